@@ -1,0 +1,15 @@
+"""aidfacts: rule-based extraction of COVID-19 aid facts from news articles into an auditable dataset."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def extract_text(text: str, doc_id: str = "document", published: str | None = None):
+    """The facts of one text as a pandas DataFrame (one row per fact, the contract's columns)."""
+    import pandas as pd
+
+    from .pipeline import extract_doc
+    from .records import FIELDS, doc_to_facts
+
+    facts = doc_to_facts(extract_doc(text, doc_id, published), doc_id)
+    return pd.DataFrame([f.to_dict() for f in facts], columns=list(FIELDS))

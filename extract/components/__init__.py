@@ -1,0 +1,2 @@
+"""aidfacts spaCy components; importing this package registers every factory."""
+from . import counts, dates, gaps, numbers, pairings, published, regions, sentences  # noqa: F401

@@ -1,0 +1,102 @@
+"""aidfacts_numbers: numerals (digits, words, scales) with their qualifier -> doc.spans["number"]."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
+from ..triggers import triggers
+
+SPAN_KEY = "number"
+NOT_A_COUNT_BEFORE = {"$", "¥", "€", "£", "no", "no.", "question", "number", "page", "room", "chapter", "article",
+                      "covid", "p", "level", "phase", "grade"}
+NOT_A_COUNT_AFTER = {"%", "percent", "per", ":", "st", "nd", "rd", "th"}
+
+
+@Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
+def make_numbers(nlp: Language, name: str) -> "NumberFinder":
+    return NumberFinder()
+
+
+class NumberFinder:
+    """Sets doc.spans["number"]: every cardinal numeral (`11,000`, `1.2 million`, `a dozen`, `thirty-two`)
+    not inside a date, with span._.value (int) and span._.qualifier (`exact`, `over`, `under`, `about`).
+    The span starts at the qualifier when there is one (`more than 310`)."""
+
+    def __init__(self):
+        self.qualifiers = sorted(
+            ((tuple(phrase.lower().split()), name)
+             for name, phrases in triggers()["qualifiers"].items() for phrase in phrases),
+            key=lambda item: -len(item[0]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        in_date = {i for span in doc.spans.get("date", []) for i in range(span.start, span.end)}
+        spans, i = [], 0
+        while i < len(doc):
+            if i in in_date:
+                i += 1
+                continue
+            found = self.read_number(doc, i)
+            if found is None:
+                i += 1
+                continue
+            end, value = found
+            if not self.excluded(doc, i, end):
+                start, qualifier = self.qualifier_before(doc, i)
+                span = Span(doc, start, end, label="number", span_id="number_" + (
+                    "digits" if doc[i].is_digit or parse_digits(doc[i].text) is not None else "words"))
+                span._.value = to_int(value)
+                span._.qualifier = qualifier
+                spans.append(span)
+            i = end
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    @staticmethod
+    def read_number(doc: Doc, i: int) -> tuple[int, float] | None:
+        token = doc[i]
+        digits = parse_digits(token.text)
+        if digits is not None:
+            end = i + 1
+            if end < len(doc) and doc[end].lower_ in SCALES:
+                digits *= SCALES[doc[end].lower_]
+                end += 1
+            return end, digits
+        words = []
+        j = i
+        while j < len(doc):
+            low = doc[j].lower_
+            if low in NUMBER_WORDS or (low in ("a", "an") and j == i):
+                words.append(low)
+            elif low in ("-", "and") and words and words[-1] not in ("a", "an") and j + 1 < len(doc) \
+                    and doc[j + 1].lower_ in NUMBER_WORDS and not (low == "and" and words[-1] not in SCALES):
+                words.append(low)
+            else:
+                break
+            j += 1
+        while words and words[-1] in ("-", "and"):
+            words.pop()
+            j -= 1
+        if not words or words in (["a"], ["an"]):
+            return None
+        value = parse_number_words(words)
+        if value is None:
+            return None
+        return i + len(words), value
+
+    @staticmethod
+    def excluded(doc: Doc, start: int, end: int) -> bool:
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER:
+            return True
+        if doc[start].lower_ == "one" and after in ("of", "another", "by", "after"):
+            return True   # `one of the cities`, `one by one`: a pronoun, not a count
+        return doc[start].lower_ in ("a", "an") and end - start == 1
+
+    def qualifier_before(self, doc: Doc, i: int) -> tuple[int, str]:
+        for phrase, name in self.qualifiers:
+            n = len(phrase)
+            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n: i]) == phrase:
+                return i - n, name
+        return i, "exact"

@@ -1,0 +1,184 @@
+"""aidfacts_pairings: a helper province assigned to a Hubei city -> doc.spans["pairing"].
+
+A pairing joins a provincial-level area outside Hubei (the helper) to an area inside Hubei (the
+recipient). Rules, each named on the span it makes:
+- pairing_assigned: `Shandong and Hunan provinces have been assigned to support Huanggang`
+- pairing_backed_by: `Xiaogan ... will be backed by both Chongqing municipality and Heilongjiang province`
+- pairing_helps: `Henan helps Suizhou`, `to help Xiantao`
+- pairing_staff_sent: a staff count from a helper to a Hubei city other than Wuhan (Wuhan was supported by
+  the whole country, outside the pairing scheme)
+- pairing_team_in: a sentence about a helper's medical team and a Hubei city it goes to or works in
+- pairing_team_of_article: `The medical team ... in Qianjiang` in an article about one helper province
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import default_gazetteer
+from ..relations import clause_bounds, dominant_helper, governing_preposition, spans_in
+from ..triggers import triggers, word_set
+
+SPAN_KEY = "pairing"
+NATIONAL_HUB = "Wuhan"
+
+
+@Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
+def make_pairings(nlp: Language, name: str) -> "PairingExtractor":
+    return PairingExtractor()
+
+
+class PairingExtractor:
+    """Sets doc.spans["pairing"]: span from the first to the last of the two region mentions,
+    span._.helper and span._.recipient canonical names, span.id_ the rule. One span per pair and document."""
+
+    def __init__(self):
+        self.gazetteer = default_gazetteer()
+        self.assign = word_set("pairing_assign_verbs")
+        self.help = word_set("pairing_help_verbs")
+        self.passive = word_set("pairing_passive_verbs")
+        self.send = word_set("send_verbs")
+        self.dest_preps = word_set("destination_preps")
+        self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
+
+    def is_helper(self, span: Span) -> bool:
+        region = self.gazetteer[span._.value]
+        return region.is_provincial and region.canonical != "Hubei"
+
+    def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
+        region = self.gazetteer[span._.value]
+        return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[tuple[str, str], Span] = {}
+        regions = list(doc.spans.get("region", []))
+        for sent in doc.sents:
+            in_sent = spans_in(regions, sent.start, sent.end)
+            if len(in_sent) < 1:
+                continue
+            for helper, recipient, rule, *named in self.sentence_pairs(doc, sent, in_sent):
+                self.add(doc, found, helper, recipient, rule, *named)
+        for fact in doc.spans.get("count", []):
+            if fact.label_ == "personnel_count" and fact._.origin and fact._.destination:
+                helper = self.helper_of(fact._.origin)
+                recipient = self.gazetteer[fact._.destination]
+                if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
+                    mentions = [s for s in spans_in(regions, fact.sent.start, fact.sent.end)
+                                if s._.value in (fact._.origin, fact._.destination)]
+                    if len({m._.value for m in mentions}) == 2:
+                        h = next(m for m in mentions if m._.value == fact._.origin)
+                        r = next(m for m in mentions if m._.value == fact._.destination)
+                        self.add(doc, found, h, r, "pairing_staff_sent", helper=helper)
+        doc.spans[SPAN_KEY] = sorted(found.values(), key=lambda s: (s.start, s.end))
+        return doc
+
+    def helper_of(self, name: str) -> str | None:
+        region = self.gazetteer[name]
+        if region.is_provincial:
+            return None if region.canonical == "Hubei" else region.canonical
+        return region.parent if region.parent not in (None, "Hubei") else None
+
+    def add(self, doc: Doc, found: dict, helper_span: Span, recipient_span: Span, rule: str,
+            helper: str | None = None) -> None:
+        """Keep the first mention of each (helper, recipient) pair in the document."""
+        key = (helper or helper_span._.value, recipient_span._.value)
+        if key in found or key[0] == key[1]:
+            return
+        start = min(helper_span.start, recipient_span.start)
+        end = max(helper_span.end, recipient_span.end)
+        span = Span(doc, start, end, label="pairing", span_id=rule)
+        span._.helper, span._.recipient = key
+        found[key] = span
+
+    def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+        words = [t.lower_ for t in sent]
+        for k, token in enumerate(sent):
+            low = token.lower_
+            # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
+            if low in self.help and k > 0:
+                recipients = self.list_after(doc, token.i + 1, sent.end, regions)
+                recipients = [r for r in recipients if self.is_recipient(r)]
+                if not recipients:
+                    continue
+                assigned = any(w in self.assign for w in words[max(0, k - 5): k])
+                lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
+                helpers = self.list_before(doc, lo, token.i, regions)
+                helpers = [h for h in helpers if self.is_helper(h)]
+                rule = "pairing_assigned" if assigned else "pairing_helps"
+                for h in helpers:
+                    for r in recipients:
+                        yield h, r, rule
+            # pairing_backed_by: RECIPIENT ... backed by (both) HELPERS
+            if low in self.passive and k + 1 < len(sent) and sent[k + 1].lower_ == "by":
+                helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
+                before = [r for r in regions if r.end <= token.i and self.is_recipient(r)
+                          and governing_preposition(doc, r, frozenset({"in", "of", "to", "from", "near"})) is None]
+                if helpers and before:
+                    for h in helpers:
+                        yield h, before[-1], "pairing_backed_by"
+        yield from self.team_pairs(doc, sent, regions)
+
+    def team_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+        """A helper's staff and a Hubei city they go to or work in, in one sentence."""
+        if not any(t.lower_ in self.staff_nouns for t in sent):
+            return
+        recipients = [r for r in regions if self.is_recipient(r, allow_hub=False)
+                      and governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        if not recipients:
+            return
+        helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
+        for h in helpers:
+            for r in recipients:
+                yield h, r, "pairing_team_in"
+        if not any(self.is_helper(h) for h in regions) and sent[0].lower_ == "the" and \
+                any(t.lower_ in self.staff_nouns for t in sent[1:5]):
+            helper = dominant_helper(doc, self.gazetteer)
+            for r in recipients if helper else []:
+                yield r, r, "pairing_team_of_article", helper
+
+    def is_staff_source(self, doc: Doc, span: Span, sent: Span) -> bool:
+        """`Shandong medical workers`, `staff from Shandong and Hunan`, `Guangdong sends ... team`."""
+        after = [t.lower_ for t in doc[span.end: min(sent.end, span.end + 4)]]
+        if any(w in self.staff_nouns for w in after[:3]):
+            return True
+        if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
+            return True
+        j = span.start - 1
+        while j >= sent.start and (doc[j].text == "," or doc[j].lower_ in ("and", "provinces") or
+                                   any(s.end == j + 1 and s.start <= j for s in doc.spans.get("region", []))):
+            j -= 1
+        if j >= sent.start and doc[j].lower_ == "from":
+            return True
+        return any(w in self.send for w in after[:3])
+
+    @staticmethod
+    def list_after(doc: Doc, start: int, end: int, regions: list[Span]) -> list[Span]:
+        """Regions listed right after a position: `both Chongqing municipality and Heilongjiang province`."""
+        items, j = [], start
+        skip = {"both", "and", ",", "the", "city", "of", "provinces", "cities", "municipalities", "central",
+                "china", "'s", "’s", "hubei", "province"}
+        while j < end:
+            here = [r for r in regions if r.start == j]
+            if here:
+                items.append(here[0])
+                j = here[0].end
+                continue
+            if doc[j].lower_ not in skip:
+                break
+            j += 1
+        return items
+
+    @staticmethod
+    def list_before(doc: Doc, start: int, position: int, regions: list[Span]) -> list[Span]:
+        """The last list of regions before a position (`Shandong and Hunan provinces have been`)."""
+        spans = [r for r in regions if start <= r.start and r.end <= position]
+        if not spans:
+            return []
+        items = [spans[-1]]
+        for span in reversed(spans[:-1]):
+            between = [t.lower_ for t in doc[span.end: items[0].start]]
+            if all(w in (",", "and", "province", "municipality") for w in between):
+                items.insert(0, span)
+            else:
+                break
+        return items

@@ -1,0 +1,45 @@
+"""aidfacts_regions: gazetteer mentions of Chinese administrative areas -> doc.spans["region"]."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..gazetteer import default_gazetteer
+
+SPAN_KEY = "region"
+
+
+@Language.factory("aidfacts_regions", assigns=["doc.spans"], default_config={})
+def make_regions(nlp: Language, name: str) -> "RegionMatcher":
+    return RegionMatcher(nlp)
+
+
+class RegionMatcher:
+    """Finds every surface form of the gazetteer (canonical, aliases, suffixed forms, Chinese) and sets
+    doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
+    A lower-case match (`jilin`) is not a mention: region names are proper nouns."""
+
+    def __init__(self, nlp: Language):
+        self.gazetteer = default_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for region in self.gazetteer.regions:
+            forms = self.gazetteer.surface_forms(region)
+            self.matcher.add(region.code, [nlp.make_doc(form) for form in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, codes = [], {}
+        for match_id, start, end in self.matcher(doc):
+            first = doc[start]
+            if first.is_alpha and first.text.isascii() and first.is_lower:
+                continue
+            spans.append(Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer"))
+            codes[(start, end)] = doc.vocab.strings[match_id]
+        spans = filter_spans(spans)
+        for span in spans:
+            region = self.gazetteer.by_code[codes[(span.start, span.end)]]
+            span._.value = region.canonical
+            span._.code = region.code
+        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
+        return doc

@@ -1,0 +1,167 @@
+"""Reading articles: decoding, HTML to text, the side-car manifest, one error per bad file (never silent)."""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+from .normalize import normalize_published
+
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
+MAX_CONTROL_RATIO = 0.01
+HTML_HINT = re.compile(r"<\s*(html|body|p|div|head|!doctype|article|br)\b", re.IGNORECASE)
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; str() is one line naming the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{Path(path).name}: {reason}")
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    file: str
+    text: str
+    published: str | None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+class _TextExtractor(HTMLParser):
+    """HTML to plain text: block elements become line breaks, script and style are dropped."""
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title", "article", "section"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else Latin-1; binary is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ArticleError(path, f"invalid UTF-16 ({error.reason})") from None
+    if b"\x00" in data[:4096]:
+        raise ArticleError(path, "binary file, not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def clean_text(raw: str, path: Path | str) -> str:
+    """Line ends to \\n, HTML to text, control characters refused, empty text refused."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if HTML_HINT.search(text[:2000]):
+        text = html_to_text(text)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    if text and controls / len(text) > MAX_CONTROL_RATIO:
+        raise ArticleError(path, "binary file, not text")
+    if not text.strip():
+        raise ArticleError(path, "empty article (no text)")
+    return text
+
+
+def read_article_text(path: Path | str) -> str:
+    path = Path(path)
+    if not path.exists():
+        raise ArticleError(path, "no such file")
+    if path.is_dir():
+        raise ArticleError(path, "is a directory, not an article file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+    return clean_text(decode(data, path), path)
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """file name -> row of manifest.csv beside the articles ({} when there is none)."""
+    path = Path(folder) / MANIFEST
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = set(["file", "published"]) - set(reader.fieldnames or [])
+        if missing:
+            raise ArticleError(path, f"manifest lacks columns {sorted(missing)}")
+        return {row["file"]: row for row in reader}
+
+
+def doc_id_for(path: Path | str) -> str:
+    """The file name without its extension (the contract's doc_id)."""
+    return Path(path).name.rsplit(".", 1)[0] if "." in Path(path).name else Path(path).name
+
+
+def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
+                 published: str | None = None) -> Article:
+    """One article with its metadata; the publication date falls back to the manifest, then `published`."""
+    path = Path(path)
+    text = read_article_text(path)
+    row = (manifest or {}).get(path.name, {})
+    try:
+        date = normalize_published(row.get("published")) or normalize_published(published)
+    except ValueError as error:
+        raise ArticleError(path, str(error)) from None
+    return Article(doc_id=doc_id_for(path), file=path.name, text=text, published=date,
+                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None)
+
+
+def article_paths(folder: Path | str) -> list[Path]:
+    folder = Path(folder)
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def iter_articles(paths: list[Path], published: str | None = None) -> Iterator[Article | ArticleError]:
+    """Each path as an Article, or the ArticleError that says why it could not be read."""
+    manifests: dict[Path, dict] = {}
+    for path in paths:
+        path = Path(path)
+        try:
+            folder = path.parent
+            if folder not in manifests:
+                manifests[folder] = read_manifest(folder)
+            yield load_article(path, manifests[folder], published)
+        except ArticleError as error:
+            yield error

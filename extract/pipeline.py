@@ -1,0 +1,54 @@
+"""build_nlp(): the one place that composes the aidfacts pipeline, and extract_doc() to run it."""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+import re
+
+from spacy.util import compile_infix_regex
+
+from . import components  # noqa: F401  (registers the factories)
+from .extensions import register
+
+PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
+              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings")
+CJK_CHARACTER = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
+WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
+PIPELINE_VERSION = "1"
+
+
+def build_nlp() -> Language:
+    """spacy.blank("en") plus aidfacts' rule components in their one fixed order. No model, no download."""
+    register()
+    nlp = spacy.blank("en")
+    # each Chinese character is a token, so that 湖北省 can be matched like `Hubei Province`
+    infixes = list(nlp.Defaults.infixes) + [CJK_CHARACTER]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.token_match = WHOLE_TOKEN.match
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process: data files are loaded once."""
+    return build_nlp()
+
+
+def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:
+    """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    doc._.published_source = "manifest" if published else None
+    return doc
+
+
+def extract_doc(text: str, doc_id: str, published: str | None = None, nlp: Language | None = None) -> Doc:
+    nlp = nlp or shared_nlp()
+    return nlp(make_doc(nlp, text, doc_id, published))

@@ -1,0 +1,93 @@
+"""Fact: one record of the contract (../shared/spec/RECORDS.md), made from a processed Doc."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, fields
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import default_gazetteer
+
+KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
+         "missing_number")
+COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The contract's fields in the contract's order, then aidfacts' own (expected, context)."""
+    fact_id: str
+    doc_id: str
+    kind: str
+    value: object
+    missing: bool
+    qualifier: str | None
+    status: str | None
+    period: str | None
+    unit: str | None
+    region: str | None
+    region_code: str | None
+    origin: str | None
+    destination: str | None
+    helper: str | None
+    recipient: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+    expected: str | None = None
+    context: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+FIELDS = tuple(f.name for f in fields(Fact))
+
+
+def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) -> str:
+    """Stable id: the same document text gives the same id on every run and machine."""
+    key = "|".join([doc_id, kind, str(start), str(end), *[e or "" for e in extra]])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def context_of(span: Span, width: int = 40) -> str:
+    text = span.doc.text
+    lo, hi = max(0, span.start_char - width), min(len(text), span.end_char + width)
+    return " ".join(text[lo:hi].split())
+
+
+def make_fact(doc_id: str, span: Span, kind: str, **attrs) -> Fact:
+    base = dict(value=None, missing=False, qualifier=None, status=None, period=None, unit=None, region=None,
+                region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
+                expected=None, context=None)
+    base.update(attrs)
+    fid = fact_id(doc_id, kind, span.start_char, span.end_char, base["helper"], base["recipient"])
+    return Fact(fact_id=fid, doc_id=doc_id, kind=kind, text=span.text, start=span.start_char,
+                end=span.end_char, rule=span.id_, **base)
+
+
+def doc_to_facts(doc: Doc, doc_id: str) -> list[Fact]:
+    """Every fact of a processed Doc, sorted by position, kind and rule."""
+    gazetteer = default_gazetteer()
+    facts = []
+    for span in doc.spans.get("date", []):
+        facts.append(make_fact(doc_id, span, "date", value=span._.value, missing=bool(span._.missing),
+                               date=span._.value))
+    for span in doc.spans.get("region", []):
+        facts.append(make_fact(doc_id, span, "region", value=span._.value, region=span._.value,
+                               region_code=span._.code))
+    for span in doc.spans.get("count", []):
+        region = span._.region
+        facts.append(make_fact(
+            doc_id, span, span.label_, value=span._.value, missing=bool(span._.missing),
+            qualifier=span._.qualifier, status=span._.status, period=span._.period, unit=span._.unit,
+            region=region, region_code=gazetteer[region].code if region else None,
+            origin=span._.origin, destination=span._.destination, date=span._.date))
+    for span in doc.spans.get("pairing", []):
+        facts.append(make_fact(doc_id, span, "pairing", helper=span._.helper, recipient=span._.recipient))
+    for span in doc.spans.get("gap", []):
+        facts.append(make_fact(doc_id, span, "missing_number", missing=True, expected=span._.expected,
+                               context=context_of(span, 25)))
+    return sorted(facts, key=lambda f: (f.start, f.end, KINDS.index(f.kind), f.rule, f.fact_id))

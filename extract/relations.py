@@ -1,0 +1,110 @@
+"""Span-relation helpers: which region, date or clause a count belongs to (rules over the sentence)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .triggers import word_set
+
+CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
+
+
+def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
+    followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
+    sent = doc[i].sent
+    start, end = sent.start, sent.end
+    for j in range(i - 1, sent.start - 1, -1):
+        if is_clause_break(doc, j):
+            start = j + 1
+            break
+    for j in range(i + 1, sent.end):
+        if is_clause_break(doc, j):
+            end = j
+            break
+    return start, end
+
+
+def is_clause_break(doc: Doc, j: int) -> bool:
+    text = doc[j].text
+    if text in {";", "—", "–", "--"}:
+        return True
+    return text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in CLAUSE_BREAK_WORDS
+
+
+def spans_in(spans, start: int, end: int) -> list[Span]:
+    return [s for s in spans if s.start >= start and s.end <= end]
+
+
+def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
+    """Up to n tokens before the span, within its sentence, nearest first."""
+    lo = max(span.sent.start, span.start - n)
+    return [doc[j] for j in range(span.start - 1, lo - 1, -1)]
+
+
+def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
+    """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
+    `to the city of Suizhou`), looking back over determiners, adjectives and possessives only."""
+    for token in preceding_words(doc, span, n):
+        if token.lower_ in preps:
+            return token
+        if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
+            return None
+        if token.like_num or token.is_space:
+            return None
+        if token.lower_ not in ("the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north",
+                                "south", "northeast", "northwest", "southeast", "southwest", "eastern",
+                                "western", "northern", "southern", "city", "province", "capital", "provincial",
+                                "neighboring", "neighbouring", "nearby", "its", "their", "hard-hit", "virus-hit",
+                                "across", "other", "localities", "hubei"):
+            return None
+    return None
+
+
+def nearest(spans: list[Span], position: int) -> Span | None:
+    """The span closest to a token position (ties: the earlier one)."""
+    if not spans:
+        return None
+    return min(spans, key=lambda s: (min(abs(s.start - position), abs(s.end - 1 - position)), s.start))
+
+
+def last_before(spans, position: int, predicate=lambda s: True) -> Span | None:
+    found = None
+    for span in spans:
+        if span.end <= position and predicate(span):
+            found = span
+    return found
+
+
+SAYING = word_set("saying_verbs")
+
+
+def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
+    """Dates in a clause that can date a fact: not a header or dateline, not the day something was said
+    (`local health authorities said Tuesday`)."""
+    dates = []
+    for span in spans_in(doc.spans.get("date", []), start, end):
+        if span._.dateline or span._.value is None:
+            continue
+        before = [t.lower_ for t in preceding_words(doc, span, 3)]
+        if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
+            continue
+        dates.append(span)
+    return dates
+
+
+def dominant_helper(doc: Doc, gazetteer) -> str | None:
+    """The one province outside Hubei that an article is about: at least 3 mentions and more than half of
+    all mentions of regions outside Hubei, a province's cities counting as the province."""
+    counts: dict[str, int] = {}
+    for span in doc.spans.get("region", []):
+        region = gazetteer[span._.value]
+        province = region.canonical if region.is_provincial else region.parent
+        if province in (None, "Hubei"):
+            continue
+        counts[province] = counts.get(province, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda p: counts[p])
+    if counts[best] >= 3 and counts[best] * 2 > sum(counts.values()):
+        return best
+    return None

@@ -44,9 +44,12 @@ def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
     `to the city of Suizhou`), looking back over determiners, adjectives and possessives only."""
-    for token in preceding_words(doc, span, n):
+    words = preceding_words(doc, span, n)
+    for k, token in enumerate(words):
         if token.lower_ in preps:
             return token
+        if token.lower_ == "of" and k + 1 < len(words) and words[k + 1].lower_ in OF_NOUNS:
+            continue   # `the city of Suizhou`, `the provincial capital of Wuhan`
         if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
             return None
         if token.like_num or token.is_space:
@@ -57,6 +60,38 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
                                 "neighboring", "neighbouring", "nearby", "its", "their", "hard-hit", "virus-hit",
                                 "across", "other", "localities", "hubei"):
             return None
+    return None
+
+
+OF_NOUNS = {"city", "capital", "province", "municipality", "localities", "county", "prefecture", "cities"}
+
+
+def region_list_from(doc: Doc, first: Span, regions) -> list[Span]:
+    """A region and the ones listed after it (`Qianjiang, Xiantao and Tianmen`)."""
+    items = [first]
+    for span in regions:
+        if span.start <= items[-1].start:
+            continue
+        between = [t.text.lower() for t in doc[items[-1].end: span.start]]
+        if between and all(w in (",", "and") for w in between):
+            items.append(span)
+        elif span.start >= items[-1].end:
+            break
+    return items
+
+
+def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, regions, window: int = 7):
+    """The first region within a few words after one of `words` (`from hospitals in northwest China's
+    Ningxia`), with no punctuation but possessives between."""
+    for i in range(start, end):
+        if doc[i].lower_ not in words:
+            continue
+        for span in regions:
+            if i < span.start <= i + window and span.end <= end:
+                between = doc[i + 1: span.start]
+                if all(not t.is_punct or t.text in ("'s", "’s") for t in between):
+                    return span
+                break
     return None
 
 

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import (attachable_dates, clause_bounds, dominant_helper, governing_preposition, last_before,
-                         nearest, spans_in)
+from ..relations import (attachable_dates, clause_bounds, dominant_helper, first_region_after_word,
+                         governing_preposition, last_before, nearest, spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "count"
@@ -31,6 +31,7 @@ class Head:
     rule: str
     end: int
     modifiers: tuple[int, int] = (0, 0)   # token range between the number and its noun
+    noun_end: int | None = None           # end of the counted noun (a list member's is its last member's)
 
 
 @Language.factory("aidfacts_counts", assigns=["doc.spans"],
@@ -113,7 +114,7 @@ class CountExtractor:
                     j, cls = j + 1, "personnel"
                 if low in self.singular_region:
                     return None
-                return Head(cls, "count_noun", j + 1, (first, j))
+                return Head(cls, "count_noun", j + 1, (first, j), j + 1)
             if low in self.singular_region or low in self.not_counted:
                 return None
             if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
@@ -132,7 +133,7 @@ class CountExtractor:
         chain = self.list_chain(doc, number, numbers)
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
-            return Head(head.noun_class, "count_list", number.end, head.modifiers)
+            return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and doc[end + 1].lower_ in self.partitive:
             antecedent = last_before(facts, number.start,
                                      lambda f: f.label_ in ("case_count", "personnel_count"))
@@ -260,14 +261,22 @@ class CountExtractor:
     def case_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         start, end = clause_bounds(doc, number.start)
         fact._.status = self.case_status(doc, number, head)
-        fact._.period = self.case_period(doc, number, head, start)
+        fact._.period = self.case_period(doc, number, head, start, facts)
         fact._.region = self.case_region(doc, number, head, start, end, facts)
         fact._.date = self.fact_date(doc, number, start, end)
 
+    @staticmethod
+    def noun_phrase(head: Head, number: Span) -> tuple[int, int]:
+        """Token range of the modifiers and noun that a number counts (shared by a list's members)."""
+        if head.noun_end is not None:
+            return head.modifiers[0], head.noun_end
+        return number.end, head.end
+
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
-        words = [t.lower_ for t in doc[number.end: head.end]]
-        j = head.end
-        while j < len(doc) and j < head.end + 8:
+        lo, hi = self.noun_phrase(head, number)
+        words = [t.lower_ for t in doc[lo: hi]]
+        j = hi
+        while j < len(doc) and j < hi + 8:
             token = doc[j]
             if token.text in (",", ";", "(", ")") or token.like_num or token.is_space or token.is_sent_start:
                 break
@@ -284,10 +293,16 @@ class CountExtractor:
                 return status
         return "unspecified"
 
-    def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int) -> str | None:
-        modifiers = {t.lower_ for t in doc[number.end: head.end]}
+    def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
+                    facts: list[Span]) -> str | None:
+        lo, hi = self.noun_phrase(head, number)
+        modifiers = {t.lower_ for t in doc[lo: hi]}
         if modifiers & self.new_words:
             return "new"
+        previous = facts[-1] if facts else None
+        if number.start > 0 and doc[number.start - 1].lower_ == "and" and previous is not None and \
+                previous.label_ == "case_count" and previous._.period == "new" and previous.start >= clause_start:
+            return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         before = [t.lower_ for t in doc[clause_start: number.start]]
         text = " " + " ".join(before) + " "
         if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
@@ -333,7 +348,7 @@ class CountExtractor:
             earlier = last_before(regions, doc[number.start].sent.start,
                                   lambda s: self.gazetteer[s._.value].in_hubei)
             return earlier._.value if earlier is not None else None
-        return self.anaphoric_region(doc, start, number.start)
+        return self.anaphoric_region(doc, start, end)
 
     def respective_region(self, doc: Doc, number: Span) -> str | None:
         """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
@@ -421,10 +436,9 @@ class CountExtractor:
         origin = self.origin(doc, number, head, start, end, regions)
         destination = self.destination(doc, number, head, start, end, regions, origin)
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
-            previous = last_before(facts, number.start, lambda f: f.label_ == "personnel_count")
-            if previous is not None:
-                origin = origin or previous._.origin
-                destination = destination or previous._.destination
+            staff = [f for f in facts if f.label_ == "personnel_count" and f.end <= number.start]
+            origin = origin or next((f._.origin for f in reversed(staff) if f._.origin), None)
+            destination = destination or next((f._.destination for f in reversed(staff) if f._.destination), None)
         if origin is None:
             origin = dominant_helper(doc, self.gazetteer)
         fact._.origin = origin
@@ -443,10 +457,10 @@ class CountExtractor:
             if close:
                 return close[-1]._.value
         # `from (hospitals in) REGION`, `team of REGION`, `left REGION`
+        source = first_region_after_word(doc, {"from"}, head.end, end, regions)
+        if source is not None:
+            return source._.value
         for span in spans_in(regions, head.end, end):
-            prep = governing_preposition(doc, span, frozenset({"from"}), n=6)
-            if prep is not None:
-                return span._.value
             before = doc[span.start - 1].lower_ if span.start else ""
             if before in self.origin_verbs or (before == "of" and span.start - 1 == head.end):
                 return span._.value
@@ -471,15 +485,17 @@ class CountExtractor:
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
-        origin_spans = [s for s in spans_in(regions, start, end) if s._.value == origin]
-        origin_end = max((s.end for s in origin_spans), default=-1)
-        for span in spans_in(regions, head.end, end):
-            if span._.value == origin or self.is_team_modifier(doc, span):
-                continue
-            if origin_end >= 0 and 0 <= span.start - origin_end <= 6 and \
-                    governing_preposition(doc, span, frozenset({"in"})) is not None and \
-                    span.start > origin_end:
-                continue   # `from Ordos city in North China's Inner Mongolia`: where the origin lies
+        origin_parent = self.gazetteer[origin].parent if origin else None
+        after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
+        if after is not None:
+            return after
+        # `sent its 10th medical team with 133 members to support Hubei, of which 124 are ...`
+        return self.destination_in(doc, spans_in(regions, start, number.start), start, origin, origin_parent)
+
+    def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
+        for span in candidates:
+            if span._.value in (origin, origin_parent) or self.is_team_modifier(doc, span):
+                continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             if governing_preposition(doc, span, self.dest_preps, n=6) is not None:

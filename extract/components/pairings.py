@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import clause_bounds, dominant_helper, governing_preposition, spans_in
+from ..relations import clause_bounds, dominant_helper, governing_preposition, region_list_from, spans_in
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
@@ -122,8 +122,9 @@ class PairingExtractor:
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
         if not any(t.lower_ in self.staff_nouns for t in sent):
             return
-        recipients = [r for r in regions if self.is_recipient(r, allow_hub=False)
-                      and governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        listed = {s.start: s for r in governed for s in region_list_from(doc, r, regions)}
+        recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
         if not recipients:
             return
         helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]

@@ -43,24 +43,36 @@ def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
 
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
-    `to the city of Suizhou`), looking back over determiners, adjectives and possessives only."""
-    words = preceding_words(doc, span, n)
-    for k, token in enumerate(words):
-        if token.lower_ in preps:
+    `to the city of Suizhou`, `with Jingmen and Enshi`), looking back over determiners, adjectives,
+    possessives and earlier members of a coordinated list of regions."""
+    region_ends = {s.end: s for s in doc.spans.get("region", [])}
+    sent_start = span.sent.start
+    j, budget = span.start - 1, n
+    while j >= sent_start and budget > 0:
+        token = doc[j]
+        low = token.lower_
+        if low in ("and", ",", "or") and j in region_ends:
+            j = region_ends[j].start - 1
+            continue
+        if low in preps:
             return token
-        if token.lower_ == "of" and k + 1 < len(words) and words[k + 1].lower_ in OF_NOUNS:
+        if low == "of" and j - 1 >= sent_start and doc[j - 1].lower_ in OF_NOUNS:
+            j, budget = j - 1, budget - 1
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`
         if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
             return None
         if token.like_num or token.is_space:
             return None
-        if token.lower_ not in ("the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north",
-                                "south", "northeast", "northwest", "southeast", "southwest", "eastern",
-                                "western", "northern", "southern", "city", "province", "capital", "provincial",
-                                "neighboring", "neighbouring", "nearby", "its", "their", "hard-hit", "virus-hit",
-                                "across", "other", "localities", "hubei"):
+        if low not in TRANSPARENT:
             return None
+        j, budget = j - 1, budget - 1
     return None
+
+
+TRANSPARENT = {"the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north", "south", "northeast",
+               "northwest", "southeast", "southwest", "eastern", "western", "northern", "southern", "city",
+               "province", "capital", "provincial", "neighboring", "neighbouring", "nearby", "its", "their",
+               "hard-hit", "virus-hit", "across", "other", "localities", "hubei", "both"}
 
 
 OF_NOUNS = {"city", "capital", "province", "municipality", "localities", "county", "prefecture", "cities"}

@@ -66,6 +66,7 @@ class CountExtractor:
         self.partitive = word_set("partitive_pronouns")
         self.copulas = word_set("copulas")
         self.reach = word_set("reach_words")
+        self.report_verbs = word_set("report_verbs")
         self.head_status = dict(t["case_heads_with_status"])
         self.gazetteer = default_gazetteer()
 
@@ -154,7 +155,20 @@ class CountExtractor:
             if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", "case_parenthetical", end)
-        return self.reached_total(doc, number)
+        return self.reached_total(doc, number) or self.ellipsis(doc, number, facts)
+
+    def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`: the noun of the count before."""
+        if number.start == 0 or doc[number.start - 1].lower_ not in self.report_verbs:
+            return None
+        after = doc[number.end] if number.end < len(doc) else None
+        if after is not None and not (after.is_punct or after.is_space):
+            return None
+        sent = doc[number.start].sent
+        previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+        if previous is None or previous.label_ != "case_count":
+            return None
+        return Head("case", "case_ellipsis", number.end, (previous.start, previous.end), previous.end)
 
     def list_chain(self, doc: Doc, number: Span, numbers: list[Span]) -> list[Span]:
         """The numbers of a list that this one starts or continues (`202, 183, 176 and 114`)."""
@@ -496,6 +510,8 @@ class CountExtractor:
         for span in candidates:
             if span._.value in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
+            if self.possessor(doc, span):
+                continue   # `to Hubei's Xiaogan`: the city is the destination
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             if governing_preposition(doc, span, self.dest_preps, n=6) is not None:
@@ -504,6 +520,14 @@ class CountExtractor:
             if any(w in self.dest_verbs for w in before):
                 return span._.value
         return None
+
+    @staticmethod
+    def possessor(doc: Doc, span: Span) -> bool:
+        """A region followed by 's and another region (`Hubei's Xiaogan`)."""
+        j = span.end
+        if j + 1 >= len(doc) or doc[j].text not in ("'s", "’s"):
+            return False
+        return any(s.start == j + 1 for s in doc.spans.get("region", []))
 
     @staticmethod
     def refers_back(doc: Doc, sent: Span, number: Span) -> bool:

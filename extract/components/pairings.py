@@ -5,6 +5,7 @@ recipient). Rules, each named on the span it makes:
 - pairing_assigned: `Shandong and Hunan provinces have been assigned to support Huanggang`
 - pairing_backed_by: `Xiaogan ... will be backed by both Chongqing municipality and Heilongjiang province`
 - pairing_helps: `Henan helps Suizhou`, `to help Xiantao`
+- pairing_linked: `Zhejiang, which is paired with Jingmen`, `A and B are paired with C and D, respectively`
 - pairing_staff_sent: a staff count from a helper to a Hubei city other than Wuhan (Wuhan was supported by
   the whole country, outside the pairing scheme)
 - pairing_team_in: a sentence about a helper's medical team and a Hubei city it goes to or works in
@@ -37,6 +38,7 @@ class PairingExtractor:
         self.assign = word_set("pairing_assign_verbs")
         self.help = word_set("pairing_help_verbs")
         self.passive = word_set("pairing_passive_verbs")
+        self.link = word_set("pairing_link_words")
         self.send = word_set("send_verbs")
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
@@ -116,7 +118,33 @@ class PairingExtractor:
                 if helpers and before:
                     for h in helpers:
                         yield h, before[-1], "pairing_backed_by"
+        yield from self.linked_pairs(doc, sent, regions)
         yield from self.team_pairs(doc, sent, regions)
+
+    def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+        """pairing_linked: helpers and recipients in one clause with a pairing word (`Zhejiang, which is
+        paired with Jingmen`, `Beijing and Tianjin are paired with Shiyan and Enshi, respectively`)."""
+        respectively = any(t.lower_ == "respectively" for t in sent)
+        seen_clauses = set()
+        for token in sent:
+            if token.lower_ not in self.link:
+                continue
+            bounds = clause_bounds(doc, token.i)
+            if bounds in seen_clauses:
+                continue
+            seen_clauses.add(bounds)
+            inside = spans_in(regions, *bounds)
+            if bounds[0] > sent.start and doc[bounds[0]].lower_ in ("which", "who"):
+                antecedent = [r for r in regions if r.end <= bounds[0] and r.start >= sent.start]
+                inside = antecedent[-1:] + inside
+            helpers = [r for r in inside if self.is_helper(r)]
+            recipients = [r for r in inside if self.is_recipient(r)]
+            if respectively and len(helpers) == len(recipients):
+                yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
+                continue
+            for h in helpers:
+                for r in recipients:
+                    yield h, r, "pairing_linked"
 
     def team_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""

@@ -476,7 +476,9 @@ class CountExtractor:
             return source._.value
         for span in spans_in(regions, head.end, end):
             before = doc[span.start - 1].lower_ if span.start else ""
-            if before in self.origin_verbs or (before == "of" and span.start - 1 == head.end):
+            team_of = before == "of" and span.start >= 2 and \
+                self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
+            if before in self.origin_verbs or team_of:
                 return span._.value
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`
         for span in reversed(spans_in(regions, start, number.start)):

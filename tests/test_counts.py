@@ -1,0 +1,109 @@
+"""Count facts from real-style sentences: what is counted, and its relations."""
+import pytest
+
+# (sentence, publication date, kind, expected fields of the one fact of that kind)
+CASES = [
+    ("Jingzhou, a city with 1,200 confirmed cases, asked for help.", "2020-02-12", "case_count",
+     dict(value=1200, region="Jingzhou", status="confirmed", period="total", qualifier="exact")),
+    ("Hunan Province reported 35 new confirmed cases on Tuesday.", "2020-02-12", "case_count",
+     dict(value=35, region="Hunan", status="confirmed", period="new", date="2020-02-11")),
+    ("By Monday, Xianning had reported 493 confirmed cases.", "2020-02-12", "case_count",
+     dict(value=493, region="Xianning", period="total", date="2020-02-10")),
+    ("The death toll in Jingmen has reached 27.", "2020-02-12", "case_count",
+     dict(value=27, status="death", period="total")),
+    ("Hospitals in Huangshi discharged 45 patients on Sunday.", "2020-02-12", "case_count",
+     dict(value=45, status="recovered", date="2020-02-09")),
+    ("Nearly 300 patients in Ezhou are in critical condition.", "2020-02-12", "case_count",
+     dict(value=300, qualifier="under", status="critical", region="Ezhou")),
+    ("More than 2,000 people have been infected in Yichang.", "2020-02-12", "case_count",
+     dict(value=2000, qualifier="over", status="confirmed", region="Yichang")),
+    ("A team of 120 medical workers from Fujian Province left for Ningde.", "2020-02-12", "personnel_count",
+     dict(value=120, origin="Fujian", destination="Ningde")),
+    ("Hebei sent 150 doctors and nurses to Shennongjia on Friday.", "2020-02-12", "personnel_count",
+     dict(value=150, origin="Hebei", destination="Shennongjia", date="2020-02-07")),
+    ("A 45-member medical team of Shanxi departed for Tianmen.", "2020-02-12", "personnel_count",
+     dict(value=45, origin="Shanxi", destination="Tianmen")),
+    ("Guizhou will dispatch about two hundred medics to Ezhou.", "2020-02-12", "personnel_count",
+     dict(value=200, qualifier="about", origin="Guizhou", destination="Ezhou")),
+    ("Some 1.2 million residents were screened.", "2020-02-12", "personnel_count", None),
+    ("Liaoning has sent three medical teams to Xiangyang.", "2020-02-12", "team_count", dict(value=3)),
+    ("The experts arrived in six batches.", "2020-02-12", "team_count", dict(value=6)),
+    ("In all, 19 provinces and municipalities joined the scheme.", "2020-02-12", "region_count",
+     dict(value=19, unit="province")),
+    ("The team covers 12 cities and counties.", "2020-02-12", "region_count", dict(value=12, unit="city")),
+    ("A dozen provinces sent aid.", "2020-02-12", "region_count", dict(value=12, unit="province")),
+]
+
+
+@pytest.mark.parametrize("text, published, kind, expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_counts(facts_of, text, published, kind, expected):
+    facts = facts_of(text, published, kind=kind)
+    if expected is None:
+        assert facts == []
+        return
+    assert len(facts) == 1, facts
+    fact = facts[0]
+    for field, value in expected.items():
+        assert fact[field] == value, (field, fact)
+    assert text[fact["start"]:fact["end"]] == fact["text"]
+    assert fact["rule"].startswith(kind)
+
+
+COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
+NOT_COUNTS = [
+    "The county donated 300 tons of garlic worth 2.4 million yuan.",
+    "Volunteers handed out 20,000 masks and 500 test kits.",
+    "The 2008 earthquake claimed almost 70,000 lives and left 18,000 dead.",
+    "The policy of one province helps one city was adopted.",
+    "Shandong sent its 8th batch of medics on Monday.",
+    "The third team of nurses left.",
+    "Hainan shipped 12 batches of medical equipment and supplies.",
+    "The doctor, 50, has worked there for 25 years.",
+    "Question 3 of the 100 questions concerns partner assistance.",
+    "The recovery rate reached 91 percent in 12 hospitals.",
+    "One of the cities built a hospital.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS, ids=[t[:45] for t in NOT_COUNTS])
+def test_false_positives(facts_of, text):
+    assert [f for f in facts_of(text) if f["kind"] in COUNT_KINDS] == []
+
+
+def test_list_with_respectively(facts_of):
+    text = ("The cities of Jingmen, Ezhou and Xianning reported 12, 30 and 7 new confirmed cases, "
+            "respectively, on Sunday.")
+    facts = facts_of(text, "2020-02-10", kind="case_count")
+    assert [(f["value"], f["region"], f["status"], f["period"]) for f in facts] == [
+        (12, "Jingmen", "confirmed", "new"), (30, "Ezhou", "confirmed", "new"), (7, "Xianning", "confirmed", "new")]
+
+
+def test_parenthesis_after_region(facts_of):
+    text = "Xiaogan had 3,000 confirmed cases, behind Wuhan (19,000 cases) and ahead of Jingzhou (1,200)."
+    facts = facts_of(text, kind="case_count")
+    assert [(f["value"], f["region"]) for f in facts] == [(3000, "Xiaogan"), (19000, "Wuhan"), (1200, "Jingzhou")]
+
+
+def test_partitive_inherits_what_is_counted(facts_of):
+    text = "Doctors from Anhui treated 500 patients in Xiangyang, 120 of whom have been discharged."
+    facts = facts_of(text, kind="case_count")
+    assert [(f["value"], f["status"]) for f in facts] == [(500, "unspecified"), (120, "recovered")]
+
+
+def test_parts_of_a_team_take_its_origin_and_destination(facts_of):
+    text = ("Zhejiang has sent 156 medical workers to Jingmen. The medical staff, including 60 doctors "
+            "and 90 nurses, come from 30 hospitals.")
+    facts = facts_of(text, kind="personnel_count")
+    assert [(f["value"], f["origin"], f["destination"]) for f in facts] == [
+        (156, "Zhejiang", "Jingmen"), (60, "Zhejiang", "Jingmen"), (90, "Zhejiang", "Jingmen")]
+
+
+def test_region_possessive_gives_the_city(facts_of):
+    facts = facts_of("Gansu sent 99 nurses to Hubei's Enshi.", kind="personnel_count")
+    assert facts[0]["destination"] == "Enshi"
+
+
+def test_count_is_not_a_region_of_the_prepositional_phrase(facts_of):
+    text = "As of Sunday, Suizhou near the provincial capital of Wuhan had reported 900 confirmed cases."
+    facts = facts_of(text, "2020-02-10", kind="case_count")
+    assert facts[0]["region"] == "Suizhou" and facts[0]["region_code"] == "421300"

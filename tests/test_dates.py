@@ -1,0 +1,51 @@
+import pytest
+
+# (sentence, publication date, expected ISO values of the date facts)
+CASES = [
+    ("The team flew out on Feb. 6, 2020.", "2020-02-12", ["2020-02-06"]),
+    ("Doctors arrived on February 9 and left on 14 February.", "2020-02-20", ["2020-02-09", "2020-02-14"]),
+    ("Figures dated 2020-02-10 were revised.", None, ["2020-02-10"]),
+    ("Cases rose sharply in February 2020.", None, ["2020-02"]),
+    ("The hospital was rebuilt in 2008.", None, ["2008"]),
+    ("The virus was first reported in late December 2019.", "2020-01-20", ["2019-12"]),
+    ("The province recorded 87 cases on Sunday.", "2020-02-10", ["2020-02-09"]),
+    ("The nurses will leave on Friday.", "2020-02-10", ["2020-02-14"]),
+    ("Officials met on Tuesday afternoon.", "2020-02-12", ["2020-02-11"]),
+    ("Numbers climbed by Monday midnight.", "2020-02-12", ["2020-02-10"]),
+    ("A second team left yesterday.", "2020-02-12", ["2020-02-11"]),
+    ("A letter of Dec. 30 was found.", "2020-01-03", ["2019-12-30"]),
+    # durations and vague references are not dates
+    ("Partners have worked together for four decades.", "2020-02-12", []),
+    ("They will be quarantined for 14 days this week.", "2020-02-12", []),
+    ("Over the past weeks the city improved.", "2020-02-12", []),
+    # without a publication date a weekday cannot be resolved
+    ("The province recorded 87 cases on Sunday.", None, []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_dates(facts_of, text, published, expected):
+    facts = facts_of(text, published, kind="date")
+    assert [f["value"] for f in facts] == expected
+    for fact in facts:
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+        assert fact["rule"].startswith("date_")
+
+
+def test_dateline_date_is_a_date_but_does_not_date_facts(facts_of):
+    text = "WUHAN, Feb. 12 (Xinhua) -- Xiaogan has reported 2,500 confirmed cases."
+    facts = facts_of(text, "2020-02-12")
+    assert [f["value"] for f in facts if f["kind"] == "date"] == ["2020-02-12"]
+    case = next(f for f in facts if f["kind"] == "case_count")
+    assert case["date"] is None
+
+
+def test_header_sets_publication_date(facts_of):
+    facts = facts_of("2020-02-12 09:02\nHenan recorded 50 cases on Monday.", None)
+    assert [f["value"] for f in facts if f["kind"] == "date"] == ["2020-02-12", "2020-02-10"]
+
+
+def test_byline_month_is_publication_date(nlp):
+    from extract.pipeline import extract_doc
+    doc = extract_doc("A Working Paper\n\nMarch 2020\n\nText follows.", "t", None, nlp)
+    assert doc._.published == "2020-03"

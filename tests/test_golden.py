@@ -1,0 +1,33 @@
+"""Golden files: the full JSONL output for each article in tests/test_golden/ (pytest-datadir).
+
+Regenerate after an intended change with `pytest tests/test_golden.py --regen-golden` and review the diff."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.corpus import load_article
+from extract.pipeline import extract_doc
+from extract.records import doc_to_facts
+
+GOLDEN_DIR = Path(__file__).parent / "test_golden"
+ARTICLES = sorted(p.name for p in GOLDEN_DIR.glob("*.txt"))
+
+
+def render(nlp, path: Path) -> str:
+    article = load_article(path)
+    facts = doc_to_facts(extract_doc(article.text, article.doc_id, article.published, nlp), article.doc_id)
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in facts)
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_golden_jsonl(nlp, datadir, original_datadir, request, name):
+    actual = render(nlp, datadir / name)
+    expected_path = datadir / name.replace(".txt", ".facts.jsonl")
+    if request.config.getoption("--regen-golden"):
+        (original_datadir / expected_path.name).write_text(actual, encoding="utf-8")
+        pytest.skip("golden file rewritten")
+    assert expected_path.exists(), f"no golden file for {name}: run with --regen-golden"
+    assert actual == expected_path.read_text(encoding="utf-8")

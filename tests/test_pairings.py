@@ -1,0 +1,26 @@
+import pytest
+
+CASES = [
+    ("Jiangxi and Guangxi have been assigned to support Suizhou.",
+     [("Guangxi", "Suizhou"), ("Jiangxi", "Suizhou")]),
+    ("Ezhou, with 1,000 cases, will be backed by both Guangdong and Inner Mongolia.",
+     [("Guangdong", "Ezhou"), ("Inner Mongolia", "Ezhou")]),
+    ("Shanghai and Tianjin are paired with Jingmen and Yichang, respectively.",
+     [("Shanghai", "Jingmen"), ("Tianjin", "Yichang")]),
+    ("Fujian Province, which is paired with Ningde's neighbour Yichang, sent doctors.", [("Fujian", "Yichang")]),
+    ("Liaoning sent 200 medical workers to Xiangyang under the national plan.", [("Liaoning", "Xiangyang")]),
+    # not pairings: Wuhan received staff from everywhere, a city's own province helps, donors are not helpers
+    ("Guangdong sent 300 medical workers to Wuhan.", []),
+    ("Hubei Province sent doctors to Xiaogan.", []),
+    ("A county in Shandong donated vegetables to Huanggang.", []),
+    ("Medical staff from Fujian helped Ningde.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_pairings(facts_of, text, expected):
+    facts = facts_of(text, kind="pairing")
+    assert sorted((f["helper"], f["recipient"]) for f in facts) == expected
+    for fact in facts:
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+        assert fact["rule"].startswith("pairing_")

@@ -1,0 +1,29 @@
+import pytest
+
+CASES = [
+    ("Medics from east China's Jiangxi Province reached Suizhou.", ["Jiangxi", "Suizhou"]),
+    ("Aid came from Chongqing municipality and Inner Mongolia autonomous region.", ["Chongqing", "Inner Mongolia"]),
+    ("BEIJING, Feb. 4 (Xinhua) -- teams left.", ["Beijing"]),
+    ("Enshi Tujia and Miao Autonomous Prefecture asked for help.", ["Enshi"]),
+    ("湖北省武汉市的医生", ["Hubei", "Wuhan"]),
+    ("Ningxia Hui Autonomous Region sent nurses to Hubei's Xiaogan.", ["Ningxia", "Xiaogan", "Hubei"]),
+    ("Hong Kong SAR and Macao donated masks.", ["Hong Kong", "Macao"]),
+    # not regions: the country, its parts by compass, lower-case words
+    ("Central China and east China were both affected across China.", []),
+    ("the jilin river", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_regions(facts_of, text, expected):
+    facts = facts_of(text, kind="region")
+    assert sorted(f["value"] for f in facts) == sorted(expected)
+    for fact in facts:
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+        assert len(fact["region_code"]) == 6
+
+
+def test_suffixed_form_is_one_span(facts_of):
+    facts = facts_of("Xiaogan, Hubei Province", kind="region")
+    assert [f["text"] for f in facts] == ["Xiaogan", "Hubei Province"]
+    assert facts[1]["region_code"] == "420000"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -33,7 +32,8 @@ def write_facts(facts: list[dict], fmt: str, out) -> None:
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(FIELDS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(facts)
+        for fact in facts:
+            writer.writerow({**fact, "candidates": json.dumps(fact["candidates"], ensure_ascii=False)})
     else:
         import pandas as pd
 
@@ -57,25 +57,21 @@ def cli():
 def extract(files, fmt, published):
     """Print the facts of each article, one JSON object per line (or CSV, or a table).
 
+    Missing numbers get suggestions from the other articles given. A file that cannot be read is reported
+    on stderr (one line: file and reason) and the others are still extracted; the exit code is then 1.
+
     Example:
 
         aidfacts extract corpus/000_62205064b0c14322.txt --format table
     """
-    from .pipeline import extract_doc, shared_nlp
-    from .records import doc_to_facts
+    from .batch import extract_corpus
 
-    nlp = shared_nlp()
-    failed = 0
-    facts = []
-    for item in iter_articles(list(files), published):
-        if isinstance(item, ArticleError):
-            click.echo(f"error: {item}", err=True)
-            failed += 1
-            continue
-        doc = extract_doc(item.text, item.doc_id, item.published, nlp)
-        facts += [f.to_dict() for f in doc_to_facts(doc, item.doc_id)]
+    result = extract_corpus(iter_articles(list(files), published))
+    for error in result.errors:
+        click.echo(f"error: {error}", err=True)
+    facts = [f.to_dict() for f in result.facts]
     write_facts(facts, fmt, click.get_text_stream("stdout"))
-    if failed:
+    if result.errors:
         sys.exit(1)
 
 
@@ -119,24 +115,17 @@ def default_articles(gold_dir: Path) -> Path:
 
 
 def extract_folder_facts(folder: Path, doc_ids: set[str]) -> list[dict]:
-    from .corpus import article_paths
-    from .pipeline import extract_doc, shared_nlp
-    from .records import doc_to_facts
+    from .batch import extract_corpus
+    from .corpus import article_paths, doc_id_for
 
-    nlp = shared_nlp()
-    facts = []
-    paths = [p for p in article_paths(folder) if p.name.rsplit(".", 1)[0] in doc_ids]
-    for item in iter_articles(paths):
-        if isinstance(item, ArticleError):
-            click.echo(f"error: {item}", err=True)
-            continue
-        doc = extract_doc(item.text, item.doc_id, item.published, nlp)
-        facts += [f.to_dict() for f in doc_to_facts(doc, item.doc_id)]
-    return facts
+    paths = [p for p in article_paths(folder) if doc_id_for(p) in doc_ids]
+    result = extract_corpus(iter_articles(paths))
+    for error in result.errors:
+        click.echo(f"error: {error}", err=True)
+    return [f.to_dict() for f in result.facts]
 
 
 def main() -> None:
     cli(prog_name="aidfacts")
 
 
-__all__ = ["cli", "main", "io"]

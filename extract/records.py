@@ -15,7 +15,8 @@ COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
 
 @dataclass(frozen=True)
 class Fact:
-    """The contract's fields in the contract's order, then aidfacts' own (expected, context)."""
+    """The contract's fields in the contract's order, then aidfacts' own: what a gap expects and its context,
+    the sentence the fact is in, the fact a gap belongs to, and the corpus evidence for a missing value."""
     fact_id: str
     doc_id: str
     kind: str
@@ -38,9 +39,19 @@ class Fact:
     rule: str
     expected: str | None = None
     context: str | None = None
+    sent_start: int | None = None
+    sent_end: int | None = None
+    belongs_to: str | None = None
+    suggestion: object = None
+    suggestion_doc: str | None = None
+    suggestion_fact: str | None = None
+    suggestion_text: str | None = None
+    candidates: tuple = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["candidates"] = [dict(c) for c in self.candidates]
+        return data
 
 
 FIELDS = tuple(f.name for f in fields(Fact))
@@ -64,8 +75,9 @@ def make_fact(doc_id: str, span: Span, kind: str, **attrs) -> Fact:
                 expected=None, context=None)
     base.update(attrs)
     fid = fact_id(doc_id, kind, span.start_char, span.end_char, base["helper"], base["recipient"])
+    sent = span.doc[span.start].sent
     return Fact(fact_id=fid, doc_id=doc_id, kind=kind, text=span.text, start=span.start_char,
-                end=span.end_char, rule=span.id_, **base)
+                end=span.end_char, rule=span.id_, sent_start=sent.start_char, sent_end=sent.end_char, **base)
 
 
 def doc_to_facts(doc: Doc, doc_id: str) -> list[Fact]:
@@ -87,7 +99,9 @@ def doc_to_facts(doc: Doc, doc_id: str) -> list[Fact]:
             origin=span._.origin, destination=span._.destination, date=span._.date))
     for span in doc.spans.get("pairing", []):
         facts.append(make_fact(doc_id, span, "pairing", helper=span._.helper, recipient=span._.recipient))
+    owners = [f for f in facts if f.missing and f.kind != "missing_number"]
     for span in doc.spans.get("gap", []):
+        owner = next((f.fact_id for f in owners if f.start <= span.start_char < f.end), None)
         facts.append(make_fact(doc_id, span, "missing_number", missing=True, expected=span._.expected,
-                               context=context_of(span, 25)))
+                               context=context_of(span, 25), belongs_to=owner))
     return sorted(facts, key=lambda f: (f.start, f.end, KINDS.index(f.kind), f.rule, f.fact_id))

@@ -17,9 +17,10 @@ def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
         if is_clause_break(doc, j):
             start = j + 1
             break
+    relative = start > sent.start and doc[start].lower_ in ("which", "who")
     for j in range(i + 1, sent.end):
-        if is_clause_break(doc, j):
-            end = j
+        if is_clause_break(doc, j) or (relative and doc[j].text == ","):
+            end = j   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
             break
     return start, end
 
@@ -101,10 +102,15 @@ def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, reg
         for span in regions:
             if i < span.start <= i + window and span.end <= end:
                 between = doc[i + 1: span.start]
-                if all(not t.is_punct or t.text in ("'s", "’s") for t in between):
+                if all(t.lower_ in TRANSPARENT or t.lower_ in SOURCE_PATH for t in between):
                     return span
                 break
     return None
+
+
+# words that may stand between `from` and the region a team comes from (`from hospitals in Ningxia`)
+SOURCE_PATH = {"in", "of", "across", "hospitals", "hospital", "institutions", "cities", "parts", "all", "over",
+               "various", "different", "medical", "the", "its", "counties", "areas"}
 
 
 def nearest(spans: list[Span], position: int) -> Span | None:

@@ -40,6 +40,9 @@ def test_seed_gold_is_matched_exactly(shared_dir):
     gold = load_gold(shared_dir / "gold")
     scores = evaluate(gold, extract_folder_facts(PROJECT / "corpus", set(gold)))
     assert micro_f1(scores) == 1.0
+    for kind, score in scores.items():
+        for attribute, (right, total) in score.attributes.items():
+            assert right == total, (kind, attribute, score.misses)
 
 
 def test_devset_scores(shared_dir):
@@ -47,3 +50,6 @@ def test_devset_scores(shared_dir):
     scores = evaluate(gold, extract_folder_facts(shared_dir / "devset" / "articles", set(gold)))
     assert micro_f1(scores) >= 0.90
     assert all(s.f1 >= 0.80 for s in scores.values() if s.tp + s.fp + s.fn)
+    for kind, score in scores.items():
+        for attribute, (right, total) in score.attributes.items():
+            assert right / total >= 0.85, (kind, attribute, right, total)

@@ -8,23 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from extract.corpus import load_article
-from extract.pipeline import extract_doc
-from extract.records import doc_to_facts
+from extract.batch import extract_corpus
+from extract.corpus import article_paths, iter_articles
 
 GOLDEN_DIR = Path(__file__).parent / "test_golden"
 ARTICLES = sorted(p.name for p in GOLDEN_DIR.glob("*.txt"))
 
 
-def render(nlp, path: Path) -> str:
-    article = load_article(path)
-    facts = doc_to_facts(extract_doc(article.text, article.doc_id, article.published, nlp), article.doc_id)
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in facts)
+def render(nlp, folder: Path, name: str) -> str:
+    """The JSONL that `aidfacts extract` prints for one article of the folder, evidence pass included."""
+    result = extract_corpus(iter_articles(article_paths(folder)), nlp)
+    doc_id = name.rsplit(".", 1)[0]
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in result.facts if f.doc_id == doc_id)
 
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_golden_jsonl(nlp, datadir, original_datadir, request, name):
-    actual = render(nlp, datadir / name)
+    actual = render(nlp, datadir, name)
     expected_path = datadir / name.replace(".txt", ".facts.jsonl")
     if request.config.getoption("--regen-golden"):
         (original_datadir / expected_path.name).write_text(actual, encoding="utf-8")

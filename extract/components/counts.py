@@ -67,6 +67,7 @@ class CountExtractor:
         self.copulas = word_set("copulas")
         self.reach = word_set("reach_words")
         self.report_verbs = word_set("report_verbs")
+        self.receive_verbs = word_set("receive_verbs")
         self.head_status = dict(t["case_heads_with_status"])
         self.gazetteer = default_gazetteer()
 
@@ -239,6 +240,7 @@ class CountExtractor:
         fact._.noun_class = cls
         if kind == "region_count":
             fact._.unit = UNIT_BY_CLASS[cls]
+            fact._.region = self.region_count_scope(doc, number, head)
         elif kind == "case_count":
             self.case_attributes(doc, number, head, fact, facts)
         elif kind == "personnel_count":
@@ -501,6 +503,11 @@ class CountExtractor:
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
+        if any(t.lower_ in self.receive_verbs for t in doc[start: number.start]):
+            receivers = [s for s in spans_in(regions, doc[number.start].sent.start, number.start)
+                         if governing_preposition(doc, s, self.blocking) is None]
+            if receivers:
+                return receivers[0]._.value   # `Wuhan ... has already received more than 11,000 medical personnel`
         origin_parent = self.gazetteer[origin].parent if origin else None
         after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
         if after is not None:
@@ -521,6 +528,21 @@ class CountExtractor:
             before = [t.lower_ for t in doc[max(start, span.start - 5): span.start]]
             if any(w in self.dest_verbs for w in before):
                 return span._.value
+        return None
+
+    def region_count_scope(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """The region a count of regions lies in: `16 cities and counties in Hubei` -> Hubei; the sender's own
+        cities in `Jiangsu rallied a team from 13 cities` -> Jiangsu; None for a national count."""
+        start, end = clause_bounds(doc, number.start)
+        regions = doc.spans.get("region", [])
+        for span in spans_in(regions, head.end, min(end, head.end + 6)):
+            if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
+                return span._.value
+        if number.start > 0 and doc[number.start - 1].lower_ in ("from", "across"):
+            subjects = [s for s in spans_in(regions, start, number.start)
+                        if governing_preposition(doc, s, self.blocking) is None]
+            if subjects:
+                return subjects[0]._.value
         return None
 
     @staticmethod

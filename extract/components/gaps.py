@@ -22,6 +22,14 @@ SLOT_WORDS = {"of", "with", "than", "to", "over", "about", "nearly", "almost", "
               "totaling", "totalling", "dispatched", "mobilized", "rallied", "among", "for", "in", "on",
               "only", "further", "additional", "roughly", "approximately", "estimated", "up"}
 LAYOUT_NEXT = ("http", "www", ".com", ".cn", ".org", ".net")
+SENTENCE_END = {".", "!", "?", ":", ";"}
+YEAR_PREPOSITIONS = {"in", "since", "until"}
+YEAR_CONTEXT = {"in", "late", "early", "mid", "since", "until"}
+FUNCTION_WORDS = {"to", "of", "and", "or", "the", "a", "an", "in", "on", "at", "for", "with", "by", "from", "as", "that", "is", "was"}
+NUMBER_LABELS = {"no.", "no", "number", "nos.", "question", "chapter", "article", "section", "phase", "page",
+                 "room", "level", "grade", "part", "item", "round"}
+SCALE_WORDS = {"million", "billion", "thousand", "hundred"}
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm"}
 
 
 @Language.factory("aidfacts_gaps", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
@@ -40,14 +48,17 @@ class GapFinder:
         self.qualifiers = sorted(((tuple(p.lower().split()), name) for name, phrases in t["qualifiers"].items()
                                   for p in phrases), key=lambda item: -len(item[0]))
         self.modifier_stop = word_set("noun_modifier_stop")
+        self.units = word_set("not_counted") | {"percent", "per"}
+        self.partitive = word_set("partitive_pronouns")
 
     def __call__(self, doc: Doc) -> Doc:
         gaps, numbers, dates = [], list(doc.spans.get("number", [])), list(doc.spans.get("date", []))
-        for i, token in enumerate(doc):
-            found = self.classify(doc, i)
-            if found is None:
+        found_at = {i: found for i in range(len(doc)) if (found := self.classify(doc, i)) is not None}
+        # weak evidence counts only where strong evidence shows the text lost its digits
+        damaged = sum(1 for _, _, strong in found_at.values() if strong) >= 2
+        for i, (expected, rule, strong) in sorted(found_at.items()):
+            if not (strong or damaged):
                 continue
-            expected, rule = found
             end = min(len(doc), i + 2)
             gap = Span(doc, i, end, label="missing_number", span_id=rule)
             gap._.expected = expected
@@ -68,34 +79,95 @@ class GapFinder:
         doc.spans["date"] = sorted(dates, key=lambda s: (s.start, s.end))
         return doc
 
-    def classify(self, doc: Doc, i: int) -> tuple[str, str] | None:
+    def classify(self, doc: Doc, i: int) -> tuple[str, str, bool] | None:
+        """(expected, rule, strong) for a token that marks a deleted number, else None. Strong evidence
+        (an orphan comma, a suffix with no number, a month with no day) is specific enough for any text;
+        weak evidence (a double space between two lower-case words) only counts in a damaged text."""
         token = doc[i]
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if token.lower_ in ORDINAL_SUFFIXES and (prev is None or prev.whitespace_ or prev.is_space) \
                 and nxt is not None and nxt.is_alpha:
-            return "ordinal", "gap_ordinal_suffix"
-        if token.text in (",", ".") and prev is not None and prev.whitespace_ and not prev.is_space \
-                and token.whitespace_ and nxt is not None and (nxt.is_alpha or nxt.text == ","):
-            if token.text == "," and not prev.is_punct and prev.is_alpha and month_number(prev.text) is None:
-                return "thousands", "gap_orphan_comma"
-            if token.text == "." and nxt.lower_ in ("million", "billion"):
-                return "count", "gap_orphan_point"
+            return "ordinal", "gap_ordinal_suffix", True
+        orphan = prev is not None and not prev.is_space and bool(prev.whitespace_)
+        if token.text == "," and orphan:
+            return self.orphan_comma(doc, i)
+        if token.text == "." and orphan:
+            return self.orphan_point(doc, i)
+        if token.is_space and token.text.startswith("\n") and prev is not None and prev.whitespace_ \
+                and month_number(prev.text) is not None and (i < 2 or "\n" in doc[i - 2].text or doc[i - 2].is_space):
+            return "year", "gap_byline_month_year", True   # a byline `March 2020` -> `March `
         if token.text != " " or prev is None or nxt is None or prev.is_space or nxt.is_space:
             return None
-        # exactly one extra space between two words: the place of one deleted word
+        return self.double_space(doc, i)
+
+    def orphan_comma(self, doc: Doc, i: int):
+        """`with , patients` (thousands), `Feb. , .` (a day), `reported , ,  and` (a list of numbers)."""
+        prev, nxt = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+        if month_number(prev.text) is not None:
+            followed = nxt is not None and (nxt.text == " " or (nxt.text == "." and doc[i].whitespace_))
+            return ("day", "gap_month_day", True) if followed else self.month_gap(doc, i - 1)
+        if nxt is None:
+            return None
+        if nxt.is_punct and not doc[i].whitespace_:
+            return "thousands", "gap_orphan_comma", True   # `Xiaogan (2,751),` -> `Xiaogan ,,`
+        if (nxt.text == "," and doc[i].whitespace_) or nxt.text == " ":
+            return "count", "gap_number_list", True
+        if nxt.is_alpha:
+            return "thousands", "gap_orphan_comma", True
+        return None
+
+    def orphan_point(self, doc: Doc, i: int):
+        """`Feb. , .` (a year), `on Jan .` (a day), `reached . percent` (a decimal), `in .` (a year)."""
+        prev, nxt = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+        if prev.text == "," and i >= 2 and month_number(doc[i - 2].text) is not None:
+            return "year", "gap_date_year", True
+        if month_number(prev.text) is not None:
+            return self.month_gap(doc, i - 1)
+        if prev.lower_ in YEAR_PREPOSITIONS:
+            return "year", "gap_year_after_preposition", False
+        if nxt is not None and (nxt.is_lower or nxt.lower_ in SCALE_WORDS) and nxt.is_alpha:
+            return "count", "gap_orphan_point", True
+        if prev.is_alpha and prev.is_lower:
+            return "count", "gap_before_point", False
+        return None
+
+    @staticmethod
+    def month_gap(doc: Doc, month_index: int):
+        """A month with its number deleted: a day, or a year after `in`/`late`/`early` (`in late December ,`)."""
+        before = doc[month_index - 1].lower_ if month_index > 0 else ""
+        if before in YEAR_CONTEXT:
+            return "year", "gap_month_year", True
+        return "day", "gap_month_day", True
+
+    def double_space(self, doc: Doc, i: int):
+        """One extra space where one word stood. Layout spacing (`Gao Erqiang  chinadaily.com.cn`, a
+        sentence end, two names in a row) is not a gap."""
+        prev, nxt = doc[i - 1], doc[i + 1]
         if any(nxt.lower_.startswith(p) or p in nxt.lower_ for p in LAYOUT_NEXT):
             return None
         if month_number(prev.text) is not None and not nxt.like_num:
-            return "day", "gap_month_day"
-        if nxt.is_punct or not nxt.is_alpha:
+            return self.month_gap(doc, i - 1)
+        if prev.lower_ in NUMBER_LABELS or (prev.text == "." and i >= 2 and doc[i - 2].lower_ in NUMBER_LABELS):
+            return "count", "gap_after_number_label", True
+        if prev.text in SENTENCE_END or not (nxt.is_alpha or nxt.lower_ in CLOCK_WORDS):
             return None
-        if nxt.is_title and not self.counted_after(doc, i + 1):
-            return None   # a new sentence or a name after layout spacing
-        if self.counted_after(doc, i + 1):
-            return "count", "gap_before_noun"
-        if prev.lower_ in SLOT_WORDS and nxt.is_lower:
-            return "count", "gap_after_quantifier"
+        mid_sentence = prev.is_lower or prev.text == ","
+        if nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in self.partitive:
+            return "count", "gap_partitive", True   # `,  of them left`, `,  of whom were`
+        if nxt.is_lower or mid_sentence:
+            if self.counted_after(doc, i + 1):
+                return "count", "gap_before_noun", True
+            if nxt.lower_ in self.units:
+                return "count", "gap_before_unit", True
+            if prev.lower_ in SLOT_WORDS and nxt.is_lower:
+                return "count", "gap_after_quantifier", True
+        if mid_sentence and (nxt.is_lower or nxt.lower_ in CLOCK_WORDS) and nxt.lower_ not in FUNCTION_WORDS:
+            return "count", "gap_between_words", False
+        if prev.is_lower and nxt.is_title:
+            if prev.lower_ in YEAR_PREPOSITIONS:
+                return "year", "gap_year_after_preposition", False
+            return "count", "gap_before_name", False
         return None
 
     def counted_after(self, doc: Doc, j: int) -> bool:

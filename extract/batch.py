@@ -1,0 +1,62 @@
+"""Extract many articles: the spaCy pipeline over a stream of articles, then the corpus evidence pass."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+
+from .corpus import Article, ArticleError
+from .evidence import Conflict, conflicts, propose
+from .pipeline import make_doc, shared_nlp
+from .records import Fact, doc_to_facts
+
+
+@dataclass
+class CorpusResult:
+    facts: list[Fact] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,
+                   batch_size: int = 32) -> Iterator[tuple[Article, list[Fact]]]:
+    """(article, facts) for each article, in input order; Docs are dropped as soon as their facts are made,
+    so memory does not grow with the corpus. n_process > 1 uses spaCy's multiprocessing."""
+    nlp = nlp or shared_nlp()
+    pairs = ((make_doc(nlp, a.text, a.doc_id, a.published), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield article, doc_to_facts(doc, article.doc_id)
+
+
+def extract_corpus(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,
+                   cached: Callable[[Article], list[Fact] | None] | None = None,
+                   on_done: Callable[[Article, list[Fact], bool], None] | None = None) -> CorpusResult:
+    """Facts of every readable article plus the evidence pass; unreadable ones are listed in `errors`.
+    `cached(article)` may return known facts to skip the pipeline for that article."""
+    result = CorpusResult()
+    todo: list[Article] = []
+    per_doc: dict[str, list[Fact]] = {}
+    for item in items:
+        if isinstance(item, ArticleError):
+            result.errors.append(item)
+            continue
+        result.articles.append(item)
+        known = cached(item) if cached else None
+        if known is not None:
+            per_doc[item.doc_id] = known
+            if on_done:
+                on_done(item, known, True)
+        else:
+            todo.append(item)
+    for article, facts in extract_stream(todo, nlp, n_process):
+        per_doc[article.doc_id] = facts
+        if on_done:
+            on_done(article, facts, False)
+    facts = [f for a in result.articles for f in per_doc[a.doc_id]]
+    texts = {a.doc_id: a.text for a in result.articles}
+    published = {a.doc_id: a.published for a in result.articles}
+    result.facts = propose(facts, texts, published)
+    result.conflicts = conflicts(result.facts, texts)
+    return result

@@ -13,3 +13,17 @@ def extract_text(text: str, doc_id: str = "document", published: str | None = No
 
     facts = doc_to_facts(extract_doc(text, doc_id, published), doc_id)
     return pd.DataFrame([f.to_dict() for f in facts], columns=list(FIELDS))
+
+
+def build_dataset(corpus="corpus", outputs="outputs", **options):
+    """Rebuild `outputs` from `corpus`; returns a BuildReport. See extract.dataset.build_dataset."""
+    from .dataset import build_dataset as build
+
+    return build(corpus, outputs, **options)
+
+
+def load_dataset(outputs="outputs"):
+    """The built tables as pandas DataFrames, by name."""
+    from .dataset import load_dataset as load
+
+    return load(outputs)

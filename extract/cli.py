@@ -109,6 +109,136 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
                 click.echo(f"{kind:<16} {doc_id:<24} {what:<22} {json.dumps(item, ensure_ascii=False)[:160]}")
 
 
+@cli.command()
+@click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the spaCy pipeline (n_process); the output is identical.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing cached facts.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="One line per document (extracted or from the cache).")
+def build(corpus, outputs, workers, no_cache, quiet, verbose):
+    """Rebuild the dataset in OUTPUTS from the articles in CORPUS (atomic, deterministic, incremental).
+
+    Writes documents.csv, facts.csv, facts.jsonl, pairings.csv, gaps.csv, conflicts.csv, errors.csv,
+    audit.csv and datapackage.json. Unreadable articles are listed in errors.csv; the build goes on.
+
+    Example:
+
+        aidfacts build corpus -o outputs --workers 2
+    """
+    from .corpus import article_paths
+    from .dataset import build_dataset
+
+    if not corpus.is_dir():
+        raise click.ClickException(f"{corpus}: no such corpus folder")
+    total = len(article_paths(corpus))
+    bar = progress_bar(total, quiet)
+
+    def done(article, facts, from_cache):
+        if bar is not None:
+            bar.words += len(article.text.split())
+            bar.update(1)
+            bar.set_postfix_str(f"{bar.words / max(bar.format_dict['elapsed'], 1e-9):,.0f} words/s")
+        if verbose:
+            click.echo(f"{'cached   ' if from_cache else 'extracted'} {article.doc_id}: {len(facts)} facts", err=True)
+
+    try:
+        report = build_dataset(corpus, outputs, workers=workers, use_cache=not no_cache, on_done=done)
+    finally:
+        if bar is not None:
+            bar.close()
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    for fact_id in report.stale_verdicts:
+        click.echo(f"warning: stale verdict: fact {fact_id} no longer exists", err=True)
+    if not quiet:
+        click.echo(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
+                   f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
+                   f"cached {report.cache_hits} -> {outputs}", err=True)
+
+
+def progress_bar(total: int, quiet: bool):
+    """A tqdm bar on a terminal, nothing otherwise (CI logs, pipes)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr)
+    bar.words = 0
+    return bar
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=validate_published, help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--source", help="Who published it.")
+@click.option("--url", help="Where it was published.")
+@click.option("--title", help="Its title.")
+@click.option("--no-build", is_flag=True, help="Only add the articles; do not rebuild the dataset.")
+def add(files, corpus, outputs, published, source, url, title, no_build):
+    """Copy articles into the corpus as UTF-8 text, record their metadata, then rebuild.
+
+    Any common encoding is read (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Latin-1) and HTML is
+    turned into text. An exact duplicate of an article already in the corpus is refused.
+
+    Example:
+
+        aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
+    """
+    from .corpus import ArticleError
+    from .intake import add_article
+
+    failed = 0
+    for path in files:
+        try:
+            doc_id = add_article(path, corpus, published=published, source=source, url=url, title=title)
+            click.echo(f"added {path} as {doc_id}", err=True)
+        except ArticleError as error:
+            click.echo(f"error: {error}", err=True)
+            failed += 1
+    if not no_build and len(files) > failed:
+        build.callback(corpus, outputs, 1, False, True, False)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("fact_id")
+@click.option("--accept", "verdict", flag_value="accept", help="The fact is right.")
+@click.option("--reject", "verdict", flag_value="reject", help="The fact is wrong: drop it from facts.csv.")
+@click.option("--correct", "correction", metavar="VALUE", help="The fact's right value.")
+@click.option("--note", help="Why.")
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+def review(fact_id, verdict, correction, note, corpus, outputs):
+    """Record a verdict on one fact in corpus/verdicts.csv; `aidfacts build` applies it.
+
+    Example:
+
+        aidfacts review 3f2a9c0d1e2b4a5c --correct 1200 --note "the caption says 1,200"
+    """
+    from .dataset import load_dataset
+    from .verdicts import Verdict, VerdictError, record_verdict, typed_value
+
+    if (verdict is None) == (correction is None):
+        raise click.UsageError("give exactly one of --accept, --reject, --correct VALUE")
+    facts = load_dataset(outputs).get("facts")
+    known = facts is not None and fact_id in set(facts["fact_id"])
+    if not known:
+        raise click.ClickException(f"{fact_id}: no such fact in {outputs}/facts.csv (run aidfacts build first)")
+    try:
+        if correction is not None:
+            kind = facts.loc[facts["fact_id"] == fact_id, "kind"].iloc[0]
+            typed_value(kind, correction)
+        record_verdict(corpus, Verdict(fact_id, verdict or "correct", correction, note))
+    except VerdictError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{verdict or 'correct'}: {fact_id} (applied at the next aidfacts build)", err=True)
+
+
 def default_articles(gold_dir: Path) -> Path:
     sibling = gold_dir.parent / "articles"
     return sibling if sibling.is_dir() else Path("corpus")

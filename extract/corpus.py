@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .components.published import published_from_text
 from .normalize import normalize_published
 
 MANIFEST = "manifest.csv"
@@ -136,12 +137,14 @@ def doc_id_for(path: Path | str) -> str:
 
 def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
                  published: str | None = None) -> Article:
-    """One article with its metadata; the publication date falls back to the manifest, then `published`."""
+    """One article with its metadata. Its publication date comes from the text's header or byline, else
+    from the manifest, else from `published`."""
     path = Path(path)
     text = read_article_text(path)
     row = (manifest or {}).get(path.name, {})
     try:
-        date = normalize_published(row.get("published")) or normalize_published(published)
+        date = published_from_text(text) or normalize_published(row.get("published")) or \
+            normalize_published(published)
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
     return Article(doc_id=doc_id_for(path), file=path.name, text=text, published=date,

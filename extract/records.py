@@ -64,9 +64,10 @@ def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) ->
 
 
 def context_of(span: Span, width: int = 40) -> str:
+    """The words around a span on one line, spacing kept (a blank's double space stays visible)."""
     text = span.doc.text
     lo, hi = max(0, span.start_char - width), min(len(text), span.end_char + width)
-    return " ".join(text[lo:hi].split())
+    return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
 
 
 def make_fact(doc_id: str, span: Span, kind: str, **attrs) -> Fact:

@@ -1,0 +1,62 @@
+"""The corpus evidence pass: suggestions for missing numbers, with evidence, and conflicts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.batch import extract_corpus
+from extract.corpus import Article, article_paths, iter_articles
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run(*texts: str, published: str = "2020-02-12"):
+    articles = [Article(doc_id=f"d{i}", file=f"d{i}.txt", text=t, published=published) for i, t in enumerate(texts)]
+    return extract_corpus(articles)
+
+
+def test_suggestion_comes_with_evidence_and_value_stays_null():
+    result = run("Gansu rallied a team of  medical workers for Ezhou. Ezhou, with , patients, needs help.",
+                 "Gansu has sent 130 medical workers to Ezhou.",
+                 "Ezhou had 1,100 confirmed cases.")
+    staff = next(f for f in result.facts if f.kind == "personnel_count" and f.doc_id == "d0")
+    assert staff.value is None and staff.suggestion == 130
+    assert (staff.suggestion_doc, staff.suggestion_text) == ("d1", "Gansu has sent 130 medical workers to Ezhou.")
+    case = next(f for f in result.facts if f.kind == "case_count" and f.doc_id == "d0")
+    assert case.suggestion == 1100 and case.value is None
+    gap = next(f for f in result.facts if f.kind == "missing_number" and f.belongs_to == case.fact_id)
+    assert gap.suggestion == 1100 and gap.suggestion_fact == case.candidates[0][2][1]
+
+
+def test_no_evidence_no_suggestion():
+    result = run("Gansu rallied a team of  medical workers.", "Hunan sent 80 nurses to Xiaogan.")
+    assert all(f.suggestion is None for f in result.facts)
+
+
+def test_thousands_gap_only_takes_thousands():
+    result = run("Yichang, with , patients, was paired.", "Yichang had 931 confirmed cases.")
+    assert all(f.suggestion is None for f in result.facts)
+
+
+def test_three_article_corpus():
+    result = extract_corpus(iter_articles(article_paths(PROJECT / "corpus")))
+    china_daily = [f for f in result.facts if f.doc_id.startswith("001_") and f.kind != "missing_number"]
+    suggested = {(f.kind, f.unit, f.destination, f.suggestion) for f in china_daily if f.suggestion is not None}
+    assert ("region_count", "province", None, 19) in suggested
+    assert ("region_count", "city", None, 16) in suggested
+    assert ("personnel_count", None, "Wuhan", 11000) in suggested
+    unsupported = [f for f in china_daily if f.missing and f.kind in ("case_count",) or
+                   (f.kind == "personnel_count" and f.origin in ("Jiangsu", "Shandong"))]
+    assert unsupported and all(f.suggestion is None for f in unsupported)
+    for fact in china_daily:
+        if fact.suggestion is not None:
+            assert fact.suggestion_doc != fact.doc_id and fact.suggestion_text
+
+
+def test_conflicting_values_are_reported_with_both_sources():
+    result = run("Xianning had reported 500 confirmed cases by Monday.",
+                 "Xianning had reported 520 confirmed cases by Monday.")
+    assert len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert {conflict.value_a, conflict.value_b} == {500, 520}
+    assert {conflict.doc_a, conflict.doc_b} == {"d0", "d1"}
+    assert conflict.date == "2020-02-10" and conflict.region == "Xianning"

@@ -73,7 +73,8 @@ def html_to_text(html: str) -> str:
 
 
 def decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else Latin-1; binary is refused."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else Windows-1252/Latin-1; binary is
+    refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -83,12 +84,28 @@ def decode(data: bytes, path: Path | str) -> str:
             raise ArticleError(path, f"invalid UTF-16 ({error.reason})") from None
     if b"\x00" in data[:4096]:
         raise ArticleError(path, "binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    # Windows-1252 before Latin-1: what is called Latin-1 is usually 1252 (its dashes and quotes)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if mostly_chinese(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def mostly_chinese(text: str) -> bool:
+    """Chinese text decoded as GB18030 is mostly CJK beyond ASCII; Latin-1 bytes read as GB18030 are not."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    cjk = sum(1 for ch in wide if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return bool(wide) and cjk >= 0.8 * len(wide)
 
 
 def clean_text(raw: str, path: Path | str) -> str:

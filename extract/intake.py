@@ -16,7 +16,7 @@ MAX_ID_LENGTH = 80
 
 def safe_doc_id(name: str, taken: set[str]) -> str:
     """A doc_id from a file name: ASCII letters, digits, `_` and `-` only, no path, unique in the corpus."""
-    stem = Path(name).name.rsplit(".", 1)[0] if "." in Path(name).name else Path(name).name
+    stem = Path(Path(name).name).stem
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     base = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_stem).strip("_-.")[:MAX_ID_LENGTH] or "article"
     if stem and not ascii_stem.strip():

@@ -1,0 +1,197 @@
+"""aidfacts build and add: deterministic, atomic, incremental, and the data package is valid."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.dataset import build_dataset, load_dataset
+from extract.intake import add_article, safe_doc_id
+from extract.corpus import ArticleError
+
+PROJECT = Path(__file__).resolve().parent.parent
+OUTPUT_FILES = ["audit.csv", "conflicts.csv", "datapackage.json", "documents.csv", "errors.csv", "facts.csv",
+                "facts.jsonl", "gaps.csv", "pairings.csv"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(PROJECT / "corpus", folder)
+    return folder
+
+
+def run_cli(*args, cwd: Path, seed: str = "0", **kwargs):
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    return subprocess.run([sys.executable, "-m", "extract", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, **kwargs)
+
+
+def test_build_writes_every_table(corpus, tmp_path):
+    report = build_dataset(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == OUTPUT_FILES
+    tables = load_dataset(tmp_path / "out")
+    assert report.documents == 3 and len(tables["documents"]) == 3
+    assert list(tables["facts"].columns[:3]) == ["fact_id", "doc_id", "kind"]
+    assert len(tables["gaps"]) == 13
+    assert set(tables["pairings"]["helper"]) >= {"Henan", "Chongqing", "Heilongjiang", "Shandong", "Hunan"}
+    assert (tables["documents"]["published"].tolist() == ["2020-02-10", "2020-02-12", "2020-03"])
+
+
+def test_byte_identical_across_hash_seeds_and_workers(corpus, tmp_path):
+    first = run_cli("build", str(corpus), "-o", str(tmp_path / "a"), "--no-cache", "-q", cwd=tmp_path, seed="1")
+    second = run_cli("build", str(corpus), "-o", str(tmp_path / "b"), "--no-cache", "-q", "--workers", "2",
+                     cwd=tmp_path, seed="4242")
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_committed_outputs_equal_a_fresh_build(tmp_path):
+    build_dataset(PROJECT / "corpus", tmp_path / "fresh", use_cache=False)
+    assert snapshot(tmp_path / "fresh") == snapshot(PROJECT / "outputs")
+
+
+def test_no_absolute_paths_or_timestamps(corpus, tmp_path):
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    for name, data in snapshot(tmp_path / "out").items():
+        text = data.decode("utf-8")
+        assert str(tmp_path) not in text and "/tmp" not in text, name
+        assert "\r\n" not in text, name
+
+
+def test_datapackage_validates(corpus, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    report = frictionless.validate(str(tmp_path / "out" / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_failure_while_writing_leaves_previous_outputs(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = snapshot(out)
+    (corpus / "extra.txt").write_text("Hunan sent 100 nurses to Huanggang on Monday.", encoding="utf-8")
+    calls = []
+
+    def exploding_to_csv(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return original(self, path, *args, **kwargs)
+
+    original = pd.DataFrame.to_csv
+    monkeypatch.setattr(pd.DataFrame, "to_csv", exploding_to_csv)
+    with pytest.raises(OSError, match="disk full"):
+        build_dataset(corpus, out, use_cache=False)
+    assert snapshot(out) == before
+    assert not list(tmp_path.glob(".out.new-*"))
+
+
+def test_killed_build_leaves_previous_outputs(corpus, tmp_path):
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = snapshot(out)
+    text = (corpus / "000_62205064b0c14322.txt").read_text(encoding="utf-8")
+    for i in range(400):   # enough work that the build is still running when it is killed
+        (corpus / f"copy_{i:03d}.txt").write_text(text + f"\nCopy {i}.", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "extract", "build", str(corpus), "-o", str(out),
+                                "--no-cache", "-q"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    assert process.poll() is None, "the build ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert snapshot(out) == before
+
+
+def test_one_bad_article_does_not_stop_the_batch(corpus, tmp_path):
+    (corpus / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "error: broken.txt: binary file, not text" in result.stderr
+    errors = load_dataset(tmp_path / "out")["errors"]
+    assert errors.to_dict(orient="records") == [
+        {"file": "broken.txt", "error": "binary file, not text"},
+        {"file": "empty.txt", "error": "empty article (no text)"}]
+    assert len(load_dataset(tmp_path / "out")["documents"]) == 3
+
+
+def test_add_then_build_extracts_only_the_new_article(corpus, tmp_path, shared_dir):
+    cache = tmp_path / "cache"
+    first = build_dataset(corpus, tmp_path / "out", cache_dir=cache)
+    assert (first.cache_hits, len(first.extracted)) == (0, 3)
+    doc_id = add_article(shared_dir / "devset" / "articles" / "008.txt", corpus, published="2020-02-10",
+                         source="Xinhua", url="https://example.org/008", title="East Chinese province sends medics")
+    second = build_dataset(corpus, tmp_path / "out", cache_dir=cache)
+    assert (second.cache_hits, second.extracted) == (3, [doc_id])
+    tables = load_dataset(tmp_path / "out")
+    added = tables["documents"].set_index("doc_id").loc[doc_id]
+    assert (added["published"], added["source"]) == ("2020-02-10", "Xinhua")
+    assert {"Jiangxi"} <= set(tables["pairings"]["helper"])
+
+
+def test_add_refuses_a_duplicate(corpus, tmp_path):
+    source = tmp_path / "again.txt"
+    source.write_bytes((corpus / "000_62205064b0c14322.txt").read_bytes())
+    with pytest.raises(ArticleError, match="duplicate of 000_62205064b0c14322.txt"):
+        add_article(source, corpus)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("../../etc/passwd", "passwd"), ("my article (final).html", "my_article_final"),
+    ("Wǔhàn report.txt", "Wuhan_report"), ("武汉.txt", None), (".hidden", "hidden"),
+])
+def test_safe_doc_id(name, expected):
+    doc_id = safe_doc_id(name, set())
+    if expected is None:
+        assert doc_id.startswith("article_") and doc_id.isascii()
+    else:
+        assert doc_id == expected
+    assert "/" not in doc_id and ".." not in doc_id
+
+
+def test_safe_doc_id_is_unique():
+    assert safe_doc_id("a.txt", {"a", "a-2"}) == "a-3"
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("utf-8-sig", "Hunan sent 120 nurses to Huanggang. 湖北".encode("utf-8-sig")),
+    ("utf-16", "Hunan sent 120 nurses to Huanggang. 湖北".encode("utf-16")),
+    ("gb18030", "湖南派出120名护士支援黄冈。Hunan sent 120 nurses to Huanggang.".encode("gb18030")),
+    ("latin-1", "Hunan sent 120 nurses to Huanggang \u2013 caf\xe9.".encode("cp1252", errors="replace")),
+    ("html", b"<html><head><script>var x=1;</script></head><body><p>Hunan sent 120 nurses to Huanggang.</p>"
+             b"</body></html>"),
+])
+def test_add_reads_any_encoding_as_utf8(corpus, tmp_path, encoding, data):
+    source = tmp_path / f"new {encoding}.txt"
+    source.write_bytes(data)
+    doc_id = add_article(source, corpus)
+    text = (corpus / f"{doc_id}.txt").read_text(encoding="utf-8")
+    assert "Hunan sent 120 nurses to Huanggang" in text
+    assert "<" not in text and "var x" not in text
+    manifest = (corpus / "manifest.csv").read_text(encoding="utf-8")
+    assert f"{doc_id}.txt" in manifest
+
+
+def test_cli_add_and_build(corpus, tmp_path):
+    source = tmp_path / "new.txt"
+    source.write_text("Jiangxi sent 135 medical workers to Suizhou on Friday.", encoding="utf-8")
+    result = run_cli("add", str(source), "--corpus", str(corpus), "-o", str(tmp_path / "out"),
+                     "--published", "2020-02-10", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    facts = load_dataset(tmp_path / "out")["facts"]
+    row = facts[(facts["doc_id"] == "new") & (facts["kind"] == "personnel_count")].iloc[0]
+    assert (row["value"], row["origin"], row["destination"], row["date"]) == ("135", "Jiangxi", "Suizhou", "2020-02-07")

@@ -239,6 +239,40 @@ def review(fact_id, verdict, correction, note, corpus, outputs):
     click.echo(f"{verdict or 'correct'}: {fact_id} (applied at the next aidfacts build)", err=True)
 
 
+@cli.command()
+@click.argument("outputs", default="outputs", type=click.Path(path_type=Path))
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Check the dataset's integrity instead of writing the report.")
+def audit(outputs, corpus, check):
+    """Write OUTPUTS/report.html: every fact highlighted in its article, filters, figures, conflicts.
+
+    With --check, verify a built dataset instead (spans match their documents, every fact has a rule,
+    values have their kind's type, codes are in the gazetteer, verdicts refer to live facts) and exit 1
+    with the list of what failed.
+
+    Example:
+
+        aidfacts build && aidfacts audit && xdg-open outputs/report.html
+    """
+    if check:
+        from .checks import check_dataset
+
+        problems = check_dataset(outputs, corpus)
+        for problem in problems:
+            click.echo(problem)
+        if problems:
+            raise click.ClickException(f"{len(problems)} problems in {outputs}")
+        click.echo(f"{outputs}: all checks passed")
+        return
+    from .report import write_report
+
+    try:
+        target = write_report(outputs, corpus)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"wrote {target}", err=True)
+
+
 def default_articles(gold_dir: Path) -> Path:
     sibling = gold_dir.parent / "articles"
     return sibling if sibling.is_dir() else Path("corpus")

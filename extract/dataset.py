@@ -249,8 +249,19 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
 def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
     """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit)."""
     outputs = Path(outputs)
-    return {name: pd.read_csv(outputs / f"{name}.csv", keep_default_na=False, na_values=[""])
-            for name in TABLES if (outputs / f"{name}.csv").exists()}
+    return {name: read_table(outputs / f"{name}.csv") for name in TABLES if (outputs / f"{name}.csv").exists()}
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A table as written: text stays text (codes keep their digits), integer and boolean columns typed."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        kind = FIELD_TYPES.get(column)
+        if kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "boolean":
+            frame[column] = frame[column].map({"True": True, "False": False})
+    return frame
 
 
 __all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset", "write_tables"]

@@ -1,0 +1,181 @@
+"""Auditing: verdicts that survive a rebuild, integrity checks, and the HTML report in a real browser."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.checks import check_dataset
+from extract.cli import cli
+from extract.dataset import build_dataset, load_dataset
+from extract.report import render_text, write_report
+from extract.verdicts import Verdict, record_verdict
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture
+def built(tmp_path) -> tuple[Path, Path]:
+    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
+    shutil.copytree(PROJECT / "corpus", corpus)
+    build_dataset(corpus, outputs, use_cache=False)
+    return corpus, outputs
+
+
+def fact_where(facts, **fields):
+    rows = facts
+    for key, value in fields.items():
+        rows = rows[rows[key] == value]
+    return rows.iloc[0]
+
+
+def test_reject_and_correct_survive_a_rebuild(built):
+    corpus, outputs = built
+    facts = load_dataset(outputs)["facts"]
+    wrong = fact_where(facts, kind="pairing", helper="Sichuan")
+    fixed = fact_where(facts, kind="case_count", value="984")
+    runner = CliRunner()
+    for args in (["review", wrong["fact_id"], "--reject", "--note", "a joke, not a pairing"],
+                 ["review", fixed["fact_id"], "--correct", "985", "--note", "typo in source"]):
+        result = runner.invoke(cli, [*args, "--corpus", str(corpus), "-o", str(outputs)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    build_dataset(corpus, outputs, use_cache=False)
+    tables = load_dataset(outputs)
+    facts = tables["facts"]
+    assert wrong["fact_id"] not in set(facts["fact_id"])
+    corrected = fact_where(facts, fact_id=fixed["fact_id"])
+    assert (corrected["value"], corrected["extracted_value"], corrected["reviewed"]) == ("985", "984", True)
+    assert not fact_where(facts, kind="case_count", value="379")["reviewed"]
+    audit = tables["audit"].set_index("fact_id")
+    assert audit.loc[wrong["fact_id"], "verdict"] == "reject"
+    assert audit.loc[wrong["fact_id"], "note"] == "a joke, not a pairing"
+    assert (audit.loc[fixed["fact_id"], "verdict"], audit.loc[fixed["fact_id"], "value"]) == ("correct", "985")
+    assert set(audit["status"]) == {"applied"}
+
+
+def test_stale_verdict_is_reported(built):
+    corpus, outputs = built
+    record_verdict(corpus, Verdict("0000000000000000", "accept", None, "its fact was removed by a rule change"))
+    report = build_dataset(corpus, outputs, use_cache=False)
+    assert report.stale_verdicts == ["0000000000000000"]
+    audit = load_dataset(outputs)["audit"]
+    assert audit.to_dict(orient="records")[0]["status"] == "stale"
+    assert any("stale" in p for p in check_dataset(outputs, corpus))
+
+
+def test_review_refuses_unknown_fact_and_bad_value(built):
+    corpus, outputs = built
+    runner = CliRunner()
+    result = runner.invoke(cli, ["review", "ffffffffffffffff", "--accept", "--corpus", str(corpus), "-o", str(outputs)])
+    assert result.exit_code == 1 and "no such fact" in result.output
+    count = load_dataset(outputs)["facts"].query("kind == 'case_count'").iloc[0]["fact_id"]
+    result = runner.invoke(cli, ["review", count, "--correct", "many", "--corpus", str(corpus), "-o", str(outputs)])
+    assert result.exit_code == 1 and "whole number" in result.output
+
+
+def test_check_passes_on_a_good_build_and_finds_tampering(built):
+    corpus, outputs = built
+    assert check_dataset(outputs, corpus) == []
+    facts_csv = outputs / "facts.csv"
+    facts_csv.write_text(facts_csv.read_text(encoding="utf-8").replace(",420000,", ",429999,", 1), encoding="utf-8")
+    text = corpus / "000_62205064b0c14322.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("Xiantao", "Xiantau"), encoding="utf-8")
+    problems = check_dataset(outputs, corpus)
+    assert any("region code 429999 is not in the gazetteer" in p for p in problems)
+    assert any("is not document[" in p for p in problems)
+    result = CliRunner().invoke(cli, ["audit", str(outputs), "--corpus", str(corpus), "--check"])
+    assert result.exit_code == 1
+
+
+def test_overlapping_facts_stay_separate_marks():
+    text = "Xiaogan, with 3,000 cases, is backed by Hunan."
+    facts = [dict(fact_id="p", kind="pairing", start=0, end=45, value=None, rule="pairing_backed_by", helper="Hunan",
+                  recipient="Xiaogan"),
+             dict(fact_id="r", kind="region", start=0, end=7, value="Xiaogan", rule="region_gazetteer"),
+             dict(fact_id="c", kind="case_count", start=14, end=25, value=3000, rule="case_count:count_noun")]
+    out = render_text(text, facts)
+    assert out.count('data-fact="p"') >= 3 and out.count('id="fact-p"') == 1
+    assert 'id="fact-r"' in out and 'id="fact-c"' in out
+    assert "case_count: 3000" in out
+
+
+def hostile_corpus(tmp_path) -> tuple[Path, Path]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        "Hunan sent 120 nurses to Huanggang on Monday.\n"
+        "Plain text: <script>window.__xss = 1</script> and <img src=x onerror=\"window.__xss = 2\"> "
+        "and a closing tag </div></span> too.", encoding="utf-8")
+    shutil.copy(PROJECT / "corpus" / "001_8a3477e09bf95d7c.txt", corpus)
+    shutil.copy(PROJECT / "corpus" / "000_62205064b0c14322.txt", corpus)
+    outputs = tmp_path / "outputs"
+    build_dataset(corpus, outputs, use_cache=False, )
+    return corpus, outputs
+
+
+def test_report_escapes_article_text(tmp_path):
+    corpus, outputs = hostile_corpus(tmp_path)
+    page = write_report(outputs, corpus).read_text(encoding="utf-8")
+    assert "<script>window.__xss" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in page
+    for external in ('src="http', "src='http", 'href="http', "<link", "@import", "url(http"):
+        assert external not in page   # self-contained: nothing is fetched
+
+
+def browser():
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium and chromium-driver (see .ci/run)")
+        pytest.skip("Debian chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1300,1600"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def test_report_in_a_real_browser(tmp_path):
+    corpus, outputs = hostile_corpus(tmp_path)
+    page = write_report(outputs, corpus)
+    driver = browser()
+    try:
+        driver.get(page.as_uri())
+        run = driver.execute_script
+        assert run("return window.__xss") is None
+        assert "<script>window.__xss = 1</script>" in run("return document.getElementById('doc-evil').textContent")
+        # highlights: every fact of the China Daily text is a visible mark, its blanks show suggestions
+        marks = run("return document.querySelectorAll('#doc-001_8a3477e09bf95d7c .mark').length")
+        assert marks >= 40
+        blanks = run("return Array.from(document.querySelectorAll('#doc-001_8a3477e09bf95d7c .blank'))"
+                     ".map(b => b.textContent)")
+        assert len(blanks) == 13 and "[count? → 16]" in blanks and "[thousands? → 11000]" in blanks
+        target = run("return document.querySelector('#doc-001_8a3477e09bf95d7c a.blank').getAttribute('href')")
+        assert run(f"return document.querySelector('{target}').closest('article').id") == "doc-000_62205064b0c14322"
+        # the table filter
+        total = run("return document.querySelectorAll('#facts-table tbody tr').length")
+        run("var s = document.getElementById('filter-kind'); s.value = 'pairing';"
+            "s.dispatchEvent(new Event('change'));")
+        visible = run("return Array.from(document.querySelectorAll('#facts-table tbody tr'))"
+                      ".filter(r => r.style.display !== 'none').map(r => r.dataset.kind)")
+        assert visible and set(visible) == {"pairing"} and len(visible) < total
+        # the figures render with a size
+        for figure in ("fig-cases", "fig-staff", "fig-pairings"):
+            size = run(f"var r = document.querySelector('#{figure} svg').getBoundingClientRect();"
+                       "return [r.width, r.height];")
+            assert size[0] > 100 and size[1] > 100, figure
+        # a click on a mark shows its details
+        run("document.querySelector('#doc-001_8a3477e09bf95d7c .k-case_count').click()")
+        assert "case_count" in run("return document.getElementById('details').textContent")
+        driver.save_screenshot(str(tmp_path / "report.png"))
+        assert (tmp_path / "report.png").stat().st_size > 10_000
+    finally:
+        driver.quit()

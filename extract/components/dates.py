@@ -1,25 +1,29 @@
-"""aidfacts_dates: calendar references -> doc.spans["date"] with an ISO value of the right granularity."""
+"""aidfacts_dates: calendar references -> doc.spans["date"] with an ISO value of the right granularity.
+
+A PhraseMatcher finds the date words (months, weekdays, `today`/`yesterday`/`tomorrow`, from
+data/triggers.json) and regular expressions find ISO dates and years; each rule then reads the numbers
+around its word. Rules: date_iso, date_month_day_year, date_day_month_year, date_month_day,
+date_day_month, date_month_year, date_year, date_weekday, date_relative.
+"""
 from __future__ import annotations
 
-import json
+import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import data_path
-from ..normalize import infer_year, iso_day, month_number, resolve_weekday, shift_day
+from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "date"
 HEADER_PREFIXES = {"date", "date:", "published", "updated"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
-
-
-def load_patterns(name: str) -> list[dict]:
-    with open(data_path(f"patterns/{name}.jsonl"), encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
+MIN_YEAR, MAX_YEAR = 1900, 2099
+ISO_DATE = re.compile(r"(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])")
+YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 
 
 @Language.factory("aidfacts_dates", assigns=["doc.spans"], requires=["doc._.published"], default_config={})
@@ -33,20 +37,28 @@ class DateMatcher:
     span._.dateline marks header and dateline dates, which date the article, not the facts near them."""
 
     def __init__(self, nlp: Language):
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        for pattern in load_patterns("dates"):
-            self.matcher.add(pattern["id"], [pattern["pattern"]])
-        self.future_markers = word_set("future_markers")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # title case: the tokenizer keeps `Feb.` whole only as an abbreviation it knows (`feb.` it splits)
+        months = sorted({form for word in MONTHS for form in (word.title(), word.title() + ".")})
+        self.matcher.add("month", [nlp.make_doc(m) for m in months])
+        self.matcher.add("weekday", [nlp.make_doc(w) for w in WEEKDAYS])
         self.relative_days = dict(triggers()["relative_days"])
+        self.matcher.add("relative", [nlp.make_doc(w) for w in self.relative_days])
+        self.future_markers = word_set("future_markers")
+        self.year_cues = word_set("year_cues")
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         spans = []
         for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
-            if rule == "date_year":
-                start += 1
-            spans.append(Span(doc, start, end, label=SPAN_KEY, span_id=rule))
+            found = self.expand(doc, doc.vocab.strings[match_id], start, end)
+            if found is not None:
+                spans.append(found)
+        for pattern, rule in ((ISO_DATE, "date_iso"), (YEAR, "date_year")):
+            for match in pattern.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), label=SPAN_KEY, span_id=rule)
+                if span is not None and (rule == "date_iso" or self.year_in_context(doc, span)):
+                    spans.append(span)
         resolved = []
         for span in filter_spans(spans):
             value = self.resolve(span, published)
@@ -58,10 +70,44 @@ class DateMatcher:
         doc.spans[SPAN_KEY] = resolved
         return doc
 
+    def expand(self, doc: Doc, word: str, start: int, end: int) -> Span | None:
+        """The whole date around a date word: `Feb. 4, 2020`, `4 February`, `Tuesday afternoon`."""
+        if word == "weekday":
+            if end < len(doc) and doc[end].lower_ in DAY_PARTS:
+                end += 1
+            return Span(doc, start, end, label=SPAN_KEY, span_id="date_weekday")
+        if word == "relative":
+            return Span(doc, start, end, label=SPAN_KEY, span_id="date_relative")
+        token = doc[start]
+        if token.lower_ in ("may", "march") and not token.is_title and not token.is_upper:
+            return None   # the verbs `may` and `march`
+        after_day = end < len(doc) and is_day(doc[end])
+        if after_day:
+            year_at = end + 2 if end + 1 < len(doc) and doc[end + 1].text == "," else end + 1
+            if year_at < len(doc) and is_year(doc[year_at]):
+                return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_day_year")
+            return Span(doc, start, end + 1, label=SPAN_KEY, span_id="date_month_day")
+        if start > 0 and is_day(doc[start - 1]):
+            year_at = end + 1 if end < len(doc) and doc[end].text == "," else end
+            if year_at < len(doc) and is_year(doc[year_at]):
+                return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
+            return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
+        year_at = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+        if year_at < len(doc) and is_year(doc[year_at]):
+            return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
+        return None
+
+    def year_in_context(self, doc: Doc, span: Span) -> bool:
+        """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`)."""
+        return span.start > 0 and doc[span.start - 1].lower_ in self.year_cues
+
     def resolve(self, span: Span, published: str | None) -> str | None:
         rule, tokens = span.id_, [t.text for t in span]
         if rule == "date_iso":
             return iso_day(*map(int, tokens[0].split("-")))
+        years = [t for t in tokens if len(t) == 4 and t.isdigit()]
+        if years and not MIN_YEAR <= int(years[-1]) <= MAX_YEAR:
+            return None
         if rule == "date_year":
             return tokens[-1]
         if rule == "date_weekday":
@@ -97,3 +143,11 @@ class DateMatcher:
             if place.is_upper and place.is_alpha and len(place) > 2 and line_start:
                 return after is None or after.text in DATELINE_FOLLOWERS
         return False
+
+
+def is_day(token) -> bool:
+    return token.is_digit and len(token) <= 2 and 1 <= int(token.text) <= 31
+
+
+def is_year(token) -> bool:
+    return token.is_digit and len(token) == 4 and MIN_YEAR <= int(token.text) <= MAX_YEAR

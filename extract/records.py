@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
+from .relations import SentenceIndex, sentence_index
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -70,39 +71,41 @@ def context_of(span: Span, width: int = 40) -> str:
     return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
 
 
-def make_fact(doc_id: str, span: Span, kind: str, **attrs) -> Fact:
+def make_fact(doc_id: str, span: Span, kind: str, sentences: SentenceIndex, **attrs) -> Fact:
     base = dict(value=None, missing=False, qualifier=None, status=None, period=None, unit=None, region=None,
                 region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
                 expected=None, context=None)
     base.update(attrs)
     fid = fact_id(doc_id, kind, span.start_char, span.end_char, base["helper"], base["recipient"])
-    sent = span.doc[span.start].sent
+    first, last = sentences.bounds(span.start)
+    sent_start, sent_end = span.doc[first].idx, span.doc[last - 1].idx + len(span.doc[last - 1])
     return Fact(fact_id=fid, doc_id=doc_id, kind=kind, text=span.text, start=span.start_char,
-                end=span.end_char, rule=span.id_, sent_start=sent.start_char, sent_end=sent.end_char, **base)
+                end=span.end_char, rule=span.id_, sent_start=sent_start, sent_end=sent_end, **base)
 
 
 def doc_to_facts(doc: Doc, doc_id: str) -> list[Fact]:
     """Every fact of a processed Doc, sorted by position, kind and rule."""
     gazetteer = default_gazetteer()
+    sentences = sentence_index(doc)
     facts = []
     for span in doc.spans.get("date", []):
-        facts.append(make_fact(doc_id, span, "date", value=span._.value, missing=bool(span._.missing),
+        facts.append(make_fact(doc_id, span, "date", sentences, value=span._.value, missing=bool(span._.missing),
                                date=span._.value))
     for span in doc.spans.get("region", []):
-        facts.append(make_fact(doc_id, span, "region", value=span._.value, region=span._.value,
+        facts.append(make_fact(doc_id, span, "region", sentences, value=span._.value, region=span._.value,
                                region_code=span._.code))
     for span in doc.spans.get("count", []):
         region = span._.region
         facts.append(make_fact(
-            doc_id, span, span.label_, value=span._.value, missing=bool(span._.missing),
+            doc_id, span, span.label_, sentences, value=span._.value, missing=bool(span._.missing),
             qualifier=span._.qualifier, status=span._.status, period=span._.period, unit=span._.unit,
             region=region, region_code=gazetteer[region].code if region else None,
             origin=span._.origin, destination=span._.destination, date=span._.date))
     for span in doc.spans.get("pairing", []):
-        facts.append(make_fact(doc_id, span, "pairing", helper=span._.helper, recipient=span._.recipient))
+        facts.append(make_fact(doc_id, span, "pairing", sentences, helper=span._.helper, recipient=span._.recipient))
     owners = [f for f in facts if f.missing and f.kind != "missing_number"]
     for span in doc.spans.get("gap", []):
         owner = next((f.fact_id for f in owners if f.start <= span.start_char < f.end), None)
-        facts.append(make_fact(doc_id, span, "missing_number", missing=True, expected=span._.expected,
+        facts.append(make_fact(doc_id, span, "missing_number", sentences, missing=True, expected=span._.expected,
                                context=context_of(span, 25), belongs_to=owner))
     return sorted(facts, key=lambda f: (f.start, f.end, KINDS.index(f.kind), f.rule, f.fact_id))

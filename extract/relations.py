@@ -1,9 +1,93 @@
 """Span-relation helpers: which region, date or clause a count belongs to (rules over the sentence)."""
 from __future__ import annotations
 
+import bisect
+import weakref
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .triggers import word_set
+
+class RegionIndex:
+    """A document's region mentions, listed once and looked up by start, end or token."""
+
+    def __init__(self, spans):
+        self.regions = sorted(spans, key=lambda s: s.start)
+        self.by_start = {s.start: s for s in self.regions}
+        self.by_end = {s.end: s for s in self.regions}
+        self.tokens = {i for s in self.regions for i in range(s.start, s.end)}
+
+
+_REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDictionary()
+
+
+def set_region_index(doc: Doc, spans) -> RegionIndex:
+    index = RegionIndex(spans)
+    _REGION_INDEX[doc] = index
+    return index
+
+
+def region_index(doc: Doc) -> RegionIndex:
+    """The index the region component made (iterating doc.spans makes new Span objects each time)."""
+    index = _REGION_INDEX.get(doc)
+    if index is None or len(index.regions) != len(doc.spans.get("region", [])):
+        index = set_region_index(doc, list(doc.spans.get("region", [])))
+    return index
+
+
+class SentenceIndex:
+    """Sentence bounds computed once from the sentence starts (Token.sent scans the doc on every call)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        marks = doc.to_array([SENT_START]).reshape(-1).astype("int64") if len(doc) else numpy.zeros(0, "int64")
+        starts = numpy.flatnonzero(marks == 1)
+        if len(doc) and (not len(starts) or starts[0] != 0):
+            starts = numpy.concatenate([[0], starts])
+        self.starts = [int(i) for i in starts]
+        self.ends = self.starts[1:] + [len(doc)]
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.starts[k], self.ends[k]
+
+    def span(self, i: int) -> Span:
+        return self.doc[slice(*self.bounds(i))]
+
+    def spans(self) -> list[Span]:
+        return [self.doc[a:b] for a, b in zip(self.starts, self.ends)]
+
+
+_SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
+
+
+def sentence_index(doc: Doc) -> SentenceIndex:
+    index = _SENTENCE_INDEX.get(doc)
+    if index is None:
+        index = _SENTENCE_INDEX[doc] = SentenceIndex(doc)
+    return index
+
+
+def forget_sentences(doc: Doc) -> None:
+    _SENTENCE_INDEX.pop(doc, None)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i."""
+    return sentence_index(doc).span(i)
+
+
+def token_indices(doc: Doc, chars) -> list[int]:
+    """The distinct tokens holding each character offset, in order (for candidates found in doc.text)."""
+    offsets = numpy.fromiter(chars, dtype="int64")
+    if not len(offsets) or not len(doc):
+        return []
+    starts = doc.to_array([IDX]).reshape(-1).astype("int64")
+    found = numpy.unique(numpy.searchsorted(starts, offsets, side="right") - 1)
+    return [int(i) for i in found if i >= 0]
+
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
 
@@ -11,14 +95,14 @@ CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
     followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
-    sent = doc[i].sent
-    start, end = sent.start, sent.end
-    for j in range(i - 1, sent.start - 1, -1):
+    sent_start, sent_end = sentence_index(doc).bounds(i)
+    start, end = sent_start, sent_end
+    for j in range(i - 1, sent_start - 1, -1):
         if is_clause_break(doc, j):
             start = j + 1
             break
-    relative = start > sent.start and doc[start].lower_ in ("which", "who")
-    for j in range(i + 1, sent.end):
+    relative = start > sent_start and doc[start].lower_ in ("which", "who")
+    for j in range(i + 1, sent_end):
         if is_clause_break(doc, j) or (relative and doc[j].text == ","):
             end = j   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
             break
@@ -38,7 +122,7 @@ def spans_in(spans, start: int, end: int) -> list[Span]:
 
 def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
     """Up to n tokens before the span, within its sentence, nearest first."""
-    lo = max(span.sent.start, span.start - n)
+    lo = max(sentence_index(doc).bounds(span.start)[0], span.start - n)
     return [doc[j] for j in range(span.start - 1, lo - 1, -1)]
 
 
@@ -46,8 +130,8 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
     `to the city of Suizhou`, `with Jingmen and Enshi`), looking back over determiners, adjectives,
     possessives and earlier members of a coordinated list of regions."""
-    region_ends = {s.end: s for s in doc.spans.get("region", [])}
-    sent_start = span.sent.start
+    region_ends = region_index(doc).by_end
+    sent_start = sentence_index(doc).bounds(span.start)[0]
     j, budget = span.start - 1, n
     while j >= sent_start and budget > 0:
         token = doc[j]
@@ -149,7 +233,7 @@ def dominant_helper(doc: Doc, gazetteer) -> str | None:
     """The one province outside Hubei that an article is about: at least 3 mentions and more than half of
     all mentions of regions outside Hubei, a province's cities counting as the province."""
     counts: dict[str, int] = {}
-    for span in doc.spans.get("region", []):
+    for span in region_index(doc).regions:
         region = gazetteer[span._.value]
         province = region.canonical if region.is_provincial else region.parent
         if province in (None, "Hubei"):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
 from ..relations import (attachable_dates, clause_bounds, dominant_helper, first_region_after_word,
-                         governing_preposition, last_before, nearest, spans_in)
+                         governing_preposition, last_before, nearest, region_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "count"
@@ -74,7 +74,7 @@ class CountExtractor:
     # ------------------------------------------------------------------ classification
     def __call__(self, doc: Doc) -> Doc:
         numbers = sorted(doc.spans.get("number", []), key=lambda s: s.start)
-        in_region = {i for s in doc.spans.get("region", []) for i in range(s.start, s.end)}
+        in_region = region_index(doc).tokens
         facts: list[Span] = []
         heads: dict[int, Head] = {}
         for number in numbers:
@@ -152,7 +152,7 @@ class CountExtractor:
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
         if self.is_parenthetical_after_region(doc, number):
-            sent = doc[number.start].sent
+            sent = sentence_of(doc, number.start)
             if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", "case_parenthetical", end)
@@ -165,7 +165,7 @@ class CountExtractor:
         after = doc[number.end] if number.end < len(doc) else None
         if after is not None and not (after.is_punct or after.is_space):
             return None
-        sent = doc[number.start].sent
+        sent = sentence_of(doc, number.start)
         previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
         if previous is None or previous.label_ != "case_count":
             return None
@@ -189,7 +189,7 @@ class CountExtractor:
 
     def leading_partitive(self, doc: Doc, number: Span) -> str | None:
         start, _ = clause_bounds(doc, number.start)
-        sent_start = doc[number.start].sent.start
+        sent_start = sentence_of(doc, number.start).start
         window = doc[sent_start: number.start]
         if len(window) < 3 or window[0].lower_ not in ("of", "among") or doc[number.start - 1].text != ",":
             return None
@@ -205,7 +205,7 @@ class CountExtractor:
             return False
         if doc[number.start - 1].text != "(" or doc[number.end].text != ")":
             return False
-        return any(s.end == number.start - 1 for s in doc.spans.get("region", []))
+        return number.start - 1 in region_index(doc).by_end
 
     def reached_total(self, doc: Doc, number: Span) -> Head | None:
         if number.start == 0 or doc[number.start - 1].lower_ not in self.reach:
@@ -222,7 +222,7 @@ class CountExtractor:
     # ------------------------------------------------------------------ facts
     def make_fact(self, doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         cls = head.noun_class
-        sent = doc[number.start].sent
+        sent = sentence_of(doc, number.start)
         if cls == "people":
             cls = self.resolve_people(doc, number, head)
             if cls is None:
@@ -259,7 +259,7 @@ class CountExtractor:
         all_status = set().union(*self.status_words.values())
         if any(w in all_status for w in after + before):
             return "case"
-        sent = doc[number.start].sent
+        sent = sentence_of(doc, number.start)
         if any(t.lower_ in self.send_verbs or self.classify_word(doc, t.i) in ("team", "personnel")
                for t in sent if t.i != head.end - 1):
             return "personnel"
@@ -340,7 +340,7 @@ class CountExtractor:
 
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:
-        regions = doc.spans.get("region", [])
+        regions = region_index(doc).regions
         respective = self.respective_region(doc, number)
         if respective is not None:
             return respective
@@ -361,14 +361,14 @@ class CountExtractor:
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
             if went:
                 return went[-1]._.value
-            earlier = last_before(regions, doc[number.start].sent.start,
+            earlier = last_before(regions, sentence_of(doc, number.start).start,
                                   lambda s: self.gazetteer[s._.value].in_hubei)
             return earlier._.value if earlier is not None else None
         return self.anaphoric_region(doc, start, end)
 
     def respective_region(self, doc: Doc, number: Span) -> str | None:
         """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
-        sent = doc[number.start].sent
+        sent = sentence_of(doc, number.start)
         if not any(t.lower_ == "respectively" for t in sent):
             return None
         numbers = [n for n in doc.spans.get("number", []) if sent.start <= n.start < sent.end]
@@ -393,7 +393,7 @@ class CountExtractor:
 
     @staticmethod
     def region_list_before(doc: Doc, position: int, sent_start: int) -> list[Span]:
-        regions = [s for s in doc.spans.get("region", []) if sent_start <= s.start and s.end <= position]
+        regions = [s for s in region_index(doc).regions if sent_start <= s.start and s.end <= position]
         best: list[Span] = []
         current: list[Span] = []
         for span in regions:
@@ -437,7 +437,7 @@ class CountExtractor:
             return None
         wanted = (lambda s: self.gazetteer[s._.value].is_provincial) if level == "province" else \
             (lambda s: not self.gazetteer[s._.value].is_provincial)
-        earlier = last_before(doc.spans.get("region", []), start, wanted)
+        earlier = last_before(region_index(doc).regions, start, wanted)
         return earlier._.value if earlier is not None else None
 
     def fact_date(self, doc: Doc, number: Span, start: int, end: int) -> str | None:
@@ -447,8 +447,8 @@ class CountExtractor:
     # ------------------------------------------------------------------ personnel counts
     def personnel_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         start, end = clause_bounds(doc, number.start)
-        sent = doc[number.start].sent
-        regions = doc.spans.get("region", [])
+        sent = sentence_of(doc, number.start)
+        regions = region_index(doc).regions
         origin = self.origin(doc, number, head, start, end, regions)
         destination = self.destination(doc, number, head, start, end, regions, origin)
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
@@ -494,7 +494,7 @@ class CountExtractor:
                      span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("which", "who")):
                 return span._.value
         # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
-        sent_start = doc[number.start].sent.start
+        sent_start = sentence_of(doc, number.start).start
         if start > sent_start and doc[start].lower_ in ("which", "who"):
             antecedent = last_before(regions, start)
             if antecedent is not None and antecedent.start >= sent_start:
@@ -504,7 +504,7 @@ class CountExtractor:
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
         if any(t.lower_ in self.receive_verbs for t in doc[start: number.start]):
-            receivers = [s for s in spans_in(regions, doc[number.start].sent.start, number.start)
+            receivers = [s for s in spans_in(regions, sentence_of(doc, number.start).start, number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
                 return receivers[0]._.value   # `Wuhan ... has already received more than 11,000 medical personnel`
@@ -534,7 +534,7 @@ class CountExtractor:
         """The region a count of regions lies in: `16 cities and counties in Hubei` -> Hubei; the sender's own
         cities in `Jiangsu rallied a team from 13 cities` -> Jiangsu; None for a national count."""
         start, end = clause_bounds(doc, number.start)
-        regions = doc.spans.get("region", [])
+        regions = region_index(doc).regions
         for span in spans_in(regions, head.end, min(end, head.end + 6)):
             if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
                 return span._.value
@@ -551,7 +551,7 @@ class CountExtractor:
         j = span.end
         if j + 1 >= len(doc) or doc[j].text not in ("'s", "’s"):
             return False
-        return any(s.start == j + 1 for s in doc.spans.get("region", []))
+        return j + 1 in region_index(doc).by_start
 
     @staticmethod
     def refers_back(doc: Doc, sent: Span, number: Span) -> bool:

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..relations import sentence_of
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 
@@ -124,7 +125,7 @@ class DateMatcher:
 
     def is_future(self, span: Span) -> bool:
         """Future tense: a marker such as `will` or `scheduled` in the words before the weekday."""
-        sent_start = span.sent.start
+        sent_start = sentence_of(span.doc, span.start).start
         window = span.doc[max(sent_start, span.start - 10): span.start]
         lowered = " ".join(t.lower_ for t in window)
         return any(f" {m} " in f" {lowered} " for m in self.future_markers)

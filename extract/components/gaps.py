@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import month_number
+from .numbers import QualifierTable
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "gap"
@@ -45,8 +46,7 @@ class GapFinder:
     def __init__(self):
         t = triggers()
         self.count_nouns = {w for words in t["nouns"].values() for w in words}
-        self.qualifiers = sorted(((tuple(p.lower().split()), name) for name, phrases in t["qualifiers"].items()
-                                  for p in phrases), key=lambda item: -len(item[0]))
+        self.qualifiers = QualifierTable()
         self.modifier_stop = word_set("noun_modifier_stop")
         self.units = word_set("not_counted") | {"percent", "per"}
         self.partitive = word_set("partitive_pronouns")
@@ -65,7 +65,7 @@ class GapFinder:
             gap._.missing = True
             gaps.append(gap)
             if expected in ("count", "thousands"):
-                start, qualifier = self.qualifier_before(doc, i)
+                start, qualifier = self.qualifiers.before(doc, i)
                 number = Span(doc, start, i + 1, label="number", span_id=rule)
                 number._.missing = True
                 number._.qualifier = qualifier
@@ -179,10 +179,3 @@ class GapFinder:
             if low in self.modifier_stop or doc[k].is_punct or doc[k].is_space:
                 return False
         return False
-
-    def qualifier_before(self, doc: Doc, i: int) -> tuple[int, str]:
-        for phrase, name in self.qualifiers:
-            n = len(phrase)
-            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n: i]) == phrase:
-                return i - n, name
-        return i, "exact"

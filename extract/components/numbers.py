@@ -1,16 +1,22 @@
 """aidfacts_numbers: numerals (digits, words, scales) with their qualifier -> doc.spans["number"]."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
+from ..relations import token_indices
 from ..triggers import triggers
 
 SPAN_KEY = "number"
 NOT_A_COUNT_BEFORE = {"$", "¥", "€", "£", "no", "no.", "question", "number", "page", "room", "chapter", "article",
                       "covid", "p", "level", "phase", "grade"}
 NOT_A_COUNT_AFTER = {"%", "percent", "per", ":", "st", "nd", "rd", "th"}
+A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
+# where a number may start: digits, or a number word (`a dozen` starts at `dozen`, then looks back)
+CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
@@ -24,23 +30,21 @@ class NumberFinder:
     The span starts at the qualifier when there is one (`more than 310`)."""
 
     def __init__(self):
-        self.qualifiers = sorted(
-            ((tuple(phrase.lower().split()), name)
-             for name, phrases in triggers()["qualifiers"].items() for phrase in phrases),
-            key=lambda item: -len(item[0]))
+        self.qualifiers = QualifierTable()
 
     def __call__(self, doc: Doc) -> Doc:
         in_date = {i for span in doc.spans.get("date", []) for i in range(span.start, span.end)}
-        spans, i = [], 0
-        while i < len(doc):
-            if i in in_date:
-                i += 1
+        spans, done = [], -1
+        for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(doc.text))):
+            if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in A_SCALE:
+                i -= 1   # `a dozen`, `a thousand`
+            if i <= done or i in in_date:
                 continue
             found = self.read_number(doc, i)
             if found is None:
-                i += 1
                 continue
             end, value = found
+            done = end - 1
             if not self.excluded(doc, i, end):
                 start, qualifier = self.qualifier_before(doc, i)
                 span = Span(doc, start, end, label="number", span_id="number_" + (
@@ -48,7 +52,6 @@ class NumberFinder:
                 span._.value = to_int(value)
                 span._.qualifier = qualifier
                 spans.append(span)
-            i = end
         doc.spans[SPAN_KEY] = spans
         return doc
 
@@ -95,8 +98,23 @@ class NumberFinder:
         return doc[start].lower_ in ("a", "an") and end - start == 1
 
     def qualifier_before(self, doc: Doc, i: int) -> tuple[int, str]:
-        for phrase, name in self.qualifiers:
-            n = len(phrase)
-            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n: i]) == phrase:
+        return self.qualifiers.before(doc, i)
+
+
+class QualifierTable:
+    """Qualifier phrases (`more than`, `nearly`, `about`) from data/triggers.json, looked up by the words
+    right before a number, longest phrase first."""
+
+    def __init__(self):
+        self.phrases = {tuple(phrase.lower().split()): name
+                        for name, phrases in triggers()["qualifiers"].items() for phrase in phrases}
+        self.longest = max(len(p) for p in self.phrases)
+
+    def before(self, doc: Doc, i: int) -> tuple[int, str]:
+        """(start of the qualifier, its name); (i, "exact") when there is none."""
+        words = [doc[j].lower_ for j in range(max(0, i - self.longest), i)]
+        for n in range(len(words), 0, -1):
+            name = self.phrases.get(tuple(words[-n:]))
+            if name is not None:
                 return i - n, name
         return i, "exact"

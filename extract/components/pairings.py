@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import clause_bounds, dominant_helper, governing_preposition, region_list_from, spans_in
+from ..relations import (clause_bounds, dominant_helper, governing_preposition, region_index, region_list_from,
+                         sentence_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
@@ -53,8 +54,8 @@ class PairingExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[str, str], Span] = {}
-        regions = list(doc.spans.get("region", []))
-        for sent in doc.sents:
+        regions = region_index(doc).regions
+        for sent in sentence_index(doc).spans():
             in_sent = spans_in(regions, sent.start, sent.end)
             if len(in_sent) < 1:
                 continue
@@ -65,7 +66,8 @@ class PairingExtractor:
                 helper = self.helper_of(fact._.origin)
                 recipient = self.gazetteer[fact._.destination]
                 if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
-                    mentions = [s for s in spans_in(regions, fact.sent.start, fact.sent.end)
+                    sent = sentence_of(doc, fact.start)
+                    mentions = [s for s in spans_in(regions, sent.start, sent.end)
                                 if s._.value in (fact._.origin, fact._.destination)]
                     if len({m._.value for m in mentions}) == 2:
                         h = next(m for m in mentions if m._.value == fact._.origin)
@@ -174,7 +176,7 @@ class PairingExtractor:
             return True
         j = span.start - 1
         while j >= sent.start and (doc[j].text == "," or doc[j].lower_ in ("and", "provinces") or
-                                   any(s.end == j + 1 and s.start <= j for s in doc.spans.get("region", []))):
+                                   j + 1 in region_index(doc).by_end):
             j -= 1
         if j >= sent.start and doc[j].lower_ == "from":
             return True

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
+from ..relations import set_region_index
 
 SPAN_KEY = "region"
 
@@ -41,5 +42,7 @@ class RegionMatcher:
             region = self.gazetteer.by_code[codes[(span.start, span.end)]]
             span._.value = region.canonical
             span._.code = region.code
-        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
+        spans = sorted(spans, key=lambda s: s.start)
+        doc.spans[SPAN_KEY] = spans
+        set_region_index(doc, spans)
         return doc

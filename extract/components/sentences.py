@@ -6,6 +6,8 @@ from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..relations import forget_sentences
+
 SENTENCE_END = (".", "!", "?", "。", "！", "？")
 CLOSERS = ('"', "”", "’", "'", ")")
 
@@ -50,6 +52,7 @@ class SentenceSplitter:
         starts[0] = True
         values = numpy.where(starts, 1, -1).astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], values)
+        forget_sentences(doc)
         return doc
 
     @staticmethod

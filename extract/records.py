@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
-from .relations import SentenceIndex, sentence_index
+from .relations import SentenceIndex, sentence_index, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -66,7 +66,7 @@ def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) ->
 
 def context_of(span: Span, width: int = 40) -> str:
     """The words around a span on one line, spacing kept (a blank's double space stays visible)."""
-    text = span.doc.text
+    text = text_of(span.doc)
     lo, hi = max(0, span.start_char - width), min(len(text), span.end_char + width)
     return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
 

@@ -79,6 +79,17 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return sentence_index(doc).span(i)
 
 
+_TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, joined once (Doc.text joins every token's text on each access)."""
+    text = _TEXT.get(doc)
+    if text is None:
+        text = _TEXT[doc] = doc.text
+    return text
+
+
 def token_indices(doc: Doc, chars) -> list[int]:
     """The distinct tokens holding each character offset, in order (for candidates found in doc.text)."""
     offsets = numpy.fromiter(chars, dtype="int64")

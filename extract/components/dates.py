@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..relations import sentence_of
+from ..relations import sentence_of, text_of
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 
@@ -55,8 +55,9 @@ class DateMatcher:
             found = self.expand(doc, doc.vocab.strings[match_id], start, end)
             if found is not None:
                 spans.append(found)
+        text = text_of(doc)
         for pattern, rule in ((ISO_DATE, "date_iso"), (YEAR, "date_year")):
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 span = doc.char_span(match.start(), match.end(), label=SPAN_KEY, span_id=rule)
                 if span is not None and (rule == "date_iso" or self.year_in_context(doc, span)):
                     spans.append(span)

@@ -8,10 +8,13 @@ no value, so the count it belongs to is still extracted, with `missing` set.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import month_number
+from ..relations import text_of, token_indices
 from .numbers import QualifierTable
 from ..triggers import triggers, word_set
 
@@ -24,6 +27,10 @@ SLOT_WORDS = {"of", "with", "than", "to", "over", "about", "nearly", "almost", "
               "only", "further", "additional", "roughly", "approximately", "estimated", "up"}
 LAYOUT_NEXT = ("http", "www", ".com", ".cn", ".org", ".net")
 SENTENCE_END = {".", "!", "?", ":", ";"}
+# where a gap can be: the second of two spaces, a comma or point after a space, a bare ordinal suffix,
+# a line break after a month
+CANDIDATE = re.compile(r"(?<=\S )(?= \S)|(?<= )[,.]|(?:^|(?<=\s))(?:st|nd|rd|th)\b|(?<=[A-Za-z] )\n",
+                       re.IGNORECASE)
 YEAR_PREPOSITIONS = {"in", "since", "until"}
 YEAR_CONTEXT = {"in", "late", "early", "mid", "since", "until"}
 FUNCTION_WORDS = {"to", "of", "and", "or", "the", "a", "an", "in", "on", "at", "for", "with", "by", "from", "as", "that", "is", "was"}
@@ -53,7 +60,8 @@ class GapFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         gaps, numbers, dates = [], list(doc.spans.get("number", [])), list(doc.spans.get("date", []))
-        found_at = {i: found for i in range(len(doc)) if (found := self.classify(doc, i)) is not None}
+        candidates = token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc))))
+        found_at = {i: found for i in candidates if (found := self.classify(doc, i)) is not None}
         # weak evidence counts only where strong evidence shows the text lost its digits
         damaged = sum(1 for _, _, strong in found_at.values() if strong) >= 2
         for i, (expected, rule, strong) in sorted(found_at.items()):

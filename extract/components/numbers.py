@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
-from ..relations import token_indices
+from ..relations import text_of, token_indices
 from ..triggers import triggers
 
 SPAN_KEY = "number"
@@ -35,7 +35,7 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         in_date = {i for span in doc.spans.get("date", []) for i in range(span.start, span.end)}
         spans, done = [], -1
-        for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(doc.text))):
+        for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc)))):
             if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in A_SCALE:
                 i -= 1   # `a dozen`, `a thousand`
             if i <= done or i in in_date:

@@ -57,8 +57,8 @@ class PairingExtractor:
         regions = region_index(doc).regions
         for sent in sentence_index(doc).spans():
             in_sent = spans_in(regions, sent.start, sent.end)
-            if len(in_sent) < 1:
-                continue
+            if not any(self.is_recipient(r) for r in in_sent):
+                continue   # every rule needs a recipient in the sentence
             for helper, recipient, rule, *named in self.sentence_pairs(doc, sent, in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
         for fact in doc.spans.get("count", []):

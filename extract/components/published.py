@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize import infer_year, month_number
+from ..relations import text_of
 
 HEADER_LINES = 6
 ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
@@ -37,7 +38,7 @@ class PublishedDate:
     (manifest or --published). Never the current date, so output does not change from day to day."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = published_from_text(doc.text)
+        found = published_from_text(text_of(doc))
         if found:
             doc._.published = found
             doc._.published_source = "text"

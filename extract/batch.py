@@ -24,7 +24,7 @@ def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_p
                    batch_size: int = 32) -> Iterator[tuple[Article, list[Fact]]]:
     """(article, facts) for each article, in input order; Docs are dropped as soon as their facts are made,
     so memory does not grow with the corpus. n_process > 1 uses spaCy's multiprocessing."""
-    nlp = nlp or shared_nlp()
+    nlp = nlp or shared_nlp(slim=n_process > 1)
     pairs = ((make_doc(nlp, a.text, a.doc_id, a.published), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield article, doc_to_facts(doc, article.doc_id)

@@ -12,7 +12,7 @@ from . import __version__
 from .corpus import Article
 from .gazetteer import data_path
 from .pipeline import PIPELINE_VERSION
-from .records import Fact
+from .records import Fact, facts_from_dicts
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +53,7 @@ class FactCache:
             self.misses += 1
             return None
         self.hits += 1
-        return [Fact(**{**row, "candidates": tuple(tuple(c.items()) for c in row["candidates"])}) for row in rows]
+        return facts_from_dicts(rows)
 
     def put(self, article: Article, facts: list[Fact]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

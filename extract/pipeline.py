@@ -14,15 +14,16 @@ from . import components  # noqa: F401  (registers the factories)
 from .extensions import register
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
-              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings")
+              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records")
 CJK_CHARACTER = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "1"
 
 
-def build_nlp() -> Language:
-    """spacy.blank("en") plus aidfacts' rule components in their one fixed order. No model, no download."""
+def build_nlp(slim: bool = False) -> Language:
+    """spacy.blank("en") plus aidfacts' rule components in their one fixed order. No model, no download.
+    slim=True makes Docs that keep only their facts (for worker processes)."""
     register()
     nlp = spacy.blank("en")
     # each Chinese character is a token, so that 湖北省 can be matched like `Hubei Province`
@@ -30,14 +31,14 @@ def build_nlp() -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.token_match = WHOLE_TOKEN.match
     for name in PIPE_NAMES:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"slim": slim} if name == "aidfacts_records" else {})
     return nlp
 
 
-@functools.lru_cache(maxsize=1)
-def shared_nlp() -> Language:
-    """One pipeline per process: data files are loaded once."""
-    return build_nlp()
+@functools.lru_cache(maxsize=2)
+def shared_nlp(slim: bool = False) -> Language:
+    """One pipeline per process (and kind): data files are loaded once."""
+    return build_nlp(slim)
 
 
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
-from .relations import SentenceIndex, sentence_index, text_of
+from .relations import SentenceIndex, release, sentence_index, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -83,8 +83,25 @@ def make_fact(doc_id: str, span: Span, kind: str, sentences: SentenceIndex, **at
                 end=span.end_char, rule=span.id_, sent_start=sent_start, sent_end=sent_end, **base)
 
 
-def doc_to_facts(doc: Doc, doc_id: str) -> list[Fact]:
-    """Every fact of a processed Doc, sorted by position, kind and rule."""
+FACTS_KEY = "aidfacts_facts"
+
+
+def facts_from_dicts(rows: list[dict]) -> list[Fact]:
+    return [Fact(**{**row, "candidates": tuple(tuple(c.items()) for c in row["candidates"])}) for row in rows]
+
+
+def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
+    """Every fact of a processed Doc, sorted by position, kind and rule (those the records component
+    stored when it ran, else made from the Doc's spans)."""
+    stored = doc.user_data.get(FACTS_KEY) if keep else None
+    if stored is not None and all(row["doc_id"] == doc_id for row in stored):
+        return facts_from_dicts(stored)
+    facts = make_facts(doc, doc_id)
+    release(doc)
+    return facts
+
+
+def make_facts(doc: Doc, doc_id: str) -> list[Fact]:
     gazetteer = default_gazetteer()
     sentences = sentence_index(doc)
     facts = []

@@ -41,7 +41,6 @@ class SentenceIndex:
     """Sentence bounds computed once from the sentence starts (Token.sent scans the doc on every call)."""
 
     def __init__(self, doc: Doc):
-        self.doc = doc
         marks = doc.to_array([SENT_START]).reshape(-1).astype("int64") if len(doc) else numpy.zeros(0, "int64")
         starts = numpy.flatnonzero(marks == 1)
         if len(doc) and (not len(starts) or starts[0] != 0):
@@ -53,11 +52,8 @@ class SentenceIndex:
         k = bisect.bisect_right(self.starts, i) - 1
         return self.starts[k], self.ends[k]
 
-    def span(self, i: int) -> Span:
-        return self.doc[slice(*self.bounds(i))]
-
-    def spans(self) -> list[Span]:
-        return [self.doc[a:b] for a, b in zip(self.starts, self.ends)]
+    def spans(self, doc: Doc) -> list[Span]:
+        return [doc[a:b] for a, b in zip(self.starts, self.ends)]
 
 
 _SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
@@ -76,7 +72,14 @@ def forget_sentences(doc: Doc) -> None:
 
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token i."""
-    return sentence_index(doc).span(i)
+    return doc[slice(*sentence_index(doc).bounds(i))]
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
+    left behind would keep its doc alive. The last component and doc_to_facts call this."""
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT):
+        cache.pop(doc, None)
 
 
 _TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()

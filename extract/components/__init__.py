@@ -1,2 +1,2 @@
 """aidfacts spaCy components; importing this package registers every factory."""
-from . import counts, dates, gaps, numbers, pairings, published, regions, sentences  # noqa: F401
+from . import counts, dates, gaps, numbers, pairings, published, records, regions, sentences  # noqa: F401

@@ -55,7 +55,7 @@ class PairingExtractor:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[str, str], Span] = {}
         regions = region_index(doc).regions
-        for sent in sentence_index(doc).spans():
+        for sent in sentence_index(doc).spans(doc):
             in_sent = spans_in(regions, sent.start, sent.end)
             if not any(self.is_recipient(r) for r in in_sent):
                 continue   # every rule needs a recipient in the sentence

@@ -1,6 +1,8 @@
 """Extract many articles: the spaCy pipeline over a stream of articles, then the corpus evidence pass."""
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -9,7 +11,7 @@ from spacy.language import Language
 from .corpus import Article, ArticleError
 from .evidence import Conflict, conflicts, propose
 from .pipeline import make_doc, shared_nlp
-from .records import Fact, doc_to_facts
+from .records import FACTS_KEY, Fact, doc_to_facts, facts_from_dicts
 
 
 @dataclass
@@ -23,11 +25,37 @@ class CorpusResult:
 def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,
                    batch_size: int = 32) -> Iterator[tuple[Article, list[Fact]]]:
     """(article, facts) for each article, in input order; Docs are dropped as soon as their facts are made,
-    so memory does not grow with the corpus. n_process > 1 uses spaCy's multiprocessing."""
-    nlp = nlp or shared_nlp(slim=n_process > 1)
+    so memory does not grow with the corpus. With n_process > 1, worker processes each run their own
+    pipeline and send back only facts (a Doc is far bigger to pickle than its facts)."""
+    if n_process > 1:
+        yield from parallel_stream(articles, n_process, batch_size)
+        return
+    nlp = nlp or shared_nlp()
     pairs = ((make_doc(nlp, a.text, a.doc_id, a.published), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, doc_to_facts(doc, article.doc_id)
+
+
+def _facts_of(job: tuple[str, str, str | None]) -> list[dict]:
+    text, doc_id, published = job
+    nlp = shared_nlp(slim=True)
+    doc = nlp(make_doc(nlp, text, doc_id, published))
+    return doc.user_data[FACTS_KEY]
+
+
+def parallel_stream(articles: Iterable[Article], n_process: int, chunksize: int) -> Iterator[tuple[Article, list[Fact]]]:
+    """The same stream from a pool of worker processes, in input order, holding at most a few chunks."""
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    window = n_process * chunksize * 4
+    with context.Pool(n_process, initializer=shared_nlp, initargs=(True,)) as pool:
+        articles = iter(articles)
+        while True:
+            batch = list(itertools.islice(articles, window))
+            if not batch:
+                break
+            jobs = [(a.text, a.doc_id, a.published) for a in batch]
+            for article, rows in zip(batch, pool.imap(_facts_of, jobs, chunksize=chunksize)):
+                yield article, facts_from_dicts(rows)
 
 
 def extract_corpus(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
-from .relations import SentenceIndex, release, sentence_index, text_of
+from .relations import SentenceIndex, region_index, release, sentence_index, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -50,12 +50,13 @@ class Fact:
     candidates: tuple = ()
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        # a plain comprehension: dataclasses.asdict deep-copies every value and is many times slower
+        data = {name: getattr(self, name) for name in FIELD_NAMES}
         data["candidates"] = [dict(c) for c in self.candidates]
         return data
 
 
-FIELDS = tuple(f.name for f in fields(Fact))
+FIELDS = FIELD_NAMES = tuple(f.name for f in fields(Fact))
 
 
 def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) -> str:
@@ -106,20 +107,24 @@ def make_facts(doc: Doc, doc_id: str) -> list[Fact]:
     sentences = sentence_index(doc)
     facts = []
     for span in doc.spans.get("date", []):
-        facts.append(make_fact(doc_id, span, "date", sentences, value=span._.value, missing=bool(span._.missing),
-                               date=span._.value))
-    for span in doc.spans.get("region", []):
-        facts.append(make_fact(doc_id, span, "region", sentences, value=span._.value, region=span._.value,
-                               region_code=span._.code))
+        ext = span._
+        facts.append(make_fact(doc_id, span, "date", sentences, value=ext.value, missing=bool(ext.missing),
+                               date=ext.value))
+    for span in region_index(doc).regions:
+        ext = span._
+        facts.append(make_fact(doc_id, span, "region", sentences, value=ext.value, region=ext.value,
+                               region_code=ext.code))
     for span in doc.spans.get("count", []):
-        region = span._.region
+        ext = span._
+        region = ext.region
         facts.append(make_fact(
-            doc_id, span, span.label_, sentences, value=span._.value, missing=bool(span._.missing),
-            qualifier=span._.qualifier, status=span._.status, period=span._.period, unit=span._.unit,
+            doc_id, span, span.label_, sentences, value=ext.value, missing=bool(ext.missing),
+            qualifier=ext.qualifier, status=ext.status, period=ext.period, unit=ext.unit,
             region=region, region_code=gazetteer[region].code if region else None,
-            origin=span._.origin, destination=span._.destination, date=span._.date))
+            origin=ext.origin, destination=ext.destination, date=ext.date))
     for span in doc.spans.get("pairing", []):
-        facts.append(make_fact(doc_id, span, "pairing", sentences, helper=span._.helper, recipient=span._.recipient))
+        ext = span._
+        facts.append(make_fact(doc_id, span, "pairing", sentences, helper=ext.helper, recipient=ext.recipient))
     owners = [f for f in facts if f.missing and f.kind != "missing_number"]
     for span in doc.spans.get("gap", []):
         owner = next((f.fact_id for f in owners if f.start <= span.start_char < f.end), None)

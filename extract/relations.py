@@ -78,11 +78,20 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER):
         cache.pop(doc, None)
 
 
 _TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+_LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
+    words = _LOWER.get(doc)
+    if words is None:
+        words = _LOWER[doc] = [t.lower_ for t in doc]
+    return words
 
 
 def text_of(doc: Doc) -> str:
@@ -104,30 +113,32 @@ def token_indices(doc: Doc, chars) -> list[int]:
 
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
+CLAUSE_BREAKS = {";", "—", "–", "--"}
 
 
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
     followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
     sent_start, sent_end = sentence_index(doc).bounds(i)
+    words = lower_words(doc)
     start, end = sent_start, sent_end
     for j in range(i - 1, sent_start - 1, -1):
-        if is_clause_break(doc, j):
+        if is_clause_break(words, j):
             start = j + 1
             break
-    relative = start > sent_start and doc[start].lower_ in ("which", "who")
+    relative = start > sent_start and words[start] in ("which", "who")
     for j in range(i + 1, sent_end):
-        if is_clause_break(doc, j) or (relative and doc[j].text == ","):
+        if is_clause_break(words, j) or (relative and words[j] == ","):
             end = j   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
             break
     return start, end
 
 
-def is_clause_break(doc: Doc, j: int) -> bool:
-    text = doc[j].text
-    if text in {";", "—", "–", "--"}:
+def is_clause_break(words: list[str], j: int) -> bool:
+    word = words[j]
+    if word in CLAUSE_BREAKS:
         return True
-    return text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in CLAUSE_BREAK_WORDS
+    return word == "," and j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS
 
 
 def spans_in(spans, start: int, end: int) -> list[Span]:

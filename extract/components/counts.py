@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
 from ..relations import (attachable_dates, clause_bounds, dominant_helper, first_region_after_word,
-                         governing_preposition, last_before, nearest, region_index, sentence_of, spans_in)
+                         governing_preposition, last_before, lower_words, nearest, region_index, sentence_of,
+                         spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "count"
@@ -92,7 +93,7 @@ class CountExtractor:
         return doc
 
     def classify_word(self, doc: Doc, j: int) -> str | None:
-        return self.noun_class.get(doc[j].lower_)
+        return self.noun_class.get(lower_words(doc)[j])
 
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
@@ -229,7 +230,7 @@ class CountExtractor:
                 return None
         if cls == "team" and self.counts_supplies(doc, head):
             return None
-        if cls == "case" and any(t.lower_ in self.not_case_context for t in sent):
+        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent.start:sent.end]):
             return None
         kind = KIND_BY_CLASS[cls]
         end = head.end if head.rule in ("count_noun", "count_partitive") else number.end

@@ -96,8 +96,10 @@ class PairingExtractor:
 
     def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
         words = [t.lower_ for t in sent]
-        for k, token in enumerate(sent):
-            low = token.lower_
+        for k, low in enumerate(words):
+            if low not in self.help and low not in self.passive:
+                continue
+            token = sent[k]
             # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
             if low in self.help and k > 0:
                 recipients = self.list_after(doc, token.i + 1, sent.end, regions)
@@ -113,25 +115,25 @@ class PairingExtractor:
                     for r in recipients:
                         yield h, r, rule
             # pairing_backed_by: RECIPIENT ... backed by (both) HELPERS
-            if low in self.passive and k + 1 < len(sent) and sent[k + 1].lower_ == "by":
+            if low in self.passive and k + 1 < len(words) and words[k + 1] == "by":
                 helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
                 before = [r for r in regions if r.end <= token.i and self.is_recipient(r)
                           and governing_preposition(doc, r, frozenset({"in", "of", "to", "from", "near"})) is None]
                 if helpers and before:
                     for h in helpers:
                         yield h, before[-1], "pairing_backed_by"
-        yield from self.linked_pairs(doc, sent, regions)
-        yield from self.team_pairs(doc, sent, regions)
+        yield from self.linked_pairs(doc, sent, regions, words)
+        yield from self.team_pairs(doc, sent, regions, words)
 
-    def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+    def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """pairing_linked: helpers and recipients in one clause with a pairing word (`Zhejiang, which is
         paired with Jingmen`, `Beijing and Tianjin are paired with Shiyan and Enshi, respectively`)."""
-        respectively = any(t.lower_ == "respectively" for t in sent)
+        respectively = "respectively" in words
         seen_clauses = set()
-        for token in sent:
-            if token.lower_ not in self.link:
+        for k, low in enumerate(words):
+            if low not in self.link:
                 continue
-            bounds = clause_bounds(doc, token.i)
+            bounds = clause_bounds(doc, sent.start + k)
             if bounds in seen_clauses:
                 continue
             seen_clauses.add(bounds)
@@ -148,9 +150,9 @@ class PairingExtractor:
                 for r in recipients:
                     yield h, r, "pairing_linked"
 
-    def team_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+    def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
-        if not any(t.lower_ in self.staff_nouns for t in sent):
+        if not any(w in self.staff_nouns for w in words):
             return
         governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
         listed = {s.start: s for r in governed for s in region_list_from(doc, r, regions)}
@@ -161,8 +163,8 @@ class PairingExtractor:
         for h in helpers:
             for r in recipients:
                 yield h, r, "pairing_team_in"
-        if not any(self.is_helper(h) for h in regions) and sent[0].lower_ == "the" and \
-                any(t.lower_ in self.staff_nouns for t in sent[1:5]):
+        if not any(self.is_helper(h) for h in regions) and words[0] == "the" and \
+                any(w in self.staff_nouns for w in words[1:5]):
             helper = dominant_helper(doc, self.gazetteer)
             for r in recipients if helper else []:
                 yield r, r, "pairing_team_of_article", helper

@@ -1,8 +1,9 @@
 """Extract many articles: the spaCy pipeline over a stream of articles, then the corpus evidence pass."""
 from __future__ import annotations
 
-import itertools
+import collections
 import multiprocessing
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -11,7 +12,7 @@ from spacy.language import Language
 from .corpus import Article, ArticleError
 from .evidence import Conflict, conflicts, propose
 from .pipeline import make_doc, shared_nlp
-from .records import FACTS_KEY, Fact, doc_to_facts, facts_from_dicts
+from .records import FACTS_KEY, Fact, doc_to_facts, fact_tuple
 
 
 @dataclass
@@ -36,26 +37,33 @@ def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_p
         yield article, doc_to_facts(doc, article.doc_id)
 
 
-def _facts_of(job: tuple[str, str, str | None]) -> list[dict]:
+def _facts_of(job: tuple[str, str, str | None]) -> list[tuple]:
+    """In a worker: the facts of one article as tuples of field values (the cheapest thing to pickle)."""
     text, doc_id, published = job
     nlp = shared_nlp(slim=True)
     doc = nlp(make_doc(nlp, text, doc_id, published))
-    return doc.user_data[FACTS_KEY]
+    return [fact_tuple(row) for row in doc.user_data[FACTS_KEY]]
 
 
 def parallel_stream(articles: Iterable[Article], n_process: int, chunksize: int) -> Iterator[tuple[Article, list[Fact]]]:
-    """The same stream from a pool of worker processes, in input order, holding at most a few chunks."""
+    """The same stream from a pool of worker processes, in input order. At most `window` articles are in
+    flight (a semaphore holds the reader back), so memory stays flat however large the corpus."""
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    window = n_process * chunksize * 4
+    window = n_process * chunksize * 8
+    slots = threading.BoundedSemaphore(window)
+    in_flight: collections.deque[Article] = collections.deque()
+
+    def jobs():
+        for article in articles:
+            slots.acquire()
+            in_flight.append(article)
+            yield article.text, article.doc_id, article.published
+
     with context.Pool(n_process, initializer=shared_nlp, initargs=(True,)) as pool:
-        articles = iter(articles)
-        while True:
-            batch = list(itertools.islice(articles, window))
-            if not batch:
-                break
-            jobs = [(a.text, a.doc_id, a.published) for a in batch]
-            for article, rows in zip(batch, pool.imap(_facts_of, jobs, chunksize=chunksize)):
-                yield article, facts_from_dicts(rows)
+        for rows in pool.imap(_facts_of, jobs(), chunksize=chunksize):
+            article = in_flight.popleft()
+            slots.release()
+            yield article, [Fact(*row) for row in rows]
 
 
 def extract_corpus(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,

@@ -87,6 +87,12 @@ def make_fact(doc_id: str, span: Span, kind: str, sentences: SentenceIndex, **at
 FACTS_KEY = "aidfacts_facts"
 
 
+def fact_tuple(row: dict) -> tuple:
+    """A fact's values in field order, candidates as tuples of pairs, ready for Fact(*values)."""
+    return tuple(tuple(tuple(c.items()) for c in row[name]) if name == "candidates" else row[name]
+                 for name in FIELD_NAMES)
+
+
 def facts_from_dicts(rows: list[dict]) -> list[Fact]:
     return [Fact(**{**row, "candidates": tuple(tuple(c.items()) for c in row["candidates"])}) for row in rows]
 

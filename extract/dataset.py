@@ -61,8 +61,10 @@ def build_tables(result: CorpusResult, verdicts: dict) -> dict[str, pd.DataFrame
     rows, audit = apply_verdicts(rows, verdicts)
     order = {kind: i for i, kind in enumerate(KINDS)}
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], order[r["kind"]], r["rule"], r["fact_id"]))
-    facts = table([{k: csv_cell(v) for k, v in r.items()} for r in rows], FACT_COLUMNS)
+    facts = table(rows, FACT_COLUMNS)
+    facts["candidates"] = [json.dumps(r["candidates"], ensure_ascii=False) for r in rows]
     return {
+        "_fact_rows": rows,
         "documents": documents_table(result, rows),
         "facts": facts,
         "pairings": pairings_table(rows, {a.doc_id: a.published for a in result.articles}),
@@ -121,7 +123,9 @@ def gaps_table(rows: list[dict]) -> pd.DataFrame:
 
 def write_tables(tables: dict[str, pd.DataFrame], outputs: Path) -> None:
     """Write every file into a fresh folder beside `outputs`, then swap it in: a build that dies halfway
-    leaves the previous outputs/ whole."""
+    leaves the previous outputs/ whole. facts.jsonl is written from the fact rows themselves (typed
+    values), the CSV files from the tables."""
+    rows = tables.pop("_fact_rows", None)
     outputs = Path(outputs)
     parent = outputs.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -130,9 +134,10 @@ def write_tables(tables: dict[str, pd.DataFrame], outputs: Path) -> None:
     try:
         for name, frame in tables.items():
             frame.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
+        if rows is None:
+            rows = [jsonable(record) for record in tables["facts"].to_dict(orient="records")]
         with open(staging / "facts.jsonl", "w", encoding="utf-8", newline="\n") as out:
-            for record in tables["facts"].to_dict(orient="records"):
-                out.write(json.dumps(jsonable(record), ensure_ascii=False) + "\n")
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         with open(staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
             json.dump(datapackage(tables), out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -235,7 +240,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     result = extract_corpus(iter_articles(article_paths(corpus)), n_process=workers,
                             cached=cache.get if cache else None, on_done=done)
     tables = build_tables(result, read_verdicts(corpus))
-    write_tables(tables, outputs)
+    write_tables(tables, outputs)   # takes the fact rows out of `tables`
     report.documents = len(result.articles)
     report.facts = len(tables["facts"])
     report.gaps = len(tables["gaps"])

@@ -7,6 +7,7 @@ separate `suggestion` with its evidence (document, fact, sentence) and the ranke
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from .records import Fact
 
 SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
 MAX_CANDIDATES = 5
+TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
 
 
 def evidence_key(fact: Fact) -> tuple | None:
@@ -52,13 +54,6 @@ def sentence_of(fact: Fact, texts: dict[str, str]) -> str:
     return " ".join(text[fact.sent_start:fact.sent_end].split())
 
 
-def day_distance(a: str | None, b: str | None) -> int:
-    first, second = parse_iso(a), parse_iso(b)
-    if first is None or second is None:
-        return 10_000
-    return abs((first - second).days)
-
-
 @dataclass(frozen=True)
 class Conflict:
     kind: str
@@ -74,23 +69,50 @@ class Conflict:
     text_b: str
 
 
-def propose(facts: list[Fact], texts: dict[str, str], published: dict[str, str | None]) -> list[Fact]:
-    """The facts with suggestions on every missing count and on the gap it belongs to."""
-    index: dict[tuple, list[Fact]] = defaultdict(list)
+@dataclass
+class ValueSupport:
+    """Everything the ranking needs about one value stated for one key, gathered once."""
+    value: object
+    facts: list[Fact]
+    docs: set[str]
+    days: list[int]          # publication days (ordinals) of the stating documents, sorted
+    qualifiers: set[str | None]
+    dates: set[str | None]
+
+
+def support_by_key(facts: list[Fact], published: dict[str, str | None]) -> dict[tuple, list[ValueSupport]]:
+    """key -> the values stated for it, most supported first, at most TOP_VALUES of them."""
+    grouped: dict[tuple, dict[object, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         if fact.kind in SUGGESTIBLE and fact.value is not None and not fact.missing:
             key = evidence_key(fact)
             if key is not None:
-                index[key].append(fact)
+                grouped[key][fact.value].append(fact)
+    index = {}
+    for key, by_value in grouped.items():
+        supports = []
+        for value, support in by_value.items():
+            support.sort(key=lambda f: (f.doc_id, f.start))
+            days = sorted(d.toordinal() for d in (parse_iso(published.get(f.doc_id)) for f in support) if d)
+            supports.append(ValueSupport(value, support, {f.doc_id for f in support}, days,
+                                         {f.qualifier for f in support}, {f.date for f in support}))
+        supports.sort(key=lambda v: (-len(v.docs), -len(v.facts), str(v.value)))
+        index[key] = supports[:TOP_VALUES]
+    return index
+
+
+def propose(facts: list[Fact], texts: dict[str, str], published: dict[str, str | None]) -> list[Fact]:
+    """The facts with suggestions on every missing count and on the gap it belongs to."""
+    index = support_by_key(facts, published)
     expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
-    suggested: dict[str, dict] = {}
+    suggested: dict[str, list[dict]] = {}
     for fact in facts:
         if fact.kind not in SUGGESTIBLE or not fact.missing:
             continue
         key = evidence_key(fact)
-        if key is None:
+        if key is None or key not in index:
             continue
-        ranked = rank_candidates(fact, index.get(key, []), expected_of.get(fact.fact_id), texts, published)
+        ranked = rank_candidates(fact, index[key], expected_of.get(fact.fact_id), texts, published)
         if ranked:
             suggested[fact.fact_id] = ranked
     out = []
@@ -105,30 +127,31 @@ def propose(facts: list[Fact], texts: dict[str, str], published: dict[str, str |
     return out
 
 
-def rank_candidates(fact: Fact, pool: list[Fact], expected: str | None, texts: dict[str, str],
+def nearest_days(days: list[int], day: int | None) -> int:
+    if day is None or not days:
+        return 10_000
+    i = bisect.bisect_left(days, day)
+    return min(abs(days[j] - day) for j in (i - 1, i) if 0 <= j < len(days))
+
+
+def rank_candidates(fact: Fact, supports: list[ValueSupport], expected: str | None, texts: dict[str, str],
                     published: dict[str, str | None]) -> list[dict]:
     """Values stated by other documents for the same key, best first: same qualifier, stated by more
     documents and more often, published nearer in time, then the smaller value (for a stable order)."""
-    by_value: dict[object, list[Fact]] = defaultdict(list)
-    for other in pool:
-        if other.doc_id == fact.doc_id or not fits_expected(expected, other.value):
-            continue
-        if fact.date and other.date and fact.date != other.date:
-            continue
-        by_value[other.value].append(other)
+    own_day = parse_iso(published.get(fact.doc_id))
+    own_day = own_day.toordinal() if own_day else None
     ranked = []
-    for value, support in by_value.items():
-        support = sorted(support, key=lambda f: (f.doc_id, f.start))
-        ranking = (
-            any(f.qualifier == fact.qualifier for f in support),
-            len({f.doc_id for f in support}),
-            len(support),
-            -min(day_distance(published.get(fact.doc_id), published.get(f.doc_id)) for f in support),
-            -value,
-        )
-        evidence = support[0]
-        ranked.append((ranking, dict(value=value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
-                                     sentence=sentence_of(evidence, texts), support=len(support))))
+    for support in supports:
+        others = [f for f in support.facts if f.doc_id != fact.doc_id]
+        if not others or not fits_expected(expected, support.value):
+            continue
+        if fact.date and not ({fact.date, None} & support.dates):
+            continue
+        ranking = (fact.qualifier in support.qualifiers, len(support.docs - {fact.doc_id}), len(others),
+                   -nearest_days(support.days, own_day), -support.value)
+        evidence = others[0]
+        ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
+                                     sentence=sentence_of(evidence, texts), support=len(others))))
     ranked.sort(key=lambda item: item[0], reverse=True)
     return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
 

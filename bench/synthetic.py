@@ -58,7 +58,7 @@ class ArticleGenerator:
             small2=str(rng.randrange(2, 400)), regions=str(rng.randrange(12, 20)), teams=str(rng.randrange(20, 300)),
             cities=str(rng.randrange(10, 17)), money=f"{rng.randrange(1, 9)}.{rng.randrange(10)}")
         first = TEMPLATES[0].format(**fields)
-        others = rng.sample(TEMPLATES[1:], 3)
+        others = rng.sample(TEMPLATES[1:], 2)
         text = first + " " + " ".join(t.format(**fields) for t in others) + "\n"
         if rng.random() < 0.1:
             text = damage(text).text

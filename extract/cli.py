@@ -70,7 +70,7 @@ def extract(files, fmt, published):
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
     facts = [f.to_dict() for f in result.facts]
-    write_facts(facts, fmt, click.get_text_stream("stdout"))
+    write_facts(facts, fmt, sys.stdout)
     if result.errors:
         sys.exit(1)
 

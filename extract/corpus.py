@@ -16,6 +16,8 @@ MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
 MAX_CONTROL_RATIO = 0.01
+# a news article is a few thousand characters; a file far bigger is not one (and would take minutes)
+MAX_CHARACTERS = 2_000_000
 HTML_HINT = re.compile(r"<\s*(html|body|p|div|head|!doctype|article|br)\b", re.IGNORECASE)
 
 
@@ -128,10 +130,16 @@ def read_article_text(path: Path | str) -> str:
     if path.is_dir():
         raise ArticleError(path, "is a directory, not an article file")
     try:
+        size = path.stat().st_size
+        if size > 4 * MAX_CHARACTERS:
+            raise ArticleError(path, f"too large for an article: {size:,} bytes (limit {MAX_CHARACTERS:,} characters)")
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(path, f"cannot be read ({error.strerror})") from None
-    return clean_text(decode(data, path), path)
+    text = clean_text(decode(data, path), path)
+    if len(text) > MAX_CHARACTERS:
+        raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
+    return text
 
 
 def read_manifest(folder: Path) -> dict[str, dict]:

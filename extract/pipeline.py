@@ -11,11 +11,12 @@ import re
 from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the factories)
+from .corpus import MAX_CHARACTERS
 from .extensions import register
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
               "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records")
-CJK_CHARACTER = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+CJK_CHARACTER = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "1"
@@ -26,6 +27,7 @@ def build_nlp(slim: bool = False) -> Language:
     slim=True makes Docs that keep only their facts (for worker processes)."""
     register()
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARACTERS + 1
     # each Chinese character is a token, so that 湖北省 can be matched like `Hubei Province`
     infixes = list(nlp.Defaults.infixes) + [CJK_CHARACTER]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -50,7 +50,7 @@ def measure_pipeline(n: int, workers: int) -> dict:
                 for doc_id, text, published in ArticleGenerator().articles(n))
     facts = 0
     start = time.perf_counter()
-    for article, found in extract_stream(articles, n_process=workers, batch_size=64):
+    for _, found in extract_stream(articles, n_process=workers, batch_size=64):
         facts += len(found)
     seconds = time.perf_counter() - start
     return dict(seconds=seconds, facts=facts)

@@ -188,7 +188,6 @@ def add(files, corpus, outputs, published, source, url, title, no_build):
 
         aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
     """
-    from .corpus import ArticleError
     from .intake import add_article
 
     failed = 0

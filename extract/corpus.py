@@ -9,8 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
-from .components.published import published_from_text
-from .normalize import normalize_published
+from .normalize import normalize_published, published_from_text
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]

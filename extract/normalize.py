@@ -126,3 +126,23 @@ def normalize_published(value: str | None) -> str | None:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or parse_iso(value) is None:
         raise ValueError(f"invalid publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     return value
+
+
+HEADER_LINES = 6
+HEADER_CHARACTERS = 2000
+ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
+                        re.IGNORECASE)
+MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$")
+
+
+def published_from_text(text: str) -> str | None:
+    """`date 2020-02-10 ...`, a line `2020-02-12 09:02`, or a byline line `March 2020`, in the first lines."""
+    lines = [line for line in text[:HEADER_CHARACTERS].splitlines() if line.strip()][:HEADER_LINES]
+    for line in lines:
+        match = ISO_HEADER.match(line)
+        if match:
+            return match.group(1)
+        match = MONTH_BYLINE.match(line)
+        if match and month_number(match.group(1)):
+            return f"{match.group(2)}-{month_number(match.group(1)):02d}"
+    return None

@@ -14,7 +14,7 @@ KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "regio
 COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """The contract's fields in the contract's order, then aidfacts' own: what a gap expects and its context,
     the sentence the fact is in, the fact a gap belongs to, and the corpus evidence for a missing value."""

@@ -8,7 +8,6 @@ and links to the evidence in the other article. All article text is HTML-escaped
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import pandas as pd

@@ -3,7 +3,6 @@ and in a batch the other articles are still processed."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from extract.corpus import article_paths, iter_articles
 from extract.pipeline import extract_doc

@@ -107,3 +107,12 @@ def test_count_is_not_a_region_of_the_prepositional_phrase(facts_of):
     text = "As of Sunday, Suizhou near the provincial capital of Wuhan had reported 900 confirmed cases."
     facts = facts_of(text, "2020-02-10", kind="case_count")
     assert facts[0]["region"] == "Suizhou" and facts[0]["region_code"] == "421300"
+
+
+@pytest.mark.parametrize("text, value, region, status", [
+    ("The number of confirmed cases in Xiangyang rose to 1,100 on Monday.", 1100, "Xiangyang", "confirmed"),
+    ("The death toll in Jingmen climbed to 33 by Sunday.", 33, "Jingmen", "death"),
+])
+def test_total_reached_takes_region_and_status_from_before(facts_of, text, value, region, status):
+    fact = facts_of(text, "2020-02-12", kind="case_count")[0]
+    assert (fact["value"], fact["region"], fact["status"], fact["period"]) == (value, region, status, "total")

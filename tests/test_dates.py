@@ -49,3 +49,8 @@ def test_byline_month_is_publication_date(nlp):
     from extract.pipeline import extract_doc
     doc = extract_doc("A Working Paper\n\nMarch 2020\n\nText follows.", "t", None, nlp)
     assert doc._.published == "2020-03"
+
+
+def test_ordinal_day(facts_of):
+    facts = facts_of("The team left on January 23rd and came back on Feb. 2nd, 2020.", "2020-02-12", kind="date")
+    assert [f["value"] for f in facts] == ["2020-01-23", "2020-02-02"]

@@ -305,6 +305,9 @@ class CountExtractor:
             words.append(doc[number.start - 1].lower_)
         if head.rule == "case_toll":
             return "death"
+        if head.rule == "count_reached":
+            start, _ = clause_bounds(doc, number.start)
+            words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         for status in self.status_priority:
             if any(w in self.status_words[status] for w in words):
                 return status
@@ -358,6 +361,9 @@ class CountExtractor:
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
         if located:
             return located[0]._.value
+        counted_in = [s for s in candidates if self.counted_in(doc, s)]
+        if counted_in and head.rule in ("count_reached", "case_toll"):
+            return counted_in[-1]._.value   # `the number of confirmed cases in Wuhan rose to 32,994`
         if team_subject:
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
             if went:
@@ -366,6 +372,15 @@ class CountExtractor:
                                   lambda s: self.gazetteer[s._.value].in_hubei)
             return earlier._.value if earlier is not None else None
         return self.anaphoric_region(doc, start, end)
+
+    def counted_in(self, doc: Doc, region: Span) -> bool:
+        """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`."""
+        words = lower_words(doc)
+        j = region.start - 1
+        while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
+            j -= 1
+        return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
+                                                words[j - 1] in ("toll", "tally", "number", "total"))
 
     def respective_region(self, doc: Doc, number: Span) -> str | None:
         """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""

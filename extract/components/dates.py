@@ -116,12 +116,11 @@ class DateMatcher:
             return resolve_weekday(published, tokens[0], future=self.is_future(span))
         if rule == "date_relative":
             return shift_day(published, self.relative_days[tokens[0].lower()])
-        numbers = [t for t in tokens if t.isdigit()]
         month = next(month_number(t) for t in tokens if month_number(t))
         if rule == "date_month_year":
-            return f"{numbers[-1]}-{month:02d}"
-        day = int(numbers[0])
-        year = int(numbers[1]) if len(numbers) > 1 else infer_year(month, day, published)
+            return f"{years[-1]}-{month:02d}"
+        day = next(day_number(t) for t in tokens if day_number(t) is not None and not month_number(t))
+        year = int(years[-1]) if years else infer_year(month, day, published)
         return iso_day(year, month, day) if year else None
 
     def is_future(self, span: Span) -> bool:
@@ -147,8 +146,19 @@ class DateMatcher:
         return False
 
 
+ORDINAL_DAY = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$", re.IGNORECASE)
+
+
+def day_number(text: str) -> int | None:
+    """`7` or `7th` -> 7; None for anything that is not a day of a month."""
+    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31:
+        return int(text)
+    match = ORDINAL_DAY.match(text)
+    return int(match.group(1)) if match else None
+
+
 def is_day(token) -> bool:
-    return token.is_digit and len(token) <= 2 and 1 <= int(token.text) <= 31
+    return day_number(token.text) is not None
 
 
 def is_year(token) -> bool:

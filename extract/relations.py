@@ -164,11 +164,11 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
         if low in ("and", ",", "or") and j in region_ends:
             j = region_ends[j].start - 1
             continue
-        if low in preps:
-            return token
         if low == "of" and j - 1 >= sent_start and doc[j - 1].lower_ in OF_NOUNS:
             j, budget = j - 1, budget - 1
-            continue   # `the city of Suizhou`, `the provincial capital of Wuhan`
+            continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
+        if low in preps:
+            return token
         if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
             return None
         if token.like_num or token.is_space:

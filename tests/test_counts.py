@@ -116,3 +116,29 @@ def test_count_is_not_a_region_of_the_prepositional_phrase(facts_of):
 def test_total_reached_takes_region_and_status_from_before(facts_of, text, value, region, status):
     fact = facts_of(text, "2020-02-12", kind="case_count")[0]
     assert (fact["value"], fact["region"], fact["status"], fact["period"]) == (value, region, status, "total")
+
+
+def test_running_total_takes_the_count_before(facts_of):
+    text = "Henan reported 56 new confirmed cases on Sunday, bringing the total to 1,033."
+    facts = facts_of(text, "2020-02-10", kind="case_count")
+    assert [(f["value"], f["region"], f["status"], f["period"]) for f in facts] == [
+        (56, "Henan", "confirmed", "new"), (1033, "Henan", "confirmed", "total")]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Ezhou, which has 1,100 confirmed cases, asked for more help.", "Ezhou"),
+    ("In Xianning, the number of confirmed cases reached 493.", "Xianning"),
+])
+def test_region_framing_the_clause(facts_of, text, region):
+    assert facts_of(text, kind="case_count")[0]["region"] == region
+
+
+def test_receiving_city_is_the_destination(facts_of):
+    fact = facts_of("The city of Jingmen has received 600 medical workers from Zhejiang.", kind="personnel_count")[0]
+    assert (fact["origin"], fact["destination"]) == ("Zhejiang", "Jingmen")
+
+
+def test_possessive_region_is_the_origin(facts_of):
+    fact = facts_of("Tianjin's 120-member medical team left for Enshi on Sunday.", "2020-02-12",
+                    kind="personnel_count")[0]
+    assert (fact["value"], fact["origin"], fact["destination"], fact["date"]) == (120, "Tianjin", "Enshi", "2020-02-09")

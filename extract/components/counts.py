@@ -157,7 +157,7 @@ class CountExtractor:
             if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", "case_parenthetical", end)
-        return self.reached_total(doc, number) or self.ellipsis(doc, number, facts)
+        return self.reached_total(doc, number, facts) or self.ellipsis(doc, number, facts)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`: the noun of the count before."""
@@ -208,10 +208,18 @@ class CountExtractor:
             return False
         return number.start - 1 in region_index(doc).by_end
 
-    def reached_total(self, doc: Doc, number: Span) -> Head | None:
+    def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         if number.start == 0 or doc[number.start - 1].lower_ not in self.reach:
             return None
         start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        if "total" in words[max(start, number.start - 5): number.start]:
+            # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
+            sent = sentence_of(doc, number.start)
+            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
+                return Head(previous._.noun_class, "count_total_to", number.end, (previous.start, previous.end),
+                            previous.end)
         for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
             if doc[j].lower_ == "toll":
                 return Head("case", "case_toll", number.end)
@@ -315,6 +323,8 @@ class CountExtractor:
 
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
                     facts: list[Span]) -> str | None:
+        if head.rule == "count_total_to":
+            return "total"
         lo, hi = self.noun_phrase(head, number)
         modifiers = {t.lower_ for t in doc[lo: hi]}
         if modifiers & self.new_words:
@@ -352,6 +362,10 @@ class CountExtractor:
             before = [s for s in regions if s.end == number.start - 1]
             if before:
                 return before[0]._.value
+        if head.rule == "count_total_to":
+            previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
+            if previous is not None and previous._.region:
+                return previous._.region
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
@@ -371,7 +385,22 @@ class CountExtractor:
             earlier = last_before(regions, sentence_of(doc, number.start).start,
                                   lambda s: self.gazetteer[s._.value].in_hubei)
             return earlier._.value if earlier is not None else None
-        return self.anaphoric_region(doc, start, end)
+        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+
+    def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
+        """A region that frames the clause from outside it: the antecedent of a relative clause
+        (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
+        words = lower_words(doc)
+        sent_start = sentence_of(doc, number.start).start
+        if start > sent_start and words[start] in ("which", "who") and start >= 2:
+            antecedent = region_index(doc).by_end.get(start - 1)
+            if antecedent is not None:
+                return antecedent._.value
+        if words[sent_start] == "in":
+            opening = region_index(doc).by_start.get(sent_start + 1)
+            if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
+                return opening._.value
+        return None
 
     def counted_in(self, doc: Doc, region: Span) -> bool:
         """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`."""
@@ -498,6 +527,11 @@ class CountExtractor:
                 self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
             if before in self.origin_verbs or team_of:
                 return span._.value
+        # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
+        words = lower_words(doc)
+        k = number.start - 1
+        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
+            return region_index(doc).by_end[k]._.value
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`
         for span in reversed(spans_in(regions, start, number.start)):
             if governing_preposition(doc, span, self.blocking) is not None:

@@ -40,6 +40,8 @@ class PairingExtractor:
         self.help = word_set("pairing_help_verbs")
         self.passive = word_set("pairing_passive_verbs")
         self.link = word_set("pairing_link_words")
+        self.receive = word_set("receive_verbs")
+        self.blocking = word_set("subject_blocking_preps")
         self.send = word_set("send_verbs")
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
@@ -155,6 +157,10 @@ class PairingExtractor:
         if not any(w in self.staff_nouns for w in words):
             return
         governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        receiving = [k for k, w in enumerate(words) if w in self.receive]
+        if receiving:   # `Huanggang has received 1,200 medical workers from Shandong and Hunan`
+            governed += [r for r in regions if r.end <= sent.start + receiving[0] and
+                         governing_preposition(doc, r, self.blocking, n=6) is None]
         listed = {s.start: s for r in governed for s in region_list_from(doc, r, regions)}
         recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
         if not recipients:

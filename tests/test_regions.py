@@ -27,3 +27,13 @@ def test_suffixed_form_is_one_span(facts_of):
     facts = facts_of("Xiaogan, Hubei Province", kind="region")
     assert [f["text"] for f in facts] == ["Xiaogan", "Hubei Province"]
     assert facts[1]["region_code"] == "420000"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nurses from Beijing Tongren Hospital left for Wuhan.", ["Beijing", "Wuhan"]),
+    ("Zhongshan Hospital of Fudan University sent a team.", []),
+    ("Weifang Medical University donated masks.", []),
+    ("Wuhan hospitals are full.", ["Wuhan"]),
+])
+def test_name_inside_an_institution_is_not_a_mention(facts_of, text, expected):
+    assert [f["value"] for f in facts_of(text, kind="region")] == expected

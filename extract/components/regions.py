@@ -8,6 +8,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
 from ..relations import set_region_index
+from ..triggers import triggers
 
 SPAN_KEY = "region"
 
@@ -20,20 +21,33 @@ def make_regions(nlp: Language, name: str) -> "RegionMatcher":
 class RegionMatcher:
     """Finds every surface form of the gazetteer (canonical, aliases, suffixed forms, Chinese) and sets
     doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
-    A lower-case match (`jilin`) is not a mention: region names are proper nouns."""
+    A lower-case match (`jilin`) is not a mention: region names are proper nouns; nor is a name inside an
+    institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`)."""
 
     def __init__(self, nlp: Language):
         self.gazetteer = default_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.institutions = frozenset(triggers()["institution_words"])
+        self.descriptors = frozenset(triggers()["institution_descriptors"])
         for region in self.gazetteer.regions:
             forms = self.gazetteer.surface_forms(region)
             self.matcher.add(region.code, [nlp.make_doc(form) for form in forms])
+
+    def inside_institution_name(self, doc: Doc, end: int) -> bool:
+        """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
+        University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`)."""
+        j = end
+        while j < len(doc) and doc[j].text in self.descriptors and j < end + 2:
+            j += 1
+        return j < len(doc) and doc[j].text in self.institutions
 
     def __call__(self, doc: Doc) -> Doc:
         spans, codes = [], {}
         for match_id, start, end in self.matcher(doc):
             first = doc[start]
             if first.is_alpha and first.text.isascii() and first.is_lower:
+                continue
+            if self.inside_institution_name(doc, end):
                 continue
             spans.append(Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer"))
             codes[(start, end)] = doc.vocab.strings[match_id]

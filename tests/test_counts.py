@@ -142,3 +142,13 @@ def test_possessive_region_is_the_origin(facts_of):
     fact = facts_of("Tianjin's 120-member medical team left for Enshi on Sunday.", "2020-02-12",
                     kind="personnel_count")[0]
     assert (fact["value"], fact["origin"], fact["destination"], fact["date"]) == (120, "Tianjin", "Enshi", "2020-02-09")
+
+
+def test_including_takes_the_noun_of_the_count_before(facts_of):
+    facts = facts_of("Hubei reported 1,693 new cases on Monday, including 1,600 in Wuhan.", "2020-02-12",
+                     kind="case_count")
+    assert [(f["value"], f["region"], f["period"]) for f in facts] == [(1693, "Hubei", "new"), (1600, "Wuhan", "new")]
+    staff = facts_of("Jiangsu has sent 2,800 medical workers to Hubei, including 1,200 to Huangshi.",
+                     kind="personnel_count")
+    assert [(f["value"], f["origin"], f["destination"]) for f in staff] == [
+        (2800, "Jiangsu", "Hubei"), (1200, "Jiangsu", "Huangshi")]

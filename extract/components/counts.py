@@ -23,6 +23,7 @@ KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "
                  "region_province": "region_count", "region_city": "region_count"}
 UNIT_BY_CLASS = {"region_province": "province", "region_city": "city"}
 MODIFIER_WINDOW = 6
+INCLUDING = {"including", "includes", "include", "included"}
 
 
 @dataclass
@@ -160,8 +161,17 @@ class CountExtractor:
         return self.reached_total(doc, number, facts) or self.ellipsis(doc, number, facts)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`: the noun of the count before."""
-        if number.start == 0 or doc[number.start - 1].lower_ not in self.report_verbs:
+        """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
+        Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
+        before = doc[number.start - 1].lower_ if number.start else ""
+        if before in INCLUDING:
+            sent = sentence_of(doc, number.start)
+            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
+                return Head(previous._.noun_class, "count_including", number.end, (previous.start, previous.end),
+                            previous.end)
+            return None
+        if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
         if after is not None and not (after.is_punct or after.is_space):
@@ -366,6 +376,11 @@ class CountExtractor:
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
             if previous is not None and previous._.region:
                 return previous._.region
+        if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
+            inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
+                      if governing_preposition(doc, s, frozenset({"in"})) is not None]
+            if inside:
+                return inside[0]._.value
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]

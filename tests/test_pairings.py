@@ -24,3 +24,11 @@ def test_pairings(facts_of, text, expected):
     for fact in facts:
         assert text[fact["start"]:fact["end"]] == fact["text"]
         assert fact["rule"].startswith("pairing_")
+
+
+def test_lists_pair_with_their_neighbours(facts_of):
+    text = ("Gansu will be paired with Ezhou, Guizhou with Xianning, and Ningxia with Xiangyang. "
+            "Under the arrangement, Shanxi is in charge of Qianjiang and Tianmen. Xiaogan is paired with Chongqing.")
+    assert sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")) == [
+        ("Chongqing", "Xiaogan"), ("Gansu", "Ezhou"), ("Guizhou", "Xianning"), ("Ningxia", "Xiangyang"),
+        ("Shanxi", "Qianjiang"), ("Shanxi", "Tianmen")]

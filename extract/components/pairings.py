@@ -17,12 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import (clause_bounds, dominant_helper, governing_preposition, region_index, region_list_from,
-                         sentence_index, sentence_of, spans_in)
+from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
+                         region_list_from, sentence_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
+LIST_GLUE = {",", "and", "both", "as", "well", "provinces", "province", "municipality", "municipalities", "cities"}
 
 
 @Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
@@ -128,29 +129,47 @@ class PairingExtractor:
         yield from self.team_pairs(doc, sent, regions, words)
 
     def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
-        """pairing_linked: helpers and recipients in one clause with a pairing word (`Zhejiang, which is
-        paired with Jingmen`, `Beijing and Tianjin are paired with Shiyan and Enshi, respectively`)."""
-        respectively = "respectively" in words
-        seen_clauses = set()
-        for k, low in enumerate(words):
-            if low not in self.link:
-                continue
-            bounds = clause_bounds(doc, sent.start + k)
-            if bounds in seen_clauses:
-                continue
-            seen_clauses.add(bounds)
-            inside = spans_in(regions, *bounds)
-            if bounds[0] > sent.start and doc[bounds[0]].lower_ in ("which", "who"):
-                antecedent = [r for r in regions if r.end <= bounds[0] and r.start >= sent.start]
-                inside = antecedent[-1:] + inside
-            helpers = [r for r in inside if self.is_helper(r)]
-            recipients = [r for r in inside if self.is_recipient(r)]
-            if respectively and len(helpers) == len(recipients):
-                yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
-                continue
-            for h in helpers:
-                for r in recipients:
-                    yield h, r, "pairing_linked"
+        """pairing_linked: in a sentence with a pairing word (`paired`, `responsible for`, `in charge of`),
+        each list of recipients goes with the list of helpers next to it: `Zhejiang, which is paired with
+        Jingmen`, `Jiangsu will be paired with Huangshi, Fujian with Yichang`, `Jingmen is paired with
+        Zhejiang`; with `respectively`, the two lists are zipped."""
+        if not any(w in self.link for w in words):
+            return
+        runs = self.role_runs(doc, regions)
+        helpers = [r for role, run in runs if role == "helper" for r in run]
+        recipients = [r for role, run in runs if role == "recipient" for r in run]
+        if "respectively" in words and len(helpers) == len(recipients) > 1:
+            yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
+            return
+        waiting_helpers, waiting_recipients = None, None
+        for role, run in runs:
+            if role == "helper":
+                if waiting_recipients:
+                    yield from ((h, r, "pairing_linked") for r in waiting_recipients for h in run)
+                    waiting_recipients = None
+                else:
+                    waiting_helpers = run
+            elif role == "recipient":
+                if waiting_helpers:
+                    yield from ((h, r, "pairing_linked") for h in waiting_helpers for r in run)
+                    waiting_helpers = None
+                else:
+                    waiting_recipients = run
+
+    def role_runs(self, doc: Doc, regions: list[Span]) -> list[tuple[str, list[Span]]]:
+        """Regions grouped into lists of one role (`Chongqing and Heilongjiang`, `Qianjiang, Xiantao and
+        Tianmen`); a region of neither role (Hubei itself, a city elsewhere) only separates lists."""
+        runs: list[tuple[str, list[Span]]] = []
+        words = lower_words(doc)
+        for span in regions:
+            role = "helper" if self.is_helper(span) else "recipient" if self.is_recipient(span) else "other"
+            joined = runs and runs[-1][0] == role and all(
+                w in LIST_GLUE for w in words[runs[-1][1][-1].end: span.start])
+            if joined:
+                runs[-1][1].append(span)
+            else:
+                runs.append((role, [span]))
+        return runs
 
     def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""

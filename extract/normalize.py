@@ -132,6 +132,8 @@ HEADER_LINES = 6
 HEADER_CHARACTERS = 2000
 ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
                         re.IGNORECASE)
+# a byline's stamp anywhere in a header line: `By Wang Xiaodong | chinadaily.com.cn | Updated: 2020-02-12 09:02`
+STAMP = re.compile(r"\b(?:updated|published|posted|released|date)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$")
 
 
@@ -139,8 +141,8 @@ def published_from_text(text: str) -> str | None:
     """`date 2020-02-10 ...`, a line `2020-02-12 09:02`, or a byline line `March 2020`, in the first lines."""
     lines = [line for line in text[:HEADER_CHARACTERS].splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
-        match = ISO_HEADER.match(line)
-        if match:
+        match = ISO_HEADER.match(line) or STAMP.search(line)
+        if match and parse_iso(match.group(1)):
             return match.group(1)
         match = MONTH_BYLINE.match(line)
         if match and month_number(match.group(1)):

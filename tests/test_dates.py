@@ -54,3 +54,11 @@ def test_byline_month_is_publication_date(nlp):
 def test_ordinal_day(facts_of):
     facts = facts_of("The team left on January 23rd and came back on Feb. 2nd, 2020.", "2020-02-12", kind="date")
     assert [f["value"] for f in facts] == ["2020-01-23", "2020-02-02"]
+
+
+def test_byline_stamp_is_the_publication_date(nlp):
+    from extract.pipeline import extract_doc
+    text = "Hubei gets help\nBy Wang Lin | chinadaily.com.cn | Updated: 2020-02-12 09:02\n\nXiaogan had 900 cases on Monday."
+    doc = extract_doc(text, "t", None, nlp)
+    assert doc._.published == "2020-02-12"
+    assert [(s._.value, s._.dateline) for s in doc.spans["date"]] == [("2020-02-12", True), ("2020-02-10", False)]

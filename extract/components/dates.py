@@ -19,7 +19,7 @@ from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, res
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "date"
-HEADER_PREFIXES = {"date", "date:", "published", "updated"}
+HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
 DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
 MIN_YEAR, MAX_YEAR = 1900, 2099
@@ -136,8 +136,11 @@ class DateMatcher:
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if span.id_ == "date_iso" and (before is None or before.is_space or before.lower_ in HEADER_PREFIXES):
-            return True
+        if span.id_ == "date_iso":
+            if before is not None and before.text == ":" and span.start >= 2:
+                before = doc[span.start - 2]
+            if before is None or before.is_space or before.lower_ in HEADER_PREFIXES or before.text == "|":
+                return True
         if before is not None and before.text == "," and span.start >= 2:
             place = doc[span.start - 2]
             line_start = span.start - 2 == 0 or doc[span.start - 3].is_space or "\n" in doc[span.start - 3].text

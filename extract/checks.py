@@ -8,15 +8,11 @@ import pandas as pd
 
 from .corpus import ArticleError, read_article_text
 from .gazetteer import default_gazetteer
-from .records import KINDS
+from .records import KINDS, present
 from .verdicts import read_verdicts
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
-
-
-def present(value) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
 def value_problem(fact: dict, gazetteer) -> str | None:

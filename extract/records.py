@@ -87,6 +87,11 @@ def make_fact(doc_id: str, span: Span, kind: str, sentences: SentenceIndex, **at
 FACTS_KEY = "aidfacts_facts"
 
 
+def present(value) -> bool:
+    """A cell that holds something: not None, not NaN (pandas' empty cell), not an empty string."""
+    return value is not None and not (isinstance(value, float) and value != value) and value != ""
+
+
 def fact_tuple(row: dict) -> tuple:
     """A fact's values in field order, candidates as tuples of pairs, ready for Fact(*values)."""
     return tuple(tuple(tuple(c.items()) for c in row[name]) if name == "candidates" else row[name]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .corpus import read_article_text
 from .figures import pairing_diagram, timeline
+from .records import present
 
 KIND_COLORS = {
     "date": "#8ecae6", "region": "#b7e4c7", "case_count": "#f4a261", "personnel_count": "#e9c46a",
@@ -27,10 +28,6 @@ def esc(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return html.escape(str(value), quote=True)
-
-
-def present(value) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
 def describe(fact: dict) -> str:

@@ -70,7 +70,6 @@ class CountExtractor:
         self.reach = word_set("reach_words")
         self.report_verbs = word_set("report_verbs")
         self.receive_verbs = word_set("receive_verbs")
-        self.head_status = dict(t["case_heads_with_status"])
         self.gazetteer = default_gazetteer()
 
     # ------------------------------------------------------------------ classification

@@ -152,3 +152,9 @@ def test_including_takes_the_noun_of_the_count_before(facts_of):
                      kind="personnel_count")
     assert [(f["value"], f["origin"], f["destination"]) for f in staff] == [
         (2800, "Jiangsu", "Hubei"), (1200, "Jiangsu", "Huangshi")]
+
+
+@pytest.mark.parametrize("text", ["Copyright 2007 Volkswagen Group and 2011 Open Team.",
+                                  "It starts 3 test-cluster-worker processes."])
+def test_years_before_names_and_compounds_are_not_counts(facts_of, text):
+    assert [f for f in facts_of(text) if f["kind"] in COUNT_KINDS] == []

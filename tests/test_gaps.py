@@ -91,3 +91,9 @@ def test_intact_articles_have_no_gaps(shared_dir, nlp):
     for article in iter_articles(article_paths(shared_dir / "devset" / "articles")):
         doc = extract_doc(article.text, article.doc_id, article.published, nlp)
         assert list(doc.spans["gap"]) == [], article.doc_id
+
+
+def test_justified_text_with_digits_has_no_gaps(facts_of):
+    text = ("Licensed  under  contract  no.  W-7405  by  the  University  of  California,  and  "
+            "shall  not  be  used  for  the  purposes  of  advertising.  Copyright 2001.")
+    assert facts_of(text, kind="missing_number") == []

@@ -112,6 +112,8 @@ class CountExtractor:
                     j += 1
                 continue
             cls = self.classify_word(doc, j)
+            if cls is not None and j - 1 > number.end and doc[j - 1].text == "-":
+                return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
             if cls is not None:
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"

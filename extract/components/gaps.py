@@ -27,6 +27,9 @@ SLOT_WORDS = {"of", "with", "than", "to", "over", "about", "nearly", "almost", "
               "only", "further", "additional", "roughly", "approximately", "estimated", "up"}
 LAYOUT_NEXT = ("http", "www", ".com", ".cn", ".org", ".net")
 SENTENCE_END = {".", "!", "?", ":", ";"}
+DIGIT = re.compile(r"\d")
+JUSTIFIED_SHARE = 0.03   # more double spaces than this share of all spaces: layout, not deleted numbers
+HEADER_LINES = 2
 # where a gap can be: the second of two spaces, a comma or point after a space, a bare ordinal suffix,
 # a line break after a month
 CANDIDATE = re.compile(r"(?<=\S )(?= \S)|(?<= )[,.]|(?:^|(?<=\s))(?:st|nd|rd|th)\b|(?<=[A-Za-z] )\n",
@@ -43,6 +46,12 @@ CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm"}
 @Language.factory("aidfacts_gaps", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
 def make_gaps(nlp: Language, name: str) -> "GapFinder":
     return GapFinder()
+
+
+def body_of(text: str) -> str:
+    """The text after its first lines (a header such as `2020-02-12 09:02` keeps its digits)."""
+    lines = text.lstrip().split("\n", HEADER_LINES)
+    return lines[-1] if len(lines) > HEADER_LINES else ""
 
 
 class GapFinder:
@@ -62,10 +71,14 @@ class GapFinder:
         gaps, numbers, dates = [], list(doc.spans.get("number", [])), list(doc.spans.get("date", []))
         candidates = token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc))))
         found_at = {i: found for i in candidates if (found := self.classify(doc, i)) is not None}
-        # weak evidence counts only where strong evidence shows the text lost its digits
-        damaged = sum(1 for _, _, strong in found_at.values() if strong) >= 2
+        text = text_of(doc)
+        digitless = not DIGIT.search(body_of(text))
+        # weak evidence counts only in a text that lost its digits and shows strong evidence of it; in a text
+        # with its digits, a double space is only evidence where spacing is otherwise regular
+        damaged = digitless and sum(1 for _, _, strong in found_at.values() if strong) >= 2
+        justified = not digitless and text.count("  ") > JUSTIFIED_SHARE * max(1, text.count(" "))
         for i, (expected, rule, strong) in sorted(found_at.items()):
-            if not (strong or damaged):
+            if not (strong or damaged) or (justified and doc[i].text == " "):
                 continue
             end = min(len(doc), i + 2)
             gap = Span(doc, i, end, label="missing_number", span_id=rule)
@@ -121,7 +134,7 @@ class GapFinder:
             return "thousands", "gap_orphan_comma", True   # `Xiaogan (2,751),` -> `Xiaogan ,,`
         if (nxt.text == "," and doc[i].whitespace_) or nxt.text == " ":
             return "count", "gap_number_list", True
-        if nxt.is_alpha:
+        if nxt.is_alpha and (prev.is_alpha or prev.text == ","):
             return "thousands", "gap_orphan_comma", True
         return None
 
@@ -157,7 +170,7 @@ class GapFinder:
         if month_number(prev.text) is not None and not nxt.like_num:
             return self.month_gap(doc, i - 1)
         if prev.lower_ in NUMBER_LABELS or (prev.text == "." and i >= 2 and doc[i - 2].lower_ in NUMBER_LABELS):
-            return "count", "gap_after_number_label", True
+            return "count", "gap_after_number_label", False
         if prev.text in SENTENCE_END or not (nxt.is_alpha or nxt.lower_ in CLOCK_WORDS):
             return None
         mid_sentence = prev.is_lower or prev.text == ","
@@ -169,7 +182,7 @@ class GapFinder:
             if nxt.lower_ in self.units:
                 return "count", "gap_before_unit", True
             if prev.lower_ in SLOT_WORDS and nxt.is_lower:
-                return "count", "gap_after_quantifier", True
+                return "count", "gap_after_quantifier", False
         if mid_sentence and (nxt.is_lower or nxt.lower_ in CLOCK_WORDS) and nxt.lower_ not in FUNCTION_WORDS:
             return "count", "gap_between_words", False
         if prev.is_lower and nxt.is_title:

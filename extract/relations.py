@@ -157,12 +157,13 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
     possessives and earlier members of a coordinated list of regions."""
     region_ends = region_index(doc).by_end
     sent_start = sentence_index(doc).bounds(span.start)[0]
-    j, budget = span.start - 1, n
+    j, budget, current = span.start - 1, n, span
     while j >= sent_start and budget > 0:
         token = doc[j]
         low = token.lower_
-        if low in ("and", ",", "or") and j in region_ends:
-            j = region_ends[j].start - 1
+        if low in ("and", "or") and j in region_ends or (low == "," and j in region_ends and continues_list(doc, current)):
+            current = region_ends[j]
+            j = current.start - 1
             continue
         if low == "of" and j - 1 >= sent_start and doc[j - 1].lower_ in OF_NOUNS:
             j, budget = j - 1, budget - 1
@@ -177,6 +178,12 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             return None
         j, budget = j - 1, budget - 1
     return None
+
+
+def continues_list(doc: Doc, span: Span) -> bool:
+    """A region after a comma is a list member only if the list goes on after it (`Qianjiang, Xiantao and
+    Tianmen`); in `Outside Wuhan, Xiaogan had ...` the comma ends an opening phrase."""
+    return span.end < len(doc) and doc[span.end].lower_ in (",", "and", "or")
 
 
 TRANSPARENT = {"the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north", "south", "northeast",

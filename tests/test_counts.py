@@ -158,3 +158,15 @@ def test_including_takes_the_noun_of_the_count_before(facts_of):
                                   "It starts 3 test-cluster-worker processes."])
 def test_years_before_names_and_compounds_are_not_counts(facts_of, text):
     assert [f for f in facts_of(text) if f["kind"] in COUNT_KINDS] == []
+
+
+def test_bare_numbers_after_a_region_or_a_case_noun(facts_of):
+    text = "Outside Wuhan, Xiaogan had the most cases, 2,436, followed by Huanggang with 2,141."
+    facts = facts_of(text, kind="case_count")
+    assert [(f["value"], f["region"], f["rule"]) for f in facts] == [
+        (2436, "Xiaogan", "case_count:case_apposition"), (2141, "Huanggang", "case_count:case_with_region")]
+
+
+def test_a_team_with_members_is_not_a_case_count(facts_of):
+    facts = facts_of("A team with 130 members went to Ezhou with 2,000 masks.")
+    assert [(f["kind"], f["value"]) for f in facts if f["kind"].endswith("_count")] == [("personnel_count", 130)]

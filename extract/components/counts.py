@@ -154,11 +154,12 @@ class CountExtractor:
         lead = self.leading_partitive(doc, number)
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
-        if self.is_parenthetical_after_region(doc, number):
+        rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule is not None:
             sent = sentence_of(doc, number.start)
             if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
-                return Head("case", "case_parenthetical", end)
+                return Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.ellipsis(doc, number, facts)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
@@ -212,12 +213,27 @@ class CountExtractor:
         return None
 
     @staticmethod
-    def is_parenthetical_after_region(doc: Doc, number: Span) -> bool:
-        if number.start < 2 or number.end >= len(doc):
-            return False
-        if doc[number.start - 1].text != "(" or doc[number.end].text != ")":
-            return False
-        return number.start - 1 in region_index(doc).by_end
+    def bare_after_region(doc: Doc, number: Span) -> str | None:
+        """`Xiaogan (2,751)`, `followed by Huanggang with 2,141.`: a number with no noun right after a region,
+        in a sentence about cases."""
+        if number.start < 2:
+            return None
+        before, after = doc[number.start - 1].lower_, doc[number.end].text if number.end < len(doc) else "."
+        if number.start - 1 not in region_index(doc).by_end:
+            return None
+        if before == "(" and after == ")":
+            return "case_parenthetical"
+        if before == "with" and (after in (",", ".", ";", ")") or after == "and"):
+            return "case_with_region"
+        return None
+
+    def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
+        """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
+        if number.start < 2 or doc[number.start - 1].text != "," or number.end >= len(doc):
+            return None
+        if doc[number.end].text in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
+            return "case_apposition"
+        return None
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         if number.start == 0 or doc[number.start - 1].lower_ not in self.reach:
@@ -369,10 +385,11 @@ class CountExtractor:
         respective = self.respective_region(doc, number)
         if respective is not None:
             return respective
-        if head.rule == "case_parenthetical" or (number.start > 0 and doc[number.start - 1].text == "("):
-            before = [s for s in regions if s.end == number.start - 1]
-            if before:
-                return before[0]._.value
+        if head.rule in ("case_parenthetical", "case_with_region") or \
+                (number.start > 0 and doc[number.start - 1].text == "("):
+            before = region_index(doc).by_end.get(number.start - 1)
+            if before is not None:
+                return before._.value
         if head.rule == "count_total_to":
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
             if previous is not None and previous._.region:

@@ -19,3 +19,21 @@ def test_no_statistical_model():
     nlp = build_nlp()
     assert nlp.meta.get("vectors", {}).get("width", 0) == 0
     assert all(name.startswith("aidfacts_") for name in nlp.pipe_names)
+
+
+def test_python_api_for_notebooks(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from extract import build_dataset, extract_text, load_dataset
+
+    frame = extract_text("Hunan sent 120 nurses to Huanggang on Monday.", published="2020-02-12")
+    staff = frame[frame["kind"] == "personnel_count"].iloc[0]
+    assert (staff["value"], staff["origin"], staff["destination"], staff["date"]) == (120, "Hunan", "Huanggang",
+                                                                                      "2020-02-10")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "corpus", corpus)
+    report = build_dataset(corpus, tmp_path / "outputs", use_cache=False)
+    tables = load_dataset(tmp_path / "outputs")
+    assert report.documents == 3 and len(tables["facts"]) == report.facts
+    assert tables["facts"]["start"].dtype == "Int64" and tables["facts"]["region_code"].dropna().str.len().eq(6).all()

@@ -37,3 +37,8 @@ def test_suffixed_form_is_one_span(facts_of):
 ])
 def test_name_inside_an_institution_is_not_a_mention(facts_of, text, expected):
     assert [f["value"] for f in facts_of(text, kind="region")] == expected
+
+
+def test_given_name_is_not_a_region(facts_of):
+    facts = facts_of("Wang Yichun, a nurse from Jiangxi, said Yichun city sent 20 doctors.", kind="region")
+    assert [(f["value"], f["text"]) for f in facts] == [("Jiangxi", "Jiangxi"), ("Yichun", "Yichun city")]

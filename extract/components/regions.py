@@ -22,16 +22,23 @@ class RegionMatcher:
     """Finds every surface form of the gazetteer (canonical, aliases, suffixed forms, Chinese) and sets
     doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
     A lower-case match (`jilin`) is not a mention: region names are proper nouns; nor is a name inside an
-    institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`)."""
+    institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`) or a person's given name
+    (`Wang Yichun`)."""
 
     def __init__(self, nlp: Language):
         self.gazetteer = default_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.institutions = frozenset(triggers()["institution_words"])
         self.descriptors = frozenset(triggers()["institution_descriptors"])
+        self.surnames = frozenset(triggers()["chinese_surnames"])
         for region in self.gazetteer.regions:
             forms = self.gazetteer.surface_forms(region)
             self.matcher.add(region.code, [nlp.make_doc(form) for form in forms])
+
+    def given_name(self, doc: Doc, start: int, end: int) -> bool:
+        """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""
+        return end - start == 1 and start > 0 and doc[start - 1].text in self.surnames and \
+            not (end < len(doc) and doc[end].lower_ in ("city", "province", "prefecture", "county"))
 
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
@@ -47,7 +54,7 @@ class RegionMatcher:
             first = doc[start]
             if first.is_alpha and first.text.isascii() and first.is_lower:
                 continue
-            if self.inside_institution_name(doc, end):
+            if self.inside_institution_name(doc, end) or self.given_name(doc, start, end):
                 continue
             spans.append(Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer"))
             codes[(start, end)] = doc.vocab.strings[match_id]

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 import re
 
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the factories)
@@ -28,10 +29,13 @@ def build_nlp(slim: bool = False) -> Language:
     register()
     nlp = spacy.blank("en")
     nlp.max_length = MAX_CHARACTERS + 1
-    # each Chinese character is a token, so that 湖北省 can be matched like `Hubei Province`
-    infixes = list(nlp.Defaults.infixes) + [CJK_CHARACTER]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.token_match = WHOLE_TOKEN.match
+    # each Chinese character is a token, so that 湖北省 can be matched like `Hubei Province`; made in one go,
+    # since each change to a tokenizer setting reloads all its special cases
+    defaults = nlp.tokenizer
+    nlp.tokenizer = Tokenizer(nlp.vocab, rules=nlp.Defaults.tokenizer_exceptions,
+                              prefix_search=defaults.prefix_search, suffix_search=defaults.suffix_search,
+                              infix_finditer=compile_infix_regex(list(nlp.Defaults.infixes) + [CJK_CHARACTER]).finditer,
+                              token_match=WHOLE_TOKEN.match, url_match=defaults.url_match)
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config={"slim": slim} if name == "aidfacts_records" else {})
     return nlp

@@ -33,7 +33,7 @@ class RegionMatcher:
         self.surnames = frozenset(triggers()["chinese_surnames"])
         for region in self.gazetteer.regions:
             forms = self.gazetteer.surface_forms(region)
-            self.matcher.add(region.code, [nlp.make_doc(form) for form in forms])
+            self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
 
     def given_name(self, doc: Doc, start: int, end: int) -> bool:
         """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""

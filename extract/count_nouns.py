@@ -1,0 +1,182 @@
+"""What a number counts: the noun after it, or a named pattern where the noun stands elsewhere."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
+
+
+class HeadFinder(CountWords):
+    """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
+    noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
+    medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
+    2,141` (case_with_region), `cases, 2,436,` (case_apposition), `the death toll reached 2,850` (case_toll,
+    count_reached), `bringing the total to 54,406` (count_total_to), `while Ezhou reported 51` (case_ellipsis),
+    `including 1,200 to Huangshi` (count_including)."""
+
+    def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
+        """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
+        `Shandong`); None when a non-counted noun (tons, yuan, hospitals) or a break comes first."""
+        j = number.end
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+        first = j
+        for _ in range(MODIFIER_WINDOW):
+            if j >= len(doc):
+                return None
+            token = doc[j]
+            low = token.lower_
+            if j in in_region:
+                while j in in_region:
+                    j += 1
+                continue
+            cls = self.classify_word(doc, j)
+            if cls is not None and j - 1 > number.end and doc[j - 1].text == "-":
+                return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
+            if cls is not None:
+                while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
+                    j, cls = j + 1, "personnel"
+                if low in self.singular_region:
+                    return None
+                return Head(cls, "count_noun", j + 1, (first, j), j + 1)
+            if low in self.singular_region or low in self.not_counted:
+                return None
+            if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
+                return None
+            j += 1
+        return None
+
+    def borrowed_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
+                      facts: list[Span]) -> Head | None:
+        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`),
+        a copula (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`),
+        a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
+        end = number.end
+        nxt = doc[end] if end < len(doc) else None
+        # a list: 202, 183, 176 and 114 new confirmed cases
+        chain = self.list_chain(doc, number, numbers)
+        if chain and chain[-1].start in heads and chain[-1] is not number:
+            head = heads[chain[-1].start]
+            return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
+        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and doc[end + 1].lower_ in self.partitive:
+            antecedent = last_before(facts, number.start,
+                                     lambda f: f.label_ in ("case_count", "personnel_count"))
+            if antecedent is not None:
+                return Head(antecedent._.noun_class, "count_partitive", end + 2)
+        if nxt is not None and nxt.lower_ in self.copulas:
+            j = end + 1
+            while j < len(doc) and j < end + 6 and not doc[j].is_punct:
+                cls = self.classify_word(doc, j)
+                if cls in ("case", "personnel"):
+                    return Head(cls, "count_copula", end)
+                j += 1
+        lead = self.leading_partitive(doc, number)
+        if lead is not None:
+            return Head(lead, "count_partitive_lead", end)
+        rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule is not None:
+            sent = sentence_of(doc, number.start)
+            if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
+                    any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+                return Head("case", rule, end)
+        return self.reached_total(doc, number, facts) or self.ellipsis(doc, number, facts)
+
+    def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
+        Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
+        before = doc[number.start - 1].lower_ if number.start else ""
+        if before in INCLUDING:
+            sent = sentence_of(doc, number.start)
+            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
+                return Head(previous._.noun_class, "count_including", number.end, (previous.start, previous.end),
+                            previous.end)
+            return None
+        if before not in self.report_verbs:
+            return None
+        after = doc[number.end] if number.end < len(doc) else None
+        if after is not None and not (after.is_punct or after.is_space):
+            return None
+        sent = sentence_of(doc, number.start)
+        previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+        if previous is None or previous.label_ != "case_count":
+            return None
+        return Head("case", "case_ellipsis", number.end, (previous.start, previous.end), previous.end)
+
+    def leading_partitive(self, doc: Doc, number: Span) -> str | None:
+        start, _ = clause_bounds(doc, number.start)
+        sent_start = sentence_of(doc, number.start).start
+        window = doc[sent_start: number.start]
+        if len(window) < 3 or window[0].lower_ not in ("of", "among") or doc[number.start - 1].text != ",":
+            return None
+        for token in window:
+            cls = self.classify_word(doc, token.i)
+            if cls in ("personnel", "case"):
+                return cls
+        return None
+
+    @staticmethod
+    def bare_after_region(doc: Doc, number: Span) -> str | None:
+        """`Xiaogan (2,751)`, `followed by Huanggang with 2,141.`: a number with no noun right after a region,
+        in a sentence about cases."""
+        if number.start < 2:
+            return None
+        before, after = doc[number.start - 1].lower_, doc[number.end].text if number.end < len(doc) else "."
+        if number.start - 1 not in region_index(doc).by_end:
+            return None
+        if before == "(" and after == ")":
+            return "case_parenthetical"
+        if before == "with" and (after in (",", ".", ";", ")") or after == "and"):
+            return "case_with_region"
+        return None
+
+    def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
+        """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
+        if number.start < 2 or doc[number.start - 1].text != "," or number.end >= len(doc):
+            return None
+        if doc[number.end].text in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
+            return "case_apposition"
+        return None
+
+    def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        if number.start == 0 or doc[number.start - 1].lower_ not in self.reach:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        if "total" in words[max(start, number.start - 5): number.start]:
+            # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
+            sent = sentence_of(doc, number.start)
+            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
+                return Head(previous._.noun_class, "count_total_to", number.end, (previous.start, previous.end),
+                            previous.end)
+        for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
+            if doc[j].lower_ == "toll":
+                return Head("case", "case_toll", number.end)
+            cls = self.classify_word(doc, j)
+            if cls in ("case", "personnel"):
+                return Head(cls, "count_reached", number.end)
+        return None
+
+    def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
+        the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
+        after = [t.lower_ for t in doc[head.end: min(len(doc), head.end + 5)]]
+        before = [t.lower_ for t in doc[max(0, number.start - 2): number.start]]
+        all_status = set().union(*self.status_words.values())
+        if any(w in all_status for w in after + before):
+            return "case"
+        sent = sentence_of(doc, number.start)
+        if any(t.lower_ in self.send_verbs or self.classify_word(doc, t.i) in ("team", "personnel")
+               for t in sent if t.i != head.end - 1):
+            return "personnel"
+        return None
+
+    def counts_supplies(self, doc: Doc, head: Head) -> bool:
+        """`12 batches of medical equipment and supplies` counts goods, not medical teams."""
+        j = head.end
+        if j < len(doc) and doc[j].lower_ == "of":
+            window = [t.lower_ for t in doc[j + 1: j + 5]]
+            return any(w in self.supply for w in window)
+        return False

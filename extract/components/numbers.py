@@ -96,7 +96,8 @@ class NumberFinder:
         if doc[start].lower_ == "one" and after in ("of", "another", "by", "after"):
             return True   # `one of the cities`, `one by one`: a pronoun, not a count
         text = doc[start].text
-        if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end < len(doc) and doc[end].is_title:
+        if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end < len(doc) \
+                and doc[end].text[:1].isupper():
             return True   # `2007 Volkswagen Group`: a year before a name (news writes 1,800 for counts)
         return doc[start].lower_ in ("a", "an") and end - start == 1
 

@@ -35,7 +35,7 @@ class CaseRelations(CountWords):
             words.append(doc[number.start - 1].lower_)
         if head.rule == "case_toll":
             return "death"
-        if head.rule == "count_reached":
+        if head.rule in ("count_reached", "count_increase"):
             start, _ = clause_bounds(doc, number.start)
             words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         for status in self.status_priority:
@@ -47,6 +47,10 @@ class CaseRelations(CountWords):
                     facts: list[Span]) -> str | None:
         if head.rule == "count_total_to":
             return "total"
+        if head.rule == "count_increase":
+            return "new"
+        if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
+            return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
         lo, hi = self.noun_phrase(head, number)
         modifiers = {t.lower_ for t in doc[lo: hi]}
         if modifiers & self.new_words:
@@ -104,7 +108,7 @@ class CaseRelations(CountWords):
         if located:
             return located[0]._.value
         counted_in = [s for s in candidates if self.counted_in(doc, s)]
-        if counted_in and head.rule in ("count_reached", "case_toll"):
+        if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
             return counted_in[-1]._.value   # `the number of confirmed cases in Wuhan rose to 32,994`
         if team_subject:
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]

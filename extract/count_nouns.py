@@ -4,6 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+
+RISE_VERBS = {"rose", "rise", "rises", "increased", "increase", "increases", "grew", "grow", "climbed", "jumped",
+              "up", "surged", "went", "fell", "dropped", "decreased", "declined", "down"}
 from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
 
 
@@ -80,7 +83,8 @@ class HeadFinder(CountWords):
             if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", rule, end)
-        return self.reached_total(doc, number, facts) or self.ellipsis(doc, number, facts)
+        return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
+            self.ellipsis(doc, number, facts)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
@@ -157,6 +161,17 @@ class HeadFinder(CountWords):
             cls = self.classify_word(doc, j)
             if cls in ("case", "personnel"):
                 return Head(cls, "count_reached", number.end)
+        return None
+
+    def increase(self, doc: Doc, number: Span) -> Head | None:
+        """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
+            if self.noun_class.get(words[j]) in ("case", "personnel"):
+                return Head(self.noun_class[words[j]], "count_increase", number.end)
         return None
 
     def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:

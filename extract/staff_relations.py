@@ -112,8 +112,13 @@ class StaffRelations(CountWords):
             return False
         return j + 1 in region_index(doc).by_start
 
-    @staticmethod
-    def refers_back(doc: Doc, sent: Span, number: Span) -> bool:
-        """A sentence about `the medical team`, `they`, or a partitive of earlier staff."""
-        words = [t.lower_ for t in sent[:6]]
-        return bool({"the", "they", "among", "of", "these", "those"} & set(words[:2]))
+    def refers_back(self, doc: Doc, sent: Span, number: Span) -> bool:
+        """A sentence about earlier staff: `They ...`, `Among them, ...`, or one whose subject is `the medical
+        staff` or `the team` (not `The hospital has 1,000 beds and will be staffed by 1,400 ...`)."""
+        words = lower_words(doc)[sent.start: min(sent.end, sent.start + 5)]
+        if not words:
+            return False
+        if words[0] in ("they", "among", "these", "those") or (words[0] == "of" and "them" in words[:3]):
+            return True
+        return words[0] in ("the", "this", "that") and any(
+            self.noun_class.get(w) in ("personnel", "team") for w in words[1:4])

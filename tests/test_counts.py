@@ -170,3 +170,17 @@ def test_bare_numbers_after_a_region_or_a_case_noun(facts_of):
 def test_a_team_with_members_is_not_a_case_count(facts_of):
     facts = facts_of("A team with 130 members went to Ezhou with 2,000 masks.")
     assert [(f["kind"], f["value"]) for f in facts if f["kind"].endswith("_count")] == [("personnel_count", 130)]
+
+
+def test_increase_is_new_and_level_reached_is_total(facts_of):
+    facts = facts_of("Confirmed cases in Hunan rose by 38 to 1,001 on Saturday.", "2020-02-17", kind="case_count")
+    assert [(f["value"], f["region"], f["status"], f["period"], f["date"]) for f in facts] == [
+        (38, "Hunan", "confirmed", "new", "2020-02-15"), (1001, "Hunan", "confirmed", "total", "2020-02-15")]
+
+
+def test_only_a_sentence_about_the_staff_inherits_their_origin(facts_of):
+    text = ("Hunan sent 137 medical workers to Huanggang. The hospital will be staffed by 1,400 military medical "
+            "personnel. The team includes 45 doctors.")
+    facts = facts_of(text, kind="personnel_count")
+    assert [(f["value"], f["origin"], f["destination"]) for f in facts] == [
+        (137, "Hunan", "Huanggang"), (1400, None, None), (45, "Hunan", "Huanggang")]

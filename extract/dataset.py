@@ -55,16 +55,16 @@ def csv_cell(value):
     return value
 
 
-def build_tables(result: CorpusResult, verdicts: dict) -> dict[str, pd.DataFrame]:
-    """Every table of the dataset, rows in a stable order and columns in a fixed order."""
+def build_tables(result: CorpusResult, verdicts: dict) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Every table of the dataset (rows in a stable order, columns in a fixed order), and the fact rows
+    themselves, typed, for facts.jsonl."""
     rows = [f.to_dict() for f in result.facts]
     rows, audit = apply_verdicts(rows, verdicts)
     order = {kind: i for i, kind in enumerate(KINDS)}
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], order[r["kind"]], r["rule"], r["fact_id"]))
     facts = table(rows, FACT_COLUMNS)
     facts["candidates"] = [json.dumps(r["candidates"], ensure_ascii=False) for r in rows]
-    return {
-        "_fact_rows": rows,
+    tables = {
         "documents": documents_table(result, rows),
         "facts": facts,
         "pairings": pairings_table(rows, {a.doc_id: a.published for a in result.articles}),
@@ -74,6 +74,7 @@ def build_tables(result: CorpusResult, verdicts: dict) -> dict[str, pd.DataFrame
                                key=lambda r: r["file"]), ERROR_COLUMNS),
         "audit": table(sorted(audit, key=lambda r: r["fact_id"]), AUDIT_COLUMNS),
     }
+    return tables, rows
 
 
 def documents_table(result: CorpusResult, rows: list[dict]) -> pd.DataFrame:
@@ -121,11 +122,11 @@ def gaps_table(rows: list[dict]) -> pd.DataFrame:
     return table(records, GAP_COLUMNS)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], outputs: Path) -> None:
+def write_tables(tables: dict[str, pd.DataFrame], outputs: Path, fact_rows: list[dict] | None = None) -> None:
     """Write every file into a fresh folder beside `outputs`, then swap it in: a build that dies halfway
     leaves the previous outputs/ whole. facts.jsonl is written from the fact rows themselves (typed
     values), the CSV files from the tables."""
-    rows = tables.pop("_fact_rows", None)
+    rows = fact_rows
     outputs = Path(outputs)
     parent = outputs.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -239,8 +240,8 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
 
     result = extract_corpus(iter_articles(article_paths(corpus)), n_process=workers,
                             cached=cache.get if cache else None, on_done=done)
-    tables = build_tables(result, read_verdicts(corpus))
-    write_tables(tables, outputs)   # takes the fact rows out of `tables`
+    tables, fact_rows = build_tables(result, read_verdicts(corpus))
+    write_tables(tables, outputs, fact_rows)
     report.documents = len(result.articles)
     report.facts = len(tables["facts"])
     report.gaps = len(tables["gaps"])

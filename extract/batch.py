@@ -12,7 +12,7 @@ from spacy.language import Language
 from .corpus import Article, ArticleError
 from .evidence import Conflict, conflicts, propose
 from .pipeline import make_doc, shared_nlp
-from .records import FACTS_KEY, Fact, doc_to_facts, fact_tuple
+from .records import FACTS_KEY, Fact, doc_to_facts, fact_from_values
 
 
 @dataclass
@@ -40,9 +40,8 @@ def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_p
 def _facts_of(job: tuple[str, str, str | None]) -> list[tuple]:
     """In a worker: the facts of one article as tuples of field values (the cheapest thing to pickle)."""
     text, doc_id, published = job
-    nlp = shared_nlp(slim=True)
-    doc = nlp(make_doc(nlp, text, doc_id, published))
-    return [fact_tuple(row) for row in doc.user_data[FACTS_KEY]]
+    nlp = shared_nlp()
+    return nlp(make_doc(nlp, text, doc_id, published)).user_data[FACTS_KEY]
 
 
 def parallel_stream(articles: Iterable[Article], n_process: int, chunksize: int) -> Iterator[tuple[Article, list[Fact]]]:
@@ -59,11 +58,11 @@ def parallel_stream(articles: Iterable[Article], n_process: int, chunksize: int)
             in_flight.append(article)
             yield article.text, article.doc_id, article.published
 
-    with context.Pool(n_process, initializer=shared_nlp, initargs=(True,)) as pool:
+    with context.Pool(n_process, initializer=shared_nlp) as pool:
         for rows in pool.imap(_facts_of, jobs(), chunksize=chunksize):
             article = in_flight.popleft()
             slots.release()
-            yield article, [Fact(*row) for row in rows]
+            yield article, [fact_from_values(row) for row in rows]
 
 
 def extract_corpus(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,

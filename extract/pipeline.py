@@ -23,9 +23,8 @@ WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "1"
 
 
-def build_nlp(slim: bool = False) -> Language:
-    """spacy.blank("en") plus aidfacts' rule components in their one fixed order. No model, no download.
-    slim=True makes Docs that keep only their facts (for worker processes)."""
+def build_nlp() -> Language:
+    """spacy.blank("en") plus aidfacts' rule components in their one fixed order. No model, no download."""
     register()
     nlp = spacy.blank("en")
     nlp.max_length = MAX_CHARACTERS + 1
@@ -37,14 +36,14 @@ def build_nlp(slim: bool = False) -> Language:
                               infix_finditer=compile_infix_regex(list(nlp.Defaults.infixes) + [CJK_CHARACTER]).finditer,
                               token_match=WHOLE_TOKEN.match, url_match=defaults.url_match)
     for name in PIPE_NAMES:
-        nlp.add_pipe(name, config={"slim": slim} if name == "aidfacts_records" else {})
+        nlp.add_pipe(name)
     return nlp
 
 
-@functools.lru_cache(maxsize=2)
-def shared_nlp(slim: bool = False) -> Language:
-    """One pipeline per process (and kind): data files are loaded once."""
-    return build_nlp(slim)
+@functools.lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process: data files are loaded once."""
+    return build_nlp()
 
 
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:

@@ -57,6 +57,7 @@ class Fact:
 
 
 FIELDS = FIELD_NAMES = tuple(f.name for f in fields(Fact))
+DOC_ID_AT = FIELD_NAMES.index("doc_id")
 
 
 def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) -> str:
@@ -92,22 +93,32 @@ def present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
-def fact_tuple(row: dict) -> tuple:
-    """A fact's values in field order, candidates as tuples of pairs, ready for Fact(*values)."""
-    return tuple(tuple(tuple(c.items()) for c in row[name]) if name == "candidates" else row[name]
-                 for name in FIELD_NAMES)
+def fact_values(fact: Fact) -> tuple:
+    """A fact's field values in order (Fact(*values) makes it again)."""
+    return tuple(getattr(fact, name) for name in FIELD_NAMES)
+
+
+def fact_from_values(values) -> Fact:
+    """The inverse of fact_values, also after a round trip through JSON or msgpack (tuples become lists)."""
+    if isinstance(values, tuple):
+        return Fact(*values)
+    values = list(values)
+    at = FIELD_NAMES.index("candidates")
+    values[at] = tuple(tuple(tuple(pair) for pair in (c.items() if isinstance(c, dict) else c))
+                       for c in values[at])
+    return Fact(*values)
 
 
 def facts_from_dicts(rows: list[dict]) -> list[Fact]:
-    return [Fact(**{**row, "candidates": tuple(tuple(c.items()) for c in row["candidates"])}) for row in rows]
+    return [fact_from_values([row[name] for name in FIELD_NAMES]) for row in rows]
 
 
 def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
     """Every fact of a processed Doc, sorted by position, kind and rule (those the records component
     stored when it ran, else made from the Doc's spans)."""
     stored = doc.user_data.get(FACTS_KEY) if keep else None
-    if stored is not None and all(row["doc_id"] == doc_id for row in stored):
-        return facts_from_dicts(stored)
+    if stored is not None and all(row[DOC_ID_AT] == doc_id for row in stored):
+        return [row if isinstance(row, Fact) else fact_from_values(row) for row in stored]
     facts = make_facts(doc, doc_id)
     release(doc)
     return facts

@@ -13,7 +13,7 @@ from .normalize import normalize_published, published_from_text
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MAX_CONTROL_RATIO = 0.01
 # a news article is a few thousand characters; a file far bigger is not one (and would take minutes)
 MAX_CHARACTERS = 2_000_000

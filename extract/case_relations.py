@@ -63,7 +63,7 @@ class CaseRelations(CountWords):
         text = " " + " ".join(before) + " "
         if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
             return "total"
-        if before and before[-1] == "with" or " a total of " in text:
+        if before and before[-1] == "with" or " a total of " in text or number.text.lower().startswith("a total of"):
             return "total"
         if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
             return "total"
@@ -74,7 +74,7 @@ class CaseRelations(CountWords):
         if " by the end of " in after or (" by " in after and attachable_dates(doc, head.end, end)):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
-                                    " have died ")):
+                                    " have died ", " had died ", " had been ")):
             return "total"
         return None
 

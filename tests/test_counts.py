@@ -184,3 +184,12 @@ def test_only_a_sentence_about_the_staff_inherits_their_origin(facts_of):
     facts = facts_of(text, kind="personnel_count")
     assert [(f["value"], f["origin"], f["destination"]) for f in facts] == [
         (137, "Hunan", "Huanggang"), (1400, None, None), (45, "Hunan", "Huanggang")]
+
+
+@pytest.mark.parametrize("text, value, status", [
+    ("A total of 2,649 patients had been discharged from hospital after recovery.", 2649, "recovered"),
+    ("By then 811 people had died of the disease in Hubei.", 811, "death"),
+])
+def test_cumulative_phrasing_is_total(facts_of, text, value, status):
+    fact = facts_of(text, kind="case_count")[0]
+    assert (fact["value"], fact["status"], fact["period"]) == (value, status, "total")

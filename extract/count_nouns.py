@@ -43,7 +43,8 @@ class HeadFinder(CountWords):
                 if low in self.singular_region:
                     return None
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
-            if low in self.singular_region or low in self.not_counted:
+            compound = j + 1 < len(doc) and doc[j + 1].text == "-"   # `prefecture-level cities`
+            if (low in self.singular_region and not compound) or low in self.not_counted:
                 return None
             if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
                 return None

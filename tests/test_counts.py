@@ -193,3 +193,9 @@ def test_only_a_sentence_about_the_staff_inherits_their_origin(facts_of):
 def test_cumulative_phrasing_is_total(facts_of, text, value, status):
     fact = facts_of(text, kind="case_count")[0]
     assert (fact["value"], fact["status"], fact["period"]) == (value, status, "total")
+
+
+def test_hyphenated_region_nouns(facts_of):
+    facts = facts_of("Teams went to 16 prefecture-level cities in Hubei and three county-level cities.",
+                     kind="region_count")
+    assert [(f["value"], f["unit"], f["region"]) for f in facts] == [(16, "city", "Hubei"), (3, "city", None)]

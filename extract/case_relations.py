@@ -98,6 +98,10 @@ class CaseRelations(CountWords):
                       if governing_preposition(doc, s, frozenset({"in"})) is not None]
             if inside:
                 return inside[0]._.value
+        words = lower_words(doc)
+        if number.start >= 2 and words[number.start - 1] in ("'s", "’s") and \
+                number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
+            return region_index(doc).by_end[number.start - 1]._.value
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]

@@ -9,6 +9,10 @@ from .relations import (clause_bounds, dominant_helper, first_region_after_word,
                         spans_in)
 
 
+OWNED_PHRASE = {"of", "with", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "latest", "new", "another", "medical", "aid", "rescue", "emergency", "its", "the"}
+
+
 class StaffRelations(CountWords):
     """Sets a personnel count's origin (the sender, `from X`, `X's team`), destination (`to Y`, `in Y`, the
     city that received them) and date; staff described as part of an earlier team take its origin and
@@ -54,6 +58,9 @@ class StaffRelations(CountWords):
         # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
         words = lower_words(doc)
         k = number.start - 1
+        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or
+                                                   self.noun_class.get(words[k]) in ("team", "personnel")):
+            k -= 1   # back over `second batch of`, `medical team with`
         if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
             return region_index(doc).by_end[k]._.value
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`

@@ -199,3 +199,12 @@ def test_hyphenated_region_nouns(facts_of):
     facts = facts_of("Teams went to 16 prefecture-level cities in Hubei and three county-level cities.",
                      kind="region_count")
     assert [(f["value"], f["unit"], f["region"]) for f in facts] == [(16, "city", "Hubei"), (3, "city", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shanghai's fourth batch of 136 medics left for Wuhan.", ("personnel_count", 136, "Shanghai", "Wuhan", None)),
+    ("Beds are short for Jingzhou's 1,500 patients.", ("case_count", 1500, None, None, "Jingzhou")),
+])
+def test_possessive_regions(facts_of, text, expected):
+    fact = next(f for f in facts_of(text) if f["kind"] == expected[0])
+    assert (fact["kind"], fact["value"], fact["origin"], fact["destination"], fact["region"]) == expected

@@ -62,3 +62,8 @@ def test_byline_stamp_is_the_publication_date(nlp):
     doc = extract_doc(text, "t", None, nlp)
     assert doc._.published == "2020-02-12"
     assert [(s._.value, s._.dateline) for s in doc.spans["date"]] == [("2020-02-12", True), ("2020-02-10", False)]
+
+
+def test_last_weekday_on_that_weekday_is_a_week_before(facts_of):
+    facts = facts_of("The team left last Monday and reported on Monday.", "2020-02-10", kind="date")
+    assert [f["value"] for f in facts] == ["2020-02-03", "2020-02-10"]

@@ -113,7 +113,11 @@ class DateMatcher:
         if rule == "date_year":
             return tokens[-1]
         if rule == "date_weekday":
-            return resolve_weekday(published, tokens[0], future=self.is_future(span))
+            value = resolve_weekday(published, tokens[0], future=self.is_future(span))
+            if value is not None and value == published and span.start > 0 and \
+                    span.doc[span.start - 1].lower_ == "last":
+                value = shift_day(value, -7)   # `last Monday` in a Monday article: a week before
+            return value
         if rule == "date_relative":
             return shift_day(published, self.relative_days[tokens[0].lower()])
         month = next(month_number(t) for t in tokens if month_number(t))

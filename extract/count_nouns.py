@@ -75,7 +75,7 @@ class HeadFinder(CountWords):
                 if cls in ("case", "personnel"):
                     return Head(cls, "count_copula", end)
                 j += 1
-        lead = self.leading_partitive(doc, number)
+        lead = self.leading_partitive(doc, number, facts)
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
         rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
@@ -109,8 +109,8 @@ class HeadFinder(CountWords):
             return None
         return Head("case", "case_ellipsis", number.end, (previous.start, previous.end), previous.end)
 
-    def leading_partitive(self, doc: Doc, number: Span) -> str | None:
-        start, _ = clause_bounds(doc, number.start)
+    def leading_partitive(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`Of the medical workers, 20,374 ...`; `Of them, 1,638 ...` takes what the count before counted."""
         sent_start = sentence_of(doc, number.start).start
         window = doc[sent_start: number.start]
         if len(window) < 3 or window[0].lower_ not in ("of", "among") or doc[number.start - 1].text != ",":
@@ -119,6 +119,10 @@ class HeadFinder(CountWords):
             cls = self.classify_word(doc, token.i)
             if cls in ("personnel", "case"):
                 return cls
+        if window[1].lower_ in self.partitive:
+            antecedent = last_before(facts, number.start,
+                                     lambda f: f.label_ in ("case_count", "personnel_count"))
+            return antecedent._.noun_class if antecedent is not None else None
         return None
 
     @staticmethod

@@ -208,3 +208,11 @@ def test_hyphenated_region_nouns(facts_of):
 def test_possessive_regions(facts_of, text, expected):
     fact = next(f for f in facts_of(text) if f["kind"] == expected[0])
     assert (fact["kind"], fact["value"], fact["origin"], fact["destination"], fact["region"]) == expected
+
+
+def test_of_them_takes_the_noun_of_the_count_before(facts_of):
+    facts = facts_of("Hubei reported 2,097 new cases on Monday. Of them, 1,638 were in Wuhan.", kind="case_count")
+    assert [(f["value"], f["region"]) for f in facts] == [(2097, "Hubei"), (1638, "Wuhan")]
+    staff = facts_of("Shandong sent 600 medics. Among them, 200 went to Huanggang.", kind="personnel_count")
+    assert [(f["value"], f["origin"], f["destination"]) for f in staff] == [(600, "Shandong", None),
+                                                                             (200, "Shandong", "Huanggang")]

@@ -10,6 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .triggers import word_set
 
+# per-document indexes, made once and freed by release(); weak keys so that a Doc is never kept alive by them
+_REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDictionary()
+_SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
+_TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+_LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
+
+
 class RegionIndex:
     """A document's region mentions, listed once and looked up by start, end or token."""
 
@@ -18,9 +25,6 @@ class RegionIndex:
         self.by_start = {s.start: s for s in self.regions}
         self.by_end = {s.end: s for s in self.regions}
         self.tokens = {i for s in self.regions for i in range(s.start, s.end)}
-
-
-_REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDictionary()
 
 
 def set_region_index(doc: Doc, spans) -> RegionIndex:
@@ -56,9 +60,6 @@ class SentenceIndex:
         return [doc[a:b] for a, b in zip(self.starts, self.ends)]
 
 
-_SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
-
-
 def sentence_index(doc: Doc) -> SentenceIndex:
     index = _SENTENCE_INDEX.get(doc)
     if index is None:
@@ -80,10 +81,6 @@ def release(doc: Doc) -> None:
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
     for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER):
         cache.pop(doc, None)
-
-
-_TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
-_LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 
 
 def lower_words(doc: Doc) -> list[str]:
@@ -153,17 +150,23 @@ def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
 
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
-    `to the city of Suizhou`, `with Jingmen and Enshi`), looking back over determiners, adjectives,
-    possessives and earlier members of a coordinated list of regions."""
+    `to the city of Suizhou`, `with Jingmen and Enshi`, `to Hubei's Xiaogan`), looking back over
+    determiners, adjectives, possessives, earlier members of a coordinated list of regions and regions that
+    modify this one (`Hubei's`, `the Hubei localities of`)."""
     region_ends = region_index(doc).by_end
     sent_start = sentence_index(doc).bounds(span.start)[0]
     j, budget, current = span.start - 1, n, span
     while j >= sent_start and budget > 0:
         token = doc[j]
         low = token.lower_
-        if low in ("and", "or") and j in region_ends or (low == "," and j in region_ends and continues_list(doc, current)):
+        coordinated = low in ("and", "or") or (low == "," and continues_list(doc, current))
+        if coordinated and j in region_ends:
             current = region_ends[j]
             j = current.start - 1
+            continue
+        if j + 1 in region_ends and region_ends[j + 1].start <= j:
+            current = region_ends[j + 1]   # a region modifying the phrase: look past it
+            j, budget = current.start - 1, budget - 1
             continue
         if low == "of" and j - 1 >= sent_start and doc[j - 1].lower_ in OF_NOUNS:
             j, budget = j - 1, budget - 1
@@ -189,7 +192,7 @@ def continues_list(doc: Doc, span: Span) -> bool:
 TRANSPARENT = {"the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north", "south", "northeast",
                "northwest", "southeast", "southwest", "eastern", "western", "northern", "southern", "city",
                "province", "capital", "provincial", "neighboring", "neighbouring", "nearby", "its", "their",
-               "hard-hit", "virus-hit", "across", "other", "localities", "hubei", "both"}
+               "hard-hit", "virus-hit", "across", "other", "localities", "both"}
 
 
 OF_NOUNS = {"city", "capital", "province", "municipality", "localities", "county", "prefecture", "cities"}

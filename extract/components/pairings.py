@@ -214,12 +214,12 @@ class PairingExtractor:
         """Regions listed right after a position: `both Chongqing municipality and Heilongjiang province`."""
         items, j = [], start
         skip = {"both", "and", ",", "the", "city", "of", "provinces", "cities", "municipalities", "central",
-                "china", "'s", "’s", "hubei", "province"}
+                "china", "'s", "’s", "province"}
+        by_start = {r.start: r for r in regions}
         while j < end:
-            here = [r for r in regions if r.start == j]
-            if here:
-                items.append(here[0])
-                j = here[0].end
+            if j in by_start:
+                items.append(by_start[j])
+                j = by_start[j].end
                 continue
             if doc[j].lower_ not in skip:
                 break

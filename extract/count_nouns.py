@@ -5,9 +5,26 @@ from spacy.tokens import Doc, Span
 
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
 
+REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = {"rose", "rise", "rises", "increased", "increase", "increases", "grew", "grow", "climbed", "jumped",
               "up", "surged", "went", "fell", "dropped", "decreased", "declined", "down"}
 from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
+
+
+def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
+    """What `324 of those`, `including 1,200` or `the total` refer to: the last case or staff count before a
+    position; with `sentence_start`, the last count of the sentence, if it is one of those."""
+    if sentence_start is None:
+        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS)
+    found = last_before(facts, position, lambda f: f.start >= sentence_start)
+    return found if found is not None and found.label_ in REFERRED_KINDS else None
+
+
+def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
+    """A Head that counts what an earlier count counted, with its modifiers (`new confirmed`)."""
+    if previous is None:
+        return None
+    return Head(previous._.noun_class, rule, number.end, (previous.start, previous.end), previous.end)
 
 
 class HeadFinder(CountWords):
@@ -40,8 +57,6 @@ class HeadFinder(CountWords):
             if cls is not None:
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
-                if low in self.singular_region:
-                    return None
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
             compound = j + 1 < len(doc) and doc[j + 1].text == "-"   # `prefecture-level cities`
             if (low in self.singular_region and not compound) or low in self.not_counted:
@@ -64,8 +79,7 @@ class HeadFinder(CountWords):
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and doc[end + 1].lower_ in self.partitive:
-            antecedent = last_before(facts, number.start,
-                                     lambda f: f.label_ in ("case_count", "personnel_count"))
+            antecedent = previous_count(facts, number.start)
             if antecedent is not None:
                 return Head(antecedent._.noun_class, "count_partitive", end + 2)
         if nxt is not None and nxt.lower_ in self.copulas:
@@ -92,22 +106,17 @@ class HeadFinder(CountWords):
         Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
         before = doc[number.start - 1].lower_ if number.start else ""
         if before in INCLUDING:
-            sent = sentence_of(doc, number.start)
-            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
-            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
-                return Head(previous._.noun_class, "count_including", number.end, (previous.start, previous.end),
-                            previous.end)
-            return None
+            return borrow(previous_count(facts, number.start, sentence_of(doc, number.start).start),
+                          "count_including", number)
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
         if after is not None and not (after.is_punct or after.is_space):
             return None
-        sent = sentence_of(doc, number.start)
-        previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
+        previous = previous_count(facts, number.start, sentence_of(doc, number.start).start)
         if previous is None or previous.label_ != "case_count":
             return None
-        return Head("case", "case_ellipsis", number.end, (previous.start, previous.end), previous.end)
+        return borrow(previous, "case_ellipsis", number)
 
     def leading_partitive(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
         """`Of the medical workers, 20,374 ...`; `Of them, 1,638 ...` takes what the count before counted."""
@@ -120,8 +129,7 @@ class HeadFinder(CountWords):
             if cls in ("personnel", "case"):
                 return cls
         if window[1].lower_ in self.partitive:
-            antecedent = last_before(facts, number.start,
-                                     lambda f: f.label_ in ("case_count", "personnel_count"))
+            antecedent = previous_count(facts, number.start)
             return antecedent._.noun_class if antecedent is not None else None
         return None
 
@@ -155,11 +163,10 @@ class HeadFinder(CountWords):
         words = lower_words(doc)
         if "total" in words[max(start, number.start - 5): number.start]:
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
-            sent = sentence_of(doc, number.start)
-            previous = last_before(facts, number.start, lambda f: f.start >= sent.start)
-            if previous is not None and previous.label_ in ("case_count", "personnel_count"):
-                return Head(previous._.noun_class, "count_total_to", number.end, (previous.start, previous.end),
-                            previous.end)
+            head = borrow(previous_count(facts, number.start, sentence_of(doc, number.start).start),
+                          "count_total_to", number)
+            if head is not None:
+                return head
         for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
             if doc[j].lower_ == "toll":
                 return Head("case", "case_toll", number.end)
@@ -182,14 +189,13 @@ class HeadFinder(CountWords):
     def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:
         """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
-        after = [t.lower_ for t in doc[head.end: min(len(doc), head.end + 5)]]
-        before = [t.lower_ for t in doc[max(0, number.start - 2): number.start]]
-        all_status = set().union(*self.status_words.values())
-        if any(w in all_status for w in after + before):
+        words = lower_words(doc)
+        nearby = words[max(0, number.start - 2): number.start] + words[head.end: head.end + 5]
+        if not self.any_status.isdisjoint(nearby):
             return "case"
         sent = sentence_of(doc, number.start)
-        if any(t.lower_ in self.send_verbs or self.classify_word(doc, t.i) in ("team", "personnel")
-               for t in sent if t.i != head.end - 1):
+        if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
+               for i in range(sent.start, sent.end) if i != head.end - 1):
             return "personnel"
         return None
 

@@ -39,6 +39,7 @@ class CountWords:
         self.not_case_context = word_set("not_case_context")
         self.status_words = {status: word_set("statuses", status) for status in t["statuses"]}
         self.status_priority = tuple(t["status_priority"])
+        self.any_status = frozenset().union(*self.status_words.values())
         self.new_words = word_set("period", "new")
         self.total_words = word_set("period", "total")
         self.total_verbs = tuple(v.split() for v in t["total_verbs"])

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
-                        region_index, sentence_of, spans_in)
+                        region_index, region_runs, sentence_of, spans_in)
 
 
 class CaseRelations(CountWords):
@@ -167,25 +167,11 @@ class CaseRelations(CountWords):
         chain = self.list_chain(doc, chain_start, numbers)
         if number not in chain:
             return None
-        region_list = self.region_list_before(doc, chain_start.start, sent.start)
+        runs = region_runs(doc, spans_in(region_index(doc).regions, sent.start, chain_start.start))
+        region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
         if len(region_list) != len(chain):
             return None
         return region_list[chain.index(number)]._.value
-
-    @staticmethod
-    def region_list_before(doc: Doc, position: int, sent_start: int) -> list[Span]:
-        regions = [s for s in region_index(doc).regions if sent_start <= s.start and s.end <= position]
-        best: list[Span] = []
-        current: list[Span] = []
-        for span in regions:
-            if current and all(t.text in (",", "and") for t in doc[current[-1].end: span.start]) \
-                    and span.start > current[-1].end:
-                current.append(span)
-            else:
-                current = [span]
-            if len(current) >= len(best):
-                best = list(current)
-        return best
 
     def team_subject(self, doc: Doc, start: int, position: int) -> bool:
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""

@@ -198,18 +198,27 @@ TRANSPARENT = {"the", "a", "'s", "’s", "china", "chinese", "central", "east", 
 OF_NOUNS = {"city", "capital", "province", "municipality", "localities", "county", "prefecture", "cities"}
 
 
+LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def region_runs(doc: Doc, regions, glue=LIST_SEPARATORS, key=lambda span: None) -> list[list[Span]]:
+    """Regions grouped into coordinated lists (`Qianjiang, Xiantao and Tianmen`): each next region joins
+    the list when only `glue` words stand between them and it has the list's key (a role, say)."""
+    words = lower_words(doc)
+    runs: list[list[Span]] = []
+    for span in regions:
+        last = runs[-1][-1] if runs else None
+        if last is not None and span.start > last.end and key(span) == key(last) and \
+                all(w in glue for w in words[last.end: span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
 def region_list_from(doc: Doc, first: Span, regions) -> list[Span]:
     """A region and the ones listed after it (`Qianjiang, Xiantao and Tianmen`)."""
-    items = [first]
-    for span in regions:
-        if span.start <= items[-1].start:
-            continue
-        between = [t.text.lower() for t in doc[items[-1].end: span.start]]
-        if between and all(w in (",", "and") for w in between):
-            items.append(span)
-        elif span.start >= items[-1].end:
-            break
-    return items
+    return region_runs(doc, [r for r in regions if r.start >= first.start])[0]
 
 
 def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, regions, window: int = 7):

@@ -17,13 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
-                         region_list_from, sentence_index, sentence_of, spans_in)
+from ..relations import (clause_bounds, dominant_helper, governing_preposition, region_index,
+                         region_list_from, region_runs, sentence_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = {",", "and", "both", "as", "well", "provinces", "province", "municipality", "municipalities", "cities"}
+HELPER_GLUE = {",", "and", "province", "municipality"}
 
 
 @Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
@@ -111,7 +112,8 @@ class PairingExtractor:
                     continue
                 assigned = any(w in self.assign for w in words[max(0, k - 5): k])
                 lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
-                helpers = self.list_before(doc, lo, token.i, regions)
+                runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
+                helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
                 helpers = [h for h in helpers if self.is_helper(h)]
                 rule = "pairing_assigned" if assigned else "pairing_helps"
                 for h in helpers:
@@ -141,35 +143,24 @@ class PairingExtractor:
         if "respectively" in words and len(helpers) == len(recipients) > 1:
             yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
             return
-        waiting_helpers, waiting_recipients = None, None
+        pending: tuple[str, list[Span]] | None = None   # a list waiting for its partner list
         for role, run in runs:
-            if role == "helper":
-                if waiting_recipients:
-                    yield from ((h, r, "pairing_linked") for r in waiting_recipients for h in run)
-                    waiting_recipients = None
-                else:
-                    waiting_helpers = run
-            elif role == "recipient":
-                if waiting_helpers:
-                    yield from ((h, r, "pairing_linked") for h in waiting_helpers for r in run)
-                    waiting_helpers = None
-                else:
-                    waiting_recipients = run
+            if role == "other":
+                continue
+            if pending is not None and pending[0] != role:
+                helpers, recipients = (pending[1], run) if role == "recipient" else (run, pending[1])
+                yield from ((h, r, "pairing_linked") for h in helpers for r in recipients)
+                pending = None
+            else:
+                pending = (role, run)
 
     def role_runs(self, doc: Doc, regions: list[Span]) -> list[tuple[str, list[Span]]]:
         """Regions grouped into lists of one role (`Chongqing and Heilongjiang`, `Qianjiang, Xiantao and
         Tianmen`); a region of neither role (Hubei itself, a city elsewhere) only separates lists."""
-        runs: list[tuple[str, list[Span]]] = []
-        words = lower_words(doc)
-        for span in regions:
-            role = "helper" if self.is_helper(span) else "recipient" if self.is_recipient(span) else "other"
-            joined = runs and runs[-1][0] == role and all(
-                w in LIST_GLUE for w in words[runs[-1][1][-1].end: span.start])
-            if joined:
-                runs[-1][1].append(span)
-            else:
-                runs.append((role, [span]))
-        return runs
+        return [(self.role(run[0]), run) for run in region_runs(doc, regions, LIST_GLUE, key=self.role)]
+
+    def role(self, span: Span) -> str:
+        return "helper" if self.is_helper(span) else "recipient" if self.is_recipient(span) else "other"
 
     def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
@@ -224,19 +215,4 @@ class PairingExtractor:
             if doc[j].lower_ not in skip:
                 break
             j += 1
-        return items
-
-    @staticmethod
-    def list_before(doc: Doc, start: int, position: int, regions: list[Span]) -> list[Span]:
-        """The last list of regions before a position (`Shandong and Hunan provinces have been`)."""
-        spans = [r for r in regions if start <= r.start and r.end <= position]
-        if not spans:
-            return []
-        items = [spans[-1]]
-        for span in reversed(spans[:-1]):
-            between = [t.lower_ for t in doc[span.end: items[0].start]]
-            if all(w in (",", "and", "province", "municipality") for w in between):
-                items.insert(0, span)
-            else:
-                break
         return items

@@ -59,11 +59,13 @@ class CaseRelations(CountWords):
         if number.start > 0 and doc[number.start - 1].lower_ == "and" and previous is not None and \
                 previous.label_ == "case_count" and previous._.period == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
-        before = [t.lower_ for t in doc[clause_start: number.start]]
-        text = " " + " ".join(before) + " "
+        words = lower_words(doc)
+        before = words[clause_start: number.start]
+        # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
+        text = " " + " ".join(words[clause_start: number.end]) + " "
         if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
             return "total"
-        if before and before[-1] == "with" or " a total of " in text or number.text.lower().startswith("a total of"):
+        if before and before[-1] == "with":
             return "total"
         if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
             return "total"
@@ -150,7 +152,7 @@ class CaseRelations(CountWords):
     def respective_region(self, doc: Doc, number: Span) -> str | None:
         """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
         sent = sentence_of(doc, number.start)
-        if not any(t.lower_ == "respectively" for t in sent):
+        if "respectively" not in lower_words(doc)[sent.start: sent.end]:
             return None
         numbers = [n for n in doc.spans.get("number", []) if sent.start <= n.start < sent.end]
         chain_start = number
@@ -179,7 +181,7 @@ class CaseRelations(CountWords):
 
     def anaphoric_region(self, doc: Doc, start: int, position: int) -> str | None:
         """`the province`, `the city` with no region named in the clause: the last such region before."""
-        words = [t.lower_ for t in doc[start: position]]
+        words = lower_words(doc)[start: position]
         level = None
         for i, word in enumerate(words[:-1]):
             if word == "the" and words[i + 1] in ("province", "provincial"):

@@ -4,11 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
+from .triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
-RISE_VERBS = {"rose", "rise", "rises", "increased", "increase", "increases", "grew", "grow", "climbed", "jumped",
-              "up", "surged", "went", "fell", "dropped", "decreased", "declined", "down"}
-from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
+RISE_VERBS = word_set("rise_verbs")
 
 
 def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:

@@ -13,7 +13,7 @@ KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "
                  "region_province": "region_count", "region_city": "region_count"}
 UNIT_BY_CLASS = {"region_province": "province", "region_city": "city"}
 MODIFIER_WINDOW = 6
-INCLUDING = {"including", "includes", "include", "included"}
+INCLUDING = word_set("including_words")
 
 
 @dataclass

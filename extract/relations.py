@@ -189,13 +189,10 @@ def continues_list(doc: Doc, span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in (",", "and", "or")
 
 
-TRANSPARENT = {"the", "a", "'s", "’s", "china", "chinese", "central", "east", "west", "north", "south", "northeast",
-               "northwest", "southeast", "southwest", "eastern", "western", "northern", "southern", "city",
-               "province", "capital", "provincial", "neighboring", "neighbouring", "nearby", "its", "their",
-               "hard-hit", "virus-hit", "across", "other", "localities", "both"}
+TRANSPARENT = word_set("phrase_transparent_words")
 
 
-OF_NOUNS = {"city", "capital", "province", "municipality", "localities", "county", "prefecture", "cities"}
+OF_NOUNS = word_set("of_phrase_nouns")
 
 
 LIST_SEPARATORS = frozenset({",", "and"})
@@ -237,8 +234,7 @@ def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, reg
 
 
 # words that may stand between `from` and the region a team comes from (`from hospitals in Ningxia`)
-SOURCE_PATH = {"in", "of", "across", "hospitals", "hospital", "institutions", "cities", "parts", "all", "over",
-               "various", "different", "medical", "the", "its", "counties", "areas"}
+SOURCE_PATH = word_set("source_path_words")
 
 
 def nearest(spans: list[Span], position: int) -> Span | None:

@@ -7,10 +7,10 @@ from .counting import CountWords, Head
 from .relations import (clause_bounds, dominant_helper, first_region_after_word,
                         governing_preposition, last_before, lower_words, region_index, sentence_of,
                         spans_in)
+from .triggers import word_set
 
 
-OWNED_PHRASE = {"of", "with", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                "tenth", "latest", "new", "another", "medical", "aid", "rescue", "emergency", "its", "the"}
+OWNED_PHRASE = word_set("owned_phrase_words")
 
 
 class StaffRelations(CountWords):

@@ -20,11 +20,7 @@ from ..triggers import triggers, word_set
 
 SPAN_KEY = "gap"
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-SLOT_WORDS = {"of", "with", "than", "to", "over", "about", "nearly", "almost", "and", "by", "total", "sent",
-              "some", "around", "least", "another", "all", "the", "has", "have", "had", "reported", "recorded",
-              "including", "were", "are", "at", "from", "assist", "support", "help", "aid", "assigned",
-              "totaling", "totalling", "dispatched", "mobilized", "rallied", "among", "for", "in", "on",
-              "only", "further", "additional", "roughly", "approximately", "estimated", "up"}
+SLOT_WORDS = word_set("gap_slot_words")
 LAYOUT_NEXT = ("http", "www", ".com", ".cn", ".org", ".net")
 SENTENCE_END = {".", "!", "?", ":", ";"}
 DIGIT = re.compile(r"\d")
@@ -34,11 +30,10 @@ HEADER_LINES = 2
 # a line break after a month
 CANDIDATE = re.compile(r"(?<=\S )(?= \S)|(?<= )[,.]|(?:^|(?<=\s))(?:st|nd|rd|th)\b|(?<=[A-Za-z] )\n",
                        re.IGNORECASE)
-YEAR_PREPOSITIONS = {"in", "since", "until"}
-YEAR_CONTEXT = {"in", "late", "early", "mid", "since", "until"}
-FUNCTION_WORDS = {"to", "of", "and", "or", "the", "a", "an", "in", "on", "at", "for", "with", "by", "from", "as", "that", "is", "was"}
-NUMBER_LABELS = {"no.", "no", "number", "nos.", "question", "chapter", "article", "section", "phase", "page",
-                 "room", "level", "grade", "part", "item", "round"}
+YEAR_PREPOSITIONS = word_set("year_prepositions")
+YEAR_CONTEXT = word_set("month_year_context")
+FUNCTION_WORDS = word_set("function_words")
+NUMBER_LABELS = word_set("number_labels")
 SCALE_WORDS = {"million", "billion", "thousand", "hundred"}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm"}
 

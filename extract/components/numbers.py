@@ -8,12 +8,11 @@ from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
 from ..relations import text_of, token_indices
-from ..triggers import triggers
+from ..triggers import triggers, word_set
 
 SPAN_KEY = "number"
-NOT_A_COUNT_BEFORE = {"$", "¥", "€", "£", "no", "no.", "question", "number", "page", "room", "chapter", "article",
-                      "covid", "p", "level", "phase", "grade"}
-NOT_A_COUNT_AFTER = {"%", "percent", "per", ":", "st", "nd", "rd", "th"}
+NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
+NOT_A_COUNT_AFTER = word_set("not_a_count_after")
 A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
 # where a number may start: digits, or a number word (`a dozen` starts at `dozen`, then looks back)
 CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)

@@ -23,8 +23,8 @@ from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
-LIST_GLUE = {",", "and", "both", "as", "well", "provinces", "province", "municipality", "municipalities", "cities"}
-HELPER_GLUE = {",", "and", "province", "municipality"}
+LIST_GLUE = word_set("role_list_glue")
+HELPER_GLUE = word_set("helper_list_glue")
 
 
 @Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})

@@ -188,12 +188,14 @@ def add(files, corpus, outputs, published, source, url, title, no_build):
 
         aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
     """
-    from .intake import add_article
+    from .intake import add_article, corpus_hashes
 
     failed = 0
+    known = corpus_hashes(corpus) if corpus.is_dir() else {}
     for path in files:
         try:
-            doc_id = add_article(path, corpus, published=published, source=source, url=url, title=title)
+            doc_id = add_article(path, corpus, published=published, source=source, url=url, title=title,
+                                 known=known)
             click.echo(f"added {path} as {doc_id}", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)

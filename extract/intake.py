@@ -27,24 +27,32 @@ def safe_doc_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def corpus_hashes(corpus: Path) -> dict[str, str]:
+    """sha256 of each readable article's text -> its file name."""
+    hashes = {}
+    for other in article_paths(corpus):
+        try:
+            hashes[hashlib.sha256(read_article_text(other).encode("utf-8")).hexdigest()] = other.name
+        except ArticleError:
+            continue
+    return hashes
+
+
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,
-                url: str | None = None, title: str | None = None) -> str:
-    """Copy one article into the corpus as UTF-8 text and record it in manifest.csv; returns its doc_id."""
+                url: str | None = None, title: str | None = None, known: dict[str, str] | None = None) -> str:
+    """Copy one article into the corpus as UTF-8 text and record it in manifest.csv; returns its doc_id.
+    `known` (from corpus_hashes, kept up to date here) spares reading the corpus again for each article."""
     path, corpus = Path(path), Path(corpus)
     text = read_article_text(path)
     corpus.mkdir(parents=True, exist_ok=True)
+    known = corpus_hashes(corpus) if known is None else known
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    existing = {}
-    for other in article_paths(corpus):
-        try:
-            existing[hashlib.sha256(read_article_text(other).encode("utf-8")).hexdigest()] = other.name
-        except ArticleError:
-            continue
-    if digest in existing:
-        raise ArticleError(path, f"duplicate of {existing[digest]} already in the corpus (same sha256)")
+    if digest in known:
+        raise ArticleError(path, f"duplicate of {known[digest]} already in the corpus (same sha256)")
     doc_id = safe_doc_id(path.name, {p.name.rsplit(".", 1)[0] for p in article_paths(corpus)})
     target = corpus / f"{doc_id}.txt"
     write_atomic(target, text)
+    known[digest] = target.name
     manifest = read_manifest(corpus)
     manifest[target.name] = dict(file=target.name, published=published or "", source=source or "",
                                  url=url or "", title=title or "")

@@ -58,13 +58,13 @@ def render_text(text: str, facts: list[dict]) -> str:
     lane_of = lanes(facts)
     bounds = sorted({0, len(text)} | {f["start"] for f in facts} | {f["end"] for f in facts})
     anchored: set[str] = set()
+    blanks = {f["start"]: f for f in facts if f["kind"] == "missing_number"}
     out = []
     for a, b in zip(bounds, bounds[1:]):
         active = sorted((f for f in facts if f["start"] <= a and f["end"] >= b and f["start"] < f["end"]),
                         key=lambda f: -lane_of[f["fact_id"]])
-        for fact in facts:
-            if fact["kind"] == "missing_number" and fact["start"] == a and fact["fact_id"] not in anchored:
-                out.append(blank_marker(fact))
+        if a in blanks and blanks[a]["fact_id"] not in anchored:
+            out.append(blank_marker(blanks[a]))
         opened = 0
         for fact in active:
             anchor = ""

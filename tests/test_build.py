@@ -196,3 +196,13 @@ def test_cli_add_and_build(corpus, tmp_path):
     facts = load_dataset(tmp_path / "out")["facts"]
     row = facts[(facts["doc_id"] == "new") & (facts["kind"] == "personnel_count")].iloc[0]
     assert (row["value"], row["origin"], row["destination"], row["date"]) == ("135", "Jiangxi", "Suizhou", "2020-02-07")
+
+
+def test_cli_add_refuses_a_duplicate_within_one_call(corpus, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Gansu sent 80 nurses to Ezhou.", encoding="utf-8")
+    second.write_text("Gansu sent 80 nurses to Ezhou.", encoding="utf-8")
+    result = run_cli("add", str(first), str(second), "--corpus", str(corpus), "--no-build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "error: b.txt: duplicate of a.txt already in the corpus (same sha256)" in result.stderr
+    assert (corpus / "a.txt").exists() and not (corpus / "b.txt").exists()

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from .counting import CountWords, Head
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
                         region_index, region_runs, sentence_of, spans_in)
+from .extensions import get, put
 
 
 class CaseRelations(CountWords):
@@ -14,10 +15,10 @@ class CaseRelations(CountWords):
 
     def case_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         start, end = clause_bounds(doc, number.start)
-        fact._.status = self.case_status(doc, number, head)
-        fact._.period = self.case_period(doc, number, head, start, facts)
-        fact._.region = self.case_region(doc, number, head, start, end, facts)
-        fact._.date = self.fact_date(doc, number, start, end)
+        put(fact, "status", self.case_status(doc, number, head))
+        put(fact, "period", self.case_period(doc, number, head, start, facts))
+        put(fact, "region", self.case_region(doc, number, head, start, end, facts))
+        put(fact, "date", self.fact_date(doc, number, start, end))
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
@@ -57,7 +58,7 @@ class CaseRelations(CountWords):
             return "new"
         previous = facts[-1] if facts else None
         if number.start > 0 and doc[number.start - 1].lower_ == "and" and previous is not None and \
-                previous.label_ == "case_count" and previous._.period == "new" and previous.start >= clause_start:
+                previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         words = lower_words(doc)
         before = words[clause_start: number.start]
@@ -90,39 +91,39 @@ class CaseRelations(CountWords):
                 (number.start > 0 and doc[number.start - 1].text == "("):
             before = region_index(doc).by_end.get(number.start - 1)
             if before is not None:
-                return before._.value
+                return get(before, "value")
         if head.rule == "count_total_to":
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
-            if previous is not None and previous._.region:
-                return previous._.region
+            if previous is not None and get(previous, "region"):
+                return get(previous, "region")
         if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
             inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
                       if governing_preposition(doc, s, frozenset({"in"})) is not None]
             if inside:
-                return inside[0]._.value
+                return get(inside[0], "value")
         words = lower_words(doc)
         if number.start >= 2 and words[number.start - 1] in ("'s", "’s") and \
                 number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
-            return region_index(doc).by_end[number.start - 1]._.value
+            return get(region_index(doc).by_end[number.start - 1], "value")
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         if subjects and not team_subject:
-            return subjects[-1]._.value
+            return get(subjects[-1], "value")
         after = [s for s in spans_in(regions, head.end, end) if not self.is_team_modifier(doc, s)]
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
         if located:
-            return located[0]._.value
+            return get(located[0], "value")
         counted_in = [s for s in candidates if self.counted_in(doc, s)]
         if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
-            return counted_in[-1]._.value   # `the number of confirmed cases in Wuhan rose to 32,994`
+            return get(counted_in[-1], "value")   # `the number of confirmed cases in Wuhan rose to 32,994`
         if team_subject:
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
             if went:
-                return went[-1]._.value
+                return get(went[-1], "value")
             earlier = last_before(regions, sentence_of(doc, number.start).start,
-                                  lambda s: self.gazetteer[s._.value].in_hubei)
-            return earlier._.value if earlier is not None else None
+                                  lambda s: self.gazetteer[get(s, "value")].in_hubei)
+            return get(earlier, "value") if earlier is not None else None
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
 
     def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
@@ -133,11 +134,11 @@ class CaseRelations(CountWords):
         if start > sent_start and words[start] in ("which", "who") and start >= 2:
             antecedent = region_index(doc).by_end.get(start - 1)
             if antecedent is not None:
-                return antecedent._.value
+                return get(antecedent, "value")
         if words[sent_start] == "in":
             opening = region_index(doc).by_start.get(sent_start + 1)
             if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
-                return opening._.value
+                return get(opening, "value")
         return None
 
     def counted_in(self, doc: Doc, region: Span) -> bool:
@@ -173,7 +174,7 @@ class CaseRelations(CountWords):
         region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
         if len(region_list) != len(chain):
             return None
-        return region_list[chain.index(number)]._.value
+        return get(region_list[chain.index(number)], "value")
 
     def team_subject(self, doc: Doc, start: int, position: int) -> bool:
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""
@@ -190,7 +191,7 @@ class CaseRelations(CountWords):
                 level = "city"
         if level is None:
             return None
-        wanted = (lambda s: self.gazetteer[s._.value].is_provincial) if level == "province" else \
-            (lambda s: not self.gazetteer[s._.value].is_provincial)
+        wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
+            (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
         earlier = last_before(region_index(doc).regions, start, wanted)
-        return earlier._.value if earlier is not None else None
+        return get(earlier, "value") if earlier is not None else None

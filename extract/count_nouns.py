@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
 from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
 from .triggers import word_set
+from .extensions import get
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
@@ -24,7 +25,7 @@ def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
     """A Head that counts what an earlier count counted, with its modifiers (`new confirmed`)."""
     if previous is None:
         return None
-    return Head(previous._.noun_class, rule, number.end, (previous.start, previous.end), previous.end)
+    return Head(get(previous, "noun_class"), rule, number.end, (previous.start, previous.end), previous.end)
 
 
 class HeadFinder(CountWords):
@@ -81,7 +82,7 @@ class HeadFinder(CountWords):
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and doc[end + 1].lower_ in self.partitive:
             antecedent = previous_count(facts, number.start)
             if antecedent is not None:
-                return Head(antecedent._.noun_class, "count_partitive", end + 2)
+                return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
         if nxt is not None and nxt.lower_ in self.copulas:
             j = end + 1
             while j < len(doc) and j < end + 6 and not doc[j].is_punct:
@@ -130,7 +131,7 @@ class HeadFinder(CountWords):
                 return cls
         if window[1].lower_ in self.partitive:
             antecedent = previous_count(facts, number.start)
-            return antecedent._.noun_class if antecedent is not None else None
+            return get(antecedent, "noun_class") if antecedent is not None else None
         return None
 
     @staticmethod

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import default_gazetteer
 from .relations import attachable_dates, lower_words, nearest
 from .triggers import triggers, word_set
+from .extensions import get
 
 KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "team_count",
                  "region_province": "region_count", "region_city": "region_count"}
@@ -97,4 +98,4 @@ class CountWords:
 
     def fact_date(self, doc: Doc, number: Span, start: int, end: int) -> str | None:
         found = nearest(attachable_dates(doc, start, end), number.start)
-        return found._.value if found is not None else None
+        return get(found, "value") if found is not None else None

@@ -1,4 +1,9 @@
-"""The single table of `._` attributes aidfacts sets on Doc and Span objects."""
+"""The single table of `._` attributes aidfacts sets on Doc and Span objects, and fast access to them.
+
+`span._.value` builds an Underscore object and goes through its generic __getattr__ on every access; the
+rules read span attributes hundreds of times per article, so they use `get(span, name)` and
+`put(span, name, value)`, which read and write the very same doc.user_data entries spaCy uses for `span._`
+(tests/test_extensions.py checks that both ways agree)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -13,6 +18,7 @@ SPAN_EXTENSIONS = {
     "region": None, "origin": None, "destination": None, "date": None, "helper": None, "recipient": None,
     "expected": None, "code": None, "dateline": False, "noun_class": None, "head_end": None,
 }
+SPAN_KEY = "._."   # the first element of spaCy's user_data key for a span extension value
 
 
 def register() -> None:
@@ -21,3 +27,15 @@ def register() -> None:
         Doc.set_extension(name, default=default, force=True)
     for name, default in SPAN_EXTENSIONS.items():
         Span.set_extension(name, default=default, force=True)
+
+
+def get(span: Span, name: str):
+    """span._.<name>, without building an Underscore object."""
+    return span.doc.user_data.get((SPAN_KEY, name, span.start_char, span.end_char), SPAN_EXTENSIONS[name])
+
+
+def put(span: Span, name: str, value) -> None:
+    """span._.<name> = value, without building an Underscore object."""
+    if name not in SPAN_EXTENSIONS:
+        raise AttributeError(f"unknown span attribute {name!r}")
+    span.doc.user_data[(SPAN_KEY, name, span.start_char, span.end_char)] = value

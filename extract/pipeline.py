@@ -14,6 +14,7 @@ from spacy.util import compile_infix_regex
 from . import components  # noqa: F401  (registers the factories)
 from .corpus import MAX_CHARACTERS
 from .extensions import register
+from .relations import remember_text
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
               "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records")
@@ -49,6 +50,7 @@ def shared_nlp() -> Language:
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:
     """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     doc._.doc_id = doc_id
     doc._.published = published
     doc._.published_source = "manifest" if published else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
+from .extensions import get
 from .relations import SentenceIndex, region_index, release, sentence_index, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
@@ -66,23 +67,25 @@ def fact_id(doc_id: str, kind: str, start: int, end: int, *extra: str | None) ->
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def context_of(span: Span, width: int = 40) -> str:
-    """The words around a span on one line, spacing kept (a blank's double space stays visible)."""
-    text = text_of(span.doc)
-    lo, hi = max(0, span.start_char - width), min(len(text), span.end_char + width)
+def context_of(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around text[start:end] on one line, spacing kept (a blank's double space stays visible)."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
     return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
 
 
-def make_fact(doc_id: str, span: Span, kind: str, sentences: SentenceIndex, **attrs) -> Fact:
-    base = dict(value=None, missing=False, qualifier=None, status=None, period=None, unit=None, region=None,
-                region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
-                expected=None, context=None)
-    base.update(attrs)
-    fid = fact_id(doc_id, kind, span.start_char, span.end_char, base["helper"], base["recipient"])
-    first, last = sentences.bounds(span.start)
-    sent_start, sent_end = span.doc[first].idx, span.doc[last - 1].idx + len(span.doc[last - 1])
-    return Fact(fact_id=fid, doc_id=doc_id, kind=kind, text=span.text, start=span.start_char,
-                end=span.end_char, rule=span.id_, sent_start=sent_start, sent_end=sent_end, **base)
+EMPTY_ROW = {name: None for name in FIELD_NAMES} | {"missing": False, "candidates": ()}
+
+
+def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, **attrs) -> tuple:
+    """One fact as the tuple of its field values (Fact(*row) makes the Fact): made straight from the span,
+    since a Doc yields dozens of facts and a frozen dataclass costs a setattr per field."""
+    start, end = span.start_char, span.end_char
+    row = dict(EMPTY_ROW)
+    row.update(attrs)
+    row["fact_id"] = fact_id(doc_id, kind, start, end, row["helper"], row["recipient"])
+    row["sent_start"], row["sent_end"] = sentences.char_bounds(span.start)
+    row.update(doc_id=doc_id, kind=kind, text=text[start:end], start=start, end=end, rule=span.id_)
+    return tuple(row.values())
 
 
 FACTS_KEY = "aidfacts_facts"
@@ -93,13 +96,8 @@ def present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
-def fact_values(fact: Fact) -> tuple:
-    """A fact's field values in order (Fact(*values) makes it again)."""
-    return tuple(getattr(fact, name) for name in FIELD_NAMES)
-
-
 def fact_from_values(values) -> Fact:
-    """The inverse of fact_values, also after a round trip through JSON or msgpack (tuples become lists)."""
+    """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become lists)."""
     if isinstance(values, tuple):
         return Fact(*values)
     values = list(values)
@@ -117,39 +115,47 @@ def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
     """Every fact of a processed Doc, sorted by position, kind and rule (those the records component
     stored when it ran, else made from the Doc's spans)."""
     stored = doc.user_data.get(FACTS_KEY) if keep else None
-    if stored is not None and all(row[DOC_ID_AT] == doc_id for row in stored):
-        return [row if isinstance(row, Fact) else fact_from_values(row) for row in stored]
-    facts = make_facts(doc, doc_id)
-    release(doc)
-    return facts
+    if stored is None or any(row[DOC_ID_AT] != doc_id for row in stored):
+        stored = make_rows(doc, doc_id)
+        release(doc)
+    return [row if isinstance(row, Fact) else fact_from_values(row) for row in stored]
 
 
-def make_facts(doc: Doc, doc_id: str) -> list[Fact]:
+KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+AT = {name: i for i, name in enumerate(FIELD_NAMES)}
+
+
+def make_rows(doc: Doc, doc_id: str) -> list[tuple]:
+    """Every fact of a processed Doc as a value tuple, sorted by position, kind, rule and id."""
     gazetteer = default_gazetteer()
     sentences = sentence_index(doc)
-    facts = []
+    text = text_of(doc)
+    rows = []
     for span in doc.spans.get("date", []):
-        ext = span._
-        facts.append(make_fact(doc_id, span, "date", sentences, value=ext.value, missing=bool(ext.missing),
-                               date=ext.value))
+        value = get(span, "value")
+        rows.append(fact_row(doc_id, span, "date", text, sentences, value=value, missing=bool(get(span, "missing")),
+                             date=value))
     for span in region_index(doc).regions:
-        ext = span._
-        facts.append(make_fact(doc_id, span, "region", sentences, value=ext.value, region=ext.value,
-                               region_code=ext.code))
+        value = get(span, "value")
+        rows.append(fact_row(doc_id, span, "region", text, sentences, value=value, region=value,
+                             region_code=get(span, "code")))
     for span in doc.spans.get("count", []):
-        ext = span._
-        region = ext.region
-        facts.append(make_fact(
-            doc_id, span, span.label_, sentences, value=ext.value, missing=bool(ext.missing),
-            qualifier=ext.qualifier, status=ext.status, period=ext.period, unit=ext.unit,
-            region=region, region_code=gazetteer[region].code if region else None,
-            origin=ext.origin, destination=ext.destination, date=ext.date))
+        region = get(span, "region")
+        rows.append(fact_row(
+            doc_id, span, span.label_, text, sentences, value=get(span, "value"), missing=bool(get(span, "missing")),
+            qualifier=get(span, "qualifier"), status=get(span, "status"), period=get(span, "period"),
+            unit=get(span, "unit"), region=region, region_code=gazetteer[region].code if region else None,
+            origin=get(span, "origin"), destination=get(span, "destination"), date=get(span, "date")))
     for span in doc.spans.get("pairing", []):
-        ext = span._
-        facts.append(make_fact(doc_id, span, "pairing", sentences, helper=ext.helper, recipient=ext.recipient))
-    owners = [f for f in facts if f.missing and f.kind != "missing_number"]
+        rows.append(fact_row(doc_id, span, "pairing", text, sentences, helper=get(span, "helper"),
+                             recipient=get(span, "recipient")))
+    at_missing, at_kind, at_start, at_end, at_id = AT["missing"], AT["kind"], AT["start"], AT["end"], AT["fact_id"]
+    owners = [r for r in rows if r[at_missing] and r[at_kind] != "missing_number"]
     for span in doc.spans.get("gap", []):
-        owner = next((f.fact_id for f in owners if f.start <= span.start_char < f.end), None)
-        facts.append(make_fact(doc_id, span, "missing_number", sentences, missing=True, expected=span._.expected,
-                               context=context_of(span, 25), belongs_to=owner))
-    return sorted(facts, key=lambda f: (f.start, f.end, KINDS.index(f.kind), f.rule, f.fact_id))
+        start = span.start_char
+        owner = next((r[at_id] for r in owners if r[at_start] <= start < r[at_end]), None)
+        rows.append(fact_row(doc_id, span, "missing_number", text, sentences, missing=True,
+                             expected=get(span, "expected"), context=context_of(text, start, span.end_char, 25),
+                             belongs_to=owner))
+    at_rule = AT["rule"]
+    return sorted(rows, key=lambda r: (r[at_start], r[at_end], KIND_ORDER[r[at_kind]], r[at_rule], r[at_id]))

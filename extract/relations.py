@@ -5,10 +5,11 @@ import bisect
 import weakref
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .triggers import word_set
+from .extensions import get
 
 # per-document indexes, made once and freed by release(); weak keys so that a Doc is never kept alive by them
 _REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDictionary()
@@ -50,11 +51,19 @@ class SentenceIndex:
         if len(doc) and (not len(starts) or starts[0] != 0):
             starts = numpy.concatenate([[0], starts])
         self.starts = [int(i) for i in starts]
-        self.ends = self.starts[1:] + [len(doc)]
+        self.ends = self.starts[1:] + [len(doc)] if self.starts else []
+        chars = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.start_chars = [chars[i][0] for i in self.starts]
+        self.end_chars = [chars[i - 1][0] + chars[i - 1][1] for i in self.ends]
 
     def bounds(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.starts, i) - 1
         return self.starts[k], self.ends[k]
+
+    def char_bounds(self, i: int) -> tuple[int, int]:
+        """Character offsets of the sentence holding token i (its first token's start, last token's end)."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.start_chars[k], self.end_chars[k]
 
     def spans(self, doc: Doc) -> list[Span]:
         return [doc[a:b] for a, b in zip(self.starts, self.ends)]
@@ -97,6 +106,11 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXT[doc] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """The text a Doc was made from, which is its doc.text (spaCy's tokenizer keeps every character)."""
+    _TEXT[doc] = text
 
 
 def token_indices(doc: Doc, chars) -> list[int]:
@@ -260,7 +274,7 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     (`local health authorities said Tuesday`)."""
     dates = []
     for span in spans_in(doc.spans.get("date", []), start, end):
-        if span._.dateline or span._.value is None:
+        if get(span, "dateline") or get(span, "value") is None:
             continue
         before = [t.lower_ for t in preceding_words(doc, span, 3)]
         if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
@@ -274,7 +288,7 @@ def dominant_helper(doc: Doc, gazetteer) -> str | None:
     all mentions of regions outside Hubei, a province's cities counting as the province."""
     counts: dict[str, int] = {}
     for span in region_index(doc).regions:
-        region = gazetteer[span._.value]
+        region = gazetteer[get(span, "value")]
         province = region.canonical if region.is_provincial else region.parent
         if province in (None, "Hubei"):
             continue

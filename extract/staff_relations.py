@@ -8,6 +8,7 @@ from .relations import (clause_bounds, dominant_helper, first_region_after_word,
                         governing_preposition, last_before, lower_words, region_index, sentence_of,
                         spans_in)
 from .triggers import word_set
+from .extensions import get, put
 
 
 OWNED_PHRASE = word_set("owned_phrase_words")
@@ -26,35 +27,36 @@ class StaffRelations(CountWords):
         destination = self.destination(doc, number, head, start, end, regions, origin)
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
             staff = [f for f in facts if f.label_ == "personnel_count" and f.end <= number.start]
-            origin = origin or next((f._.origin for f in reversed(staff) if f._.origin), None)
-            destination = destination or next((f._.destination for f in reversed(staff) if f._.destination), None)
+            origin = origin or next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
+            destination = destination or next((get(f, "destination") for f in reversed(staff)
+                                               if get(f, "destination")), None)
         if origin is None:
             origin = dominant_helper(doc, self.gazetteer)
-        fact._.origin = origin
-        fact._.destination = destination if destination != fact._.origin else None
-        fact._.date = self.fact_date(doc, number, start, end)
+        put(fact, "origin", origin)
+        put(fact, "destination", destination if destination != get(fact, "origin") else None)
+        put(fact, "date", self.fact_date(doc, number, start, end))
 
     def origin(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions) -> str | None:
         # a region modifying the staff noun: `610 Shandong medical workers`, `Hainan doctors (278 medics)`
         lo, hi = head.modifiers
         inside = spans_in(regions, lo, hi) if hi > lo else []
         if inside:
-            return inside[0]._.value
+            return get(inside[0], "value")
         paren_lo = number.start - 1 if doc[number.start - 1].text == "(" else None
         if paren_lo is not None:
             close = [s for s in regions if paren_lo - 4 <= s.end <= paren_lo and self.is_team_modifier(doc, s)]
             if close:
-                return close[-1]._.value
+                return get(close[-1], "value")
         # `from (hospitals in) REGION`, `team of REGION`, `left REGION`
         source = first_region_after_word(doc, {"from"}, head.end, end, regions)
         if source is not None:
-            return source._.value
+            return get(source, "value")
         for span in spans_in(regions, head.end, end):
             before = doc[span.start - 1].lower_ if span.start else ""
             team_of = before == "of" and span.start >= 2 and \
                 self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
             if before in self.origin_verbs or team_of:
-                return span._.value
+                return get(span, "value")
         # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
         words = lower_words(doc)
         k = number.start - 1
@@ -62,24 +64,24 @@ class StaffRelations(CountWords):
                                                    self.noun_class.get(words[k]) in ("team", "personnel")):
             k -= 1   # back over `second batch of`, `medical team with`
         if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
-            return region_index(doc).by_end[k]._.value
+            return get(region_index(doc).by_end[k], "value")
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`
         for span in reversed(spans_in(regions, start, number.start)):
             if governing_preposition(doc, span, self.blocking) is not None:
                 if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
-                    return span._.value
+                    return get(span, "value")
                 continue
             between = {t.lower_ for t in doc[span.end: number.start]}
             if between & self.send_verbs or self.is_team_modifier(doc, span) or \
                     (span.end < len(doc) and doc[span.end].text == "," and
                      span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("which", "who")):
-                return span._.value
+                return get(span, "value")
         # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
         sent_start = sentence_of(doc, number.start).start
         if start > sent_start and doc[start].lower_ in ("which", "who"):
             antecedent = last_before(regions, start)
             if antecedent is not None and antecedent.start >= sent_start:
-                return antecedent._.value
+                return get(antecedent, "value")
         return None
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
@@ -88,7 +90,7 @@ class StaffRelations(CountWords):
             receivers = [s for s in spans_in(regions, sentence_of(doc, number.start).start, number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
-                return receivers[0]._.value   # `Wuhan ... has already received more than 11,000 medical personnel`
+                return get(receivers[0], "value")   # `Wuhan ... has already received more than 11,000 medical personnel`
         origin_parent = self.gazetteer[origin].parent if origin else None
         after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
         if after is not None:
@@ -98,17 +100,17 @@ class StaffRelations(CountWords):
 
     def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
         for span in candidates:
-            if span._.value in (origin, origin_parent) or self.is_team_modifier(doc, span):
+            if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
             if self.possessor(doc, span):
                 continue   # `to Hubei's Xiaogan`: the city is the destination
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             if governing_preposition(doc, span, self.dest_preps, n=6) is not None:
-                return span._.value
+                return get(span, "value")
             before = [t.lower_ for t in doc[max(start, span.start - 5): span.start]]
             if any(w in self.dest_verbs for w in before):
-                return span._.value
+                return get(span, "value")
         return None
 
     @staticmethod

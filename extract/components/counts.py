@@ -15,6 +15,7 @@ from ..count_nouns import HeadFinder
 from ..counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
 from ..staff_relations import StaffRelations
 from ..relations import clause_bounds, governing_preposition, lower_words, region_index, sentence_of, spans_in
+from ..extensions import get, put
 
 SPAN_KEY = "count"
 
@@ -69,13 +70,13 @@ class CountExtractor(CountWords):
         kind = KIND_BY_CLASS[cls]
         end = head.end if head.rule in ("count_noun", "count_partitive") else number.end
         fact = Span(doc, number.start, end, label=kind, span_id=self.rule_name(kind, head.rule))
-        fact._.value = number._.value
-        fact._.missing = bool(number._.missing)
-        fact._.qualifier = number._.qualifier
-        fact._.noun_class = cls
+        put(fact, "value", get(number, "value"))
+        put(fact, "missing", bool(get(number, "missing")))
+        put(fact, "qualifier", get(number, "qualifier"))
+        put(fact, "noun_class", cls)
         if kind == "region_count":
-            fact._.unit = UNIT_BY_CLASS[cls]
-            fact._.region = self.region_count_scope(doc, number, head)
+            put(fact, "unit", UNIT_BY_CLASS[cls])
+            put(fact, "region", self.region_count_scope(doc, number, head))
         elif kind == "case_count":
             self.cases.case_attributes(doc, number, head, fact, facts)
         elif kind == "personnel_count":
@@ -93,10 +94,10 @@ class CountExtractor(CountWords):
         regions = region_index(doc).regions
         for span in spans_in(regions, head.end, min(end, head.end + 6)):
             if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
-                return span._.value
+                return get(span, "value")
         if number.start > 0 and doc[number.start - 1].lower_ in ("from", "across"):
             subjects = [s for s in spans_in(regions, start, number.start)
                         if governing_preposition(doc, s, self.blocking) is None]
             if subjects:
-                return subjects[0]._.value
+                return get(subjects[0], "value")
         return None

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from ..relations import sentence_of, text_of
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
+from ..extensions import put
 
 SPAN_KEY = "date"
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
@@ -66,8 +67,8 @@ class DateMatcher:
             value = self.resolve(span, published)
             if value is None:
                 continue
-            span._.value = value
-            span._.dateline = self.is_dateline(span)
+            put(span, "value", value)
+            put(span, "dateline", self.is_dateline(span))
             resolved.append(span)
         doc.spans[SPAN_KEY] = resolved
         return doc

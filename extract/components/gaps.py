@@ -17,6 +17,7 @@ from ..normalize import month_number
 from ..relations import text_of, token_indices
 from .numbers import QualifierTable
 from ..triggers import triggers, word_set
+from ..extensions import put
 
 SPAN_KEY = "gap"
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
@@ -77,18 +78,18 @@ class GapFinder:
                 continue
             end = min(len(doc), i + 2)
             gap = Span(doc, i, end, label="missing_number", span_id=rule)
-            gap._.expected = expected
-            gap._.missing = True
+            put(gap, "expected", expected)
+            put(gap, "missing", True)
             gaps.append(gap)
             if expected in ("count", "thousands"):
                 start, qualifier = self.qualifiers.before(doc, i)
                 number = Span(doc, start, i + 1, label="number", span_id=rule)
-                number._.missing = True
-                number._.qualifier = qualifier
+                put(number, "missing", True)
+                put(number, "qualifier", qualifier)
                 numbers.append(number)
             elif expected == "day":
                 date = Span(doc, i - 1, i + 1, label="date", span_id="date_month_missing_day")
-                date._.missing = True
+                put(date, "missing", True)
                 dates.append(date)
         doc.spans[SPAN_KEY] = gaps
         doc.spans["number"] = sorted(numbers, key=lambda s: (s.start, s.end))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
 from ..relations import text_of, token_indices
 from ..triggers import triggers, word_set
+from ..extensions import put
 
 SPAN_KEY = "number"
 NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
@@ -48,8 +49,8 @@ class NumberFinder:
                 start, qualifier = self.qualifier_before(doc, i)
                 span = Span(doc, start, end, label="number", span_id="number_" + (
                     "digits" if doc[i].is_digit or parse_digits(doc[i].text) is not None else "words"))
-                span._.value = to_int(value)
-                span._.qualifier = qualifier
+                put(span, "value", to_int(value))
+                put(span, "qualifier", qualifier)
                 spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc

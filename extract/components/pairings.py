@@ -20,6 +20,7 @@ from ..gazetteer import default_gazetteer
 from ..relations import (clause_bounds, dominant_helper, governing_preposition, region_index,
                          region_list_from, region_runs, sentence_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
+from ..extensions import get, put
 
 SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
@@ -49,11 +50,11 @@ class PairingExtractor:
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
 
     def is_helper(self, span: Span) -> bool:
-        region = self.gazetteer[span._.value]
+        region = self.gazetteer[get(span, "value")]
         return region.is_provincial and region.canonical != "Hubei"
 
     def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
-        region = self.gazetteer[span._.value]
+        region = self.gazetteer[get(span, "value")]
         return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,16 +67,16 @@ class PairingExtractor:
             for helper, recipient, rule, *named in self.sentence_pairs(doc, sent, in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
         for fact in doc.spans.get("count", []):
-            if fact.label_ == "personnel_count" and fact._.origin and fact._.destination:
-                helper = self.helper_of(fact._.origin)
-                recipient = self.gazetteer[fact._.destination]
+            if fact.label_ == "personnel_count" and get(fact, "origin") and get(fact, "destination"):
+                helper = self.helper_of(get(fact, "origin"))
+                recipient = self.gazetteer[get(fact, "destination")]
                 if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
                     sent = sentence_of(doc, fact.start)
                     mentions = [s for s in spans_in(regions, sent.start, sent.end)
-                                if s._.value in (fact._.origin, fact._.destination)]
-                    if len({m._.value for m in mentions}) == 2:
-                        h = next(m for m in mentions if m._.value == fact._.origin)
-                        r = next(m for m in mentions if m._.value == fact._.destination)
+                                if get(s, "value") in (get(fact, "origin"), get(fact, "destination"))]
+                    if len({get(m, "value") for m in mentions}) == 2:
+                        h = next(m for m in mentions if get(m, "value") == get(fact, "origin"))
+                        r = next(m for m in mentions if get(m, "value") == get(fact, "destination"))
                         self.add(doc, found, h, r, "pairing_staff_sent", helper=helper)
         doc.spans[SPAN_KEY] = sorted(found.values(), key=lambda s: (s.start, s.end))
         return doc
@@ -89,13 +90,14 @@ class PairingExtractor:
     def add(self, doc: Doc, found: dict, helper_span: Span, recipient_span: Span, rule: str,
             helper: str | None = None) -> None:
         """Keep the first mention of each (helper, recipient) pair in the document."""
-        key = (helper or helper_span._.value, recipient_span._.value)
+        key = (helper or get(helper_span, "value"), get(recipient_span, "value"))
         if key in found or key[0] == key[1]:
             return
         start = min(helper_span.start, recipient_span.start)
         end = max(helper_span.end, recipient_span.end)
         span = Span(doc, start, end, label="pairing", span_id=rule)
-        span._.helper, span._.recipient = key
+        put(span, "helper", key[0])
+        put(span, "recipient", key[1])
         found[key] = span
 
     def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import FACTS_KEY, doc_to_facts, fact_values
+from ..records import FACTS_KEY, make_rows
 from ..relations import release
 
 
@@ -19,7 +19,6 @@ class RecordMaker:
     indexes the rules used."""
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = doc_to_facts(doc, doc._.doc_id or "document", keep=False)
-        doc.user_data[FACTS_KEY] = [fact_values(fact) for fact in facts]
+        doc.user_data[FACTS_KEY] = make_rows(doc, doc._.doc_id or "document")
         release(doc)
         return doc

@@ -9,6 +9,7 @@ from spacy.util import filter_spans
 from ..gazetteer import default_gazetteer
 from ..relations import set_region_index
 from ..triggers import triggers
+from ..extensions import put
 
 SPAN_KEY = "region"
 
@@ -61,8 +62,8 @@ class RegionMatcher:
         spans = filter_spans(spans)
         for span in spans:
             region = self.gazetteer.by_code[codes[(span.start, span.end)]]
-            span._.value = region.canonical
-            span._.code = region.code
+            put(span, "value", region.canonical)
+            put(span, "code", region.code)
         spans = sorted(spans, key=lambda s: s.start)
         doc.spans[SPAN_KEY] = spans
         set_region_index(doc, spans)

@@ -1,0 +1,33 @@
+"""The fast span-attribute helpers read and write exactly what spaCy's `span._` does."""
+import pytest
+import spacy
+
+from extract.extensions import SPAN_EXTENSIONS, get, put, register
+
+
+@pytest.fixture()
+def doc():
+    register()
+    return spacy.blank("en")("Hubei Province reported 12 new cases.")
+
+
+def test_put_is_seen_by_underscore(doc):
+    span = doc[0:2]
+    put(span, "value", "Hubei")
+    put(span, "code", "420000")
+    assert span._.value == "Hubei" and doc[0:2]._.code == "420000"
+    assert doc[0:1]._.value is None   # another span: its own entry
+
+
+def test_underscore_is_seen_by_get(doc):
+    span = doc[3:4]
+    span._.qualifier = "over"
+    assert get(doc[3:4], "qualifier") == "over"
+    assert get(doc[3:4], "missing") is SPAN_EXTENSIONS["missing"] is False
+
+
+def test_unknown_attribute_is_refused(doc):
+    with pytest.raises(AttributeError):
+        put(doc[0:1], "valeu", 1)
+    with pytest.raises(KeyError):
+        get(doc[0:1], "valeu")

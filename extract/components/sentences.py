@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_LOWER, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..relations import forget_sentences
+from ..relations import forget_sentences, text_of
 
 SENTENCE_END = (".", "!", "?", "。", "！", "？")
 CLOSERS = ('"', "”", "’", "'", ")")
@@ -19,45 +19,33 @@ def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
 
 class SentenceSplitter:
     """Sets token.is_sent_start: a token starts a sentence after an end mark (and any closing quote) unless
-    it is lower-case, a closer or a space; and after a whitespace token holding a line break. Computed on
-    arrays of token attributes, with no Python loop over tokens."""
+    it is lower-case, a closer or a space; and after a whitespace token holding a line break. One pass over
+    the token attribute array as plain integers (numpy's per-call cost outweighs its speed on articles of a
+    few hundred tokens), and one from_array to set them all."""
 
     def __init__(self, nlp: Language):
         strings = nlp.vocab.strings
-        self.end_ids = numpy.array([strings.add(s) for s in SENTENCE_END], dtype="uint64")
-        self.closer_ids = numpy.array([strings.add(s) for s in CLOSERS], dtype="uint64")
-        self.vocab = nlp.vocab
+        self.end_ids = frozenset(strings.add(s) for s in SENTENCE_END)
+        self.closer_ids = frozenset(strings.add(s) for s in CLOSERS)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        attrs = doc.to_array([ORTH, IS_SPACE, IS_LOWER])
-        orth, space, lower = attrs[:, 0], attrs[:, 1].astype(bool), attrs[:, 2].astype(bool)
-        is_end = numpy.isin(orth, self.end_ids)
-        closer = numpy.isin(orth, self.closer_ids)
-        line_break = space & numpy.array(["\n" in t for t in self.space_texts(doc, space)], dtype=bool) \
-            if space.any() else space
-        prev_end = numpy.zeros(n, dtype=bool)
-        prev_end[1:] = is_end[:-1]
-        # an end mark followed by closers: `... cases."` -> the next word still starts a sentence
-        prev_closed_end = numpy.zeros(n, dtype=bool)
-        prev_closed_end[2:] = closer[1:-1] & is_end[:-2]
-        prev_space_after_end = numpy.zeros(n, dtype=bool)
-        prev_space_after_end[2:] = space[1:-1] & is_end[:-2]
-        after_end = prev_end | prev_closed_end | prev_space_after_end
-        prev_break = numpy.zeros(n, dtype=bool)
-        prev_break[1:] = line_break[:-1]
-        starts = prev_break | (after_end & ~closer & ~space & ~lower)
-        starts[0] = True
-        values = numpy.where(starts, 1, -1).astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
+        end_ids, closer_ids, text = self.end_ids, self.closer_ids, text_of(doc)
+        values = [-1] * n
+        values[0] = 1
+        end_before = end_two_before = break_before = closing_before = False
+        for i, (orth, space, idx, length, lower) in enumerate(doc.to_array([ORTH, IS_SPACE, IDX, LENGTH, IS_LOWER])
+                                                                .tolist()):
+            closer = orth in closer_ids
+            # an end mark followed by closers or a space (`... cases."`) still ends the sentence
+            after_end = end_before or (end_two_before and closing_before)
+            if i and (break_before or (after_end and not closer and not space and not lower)):
+                values[i] = 1
+            end_two_before, end_before = end_before, orth in end_ids
+            closing_before = closer or bool(space)
+            break_before = bool(space) and "\n" in text[idx:idx + length]
+        doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
         forget_sentences(doc)
         return doc
-
-    @staticmethod
-    def space_texts(doc: Doc, space) -> list[str]:
-        texts = [""] * len(doc)
-        for i in numpy.flatnonzero(space):
-            texts[i] = doc[int(i)].text
-        return texts

@@ -1,24 +1,34 @@
-"""The dataset: facts -> pandas tables -> outputs/, deterministic and written all-or-nothing."""
+"""The dataset: facts -> pandas tables -> outputs/, deterministic, streamed and written all-or-nothing.
+
+A build reads the corpus once, in doc_id order. Pass 1 extracts each article (or takes its facts from the
+cache), feeds them to the evidence index, writes its documents row and spills its facts to a scratch file.
+Pass 2 reads the spilled facts back document by document, adds the suggestions the complete index can now
+give, applies the reviewers' verdicts and appends the rows to facts.csv, facts.jsonl and gaps.csv. Only
+per-key summaries (evidence, pairings, conflicts, verdicts) stay in memory, so memory does not grow with
+the number of articles. Everything is written into a fresh folder beside outputs/ and swapped in at the end.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 
-from .batch import CorpusResult, extract_corpus
+from .batch import extract_items
 from .cache import FactCache
-from .corpus import ArticleError, article_paths, iter_articles
-from .evidence import Conflict
+from .corpus import Article, ArticleError, article_paths, doc_id_for, iter_articles
+from .evidence import Conflict, EvidenceIndex
 from .gazetteer import default_gazetteer
-from .records import FIELDS, KINDS
-from .verdicts import AUDIT_COLUMNS, apply_verdicts, read_verdicts
+from .records import FIELDS, Fact, fact_from_values, fact_values
+from .verdicts import AUDIT_COLUMNS, Verdict, apply_verdicts, read_verdicts, stale_verdicts
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
@@ -29,7 +39,10 @@ GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belo
                "suggestion", "suggestion_doc", "suggestion_fact", "suggestion_text", "candidates"]
 CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
 ERROR_COLUMNS = ["file", "error"]
-TABLES = ("documents", "facts", "pairings", "gaps", "conflicts", "errors", "audit")
+COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
+           "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS}
+TABLES = tuple(COLUMNS)
+SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
 
 
 @dataclass
@@ -55,110 +68,178 @@ def csv_cell(value):
     return value
 
 
-def build_tables(result: CorpusResult, verdicts: dict) -> tuple[dict[str, pd.DataFrame], list[dict]]:
-    """Every table of the dataset (rows in a stable order, columns in a fixed order), and the fact rows
-    themselves, typed, for facts.jsonl."""
-    rows = [f.to_dict() for f in result.facts]
-    rows, audit = apply_verdicts(rows, verdicts)
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], order[r["kind"]], r["rule"], r["fact_id"]))
-    facts = table(rows, FACT_COLUMNS)
-    facts["candidates"] = [json.dumps(r["candidates"], ensure_ascii=False) for r in rows]
-    tables = {
-        "documents": documents_table(result, rows),
-        "facts": facts,
-        "pairings": pairings_table(rows, {a.doc_id: a.published for a in result.articles}),
-        "gaps": gaps_table(rows),
-        "conflicts": table([asdict(c) for c in result.conflicts], CONFLICT_COLUMNS),
-        "errors": table(sorted(({"file": Path(e.path).name, "error": e.reason} for e in result.errors),
-                               key=lambda r: r["file"]), ERROR_COLUMNS),
-        "audit": table(sorted(audit, key=lambda r: r["fact_id"]), AUDIT_COLUMNS),
-    }
-    return tables, rows
+class TableWriter:
+    """One CSV table appended a chunk of rows at a time through pandas: any length, bounded memory, and the
+    same bytes as writing the whole table at once."""
+
+    def __init__(self, path: Path, columns: list[str], chunk: int = 20_000):
+        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.columns, self.chunk = columns, chunk
+        self.rows: list[dict] = []
+        self.header = True
+        self.count = 0
+
+    def add(self, row: dict) -> None:
+        self.rows.append(row)
+        self.count += 1
+        if len(self.rows) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows or self.header:
+            table(self.rows, self.columns).to_csv(self.handle, header=self.header, index=False, lineterminator="\n")
+            self.rows, self.header = [], False
+
+    def close(self) -> None:
+        self.flush()
+        self.handle.close()
 
 
-def documents_table(result: CorpusResult, rows: list[dict]) -> pd.DataFrame:
-    counts: dict[str, list[int]] = {}
-    for row in rows:
-        entry = counts.setdefault(row["doc_id"], [0, 0])
-        entry[1 if row["kind"] == "missing_number" else 0] += 1
-    records = []
-    for article in sorted(result.articles, key=lambda a: a.doc_id):
-        first_line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
-        records.append(dict(
-            doc_id=article.doc_id, file=article.file, title=article.title or first_line[:200],
-            source=article.source, url=article.url, published=article.published,
-            characters=len(article.text), words=len(article.text.split()),
-            sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
-            facts=counts.get(article.doc_id, [0, 0])[0], gaps=counts.get(article.doc_id, [0, 0])[1]))
-    return table(records, DOCUMENT_COLUMNS)
+def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
+    writer = TableWriter(path, columns)
+    for record in records:
+        writer.add(record)
+    writer.close()
 
 
-def pairings_table(rows: list[dict], published: dict[str, str | None]) -> pd.DataFrame:
-    gazetteer = default_gazetteer()
-    grouped: dict[tuple[str, str], list[dict]] = {}
-    for row in rows:
-        if row["kind"] == "pairing":
-            grouped.setdefault((row["helper"], row["recipient"]), []).append(row)
-    records = []
-    for (helper, recipient), mentions in sorted(grouped.items()):
-        documents = sorted({m["doc_id"] for m in mentions})
-        dates = sorted(d for d in (published.get(doc) for doc in documents) if d)
-        records.append(dict(helper=helper, helper_code=gazetteer[helper].code, recipient=recipient,
-                            recipient_code=gazetteer[recipient].code, first_date=dates[0] if dates else None,
-                            documents=";".join(documents), mentions=len(mentions),
-                            fact_ids=";".join(m["fact_id"] for m in mentions)))
-    return table(records, PAIRING_COLUMNS)
+def document_row(article: Article, facts: int, gaps: int) -> dict:
+    first_line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    return dict(doc_id=article.doc_id, file=article.file, title=article.title or first_line[:200],
+                source=article.source, url=article.url, published=article.published,
+                characters=len(article.text), words=len(article.text.split()),
+                sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps)
 
 
-def gaps_table(rows: list[dict]) -> pd.DataFrame:
+def gap_rows(rows: list[dict]) -> list[dict]:
+    """The gaps of one document's fact rows (a gap belongs to a fact of its own document)."""
     kinds = {row["fact_id"]: row["kind"] for row in rows}
-    records = [dict(fact_id=r["fact_id"], doc_id=r["doc_id"], start=r["start"], end=r["end"],
-                    expected=r["expected"], context=r["context"], belongs_to=r["belongs_to"],
-                    belongs_kind=kinds.get(r["belongs_to"]), suggestion=r["suggestion"],
-                    suggestion_doc=r["suggestion_doc"], suggestion_fact=r["suggestion_fact"],
-                    suggestion_text=r["suggestion_text"], candidates=csv_cell(r["candidates"]))
-               for r in rows if r["kind"] == "missing_number"]
-    return table(records, GAP_COLUMNS)
+    return [dict(fact_id=r["fact_id"], doc_id=r["doc_id"], start=r["start"], end=r["end"],
+                 expected=r["expected"], context=r["context"], belongs_to=r["belongs_to"],
+                 belongs_kind=kinds.get(r["belongs_to"]), suggestion=r["suggestion"],
+                 suggestion_doc=r["suggestion_doc"], suggestion_fact=r["suggestion_fact"],
+                 suggestion_text=r["suggestion_text"], candidates=csv_cell(r["candidates"]))
+            for r in rows if r["kind"] == "missing_number"]
 
 
-def write_tables(tables: dict[str, pd.DataFrame], outputs: Path, fact_rows: list[dict] | None = None) -> None:
-    """Write every file into a fresh folder beside `outputs`, then swap it in: a build that dies halfway
-    leaves the previous outputs/ whole. facts.jsonl is written from the fact rows themselves (typed
-    values), the CSV files from the tables."""
-    rows = fact_rows
-    outputs = Path(outputs)
+class Pairings:
+    """Helper -> recipient pairs gathered over the corpus, with the documents and facts that state them."""
+
+    def __init__(self):
+        self.mentions: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+
+    def add(self, rows: list[dict], published: str | None) -> None:
+        for row in rows:
+            if row["kind"] == "pairing":
+                self.mentions.setdefault((row["helper"], row["recipient"]), []).append(
+                    (row["doc_id"], row["fact_id"], published))
+
+    def records(self) -> list[dict]:
+        gazetteer = default_gazetteer()
+        records = []
+        for (helper, recipient), mentions in sorted(self.mentions.items()):
+            documents = sorted({doc for doc, _, _ in mentions})
+            dates = sorted({day for _, _, day in mentions if day})
+            records.append(dict(helper=helper, helper_code=gazetteer[helper].code, recipient=recipient,
+                                recipient_code=gazetteer[recipient].code, first_date=dates[0] if dates else None,
+                                documents=";".join(documents), mentions=len(mentions),
+                                fact_ids=";".join(fact_id for _, fact_id, _ in mentions)))
+        return records
+
+
+class DatasetWriter:
+    """The two passes of a build into a staging folder (see the module's docstring)."""
+
+    def __init__(self, staging: Path, verdicts: dict[str, Verdict]):
+        self.staging, self.verdicts = staging, verdicts
+        self.index = EvidenceIndex()
+        self.pairings = Pairings()
+        self.errors: list[ArticleError] = []
+        self.audit: list[dict] = []
+        self.seen_verdicts: set[str] = set()
+        self.spill = open(staging / SPILL, "wb")
+        self.documents = TableWriter(staging / "documents.csv", DOCUMENT_COLUMNS)
+        self.last: Article | None = None
+
+    def add(self, article: Article, facts: list[Fact]) -> None:
+        """Pass 1, one article (in doc_id order)."""
+        self.index.add_document(article.doc_id, facts, article.text, article.published)
+        pickle.dump((article.doc_id, article.published, [fact_values(f) for f in facts]), self.spill,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+        kept = [f for f in facts if self.verdicts.get(f.fact_id) is None or
+                self.verdicts[f.fact_id].verdict != "reject"]
+        gaps = sum(1 for f in kept if f.kind == "missing_number")
+        self.documents.add(document_row(article, len(kept) - gaps, gaps))
+        self.last = article
+
+    def add_error(self, error: ArticleError) -> None:
+        self.errors.append(error)
+
+    def spilled(self) -> Iterator[tuple[str, str | None, list[Fact]]]:
+        with open(self.staging / SPILL, "rb") as handle:
+            while True:
+                try:
+                    doc_id, published, values = pickle.load(handle)
+                except EOFError:
+                    return
+                yield doc_id, published, [fact_from_values(v) for v in values]
+
+    def finish(self, report: BuildReport) -> None:
+        """Pass 2 and the small tables."""
+        self.spill.close()
+        self.documents.close()
+        self.index.finish()
+        facts = TableWriter(self.staging / "facts.csv", FACT_COLUMNS)
+        gaps = TableWriter(self.staging / "gaps.csv", GAP_COLUMNS)
+        encoder = json.JSONEncoder(ensure_ascii=False)
+        with open(self.staging / "facts.jsonl", "w", encoding="utf-8", newline="\n") as jsonl:
+            for doc_id, published, doc_facts in self.spilled():
+                rows = [f.to_dict() for f in self.index.suggest(doc_facts, published)]
+                self.seen_verdicts.update(r["fact_id"] for r in rows if r["fact_id"] in self.verdicts)
+                rows, audit = apply_verdicts(rows, self.verdicts)
+                self.audit += audit
+                self.pairings.add(rows, published)
+                for row in rows:
+                    jsonl.write(encoder.encode(row) + "\n")
+                    facts.add({**row, "candidates": encoder.encode(row["candidates"])})
+                for row in gap_rows(rows):
+                    gaps.add(row)
+        facts.close()
+        gaps.close()
+        (self.staging / SPILL).unlink()
+        stale = stale_verdicts(self.verdicts, self.seen_verdicts)
+        write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
+        write_table(self.staging / "conflicts.csv", [asdict(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
+        write_table(self.staging / "errors.csv", sorted(({"file": Path(e.path).name, "error": e.reason}
+                                                         for e in self.errors), key=lambda r: r["file"]),
+                    ERROR_COLUMNS)
+        write_table(self.staging / "audit.csv", sorted(self.audit + stale, key=lambda r: r["fact_id"]),
+                    AUDIT_COLUMNS)
+        with open(self.staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
+            json.dump(datapackage(COLUMNS), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        report.documents, report.facts, report.gaps = self.documents.count, facts.count, gaps.count
+        report.errors = [str(e) for e in self.errors]
+        report.stale_verdicts = [row["fact_id"] for row in stale]
+
+    def close(self) -> None:
+        for handle in (self.spill, self.documents.handle):
+            handle.close()
+
+
+@contextmanager
+def staging_folder(outputs: Path) -> Iterator[Path]:
+    """A fresh folder beside `outputs`, swapped in if the block ends normally and removed otherwise: a
+    build that dies halfway leaves the previous outputs/ whole."""
     parent = outputs.parent
     parent.mkdir(parents=True, exist_ok=True)
     recover(outputs)
     staging = Path(tempfile.mkdtemp(prefix=f".{outputs.name}.new-", dir=parent))
     try:
-        for name, frame in tables.items():
-            frame.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
-        if rows is None:
-            rows = [jsonable(record) for record in tables["facts"].to_dict(orient="records")]
-        with open(staging / "facts.jsonl", "w", encoding="utf-8", newline="\n") as out:
-            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        with open(staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
-            json.dump(datapackage(tables), out, ensure_ascii=False, indent=2)
-            out.write("\n")
+        yield staging
         swap_in(staging, outputs)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def jsonable(record: dict) -> dict:
-    out = {}
-    for key, value in record.items():
-        if isinstance(value, float) and value != value:
-            value = None
-        elif key == "candidates" and isinstance(value, str):
-            value = json.loads(value)
-        elif hasattr(value, "item"):
-            value = value.item()
-        out[key] = value
-    return out
 
 
 def swap_in(staging: Path, outputs: Path) -> None:
@@ -200,11 +281,11 @@ DESCRIPTIONS = {
 }
 
 
-def datapackage(tables: dict[str, pd.DataFrame]) -> dict:
-    """A Frictionless Data Package descriptor for the tables."""
+def datapackage(columns: dict[str, list[str]]) -> dict:
+    """A Frictionless Data Package descriptor for the tables (name -> columns)."""
     resources = []
-    for name, frame in tables.items():
-        schema = {"fields": [{"name": c, "type": FIELD_TYPES.get(c, "string")} for c in frame.columns],
+    for name, names in columns.items():
+        schema = {"fields": [{"name": c, "type": FIELD_TYPES.get(c, "string")} for c in names],
                   "missingValues": [""]}
         if name in PRIMARY_KEYS:
             schema["primaryKey"] = PRIMARY_KEYS[name]
@@ -220,6 +301,11 @@ def datapackage(tables: dict[str, pd.DataFrame]) -> dict:
             "resources": resources}
 
 
+def corpus_paths(corpus: Path) -> list[Path]:
+    """The corpus's article files in doc_id order (the order of every table)."""
+    return sorted(article_paths(corpus), key=lambda p: (doc_id_for(p), p.name))
+
+
 def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
                   use_cache: bool = True, cache_dir: Path | str | None = None,
                   on_done: Callable | None = None) -> BuildReport:
@@ -228,25 +314,30 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: no such corpus folder")
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
+    verdicts = read_verdicts(corpus)
     report = BuildReport()
-
-    def done(article, facts, from_cache):
-        if not from_cache:
-            report.extracted.append(article.doc_id)
-            if cache is not None:
-                cache.put(article, facts)
-        if on_done:
-            on_done(article, facts, from_cache)
-
-    result = extract_corpus(iter_articles(article_paths(corpus)), n_process=workers,
-                            cached=cache.get if cache else None, on_done=done)
-    tables, fact_rows = build_tables(result, read_verdicts(corpus))
-    write_tables(tables, outputs, fact_rows)
-    report.documents = len(result.articles)
-    report.facts = len(tables["facts"])
-    report.gaps = len(tables["gaps"])
-    report.errors = [str(e) for e in result.errors]
-    report.stale_verdicts = list(tables["audit"].loc[tables["audit"]["status"] == "stale", "fact_id"])
+    with staging_folder(outputs) as staging:
+        writer = DatasetWriter(staging, verdicts)
+        try:
+            items = extract_items(iter_articles(corpus_paths(corpus)), n_process=workers,
+                                  cached=cache.get if cache else None)
+            for item, facts, from_cache in items:
+                if isinstance(item, ArticleError):
+                    writer.add_error(item)
+                    continue
+                if writer.last is not None and writer.last.doc_id == item.doc_id:
+                    writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
+                    continue
+                if not from_cache:
+                    report.extracted.append(item.doc_id)
+                    if cache is not None:
+                        cache.put(item, facts)
+                if on_done:
+                    on_done(item, facts, from_cache)
+                writer.add(item, facts)
+            writer.finish(report)
+        finally:
+            writer.close()
     if cache is not None:
         report.cache_hits, report.cache_misses = cache.hits, cache.misses
     return report
@@ -270,4 +361,4 @@ def read_table(path: Path) -> pd.DataFrame:
     return frame
 
 
-__all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset", "write_tables"]
+__all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset"]

@@ -1,21 +1,25 @@
 """The corpus-level evidence pass: propose values for missing numbers, and report conflicting values.
 
-It needs every document's facts, so it runs after extraction, outside the spaCy pipeline. Facts are indexed
-by a key of the attributes that must agree (kind plus region, unit, status, origin, destination), so the pass
-is linear in the number of facts. Nothing is filled in silently: a missing fact keeps value null and gets a
-separate `suggestion` with its evidence (document, fact, sentence) and the ranked `candidates`.
+It needs every document's facts, so it runs after extraction, outside the spaCy pipeline, in one streaming
+pass: documents are added to an EvidenceIndex one at a time in doc_id order, and the index keeps, for each key
+of the attributes that must agree (kind plus region, unit, status, origin, destination), a summary per stated
+value (how many facts and documents, the first evidence, publication days), never the facts themselves. Its
+size follows the number of distinct keys and values, not the number of articles, and the pass is linear.
+Nothing is filled in silently: a missing fact keeps value null and gets a separate `suggestion` with its
+evidence (document, fact, sentence) and the ranked `candidates`.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from .normalize import parse_iso
 from .records import Fact
 
 SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
+CONFLICTING = ("case_count", "personnel_count")
 MAX_CANDIDATES = 5
 TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
 
@@ -36,6 +40,20 @@ def evidence_key(fact: Fact) -> tuple | None:
     return None
 
 
+def conflict_key(fact: Fact) -> tuple | None:
+    """Facts that state the same thing (kind, region, date, status, period, origin), or None."""
+    if fact.value is None or fact.missing or fact.kind not in CONFLICTING:
+        return None
+    region = fact.region if fact.kind == "case_count" else fact.destination
+    if region is None or fact.date is None:
+        return None
+    return fact.kind, region, fact.date, fact.status, fact.period, fact.origin
+
+
+def is_evidence(fact: Fact) -> bool:
+    return fact.kind in SUGGESTIBLE and fact.value is not None and not fact.missing
+
+
 def fits_expected(expected: str | None, value) -> bool:
     """A comma left behind means thousands; a lone deleted word, a number below a thousand."""
     if not isinstance(value, (int, float)):
@@ -47,8 +65,7 @@ def fits_expected(expected: str | None, value) -> bool:
     return True
 
 
-def sentence_of(fact: Fact, texts: dict[str, str]) -> str:
-    text = texts.get(fact.doc_id, "")
+def sentence_of(fact: Fact, text: str) -> str:
     if fact.sent_start is None or not text:
         return fact.text
     return " ".join(text[fact.sent_start:fact.sent_end].split())
@@ -69,62 +86,156 @@ class Conflict:
     text_b: str
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One stating fact, with the sentence it was read from."""
+    doc_id: str
+    fact_id: str
+    start: int
+    value: object
+    sentence: str
+
+
 @dataclass
 class ValueSupport:
-    """Everything the ranking needs about one value stated for one key, gathered once."""
+    """Everything the ranking needs about one value stated for one key, gathered as documents arrive."""
     value: object
-    facts: list[Fact]
-    docs: set[str]
-    days: list[int]          # publication days (ordinals) of the stating documents, sorted
-    qualifiers: set[str | None]
-    dates: set[str | None]
+    facts: int = 0
+    docs: int = 0
+    first: Evidence | None = None         # the first stating fact in (doc_id, start) order
+    first_elsewhere: Evidence | None = None   # the first one in a document other than first's
+    days: set[int] = field(default_factory=set)   # publication days (ordinals) of the stating documents
+    qualifiers: set[str | None] = field(default_factory=set)
+    dates: set[str | None] = field(default_factory=set)
+    ranked_days: list[int] = field(default_factory=list)
+
+    def evidence_for(self, doc_id: str) -> Evidence | None:
+        return self.first if self.first.doc_id != doc_id else self.first_elsewhere
 
 
-def support_by_key(facts: list[Fact], published: dict[str, str | None]) -> dict[tuple, list[ValueSupport]]:
-    """key -> the values stated for it, most supported first, at most TOP_VALUES of them."""
-    grouped: dict[tuple, dict[object, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-    for fact in facts:
-        if fact.kind in SUGGESTIBLE and fact.value is not None and not fact.missing:
-            key = evidence_key(fact)
+class EvidenceIndex:
+    """Add every document (add_document, in doc_id order), call finish(), then ask for each document's
+    suggestions (suggest) and for the corpus's conflicts (conflicts)."""
+
+    def __init__(self):
+        self.supports: dict[tuple, dict[object, ValueSupport]] = defaultdict(dict)
+        self.ranked: dict[tuple, list[ValueSupport]] = {}
+        # conflict key -> value -> [facts stating it, first Evidence]
+        self.groups: dict[tuple, dict[object, list]] = defaultdict(dict)
+        self.last_doc: str | None = None
+
+    def add_document(self, doc_id: str, facts: list[Fact], text: str, published: str | None) -> None:
+        if self.last_doc is not None and doc_id < self.last_doc:
+            raise ValueError(f"documents must be added in doc_id order ({doc_id} after {self.last_doc})")
+        self.last_doc = doc_id
+        day = parse_iso(published)
+        day = day.toordinal() if day else None
+        seen_here: set[tuple] = set()
+        for fact in facts:
+            if is_evidence(fact):
+                key = evidence_key(fact)
+                if key is not None:
+                    self.add_support(key, fact, text, day, seen_here)
+            key = conflict_key(fact)
             if key is not None:
-                grouped[key][fact.value].append(fact)
-    index = {}
-    for key, by_value in grouped.items():
-        supports = []
-        for value, support in by_value.items():
-            support.sort(key=lambda f: (f.doc_id, f.start))
-            days = sorted(d.toordinal() for d in (parse_iso(published.get(f.doc_id)) for f in support) if d)
-            supports.append(ValueSupport(value, support, {f.doc_id for f in support}, days,
-                                         {f.qualifier for f in support}, {f.date for f in support}))
-        supports.sort(key=lambda v: (-len(v.docs), -len(v.facts), str(v.value)))
-        index[key] = supports[:TOP_VALUES]
-    return index
+                entry = self.groups[key].get(fact.value)
+                if entry is None:
+                    self.groups[key][fact.value] = [1, self.evidence(fact, text)]
+                else:
+                    entry[0] += 1
 
+    def add_support(self, key: tuple, fact: Fact, text: str, day: int | None, seen_here: set[tuple]) -> None:
+        support = self.supports[key].get(fact.value)
+        if support is None:
+            support = self.supports[key][fact.value] = ValueSupport(fact.value)
+        support.facts += 1
+        if (key, fact.value) not in seen_here:
+            seen_here.add((key, fact.value))
+            support.docs += 1
+            if day is not None:
+                support.days.add(day)
+        if support.first is None:
+            support.first = self.evidence(fact, text)
+        elif support.first_elsewhere is None and support.first.doc_id != fact.doc_id:
+            support.first_elsewhere = self.evidence(fact, text)
+        support.qualifiers.add(fact.qualifier)
+        support.dates.add(fact.date)
 
-def propose(facts: list[Fact], texts: dict[str, str], published: dict[str, str | None]) -> list[Fact]:
-    """The facts with suggestions on every missing count and on the gap it belongs to."""
-    index = support_by_key(facts, published)
-    expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
-    suggested: dict[str, list[dict]] = {}
-    for fact in facts:
-        if fact.kind not in SUGGESTIBLE or not fact.missing:
-            continue
-        key = evidence_key(fact)
-        if key is None or key not in index:
-            continue
-        ranked = rank_candidates(fact, index[key], expected_of.get(fact.fact_id), texts, published)
-        if ranked:
-            suggested[fact.fact_id] = ranked
-    out = []
-    for fact in facts:
-        ranked = suggested.get(fact.fact_id) or suggested.get(fact.belongs_to or "")
-        if ranked:
-            best = ranked[0]
-            fact = dataclasses.replace(fact, suggestion=best["value"], suggestion_doc=best["doc_id"],
-                                       suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
-                                       candidates=tuple(tuple(c.items()) for c in ranked))
-        out.append(fact)
-    return out
+    @staticmethod
+    def evidence(fact: Fact, text: str) -> Evidence:
+        return Evidence(fact.doc_id, fact.fact_id, fact.start, fact.value, sentence_of(fact, text))
+
+    def finish(self) -> None:
+        for key, by_value in self.supports.items():
+            supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
+            for support in supports:
+                support.ranked_days = sorted(support.days)
+            self.ranked[key] = supports
+        self.supports.clear()
+
+    def suggest(self, facts: list[Fact], published: str | None) -> list[Fact]:
+        """One document's facts with suggestions on every missing count and on the gap it belongs to."""
+        expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
+        own = Counter((evidence_key(f), f.value) for f in facts if is_evidence(f))
+        day = parse_iso(published)
+        day = day.toordinal() if day else None
+        suggested: dict[str, list[dict]] = {}
+        for fact in facts:
+            if fact.kind not in SUGGESTIBLE or not fact.missing:
+                continue
+            key = evidence_key(fact)
+            if key is None or key not in self.ranked:
+                continue
+            ranked = self.rank_candidates(fact, key, own, expected_of.get(fact.fact_id), day)
+            if ranked:
+                suggested[fact.fact_id] = ranked
+        if not suggested:
+            return facts
+        out = []
+        for fact in facts:
+            ranked = suggested.get(fact.fact_id) or suggested.get(fact.belongs_to or "")
+            if ranked:
+                best = ranked[0]
+                fact = dataclasses.replace(fact, suggestion=best["value"], suggestion_doc=best["doc_id"],
+                                           suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
+                                           candidates=tuple(tuple(c.items()) for c in ranked))
+            out.append(fact)
+        return out
+
+    def rank_candidates(self, fact: Fact, key: tuple, own: Counter, expected: str | None,
+                        own_day: int | None) -> list[dict]:
+        """Values stated by other documents for the same key, best first: same qualifier, stated by more
+        documents and more often, published nearer in time, then the smaller value (for a stable order)."""
+        ranked = []
+        for support in self.ranked[key]:
+            here = own[(key, support.value)]
+            others = support.facts - here
+            if not others or not fits_expected(expected, support.value):
+                continue
+            if fact.date and not ({fact.date, None} & support.dates):
+                continue
+            ranking = (fact.qualifier in support.qualifiers, support.docs - (1 if here else 0), others,
+                       -nearest_days(support.ranked_days, own_day), -support.value)
+            evidence = support.evidence_for(fact.doc_id)
+            ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
+                                         sentence=evidence.sentence, support=others)))
+        ranked.sort(key=lambda item: item[0], reverse=True)
+        return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
+
+    def conflicts(self) -> list[Conflict]:
+        """Pairs of documents that state different values for the same fact (same kind, region and date):
+        each other value against the most stated one, enough to show both sources."""
+        found = []
+        for (kind, region, date, *_), by_value in sorted(self.groups.items(), key=lambda item: str(item[0])):
+            if len(by_value) < 2:
+                continue
+            base_value = max(by_value, key=lambda v: (by_value[v][0], -by_value[v][1].start, str(v)))
+            a = by_value[base_value][1]
+            for value, (_, b) in by_value.items():
+                if value != base_value and b.doc_id != a.doc_id:
+                    found.append(Conflict(kind, region, date, a.value, a.doc_id, a.fact_id, a.sentence,
+                                          b.value, b.doc_id, b.fact_id, b.sentence))
+        return found
 
 
 def nearest_days(days: list[int], day: int | None) -> int:
@@ -134,53 +245,22 @@ def nearest_days(days: list[int], day: int | None) -> int:
     return min(abs(days[j] - day) for j in (i - 1, i) if 0 <= j < len(days))
 
 
-def rank_candidates(fact: Fact, supports: list[ValueSupport], expected: str | None, texts: dict[str, str],
-                    published: dict[str, str | None]) -> list[dict]:
-    """Values stated by other documents for the same key, best first: same qualifier, stated by more
-    documents and more often, published nearer in time, then the smaller value (for a stable order)."""
-    own_day = parse_iso(published.get(fact.doc_id))
-    own_day = own_day.toordinal() if own_day else None
-    ranked = []
-    for support in supports:
-        others = [f for f in support.facts if f.doc_id != fact.doc_id]
-        if not others or not fits_expected(expected, support.value):
-            continue
-        if fact.date and not ({fact.date, None} & support.dates):
-            continue
-        ranking = (fact.qualifier in support.qualifiers, len(support.docs - {fact.doc_id}), len(others),
-                   -nearest_days(support.days, own_day), -support.value)
-        evidence = others[0]
-        ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
-                                     sentence=sentence_of(evidence, texts), support=len(others))))
-    ranked.sort(key=lambda item: item[0], reverse=True)
-    return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
-
-
-def conflicts(facts: list[Fact], texts: dict[str, str]) -> list[Conflict]:
-    """Pairs of documents that state different values for the same fact (same kind, region and date)."""
-    groups: dict[tuple, list[Fact]] = defaultdict(list)
+def evidence_pass(facts: list[Fact], texts: dict[str, str],
+                  published: dict[str, str | None]) -> tuple[list[Fact], list[Conflict]]:
+    """The evidence pass over facts held in memory: (the facts with suggestions, in their order; conflicts)."""
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.value is None or fact.missing or fact.kind not in ("case_count", "personnel_count"):
-            continue
-        region = fact.region if fact.kind == "case_count" else fact.destination
-        if region is None or fact.date is None:
-            continue
-        key = (fact.kind, region, fact.date, fact.status, fact.period, fact.origin)
-        groups[key].append(fact)
-    found = []
-    for (kind, region, date, *_), group in sorted(groups.items(), key=lambda item: str(item[0])):
-        first_by_value: dict[object, Fact] = {}
-        counts: dict[object, int] = defaultdict(int)
-        for fact in sorted(group, key=lambda f: (f.doc_id, f.start)):
-            first_by_value.setdefault(fact.value, fact)
-            counts[fact.value] += 1
-        if len(first_by_value) < 2:
-            continue
-        # each other value against the most stated one: linear in the group, enough to show both sources
-        base_value = max(first_by_value, key=lambda v: (counts[v], -first_by_value[v].start, str(v)))
-        a = first_by_value[base_value]
-        for value, b in first_by_value.items():
-            if value != base_value and b.doc_id != a.doc_id:
-                found.append(Conflict(kind, region, date, a.value, a.doc_id, a.fact_id, sentence_of(a, texts),
-                                      b.value, b.doc_id, b.fact_id, sentence_of(b, texts)))
-    return found
+        by_doc[fact.doc_id].append(fact)
+    index = EvidenceIndex()
+    for doc_id in sorted(by_doc):
+        index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
+    index.finish()
+    suggested = {}
+    for doc_id, doc_facts in by_doc.items():
+        for fact in index.suggest(doc_facts, published.get(doc_id)):
+            suggested[id_of(fact)] = fact
+    return [suggested[id_of(f)] for f in facts], index.conflicts()
+
+
+def id_of(fact: Fact) -> tuple:
+    return fact.doc_id, fact.fact_id, fact.start, fact.end, fact.kind, fact.rule

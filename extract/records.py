@@ -96,6 +96,11 @@ def present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
+def fact_values(fact: Fact) -> tuple:
+    """A fact's field values in order (Fact(*values) makes it again)."""
+    return tuple(getattr(fact, name) for name in FIELD_NAMES)
+
+
 def fact_from_values(values) -> Fact:
     """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become lists)."""
     if isinstance(values, tuple):

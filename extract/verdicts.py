@@ -73,9 +73,9 @@ def typed_value(kind: str, value: str):
 
 
 def apply_verdicts(rows: list[dict], verdicts: dict[str, Verdict]) -> tuple[list[dict], list[dict]]:
-    """(fact rows with `reviewed` and `extracted_value`, audit rows). Rejected facts leave the fact rows;
-    a verdict whose fact no longer exists is kept in the audit rows with status `stale`."""
-    by_id = {row["fact_id"]: row for row in rows}
+    """(fact rows with `reviewed` and `extracted_value`, audit rows of the verdicts applied to them).
+    Rejected facts leave the fact rows. Works on any part of the corpus (a build applies it document by
+    document); stale_verdicts() lists the verdicts no fact answered."""
     kept, audit = [], []
     for row in rows:
         verdict = verdicts.get(row["fact_id"])
@@ -87,9 +87,12 @@ def apply_verdicts(rows: list[dict], verdicts: dict[str, Verdict]) -> tuple[list
             if verdict.verdict == "correct":
                 row["value"] = typed_value(row["kind"], verdict.value)
         kept.append(row)
-    for fact_id in sorted(set(verdicts) - set(by_id)):
-        audit.append(audit_row(None, verdicts[fact_id], "stale"))
     return kept, audit
+
+
+def stale_verdicts(verdicts: dict[str, Verdict], seen: set[str]) -> list[dict]:
+    """Audit rows (status `stale`) for the verdicts whose fact no longer exists."""
+    return [audit_row(None, verdicts[fact_id], "stale") for fact_id in sorted(set(verdicts) - seen)]
 
 
 AUDIT_COLUMNS = ["fact_id", "doc_id", "kind", "verdict", "status", "extracted_value", "value", "note", "text"]

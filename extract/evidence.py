@@ -11,7 +11,6 @@ evidence (document, fact, sentence) and the ranked `candidates`.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -196,9 +195,9 @@ class EvidenceIndex:
             ranked = suggested.get(fact.fact_id) or suggested.get(fact.belongs_to or "")
             if ranked:
                 best = ranked[0]
-                fact = dataclasses.replace(fact, suggestion=best["value"], suggestion_doc=best["doc_id"],
-                                           suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
-                                           candidates=tuple(tuple(c.items()) for c in ranked))
+                fact = fact._replace(suggestion=best["value"], suggestion_doc=best["doc_id"],
+                                     suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
+                                     candidates=tuple(tuple(c.items()) for c in ranked))
             out.append(fact)
         return out
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -15,8 +15,7 @@ KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "regio
 COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """The contract's fields in the contract's order, then aidfacts' own: what a gap expects and its context,
     the sentence the fact is in, the fact a gap belongs to, and the corpus evidence for a missing value."""
     fact_id: str
@@ -51,13 +50,14 @@ class Fact:
     candidates: tuple = ()
 
     def to_dict(self) -> dict:
-        # a plain comprehension: dataclasses.asdict deep-copies every value and is many times slower
-        data = {name: getattr(self, name) for name in FIELD_NAMES}
+        data = dict(zip(FIELD_NAMES, self))
         data["candidates"] = [dict(c) for c in self.candidates]
         return data
 
 
-FIELDS = FIELD_NAMES = tuple(f.name for f in fields(Fact))
+# A NamedTuple rather than a dataclass: facts are made, pickled between processes and spilled to disk by
+# the million, and a tuple is made and pickled in C while a frozen dataclass sets its fields one by one.
+FIELDS = FIELD_NAMES = Fact._fields
 DOC_ID_AT = FIELD_NAMES.index("doc_id")
 
 
@@ -76,16 +76,15 @@ def context_of(text: str, start: int, end: int, width: int = 40) -> str:
 EMPTY_ROW = {name: None for name in FIELD_NAMES} | {"missing": False, "candidates": ()}
 
 
-def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, **attrs) -> tuple:
-    """One fact as the tuple of its field values (Fact(*row) makes the Fact): made straight from the span,
-    since a Doc yields dozens of facts and a frozen dataclass costs a setattr per field."""
+def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, **attrs) -> Fact:
+    """One fact, made straight from the span and its attributes."""
     start, end = span.start_char, span.end_char
     row = dict(EMPTY_ROW)
     row.update(attrs)
     row["fact_id"] = fact_id(doc_id, kind, start, end, row["helper"], row["recipient"])
     row["sent_start"], row["sent_end"] = sentences.char_bounds(span.start)
     row.update(doc_id=doc_id, kind=kind, text=text[start:end], start=start, end=end, rule=span.id_)
-    return tuple(row.values())
+    return Fact._make(row.values())
 
 
 FACTS_KEY = "aidfacts_facts"
@@ -97,14 +96,16 @@ def present(value) -> bool:
 
 
 def fact_values(fact: Fact) -> tuple:
-    """A fact's field values in order (Fact(*values) makes it again)."""
-    return tuple(getattr(fact, name) for name in FIELD_NAMES)
+    """A fact's field values in order, as a plain tuple (Fact(*values) makes it again)."""
+    return tuple(fact)
 
 
 def fact_from_values(values) -> Fact:
     """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become lists)."""
+    if isinstance(values, Fact):
+        return values
     if isinstance(values, tuple):
-        return Fact(*values)
+        return Fact._make(values)
     values = list(values)
     at = FIELD_NAMES.index("candidates")
     values[at] = tuple(tuple(tuple(pair) for pair in (c.items() if isinstance(c, dict) else c))
@@ -130,8 +131,8 @@ KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 AT = {name: i for i, name in enumerate(FIELD_NAMES)}
 
 
-def make_rows(doc: Doc, doc_id: str) -> list[tuple]:
-    """Every fact of a processed Doc as a value tuple, sorted by position, kind, rule and id."""
+def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
+    """Every fact of a processed Doc, sorted by position, kind, rule and id."""
     gazetteer = default_gazetteer()
     sentences = sentence_index(doc)
     text = text_of(doc)

@@ -14,8 +14,8 @@ def make_records(nlp: Language, name: str) -> "RecordMaker":
 
 
 class RecordMaker:
-    """Sets doc.user_data["aidfacts_facts"] to the document's facts, each as the tuple of its field values
-    (cheap to keep, to pickle from a worker process and to serialise with the Doc), and frees the per-document
+    """Sets doc.user_data["aidfacts_facts"] to the document's facts (Fact is a NamedTuple: cheap to keep,
+    to pickle from a worker process and to serialise with the Doc), and frees the per-document
     indexes the rules used."""
 
     def __call__(self, doc: Doc) -> Doc:

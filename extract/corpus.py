@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ from .normalize import normalize_published, published_from_text
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")   # Unicode category Cc but \t and \n
 MAX_CONTROL_RATIO = 0.01
 # a news article is a few thousand characters; a file far bigger is not one (and would take minutes)
 MAX_CHARACTERS = 2_000_000
@@ -114,7 +114,7 @@ def clean_text(raw: str, path: Path | str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if HTML_HINT.search(text[:2000]):
         text = html_to_text(text)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    controls = len(CONTROL_CHARACTER.findall(text))
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         raise ArticleError(path, "binary file, not text")
     if not text.strip():

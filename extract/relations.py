@@ -16,6 +16,7 @@ _REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDi
 _SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
 _TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 _LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
+_STARTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 
 
 class RegionIndex:
@@ -88,7 +89,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS):
         cache.pop(doc, None)
 
 
@@ -113,14 +114,23 @@ def remember_text(doc: Doc, text: str) -> None:
     _TEXT[doc] = text
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset, listed once."""
+    starts = _STARTS.get(doc)
+    if starts is None:
+        starts = _STARTS[doc] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
+    return starts
+
+
 def token_indices(doc: Doc, chars) -> list[int]:
     """The distinct tokens holding each character offset, in order (for candidates found in doc.text)."""
-    offsets = numpy.fromiter(chars, dtype="int64")
-    if not len(offsets) or not len(doc):
-        return []
-    starts = doc.to_array([IDX]).reshape(-1).astype("int64")
-    found = numpy.unique(numpy.searchsorted(starts, offsets, side="right") - 1)
-    return [int(i) for i in found if i >= 0]
+    starts = token_starts(doc)
+    found: list[int] = []
+    for offset in chars:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and (not found or found[-1] != i):
+            found.append(i)
+    return sorted(set(found)) if any(a >= b for a, b in zip(found, found[1:])) else found
 
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
-from ..relations import text_of, token_indices
+from ..relations import lower_words, text_of, token_indices
 from ..triggers import triggers, word_set
 from ..extensions import put
 
@@ -35,8 +35,9 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         in_date = {i for span in doc.spans.get("date", []) for i in range(span.start, span.end)}
         spans, done = [], -1
+        low = lower_words(doc)
         for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc)))):
-            if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in A_SCALE:
+            if i > 0 and low[i - 1] in ("a", "an") and low[i] in A_SCALE:
                 i -= 1   # `a dozen`, `a thousand`
             if i <= done or i in in_date:
                 continue
@@ -57,22 +58,22 @@ class NumberFinder:
 
     @staticmethod
     def read_number(doc: Doc, i: int) -> tuple[int, float] | None:
-        token = doc[i]
-        digits = parse_digits(token.text)
+        lows = lower_words(doc)
+        digits = parse_digits(lows[i])
         if digits is not None:
             end = i + 1
-            if end < len(doc) and doc[end].lower_ in SCALES:
-                digits *= SCALES[doc[end].lower_]
+            if end < len(doc) and lows[end] in SCALES:
+                digits *= SCALES[lows[end]]
                 end += 1
             return end, digits
         words = []
         j = i
         while j < len(doc):
-            low = doc[j].lower_
+            low = lows[j]
             if low in NUMBER_WORDS or (low in ("a", "an") and j == i):
                 words.append(low)
             elif low in ("-", "and") and words and words[-1] not in ("a", "an") and j + 1 < len(doc) \
-                    and doc[j + 1].lower_ in NUMBER_WORDS and not (low == "and" and words[-1] not in SCALES):
+                    and lows[j + 1] in NUMBER_WORDS and not (low == "and" and words[-1] not in SCALES):
                 words.append(low)
             else:
                 break
@@ -89,17 +90,18 @@ class NumberFinder:
 
     @staticmethod
     def excluded(doc: Doc, start: int, end: int) -> bool:
-        before = doc[start - 1].lower_ if start > 0 else ""
-        after = doc[end].lower_ if end < len(doc) else ""
+        lows = lower_words(doc)
+        before = lows[start - 1] if start > 0 else ""
+        after = lows[end] if end < len(doc) else ""
         if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER:
             return True
-        if doc[start].lower_ == "one" and after in ("of", "another", "by", "after"):
+        if lows[start] == "one" and after in ("of", "another", "by", "after"):
             return True   # `one of the cities`, `one by one`: a pronoun, not a count
         text = doc[start].text
         if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end < len(doc) \
                 and doc[end].text[:1].isupper():
             return True   # `2007 Volkswagen Group`: a year before a name (news writes 1,800 for counts)
-        return doc[start].lower_ in ("a", "an") and end - start == 1
+        return lows[start] in ("a", "an") and end - start == 1
 
     def qualifier_before(self, doc: Doc, i: int) -> tuple[int, str]:
         return self.qualifiers.before(doc, i)
@@ -116,7 +118,7 @@ class QualifierTable:
 
     def before(self, doc: Doc, i: int) -> tuple[int, str]:
         """(start of the qualifier, its name); (i, "exact") when there is none."""
-        words = [doc[j].lower_ for j in range(max(0, i - self.longest), i)]
+        words = lower_words(doc)[max(0, i - self.longest):i]
         for n in range(len(words), 0, -1):
             name = self.phrases.get(tuple(words[-n:]))
             if name is not None:

@@ -22,7 +22,7 @@ class CaseRelations(CountWords):
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
-        words = [t.lower_ for t in doc[lo: hi]]
+        words = lower_words(doc)[lo: hi]
         j = hi
         while j < len(doc) and j < hi + 8:
             token = doc[j]
@@ -33,7 +33,7 @@ class CaseRelations(CountWords):
             words.append(token.lower_)
             j += 1
         if number.start > 0:
-            words.append(doc[number.start - 1].lower_)
+            words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
             return "death"
         if head.rule in ("count_reached", "count_increase"):
@@ -53,11 +53,11 @@ class CaseRelations(CountWords):
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
             return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
         lo, hi = self.noun_phrase(head, number)
-        modifiers = {t.lower_ for t in doc[lo: hi]}
+        modifiers = set(lower_words(doc)[lo: hi])
         if modifiers & self.new_words:
             return "new"
         previous = facts[-1] if facts else None
-        if number.start > 0 and doc[number.start - 1].lower_ == "and" and previous is not None and \
+        if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         words = lower_words(doc)
@@ -73,7 +73,7 @@ class CaseRelations(CountWords):
         if " as of " in text or (" by " in text and attachable_dates(doc, clause_start, number.start)):
             return "total"
         _, end = clause_bounds(doc, number.start)
-        after = " " + " ".join(t.lower_ for t in doc[head.end: end]) + " "
+        after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
         if " by the end of " in after or (" by " in after and attachable_dates(doc, head.end, end)):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
@@ -160,7 +160,7 @@ class CaseRelations(CountWords):
         by_end = {n.end: n for n in numbers}
         while True:
             j = chain_start.start - 1
-            if j >= 0 and doc[j].lower_ == "and":
+            if j >= 0 and lower_words(doc)[j] == "and":
                 j -= 1
             if j >= 0 and doc[j].text == ",":
                 j -= 1

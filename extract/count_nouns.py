@@ -79,7 +79,7 @@ class HeadFinder(CountWords):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
-        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and doc[end + 1].lower_ in self.partitive:
+        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and lower_words(doc)[end + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
             if antecedent is not None:
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
@@ -105,7 +105,7 @@ class HeadFinder(CountWords):
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
         Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
-        before = doc[number.start - 1].lower_ if number.start else ""
+        before = lower_words(doc)[number.start - 1] if number.start else ""
         if before in INCLUDING:
             return borrow(previous_count(facts, number.start, sentence_of(doc, number.start).start),
                           "count_including", number)
@@ -140,7 +140,7 @@ class HeadFinder(CountWords):
         in a sentence about cases."""
         if number.start < 2:
             return None
-        before, after = doc[number.start - 1].lower_, doc[number.end].text if number.end < len(doc) else "."
+        before, after = lower_words(doc)[number.start - 1], doc[number.end].text if number.end < len(doc) else "."
         if number.start - 1 not in region_index(doc).by_end:
             return None
         if before == "(" and after == ")":
@@ -158,7 +158,7 @@ class HeadFinder(CountWords):
         return None
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        if number.start == 0 or doc[number.start - 1].lower_ not in self.reach:
+        if number.start == 0 or lower_words(doc)[number.start - 1] not in self.reach:
             return None
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
@@ -169,7 +169,7 @@ class HeadFinder(CountWords):
             if head is not None:
                 return head
         for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
-            if doc[j].lower_ == "toll":
+            if lower_words(doc)[j] == "toll":
                 return Head("case", "case_toll", number.end)
             cls = self.classify_word(doc, j)
             if cls in ("case", "personnel"):
@@ -203,7 +203,7 @@ class HeadFinder(CountWords):
     def counts_supplies(self, doc: Doc, head: Head) -> bool:
         """`12 batches of medical equipment and supplies` counts goods, not medical teams."""
         j = head.end
-        if j < len(doc) and doc[j].lower_ == "of":
-            window = [t.lower_ for t in doc[j + 1: j + 5]]
+        if j < len(doc) and lower_words(doc)[j] == "of":
+            window = lower_words(doc)[j + 1: j + 5]
             return any(w in self.supply for w in window)
         return False

@@ -74,7 +74,7 @@ class CountWords:
             j = current.end
             if j < len(doc) and doc[j].text in (",", "and"):
                 j += 1
-                if j < len(doc) and doc[j].lower_ == "and":
+                if j < len(doc) and lower_words(doc)[j] == "and":
                     j += 1
             if j == current.end or j not in by_start:
                 break
@@ -91,7 +91,7 @@ class CountWords:
             cls = self.classify_word(doc, j)
             if cls in ("personnel", "team"):
                 return True
-            if doc[j].lower_ not in ("provincial", "medical", "municipal", "aid", "health", "'s", "’s"):
+            if lower_words(doc)[j] not in ("provincial", "medical", "municipal", "aid", "health", "'s", "’s"):
                 return False
             j += 1
         return False

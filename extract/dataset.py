@@ -200,7 +200,8 @@ class DatasetWriter:
                 self.pairings.add(rows, published)
                 for row in rows:
                     jsonl.write(encoder.encode(row) + "\n")
-                    facts.add({**row, "candidates": encoder.encode(row["candidates"])})
+                    candidates = row["candidates"]
+                    facts.add({**row, "candidates": encoder.encode(candidates) if candidates else "[]"})
                 for row in gap_rows(rows):
                     gaps.add(row)
         facts.close()

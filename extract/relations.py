@@ -192,7 +192,7 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             current = region_ends[j + 1]   # a region modifying the phrase: look past it
             j, budget = current.start - 1, budget - 1
             continue
-        if low == "of" and j - 1 >= sent_start and doc[j - 1].lower_ in OF_NOUNS:
+        if low == "of" and j - 1 >= sent_start and lower_words(doc)[j - 1] in OF_NOUNS:
             j, budget = j - 1, budget - 1
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
@@ -210,7 +210,7 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
 def continues_list(doc: Doc, span: Span) -> bool:
     """A region after a comma is a list member only if the list goes on after it (`Qianjiang, Xiantao and
     Tianmen`); in `Outside Wuhan, Xiaogan had ...` the comma ends an opening phrase."""
-    return span.end < len(doc) and doc[span.end].lower_ in (",", "and", "or")
+    return span.end < len(doc) and lower_words(doc)[span.end] in (",", "and", "or")
 
 
 TRANSPARENT = word_set("phrase_transparent_words")
@@ -246,7 +246,7 @@ def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, reg
     """The first region within a few words after one of `words` (`from hospitals in northwest China's
     Ningxia`), with no punctuation but possessives between."""
     for i in range(start, end):
-        if doc[i].lower_ not in words:
+        if lower_words(doc)[i] not in words:
             continue
         for span in regions:
             if i < span.start <= i + window and span.end <= end:

@@ -52,7 +52,7 @@ class StaffRelations(CountWords):
         if source is not None:
             return get(source, "value")
         for span in spans_in(regions, head.end, end):
-            before = doc[span.start - 1].lower_ if span.start else ""
+            before = lower_words(doc)[span.start - 1] if span.start else ""
             team_of = before == "of" and span.start >= 2 and \
                 self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
             if before in self.origin_verbs or team_of:
@@ -71,14 +71,14 @@ class StaffRelations(CountWords):
                 if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                     return get(span, "value")
                 continue
-            between = {t.lower_ for t in doc[span.end: number.start]}
+            between = set(lower_words(doc)[span.end: number.start])
             if between & self.send_verbs or self.is_team_modifier(doc, span) or \
                     (span.end < len(doc) and doc[span.end].text == "," and
-                     span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("which", "who")):
+                     span.end + 1 < len(doc) and lower_words(doc)[span.end + 1] in ("which", "who")):
                 return get(span, "value")
         # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
         sent_start = sentence_of(doc, number.start).start
-        if start > sent_start and doc[start].lower_ in ("which", "who"):
+        if start > sent_start and lower_words(doc)[start] in ("which", "who"):
             antecedent = last_before(regions, start)
             if antecedent is not None and antecedent.start >= sent_start:
                 return get(antecedent, "value")
@@ -86,7 +86,7 @@ class StaffRelations(CountWords):
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
-        if any(t.lower_ in self.receive_verbs for t in doc[start: number.start]):
+        if any(w in self.receive_verbs for w in lower_words(doc)[start: number.start]):
             receivers = [s for s in spans_in(regions, sentence_of(doc, number.start).start, number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
@@ -108,7 +108,7 @@ class StaffRelations(CountWords):
                 continue
             if governing_preposition(doc, span, self.dest_preps, n=6) is not None:
                 return get(span, "value")
-            before = [t.lower_ for t in doc[max(start, span.start - 5): span.start]]
+            before = lower_words(doc)[max(start, span.start - 5): span.start]
             if any(w in self.dest_verbs for w in before):
                 return get(span, "value")
         return None

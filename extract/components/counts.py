@@ -95,7 +95,7 @@ class CountExtractor(CountWords):
         for span in spans_in(regions, head.end, min(end, head.end + 6)):
             if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
                 return get(span, "value")
-        if number.start > 0 and doc[number.start - 1].lower_ in ("from", "across"):
+        if number.start > 0 and lower_words(doc)[number.start - 1] in ("from", "across"):
             subjects = [s for s in spans_in(regions, start, number.start)
                         if governing_preposition(doc, s, self.blocking) is None]
             if subjects:

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..relations import sentence_of, text_of
+from ..relations import lower_words, sentence_of, text_of
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -76,7 +76,7 @@ class DateMatcher:
     def expand(self, doc: Doc, word: str, start: int, end: int) -> Span | None:
         """The whole date around a date word: `Feb. 4, 2020`, `4 February`, `Tuesday afternoon`."""
         if word == "weekday":
-            if end < len(doc) and doc[end].lower_ in DAY_PARTS:
+            if end < len(doc) and lower_words(doc)[end] in DAY_PARTS:
                 end += 1
             return Span(doc, start, end, label=SPAN_KEY, span_id="date_weekday")
         if word == "relative":
@@ -95,14 +95,14 @@ class DateMatcher:
             if year_at < len(doc) and is_year(doc[year_at]):
                 return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
             return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
-        year_at = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+        year_at = end + 1 if end < len(doc) and lower_words(doc)[end] == "of" else end
         if year_at < len(doc) and is_year(doc[year_at]):
             return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
         return None
 
     def year_in_context(self, doc: Doc, span: Span) -> bool:
         """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`)."""
-        return span.start > 0 and doc[span.start - 1].lower_ in self.year_cues
+        return span.start > 0 and lower_words(doc)[span.start - 1] in self.year_cues
 
     def resolve(self, span: Span, published: str | None) -> str | None:
         rule, tokens = span.id_, [t.text for t in span]

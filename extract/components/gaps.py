@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import month_number
-from ..relations import text_of, token_indices
+from ..relations import lower_words, text_of, token_indices
 from .numbers import QualifierTable
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -152,7 +152,7 @@ class GapFinder:
     @staticmethod
     def month_gap(doc: Doc, month_index: int):
         """A month with its number deleted: a day, or a year after `in`/`late`/`early` (`in late December ,`)."""
-        before = doc[month_index - 1].lower_ if month_index > 0 else ""
+        before = lower_words(doc)[month_index - 1] if month_index > 0 else ""
         if before in YEAR_CONTEXT:
             return "year", "gap_month_year", True
         return "day", "gap_month_day", True
@@ -165,12 +165,12 @@ class GapFinder:
             return None
         if month_number(prev.text) is not None and not nxt.like_num:
             return self.month_gap(doc, i - 1)
-        if prev.lower_ in NUMBER_LABELS or (prev.text == "." and i >= 2 and doc[i - 2].lower_ in NUMBER_LABELS):
+        if prev.lower_ in NUMBER_LABELS or (prev.text == "." and i >= 2 and lower_words(doc)[i - 2] in NUMBER_LABELS):
             return "count", "gap_after_number_label", False
         if prev.text in SENTENCE_END or not (nxt.is_alpha or nxt.lower_ in CLOCK_WORDS):
             return None
         mid_sentence = prev.is_lower or prev.text == ","
-        if nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].lower_ in self.partitive:
+        if nxt.lower_ == "of" and i + 2 < len(doc) and lower_words(doc)[i + 2] in self.partitive:
             return "count", "gap_partitive", True   # `,  of them left`, `,  of whom were`
         if nxt.is_lower or mid_sentence:
             if self.counted_after(doc, i + 1):
@@ -190,7 +190,7 @@ class GapFinder:
     def counted_after(self, doc: Doc, j: int) -> bool:
         """A count noun within a few modifiers (`  medical personnel`, `  new confirmed cases`)."""
         for k in range(j, min(len(doc), j + 4)):
-            low = doc[k].lower_
+            low = lower_words(doc)[k]
             if low in self.count_nouns:
                 return True
             if low in self.modifier_stop or doc[k].is_punct or doc[k].is_space:

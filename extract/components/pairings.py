@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
-from ..relations import (clause_bounds, dominant_helper, governing_preposition, region_index,
+from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
                          region_list_from, region_runs, sentence_index, sentence_of, spans_in)
 from ..triggers import triggers, word_set
 from ..extensions import get, put
@@ -189,16 +189,16 @@ class PairingExtractor:
 
     def is_staff_source(self, doc: Doc, span: Span, sent: Span) -> bool:
         """`Shandong medical workers`, `staff from Shandong and Hunan`, `Guangdong sends ... team`."""
-        after = [t.lower_ for t in doc[span.end: min(sent.end, span.end + 4)]]
+        after = lower_words(doc)[span.end: min(sent.end, span.end + 4)]
         if any(w in self.staff_nouns for w in after[:3]):
             return True
         if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
             return True
         j = span.start - 1
-        while j >= sent.start and (doc[j].text == "," or doc[j].lower_ in ("and", "provinces") or
+        while j >= sent.start and (doc[j].text == "," or lower_words(doc)[j] in ("and", "provinces") or
                                    j + 1 in region_index(doc).by_end):
             j -= 1
-        if j >= sent.start and doc[j].lower_ == "from":
+        if j >= sent.start and lower_words(doc)[j] == "from":
             return True
         return any(w in self.send for w in after[:3])
 
@@ -214,7 +214,7 @@ class PairingExtractor:
                 items.append(by_start[j])
                 j = by_start[j].end
                 continue
-            if doc[j].lower_ not in skip:
+            if lower_words(doc)[j] not in skip:
                 break
             j += 1
         return items

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
-from ..relations import set_region_index
+from ..relations import lower_words, set_region_index
 from ..triggers import triggers
 from ..extensions import put
 
@@ -39,7 +39,7 @@ class RegionMatcher:
     def given_name(self, doc: Doc, start: int, end: int) -> bool:
         """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""
         return end - start == 1 and start > 0 and doc[start - 1].text in self.surnames and \
-            not (end < len(doc) and doc[end].lower_ in ("city", "province", "prefecture", "county"))
+            not (end < len(doc) and lower_words(doc)[end] in ("city", "province", "prefecture", "county"))
 
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical

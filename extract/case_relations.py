@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
-                        region_index, region_runs, sentence_of, spans_in)
+                        region_index, region_runs, sentence_of, spans_in, spans_of)
 from .extensions import get, put
 
 
@@ -155,7 +155,7 @@ class CaseRelations(CountWords):
         sent = sentence_of(doc, number.start)
         if "respectively" not in lower_words(doc)[sent.start: sent.end]:
             return None
-        numbers = [n for n in doc.spans.get("number", []) if sent.start <= n.start < sent.end]
+        numbers = [n for n in spans_of(doc, "number") if sent.start <= n.start < sent.end]
         chain_start = number
         by_end = {n.end: n for n in numbers}
         while True:

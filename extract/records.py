@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
 from .extensions import get
-from .relations import SentenceIndex, region_index, release, sentence_index, text_of
+from .relations import SentenceIndex, region_index, release, sentence_index, spans_of, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -137,7 +137,7 @@ def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
     sentences = sentence_index(doc)
     text = text_of(doc)
     rows = []
-    for span in doc.spans.get("date", []):
+    for span in spans_of(doc, "date"):
         value = get(span, "value")
         rows.append(fact_row(doc_id, span, "date", text, sentences, value=value, missing=bool(get(span, "missing")),
                              date=value))
@@ -145,19 +145,19 @@ def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
         value = get(span, "value")
         rows.append(fact_row(doc_id, span, "region", text, sentences, value=value, region=value,
                              region_code=get(span, "code")))
-    for span in doc.spans.get("count", []):
+    for span in spans_of(doc, "count"):
         region = get(span, "region")
         rows.append(fact_row(
             doc_id, span, span.label_, text, sentences, value=get(span, "value"), missing=bool(get(span, "missing")),
             qualifier=get(span, "qualifier"), status=get(span, "status"), period=get(span, "period"),
             unit=get(span, "unit"), region=region, region_code=gazetteer[region].code if region else None,
             origin=get(span, "origin"), destination=get(span, "destination"), date=get(span, "date")))
-    for span in doc.spans.get("pairing", []):
+    for span in spans_of(doc, "pairing"):
         rows.append(fact_row(doc_id, span, "pairing", text, sentences, helper=get(span, "helper"),
                              recipient=get(span, "recipient")))
     at_missing, at_kind, at_start, at_end, at_id = AT["missing"], AT["kind"], AT["start"], AT["end"], AT["fact_id"]
     owners = [r for r in rows if r[at_missing] and r[at_kind] != "missing_number"]
-    for span in doc.spans.get("gap", []):
+    for span in spans_of(doc, "gap"):
         start = span.start_char
         owner = next((r[at_id] for r in owners if r[at_start] <= start < r[at_end]), None)
         rows.append(fact_row(doc_id, span, "missing_number", text, sentences, missing=True,

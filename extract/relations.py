@@ -17,6 +17,7 @@ _SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakK
 _TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 _LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 _STARTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
+_SPANS: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 
 
 class RegionIndex:
@@ -39,8 +40,27 @@ def region_index(doc: Doc) -> RegionIndex:
     """The index the region component made (iterating doc.spans makes new Span objects each time)."""
     index = _REGION_INDEX.get(doc)
     if index is None or len(index.regions) != len(doc.spans.get("region", [])):
-        index = set_region_index(doc, list(doc.spans.get("region", [])))
+        index = set_region_index(doc, spans_of(doc, "region"))
     return index
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """doc.spans[key] = spans, keeping the list itself for spans_of."""
+    doc.spans[key] = spans
+    _SPANS.setdefault(doc, {})[key] = list(spans)
+
+
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """The spans of doc.spans[key] as a list made once (iterating a SpanGroup makes new Span objects each
+    time, and the rules look at the dates and numbers of a document again for every count)."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    cached = _SPANS.setdefault(doc, {})
+    spans = cached.get(key)
+    if spans is None or len(spans) != len(group):
+        spans = cached[key] = list(group)
+    return spans
 
 
 class SentenceIndex:
@@ -89,7 +109,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS, _SPANS):
         cache.pop(doc, None)
 
 
@@ -283,7 +303,7 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     """Dates in a clause that can date a fact: not a header or dateline, not the day something was said
     (`local health authorities said Tuesday`)."""
     dates = []
-    for span in spans_in(doc.spans.get("date", []), start, end):
+    for span in spans_in(spans_of(doc, "date"), start, end):
         if get(span, "dateline") or get(span, "value") is None:
             continue
         before = [t.lower_ for t in preceding_words(doc, span, 3)]

@@ -14,7 +14,8 @@ from ..case_relations import CaseRelations
 from ..count_nouns import HeadFinder
 from ..counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
 from ..staff_relations import StaffRelations
-from ..relations import clause_bounds, governing_preposition, lower_words, region_index, sentence_of, spans_in
+from ..relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_of, set_spans,
+                         spans_in, spans_of)
 from ..extensions import get, put
 
 SPAN_KEY = "count"
@@ -38,7 +39,7 @@ class CountExtractor(CountWords):
         self.staff = StaffRelations()
 
     def __call__(self, doc: Doc) -> Doc:
-        numbers = sorted(doc.spans.get("number", []), key=lambda s: s.start)
+        numbers = sorted(spans_of(doc, "number"), key=lambda s: s.start)
         in_region = region_index(doc).tokens
         facts: list[Span] = []
         heads: dict[int, Head] = {}
@@ -53,7 +54,7 @@ class CountExtractor(CountWords):
             fact = self.make_fact(doc, number, head, facts)
             if fact is not None:
                 facts.append(fact)
-        doc.spans[SPAN_KEY] = facts
+        set_spans(doc, SPAN_KEY, facts)
         return doc
 
     def make_fact(self, doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..relations import lower_words, sentence_of, text_of
+from ..relations import lower_words, sentence_of, set_spans, text_of
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -70,7 +70,7 @@ class DateMatcher:
             put(span, "value", value)
             put(span, "dateline", self.is_dateline(span))
             resolved.append(span)
-        doc.spans[SPAN_KEY] = resolved
+        set_spans(doc, SPAN_KEY, resolved)
         return doc
 
     def expand(self, doc: Doc, word: str, start: int, end: int) -> Span | None:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import month_number
-from ..relations import lower_words, text_of, token_indices
+from ..relations import lower_words, set_spans, spans_of, text_of, token_indices
 from .numbers import QualifierTable
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -64,7 +64,7 @@ class GapFinder:
         self.partitive = word_set("partitive_pronouns")
 
     def __call__(self, doc: Doc) -> Doc:
-        gaps, numbers, dates = [], list(doc.spans.get("number", [])), list(doc.spans.get("date", []))
+        gaps, numbers, dates = [], list(spans_of(doc, "number")), list(spans_of(doc, "date"))
         candidates = token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc))))
         found_at = {i: found for i in candidates if (found := self.classify(doc, i)) is not None}
         text = text_of(doc)
@@ -91,9 +91,9 @@ class GapFinder:
                 date = Span(doc, i - 1, i + 1, label="date", span_id="date_month_missing_day")
                 put(date, "missing", True)
                 dates.append(date)
-        doc.spans[SPAN_KEY] = gaps
-        doc.spans["number"] = sorted(numbers, key=lambda s: (s.start, s.end))
-        doc.spans["date"] = sorted(dates, key=lambda s: (s.start, s.end))
+        set_spans(doc, SPAN_KEY, gaps)
+        set_spans(doc, "number", sorted(numbers, key=lambda s: (s.start, s.end)))
+        set_spans(doc, "date", sorted(dates, key=lambda s: (s.start, s.end)))
         return doc
 
     def classify(self, doc: Doc, i: int) -> tuple[str, str, bool] | None:

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
-from ..relations import lower_words, text_of, token_indices
+from ..relations import lower_words, set_spans, spans_of, text_of, token_indices
 from ..triggers import triggers, word_set
 from ..extensions import put
 
@@ -33,7 +33,7 @@ class NumberFinder:
         self.qualifiers = QualifierTable()
 
     def __call__(self, doc: Doc) -> Doc:
-        in_date = {i for span in doc.spans.get("date", []) for i in range(span.start, span.end)}
+        in_date = {i for span in spans_of(doc, "date") for i in range(span.start, span.end)}
         spans, done = [], -1
         low = lower_words(doc)
         for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc)))):
@@ -53,7 +53,7 @@ class NumberFinder:
                 put(span, "value", to_int(value))
                 put(span, "qualifier", qualifier)
                 spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        set_spans(doc, SPAN_KEY, spans)
         return doc
 
     @staticmethod

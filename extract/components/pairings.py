@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
 from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
-                         region_list_from, region_runs, sentence_index, sentence_of, spans_in)
+                         region_list_from, region_runs, sentence_index, sentence_of, set_spans, spans_in, spans_of)
 from ..triggers import triggers, word_set
 from ..extensions import get, put
 
@@ -66,7 +66,7 @@ class PairingExtractor:
                 continue   # every rule needs a recipient in the sentence
             for helper, recipient, rule, *named in self.sentence_pairs(doc, sent, in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
-        for fact in doc.spans.get("count", []):
+        for fact in spans_of(doc, "count"):
             if fact.label_ == "personnel_count" and get(fact, "origin") and get(fact, "destination"):
                 helper = self.helper_of(get(fact, "origin"))
                 recipient = self.gazetteer[get(fact, "destination")]
@@ -78,7 +78,7 @@ class PairingExtractor:
                         h = next(m for m in mentions if get(m, "value") == get(fact, "origin"))
                         r = next(m for m in mentions if get(m, "value") == get(fact, "destination"))
                         self.add(doc, found, h, r, "pairing_staff_sent", helper=helper)
-        doc.spans[SPAN_KEY] = sorted(found.values(), key=lambda s: (s.start, s.end))
+        set_spans(doc, SPAN_KEY, sorted(found.values(), key=lambda s: (s.start, s.end)))
         return doc
 
     def helper_of(self, name: str) -> str | None:

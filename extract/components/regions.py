@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
-from ..relations import lower_words, set_region_index
+from ..relations import lower_words, set_region_index, set_spans
 from ..triggers import triggers
 from ..extensions import put
 
@@ -65,6 +65,6 @@ class RegionMatcher:
             put(span, "value", region.canonical)
             put(span, "code", region.code)
         spans = sorted(spans, key=lambda s: s.start)
-        doc.spans[SPAN_KEY] = spans
+        set_spans(doc, SPAN_KEY, spans)
         set_region_index(doc, spans)
         return doc

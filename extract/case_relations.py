@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
-                        region_index, region_runs, sentence_of, spans_in, spans_of)
+                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
 from .extensions import get, put
 
 
@@ -88,7 +88,7 @@ class CaseRelations(CountWords):
         if respective is not None:
             return respective
         if head.rule in ("case_parenthetical", "case_with_region") or \
-                (number.start > 0 and doc[number.start - 1].text == "("):
+                (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
             before = region_index(doc).by_end.get(number.start - 1)
             if before is not None:
                 return get(before, "value")
@@ -121,7 +121,7 @@ class CaseRelations(CountWords):
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
             if went:
                 return get(went[-1], "value")
-            earlier = last_before(regions, sentence_of(doc, number.start).start,
+            earlier = last_before(regions, sentence_start(doc, number.start),
                                   lambda s: self.gazetteer[get(s, "value")].in_hubei)
             return get(earlier, "value") if earlier is not None else None
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
@@ -130,7 +130,7 @@ class CaseRelations(CountWords):
         """A region that frames the clause from outside it: the antecedent of a relative clause
         (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
         words = lower_words(doc)
-        sent_start = sentence_of(doc, number.start).start
+        sent_start = sentence_start(doc, number.start)
         if start > sent_start and words[start] in ("which", "who") and start >= 2:
             antecedent = region_index(doc).by_end.get(start - 1)
             if antecedent is not None:
@@ -162,7 +162,7 @@ class CaseRelations(CountWords):
             j = chain_start.start - 1
             if j >= 0 and lower_words(doc)[j] == "and":
                 j -= 1
-            if j >= 0 and doc[j].text == ",":
+            if j >= 0 and token_texts(doc)[j] == ",":
                 j -= 1
             if j + 1 not in by_end:
                 break

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
-from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of
+from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
 from .triggers import word_set
 from .extensions import get
 
@@ -40,7 +40,7 @@ class HeadFinder(CountWords):
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
         `Shandong`); None when a non-counted noun (tons, yuan, hospitals) or a break comes first."""
         j = number.end
-        if j < len(doc) and doc[j].text == "-":
+        if j < len(doc) and token_texts(doc)[j] == "-":
             j += 1
         first = j
         for _ in range(MODIFIER_WINDOW):
@@ -53,13 +53,13 @@ class HeadFinder(CountWords):
                     j += 1
                 continue
             cls = self.classify_word(doc, j)
-            if cls is not None and j - 1 > number.end and doc[j - 1].text == "-":
+            if cls is not None and j - 1 > number.end and token_texts(doc)[j - 1] == "-":
                 return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
             if cls is not None:
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
-            compound = j + 1 < len(doc) and doc[j + 1].text == "-"   # `prefecture-level cities`
+            compound = j + 1 < len(doc) and token_texts(doc)[j + 1] == "-"   # `prefecture-level cities`
             if (low in self.singular_region and not compound) or low in self.not_counted:
                 return None
             if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
@@ -107,23 +107,23 @@ class HeadFinder(CountWords):
         Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
         before = lower_words(doc)[number.start - 1] if number.start else ""
         if before in INCLUDING:
-            return borrow(previous_count(facts, number.start, sentence_of(doc, number.start).start),
+            return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
                           "count_including", number)
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
         if after is not None and not (after.is_punct or after.is_space):
             return None
-        previous = previous_count(facts, number.start, sentence_of(doc, number.start).start)
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":
             return None
         return borrow(previous, "case_ellipsis", number)
 
     def leading_partitive(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
         """`Of the medical workers, 20,374 ...`; `Of them, 1,638 ...` takes what the count before counted."""
-        sent_start = sentence_of(doc, number.start).start
+        sent_start = sentence_start(doc, number.start)
         window = doc[sent_start: number.start]
-        if len(window) < 3 or window[0].lower_ not in ("of", "among") or doc[number.start - 1].text != ",":
+        if len(window) < 3 or window[0].lower_ not in ("of", "among") or token_texts(doc)[number.start - 1] != ",":
             return None
         for token in window:
             cls = self.classify_word(doc, token.i)
@@ -140,7 +140,7 @@ class HeadFinder(CountWords):
         in a sentence about cases."""
         if number.start < 2:
             return None
-        before, after = lower_words(doc)[number.start - 1], doc[number.end].text if number.end < len(doc) else "."
+        before, after = lower_words(doc)[number.start - 1], token_texts(doc)[number.end] if number.end < len(doc) else "."
         if number.start - 1 not in region_index(doc).by_end:
             return None
         if before == "(" and after == ")":
@@ -151,9 +151,9 @@ class HeadFinder(CountWords):
 
     def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
         """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
-        if number.start < 2 or doc[number.start - 1].text != "," or number.end >= len(doc):
+        if number.start < 2 or token_texts(doc)[number.start - 1] != "," or number.end >= len(doc):
             return None
-        if doc[number.end].text in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
+        if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
             return "case_apposition"
         return None
 
@@ -164,7 +164,7 @@ class HeadFinder(CountWords):
         words = lower_words(doc)
         if "total" in words[max(start, number.start - 5): number.start]:
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
-            head = borrow(previous_count(facts, number.start, sentence_of(doc, number.start).start),
+            head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
                           "count_total_to", number)
             if head is not None:
                 return head

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
-from .relations import attachable_dates, lower_words, nearest
+from .relations import attachable_dates, lower_words, nearest, token_texts
 from .triggers import triggers, word_set
 from .extensions import get
 
@@ -72,7 +72,7 @@ class CountWords:
         chain, current = [number], number
         while True:
             j = current.end
-            if j < len(doc) and doc[j].text in (",", "and"):
+            if j < len(doc) and token_texts(doc)[j] in (",", "and"):
                 j += 1
                 if j < len(doc) and lower_words(doc)[j] == "and":
                     j += 1

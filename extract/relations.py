@@ -17,6 +17,7 @@ _SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakK
 _TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 _LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 _STARTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
+_TEXTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 _SPANS: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 
 
@@ -109,7 +110,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS, _SPANS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS, _SPANS, _TEXTS):
         cache.pop(doc, None)
 
 
@@ -119,6 +120,19 @@ def lower_words(doc: Doc) -> list[str]:
     if words is None:
         words = _LOWER[doc] = [t.lower_ for t in doc]
     return words
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, listed once."""
+    texts = _TEXTS.get(doc)
+    if texts is None:
+        texts = _TEXTS[doc] = [t.text for t in doc]
+    return texts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """The first token of the sentence holding token i."""
+    return sentence_index(doc).bounds(i)[0]
 
 
 def text_of(doc: Doc) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
-from .relations import (clause_bounds, dominant_helper, first_region_after_word,
-                        governing_preposition, last_before, lower_words, region_index, sentence_of,
-                        spans_in)
+from .relations import (clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
+                        last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from .triggers import word_set
 from .extensions import get, put
 
@@ -42,7 +41,7 @@ class StaffRelations(CountWords):
         inside = spans_in(regions, lo, hi) if hi > lo else []
         if inside:
             return get(inside[0], "value")
-        paren_lo = number.start - 1 if doc[number.start - 1].text == "(" else None
+        paren_lo = number.start - 1 if token_texts(doc)[number.start - 1] == "(" else None
         if paren_lo is not None:
             close = [s for s in regions if paren_lo - 4 <= s.end <= paren_lo and self.is_team_modifier(doc, s)]
             if close:
@@ -73,11 +72,11 @@ class StaffRelations(CountWords):
                 continue
             between = set(lower_words(doc)[span.end: number.start])
             if between & self.send_verbs or self.is_team_modifier(doc, span) or \
-                    (span.end < len(doc) and doc[span.end].text == "," and
+                    (span.end < len(doc) and token_texts(doc)[span.end] == "," and
                      span.end + 1 < len(doc) and lower_words(doc)[span.end + 1] in ("which", "who")):
                 return get(span, "value")
         # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
-        sent_start = sentence_of(doc, number.start).start
+        sent_start = sentence_start(doc, number.start)
         if start > sent_start and lower_words(doc)[start] in ("which", "who"):
             antecedent = last_before(regions, start)
             if antecedent is not None and antecedent.start >= sent_start:
@@ -87,7 +86,7 @@ class StaffRelations(CountWords):
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
         if any(w in self.receive_verbs for w in lower_words(doc)[start: number.start]):
-            receivers = [s for s in spans_in(regions, sentence_of(doc, number.start).start, number.start)
+            receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
                 return get(receivers[0], "value")   # `Wuhan ... has already received more than 11,000 medical personnel`
@@ -117,7 +116,7 @@ class StaffRelations(CountWords):
     def possessor(doc: Doc, span: Span) -> bool:
         """A region followed by 's and another region (`Hubei's Xiaogan`)."""
         j = span.end
-        if j + 1 >= len(doc) or doc[j].text not in ("'s", "’s"):
+        if j + 1 >= len(doc) or token_texts(doc)[j] not in ("'s", "’s"):
             return False
         return j + 1 in region_index(doc).by_start
 

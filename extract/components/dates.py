@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..relations import lower_words, sentence_of, set_spans, text_of
+from ..relations import lower_words, sentence_start, set_spans, text_of, token_texts
 from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -86,12 +86,12 @@ class DateMatcher:
             return None   # the verbs `may` and `march`
         after_day = end < len(doc) and is_day(doc[end])
         if after_day:
-            year_at = end + 2 if end + 1 < len(doc) and doc[end + 1].text == "," else end + 1
+            year_at = end + 2 if end + 1 < len(doc) and token_texts(doc)[end + 1] == "," else end + 1
             if year_at < len(doc) and is_year(doc[year_at]):
                 return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_day_year")
             return Span(doc, start, end + 1, label=SPAN_KEY, span_id="date_month_day")
         if start > 0 and is_day(doc[start - 1]):
-            year_at = end + 1 if end < len(doc) and doc[end].text == "," else end
+            year_at = end + 1 if end < len(doc) and token_texts(doc)[end] == "," else end
             if year_at < len(doc) and is_year(doc[year_at]):
                 return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
             return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
@@ -130,7 +130,7 @@ class DateMatcher:
 
     def is_future(self, span: Span) -> bool:
         """Future tense: a marker such as `will` or `scheduled` in the words before the weekday."""
-        sent_start = sentence_of(span.doc, span.start).start
+        sent_start = sentence_start(span.doc, span.start)
         window = span.doc[max(sent_start, span.start - 10): span.start]
         lowered = " ".join(t.lower_ for t in window)
         return any(f" {m} " in f" {lowered} " for m in self.future_markers)
@@ -148,7 +148,7 @@ class DateMatcher:
                 return True
         if before is not None and before.text == "," and span.start >= 2:
             place = doc[span.start - 2]
-            line_start = span.start - 2 == 0 or doc[span.start - 3].is_space or "\n" in doc[span.start - 3].text
+            line_start = span.start - 2 == 0 or doc[span.start - 3].is_space or "\n" in token_texts(doc)[span.start - 3]
             if place.is_upper and place.is_alpha and len(place) > 2 and line_start:
                 return after is None or after.text in DATELINE_FOLLOWERS
         return False

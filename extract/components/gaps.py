@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import month_number
-from ..relations import lower_words, set_spans, spans_of, text_of, token_indices
+from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
 from .numbers import QualifierTable
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -74,7 +74,7 @@ class GapFinder:
         damaged = digitless and sum(1 for _, _, strong in found_at.values() if strong) >= 2
         justified = not digitless and text.count("  ") > JUSTIFIED_SHARE * max(1, text.count(" "))
         for i, (expected, rule, strong) in sorted(found_at.items()):
-            if not (strong or damaged) or (justified and doc[i].text == " "):
+            if not (strong or damaged) or (justified and token_texts(doc)[i] == " "):
                 continue
             end = min(len(doc), i + 2)
             gap = Span(doc, i, end, label="missing_number", span_id=rule)
@@ -112,7 +112,7 @@ class GapFinder:
         if token.text == "." and orphan:
             return self.orphan_point(doc, i)
         if token.is_space and token.text.startswith("\n") and prev is not None and prev.whitespace_ \
-                and month_number(prev.text) is not None and (i < 2 or "\n" in doc[i - 2].text or doc[i - 2].is_space):
+                and month_number(prev.text) is not None and (i < 2 or "\n" in token_texts(doc)[i - 2] or doc[i - 2].is_space):
             return "year", "gap_byline_month_year", True   # a byline `March 2020` -> `March `
         if token.text != " " or prev is None or nxt is None or prev.is_space or nxt.is_space:
             return None
@@ -137,7 +137,7 @@ class GapFinder:
     def orphan_point(self, doc: Doc, i: int):
         """`Feb. , .` (a year), `on Jan .` (a day), `reached . percent` (a decimal), `in .` (a year)."""
         prev, nxt = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
-        if prev.text == "," and i >= 2 and month_number(doc[i - 2].text) is not None:
+        if prev.text == "," and i >= 2 and month_number(token_texts(doc)[i - 2]) is not None:
             return "year", "gap_date_year", True
         if month_number(prev.text) is not None:
             return self.month_gap(doc, i - 1)

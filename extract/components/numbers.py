@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
-from ..relations import lower_words, set_spans, spans_of, text_of, token_indices
+from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
 from ..triggers import triggers, word_set
 from ..extensions import put
 
@@ -49,7 +49,7 @@ class NumberFinder:
             if not self.excluded(doc, i, end):
                 start, qualifier = self.qualifier_before(doc, i)
                 span = Span(doc, start, end, label="number", span_id="number_" + (
-                    "digits" if doc[i].is_digit or parse_digits(doc[i].text) is not None else "words"))
+                    "digits" if doc[i].is_digit or parse_digits(token_texts(doc)[i]) is not None else "words"))
                 put(span, "value", to_int(value))
                 put(span, "qualifier", qualifier)
                 spans.append(span)
@@ -97,9 +97,9 @@ class NumberFinder:
             return True
         if lows[start] == "one" and after in ("of", "another", "by", "after"):
             return True   # `one of the cities`, `one by one`: a pronoun, not a count
-        text = doc[start].text
+        text = token_texts(doc)[start]
         if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end < len(doc) \
-                and doc[end].text[:1].isupper():
+                and token_texts(doc)[end][:1].isupper():
             return True   # `2007 Volkswagen Group`: a year before a name (news writes 1,800 for counts)
         return lows[start] in ("a", "an") and end - start == 1
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import default_gazetteer
 from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
-                         region_list_from, region_runs, sentence_index, sentence_of, set_spans, spans_in, spans_of)
+                         region_list_from, region_runs, sentence_index, sentence_of, set_spans, spans_in, spans_of,
+                         token_texts)
 from ..triggers import triggers, word_set
 from ..extensions import get, put
 
@@ -101,7 +102,7 @@ class PairingExtractor:
         found[key] = span
 
     def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
-        words = [t.lower_ for t in sent]
+        words = lower_words(doc)[sent.start:sent.end]
         for k, low in enumerate(words):
             if low not in self.help and low not in self.passive:
                 continue
@@ -195,7 +196,7 @@ class PairingExtractor:
         if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
             return True
         j = span.start - 1
-        while j >= sent.start and (doc[j].text == "," or lower_words(doc)[j] in ("and", "provinces") or
+        while j >= sent.start and (token_texts(doc)[j] == "," or lower_words(doc)[j] in ("and", "provinces") or
                                    j + 1 in region_index(doc).by_end):
             j -= 1
         if j >= sent.start and lower_words(doc)[j] == "from":

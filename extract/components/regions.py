@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
-from ..relations import lower_words, set_region_index, set_spans
+from ..relations import lower_words, set_region_index, set_spans, token_texts
 from ..triggers import triggers
 from ..extensions import put
 
@@ -38,16 +38,16 @@ class RegionMatcher:
 
     def given_name(self, doc: Doc, start: int, end: int) -> bool:
         """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""
-        return end - start == 1 and start > 0 and doc[start - 1].text in self.surnames and \
+        return end - start == 1 and start > 0 and token_texts(doc)[start - 1] in self.surnames and \
             not (end < len(doc) and lower_words(doc)[end] in ("city", "province", "prefecture", "county"))
 
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
         University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`)."""
         j = end
-        while j < len(doc) and doc[j].text in self.descriptors and j < end + 2:
+        while j < len(doc) and token_texts(doc)[j] in self.descriptors and j < end + 2:
             j += 1
-        return j < len(doc) and doc[j].text in self.institutions
+        return j < len(doc) and token_texts(doc)[j] in self.institutions
 
     def __call__(self, doc: Doc) -> Doc:
         spans, codes = [], {}

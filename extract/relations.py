@@ -118,7 +118,7 @@ def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
     words = _LOWER.get(doc)
     if words is None:
-        words = _LOWER[doc] = [t.lower_ for t in doc]
+        words = _LOWER[doc] = [text.lower() for text in token_texts(doc)]   # what Token.lower_ holds
     return words
 
 
@@ -126,7 +126,8 @@ def token_texts(doc: Doc) -> list[str]:
     """Every token's text, listed once."""
     texts = _TEXTS.get(doc)
     if texts is None:
-        texts = _TEXTS[doc] = [t.text for t in doc]
+        text = text_of(doc)
+        texts = _TEXTS[doc] = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
     return texts
 
 

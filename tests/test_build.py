@@ -206,3 +206,59 @@ def test_cli_add_refuses_a_duplicate_within_one_call(corpus, tmp_path):
     assert result.returncode == 1
     assert "error: b.txt: duplicate of a.txt already in the corpus (same sha256)" in result.stderr
     assert (corpus / "a.txt").exists() and not (corpus / "b.txt").exists()
+
+
+def synthetic_corpus(folder: Path, n: int) -> Path:
+    """Articles of the benchmark's generator (some with numbers deleted), plus the project corpus."""
+    sys.path.insert(0, str(PROJECT / "bench"))
+    from synthetic import ArticleGenerator
+
+    for doc_id, text, _ in ArticleGenerator(seed=11).articles(n):
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_parallel_build_with_a_partial_cache_matches_a_fresh_one(corpus, tmp_path):
+    synthetic_corpus(corpus, 150)
+    build_dataset(corpus, tmp_path / "fresh", use_cache=False)
+    cache = tmp_path / "cache"
+    moved = tmp_path / "later"
+    moved.mkdir()
+    for path in sorted(corpus.glob("synthetic_*.txt"))[::3]:   # every third article is not cached yet
+        shutil.move(path, moved / path.name)
+    build_dataset(corpus, tmp_path / "first", workers=2, cache_dir=cache)
+    for path in moved.iterdir():
+        shutil.move(path, corpus / path.name)
+    (corpus / "synthetic_000050.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))   # unreadable
+    report = build_dataset(corpus, tmp_path / "out", workers=2, cache_dir=cache)
+    assert report.cache_hits == 102 and report.cache_misses == 50
+    assert report.errors == ["synthetic_000050.txt: binary file, not text"]
+    fresh = build_dataset(corpus, tmp_path / "fresh2", use_cache=False)
+    assert fresh.documents == report.documents == 152
+    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "fresh2")
+
+
+def test_two_files_with_one_doc_id_keep_the_first(corpus, tmp_path):
+    (corpus / "note.txt").write_text("Hunan sent 100 nurses to Huanggang on Monday.", encoding="utf-8")
+    (corpus / "note.html").write_text("<p>Hunan sent 200 nurses to Huanggang.</p>", encoding="utf-8")
+    report = build_dataset(corpus, tmp_path / "out", use_cache=False)
+    tables = load_dataset(tmp_path / "out")
+    assert tables["documents"]["doc_id"].is_unique
+    assert tables["errors"].to_dict(orient="records") == [
+        {"file": "note.txt", "error": "same doc_id as note.html; not included"}]
+    assert report.documents == 4
+
+
+def test_tables_written_in_chunks_equal_one_frame(tmp_path):
+    from extract.dataset import TableWriter, table
+
+    rows = [{"a": i, "b": None if i % 3 else f"x,{i}", "c": i % 2 == 0} for i in range(25)]
+    writer = TableWriter(tmp_path / "chunked.csv", ["a", "b", "c"], chunk=4)
+    for row in rows:
+        writer.add(row)
+    writer.close()
+    table(rows, ["a", "b", "c"]).to_csv(tmp_path / "whole.csv", index=False, lineterminator="\n")
+    assert (tmp_path / "chunked.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    empty = TableWriter(tmp_path / "empty.csv", ["a", "b"])
+    empty.close()
+    assert (tmp_path / "empty.csv").read_text() == "a,b\n"

@@ -11,14 +11,47 @@ from spacy.tokens import Doc, Span, Token
 from .triggers import word_set
 from .extensions import get
 
-# per-document indexes, made once and freed by release(); weak keys so that a Doc is never kept alive by them
-_REGION_INDEX: "weakref.WeakKeyDictionary[Doc, RegionIndex]" = weakref.WeakKeyDictionary()
-_SENTENCE_INDEX: "weakref.WeakKeyDictionary[Doc, SentenceIndex]" = weakref.WeakKeyDictionary()
-_TEXT: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
-_LOWER: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
-_STARTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
-_TEXTS: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
-_SPANS: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+class DocMap:
+    """A per-document cache: a WeakKeyDictionary (a Doc is never kept alive by it once released) with the
+    last document looked up remembered, since the rules ask about the same Doc hundreds of times in a row and
+    a WeakKeyDictionary lookup makes a new weak reference each time."""
+
+    def __init__(self):
+        self.data: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
+        self.last_doc = self.last_value = None
+
+    def get(self, doc: Doc):
+        if doc is self.last_doc:
+            return self.last_value
+        value = self.data.get(doc)
+        if value is not None:
+            self.last_doc, self.last_value = doc, value
+        return value
+
+    def __setitem__(self, doc: Doc, value) -> None:
+        self.data[doc] = value
+        self.last_doc, self.last_value = doc, value
+
+    def setdefault(self, doc: Doc, default):
+        value = self.get(doc)
+        if value is None:
+            self[doc] = value = default
+        return value
+
+    def pop(self, doc: Doc, default=None):
+        if doc is self.last_doc:
+            self.last_doc = self.last_value = None
+        return self.data.pop(doc, default)
+
+
+# per-document indexes, made once and freed by release()
+_REGION_INDEX = DocMap()
+_SENTENCE_INDEX = DocMap()
+_TEXT = DocMap()
+_LOWER = DocMap()
+_STARTS = DocMap()
+_TEXTS = DocMap()
+_SPANS = DocMap()
 
 
 class RegionIndex:

@@ -34,6 +34,12 @@ def get(span: Span, name: str):
     return span.doc.user_data.get((SPAN_KEY, name, span.start_char, span.end_char), SPAN_EXTENSIONS[name])
 
 
+def get_all(span: Span, names: tuple[str, ...]) -> list:
+    """[span._.<name> for name in names], reading the span's offsets and the doc's user_data once."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    return [data.get((SPAN_KEY, name, start, end), SPAN_EXTENSIONS[name]) for name in names]
+
+
 def put(span: Span, name: str, value) -> None:
     """span._.<name> = value, without building an Underscore object."""
     if name not in SPAN_EXTENSIONS:

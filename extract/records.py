@@ -7,7 +7,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer
-from .extensions import get
+from .extensions import get, get_all
 from .relations import SentenceIndex, region_index, release, sentence_index, spans_of, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
@@ -127,6 +127,8 @@ def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
     return [row if isinstance(row, Fact) else fact_from_values(row) for row in stored]
 
 
+COUNT_ATTRIBUTES = ("value", "missing", "qualifier", "status", "period", "unit", "region", "origin", "destination",
+                    "date")
 KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 AT = {name: i for i, name in enumerate(FIELD_NAMES)}
 
@@ -146,12 +148,11 @@ def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
         rows.append(fact_row(doc_id, span, "region", text, sentences, value=value, region=value,
                              region_code=get(span, "code")))
     for span in spans_of(doc, "count"):
-        region = get(span, "region")
-        rows.append(fact_row(
-            doc_id, span, span.label_, text, sentences, value=get(span, "value"), missing=bool(get(span, "missing")),
-            qualifier=get(span, "qualifier"), status=get(span, "status"), period=get(span, "period"),
-            unit=get(span, "unit"), region=region, region_code=gazetteer[region].code if region else None,
-            origin=get(span, "origin"), destination=get(span, "destination"), date=get(span, "date")))
+        values = dict(zip(COUNT_ATTRIBUTES, get_all(span, COUNT_ATTRIBUTES)))
+        region = values["region"]
+        values["missing"] = bool(values["missing"])
+        rows.append(fact_row(doc_id, span, span.label_, text, sentences,
+                             region_code=gazetteer[region].code if region else None, **values))
     for span in spans_of(doc, "pairing"):
         rows.append(fact_row(doc_id, span, "pairing", text, sentences, helper=get(span, "helper"),
                              recipient=get(span, "recipient")))

@@ -46,7 +46,9 @@ class DateMatcher:
         self.matcher.add("weekday", [nlp.make_doc(w) for w in WEEKDAYS])
         self.relative_days = dict(triggers()["relative_days"])
         self.matcher.add("relative", [nlp.make_doc(w) for w in self.relative_days])
-        self.future_markers = word_set("future_markers")
+        markers = sorted(word_set("future_markers"), key=len, reverse=True)
+        # a marker as whole words in the space-joined lower-case words before a weekday
+        self.future_marker = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, markers)) + r")(?= |$)")
         self.year_cues = word_set("year_cues")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -131,9 +133,8 @@ class DateMatcher:
     def is_future(self, span: Span) -> bool:
         """Future tense: a marker such as `will` or `scheduled` in the words before the weekday."""
         sent_start = sentence_start(span.doc, span.start)
-        window = span.doc[max(sent_start, span.start - 10): span.start]
-        lowered = " ".join(t.lower_ for t in window)
-        return any(f" {m} " in f" {lowered} " for m in self.future_markers)
+        lowered = " ".join(lower_words(span.doc)[max(sent_start, span.start - 10): span.start])
+        return self.future_marker.search(lowered) is not None
 
     @staticmethod
     def is_dateline(span: Span) -> bool:

@@ -16,7 +16,7 @@ NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
 NOT_A_COUNT_AFTER = word_set("not_a_count_after")
 A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
 # where a number may start: digits, or a number word (`a dozen` starts at `dozen`, then looks back)
-CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
+CANDIDATE = re.compile(r"\d+|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
@@ -49,7 +49,7 @@ class NumberFinder:
             if not self.excluded(doc, i, end):
                 start, qualifier = self.qualifier_before(doc, i)
                 span = Span(doc, start, end, label="number", span_id="number_" + (
-                    "digits" if doc[i].is_digit or parse_digits(token_texts(doc)[i]) is not None else "words"))
+                    "digits" if parse_digits(token_texts(doc)[i]) is not None else "words"))
                 put(span, "value", to_int(value))
                 put(span, "qualifier", qualifier)
                 spans.append(span)

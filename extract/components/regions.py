@@ -51,9 +51,10 @@ class RegionMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, codes = [], {}
+        texts = token_texts(doc)
         for match_id, start, end in self.matcher(doc):
-            first = doc[start]
-            if first.is_alpha and first.text.isascii() and first.is_lower:
+            first = texts[start]
+            if first.isalpha() and first.isascii() and first.islower():   # Token.is_alpha, .is_lower
                 continue
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end):
                 continue

@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
+from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int, words_pattern
 from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
 from ..triggers import triggers, word_set
 from ..extensions import put
@@ -16,7 +16,7 @@ NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
 NOT_A_COUNT_AFTER = word_set("not_a_count_after")
 A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
 # where a number may start: digits, or a number word (`a dozen` starts at `dozen`, then looks back)
-CANDIDATE = re.compile(r"\d+|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
+CANDIDATE = re.compile(r"\d+|\b(?=[a-zA-Z])" + words_pattern(NUMBER_WORDS) + r"\b", re.IGNORECASE)
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})

@@ -28,9 +28,15 @@ DIGIT = re.compile(r"\d")
 JUSTIFIED_SHARE = 0.03   # more double spaces than this share of all spaces: layout, not deleted numbers
 HEADER_LINES = 2
 # where a gap can be: the second of two spaces, a comma or point after a space, a bare ordinal suffix,
-# a line break after a month
-CANDIDATE = re.compile(r"(?<=\S )(?= \S)|(?<= )[,.]|(?:^|(?<=\s))(?:st|nd|rd|th)\b|(?<=[A-Za-z] )\n",
-                       re.IGNORECASE)
+# a line break after a month. Each branch starts with the character it consumes and looks behind only after
+# it, so that the regular expression engine skips ahead to those characters instead of trying every position.
+CANDIDATE = re.compile(r" (?= \S)(?<=\S )|[,.](?<= [,.])|(?:[sS][tT]|[nNrR][dD]|[tT][hH])(?<!\S..)\b|"
+                       r"\n(?<=[A-Za-z] \n)")
+
+
+def candidate_offsets(text: str):
+    """Where CANDIDATE matched: the second space of a double space, else the match's first character."""
+    return (m.end() if m.group() == " " else m.start() for m in CANDIDATE.finditer(text))
 YEAR_PREPOSITIONS = word_set("year_prepositions")
 YEAR_CONTEXT = word_set("month_year_context")
 FUNCTION_WORDS = word_set("function_words")
@@ -65,7 +71,7 @@ class GapFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         gaps, numbers, dates = [], list(spans_of(doc, "number")), list(spans_of(doc, "date"))
-        candidates = token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc))))
+        candidates = token_indices(doc, candidate_offsets(text_of(doc)))
         found_at = {i: found for i in candidates if (found := self.classify(doc, i)) is not None}
         text = text_of(doc)
         digitless = not DIGIT.search(body_of(text))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import weakref
 
-import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
@@ -49,7 +48,7 @@ _REGION_INDEX = DocMap()
 _SENTENCE_INDEX = DocMap()
 _TEXT = DocMap()
 _LOWER = DocMap()
-_STARTS = DocMap()
+_OFFSETS = DocMap()
 _TEXTS = DocMap()
 _SPANS = DocMap()
 
@@ -100,16 +99,20 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
 class SentenceIndex:
     """Sentence bounds computed once from the sentence starts (Token.sent scans the doc on every call)."""
 
-    def __init__(self, doc: Doc):
-        marks = doc.to_array([SENT_START]).reshape(-1).astype("int64") if len(doc) else numpy.zeros(0, "int64")
-        starts = numpy.flatnonzero(marks == 1)
-        if len(doc) and (not len(starts) or starts[0] != 0):
-            starts = numpy.concatenate([[0], starts])
-        self.starts = [int(i) for i in starts]
-        self.ends = self.starts[1:] + [len(doc)] if self.starts else []
-        chars = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        self.start_chars = [chars[i][0] for i in self.starts]
-        self.end_chars = [chars[i - 1][0] + chars[i - 1][1] for i in self.ends]
+    def __init__(self, starts: list[int], offsets: tuple[list[int], list[int]]):
+        token_starts, token_lengths = offsets
+        n = len(token_starts)
+        if n and (not starts or starts[0] != 0):
+            starts = [0] + starts
+        self.starts = starts if n else []
+        self.ends = self.starts[1:] + [n] if self.starts else []
+        self.start_chars = [token_starts[i] for i in self.starts]
+        self.end_chars = [token_starts[i - 1] + token_lengths[i - 1] for i in self.ends]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> "SentenceIndex":
+        marks = doc.to_array([SENT_START]).reshape(-1).tolist() if len(doc) else []
+        return cls([i for i, mark in enumerate(marks) if mark == 1], token_offsets(doc))
 
     def bounds(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -127,12 +130,13 @@ class SentenceIndex:
 def sentence_index(doc: Doc) -> SentenceIndex:
     index = _SENTENCE_INDEX.get(doc)
     if index is None:
-        index = _SENTENCE_INDEX[doc] = SentenceIndex(doc)
+        index = _SENTENCE_INDEX[doc] = SentenceIndex.from_doc(doc)
     return index
 
 
-def forget_sentences(doc: Doc) -> None:
-    _SENTENCE_INDEX.pop(doc, None)
+def set_sentences(doc: Doc, starts: list[int]) -> None:
+    """The sentence starts the sentence component has just set, indexed without reading them back."""
+    _SENTENCE_INDEX[doc] = SentenceIndex(starts, token_offsets(doc))
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
@@ -143,7 +147,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _STARTS, _SPANS, _TEXTS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS):
         cache.pop(doc, None)
 
 
@@ -155,12 +159,21 @@ def lower_words(doc: Doc) -> list[str]:
     return words
 
 
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's character offset and length, listed once."""
+    offsets = _OFFSETS.get(doc)
+    if offsets is None:
+        pairs = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        offsets = _OFFSETS[doc] = ([i for i, _ in pairs], [n for _, n in pairs])
+    return offsets
+
+
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, listed once."""
     texts = _TEXTS.get(doc)
     if texts is None:
         text = text_of(doc)
-        texts = _TEXTS[doc] = [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+        texts = _TEXTS[doc] = [text[i:i + n] for i, n in zip(*token_offsets(doc))]
     return texts
 
 
@@ -184,10 +197,7 @@ def remember_text(doc: Doc, text: str) -> None:
 
 def token_starts(doc: Doc) -> list[int]:
     """Every token's character offset, listed once."""
-    starts = _STARTS.get(doc)
-    if starts is None:
-        starts = _STARTS[doc] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
-    return starts
+    return token_offsets(doc)[0]
 
 
 def token_indices(doc: Doc, chars) -> list[int]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, IS_LOWER, IS_SPACE, LENGTH, ORTH, SENT_START
+from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..relations import forget_sentences, text_of
+from ..relations import set_sentences, text_of, token_offsets
 
 SENTENCE_END = (".", "!", "?", "。", "！", "？")
 CLOSERS = ('"', "”", "’", "'", ")")
@@ -35,17 +35,19 @@ class SentenceSplitter:
         end_ids, closer_ids, text = self.end_ids, self.closer_ids, text_of(doc)
         values = [-1] * n
         values[0] = 1
+        starts = [0]
         end_before = end_two_before = break_before = closing_before = False
-        for i, (orth, space, idx, length, lower) in enumerate(doc.to_array([ORTH, IS_SPACE, IDX, LENGTH, IS_LOWER])
-                                                                .tolist()):
+        attributes = doc.to_array([ORTH, IS_SPACE, IS_LOWER]).tolist()
+        for i, ((orth, space, lower), idx, length) in enumerate(zip(attributes, *token_offsets(doc))):
             closer = orth in closer_ids
             # an end mark followed by closers or a space (`... cases."`) still ends the sentence
             after_end = end_before or (end_two_before and closing_before)
             if i and (break_before or (after_end and not closer and not space and not lower)):
                 values[i] = 1
+                starts.append(i)
             end_two_before, end_before = end_before, orth in end_ids
             closing_before = closer or bool(space)
             break_before = bool(space) and "\n" in text[idx:idx + length]
         doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
-        forget_sentences(doc)
+        set_sentences(doc, starts)
         return doc

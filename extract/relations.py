@@ -61,6 +61,7 @@ class RegionIndex:
         self.by_start = {s.start: s for s in self.regions}
         self.by_end = {s.end: s for s in self.regions}
         self.tokens = {i for s in self.regions for i in range(s.start, s.end)}
+        self.value_at = {s.start: get(s, "value") for s in self.regions}   # canonical name by first token
 
 
 def set_region_index(doc: Doc, spans) -> RegionIndex:

@@ -83,22 +83,23 @@ class DateMatcher:
             return Span(doc, start, end, label=SPAN_KEY, span_id="date_weekday")
         if word == "relative":
             return Span(doc, start, end, label=SPAN_KEY, span_id="date_relative")
-        token = doc[start]
-        if token.lower_ in ("may", "march") and not token.is_title and not token.is_upper:
+        texts = token_texts(doc)
+        first = texts[start]
+        if first.lower() in ("may", "march") and not first.istitle() and not first.isupper():
             return None   # the verbs `may` and `march`
-        after_day = end < len(doc) and is_day(doc[end])
+        after_day = end < len(doc) and is_day(texts[end])
         if after_day:
-            year_at = end + 2 if end + 1 < len(doc) and token_texts(doc)[end + 1] == "," else end + 1
-            if year_at < len(doc) and is_year(doc[year_at]):
+            year_at = end + 2 if end + 1 < len(doc) and texts[end + 1] == "," else end + 1
+            if year_at < len(doc) and is_year(texts[year_at]):
                 return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_day_year")
             return Span(doc, start, end + 1, label=SPAN_KEY, span_id="date_month_day")
-        if start > 0 and is_day(doc[start - 1]):
-            year_at = end + 1 if end < len(doc) and token_texts(doc)[end] == "," else end
-            if year_at < len(doc) and is_year(doc[year_at]):
+        if start > 0 and is_day(texts[start - 1]):
+            year_at = end + 1 if end < len(doc) and texts[end] == "," else end
+            if year_at < len(doc) and is_year(texts[year_at]):
                 return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
             return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
         year_at = end + 1 if end < len(doc) and lower_words(doc)[end] == "of" else end
-        if year_at < len(doc) and is_year(doc[year_at]):
+        if year_at < len(doc) and is_year(texts[year_at]):
             return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
         return None
 
@@ -107,7 +108,7 @@ class DateMatcher:
         return span.start > 0 and lower_words(doc)[span.start - 1] in self.year_cues
 
     def resolve(self, span: Span, published: str | None) -> str | None:
-        rule, tokens = span.id_, [t.text for t in span]
+        rule, tokens = span.id_, token_texts(span.doc)[span.start:span.end]
         if rule == "date_iso":
             return iso_day(*map(int, tokens[0].split("-")))
         years = [t for t in tokens if len(t) == 4 and t.isdigit()]
@@ -118,7 +119,7 @@ class DateMatcher:
         if rule == "date_weekday":
             value = resolve_weekday(published, tokens[0], future=self.is_future(span))
             if value is not None and value == published and span.start > 0 and \
-                    span.doc[span.start - 1].lower_ == "last":
+                    lower_words(span.doc)[span.start - 1] == "last":
                 value = shift_day(value, -7)   # `last Monday` in a Monday article: a week before
             return value
         if rule == "date_relative":
@@ -139,19 +140,19 @@ class DateMatcher:
     @staticmethod
     def is_dateline(span: Span) -> bool:
         """`BEIJING, Feb. 4 (Xinhua)`, `HAIKOU, February 28. /TASS/.`, a header `date 2020-02-10`."""
-        doc = span.doc
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
+        texts = token_texts(span.doc)
+        before = texts[span.start - 1] if span.start > 0 else None
+        after = texts[span.end] if span.end < len(texts) else None
         if span.id_ == "date_iso":
-            if before is not None and before.text == ":" and span.start >= 2:
-                before = doc[span.start - 2]
-            if before is None or before.is_space or before.lower_ in HEADER_PREFIXES or before.text == "|":
+            if before == ":" and span.start >= 2:
+                before = texts[span.start - 2]
+            if before is None or before.isspace() or before.lower() in HEADER_PREFIXES or before == "|":
                 return True
-        if before is not None and before.text == "," and span.start >= 2:
-            place = doc[span.start - 2]
-            line_start = span.start - 2 == 0 or doc[span.start - 3].is_space or "\n" in token_texts(doc)[span.start - 3]
-            if place.is_upper and place.is_alpha and len(place) > 2 and line_start:
-                return after is None or after.text in DATELINE_FOLLOWERS
+        if before == "," and span.start >= 2:
+            place = texts[span.start - 2]
+            line_start = span.start - 2 == 0 or texts[span.start - 3].isspace() or "\n" in texts[span.start - 3]
+            if place.isupper() and place.isalpha() and len(place) > 2 and line_start:
+                return after is None or after in DATELINE_FOLLOWERS
         return False
 
 
@@ -166,9 +167,9 @@ def day_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def is_day(token) -> bool:
-    return day_number(token.text) is not None
+def is_day(text: str) -> bool:
+    return day_number(text) is not None
 
 
-def is_year(token) -> bool:
-    return token.is_digit and len(token) == 4 and MIN_YEAR <= int(token.text) <= MAX_YEAR
+def is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= MAX_YEAR

@@ -72,7 +72,7 @@ class TableWriter:
     """One CSV table appended a chunk of rows at a time through pandas: any length, bounded memory, and the
     same bytes as writing the whole table at once."""
 
-    def __init__(self, path: Path, columns: list[str], chunk: int = 20_000):
+    def __init__(self, path: Path, columns: list[str], chunk: int = 5_000):
         self.handle = open(path, "w", encoding="utf-8", newline="")
         self.columns, self.chunk = columns, chunk
         self.rows: list[dict] = []

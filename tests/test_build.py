@@ -249,16 +249,19 @@ def test_two_files_with_one_doc_id_keep_the_first(corpus, tmp_path):
     assert report.documents == 4
 
 
-def test_tables_written_in_chunks_equal_one_frame(tmp_path):
+def test_streamed_tables_equal_pandas_to_csv(tmp_path):
     from extract.dataset import TableWriter, table
 
-    rows = [{"a": i, "b": None if i % 3 else f"x,{i}", "c": i % 2 == 0} for i in range(25)]
-    writer = TableWriter(tmp_path / "chunked.csv", ["a", "b", "c"], chunk=4)
+    columns = ["a", "b", "c", "d"]
+    rows = [{"a": i, "b": None if i % 3 else f'x,{i} "quoted"\nline', "c": i % 2 == 0, "d": [2.5, "", "湖北", None][i % 4]}
+            for i in range(25)]
+    writer = TableWriter(tmp_path / "streamed.csv", columns)
     for row in rows:
         writer.add(row)
     writer.close()
-    table(rows, ["a", "b", "c"]).to_csv(tmp_path / "whole.csv", index=False, lineterminator="\n")
-    assert (tmp_path / "chunked.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    table(rows, columns).to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n")
+    assert (tmp_path / "streamed.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
     empty = TableWriter(tmp_path / "empty.csv", ["a", "b"])
     empty.close()
-    assert (tmp_path / "empty.csv").read_text() == "a,b\n"
+    table([], ["a", "b"]).to_csv(tmp_path / "empty_pandas.csv", index=False, lineterminator="\n")
+    assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "empty_pandas.csv").read_bytes()

@@ -73,18 +73,23 @@ def context_of(text: str, start: int, end: int, width: int = 40) -> str:
     return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
 
 
-EMPTY_ROW = {name: None for name in FIELD_NAMES} | {"missing": False, "candidates": ()}
-
-
-def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, **attrs) -> Fact:
-    """One fact, made straight from the span and its attributes."""
+def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, value=None,
+             missing: bool = False, qualifier=None, status=None, period=None, unit=None, region=None,
+             region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
+             expected=None, context=None, belongs_to=None) -> Fact:
+    """One fact, made straight from the span and its attributes (a tuple in the fields' order: this runs
+    for every fact of every article)."""
     start, end = span.start_char, span.end_char
-    row = dict(EMPTY_ROW)
-    row.update(attrs)
-    row["fact_id"] = fact_id(doc_id, kind, start, end, row["helper"], row["recipient"])
-    row["sent_start"], row["sent_end"] = sentences.char_bounds(span.start)
-    row.update(doc_id=doc_id, kind=kind, text=text[start:end], start=start, end=end, rule=span.id_)
-    return Fact._make(row.values())
+    sent_start, sent_end = sentences.char_bounds(span.start)
+    return _new_fact(Fact, (
+        fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
+        period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
+        end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, ()))
+
+
+_new_fact = tuple.__new__
+assert FIELD_NAMES[20:] == ("expected", "context", "sent_start", "sent_end", "belongs_to", "suggestion",
+                            "suggestion_doc", "suggestion_fact", "suggestion_text", "candidates")
 
 
 FACTS_KEY = "aidfacts_facts"

@@ -245,12 +245,6 @@ def spans_in(spans, start: int, end: int) -> list[Span]:
     return [s for s in spans if s.start >= start and s.end <= end]
 
 
-def preceding_words(doc: Doc, span: Span, n: int) -> list[Token]:
-    """Up to n tokens before the span, within its sentence, nearest first."""
-    lo = max(sentence_index(doc).bounds(span.start)[0], span.start - n)
-    return [doc[j] for j in range(span.start - 1, lo - 1, -1)]
-
-
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
     `to the city of Suizhou`, `with Jingmen and Enshi`, `to Hubei's Xiaogan`), looking back over
@@ -365,7 +359,8 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     for span in spans_in(spans_of(doc, "date"), start, end):
         if get(span, "dateline") or get(span, "value") is None:
             continue
-        before = [t.lower_ for t in preceding_words(doc, span, 3)]
+        lo = max(sentence_start(doc, span.start), span.start - 3)
+        before = lower_words(doc)[lo:span.start][::-1]   # nearest first
         if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
             continue
         dates.append(span)

@@ -14,8 +14,8 @@ from ..case_relations import CaseRelations
 from ..count_nouns import HeadFinder
 from ..counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
 from ..staff_relations import StaffRelations
-from ..relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_of, set_spans,
-                         spans_in, spans_of)
+from ..relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
+                         set_spans, spans_in, spans_of)
 from ..extensions import get, put
 
 SPAN_KEY = "count"
@@ -59,14 +59,14 @@ class CountExtractor(CountWords):
 
     def make_fact(self, doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         cls = head.noun_class
-        sent = sentence_of(doc, number.start)
         if cls == "people":
             cls = self.heads.resolve_people(doc, number, head)
             if cls is None:
                 return None
         if cls == "team" and self.heads.counts_supplies(doc, head):
             return None
-        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent.start:sent.end]):
+        sent_start, sent_end = sentence_index(doc).bounds(number.start)
+        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
             return None
         kind = KIND_BY_CLASS[cls]
         end = head.end if head.rule in ("count_noun", "count_partitive") else number.end

@@ -42,3 +42,23 @@ def test_name_inside_an_institution_is_not_a_mention(facts_of, text, expected):
 def test_given_name_is_not_a_region(facts_of):
     facts = facts_of("Wang Yichun, a nurse from Jiangxi, said Yichun city sent 20 doctors.", kind="region")
     assert [(f["value"], f["text"]) for f in facts] == [("Jiangxi", "Jiangxi"), ("Yichun", "Yichun city")]
+
+
+def test_longest_first_agrees_with_spacy_filter_spans():
+    import random
+
+    import spacy
+    from spacy.util import filter_spans
+
+    from extract.components.regions import longest_first
+
+    doc = spacy.blank("en")(" ".join(["word"] * 30))
+    rng = random.Random(7)
+    for _ in range(200):
+        ranges = []
+        for _ in range(rng.randrange(1, 12)):
+            start = rng.randrange(29)
+            ranges.append((start, rng.randrange(start + 1, min(30, start + 5) + 1)))
+        ranges = list(dict.fromkeys(ranges))
+        expected = [(s.start, s.end) for s in filter_spans([doc[a:b] for a, b in ranges])]
+        assert longest_first(ranges) == expected

@@ -4,7 +4,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..gazetteer import default_gazetteer
 from ..relations import lower_words, set_region_index, set_spans, token_texts
@@ -50,7 +49,7 @@ class RegionMatcher:
         return j < len(doc) and token_texts(doc)[j] in self.institutions
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, codes = [], {}
+        found: dict[tuple[int, int], int] = {}   # (start, end) -> match id
         texts = token_texts(doc)
         for match_id, start, end in self.matcher(doc):
             first = texts[start]
@@ -58,14 +57,26 @@ class RegionMatcher:
                 continue
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end):
                 continue
-            spans.append(Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer"))
-            codes[(start, end)] = doc.vocab.strings[match_id]
-        spans = filter_spans(spans)
-        for span in spans:
-            region = self.gazetteer.by_code[codes[(span.start, span.end)]]
+            found[(start, end)] = match_id
+        spans = []
+        for start, end in longest_first(found):   # Spans only for the mentions kept
+            span = Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer")
+            region = self.gazetteer.by_code[doc.vocab.strings[found[(start, end)]]]
             put(span, "value", region.canonical)
             put(span, "code", region.code)
-        spans = sorted(spans, key=lambda s: s.start)
+            spans.append(span)
         set_spans(doc, SPAN_KEY, spans)
         set_region_index(doc, spans)
         return doc
+
+
+def longest_first(ranges) -> list[tuple[int, int]]:
+    """spacy.util.filter_spans on (start, end) pairs: where ranges overlap the longest (then the first) wins;
+    the result in text order. Most gazetteer matches lose to a longer one, and a Span costs far more to make
+    than a pair."""
+    kept, seen = [], set()
+    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    return sorted(kept)

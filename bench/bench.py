@@ -3,7 +3,8 @@
 
 The articles are generated once (bench/synthetic.py) into a JSON-lines file; every measurement of a size
 streams the same first n articles from it, so they all see the same text and none holds the corpus in memory.
-Each measurement runs in its own process, so that its peak memory (ru_maxrss) is its own. The build reads a
+Each measurement runs in its own process, forked from this one once spaCy, pandas and aidfacts are imported
+(so that no measurement pays for the imports), so that its peak memory (ru_maxrss) is its own. The build reads a
 corpus folder written from the same articles, in a scratch folder (default /dev/shm, a RAM disk, when there
 is one: the speed of this machine's disk is not what is measured). Figures are printed and written to
 bench/results/bench.json. Nothing here is asserted; see the README for figures.
@@ -14,12 +15,13 @@ bench/results/bench.json. Nothing here is asserted; see the README for figures.
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import os
+import multiprocessing
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -57,7 +59,9 @@ def measure_tokenizer(articles: str, n: int) -> dict:
 def measure_pipeline(articles: str, n: int, workers: int) -> dict:
     from extract.batch import extract_stream
     from extract.corpus import Article
+    from extract.pipeline import shared_nlp
 
+    shared_nlp()   # the pipeline is built before the clock starts, as the tokenizer is
     stream = (Article(doc_id, f"{doc_id}.txt", text, published)
               for doc_id, text, published in read_articles(articles, n))
     facts = 0
@@ -97,25 +101,30 @@ def write_corpus(articles: Path, n: int, folder: Path) -> None:
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def child(args) -> None:
-    if args.measure == "tokenizer":
-        result = measure_tokenizer(args.articles, args.n)
-    elif args.measure == "pipeline":
-        result = measure_pipeline(args.articles, args.n, args.workers)
-    else:
-        result = measure_build(args.corpus, args.workers)
-    result["peak_rss_mb"] = max(peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
-    print(json.dumps(result))
+def measure(connection, name: str, options: dict) -> None:
+    """In a forked child: one measurement, sent back with the child's peak memory."""
+    try:
+        result = MEASURES[name](**options)
+        result["peak_rss_mb"] = max(peak_rss_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+        connection.send(result)
+    except BaseException as error:
+        connection.send({"error": repr(error)})
+        raise
 
 
-def run_child(*args: str) -> dict:
-    if "--workers" not in args:
-        args = (*args, "--workers", "1")
-    out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                         env={**os.environ, "PYTHONHASHSEED": "0"})
-    if out.returncode != 0:
-        raise RuntimeError(out.stderr)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+MEASURES = {"tokenizer": measure_tokenizer, "pipeline": measure_pipeline, "build": measure_build}
+
+
+def run_child(name: str, **options) -> dict:
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=measure, args=(send, name, options))
+    process.start()
+    result = receive.recv()
+    process.join()
+    if "error" in result or process.exitcode != 0:
+        raise RuntimeError(f"{name} {options}: {result.get('error', process.exitcode)}")
+    return result
 
 
 def default_scratch() -> str | None:
@@ -130,16 +139,9 @@ def main() -> None:
     parser.add_argument("--output", default=str(HERE / "results" / "bench.json"))
     parser.add_argument("--scratch", default=default_scratch(),
                         help="folder for the generated articles and corpora (default: /dev/shm when there is one)")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--measure", choices=["tokenizer", "pipeline", "build"])
-    parser.add_argument("--n", type=int, default=0)
-    parser.add_argument("--articles", default="")
-    parser.add_argument("--corpus", default="")
-    args, _ = parser.parse_known_args()
-    if args.child:
-        args.workers = int(args.workers)
-        child(args)
-        return
+    args = parser.parse_args()
+    for module in ("spacy", "pandas", "extract.batch", "extract.dataset"):
+        importlib.import_module(module)   # once, before the forks: no measurement pays for the imports
     sizes = [int(s) for s in args.sizes.split(",")]
     worker_counts = [int(w) for w in args.workers.split(",")]
     results, started = [], time.perf_counter()
@@ -160,17 +162,17 @@ def main() -> None:
 
 
 def measure_size(n: int, worker_counts: list[int], articles: Path, scratch: Path) -> list[dict]:
-    tok = run_child("--measure", "tokenizer", "--n", str(n), "--articles", str(articles))
+    tok = run_child("tokenizer", articles=str(articles), n=n)
     rows = [dict(articles=n, measure="tokenizer", workers=1, **tok)]
     for w in worker_counts:
-        rows.append(dict(articles=n, measure="pipeline", workers=w, **run_child(
-            "--measure", "pipeline", "--n", str(n), "--articles", str(articles), "--workers", str(w))))
+        rows.append(dict(articles=n, measure="pipeline", workers=w,
+                         **run_child("pipeline", articles=str(articles), n=n, workers=w)))
     corpus = scratch / f"corpus-{n}"
     try:
         write_corpus(articles, n, corpus)
         for w in worker_counts:
             rows.append(dict(articles=n, measure="build", workers=w,
-                             **run_child("--measure", "build", "--corpus", str(corpus), "--workers", str(w))))
+                             **run_child("build", corpus=str(corpus), workers=w)))
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
     for row in rows:

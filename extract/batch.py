@@ -1,17 +1,27 @@
-"""Extract many articles: the spaCy pipeline over a stream of articles, in order, in one process or a pool."""
+"""Extract many articles: the spaCy pipeline over a stream of articles, in order, in one process or a pool.
+
+Every per-article step runs where the pipeline runs, in a worker when there are workers: reading the file (an
+item may be a path), looking the article up in the fact cache, extracting it and caching its facts. The main
+process gets back (article, facts, from_cache) in input order, so it only does what needs the whole corpus.
+"""
 from __future__ import annotations
 
 import collections
 import multiprocessing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from .corpus import Article, ArticleError
+from .corpus import Article, ArticleError, ArticleReader
 from .evidence import Conflict, evidence_pass
 from .pipeline import make_doc, shared_nlp
-from .records import FACTS_KEY, Fact, doc_to_facts, fact_from_values
+from .records import Fact, doc_to_facts
+
+Item = Article | ArticleError
+Result = tuple[Item, list[Fact] | None, bool]
+
 
 @dataclass
 class CorpusResult:
@@ -21,80 +31,83 @@ class CorpusResult:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def _facts_of_batch(jobs: list[tuple[str, str, str | None]]) -> list[list[Fact]]:
-    """In a worker: the facts of each article of a batch (Facts are NamedTuples, cheap to pickle back)."""
-    nlp = shared_nlp()
-    return [nlp(make_doc(nlp, text, doc_id, published)).user_data[FACTS_KEY] for text, doc_id, published in jobs]
+class ArticleWork:
+    """What is done to one article, the same in this process and in a worker: read it (when given a path),
+    take its facts from the cache or run the pipeline, and cache what was extracted."""
+
+    def __init__(self, reader: ArticleReader | None = None, cache=None, nlp: Language | None = None):
+        self.reader = reader or ArticleReader()
+        self.cache = cache
+        self.nlp = nlp
+
+    def __call__(self, job: Item | Path | str) -> Result:
+        item = self.reader(job) if isinstance(job, (str, Path)) else job
+        if isinstance(item, ArticleError):
+            return item, None, False
+        known = self.cache.get(item) if self.cache is not None else None
+        if known is not None:
+            return item, known, True
+        nlp = self.nlp or shared_nlp()
+        facts = doc_to_facts(nlp(make_doc(nlp, item.text, item.doc_id, item.published)), item.doc_id)
+        if self.cache is not None:
+            self.cache.put(item, facts)
+        return item, facts, False
 
 
-class Pending:
-    """An item whose facts are known (cached, or an error) or will come from a batch sent to the pool."""
-    __slots__ = ("item", "facts", "from_cache", "batch", "at")
-
-    def __init__(self, item, facts=None, from_cache=False, batch=None, at=0):
-        self.item, self.facts, self.from_cache, self.batch, self.at = item, facts, from_cache, batch, at
+_WORK: ArticleWork | None = None   # in a worker process: set once by _start_worker
 
 
-def extract_items(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,
-                  cached: Callable[[Article], list[Fact] | None] | None = None, batch_size: int = 32
-                  ) -> Iterator[tuple[Article | ArticleError, list[Fact] | None, bool]]:
-    """(item, facts, from_cache) for each item in input order: an unreadable article comes back as its
-    ArticleError with facts None; `cached(article)` may return known facts to skip the pipeline. Docs are
-    dropped as soon as their facts are made, so memory does not grow with the corpus."""
+def _start_worker(work: ArticleWork) -> None:
+    global _WORK
+    _WORK = work
+    shared_nlp()
+
+
+def _work_batch(jobs: list) -> list[tuple[Item, list[tuple] | None, bool]]:
+    """In a worker: a batch of jobs; facts go back as plain tuples, which pickle in C."""
+    results = []
+    for job in jobs:
+        item, facts, from_cache = _WORK(job)
+        results.append((item, None if facts is None else [tuple(f) for f in facts], from_cache))
+    return results
+
+
+def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = None, n_process: int = 1,
+                  cache=None, batch_size: int = 32, reader: ArticleReader | None = None) -> Iterator[Result]:
+    """(article, facts, from_cache) for each item in input order; an item may be an Article, an ArticleError
+    (given back as is, with facts None) or a path to read. Docs are dropped as soon as their facts are made and
+    at most a bounded window of items is in flight, so memory does not grow with the corpus."""
+    work = ArticleWork(reader, cache, nlp)
     if n_process <= 1:
-        nlp = nlp or shared_nlp()
-        for item in items:
-            known = None if isinstance(item, ArticleError) or cached is None else cached(item)
-            if isinstance(item, ArticleError) or known is not None:
-                yield item, known, known is not None
-            else:
-                yield item, doc_to_facts(nlp(make_doc(nlp, item.text, item.doc_id, item.published)), item.doc_id), False
-        return
-    yield from parallel_items(items, n_process, cached, batch_size)
+        yield from map(work, items)
+    else:
+        yield from parallel_items(items, n_process, batch_size, work)
 
 
-def parallel_items(items, n_process: int, cached, batch_size: int):
-    """extract_items with a pool of worker processes: batches of articles go to the pool as they are read,
-    at most `window` items are in flight (so memory stays flat), and results come back in input order."""
+def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) -> Iterator[Result]:
+    """extract_items with a pool of worker processes: batches go to the pool as they are read, at most
+    `window` items are in flight, and results come back in input order."""
     shared_nlp()   # built once here, inherited by forked workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window = n_process * batch_size * 8
     source = iter(items)
-    pending: collections.deque[Pending] = collections.deque()
-    exhausted = False
-    with context.Pool(n_process, initializer=shared_nlp) as pool:
-
-        def fill():
-            nonlocal exhausted
-            jobs, waiting = [], []
-            while not exhausted and len(pending) < window and len(jobs) < batch_size:
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                known = None if isinstance(item, ArticleError) or cached is None else cached(item)
-                if isinstance(item, ArticleError) or known is not None:
-                    pending.append(Pending(item, known, known is not None))
-                    continue
-                entry = Pending(item, at=len(jobs))
-                jobs.append((item.text, item.doc_id, item.published))
-                waiting.append(entry)
-                pending.append(entry)
-            if jobs:
-                batch = pool.apply_async(_facts_of_batch, (jobs,))
-                for entry in waiting:
-                    entry.batch = batch
-
+    batches: collections.deque = collections.deque()   # AsyncResults of the batches in flight, in order
+    in_flight = 0
+    with context.Pool(n_process, initializer=_start_worker, initargs=(work,)) as pool:
         while True:
-            while not exhausted and len(pending) <= window - batch_size:
-                fill()
-            if not pending:
-                break
-            entry = pending.popleft()
-            if entry.batch is not None:
-                entry.facts = [fact_from_values(row) for row in entry.batch.get()[entry.at]]
-            yield entry.item, entry.facts, entry.from_cache
+            while in_flight < window:
+                jobs = [job for job in (next(source, None) for _ in range(batch_size)) if job is not None]
+                if not jobs:
+                    break
+                batches.append(pool.apply_async(_work_batch, (jobs,)))
+                in_flight += len(jobs)
+            if not batches:
+                return
+            done = batches.popleft().get()
+            in_flight -= len(done)
+            for item, rows, from_cache in done:
+                yield item, None if rows is None else [Fact._make(row) for row in rows], from_cache
 
 
 def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,
@@ -104,13 +117,12 @@ def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_p
         yield article, facts
 
 
-def extract_corpus(items: Iterable[Article | ArticleError], nlp: Language | None = None, n_process: int = 1,
-                   cached: Callable[[Article], list[Fact] | None] | None = None,
+def extract_corpus(items: Iterable[Item], nlp: Language | None = None, n_process: int = 1,
                    on_done: Callable[[Article, list[Fact], bool], None] | None = None) -> CorpusResult:
     """Facts of every readable article, held in memory, plus the evidence pass; unreadable ones are listed
     in `errors`. (`aidfacts build` streams instead: see dataset.build_dataset.)"""
     result = CorpusResult()
-    for item, facts, from_cache in extract_items(items, nlp, n_process, cached):
+    for item, facts, from_cache in extract_items(items, nlp, n_process):
         if isinstance(item, ArticleError):
             result.errors.append(item)
             continue

@@ -27,6 +27,10 @@ class ArticleError(ValueError):
         self.path, self.reason = str(path), reason
         super().__init__(f"{Path(path).name}: {reason}")
 
+    def __reduce__(self):
+        # rebuilt from (path, reason) when it comes back from a worker process
+        return type(self), (self.path, self.reason)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -180,15 +184,27 @@ def article_paths(folder: Path | str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def iter_articles(paths: list[Path], published: str | None = None) -> Iterator[Article | ArticleError]:
-    """Each path as an Article, or the ArticleError that says why it could not be read."""
-    manifests: dict[Path, dict] = {}
-    for path in paths:
+class ArticleReader:
+    """Reads articles by path, each folder's manifest.csv read once: path -> Article, or the ArticleError that
+    says why it could not be read. Picklable, so that worker processes can read articles themselves."""
+
+    def __init__(self, published: str | None = None):
+        self.published = published
+        self.manifests: dict[Path, dict] = {}
+
+    def __call__(self, path: Path | str) -> Article | ArticleError:
         path = Path(path)
         try:
             folder = path.parent
-            if folder not in manifests:
-                manifests[folder] = read_manifest(folder)
-            yield load_article(path, manifests[folder], published)
+            if folder not in self.manifests:
+                self.manifests[folder] = read_manifest(folder)
+            return load_article(path, self.manifests[folder], self.published)
         except ArticleError as error:
-            yield error
+            return error
+
+
+def iter_articles(paths: list[Path], published: str | None = None) -> Iterator[Article | ArticleError]:
+    """Each path as an Article, or the ArticleError that says why it could not be read."""
+    read = ArticleReader(published)
+    for path in paths:
+        yield read(path)

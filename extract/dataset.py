@@ -26,7 +26,7 @@ import pandas as pd
 
 from .batch import extract_items
 from .cache import FactCache
-from .corpus import Article, ArticleError, article_paths, doc_id_for, iter_articles
+from .corpus import Article, ArticleError, article_paths, doc_id_for
 from .evidence import Conflict, EvidenceIndex
 from .gazetteer import default_gazetteer
 from .records import FIELDS, Fact, fact_from_values, fact_values
@@ -314,8 +314,8 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     with staging_folder(outputs) as staging:
         writer = DatasetWriter(staging, verdicts)
         try:
-            items = extract_items(iter_articles(corpus_paths(corpus)), n_process=workers,
-                                  cached=cache.get if cache else None)
+            # paths, not articles: reading, the cache and the pipeline all run in the workers
+            items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)
             for item, facts, from_cache in items:
                 if isinstance(item, ArticleError):
                     writer.add_error(item)
@@ -323,18 +323,17 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
                 if writer.last is not None and writer.last.doc_id == item.doc_id:
                     writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
                     continue
-                if not from_cache:
+                if from_cache:
+                    report.cache_hits += 1
+                else:
                     report.extracted.append(item.doc_id)
-                    if cache is not None:
-                        cache.put(item, facts)
+                    report.cache_misses += cache is not None
                 if on_done:
                     on_done(item, facts, from_cache)
                 writer.add(item, facts)
             writer.finish(report)
         finally:
             writer.close()
-    if cache is not None:
-        report.cache_hits, report.cache_misses = cache.hits, cache.misses
     return report
 
 

@@ -125,3 +125,14 @@ def test_every_verb_has_help_with_an_example():
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert "Example:" in result.output or name == "evaluate" or "Example" in (command.help or ""), name
+
+
+def test_article_error_survives_pickling():
+    """Errors come back from worker processes pickled; one that cannot be rebuilt would hang the pool."""
+    import pickle
+
+    from extract.corpus import ArticleError
+
+    error = pickle.loads(pickle.dumps(ArticleError("corpus/a b.txt", "binary file, not text")))
+    assert (error.path, error.reason, str(error)) == ("corpus/a b.txt", "binary file, not text",
+                                                      "a b.txt: binary file, not text")

@@ -9,9 +9,11 @@ the number of articles. Everything is written into a fresh folder beside outputs
 """
 from __future__ import annotations
 
+import array
 import csv
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -44,7 +46,8 @@ ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
            "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS}
 TABLES = tuple(COLUMNS)
-SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
+SPILL = ".facts.spill"
+STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes   # pass 1 -> pass 2 scratch file, removed before the swap
 
 
 @dataclass
@@ -75,11 +78,12 @@ class TableWriter:
     which is what DataFrame.to_csv uses underneath, without building a DataFrame per chunk (the big tables are
     written row by row at a million rows a build); tests check the bytes equal DataFrame.to_csv's."""
 
-    def __init__(self, path: Path, columns: list[str]):
+    def __init__(self, path: Path, columns: list[str], header: bool = True):
         self.handle = open(path, "w", encoding="utf-8", newline="")
         self.columns = columns
         self.writer = csv.writer(self.handle, lineterminator="\n")
-        self.writer.writerow(columns)
+        if header:
+            self.writer.writerow(columns)
         self.count = 0
 
     def add(self, row: dict) -> None:
@@ -120,11 +124,10 @@ class Pairings:
     def __init__(self):
         self.mentions: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
 
-    def add(self, rows: list[dict], published: str | None) -> None:
-        for row in rows:
-            if row["kind"] == "pairing":
-                self.mentions.setdefault((row["helper"], row["recipient"]), []).append(
-                    (row["doc_id"], row["fact_id"], published))
+    def add(self, mentions: list[tuple[str, str, str, str, str | None]]) -> None:
+        """(helper, recipient, doc_id, fact_id, published) of pairing facts, in table order."""
+        for helper, recipient, doc_id, fact_id, published in mentions:
+            self.mentions.setdefault((helper, recipient), []).append((doc_id, fact_id, published))
 
     def records(self) -> list[dict]:
         gazetteer = default_gazetteer()
@@ -142,8 +145,11 @@ class Pairings:
 class DatasetWriter:
     """The two passes of a build into a staging folder (see the module's docstring)."""
 
-    def __init__(self, staging: Path, verdicts: dict[str, Verdict]):
-        self.staging, self.verdicts = staging, verdicts
+    parallel_from = 1000   # documents from which pass 2 is worth forking workers for
+
+    def __init__(self, staging: Path, verdicts: dict[str, Verdict], workers: int = 1):
+        self.staging, self.verdicts, self.workers = staging, verdicts, workers
+        self.offsets = array.array("q")   # where each document starts in the spill file
         self.index = EvidenceIndex()
         self.pairings = Pairings()
         self.errors: list[ArticleError] = []
@@ -156,6 +162,7 @@ class DatasetWriter:
     def add(self, article: Article, facts: list[Fact]) -> None:
         """Pass 1, one article (in doc_id order)."""
         self.index.add_document(article.doc_id, facts, article.text, article.published)
+        self.offsets.append(self.spill.tell())
         pickle.dump((article.doc_id, article.published, [fact_values(f) for f in facts]), self.spill,
                     protocol=pickle.HIGHEST_PROTOCOL)
         kept = [f for f in facts if self.verdicts.get(f.fact_id) is None or
@@ -167,31 +174,31 @@ class DatasetWriter:
     def add_error(self, error: ArticleError) -> None:
         self.errors.append(error)
 
-    def spilled(self) -> Iterator[tuple[str, str | None, list[Fact]]]:
+    def spilled(self, start: int, end: int) -> Iterator[tuple[str, str | None, list[Fact]]]:
+        """The documents spilled between two offsets of the spill file."""
         with open(self.staging / SPILL, "rb") as handle:
-            while True:
-                try:
-                    doc_id, published, values = pickle.load(handle)
-                except EOFError:
-                    return
+            handle.seek(start)
+            while handle.tell() < end:
+                doc_id, published, values = pickle.load(handle)
                 yield doc_id, published, [fact_from_values(v) for v in values]
 
-    def finish(self, report: BuildReport) -> None:
-        """Pass 2 and the small tables."""
-        self.spill.close()
-        self.documents.close()
-        self.index.finish()
-        facts = TableWriter(self.staging / "facts.csv", FACT_COLUMNS)
-        gaps = TableWriter(self.staging / "gaps.csv", GAP_COLUMNS)
+    def render(self, part: int, start: int, end: int) -> dict:
+        """Pass 2 over the documents spilled between two offsets: suggestions, verdicts, and the rows of
+        facts.csv, facts.jsonl and gaps.csv, written as this part's files (part 0 carries the headers)."""
+        names = self.part_names(part)
+        facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
+        gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
         encoder = json.JSONEncoder(ensure_ascii=False)
+        audit, pairings, seen = [], [], []
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
-        with open(self.staging / "facts.jsonl", "wb") as jsonl:
-            for doc_id, published, doc_facts in self.spilled():
+        with open(names["facts.jsonl"], "wb") as jsonl:
+            for doc_id, published, doc_facts in self.spilled(start, end):
                 rows = [f.to_dict() for f in self.index.suggest(doc_facts, published)]
-                self.seen_verdicts.update(r["fact_id"] for r in rows if r["fact_id"] in self.verdicts)
-                rows, audit = apply_verdicts(rows, self.verdicts)
-                self.audit += audit
-                self.pairings.add(rows, published)
+                seen += [r["fact_id"] for r in rows if r["fact_id"] in self.verdicts]
+                rows, applied = apply_verdicts(rows, self.verdicts)
+                audit += applied
+                pairings += [(r["helper"], r["recipient"], r["doc_id"], r["fact_id"], published)
+                             for r in rows if r["kind"] == "pairing"]
                 for row in rows:
                     jsonl.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
                     candidates = row["candidates"]
@@ -200,6 +207,49 @@ class DatasetWriter:
                     gaps.add(row)
         facts.close()
         gaps.close()
+        return dict(audit=audit, pairings=pairings, seen=seen, facts=facts.count, gaps=gaps.count)
+
+    def part_names(self, part: int) -> dict[str, Path]:
+        return {name: self.staging / f"{name}.part{part}" for name in STREAMED}
+
+    def render_all(self) -> list[dict]:
+        """Pass 2 in one go, or, with workers and enough documents, in contiguous parts rendered by a pool of
+        forked processes (each sees the finished evidence index) and joined in order."""
+        size = (self.staging / SPILL).stat().st_size
+        parts = self.workers if self.workers > 1 and len(self.offsets) >= self.parallel_from else 1
+        methods = multiprocessing.get_all_start_methods()
+        if parts == 1 or "fork" not in methods:
+            result = self.render(0, 0, size)
+            for name, path in self.part_names(0).items():
+                os.replace(path, self.staging / name)
+            return [result]
+        bounds = [self.offsets[len(self.offsets) * k // parts] for k in range(parts)] + [size]
+        global _RENDERING
+        _RENDERING = self
+        try:
+            with multiprocessing.get_context("fork").Pool(parts) as pool:
+                results = pool.starmap(_render_part, [(k, bounds[k], bounds[k + 1]) for k in range(parts)])
+        finally:
+            _RENDERING = None
+        for name in STREAMED:
+            with open(self.staging / name, "wb") as out:
+                for k in range(parts):
+                    part = self.part_names(k)[name]
+                    with open(part, "rb") as source:
+                        shutil.copyfileobj(source, out, 1 << 20)
+                    part.unlink()
+        return results
+
+    def finish(self, report: BuildReport) -> None:
+        """Pass 2 and the small tables."""
+        self.spill.close()
+        self.documents.close()
+        self.index.finish()
+        results = self.render_all()
+        for result in results:
+            self.audit += result["audit"]
+            self.pairings.add(result["pairings"])
+            self.seen_verdicts.update(result["seen"])
         (self.staging / SPILL).unlink()
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
         write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
@@ -212,13 +262,21 @@ class DatasetWriter:
         with open(self.staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
             json.dump(datapackage(COLUMNS), out, ensure_ascii=False, indent=2)
             out.write("\n")
-        report.documents, report.facts, report.gaps = self.documents.count, facts.count, gaps.count
+        report.documents = self.documents.count
+        report.facts, report.gaps = sum(r["facts"] for r in results), sum(r["gaps"] for r in results)
         report.errors = [str(e) for e in self.errors]
         report.stale_verdicts = [row["fact_id"] for row in stale]
 
     def close(self) -> None:
         for handle in (self.spill, self.documents.handle):
             handle.close()
+
+
+_RENDERING: DatasetWriter | None = None   # the writer whose pass 2 forked workers render
+
+
+def _render_part(part: int, start: int, end: int) -> dict:
+    return _RENDERING.render(part, start, end)
 
 
 @contextmanager
@@ -312,7 +370,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     verdicts = read_verdicts(corpus)
     report = BuildReport()
     with staging_folder(outputs) as staging:
-        writer = DatasetWriter(staging, verdicts)
+        writer = DatasetWriter(staging, verdicts, workers)
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers
             items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)

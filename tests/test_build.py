@@ -218,7 +218,10 @@ def synthetic_corpus(folder: Path, n: int) -> Path:
     return folder
 
 
-def test_parallel_build_with_a_partial_cache_matches_a_fresh_one(corpus, tmp_path):
+def test_parallel_build_with_a_partial_cache_matches_a_fresh_one(corpus, tmp_path, monkeypatch):
+    from extract.dataset import DatasetWriter
+
+    monkeypatch.setattr(DatasetWriter, "parallel_from", 10)   # pass 2 in parts, too
     synthetic_corpus(corpus, 150)
     build_dataset(corpus, tmp_path / "fresh", use_cache=False)
     cache = tmp_path / "cache"

@@ -40,6 +40,14 @@ def get_all(span: Span, names: tuple[str, ...]) -> list:
     return [data.get((SPAN_KEY, name, start, end), SPAN_EXTENSIONS[name]) for name in names]
 
 
+def set_doc_attributes(doc: Doc, **values) -> None:
+    """doc._.<name> = value for each, without building an Underscore object per attribute."""
+    for name, value in values.items():
+        if name not in DOC_EXTENSIONS:
+            raise AttributeError(f"unknown doc attribute {name!r}")
+        doc.user_data[(SPAN_KEY, name, None, None)] = value
+
+
 def put(span: Span, name: str, value) -> None:
     """span._.<name> = value, without building an Underscore object."""
     if name not in SPAN_EXTENSIONS:

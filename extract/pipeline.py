@@ -13,7 +13,7 @@ from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the factories)
 from .corpus import MAX_CHARACTERS
-from .extensions import register
+from .extensions import register, set_doc_attributes
 from .relations import remember_text
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
@@ -51,9 +51,7 @@ def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Do
     """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
     doc = nlp.make_doc(text)
     remember_text(doc, text)
-    doc._.doc_id = doc_id
-    doc._.published = published
-    doc._.published_source = "manifest" if published else None
+    set_doc_attributes(doc, doc_id=doc_id, published=published, published_source="manifest" if published else None)
     return doc
 
 

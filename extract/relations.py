@@ -318,13 +318,13 @@ def region_list_from(doc: Doc, first: Span, regions) -> list[Span]:
 def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, regions, window: int = 7):
     """The first region within a few words after one of `words` (`from hospitals in northwest China's
     Ningxia`), with no punctuation but possessives between."""
+    lows = lower_words(doc)
     for i in range(start, end):
-        if lower_words(doc)[i] not in words:
+        if lows[i] not in words:
             continue
         for span in regions:
             if i < span.start <= i + window and span.end <= end:
-                between = doc[i + 1: span.start]
-                if all(t.lower_ in TRANSPARENT or t.lower_ in SOURCE_PATH for t in between):
+                if all(w in TRANSPARENT or w in SOURCE_PATH for w in lows[i + 1: span.start]):
                     return span
                 break
     return None

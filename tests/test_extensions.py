@@ -31,3 +31,12 @@ def test_unknown_attribute_is_refused(doc):
         put(doc[0:1], "valeu", 1)
     with pytest.raises(KeyError):
         get(doc[0:1], "valeu")
+
+
+def test_doc_attributes_are_seen_by_underscore(doc):
+    from extract.extensions import set_doc_attributes
+
+    set_doc_attributes(doc, doc_id="000", published="2020-02-10")
+    assert (doc._.doc_id, doc._.published, doc._.published_source) == ("000", "2020-02-10", None)
+    with pytest.raises(AttributeError):
+        set_doc_attributes(doc, publshed="2020")

@@ -43,10 +43,10 @@ class RegionMatcher:
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
         University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`)."""
-        j = end
-        while j < len(doc) and token_texts(doc)[j] in self.descriptors and j < end + 2:
+        texts, j = token_texts(doc), end
+        while j < len(texts) and texts[j] in self.descriptors and j < end + 2:
             j += 1
-        return j < len(doc) and token_texts(doc)[j] in self.institutions
+        return j < len(texts) and texts[j] in self.institutions
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], int] = {}   # (start, end) -> match id

@@ -73,11 +73,11 @@ def _work_batch(jobs: list) -> list[tuple[Item, list[tuple] | None, bool]]:
 
 
 def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = None, n_process: int = 1,
-                  cache=None, batch_size: int = 32, reader: ArticleReader | None = None) -> Iterator[Result]:
+                  cache=None, batch_size: int = 32) -> Iterator[Result]:
     """(article, facts, from_cache) for each item in input order; an item may be an Article, an ArticleError
     (given back as is, with facts None) or a path to read. Docs are dropped as soon as their facts are made and
     at most a bounded window of items is in flight, so memory does not grow with the corpus."""
-    work = ArticleWork(reader, cache, nlp)
+    work = ArticleWork(cache=cache, nlp=nlp)
     if n_process <= 1:
         yield from map(work, items)
     else:

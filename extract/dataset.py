@@ -68,7 +68,10 @@ def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def csv_cell(value):
+    """A list cell (the candidates) as its JSON text; anything else as it is."""
     if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"   # most rows: skip the encoder
         return json.dumps([dict(v) if isinstance(v, tuple) else v for v in value], ensure_ascii=False)
     return value
 
@@ -188,7 +191,6 @@ class DatasetWriter:
         names = self.part_names(part)
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
-        encoder = json.JSONEncoder(ensure_ascii=False)
         audit, pairings, seen = [], [], []
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb") as jsonl:
@@ -201,8 +203,7 @@ class DatasetWriter:
                              for r in rows if r["kind"] == "pairing"]
                 for row in rows:
                     jsonl.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
-                    candidates = row["candidates"]
-                    facts.add({**row, "candidates": encoder.encode(candidates) if candidates else "[]"})
+                    facts.add({**row, "candidates": csv_cell(row["candidates"])})
                 for row in gap_rows(rows):
                     gaps.add(row)
         facts.close()

@@ -87,9 +87,7 @@ def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceI
         end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, ()))
 
 
-_new_fact = tuple.__new__
-assert FIELD_NAMES[20:] == ("expected", "context", "sent_start", "sent_end", "belongs_to", "suggestion",
-                            "suggestion_doc", "suggestion_fact", "suggestion_text", "candidates")
+_new_fact = tuple.__new__   # tests/test_spans.py checks the order against Fact's fields
 
 
 FACTS_KEY = "aidfacts_facts"
@@ -129,7 +127,7 @@ def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
     if stored is None or any(row[DOC_ID_AT] != doc_id for row in stored):
         stored = make_rows(doc, doc_id)
         release(doc)
-    return [row if isinstance(row, Fact) else fact_from_values(row) for row in stored]
+    return [fact_from_values(row) for row in stored]
 
 
 COUNT_ATTRIBUTES = ("value", "missing", "qualifier", "status", "period", "unit", "region", "origin", "destination",

@@ -7,8 +7,9 @@ import weakref
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from .triggers import word_set
 from .extensions import get
+from .triggers import word_set
+
 
 class DocMap:
     """A per-document cache: a WeakKeyDictionary (a Doc is never kept alive by it once released) with the
@@ -204,12 +205,9 @@ def token_starts(doc: Doc) -> list[int]:
 def token_indices(doc: Doc, chars) -> list[int]:
     """The distinct tokens holding each character offset, in order (for candidates found in doc.text)."""
     starts = token_starts(doc)
-    found: list[int] = []
-    for offset in chars:
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and (not found or found[-1] != i):
-            found.append(i)
-    return sorted(set(found)) if any(a >= b for a, b in zip(found, found[1:])) else found
+    found = {bisect.bisect_right(starts, offset) - 1 for offset in chars}
+    found.discard(-1)   # an offset before the first token
+    return sorted(found)
 
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}

@@ -42,3 +42,18 @@ def test_contract_fields_come_first_in_order():
     contract = ["fact_id", "doc_id", "kind", "value", "missing", "qualifier", "status", "period", "unit", "region",
                 "region_code", "origin", "destination", "helper", "recipient", "date", "text", "start", "end", "rule"]
     assert list(FIELDS[:len(contract)]) == contract
+
+
+def test_every_field_holds_its_own_value(nlp, shared_dir):
+    """Facts are built as tuples in field order (records.fact_row): a value in the wrong slot shows here."""
+    for article in iter_articles(all_articles(shared_dir)):
+        doc = extract_doc(article.text, article.doc_id, article.published, nlp)
+        for fact in doc_to_facts(doc, article.doc_id):
+            gap = fact.kind == "missing_number"
+            assert fact.doc_id == article.doc_id and isinstance(fact.start, int) and isinstance(fact.end, int)
+            assert fact.sent_start <= fact.start < fact.end <= fact.sent_end, fact
+            assert (fact.expected is not None, fact.context is not None) == (gap, gap), fact
+            assert fact.expected in (None, "count", "thousands", "day", "ordinal", "year"), fact
+            assert fact.belongs_to is None or gap
+            assert isinstance(fact.missing, bool) and fact.candidates == () and fact.suggestion is None
+            assert fact.region_code is None or fact.region_code.isdigit()

@@ -40,7 +40,6 @@ class PairingExtractor:
 
     def __init__(self):
         self.gazetteer = default_gazetteer()
-        self.value_at: dict[int, str] = {}   # set for each document by __call__
         self.assign = word_set("pairing_assign_verbs")
         self.help = word_set("pairing_help_verbs")
         self.passive = word_set("pairing_passive_verbs")
@@ -51,19 +50,22 @@ class PairingExtractor:
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
 
+    def region_of(self, span: Span):
+        return self.gazetteer[region_index(span.doc).value_at[span.start]]
+
     def is_helper(self, span: Span) -> bool:
-        region = self.gazetteer[self.value_at[span.start]]
+        region = self.region_of(span)
         return region.is_provincial and region.canonical != "Hubei"
 
     def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
-        region = self.gazetteer[self.value_at[span.start]]
+        region = self.region_of(span)
         return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[str, str], Span] = {}
         index = region_index(doc)
         regions = index.regions
-        self.value_at = index.value_at   # the canonical names of this document's regions, by first token
+        value_at = index.value_at   # the canonical names of this document's regions, by first token
         for sent in sentence_index(doc).spans(doc):
             in_sent = spans_in(regions, sent.start, sent.end)
             if not any(self.is_recipient(r) for r in in_sent):
@@ -80,10 +82,10 @@ class PairingExtractor:
                 if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
                     sent = sentence_of(doc, fact.start)
                     mentions = [s for s in spans_in(regions, sent.start, sent.end)
-                                if self.value_at[s.start] in (origin, destination)]
-                    if len({self.value_at[m.start] for m in mentions}) == 2:
-                        h = next(m for m in mentions if self.value_at[m.start] == origin)
-                        r = next(m for m in mentions if self.value_at[m.start] == destination)
+                                if value_at[s.start] in (origin, destination)]
+                    if len({value_at[m.start] for m in mentions}) == 2:
+                        h = next(m for m in mentions if value_at[m.start] == origin)
+                        r = next(m for m in mentions if value_at[m.start] == destination)
                         self.add(doc, found, h, r, "pairing_staff_sent", helper=helper)
         set_spans(doc, SPAN_KEY, sorted(found.values(), key=lambda s: (s.start, s.end)))
         return doc
@@ -97,7 +99,8 @@ class PairingExtractor:
     def add(self, doc: Doc, found: dict, helper_span: Span, recipient_span: Span, rule: str,
             helper: str | None = None) -> None:
         """Keep the first mention of each (helper, recipient) pair in the document."""
-        key = (helper or self.value_at[helper_span.start], self.value_at[recipient_span.start])
+        value_at = region_index(doc).value_at
+        key = (helper or value_at[helper_span.start], value_at[recipient_span.start])
         if key in found or key[0] == key[1]:
             return
         start = min(helper_span.start, recipient_span.start)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
+from .extensions import get, put
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
                         region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
-from .extensions import get, put
 
 
 class CaseRelations(CountWords):

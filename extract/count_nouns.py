@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+from .extensions import get
 from .relations import clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
 from .triggers import word_set
-from .extensions import get
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")

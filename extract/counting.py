@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .extensions import get
 from .gazetteer import default_gazetteer
 from .relations import attachable_dates, lower_words, nearest, token_texts
 from .triggers import triggers, word_set
-from .extensions import get
 
 KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "team_count",
                  "region_province": "region_count", "region_city": "region_count"}

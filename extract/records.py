@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import default_gazetteer
 from .extensions import get, get_all
+from .gazetteer import default_gazetteer
 from .relations import SentenceIndex, region_index, release, sentence_index, spans_of, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",

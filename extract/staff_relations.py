@@ -4,10 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .counting import CountWords, Head
+from .extensions import get, put
 from .relations import (clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from .triggers import word_set
-from .extensions import get, put
 
 
 OWNED_PHRASE = word_set("owned_phrase_words")

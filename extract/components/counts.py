@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Span
 from ..case_relations import CaseRelations
 from ..count_nouns import HeadFinder
 from ..counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
-from ..staff_relations import StaffRelations
+from ..extensions import get, put
 from ..relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
                          set_spans, spans_in, spans_of)
-from ..extensions import get, put
+from ..staff_relations import StaffRelations
 
 SPAN_KEY = "count"
 

@@ -14,10 +14,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..relations import lower_words, sentence_start, set_spans, text_of, token_texts
-from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
-from ..triggers import triggers, word_set
 from ..extensions import put
+from ..normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
+from ..relations import lower_words, sentence_start, set_spans, text_of, token_texts
+from ..triggers import triggers, word_set
 
 SPAN_KEY = "date"
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}

@@ -13,11 +13,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import put
 from ..normalize import month_number
 from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
-from .numbers import QualifierTable
 from ..triggers import triggers, word_set
-from ..extensions import put
+from .numbers import QualifierTable
 
 SPAN_KEY = "gap"
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}

@@ -6,10 +6,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import put
 from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int, words_pattern
 from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
 from ..triggers import triggers, word_set
-from ..extensions import put
 
 SPAN_KEY = "number"
 NOT_A_COUNT_BEFORE = word_set("not_a_count_before")

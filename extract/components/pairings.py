@@ -16,12 +16,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import get, put
 from ..gazetteer import default_gazetteer
 from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
                          region_list_from, region_runs, sentence_index, sentence_of, set_spans, spans_in, spans_of,
                          token_texts)
 from ..triggers import triggers, word_set
-from ..extensions import get, put
 
 SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"

@@ -5,10 +5,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..extensions import put
 from ..gazetteer import default_gazetteer
 from ..relations import lower_words, set_region_index, set_spans, token_texts
 from ..triggers import triggers
-from ..extensions import put
 
 SPAN_KEY = "region"
 

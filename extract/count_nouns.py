@@ -79,7 +79,8 @@ class HeadFinder(CountWords):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
-        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and lower_words(doc)[end + 1] in self.partitive:
+        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
+                lower_words(doc)[end + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
             if antecedent is not None:
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
@@ -140,7 +141,8 @@ class HeadFinder(CountWords):
         in a sentence about cases."""
         if number.start < 2:
             return None
-        before, after = lower_words(doc)[number.start - 1], token_texts(doc)[number.end] if number.end < len(doc) else "."
+        before = lower_words(doc)[number.start - 1]
+        after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         if number.start - 1 not in region_index(doc).by_end:
             return None
         if before == "(" and after == ")":

@@ -46,8 +46,8 @@ ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
            "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS}
 TABLES = tuple(COLUMNS)
-SPILL = ".facts.spill"
-STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes   # pass 1 -> pass 2 scratch file, removed before the swap
+SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
+STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
 
 
 @dataclass

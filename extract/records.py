@@ -104,7 +104,8 @@ def fact_values(fact: Fact) -> tuple:
 
 
 def fact_from_values(values) -> Fact:
-    """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become lists)."""
+    """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become
+    lists)."""
     if isinstance(values, Fact):
         return values
     if isinstance(values, tuple):

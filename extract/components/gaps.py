@@ -118,7 +118,8 @@ class GapFinder:
         if token.text == "." and orphan:
             return self.orphan_point(doc, i)
         if token.is_space and token.text.startswith("\n") and prev is not None and prev.whitespace_ \
-                and month_number(prev.text) is not None and (i < 2 or "\n" in token_texts(doc)[i - 2] or doc[i - 2].is_space):
+                and month_number(prev.text) is not None and \
+                (i < 2 or "\n" in token_texts(doc)[i - 2] or doc[i - 2].is_space):
             return "year", "gap_byline_month_year", True   # a byline `March 2020` -> `March `
         if token.text != " " or prev is None or nxt is None or prev.is_space or nxt.is_space:
             return None

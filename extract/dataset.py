@@ -19,7 +19,7 @@ import pickle
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -31,7 +31,7 @@ from .cache import FactCache
 from .corpus import Article, ArticleError, article_paths, doc_id_for
 from .evidence import Conflict, EvidenceIndex
 from .gazetteer import default_gazetteer
-from .records import FIELDS, Fact, fact_from_values, fact_values
+from .records import FIELDS, Fact, fact_values, new_fact
 from .verdicts import AUDIT_COLUMNS, Verdict, apply_verdicts, read_verdicts, stale_verdicts
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
@@ -93,6 +93,11 @@ class TableWriter:
         self.writer.writerow([row[c] for c in self.columns])
         self.count += 1
 
+    def add_rows(self, rows: list) -> None:
+        """Rows given as their cells in the columns' order."""
+        self.writer.writerows(rows)
+        self.count += len(rows)
+
     def close(self) -> None:
         self.handle.close()
 
@@ -110,15 +115,35 @@ def document_row(article: Article, facts: int, gaps: int) -> dict:
                 sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps)
 
 
-def gap_rows(rows: list[dict]) -> list[dict]:
-    """The gaps of one document's fact rows (a gap belongs to a fact of its own document)."""
-    kinds = {row["fact_id"]: row["kind"] for row in rows}
-    return [dict(fact_id=r["fact_id"], doc_id=r["doc_id"], start=r["start"], end=r["end"],
-                 expected=r["expected"], context=r["context"], belongs_to=r["belongs_to"],
-                 belongs_kind=kinds.get(r["belongs_to"]), suggestion=r["suggestion"],
-                 suggestion_doc=r["suggestion_doc"], suggestion_fact=r["suggestion_fact"],
-                 suggestion_text=r["suggestion_text"], candidates=csv_cell(r["candidates"]))
-            for r in rows if r["kind"] == "missing_number"]
+ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
+GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
+
+
+def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict]) -> tuple[list[tuple], list[dict]]:
+    """One document's facts as rows of facts.csv (tuples in FACT_COLUMNS' order) with the verdicts applied, and
+    the audit rows of those verdicts. Most documents have no verdict: their rows are the facts plus
+    `reviewed` False and `extracted_value`, made without a dict per fact."""
+    if not any(f.fact_id in verdicts for f in facts):
+        return [(*f, False, f.value) for f in facts], []
+    rows, audit = apply_verdicts([f.to_dict() for f in facts], verdicts)
+    return [tuple(row[c] for c in FACT_COLUMNS) for row in rows], audit
+
+
+def gap_rows(rows: list[tuple]) -> list[list]:
+    """The gaps of one document's fact rows, in GAP_COLUMNS' order (a gap belongs to a fact of its own
+    document)."""
+    kind_at, id_at, belongs_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["belongs_to"]
+    gaps = [r for r in rows if r[kind_at] == "missing_number"]
+    if not gaps:
+        return []
+    kinds = {r[id_at]: r[kind_at] for r in rows}
+    out = []
+    for r in gaps:
+        cells = [r[i] for i in GAP_FROM_ROW]
+        cells.insert(GAP_COLUMNS.index("belongs_kind"), kinds.get(r[belongs_at]))
+        cells[-1] = csv_cell(cells[-1])
+        out.append(cells)
+    return out
 
 
 class Pairings:
@@ -183,7 +208,7 @@ class DatasetWriter:
             handle.seek(start)
             while handle.tell() < end:
                 doc_id, published, values = pickle.load(handle)
-                yield doc_id, published, [fact_from_values(v) for v in values]
+                yield doc_id, published, [new_fact(Fact, v) for v in values]
 
     def render(self, part: int, start: int, end: int) -> dict:
         """Pass 2 over the documents spilled between two offsets: suggestions, verdicts, and the rows of
@@ -192,20 +217,32 @@ class DatasetWriter:
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
         audit, pairings, seen = [], [], []
+        kind_at, id_at, doc_at, candidates_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"], ROW_AT["candidates"]
+        helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb") as jsonl:
             for doc_id, published, doc_facts in self.spilled(start, end):
-                rows = [f.to_dict() for f in self.index.suggest(doc_facts, published)]
-                seen += [r["fact_id"] for r in rows if r["fact_id"] in self.verdicts]
-                rows, applied = apply_verdicts(rows, self.verdicts)
+                doc_facts = self.index.suggest(doc_facts, published)
+                seen += [f.fact_id for f in doc_facts if f.fact_id in self.verdicts]
+                rows, applied = fact_table_rows(doc_facts, self.verdicts)
                 audit += applied
-                pairings += [(r["helper"], r["recipient"], r["doc_id"], r["fact_id"], published)
-                             for r in rows if r["kind"] == "pairing"]
+                pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
+                             for r in rows if r[kind_at] == "pairing"]
+                records, cells = [], []
                 for row in rows:
-                    jsonl.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
-                    facts.add({**row, "candidates": csv_cell(row["candidates"])})
-                for row in gap_rows(rows):
-                    gaps.add(row)
+                    record = dict(zip(FACT_COLUMNS, row))
+                    candidates = row[candidates_at]
+                    row = list(row)
+                    if candidates:
+                        record["candidates"] = [dict(c) for c in candidates]
+                        row[candidates_at] = csv_cell(candidates)
+                    else:
+                        row[candidates_at] = "[]"
+                    records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+                    cells.append(row)
+                jsonl.write(b"".join(records))
+                facts.add_rows(cells)
+                gaps.add_rows(gap_rows(rows))
         facts.close()
         gaps.close()
         return dict(audit=audit, pairings=pairings, seen=seen, facts=facts.count, gaps=gaps.count)
@@ -254,7 +291,7 @@ class DatasetWriter:
         (self.staging / SPILL).unlink()
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
         write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
-        write_table(self.staging / "conflicts.csv", [asdict(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
+        write_table(self.staging / "conflicts.csv", [vars(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
         write_table(self.staging / "errors.csv", sorted(({"file": Path(e.path).name, "error": e.reason}
                                                          for e in self.errors), key=lambda r: r["file"]),
                     ERROR_COLUMNS)

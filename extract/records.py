@@ -81,13 +81,14 @@ def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceI
     for every fact of every article)."""
     start, end = span.start_char, span.end_char
     sent_start, sent_end = sentences.char_bounds(span.start)
-    return _new_fact(Fact, (
+    return new_fact(Fact, (
         fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
         period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
         end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, ()))
 
 
-_new_fact = tuple.__new__   # tests/test_spans.py checks the order against Fact's fields
+new_fact = tuple.__new__   # new_fact(Fact, values): a Fact from a tuple of its values in order, made in C;
+# tests/test_spans.py checks fact_row's order against Fact's fields
 
 
 FACTS_KEY = "aidfacts_facts"

@@ -259,9 +259,11 @@ def test_streamed_tables_equal_pandas_to_csv(tmp_path):
     rows = [{"a": i, "b": None if i % 3 else f'x,{i} "quoted"\nline', "c": i % 2 == 0, "d": [2.5, "", "湖北", None][i % 4]}
             for i in range(25)]
     writer = TableWriter(tmp_path / "streamed.csv", columns)
-    for row in rows:
+    for row in rows[:10]:
         writer.add(row)
+    writer.add_rows([[row[c] for c in columns] for row in rows[10:]])   # the same rows, given as cells
     writer.close()
+    assert writer.count == len(rows)
     table(rows, columns).to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n")
     assert (tmp_path / "streamed.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
     empty = TableWriter(tmp_path / "empty.csv", ["a", "b"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -127,16 +128,17 @@ def clean_text(raw: str, path: Path | str) -> str:
 
 
 def read_article_text(path: Path | str) -> str:
-    path = Path(path)
-    if not path.exists():
-        raise ArticleError(path, "no such file")
-    if path.is_dir():
-        raise ArticleError(path, "is a directory, not an article file")
+    # one open and one fstat: this runs for every article of every build
     try:
-        size = path.stat().st_size
-        if size > 4 * MAX_CHARACTERS:
-            raise ArticleError(path, f"too large for an article: {size:,} bytes (limit {MAX_CHARACTERS:,} characters)")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > 4 * MAX_CHARACTERS:
+                raise ArticleError(path, f"too large for an article: {size:,} bytes (limit {MAX_CHARACTERS:,} characters)")
+            data = handle.read()
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a directory, not an article file") from None
     except OSError as error:
         raise ArticleError(path, f"cannot be read ({error.strerror})") from None
     text = clean_text(decode(data, path), path)
@@ -160,22 +162,23 @@ def read_manifest(folder: Path) -> dict[str, dict]:
 
 def doc_id_for(path: Path | str) -> str:
     """The file name without its extension (the contract's doc_id)."""
-    return Path(path).name.rsplit(".", 1)[0] if "." in Path(path).name else Path(path).name
+    name = os.path.basename(path)
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
                  published: str | None = None) -> Article:
     """One article with its metadata. Its publication date comes from the text's header or byline, else
     from the manifest, else from `published`."""
-    path = Path(path)
     text = read_article_text(path)
-    row = (manifest or {}).get(path.name, {})
+    name = os.path.basename(path)
+    row = (manifest or {}).get(name, {})
     try:
         date = published_from_text(text) or normalize_published(row.get("published")) or \
             normalize_published(published)
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
-    return Article(doc_id=doc_id_for(path), file=path.name, text=text, published=date,
+    return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
                    source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None)
 
 
@@ -190,15 +193,15 @@ class ArticleReader:
 
     def __init__(self, published: str | None = None):
         self.published = published
-        self.manifests: dict[Path, dict] = {}
+        self.manifests: dict[str, dict] = {}
 
     def __call__(self, path: Path | str) -> Article | ArticleError:
-        path = Path(path)
         try:
-            folder = path.parent
-            if folder not in self.manifests:
-                self.manifests[folder] = read_manifest(folder)
-            return load_article(path, self.manifests[folder], self.published)
+            folder = os.path.dirname(path)
+            manifest = self.manifests.get(folder)
+            if manifest is None:
+                manifest = self.manifests[folder] = read_manifest(Path(folder))
+            return load_article(path, manifest, self.published)
         except ArticleError as error:
             return error
 

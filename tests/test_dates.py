@@ -67,3 +67,12 @@ def test_byline_stamp_is_the_publication_date(nlp):
 def test_last_weekday_on_that_weekday_is_a_week_before(facts_of):
     facts = facts_of("The team left last Monday and reported on Monday.", "2020-02-10", kind="date")
     assert [f["value"] for f in facts] == ["2020-02-03", "2020-02-10"]
+
+
+def test_iso_date_and_year_patterns_respect_their_left_edge():
+    from extract.components.dates import ISO_DATE, YEAR
+
+    assert [m.group() for m in ISO_DATE.finditer("2020-02-03 and 12020-02-04, -2020-02-05 (2020-02-06)")] == \
+        ["2020-02-03", "2020-02-06"]
+    assert [m.group() for m in YEAR.finditer("2019 was, 12019 not, 1,2020 not, .2020 not, in 2020.")] == \
+        ["2019", "2020"]

@@ -221,7 +221,7 @@ class DatasetWriter:
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb") as jsonl:
-            for doc_id, published, doc_facts in self.spilled(start, end):
+            for _, published, doc_facts in self.spilled(start, end):
                 doc_facts = self.index.suggest(doc_facts, published)
                 seen += [f.fact_id for f in doc_facts if f.fact_id in self.verdicts]
                 rows, applied = fact_table_rows(doc_facts, self.verdicts)

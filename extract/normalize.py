@@ -148,23 +148,3 @@ def published_from_text(text: str) -> str | None:
         if match and month_number(match.group(1)):
             return f"{match.group(2)}-{month_number(match.group(1)):02d}"
     return None
-
-
-def words_pattern(words) -> str:
-    """A regular expression matching any of `words`, written as a trie (`f(?:i(?:ve|fty)|our)`): Python's
-    re tries the alternatives of a flat `five|fifty|four` one by one at every position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)

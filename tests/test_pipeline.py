@@ -37,3 +37,10 @@ def test_python_api_for_notebooks(tmp_path):
     tables = load_dataset(tmp_path / "outputs")
     assert report.documents == 3 and len(tables["facts"]) == report.facts
     assert tables["facts"]["start"].dtype == "Int64" and tables["facts"]["region_code"].dropna().str.len().eq(6).all()
+
+
+def test_number_starts_are_numerals_and_number_words():
+    from extract.components.numbers import number_starts
+
+    words = ["a", "dozen", "teams", "of", "2,345", "nurses", "covid-19", "twenty", "-", "one", "one's", "onerous"]
+    assert number_starts(words) == [1, 4, 7, 9]

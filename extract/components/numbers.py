@@ -1,22 +1,25 @@
 """aidfacts_numbers: numerals (digits, words, scales) with their qualifier -> doc.spans["number"]."""
 from __future__ import annotations
 
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import put
-from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int, words_pattern
-from ..relations import lower_words, set_spans, spans_of, text_of, token_indices, token_texts
+from ..normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
+from ..relations import lower_words, set_spans, spans_of, token_texts
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "number"
 NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
 NOT_A_COUNT_AFTER = word_set("not_a_count_after")
 A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
-# where a number may start: digits, or a number word (`a dozen` starts at `dozen`, then looks back)
-CANDIDATE = re.compile(r"\d+|\b(?=[a-zA-Z])" + words_pattern(NUMBER_WORDS) + r"\b", re.IGNORECASE)
+
+
+def number_starts(words: list[str]) -> list[int]:
+    """The tokens a number may start at: a numeral (`2,345`) or a number word (`a dozen` starts at `dozen`,
+    then looks back). Read off the lower-case tokens, which the rules list once per document anyway."""
+    return [i for i, word in enumerate(words) if word in NUMBER_WORDS or word[:1].isdecimal()]
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
@@ -36,7 +39,7 @@ class NumberFinder:
         in_date = {i for span in spans_of(doc, "date") for i in range(span.start, span.end)}
         spans, done = [], -1
         low = lower_words(doc)
-        for i in token_indices(doc, (m.start() for m in CANDIDATE.finditer(text_of(doc)))):
+        for i in number_starts(low):
             if i > 0 and low[i - 1] in ("a", "an") and low[i] in A_SCALE:
                 i -= 1   # `a dozen`, `a thousand`
             if i <= done or i in in_date:

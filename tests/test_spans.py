@@ -57,3 +57,13 @@ def test_every_field_holds_its_own_value(nlp, shared_dir):
             assert fact.belongs_to is None or gap
             assert isinstance(fact.missing, bool) and fact.candidates == () and fact.suggestion is None
             assert fact.region_code is None or fact.region_code.isdigit()
+
+
+def test_fact_id_is_the_documented_hash():
+    import hashlib
+
+    from extract.records import fact_id
+
+    assert fact_id("doc", "pairing", 3, 9, "Hunan", "Huanggang") == \
+        hashlib.sha1(b"doc|pairing|3|9|Hunan|Huanggang").hexdigest()[:16]
+    assert fact_id("doc", "date", 0, 4) == hashlib.sha1(b"doc|date|0|4||").hexdigest()[:16]

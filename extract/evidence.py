@@ -174,17 +174,16 @@ class EvidenceIndex:
 
     def suggest(self, facts: list[Fact], published: str | None) -> list[Fact]:
         """One document's facts with suggestions on every missing count and on the gap it belongs to."""
+        wanting = [(fact, key) for fact in facts if fact.missing and fact.kind in SUGGESTIBLE
+                   for key in (evidence_key(fact),) if key is not None and key in self.ranked]
+        if not wanting:
+            return facts   # most documents: nothing is missing that the corpus states
         expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
         own = Counter((evidence_key(f), f.value) for f in facts if is_evidence(f))
         day = parse_iso(published)
         day = day.toordinal() if day else None
         suggested: dict[str, list[dict]] = {}
-        for fact in facts:
-            if fact.kind not in SUGGESTIBLE or not fact.missing:
-                continue
-            key = evidence_key(fact)
-            if key is None or key not in self.ranked:
-                continue
+        for fact, key in wanting:
             ranked = self.rank_candidates(fact, key, own, expected_of.get(fact.fact_id), day)
             if ranked:
                 suggested[fact.fact_id] = ranked

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .corpus import Article, ArticleError, ArticleReader
 from .evidence import Conflict, evidence_pass
-from .pipeline import make_doc, shared_nlp
+from .pipeline import extract_doc, shared_nlp
 from .records import Fact, doc_to_facts
 
 Item = Article | ArticleError
@@ -48,7 +48,7 @@ class ArticleWork:
         if known is not None:
             return item, known, True
         nlp = self.nlp or shared_nlp()
-        facts = doc_to_facts(nlp(make_doc(nlp, item.text, item.doc_id, item.published)), item.doc_id)
+        facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
         if self.cache is not None:
             self.cache.put(item, facts)
         return item, facts, False

@@ -134,11 +134,14 @@ ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d
                         re.IGNORECASE)
 # a byline's stamp anywhere in a header line: `By Wang Xiaodong | chinadaily.com.cn | Updated: 2020-02-12 09:02`
 STAMP = re.compile(r"\b(?:updated|published|posted|released|date)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+YEAR_DIGITS = re.compile(r"\d{4}")
 MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$")
 
 
 def published_from_text(text: str) -> str | None:
     """`date 2020-02-10 ...`, a line `2020-02-12 09:02`, or a byline line `March 2020`, in the first lines."""
+    if not YEAR_DIGITS.search(text, 0, HEADER_CHARACTERS):
+        return None   # each form holds a year: most texts are ruled out by one scan
     lines = [line for line in text[:HEADER_CHARACTERS].splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
         match = ISO_HEADER.match(line) or STAMP.search(line)

@@ -69,10 +69,10 @@ def extract_doc(text: str, doc_id: str, published: str | None = None, nlp: Langu
 
 def nlp_components(nlp: Language) -> tuple:
     """nlp's components in order, listed once per pipeline (aidfacts never changes a pipeline once built)."""
-    components = _COMPONENTS.get(nlp)
-    if components is None or len(components) != len(nlp.pipe_names):
-        components = _COMPONENTS[nlp] = tuple(component for _, component in nlp.pipeline)
-    return components
+    listed = _COMPONENTS.get(nlp)
+    if listed is None or len(listed) != len(nlp.pipe_names):
+        listed = _COMPONENTS[nlp] = tuple(component for _, component in nlp.pipeline)
+    return listed
 
 
 _COMPONENTS: "weakref.WeakKeyDictionary[Language, tuple]" = weakref.WeakKeyDictionary()

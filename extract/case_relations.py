@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span
 from .counting import CountWords, Head
 from .extensions import get, put
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
-                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
+                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_flags,
+                        token_texts)
 
 
 class CaseRelations(CountWords):
@@ -22,15 +23,16 @@ class CaseRelations(CountWords):
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
-        words = lower_words(doc)[lo: hi]
+        lows, texts = lower_words(doc), token_texts(doc)
+        _, like_num, is_space = token_flags(doc)
+        words = lows[lo: hi]
         j = hi
         while j < len(doc) and j < hi + 8:
-            token = doc[j]
-            if token.text in (",", ";", "(", ")") or token.like_num or token.is_space or token.is_sent_start:
+            if texts[j] in (",", ";", "(", ")") or like_num[j] or is_space[j] or sentence_start(doc, j) == j:
                 break
-            if token.lower_ == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
+            if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
                 break
-            words.append(token.lower_)
+            words.append(lows[j])
             j += 1
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 UNITS = {
@@ -66,6 +67,9 @@ def to_int(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+# The calendar functions are pure and asked the same questions over and over (an article's dates against
+# its publication day), so each remembers its recent answers.
+@functools.lru_cache(maxsize=4096)
 def iso_day(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(year, month, day).isoformat()
@@ -73,6 +77,7 @@ def iso_day(year: int, month: int, day: int) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_iso(value: str | None) -> dt.date | None:
     """The first day of an ISO date of any granularity (`2020`, `2020-03`, `2020-03-04`)."""
     if not value:
@@ -86,6 +91,7 @@ def parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def infer_year(month: int, day: int | None, published: str | None) -> int | None:
     """The year of a month/day without one: the publication year, or the year before when the date
     would otherwise fall more than two months after publication (a January article citing December)."""
@@ -98,6 +104,7 @@ def infer_year(month: int, day: int | None, published: str | None) -> int | None
     return pub.year
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_weekday(published: str | None, weekday: str, future: bool = False) -> str | None:
     """The ISO day a weekday refers to: the latest such day on or before publication (past or no tense),
     or the next one after it (future tense). None without a day-precise publication date."""
@@ -112,6 +119,7 @@ def resolve_weekday(published: str | None, weekday: str, future: bool = False) -
     return (pub - dt.timedelta(days=delta)).isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def shift_day(published: str | None, days: int) -> str | None:
     if not published or len(published) != 10:
         return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 import bisect
 import weakref
 
-from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
+from spacy.tokens import Doc, Span
 
 from .extensions import get
 from .triggers import word_set
@@ -51,6 +51,7 @@ _TEXT = DocMap()
 _LOWER = DocMap()
 _OFFSETS = DocMap()
 _TEXTS = DocMap()
+_FLAGS = DocMap()
 _SPANS = DocMap()
 
 
@@ -125,9 +126,6 @@ class SentenceIndex:
         k = bisect.bisect_right(self.starts, i) - 1
         return self.start_chars[k], self.end_chars[k]
 
-    def spans(self, doc: Doc) -> list[Span]:
-        return [doc[a:b] for a, b in zip(self.starts, self.ends)]
-
 
 def sentence_index(doc: Doc) -> SentenceIndex:
     index = _SENTENCE_INDEX.get(doc)
@@ -149,7 +147,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _FLAGS):
         cache.pop(doc, None)
 
 
@@ -168,6 +166,15 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
         pairs = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         offsets = _OFFSETS[doc] = ([i for i, _ in pairs], [n for _, n in pairs])
     return offsets
+
+
+def token_flags(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Every token's Token.is_punct, .like_num and .is_space (1 or 0), listed once."""
+    flags = _FLAGS.get(doc)
+    if flags is None:
+        flags = _FLAGS[doc] = tuple(doc.to_array([IS_PUNCT, LIKE_NUM, IS_SPACE]).T.tolist()) if len(doc) \
+            else ([], [], [])
+    return flags
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -243,17 +250,18 @@ def spans_in(spans, start: int, end: int) -> list[Span]:
     return [s for s in spans if s.start >= start and s.end <= end]
 
 
-def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> Token | None:
+def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> int | None:
     """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
     `to the city of Suizhou`, `with Jingmen and Enshi`, `to Hubei's Xiaogan`), looking back over
     determiners, adjectives, possessives, earlier members of a coordinated list of regions and regions that
-    modify this one (`Hubei's`, `the Hubei localities of`)."""
+    modify this one (`Hubei's`, `the Hubei localities of`). Its token index, or None."""
     region_ends = region_index(doc).by_end
     sent_start = sentence_index(doc).bounds(span.start)[0]
+    words, texts = lower_words(doc), token_texts(doc)
+    is_punct, like_num, is_space = token_flags(doc)
     j, budget, current = span.start - 1, n, span
     while j >= sent_start and budget > 0:
-        token = doc[j]
-        low = token.lower_
+        low = words[j]
         coordinated = low in ("and", "or") or (low == "," and continues_list(doc, current))
         if coordinated and j in region_ends:
             current = region_ends[j]
@@ -263,14 +271,14 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             current = region_ends[j + 1]   # a region modifying the phrase: look past it
             j, budget = current.start - 1, budget - 1
             continue
-        if low == "of" and j - 1 >= sent_start and lower_words(doc)[j - 1] in OF_NOUNS:
+        if low == "of" and j - 1 >= sent_start and words[j - 1] in OF_NOUNS:
             j, budget = j - 1, budget - 1
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
-            return token
-        if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
+            return j
+        if is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
             return None
-        if token.like_num or token.is_space:
+        if like_num[j] or is_space[j]:
             return None
         if low not in TRANSPARENT:
             return None

@@ -66,11 +66,12 @@ class PairingExtractor:
         index = region_index(doc)
         regions = index.regions
         value_at = index.value_at   # the canonical names of this document's regions, by first token
-        for sent in sentence_index(doc).spans(doc):
-            in_sent = spans_in(regions, sent.start, sent.end)
+        sentences = sentence_index(doc)
+        for start, end in zip(sentences.starts, sentences.ends):
+            in_sent = spans_in(regions, start, end)
             if not any(self.is_recipient(r) for r in in_sent):
                 continue   # every rule needs a recipient in the sentence
-            for helper, recipient, rule, *named in self.sentence_pairs(doc, sent, in_sent):
+            for helper, recipient, rule, *named in self.sentence_pairs(doc, doc[start:end], in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
         for fact in spans_of(doc, "count"):
             if fact.label_ != "personnel_count":

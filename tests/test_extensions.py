@@ -40,3 +40,18 @@ def test_doc_attributes_are_seen_by_underscore(doc):
     assert (doc._.doc_id, doc._.published, doc._.published_source) == ("000", "2020-02-10", None)
     with pytest.raises(AttributeError):
         set_doc_attributes(doc, publshed="2020")
+
+
+def test_token_lists_agree_with_token_attributes():
+    from extract.pipeline import shared_nlp
+    from extract.relations import lower_words, release, token_flags, token_texts
+
+    nlp = shared_nlp()
+    doc = nlp.make_doc("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!")
+    is_punct, like_num, is_space = token_flags(doc)
+    assert [bool(f) for f in is_punct] == [t.is_punct for t in doc]
+    assert [bool(f) for f in like_num] == [t.like_num for t in doc]
+    assert [bool(f) for f in is_space] == [t.is_space for t in doc]
+    assert token_texts(doc) == [t.text for t in doc] and lower_words(doc) == [t.lower_ for t in doc]
+    assert any(like_num) and any(is_punct) and any(is_space)
+    release(doc)

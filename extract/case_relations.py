@@ -6,8 +6,7 @@ from spacy.tokens import Doc, Span
 from .counting import CountWords, Head
 from .extensions import get, put
 from .relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
-                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_flags,
-                        token_texts)
+                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
 
 
 class CaseRelations(CountWords):
@@ -24,13 +23,13 @@ class CaseRelations(CountWords):
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
         lows, texts = lower_words(doc), token_texts(doc)
-        _, like_num, is_space = token_flags(doc)
         words = lows[lo: hi]
         j = hi
         while j < len(doc) and j < hi + 8:
-            if texts[j] in (",", ";", "(", ")") or like_num[j] or is_space[j] or sentence_start(doc, j) == j:
+            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
+                    doc[j].like_num:
                 break
-            if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
+            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
                 break
             words.append(lows[j])
             j += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import weakref
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .extensions import get
@@ -51,7 +51,6 @@ _TEXT = DocMap()
 _LOWER = DocMap()
 _OFFSETS = DocMap()
 _TEXTS = DocMap()
-_FLAGS = DocMap()
 _SPANS = DocMap()
 
 
@@ -147,7 +146,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _FLAGS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS):
         cache.pop(doc, None)
 
 
@@ -166,15 +165,6 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
         pairs = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         offsets = _OFFSETS[doc] = ([i for i, _ in pairs], [n for _, n in pairs])
     return offsets
-
-
-def token_flags(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Every token's Token.is_punct, .like_num and .is_space (1 or 0), listed once."""
-    flags = _FLAGS.get(doc)
-    if flags is None:
-        flags = _FLAGS[doc] = tuple(doc.to_array([IS_PUNCT, LIKE_NUM, IS_SPACE]).T.tolist()) if len(doc) \
-            else ([], [], [])
-    return flags
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -258,7 +248,6 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
     region_ends = region_index(doc).by_end
     sent_start = sentence_index(doc).bounds(span.start)[0]
     words, texts = lower_words(doc), token_texts(doc)
-    is_punct, like_num, is_space = token_flags(doc)
     j, budget, current = span.start - 1, n, span
     while j >= sent_start and budget > 0:
         low = words[j]
@@ -276,9 +265,10 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        if is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
+        token = doc[j]   # a Token only here: its flags cost less to read than a per-document array
+        if token.is_punct and texts[j] not in ("'s", "’s", "'", "’"):
             return None
-        if like_num[j] or is_space[j]:
+        if token.like_num or token.is_space:
             return None
         if low not in TRANSPARENT:
             return None

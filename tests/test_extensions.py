@@ -44,14 +44,11 @@ def test_doc_attributes_are_seen_by_underscore(doc):
 
 def test_token_lists_agree_with_token_attributes():
     from extract.pipeline import shared_nlp
-    from extract.relations import lower_words, release, token_flags, token_texts
+    from extract.relations import lower_words, release, token_offsets, token_texts
 
     nlp = shared_nlp()
     doc = nlp.make_doc("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!")
-    is_punct, like_num, is_space = token_flags(doc)
-    assert [bool(f) for f in is_punct] == [t.is_punct for t in doc]
-    assert [bool(f) for f in like_num] == [t.like_num for t in doc]
-    assert [bool(f) for f in is_space] == [t.is_space for t in doc]
     assert token_texts(doc) == [t.text for t in doc] and lower_words(doc) == [t.lower_ for t in doc]
-    assert any(like_num) and any(is_punct) and any(is_space)
+    assert token_offsets(doc) == ([t.idx for t in doc], [len(t) for t in doc])
+    assert [t.is_space for t in doc] == [text.isspace() for text in token_texts(doc)]
     release(doc)

@@ -162,8 +162,8 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Every token's character offset and length, listed once."""
     offsets = _OFFSETS.get(doc)
     if offsets is None:
-        pairs = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        offsets = _OFFSETS[doc] = ([i for i, _ in pairs], [n for _, n in pairs])
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        offsets = _OFFSETS[doc] = (starts, lengths)
     return offsets
 
 

@@ -108,8 +108,8 @@ def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
 
 
 def document_row(article: Article, facts: int, gaps: int) -> dict:
-    first_line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
-    return dict(doc_id=article.doc_id, file=article.file, title=article.title or first_line[:200],
+    title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
+    return dict(doc_id=article.doc_id, file=article.file, title=title,
                 source=article.source, url=article.url, published=article.published,
                 characters=len(article.text), words=len(article.text.split()),
                 sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps)
@@ -193,8 +193,8 @@ class DatasetWriter:
         self.offsets.append(self.spill.tell())
         pickle.dump((article.doc_id, article.published, [fact_values(f) for f in facts]), self.spill,
                     protocol=pickle.HIGHEST_PROTOCOL)
-        kept = [f for f in facts if self.verdicts.get(f.fact_id) is None or
-                self.verdicts[f.fact_id].verdict != "reject"]
+        kept = [f for f in facts if f.fact_id not in self.verdicts or
+                self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
         gaps = sum(1 for f in kept if f.kind == "missing_number")
         self.documents.add(document_row(article, len(kept) - gaps, gaps))
         self.last = article

@@ -44,3 +44,10 @@ def test_number_starts_are_numerals_and_number_words():
 
     words = ["a", "dozen", "teams", "of", "2,345", "nurses", "covid-19", "twenty", "-", "one", "one's", "onerous"]
     assert number_starts(words) == [1, 4, 7, 9]
+
+
+def test_sentence_starts_after_end_marks_closers_and_line_breaks():
+    from extract.components.sentences import CLOSERS, SENTENCE_END, sentence_starts
+
+    texts = ["He", "said", ".", '"', "Yes", ".", "e.g", "?", "no", "\n\n", "next", "?", " ", "A", ".", ")", "x"]
+    assert sentence_starts(texts, frozenset(SENTENCE_END), frozenset(CLOSERS)) == [0, 4, 10, 13]

@@ -30,22 +30,35 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        ends, closers = self.ends, self.closers
+        starts = sentence_starts(token_texts(doc), self.ends, self.closers)
         values = [-1] * n
-        values[0] = 1
-        starts = [0]
-        end_before = end_two_before = break_before = closing_before = False
-        for i, text in enumerate(token_texts(doc)):
-            closer = text in closers
-            space = text.isspace()   # Token.is_space
-            # an end mark followed by closers or a space (`... cases."`) still ends the sentence
-            after_end = end_before or (end_two_before and closing_before)
-            if i and (break_before or (after_end and not closer and not space and not text.islower())):
-                values[i] = 1
-                starts.append(i)
-            end_two_before, end_before = end_before, text in ends
-            closing_before = closer or space
-            break_before = space and "\n" in text
+        for i in starts:
+            values[i] = 1
         doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
         set_sentences(doc, starts)
         return doc
+
+
+def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[str]) -> list[int]:
+    """The first token of each sentence: 0, a token after an end mark (or after an end mark and one closer or
+    space: `... cases."`) that is not lower-case, a closer or a space, and a token after a line break. Only the
+    tokens next to end marks and line breaks are looked at (a pass over every token cost 3 % of an article)."""
+    n = len(texts)
+    starts = {0}
+    for k in [k for k, text in enumerate(texts) if text in ends or ("\n" in text and text.isspace())]:
+        if k + 1 >= n:
+            continue
+        if texts[k] not in ends:   # a line break
+            starts.add(k + 1)
+            continue
+        after = texts[k + 1]
+        if after in closers or after.isspace():
+            if k + 2 < n and may_start(texts[k + 2], closers):
+                starts.add(k + 2)
+        elif not after.islower():
+            starts.add(k + 1)
+    return sorted(starts)
+
+
+def may_start(text: str, closers: frozenset[str]) -> bool:
+    return text not in closers and not text.isspace() and not text.islower()

@@ -74,7 +74,7 @@ def set_region_index(doc: Doc, spans) -> RegionIndex:
 def region_index(doc: Doc) -> RegionIndex:
     """The index the region component made (iterating doc.spans makes new Span objects each time)."""
     index = _REGION_INDEX.get(doc)
-    if index is None or len(index.regions) != len(doc.spans.get("region", [])):
+    if index is None or len(index.regions) != len(doc.spans.data.get("region", ())):
         index = set_region_index(doc, spans_of(doc, "region"))
     return index
 
@@ -88,7 +88,7 @@ def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
 def spans_of(doc: Doc, key: str) -> list[Span]:
     """The spans of doc.spans[key] as a list made once (iterating a SpanGroup makes new Span objects each
     time, and the rules look at the dates and numbers of a document again for every count)."""
-    group = doc.spans.get(key)
+    group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
     if group is None:
         return []
     cached = _SPANS.setdefault(doc, {})

@@ -123,14 +123,15 @@ class HeadFinder(CountWords):
     def leading_partitive(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
         """`Of the medical workers, 20,374 ...`; `Of them, 1,638 ...` takes what the count before counted."""
         sent_start = sentence_start(doc, number.start)
-        window = doc[sent_start: number.start]
-        if len(window) < 3 or window[0].lower_ not in ("of", "among") or token_texts(doc)[number.start - 1] != ",":
+        words = lower_words(doc)
+        if number.start - sent_start < 3 or words[sent_start] not in ("of", "among") or \
+                token_texts(doc)[number.start - 1] != ",":
             return None
-        for token in window:
-            cls = self.classify_word(doc, token.i)
+        for i in range(sent_start, number.start):
+            cls = self.classify_word(doc, i)
             if cls in ("personnel", "case"):
                 return cls
-        if window[1].lower_ in self.partitive:
+        if words[sent_start + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
             return get(antecedent, "noun_class") if antecedent is not None else None
         return None

@@ -139,8 +139,8 @@ def set_sentences(doc: Doc, starts: list[int]) -> None:
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token i."""
-    return doc[slice(*sentence_index(doc).bounds(i))]
+    """The sentence holding token i (a Span made directly: doc[a:b] normalises the slice in Python first)."""
+    return Span(doc, *sentence_index(doc).bounds(i))
 
 
 def release(doc: Doc) -> None:

@@ -71,7 +71,7 @@ class PairingExtractor:
             in_sent = spans_in(regions, start, end)
             if not any(self.is_recipient(r) for r in in_sent):
                 continue   # every rule needs a recipient in the sentence
-            for helper, recipient, rule, *named in self.sentence_pairs(doc, doc[start:end], in_sent):
+            for helper, recipient, rule, *named in self.sentence_pairs(doc, Span(doc, start, end), in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
         for fact in spans_of(doc, "count"):
             if fact.label_ != "personnel_count":

@@ -63,12 +63,14 @@ def _start_worker(work: ArticleWork) -> None:
     shared_nlp()
 
 
-def _work_batch(jobs: list) -> list[tuple[Item, list[tuple] | None, bool]]:
-    """In a worker: a batch of jobs; facts go back as plain tuples, which pickle in C."""
+def _work_batch(jobs: list) -> list[tuple[Item | None, list[tuple] | None, bool]]:
+    """In a worker: a batch of jobs; facts go back as plain tuples, which pickle in C, and the article only
+    when the worker read it (the main process has the ones it sent)."""
     results = []
     for job in jobs:
         item, facts, from_cache = _WORK(job)
-        results.append((item, None if facts is None else [tuple(f) for f in facts], from_cache))
+        results.append((item if item is not job else None, None if facts is None else [tuple(f) for f in facts],
+                        from_cache))
     return results
 
 
@@ -92,7 +94,7 @@ def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) ->
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window = n_process * batch_size * 8
     source = iter(items)
-    batches: collections.deque = collections.deque()   # AsyncResults of the batches in flight, in order
+    batches: collections.deque = collections.deque()   # (jobs, AsyncResult) of the batches in flight, in order
     in_flight = 0
     with context.Pool(n_process, initializer=_start_worker, initargs=(work,)) as pool:
         while True:
@@ -100,14 +102,16 @@ def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) ->
                 jobs = [job for job in (next(source, None) for _ in range(batch_size)) if job is not None]
                 if not jobs:
                     break
-                batches.append(pool.apply_async(_work_batch, (jobs,)))
+                batches.append((jobs, pool.apply_async(_work_batch, (jobs,))))
                 in_flight += len(jobs)
             if not batches:
                 return
-            done = batches.popleft().get()
+            jobs, pending = batches.popleft()
+            done = pending.get()
             in_flight -= len(done)
-            for item, rows, from_cache in done:
-                yield item, None if rows is None else [Fact._make(row) for row in rows], from_cache
+            for job, (item, rows, from_cache) in zip(jobs, done):
+                yield job if item is None else item, None if rows is None else [Fact._make(row) for row in rows], \
+                    from_cache
 
 
 def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,

@@ -270,3 +270,16 @@ def test_streamed_tables_equal_pandas_to_csv(tmp_path):
     empty.close()
     table([], ["a", "b"]).to_csv(tmp_path / "empty_pandas.csv", index=False, lineterminator="\n")
     assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "empty_pandas.csv").read_bytes()
+
+
+def test_two_workers_give_the_articles_sent_and_the_same_facts():
+    from extract.batch import extract_stream
+    from extract.corpus import Article
+
+    texts = ["Hunan sent 120 nurses to Huanggang on Monday.", "Wuhan reported 2,345 new confirmed cases.",
+             "Jiangsu will help Huangshi.", "Nothing here."] * 5
+    articles = [Article(f"d{i:02d}", f"d{i:02d}.txt", text, "2020-02-12") for i, text in enumerate(texts)]
+    one = list(extract_stream(iter(articles), n_process=1))
+    two = list(extract_stream(iter(articles), n_process=2, batch_size=3))
+    assert [facts for _, facts in two] == [facts for _, facts in one] and sum(len(f) for _, f in one) > 10
+    assert all(article is sent for (article, _), sent in zip(two, articles))

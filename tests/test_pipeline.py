@@ -51,3 +51,11 @@ def test_sentence_starts_after_end_marks_closers_and_line_breaks():
 
     texts = ["He", "said", ".", '"', "Yes", ".", "e.g", "?", "no", "\n\n", "next", "?", " ", "A", ".", ")", "x"]
     assert sentence_starts(texts, frozenset(SENTENCE_END), frozenset(CLOSERS)) == [0, 4, 10, 13]
+
+
+def test_tokenizer_splits_chinese_characters_and_keeps_iso_dates_and_times_whole():
+    from extract.pipeline import shared_nlp
+
+    words = [t.text for t in shared_nlp().make_doc("湖北省 on 2020-02-10 at 09:02, Feb. 4 (Xinhua) -- e-mail")]
+    assert words == ["湖", "北", "省", "on", "2020-02-10", "at", "09:02", ",", "Feb.", "4", "(", "Xinhua", ")",
+                     "--", "e", "-", "mail"]

@@ -85,7 +85,7 @@ class Conflict:
     text_b: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One stating fact, with the sentence it was read from."""
     doc_id: str
@@ -95,18 +95,20 @@ class Evidence:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ValueSupport:
-    """Everything the ranking needs about one value stated for one key, gathered as documents arrive."""
+    """Everything the ranking needs about one value stated for one key, gathered as documents arrive. The
+    distinct days, qualifiers and dates are short lists rather than sets: a value is stated on a few days with
+    a qualifier or two, and an index of a million values holds three of each (an empty set costs 216 bytes)."""
     value: object
     facts: int = 0
     docs: int = 0
     first: Evidence | None = None         # the first stating fact in (doc_id, start) order
     first_elsewhere: Evidence | None = None   # the first one in a document other than first's
-    days: set[int] = field(default_factory=set)   # publication days (ordinals) of the stating documents
-    qualifiers: set[str | None] = field(default_factory=set)
-    dates: set[str | None] = field(default_factory=set)
-    ranked_days: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)   # publication days (ordinals) of the stating documents,
+    #                                                 sorted by EvidenceIndex.finish
+    qualifiers: list[str | None] = field(default_factory=list)
+    dates: list[str | None] = field(default_factory=list)
 
     def evidence_for(self, doc_id: str) -> Evidence | None:
         return self.first if self.first.doc_id != doc_id else self.first_elsewhere
@@ -122,11 +124,17 @@ class EvidenceIndex:
         # conflict key -> value -> [facts stating it, first Evidence]
         self.groups: dict[tuple, dict[object, list]] = defaultdict(dict)
         self.last_doc: str | None = None
+        # the current document's Evidence by fact and sentence text by bounds: a count that is evidence and can
+        # conflict is remembered once, and facts of one sentence share its text
+        self.document_evidence: dict[str, Evidence] = {}
+        self.document_sentences: dict[tuple[int, int], str] = {}
 
     def add_document(self, doc_id: str, facts: list[Fact], text: str, published: str | None) -> None:
         if self.last_doc is not None and doc_id < self.last_doc:
             raise ValueError(f"documents must be added in doc_id order ({doc_id} after {self.last_doc})")
         self.last_doc = doc_id
+        self.document_evidence.clear()
+        self.document_sentences.clear()
         day = parse_iso(published)
         day = day.toordinal() if day else None
         seen_here: set[tuple] = set()
@@ -151,24 +159,36 @@ class EvidenceIndex:
         if (key, fact.value) not in seen_here:
             seen_here.add((key, fact.value))
             support.docs += 1
-            if day is not None:
-                support.days.add(day)
+            if day is not None and day not in support.days:
+                support.days.append(day)
         if support.first is None:
             support.first = self.evidence(fact, text)
         elif support.first_elsewhere is None and support.first.doc_id != fact.doc_id:
             support.first_elsewhere = self.evidence(fact, text)
-        support.qualifiers.add(fact.qualifier)
-        support.dates.add(fact.date)
+        if fact.qualifier not in support.qualifiers:
+            support.qualifiers.append(fact.qualifier)
+        if fact.date not in support.dates:
+            support.dates.append(fact.date)
 
-    @staticmethod
-    def evidence(fact: Fact, text: str) -> Evidence:
-        return Evidence(fact.doc_id, fact.fact_id, fact.start, fact.value, sentence_of(fact, text))
+    def evidence(self, fact: Fact, text: str) -> Evidence:
+        found = self.document_evidence.get(fact.fact_id)
+        if found is None:
+            if fact.sent_start is None or not text:
+                sentence = sentence_of(fact, text)
+            else:
+                bounds = (fact.sent_start, fact.sent_end)
+                sentence = self.document_sentences.get(bounds)
+                if sentence is None:
+                    sentence = self.document_sentences[bounds] = sentence_of(fact, text)
+            found = self.document_evidence[fact.fact_id] = Evidence(fact.doc_id, fact.fact_id, fact.start, fact.value,
+                                                                    sentence)
+        return found
 
     def finish(self) -> None:
         for key, by_value in self.supports.items():
             supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
             for support in supports:
-                support.ranked_days = sorted(support.days)
+                support.days.sort()
             self.ranked[key] = supports
         self.supports.clear()
 
@@ -210,10 +230,10 @@ class EvidenceIndex:
             others = support.facts - here
             if not others or not fits_expected(expected, support.value):
                 continue
-            if fact.date and not ({fact.date, None} & support.dates):
+            if fact.date and fact.date not in support.dates and None not in support.dates:
                 continue
             ranking = (fact.qualifier in support.qualifiers, support.docs - (1 if here else 0), others,
-                       -nearest_days(support.ranked_days, own_day), -support.value)
+                       -nearest_days(support.days, own_day), -support.value)
             evidence = support.evidence_for(fact.doc_id)
             ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
                                          sentence=evidence.sentence, support=others)))

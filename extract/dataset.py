@@ -118,6 +118,7 @@ def document_row(article: Article, facts: int, gaps: int) -> dict:
 
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
 GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
+BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
 
 
 def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict]) -> tuple[list[tuple], list[dict]]:
@@ -141,8 +142,8 @@ def gap_rows(rows: list[tuple]) -> list[list]:
     out = []
     for r in gaps:
         cells = [r[i] for i in GAP_FROM_ROW]
-        cells.insert(GAP_COLUMNS.index("belongs_kind"), kinds.get(r[belongs_at]))
-        cells[-1] = csv_cell(cells[-1])
+        cells.insert(BELONGS_KIND_AT, kinds.get(r[belongs_at]))   # the one gap column a fact row lacks
+        cells[GAP_CANDIDATES_AT] = csv_cell(cells[GAP_CANDIDATES_AT])
         out.append(cells)
     return out
 

@@ -7,6 +7,7 @@ process gets back (article, facts, from_cache) in input order, so it only does w
 from __future__ import annotations
 
 import collections
+import itertools
 import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +100,7 @@ def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) ->
     with context.Pool(n_process, initializer=_start_worker, initargs=(work,)) as pool:
         while True:
             while in_flight < window:
-                jobs = [job for job in (next(source, None) for _ in range(batch_size)) if job is not None]
+                jobs = list(itertools.islice(source, batch_size))
                 if not jobs:
                     break
                 batches.append((jobs, pool.apply_async(_work_batch, (jobs,))))

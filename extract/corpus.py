@@ -133,7 +133,8 @@ def read_article_text(path: Path | str) -> str:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > 4 * MAX_CHARACTERS:
-                raise ArticleError(path, f"too large for an article: {size:,} bytes (limit {MAX_CHARACTERS:,} characters)")
+                raise ArticleError(path, f"too large for an article: {size:,} bytes "
+                                         f"(limit {MAX_CHARACTERS:,} characters)")
             data = handle.read()
     except FileNotFoundError:
         raise ArticleError(path, "no such file") from None

@@ -222,7 +222,8 @@ class DatasetWriter:
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
         audit, pairings, seen = [], [], []
-        kind_at, id_at, doc_at, candidates_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"], ROW_AT["candidates"]
+        kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
+        candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl:

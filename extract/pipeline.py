@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 
 import spacy
 from spacy.language import Language
@@ -69,23 +68,5 @@ def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Do
 
 
 def extract_doc(text: str, doc_id: str, published: str | None = None, nlp: Language | None = None) -> Doc:
-    """The processed Doc of one article: its components applied in order, as nlp(doc) applies them but
-    without nlp(doc)'s per-call bookkeeping (it lists the pipeline and looks up error handlers and settings for
-    each component of each document: 3 % of an article's time here)."""
     nlp = nlp or shared_nlp()
-    doc = make_doc(nlp, text, doc_id, published)
-    for component in nlp_components(nlp):
-        doc = component(doc)
-    return doc
-
-
-def nlp_components(nlp: Language) -> tuple:
-    """nlp's components in order, listed on first use: aidfacts never changes a pipeline once built, and
-    listing it (nlp.pipeline, nlp.pipe_names) costs 2 % of an article's time each time."""
-    listed = _COMPONENTS.get(nlp)
-    if listed is None:
-        listed = _COMPONENTS[nlp] = tuple(component for _, component in nlp.pipeline)
-    return listed
-
-
-_COMPONENTS: "weakref.WeakKeyDictionary[Language, tuple]" = weakref.WeakKeyDictionary()
+    return nlp(make_doc(nlp, text, doc_id, published))

@@ -65,10 +65,8 @@ def fact_id(doc_id: str, kind: str, start: int, end: int, helper: str | None = N
             recipient: str | None = None) -> str:
     """Stable id: the same document text gives the same id on every run and machine (the sha1 of
     `doc_id|kind|start|end|helper|recipient`, empty where there is none)."""
-    return _sha1(f"{doc_id}|{kind}|{start}|{end}|{helper or ''}|{recipient or ''}".encode("utf-8")).hexdigest()[:16]
-
-
-_sha1 = hashlib.sha1
+    key = f"{doc_id}|{kind}|{start}|{end}|{helper or ''}|{recipient or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def context_of(text: str, start: int, end: int, width: int = 40) -> str:

@@ -98,15 +98,3 @@ def test_justified_text_with_digits_has_no_gaps(facts_of):
             "shall  not  be  used  for  the  purposes  of  advertising.  Copyright 2001.")
     assert facts_of(text, kind="missing_number") == []
 
-
-def test_fast_candidate_scan_finds_what_the_general_pattern_finds():
-    from extract.components.gaps import CANDIDATE, candidate_offsets
-    from extract.damage import damage
-
-    texts = ["st of May", "1st", "the 2nd  round", "Feb \nx", " , and .", "on st.", "\tth,", "nd", "x nd",
-             "(st)", "__th_", "Ränd", "the  nd\u00a0st", "a\u3000th b", "Hubei had , cases and  new ones.",
-             "Mar.  th on Feb \nthe rd", "Feb \nst of", "Mar \nnd\n", "a  st", "x   st  b",
-             damage("On Feb. 2, Hunan sent 1,200 medics, the 3rd team, to 16 cities.\nA total of 42 arrived.").text]
-    for text in texts:
-        general = sorted({m.end() if m.group() == " " else m.start() for m in CANDIDATE.finditer(text)})
-        assert sorted(set(candidate_offsets(text))) == general, text

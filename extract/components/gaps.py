@@ -32,26 +32,11 @@ HEADER_LINES = 2
 # it, so that the regular expression engine skips ahead to those characters instead of trying every position.
 CANDIDATE = re.compile(r" (?= \S)(?<=\S )|[,.](?<= [,.])|(?:[sS][tT]|[nNrR][dD]|[tT][hH])(?<!\S..)\b|"
                        r"\n(?<=[A-Za-z] \n)")
-# The same places, found faster in a text whose only whitespace is ASCII: every branch starts with a literal
-# character, which lets the engine jump from one such character to the next (a class such as [,.] anywhere
-# at the start of a branch turns that off); the bare suffix is found with the space before it.
-CANDIDATE_ASCII_SPACE = re.compile(r" (?= \S)(?<=\S )|,(?<= ,)|\.(?<= \.)|\n(?<=[A-Za-z] \n)|"
-                                   r"(?: |\t|\n|\r|\f|\v)(?:[sS][tT]|[nNrR][dD]|[tT][hH])\b")
-ORDINAL_AT_START = re.compile(r"(?:[sS][tT]|[nNrR][dD]|[tT][hH])\b")
-OTHER_SPACE = re.compile(r"[^\S \t\n\r\f\v]")   # whitespace beyond ASCII's (no-break, ideographic ...)
 
 
-def candidate_offsets(text: str) -> list[int]:
-    """Where CANDIDATE matches: the second space of a double space, else the match's first character."""
-    if OTHER_SPACE.search(text):
-        return [m.end() if m.group() == " " else m.start() for m in CANDIDATE.finditer(text)]
-    offsets = [0] if ORDINAL_AT_START.match(text) else []
-    for m in CANDIDATE_ASCII_SPACE.finditer(text):
-        found = m.group()
-        offsets.append(m.end() if found == " " else m.start() + 1 if len(found) == 3 else m.start())
-        if found == "\n" and ORDINAL_AT_START.match(text, m.end()):
-            offsets.append(m.end())   # a bare suffix right after that line break, whose break is consumed
-    return offsets
+def candidate_offsets(text: str):
+    """Where CANDIDATE matched: the second space of a double space, else the match's first character."""
+    return (m.end() if m.group() == " " else m.start() for m in CANDIDATE.finditer(text))
 
 
 YEAR_PREPOSITIONS = word_set("year_prepositions")

@@ -19,8 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import get, put
 from ..gazetteer import default_gazetteer
 from ..relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
-                         region_list_from, region_runs, sentence_index, sentence_of, set_spans, spans_in, spans_of,
-                         token_texts)
+                         region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
 from ..triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
@@ -81,8 +80,7 @@ class PairingExtractor:
                 helper = self.helper_of(origin)
                 recipient = self.gazetteer[destination]
                 if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
-                    sent = sentence_of(doc, fact.start)
-                    mentions = [s for s in spans_in(regions, sent.start, sent.end)
+                    mentions = [s for s in spans_in(regions, *sentences.bounds(fact.start))
                                 if value_at[s.start] in (origin, destination)]
                     if len({value_at[m.start] for m in mentions}) == 2:
                         h = next(m for m in mentions if value_at[m.start] == origin)

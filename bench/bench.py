@@ -57,9 +57,9 @@ def measure_tokenizer(articles: str, n: int) -> dict:
 
 
 def measure_pipeline(articles: str, n: int, workers: int) -> dict:
-    from extract.batch import extract_stream
-    from extract.corpus import Article
-    from extract.pipeline import shared_nlp
+    from extract.dataset.batch import extract_stream
+    from extract.dataset.corpus import Article
+    from extract.nlp.pipeline import shared_nlp
 
     shared_nlp()   # the pipeline is built before the clock starts, as the tokenizer is
     stream = (Article(doc_id, f"{doc_id}.txt", text, published)
@@ -72,7 +72,7 @@ def measure_pipeline(articles: str, n: int, workers: int) -> dict:
 
 
 def measure_build(corpus: str, workers: int) -> dict:
-    from extract.dataset import build_dataset
+    from extract.dataset.build import build_dataset
 
     outputs = Path(tempfile.mkdtemp(prefix="aidfacts-bench-out-", dir=Path(corpus).parent))
     try:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extract.corpus import article_paths, iter_articles
-from extract.damage import GapScore, damage, score_gaps
-from extract.pipeline import extract_doc, shared_nlp
+from extract.dataset.corpus import article_paths, iter_articles
+from extract.evaluation.damage import GapScore, damage, score_gaps
+from extract.nlp.pipeline import extract_doc, shared_nlp
 
 
 def main(folder: str, verbose: bool = False) -> GapScore:

@@ -6,8 +6,8 @@ import datetime as dt
 import random
 from typing import Iterator
 
-from extract.damage import damage
-from extract.gazetteer import default_gazetteer
+from extract.evaluation.damage import damage
+from extract.nlp.gazetteer import default_gazetteer
 
 MONTHS = ["Jan.", "Feb.", "March", "April"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -8,8 +8,8 @@ def extract_text(text: str, doc_id: str = "document", published: str | None = No
     """The facts of one text as a pandas DataFrame (one row per fact, the contract's columns)."""
     import pandas as pd
 
-    from .pipeline import extract_doc
-    from .records import FIELDS, doc_to_facts
+    from extract.nlp.pipeline import extract_doc
+    from extract.nlp.records import FIELDS, doc_to_facts
 
     facts = doc_to_facts(extract_doc(text, doc_id, published), doc_id)
     return pd.DataFrame([f.to_dict() for f in facts], columns=list(FIELDS))
@@ -17,13 +17,13 @@ def extract_text(text: str, doc_id: str = "document", published: str | None = No
 
 def build_dataset(corpus="corpus", outputs="outputs", **options):
     """Rebuild `outputs` from `corpus`; returns a BuildReport. See extract.dataset.build_dataset."""
-    from .dataset import build_dataset as build
+    from extract.dataset.build import build_dataset as build
 
     return build(corpus, outputs, **options)
 
 
 def load_dataset(outputs="outputs"):
     """The built tables as pandas DataFrames, by name."""
-    from .dataset import load_dataset as load
+    from extract.dataset.build import load_dataset as load
 
     return load(outputs)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .corpus import ArticleError, iter_articles
-from .normalize import normalize_published
-from .records import FIELDS
+from extract import __version__
+from extract.dataset.corpus import ArticleError, iter_articles
+from extract.nlp.normalize import normalize_published
+from extract.nlp.records import FIELDS
 
 FORMATS = ("jsonl", "csv", "table")
 TABLE_COLUMNS = ("doc_id", "kind", "value", "qualifier", "status", "period", "unit", "region", "origin",
@@ -64,7 +64,7 @@ def extract(files, fmt, published):
 
         aidfacts extract corpus/000_62205064b0c14322.txt --format table
     """
-    from .batch import extract_corpus
+    from extract.dataset.batch import extract_corpus
 
     result = extract_corpus(iter_articles(list(files), published))
     for error in result.errors:
@@ -89,8 +89,9 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
 
         aidfacts evaluate ../shared/devset/gold
     """
-    from .evaluate import evaluate as run_evaluation
-    from .evaluate import load_gold, report
+    from extract.evaluation.scoring import evaluate as run_evaluation
+    from extract.evaluation.folder import extract_folder_facts
+    from extract.evaluation.scoring import load_gold, report
 
     try:
         gold = load_gold(gold_dir)
@@ -127,8 +128,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose):
 
         aidfacts build corpus -o outputs --workers 2
     """
-    from .corpus import article_paths
-    from .dataset import build_dataset
+    from extract.dataset.corpus import article_paths
+    from extract.dataset.build import build_dataset
 
     if not corpus.is_dir():
         raise click.ClickException(f"{corpus}: no such corpus folder")
@@ -188,7 +189,7 @@ def add(files, corpus, outputs, published, source, url, title, no_build):
 
         aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
     """
-    from .intake import add_article, corpus_hashes
+    from extract.dataset.intake import add_article, corpus_hashes
 
     failed = 0
     known = corpus_hashes(corpus) if corpus.is_dir() else {}
@@ -221,8 +222,8 @@ def review(fact_id, verdict, correction, note, corpus, outputs):
 
         aidfacts review 3f2a9c0d1e2b4a5c --correct 1200 --note "the caption says 1,200"
     """
-    from .dataset import load_dataset
-    from .verdicts import Verdict, VerdictError, record_verdict, typed_value
+    from extract.dataset.build import load_dataset
+    from extract.dataset.verdicts import Verdict, VerdictError, record_verdict, typed_value
 
     if (verdict is None) == (correction is None):
         raise click.UsageError("give exactly one of --accept, --reject, --correct VALUE")
@@ -256,7 +257,7 @@ def audit(outputs, corpus, check):
         aidfacts build && aidfacts audit && xdg-open outputs/report.html
     """
     if check:
-        from .checks import check_dataset
+        from extract.audit.checks import check_dataset
 
         problems = check_dataset(outputs, corpus)
         for problem in problems:
@@ -265,7 +266,7 @@ def audit(outputs, corpus, check):
             raise click.ClickException(f"{len(problems)} problems in {outputs}")
         click.echo(f"{outputs}: all checks passed")
         return
-    from .report import write_report
+    from extract.audit.report import write_report
 
     try:
         target = write_report(outputs, corpus)
@@ -277,17 +278,6 @@ def audit(outputs, corpus, check):
 def default_articles(gold_dir: Path) -> Path:
     sibling = gold_dir.parent / "articles"
     return sibling if sibling.is_dir() else Path("corpus")
-
-
-def extract_folder_facts(folder: Path, doc_ids: set[str]) -> list[dict]:
-    from .batch import extract_corpus
-    from .corpus import article_paths, doc_id_for
-
-    paths = [p for p in article_paths(folder) if doc_id_for(p) in doc_ids]
-    result = extract_corpus(iter_articles(paths))
-    for error in result.errors:
-        click.echo(f"error: {error}", err=True)
-    return [f.to_dict() for f in result.facts]
 
 
 def main() -> None:

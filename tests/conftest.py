@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.pipeline import build_nlp, extract_doc
-from extract.records import doc_to_facts
+from extract.nlp.pipeline import build_nlp, extract_doc
+from extract.nlp.records import doc_to_facts
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.checks import check_dataset
+from extract.audit.checks import check_dataset
 from extract.cli import cli
-from extract.dataset import build_dataset, load_dataset
-from extract.report import render_text, write_report
-from extract.verdicts import Verdict, record_verdict
+from extract.dataset.build import build_dataset, load_dataset
+from extract.audit.report import render_text, write_report
+from extract.dataset.verdicts import Verdict, record_verdict
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"

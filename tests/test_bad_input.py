@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import cli
-from extract.dataset import build_dataset, load_dataset
+from extract.dataset.build import build_dataset, load_dataset
 
 GOOD = "Hunan Province sent 120 medical workers to Huanggang on Monday."
 
@@ -131,7 +131,7 @@ def test_article_error_survives_pickling():
     """Errors come back from worker processes pickled; one that cannot be rebuilt would hang the pool."""
     import pickle
 
-    from extract.corpus import ArticleError
+    from extract.dataset.corpus import ArticleError
 
     error = pickle.loads(pickle.dumps(ArticleError("corpus/a b.txt", "binary file, not text")))
     assert (error.path, error.reason, str(error)) == ("corpus/a b.txt", "binary file, not text",

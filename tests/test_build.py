@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.dataset import build_dataset, load_dataset
-from extract.intake import add_article, safe_doc_id
-from extract.corpus import ArticleError
+from extract.dataset.build import build_dataset, load_dataset
+from extract.dataset.intake import add_article, safe_doc_id
+from extract.dataset.corpus import ArticleError
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUTPUT_FILES = ["audit.csv", "conflicts.csv", "datapackage.json", "documents.csv", "errors.csv", "facts.csv",
@@ -219,7 +219,7 @@ def synthetic_corpus(folder: Path, n: int) -> Path:
 
 
 def test_parallel_build_with_a_partial_cache_matches_a_fresh_one(corpus, tmp_path, monkeypatch):
-    from extract.dataset import DatasetWriter
+    from extract.dataset.build import DatasetWriter
 
     monkeypatch.setattr(DatasetWriter, "parallel_from", 10)   # pass 2 in parts, too
     synthetic_corpus(corpus, 150)
@@ -253,7 +253,7 @@ def test_two_files_with_one_doc_id_keep_the_first(corpus, tmp_path):
 
 
 def test_streamed_tables_equal_pandas_to_csv(tmp_path):
-    from extract.dataset import TableWriter, table
+    from extract.dataset.build import TableWriter, table
 
     columns = ["a", "b", "c", "d"]
     rows = [{"a": i, "b": None if i % 3 else f'x,{i} "quoted"\nline', "c": i % 2 == 0, "d": [2.5, "", "湖北", None][i % 4]}
@@ -273,8 +273,8 @@ def test_streamed_tables_equal_pandas_to_csv(tmp_path):
 
 
 def test_two_workers_give_the_articles_sent_and_the_same_facts():
-    from extract.batch import extract_stream
-    from extract.corpus import Article
+    from extract.dataset.batch import extract_stream
+    from extract.dataset.corpus import Article
 
     texts = ["Hunan sent 120 nurses to Huanggang on Monday.", "Wuhan reported 2,345 new confirmed cases.",
              "Jiangsu will help Huangshi.", "Nothing here."] * 5

@@ -46,7 +46,7 @@ def test_header_sets_publication_date(facts_of):
 
 
 def test_byline_month_is_publication_date(nlp):
-    from extract.pipeline import extract_doc
+    from extract.nlp.pipeline import extract_doc
     doc = extract_doc("A Working Paper\n\nMarch 2020\n\nText follows.", "t", None, nlp)
     assert doc._.published == "2020-03"
 
@@ -57,7 +57,7 @@ def test_ordinal_day(facts_of):
 
 
 def test_byline_stamp_is_the_publication_date(nlp):
-    from extract.pipeline import extract_doc
+    from extract.nlp.pipeline import extract_doc
     text = "Hubei gets help\nBy Wang Lin | chinadaily.com.cn | Updated: 2020-02-12 09:02\n\nXiaogan had 900 cases on Monday."
     doc = extract_doc(text, "t", None, nlp)
     assert doc._.published == "2020-02-12"
@@ -70,7 +70,7 @@ def test_last_weekday_on_that_weekday_is_a_week_before(facts_of):
 
 
 def test_iso_date_and_year_patterns_respect_their_left_edge():
-    from extract.components.dates import ISO_DATE, YEAR
+    from extract.nlp.components.dates import ISO_DATE, YEAR
 
     assert [m.group() for m in ISO_DATE.finditer("2020-02-03 and 12020-02-04, -2020-02-05 (2020-02-06)")] == \
         ["2020-02-03", "2020-02-06"]

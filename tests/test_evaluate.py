@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.cli import extract_folder_facts
-from extract.evaluate import evaluate, load_gold, micro_f1
+from extract.evaluation.folder import extract_folder_facts
+from extract.evaluation.scoring import evaluate, load_gold, micro_f1
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.batch import extract_corpus
-from extract.corpus import Article, article_paths, iter_articles
+from extract.dataset.batch import extract_corpus
+from extract.dataset.corpus import Article, article_paths, iter_articles
 
 PROJECT = Path(__file__).resolve().parent.parent
 

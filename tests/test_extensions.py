@@ -2,7 +2,7 @@
 import pytest
 import spacy
 
-from extract.extensions import SPAN_EXTENSIONS, get, put, register
+from extract.nlp.extensions import SPAN_EXTENSIONS, get, put, register
 
 
 @pytest.fixture()
@@ -34,7 +34,7 @@ def test_unknown_attribute_is_refused(doc):
 
 
 def test_doc_attributes_are_seen_by_underscore(doc):
-    from extract.extensions import set_doc_attributes
+    from extract.nlp.extensions import set_doc_attributes
 
     set_doc_attributes(doc, doc_id="000", published="2020-02-10")
     assert (doc._.doc_id, doc._.published, doc._.published_source) == ("000", "2020-02-10", None)
@@ -43,8 +43,8 @@ def test_doc_attributes_are_seen_by_underscore(doc):
 
 
 def test_token_lists_agree_with_token_attributes():
-    from extract.pipeline import shared_nlp
-    from extract.relations import lower_words, release, token_offsets, token_texts
+    from extract.nlp.pipeline import shared_nlp
+    from extract.nlp.rules.relations import lower_words, release, token_offsets, token_texts
 
     nlp = shared_nlp()
     doc = nlp.make_doc("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!")

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from extract.corpus import article_paths, iter_articles
-from extract.damage import GapScore, damage, score_gaps
-from extract.pipeline import extract_doc
+from extract.dataset.corpus import article_paths, iter_articles
+from extract.evaluation.damage import GapScore, damage, score_gaps
+from extract.nlp.pipeline import extract_doc
 
 # damaged sentences (digits, hyphens, quotes deleted), the text where the number stood, what it was
 CASES = [

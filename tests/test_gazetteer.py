@@ -1,6 +1,6 @@
 import pytest
 
-from extract.gazetteer import GazetteerError, RegionGazetteer, data_path, default_gazetteer
+from extract.nlp.gazetteer import GazetteerError, RegionGazetteer, data_path, default_gazetteer
 
 HEADER = "code,canonical,zh,level,kind,parent,aliases,source\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch import extract_corpus
-from extract.corpus import article_paths, iter_articles
+from extract.dataset.batch import extract_corpus
+from extract.dataset.corpus import article_paths, iter_articles
 
 GOLDEN_DIR = Path(__file__).parent / "test_golden"
 ARTICLES = sorted(p.name for p in GOLDEN_DIR.glob("*.txt"))

@@ -1,6 +1,6 @@
 import pytest
 
-from extract.normalize import (infer_year, normalize_published, parse_digits, parse_number_words,
+from extract.nlp.normalize import (infer_year, normalize_published, parse_digits, parse_number_words,
                                resolve_weekday)
 
 

@@ -1,6 +1,6 @@
 import spacy
 
-from extract.pipeline import PIPE_NAMES, build_nlp
+from extract.nlp.pipeline import PIPE_NAMES, build_nlp
 
 
 def test_pipes_in_order_and_analysis_clean(nlp):
@@ -40,21 +40,21 @@ def test_python_api_for_notebooks(tmp_path):
 
 
 def test_number_starts_are_numerals_and_number_words():
-    from extract.components.numbers import number_starts
+    from extract.nlp.components.numbers import number_starts
 
     words = ["a", "dozen", "teams", "of", "2,345", "nurses", "covid-19", "twenty", "-", "one", "one's", "onerous"]
     assert number_starts(words) == [1, 4, 7, 9]
 
 
 def test_sentence_starts_after_end_marks_closers_and_line_breaks():
-    from extract.components.sentences import CLOSERS, SENTENCE_END, sentence_starts
+    from extract.nlp.components.sentences import CLOSERS, SENTENCE_END, sentence_starts
 
     texts = ["He", "said", ".", '"', "Yes", ".", "e.g", "?", "no", "\n\n", "next", "?", " ", "A", ".", ")", "x"]
     assert sentence_starts(texts, frozenset(SENTENCE_END), frozenset(CLOSERS)) == [0, 4, 10, 13]
 
 
 def test_tokenizer_splits_chinese_characters_and_keeps_iso_dates_and_times_whole():
-    from extract.pipeline import shared_nlp
+    from extract.nlp.pipeline import shared_nlp
 
     words = [t.text for t in shared_nlp().make_doc("湖北省 on 2020-02-10 at 09:02, Feb. 4 (Xinhua) -- e-mail")]
     assert words == ["湖", "北", "省", "on", "2020-02-10", "at", "09:02", ",", "Feb.", "4", "(", "Xinhua", ")",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.damage import damage
-from extract.pipeline import extract_doc
-from extract.records import doc_to_facts
+from extract.evaluation.damage import damage
+from extract.nlp.pipeline import extract_doc
+from extract.nlp.records import doc_to_facts
 
 # words of the genre, so that random texts reach the rules and not only the tokenizer
 VOCABULARY = ["Hubei", "Province", "Wuhan", "Xiaogan", "Shandong", "Hunan", "Inner", "Mongolia", "湖北", "武汉",

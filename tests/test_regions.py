@@ -50,7 +50,7 @@ def test_longest_first_agrees_with_spacy_filter_spans():
     import spacy
     from spacy.util import filter_spans
 
-    from extract.components.regions import longest_first
+    from extract.nlp.components.regions import longest_first
 
     doc = spacy.blank("en")(" ".join(["word"] * 30))
     rng = random.Random(7)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from extract.corpus import article_paths, iter_articles
-from extract.pipeline import extract_doc
-from extract.records import FIELDS, KINDS, doc_to_facts
+from extract.dataset.corpus import article_paths, iter_articles
+from extract.nlp.pipeline import extract_doc
+from extract.nlp.records import FIELDS, KINDS, doc_to_facts
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def test_every_field_holds_its_own_value(nlp, shared_dir):
 def test_fact_id_is_the_documented_hash():
     import hashlib
 
-    from extract.records import fact_id
+    from extract.nlp.records import fact_id
 
     assert fact_id("doc", "pairing", 3, 9, "Hunan", "Huanggang") == \
         hashlib.sha1(b"doc|pairing|3|9|Hunan|Huanggang").hexdigest()[:16]

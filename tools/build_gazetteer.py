@@ -1,4 +1,4 @@
-"""Regenerate extract/data/regions.csv from the division lists in this folder.
+"""Regenerate extract/nlp/data/regions.csv from the division lists in this folder.
 
 Sources: divisions_zh.csv (prefecture-level divisions with their GB/T 2260 code prefixes, from the public
 modood/Administrative-divisions-of-China tables), provinces.csv and hubei_counties.csv (provincial-level areas
@@ -16,7 +16,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 HERE = Path(__file__).parent
-TARGET = HERE.parent / "extract" / "data" / "regions.csv"
+TARGET = HERE.parent / "extract" / "nlp" / "data" / "regions.csv"
 SOURCE = "GB/T 2260 via modood/Administrative-divisions-of-China; English: pinyin or conventional"
 ZH_SUFFIXES = {"自治州": "autonomous_prefecture", "地区": "prefecture", "盟": "league", "市": "city"}
 PROVINCE_SUFFIXES = {

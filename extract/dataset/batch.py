@@ -1,0 +1,141 @@
+"""Extract many articles: the spaCy pipeline over a stream of articles, in order, in one process or a pool.
+
+Every per-article step runs where the pipeline runs, in a worker when there are workers: reading the file (an
+item may be a path), looking the article up in the fact cache, extracting it and caching its facts. The main
+process gets back (article, facts, from_cache) in input order, so it only does what needs the whole corpus.
+"""
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+
+from extract.dataset.corpus import Article, ArticleError, ArticleReader
+from extract.dataset.evidence import Conflict, evidence_pass
+from extract.nlp.pipeline import extract_doc, shared_nlp
+from extract.nlp.records import Fact, doc_to_facts
+
+Item = Article | ArticleError
+Result = tuple[Item, list[Fact] | None, bool]
+
+
+@dataclass
+class CorpusResult:
+    facts: list[Fact] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+class ArticleWork:
+    """What is done to one article, the same in this process and in a worker: read it (when given a path),
+    take its facts from the cache or run the pipeline, and cache what was extracted."""
+
+    def __init__(self, reader: ArticleReader | None = None, cache=None, nlp: Language | None = None):
+        self.reader = reader or ArticleReader()
+        self.cache = cache
+        self.nlp = nlp
+
+    def __call__(self, job: Item | Path | str) -> Result:
+        item = self.reader(job) if isinstance(job, (str, Path)) else job
+        if isinstance(item, ArticleError):
+            return item, None, False
+        known = self.cache.get(item) if self.cache is not None else None
+        if known is not None:
+            return item, known, True
+        nlp = self.nlp or shared_nlp()
+        facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
+        if self.cache is not None:
+            self.cache.put(item, facts)
+        return item, facts, False
+
+
+_WORK: ArticleWork | None = None   # in a worker process: set once by _start_worker
+
+
+def _start_worker(work: ArticleWork) -> None:
+    global _WORK
+    _WORK = work
+    shared_nlp()
+
+
+def _work_batch(jobs: list) -> list[tuple[Item | None, list[tuple] | None, bool]]:
+    """In a worker: a batch of jobs; facts go back as plain tuples, which pickle in C, and the article only
+    when the worker read it (the main process has the ones it sent)."""
+    results = []
+    for job in jobs:
+        item, facts, from_cache = _WORK(job)
+        results.append((item if item is not job else None, None if facts is None else [tuple(f) for f in facts],
+                        from_cache))
+    return results
+
+
+def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = None, n_process: int = 1,
+                  cache=None, batch_size: int = 32) -> Iterator[Result]:
+    """(article, facts, from_cache) for each item in input order; an item may be an Article, an ArticleError
+    (given back as is, with facts None) or a path to read. Docs are dropped as soon as their facts are made and
+    at most a bounded window of items is in flight, so memory does not grow with the corpus."""
+    work = ArticleWork(cache=cache, nlp=nlp)
+    if n_process <= 1:
+        yield from map(work, items)
+    else:
+        yield from parallel_items(items, n_process, batch_size, work)
+
+
+def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) -> Iterator[Result]:
+    """extract_items with a pool of worker processes: batches go to the pool as they are read, at most
+    `window` items are in flight, and results come back in input order."""
+    shared_nlp()   # built once here, inherited by forked workers
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    window = n_process * batch_size * 8
+    source = iter(items)
+    batches: collections.deque = collections.deque()   # (jobs, AsyncResult) of the batches in flight, in order
+    in_flight = 0
+    with context.Pool(n_process, initializer=_start_worker, initargs=(work,)) as pool:
+        while True:
+            while in_flight < window:
+                jobs = list(itertools.islice(source, batch_size))
+                if not jobs:
+                    break
+                batches.append((jobs, pool.apply_async(_work_batch, (jobs,))))
+                in_flight += len(jobs)
+            if not batches:
+                return
+            jobs, pending = batches.popleft()
+            done = pending.get()
+            in_flight -= len(done)
+            for job, (item, rows, from_cache) in zip(jobs, done):
+                yield job if item is None else item, None if rows is None else [Fact._make(row) for row in rows], \
+                    from_cache
+
+
+def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,
+                   batch_size: int = 32) -> Iterator[tuple[Article, list[Fact]]]:
+    """(article, facts) for each article, in input order, with memory that does not grow with the corpus."""
+    for article, facts, _ in extract_items(articles, nlp, n_process, batch_size=batch_size):
+        yield article, facts
+
+
+def extract_corpus(items: Iterable[Item], nlp: Language | None = None, n_process: int = 1,
+                   on_done: Callable[[Article, list[Fact], bool], None] | None = None) -> CorpusResult:
+    """Facts of every readable article, held in memory, plus the evidence pass; unreadable ones are listed
+    in `errors`. (`aidfacts build` streams instead: see dataset.build_dataset.)"""
+    result = CorpusResult()
+    for item, facts, from_cache in extract_items(items, nlp, n_process):
+        if isinstance(item, ArticleError):
+            result.errors.append(item)
+            continue
+        result.articles.append(item)
+        result.facts.extend(facts)
+        if on_done:
+            on_done(item, facts, from_cache)
+    texts = {a.doc_id: a.text for a in result.articles}
+    published = {a.doc_id: a.published for a in result.articles}
+    result.facts, result.conflicts = evidence_pass(result.facts, texts, published)
+    return result

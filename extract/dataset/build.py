@@ -1,0 +1,460 @@
+"""The dataset: facts -> pandas tables -> outputs/, deterministic, streamed and written all-or-nothing.
+
+A build reads the corpus once, in doc_id order. Pass 1 extracts each article (or takes its facts from the
+cache), feeds them to the evidence index, writes its documents row and spills its facts to a scratch file.
+Pass 2 reads the spilled facts back document by document, adds the suggestions the complete index can now
+give, applies the reviewers' verdicts and appends the rows to facts.csv, facts.jsonl and gaps.csv. Only
+per-key summaries (evidence, pairings, conflicts, verdicts) stay in memory, so memory does not grow with
+the number of articles. Everything is written into a fresh folder beside outputs/ and swapped in at the end.
+"""
+from __future__ import annotations
+
+import array
+import csv
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import orjson
+import pandas as pd
+
+from extract.dataset.batch import extract_items
+from extract.dataset.cache import FactCache
+from extract.dataset.corpus import Article, ArticleError, article_paths, doc_id_for
+from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
+from extract.dataset.verdicts import AUDIT_COLUMNS, Verdict, apply_verdicts, read_verdicts, stale_verdicts
+
+FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
+DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
+                    "facts", "gaps"]
+PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
+                   "fact_ids"]
+GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
+               "suggestion", "suggestion_doc", "suggestion_fact", "suggestion_text", "candidates"]
+CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
+ERROR_COLUMNS = ["file", "error"]
+COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
+           "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS}
+TABLES = tuple(COLUMNS)
+SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
+STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
+BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    facts: int = 0
+    gaps: int = 0
+    errors: list[str] = field(default_factory=list)
+    stale_verdicts: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0
+    extracted: list[str] = field(default_factory=list)
+
+
+def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A table that keeps Python values as they are: 19 stays 19 (not 19.0) beside empty cells."""
+    return pd.DataFrame(records, columns=columns, dtype=object)
+
+
+def csv_cell(value):
+    """A list cell (the candidates) as its JSON text; anything else as it is."""
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"   # most rows: skip the encoder
+        return json.dumps([dict(v) if isinstance(v, tuple) else v for v in value], ensure_ascii=False)
+    return value
+
+
+class TableWriter:
+    """One CSV table written a row at a time: any length, bounded memory. Rows go through the csv module,
+    which is what DataFrame.to_csv uses underneath, without building a DataFrame per chunk (the big tables are
+    written row by row at a million rows a build); tests check the bytes equal DataFrame.to_csv's."""
+
+    def __init__(self, path: Path, columns: list[str], header: bool = True):
+        self.handle = open(path, "w", encoding="utf-8", newline="", buffering=BUFFER)
+        self.columns = columns
+        self.writer = csv.writer(self.handle, lineterminator="\n")
+        if header:
+            self.writer.writerow(columns)
+        self.count = 0
+
+    def add(self, row: dict) -> None:
+        self.writer.writerow([row[c] for c in self.columns])
+        self.count += 1
+
+    def add_rows(self, rows: list) -> None:
+        """Rows given as their cells in the columns' order."""
+        self.writer.writerows(rows)
+        self.count += len(rows)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
+    """A table held in memory (pairings, conflicts, errors, audit), written by pandas."""
+    table(records, columns).to_csv(path, index=False, lineterminator="\n")
+
+
+def document_row(article: Article, facts: int, gaps: int) -> dict:
+    title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
+    return dict(doc_id=article.doc_id, file=article.file, title=title,
+                source=article.source, url=article.url, published=article.published,
+                characters=len(article.text), words=len(article.text.split()),
+                sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps)
+
+
+ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
+GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
+BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
+
+
+def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict]) -> tuple[list[tuple], list[dict]]:
+    """One document's facts as rows of facts.csv (tuples in FACT_COLUMNS' order) with the verdicts applied, and
+    the audit rows of those verdicts. Most documents have no verdict: their rows are the facts plus
+    `reviewed` False and `extracted_value`, made without a dict per fact."""
+    if not any(f.fact_id in verdicts for f in facts):
+        return [(*f, False, f.value) for f in facts], []
+    rows, audit = apply_verdicts([f.to_dict() for f in facts], verdicts)
+    return [tuple(row[c] for c in FACT_COLUMNS) for row in rows], audit
+
+
+def gap_rows(rows: list[tuple]) -> list[list]:
+    """The gaps of one document's fact rows, in GAP_COLUMNS' order (a gap belongs to a fact of its own
+    document)."""
+    kind_at, id_at, belongs_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["belongs_to"]
+    gaps = [r for r in rows if r[kind_at] == "missing_number"]
+    if not gaps:
+        return []
+    kinds = {r[id_at]: r[kind_at] for r in rows}
+    out = []
+    for r in gaps:
+        cells = [r[i] for i in GAP_FROM_ROW]
+        cells.insert(BELONGS_KIND_AT, kinds.get(r[belongs_at]))   # the one gap column a fact row lacks
+        cells[GAP_CANDIDATES_AT] = csv_cell(cells[GAP_CANDIDATES_AT])
+        out.append(cells)
+    return out
+
+
+class Pairings:
+    """Helper -> recipient pairs gathered over the corpus, with the documents and facts that state them."""
+
+    def __init__(self):
+        self.mentions: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+
+    def add(self, mentions: list[tuple[str, str, str, str, str | None]]) -> None:
+        """(helper, recipient, doc_id, fact_id, published) of pairing facts, in table order."""
+        for helper, recipient, doc_id, fact_id, published in mentions:
+            self.mentions.setdefault((helper, recipient), []).append((doc_id, fact_id, published))
+
+    def records(self) -> list[dict]:
+        gazetteer = default_gazetteer()
+        records = []
+        for (helper, recipient), mentions in sorted(self.mentions.items()):
+            documents = sorted({doc for doc, _, _ in mentions})
+            dates = sorted({day for _, _, day in mentions if day})
+            records.append(dict(helper=helper, helper_code=gazetteer[helper].code, recipient=recipient,
+                                recipient_code=gazetteer[recipient].code, first_date=dates[0] if dates else None,
+                                documents=";".join(documents), mentions=len(mentions),
+                                fact_ids=";".join(fact_id for _, fact_id, _ in mentions)))
+        return records
+
+
+class DatasetWriter:
+    """The two passes of a build into a staging folder (see the module's docstring)."""
+
+    parallel_from = 1000   # documents from which pass 2 is worth forking workers for
+
+    def __init__(self, staging: Path, verdicts: dict[str, Verdict], workers: int = 1):
+        self.staging, self.verdicts, self.workers = staging, verdicts, workers
+        self.offsets = array.array("q")   # where each document starts in the spill file
+        self.spill_size = 0
+        self.index = EvidenceIndex()
+        self.pairings = Pairings()
+        self.errors: list[ArticleError] = []
+        self.audit: list[dict] = []
+        self.seen_verdicts: set[str] = set()
+        self.spill = open(staging / SPILL, "wb", buffering=BUFFER)
+        self.documents = TableWriter(staging / "documents.csv", DOCUMENT_COLUMNS)
+        self.last: Article | None = None
+
+    def add(self, article: Article, facts: list[Fact]) -> None:
+        """Pass 1, one article (in doc_id order)."""
+        self.index.add_document(article.doc_id, facts, article.text, article.published)
+        data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts]),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        self.offsets.append(self.spill_size)   # counted, not asked of the file: tell() costs a system call
+        self.spill.write(data)
+        self.spill_size += len(data)
+        kept = [f for f in facts if f.fact_id not in self.verdicts or
+                self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
+        gaps = sum(1 for f in kept if f.kind == "missing_number")
+        self.documents.add(document_row(article, len(kept) - gaps, gaps))
+        self.last = article
+
+    def add_error(self, error: ArticleError) -> None:
+        self.errors.append(error)
+
+    def spilled(self, first: int, stop: int) -> Iterator[tuple[str, str | None, list[Fact]]]:
+        """Documents first to stop - 1 (in doc_id order) as spilled."""
+        with open(self.staging / SPILL, "rb", buffering=BUFFER) as handle:
+            handle.seek(self.offsets[first] if first < len(self.offsets) else self.spill_size)
+            for _ in range(first, stop):
+                doc_id, published, values = pickle.load(handle)
+                yield doc_id, published, [new_fact(Fact, v) for v in values]
+
+    def render(self, part: int, first: int, stop: int) -> dict:
+        """Pass 2 over documents first to stop - 1: suggestions, verdicts, and the rows of
+        facts.csv, facts.jsonl and gaps.csv, written as this part's files (part 0 carries the headers)."""
+        names = self.part_names(part)
+        facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
+        gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
+        audit, pairings, seen = [], [], []
+        kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
+        candidates_at = ROW_AT["candidates"]
+        helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
+        # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
+        with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl:
+            for _, published, doc_facts in self.spilled(first, stop):
+                doc_facts = self.index.suggest(doc_facts, published)
+                seen += [f.fact_id for f in doc_facts if f.fact_id in self.verdicts]
+                rows, applied = fact_table_rows(doc_facts, self.verdicts)
+                audit += applied
+                pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
+                             for r in rows if r[kind_at] == "pairing"]
+                records, cells = [], []
+                for row in rows:
+                    record = dict(zip(FACT_COLUMNS, row))
+                    candidates = row[candidates_at]
+                    row = list(row)
+                    if candidates:
+                        record["candidates"] = [dict(c) for c in candidates]
+                        row[candidates_at] = csv_cell(candidates)
+                    else:
+                        row[candidates_at] = "[]"
+                    records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+                    cells.append(row)
+                jsonl.write(b"".join(records))
+                facts.add_rows(cells)
+                gaps.add_rows(gap_rows(rows))
+        facts.close()
+        gaps.close()
+        return dict(audit=audit, pairings=pairings, seen=seen, facts=facts.count, gaps=gaps.count)
+
+    def part_names(self, part: int) -> dict[str, Path]:
+        return {name: self.staging / f"{name}.part{part}" for name in STREAMED}
+
+    def render_all(self) -> list[dict]:
+        """Pass 2 in one go, or, with workers and enough documents, in contiguous parts rendered by a pool of
+        forked processes (each sees the finished evidence index) and joined in order."""
+        documents = len(self.offsets)
+        parts = self.workers if self.workers > 1 and documents >= self.parallel_from else 1
+        methods = multiprocessing.get_all_start_methods()
+        if parts == 1 or "fork" not in methods:
+            result = self.render(0, 0, documents)
+            for name, path in self.part_names(0).items():
+                os.replace(path, self.staging / name)
+            return [result]
+        bounds = [documents * k // parts for k in range(parts)] + [documents]
+        global _RENDERING
+        _RENDERING = self
+        try:
+            with multiprocessing.get_context("fork").Pool(parts) as pool:
+                results = pool.starmap(_render_part, [(k, bounds[k], bounds[k + 1]) for k in range(parts)])
+        finally:
+            _RENDERING = None
+        for name in STREAMED:
+            with open(self.staging / name, "wb") as out:
+                for k in range(parts):
+                    part = self.part_names(k)[name]
+                    with open(part, "rb") as source:
+                        shutil.copyfileobj(source, out, 1 << 20)
+                    part.unlink()
+        return results
+
+    def finish(self, report: BuildReport) -> None:
+        """Pass 2 and the small tables."""
+        self.spill.close()
+        self.documents.close()
+        self.index.finish()
+        results = self.render_all()
+        for result in results:
+            self.audit += result["audit"]
+            self.pairings.add(result["pairings"])
+            self.seen_verdicts.update(result["seen"])
+        (self.staging / SPILL).unlink()
+        stale = stale_verdicts(self.verdicts, self.seen_verdicts)
+        write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
+        write_table(self.staging / "conflicts.csv", [vars(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
+        write_table(self.staging / "errors.csv", sorted(({"file": Path(e.path).name, "error": e.reason}
+                                                         for e in self.errors), key=lambda r: r["file"]),
+                    ERROR_COLUMNS)
+        write_table(self.staging / "audit.csv", sorted(self.audit + stale, key=lambda r: r["fact_id"]),
+                    AUDIT_COLUMNS)
+        with open(self.staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
+            json.dump(datapackage(COLUMNS), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        report.documents = self.documents.count
+        report.facts, report.gaps = sum(r["facts"] for r in results), sum(r["gaps"] for r in results)
+        report.errors = [str(e) for e in self.errors]
+        report.stale_verdicts = [row["fact_id"] for row in stale]
+
+    def close(self) -> None:
+        for handle in (self.spill, self.documents.handle):
+            handle.close()
+
+
+_RENDERING: DatasetWriter | None = None   # the writer whose pass 2 forked workers render
+
+
+def _render_part(part: int, first: int, stop: int) -> dict:
+    return _RENDERING.render(part, first, stop)
+
+
+@contextmanager
+def staging_folder(outputs: Path) -> Iterator[Path]:
+    """A fresh folder beside `outputs`, swapped in if the block ends normally and removed otherwise: a
+    build that dies halfway leaves the previous outputs/ whole."""
+    parent = outputs.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover(outputs)
+    staging = Path(tempfile.mkdtemp(prefix=f".{outputs.name}.new-", dir=parent))
+    try:
+        yield staging
+        swap_in(staging, outputs)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_in(staging: Path, outputs: Path) -> None:
+    old = outputs.with_name(f".{outputs.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if outputs.exists():
+        os.replace(outputs, old)
+    os.replace(staging, outputs)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(outputs: Path) -> None:
+    """Finish or undo a swap that was interrupted between its two renames."""
+    old = outputs.with_name(f".{outputs.name}.old")
+    if old.exists() and not outputs.exists():
+        os.replace(old, outputs)
+    for stale in outputs.parent.glob(f".{outputs.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
+               "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
+               "mentions": "integer", "missing": "boolean", "reviewed": "boolean"}
+PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
+                "pairings": ["helper", "recipient"], "errors": ["file"]}
+FOREIGN_KEYS = {
+    "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
+    "gaps": [{"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}}],
+}
+DESCRIPTIONS = {
+    "documents": "One row per article of the corpus, with its metadata and counts.",
+    "facts": "Every extracted fact (record contract columns first), with reviewers' verdicts applied.",
+    "pairings": "Helper province -> Hubei recipient pairs, with the documents that state them.",
+    "gaps": "Every number deleted from a text, what kind it was, and the value other articles suggest.",
+    "conflicts": "The same fact (kind, region, date) stated with different values by two documents.",
+    "errors": "Articles that could not be read, and why.",
+    "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
+}
+
+
+def datapackage(columns: dict[str, list[str]]) -> dict:
+    """A Frictionless Data Package descriptor for the tables (name -> columns)."""
+    resources = []
+    for name, names in columns.items():
+        schema = {"fields": [{"name": c, "type": FIELD_TYPES.get(c, "string")} for c in names],
+                  "missingValues": [""]}
+        if name in PRIMARY_KEYS:
+            schema["primaryKey"] = PRIMARY_KEYS[name]
+        if name in FOREIGN_KEYS:
+            schema["foreignKeys"] = FOREIGN_KEYS[name]
+        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "description": DESCRIPTIONS[name], "schema": schema})
+    return {"profile": "tabular-data-package", "name": "aidfacts",
+            "title": "aidfacts: facts of China's 2020 pairing assistance from news articles",
+            "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                          "title": "Creative Commons Attribution 4.0"}],
+            "resources": resources}
+
+
+def corpus_paths(corpus: Path) -> list[Path]:
+    """The corpus's article files in doc_id order (the order of every table)."""
+    return sorted(article_paths(corpus), key=lambda p: (doc_id_for(p), p.name))
+
+
+def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
+                  use_cache: bool = True, cache_dir: Path | str | None = None,
+                  on_done: Callable | None = None) -> BuildReport:
+    """Extract every article of `corpus` (with the evidence pass and the verdicts) and write `outputs`."""
+    corpus, outputs = Path(corpus), Path(outputs)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"{corpus}: no such corpus folder")
+    cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
+    verdicts = read_verdicts(corpus)
+    report = BuildReport()
+    with staging_folder(outputs) as staging:
+        writer = DatasetWriter(staging, verdicts, workers)
+        try:
+            # paths, not articles: reading, the cache and the pipeline all run in the workers
+            items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)
+            for item, facts, from_cache in items:
+                if isinstance(item, ArticleError):
+                    writer.add_error(item)
+                    continue
+                if writer.last is not None and writer.last.doc_id == item.doc_id:
+                    writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
+                    continue
+                if from_cache:
+                    report.cache_hits += 1
+                else:
+                    report.extracted.append(item.doc_id)
+                    report.cache_misses += cache is not None
+                if on_done:
+                    on_done(item, facts, from_cache)
+                writer.add(item, facts)
+            writer.finish(report)
+        finally:
+            writer.close()
+    return report
+
+
+def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
+    """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit)."""
+    outputs = Path(outputs)
+    return {name: read_table(outputs / f"{name}.csv") for name in TABLES if (outputs / f"{name}.csv").exists()}
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A table as written: text stays text (codes keep their digits), integer and boolean columns typed."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        kind = FIELD_TYPES.get(column)
+        if kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "boolean":
+            frame[column] = frame[column].map({"True": True, "False": False})
+    return frame
+
+
+__all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset"]

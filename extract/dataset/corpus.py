@@ -1,0 +1,214 @@
+"""Reading articles: decoding, HTML to text, the side-car manifest, one error per bad file (never silent)."""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+from extract.nlp.limits import MAX_CHARACTERS
+from extract.nlp.normalize import normalize_published, published_from_text
+
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ["file", "published", "source", "url", "title"]
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")   # Unicode category Cc but \t and \n
+MAX_CONTROL_RATIO = 0.01
+# a news article is a few thousand characters; a file far bigger is not one (and would take minutes)
+HTML_HINT = re.compile(r"<\s*(html|body|p|div|head|!doctype|article|br)\b", re.IGNORECASE)
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; str() is one line naming the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{Path(path).name}: {reason}")
+
+    def __reduce__(self):
+        # rebuilt from (path, reason) when it comes back from a worker process
+        return type(self), (self.path, self.reason)
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    file: str
+    text: str
+    published: str | None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+class _TextExtractor(HTMLParser):
+    """HTML to plain text: block elements become line breaks, script and style are dropped."""
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title", "article", "section"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else Windows-1252/Latin-1; binary is
+    refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ArticleError(path, f"invalid UTF-16 ({error.reason})") from None
+    if b"\x00" in data[:4096]:
+        raise ArticleError(path, "binary file, not text")
+    # Windows-1252 before Latin-1: what is called Latin-1 is usually 1252 (its dashes and quotes)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if mostly_chinese(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def mostly_chinese(text: str) -> bool:
+    """Chinese text decoded as GB18030 is mostly CJK beyond ASCII; Latin-1 bytes read as GB18030 are not."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    cjk = sum(1 for ch in wide if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return bool(wide) and cjk >= 0.8 * len(wide)
+
+
+def clean_text(raw: str, path: Path | str) -> str:
+    """Line ends to \\n, HTML to text, control characters refused, empty text refused."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if HTML_HINT.search(text[:2000]):
+        text = html_to_text(text)
+    controls = len(CONTROL_CHARACTER.findall(text))
+    if text and controls / len(text) > MAX_CONTROL_RATIO:
+        raise ArticleError(path, "binary file, not text")
+    if not text.strip():
+        raise ArticleError(path, "empty article (no text)")
+    return text
+
+
+def read_article_text(path: Path | str) -> str:
+    # one open and one fstat: this runs for every article of every build
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > 4 * MAX_CHARACTERS:
+                raise ArticleError(path, f"too large for an article: {size:,} bytes "
+                                         f"(limit {MAX_CHARACTERS:,} characters)")
+            data = handle.read()
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a directory, not an article file") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+    text = clean_text(decode(data, path), path)
+    if len(text) > MAX_CHARACTERS:
+        raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
+    return text
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """file name -> row of manifest.csv beside the articles ({} when there is none)."""
+    path = Path(folder) / MANIFEST
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = set(["file", "published"]) - set(reader.fieldnames or [])
+        if missing:
+            raise ArticleError(path, f"manifest lacks columns {sorted(missing)}")
+        return {row["file"]: row for row in reader}
+
+
+def doc_id_for(path: Path | str) -> str:
+    """The file name without its extension (the contract's doc_id)."""
+    name = os.path.basename(path)
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
+                 published: str | None = None) -> Article:
+    """One article with its metadata. Its publication date comes from the text's header or byline, else
+    from the manifest, else from `published`."""
+    text = read_article_text(path)
+    name = os.path.basename(path)
+    row = (manifest or {}).get(name, {})
+    try:
+        date = published_from_text(text) or normalize_published(row.get("published")) or \
+            normalize_published(published)
+    except ValueError as error:
+        raise ArticleError(path, str(error)) from None
+    return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
+                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None)
+
+
+def article_paths(folder: Path | str) -> list[Path]:
+    folder = Path(folder)
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+class ArticleReader:
+    """Reads articles by path, each folder's manifest.csv read once: path -> Article, or the ArticleError that
+    says why it could not be read. Picklable, so that worker processes can read articles themselves."""
+
+    def __init__(self, published: str | None = None):
+        self.published = published
+        self.manifests: dict[str, dict] = {}
+
+    def __call__(self, path: Path | str) -> Article | ArticleError:
+        try:
+            folder = os.path.dirname(path)
+            manifest = self.manifests.get(folder)
+            if manifest is None:
+                manifest = self.manifests[folder] = read_manifest(Path(folder))
+            return load_article(path, manifest, self.published)
+        except ArticleError as error:
+            return error
+
+
+def iter_articles(paths: list[Path], published: str | None = None) -> Iterator[Article | ArticleError]:
+    """Each path as an Article, or the ArticleError that says why it could not be read."""
+    read = ArticleReader(published)
+    for path in paths:
+        yield read(path)

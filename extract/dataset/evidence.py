@@ -1,0 +1,284 @@
+"""The corpus-level evidence pass: propose values for missing numbers, and report conflicting values.
+
+It needs every document's facts, so it runs after extraction, outside the spaCy pipeline, in one streaming
+pass: documents are added to an EvidenceIndex one at a time in doc_id order, and the index keeps, for each key
+of the attributes that must agree (kind plus region, unit, status, origin, destination), a summary per stated
+value (how many facts and documents, the first evidence, publication days), never the facts themselves. Its
+size follows the number of distinct keys and values, not the number of articles, and the pass is linear.
+Nothing is filled in silently: a missing fact keeps value null and gets a separate `suggestion` with its
+evidence (document, fact, sentence) and the ranked `candidates`.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from extract.nlp.normalize import parse_iso
+from extract.nlp.records import Fact
+
+SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
+CONFLICTING = ("case_count", "personnel_count")
+MAX_CANDIDATES = 5
+TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
+
+
+def evidence_key(fact: Fact) -> tuple | None:
+    """What must agree for one fact to be evidence of another; None when too little is known to say."""
+    if fact.kind == "region_count":
+        return fact.kind, fact.unit, fact.region
+    if fact.kind == "case_count":
+        if fact.region is None:
+            return None
+        status = "confirmed" if fact.status in ("confirmed", "unspecified") else fact.status
+        return fact.kind, fact.region, status
+    if fact.kind == "personnel_count":
+        if fact.destination is None and fact.origin is None:
+            return None
+        return fact.kind, fact.origin, fact.destination
+    return None
+
+
+def conflict_key(fact: Fact) -> tuple | None:
+    """Facts that state the same thing (kind, region, date, status, period, origin), or None."""
+    if fact.value is None or fact.missing or fact.kind not in CONFLICTING:
+        return None
+    region = fact.region if fact.kind == "case_count" else fact.destination
+    if region is None or fact.date is None:
+        return None
+    return fact.kind, region, fact.date, fact.status, fact.period, fact.origin
+
+
+def is_evidence(fact: Fact) -> bool:
+    return fact.kind in SUGGESTIBLE and fact.value is not None and not fact.missing
+
+
+def fits_expected(expected: str | None, value) -> bool:
+    """A comma left behind means thousands; a lone deleted word, a number below a thousand."""
+    if not isinstance(value, (int, float)):
+        return False
+    if expected == "thousands":
+        return value >= 1000
+    if expected == "count":
+        return value < 1000
+    return True
+
+
+def sentence_of(fact: Fact, text: str) -> str:
+    if fact.sent_start is None or not text:
+        return fact.text
+    return " ".join(text[fact.sent_start:fact.sent_end].split())
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    region: str | None
+    date: str | None
+    value_a: object
+    doc_a: str
+    fact_a: str
+    text_a: str
+    value_b: object
+    doc_b: str
+    fact_b: str
+    text_b: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One stating fact, with the sentence it was read from."""
+    doc_id: str
+    fact_id: str
+    start: int
+    value: object
+    sentence: str
+
+
+@dataclass(slots=True)
+class ValueSupport:
+    """Everything the ranking needs about one value stated for one key, gathered as documents arrive. The
+    distinct days, qualifiers and dates are short lists rather than sets: a value is stated on a few days with
+    a qualifier or two, and an index of a million values holds three of each (an empty set costs 216 bytes)."""
+    value: object
+    facts: int = 0
+    docs: int = 0
+    first: Evidence | None = None         # the first stating fact in (doc_id, start) order
+    first_elsewhere: Evidence | None = None   # the first one in a document other than first's
+    days: list[int] = field(default_factory=list)   # publication days (ordinals) of the stating documents,
+    #                                                 sorted by EvidenceIndex.finish
+    qualifiers: list[str | None] = field(default_factory=list)
+    dates: list[str | None] = field(default_factory=list)
+
+    def evidence_for(self, doc_id: str) -> Evidence | None:
+        return self.first if self.first.doc_id != doc_id else self.first_elsewhere
+
+
+class EvidenceIndex:
+    """Add every document (add_document, in doc_id order), call finish(), then ask for each document's
+    suggestions (suggest) and for the corpus's conflicts (conflicts)."""
+
+    def __init__(self):
+        self.supports: dict[tuple, dict[object, ValueSupport]] = defaultdict(dict)
+        self.ranked: dict[tuple, list[ValueSupport]] = {}
+        # conflict key -> value -> [facts stating it, first Evidence]
+        self.groups: dict[tuple, dict[object, list]] = defaultdict(dict)
+        self.last_doc: str | None = None
+        # the current document's Evidence by fact and sentence text by bounds: a count that is evidence and can
+        # conflict is remembered once, and facts of one sentence share its text
+        self.document_evidence: dict[str, Evidence] = {}
+        self.document_sentences: dict[tuple[int, int], str] = {}
+
+    def add_document(self, doc_id: str, facts: list[Fact], text: str, published: str | None) -> None:
+        if self.last_doc is not None and doc_id < self.last_doc:
+            raise ValueError(f"documents must be added in doc_id order ({doc_id} after {self.last_doc})")
+        self.last_doc = doc_id
+        self.document_evidence.clear()
+        self.document_sentences.clear()
+        day = parse_iso(published)
+        day = day.toordinal() if day else None
+        seen_here: set[tuple] = set()
+        for fact in facts:
+            if is_evidence(fact):
+                key = evidence_key(fact)
+                if key is not None:
+                    self.add_support(key, fact, text, day, seen_here)
+            key = conflict_key(fact)
+            if key is not None:
+                entry = self.groups[key].get(fact.value)
+                if entry is None:
+                    self.groups[key][fact.value] = [1, self.evidence(fact, text)]
+                else:
+                    entry[0] += 1
+
+    def add_support(self, key: tuple, fact: Fact, text: str, day: int | None, seen_here: set[tuple]) -> None:
+        support = self.supports[key].get(fact.value)
+        if support is None:
+            support = self.supports[key][fact.value] = ValueSupport(fact.value)
+        support.facts += 1
+        if (key, fact.value) not in seen_here:
+            seen_here.add((key, fact.value))
+            support.docs += 1
+            if day is not None and day not in support.days:
+                support.days.append(day)
+        if support.first is None:
+            support.first = self.evidence(fact, text)
+        elif support.first_elsewhere is None and support.first.doc_id != fact.doc_id:
+            support.first_elsewhere = self.evidence(fact, text)
+        if fact.qualifier not in support.qualifiers:
+            support.qualifiers.append(fact.qualifier)
+        if fact.date not in support.dates:
+            support.dates.append(fact.date)
+
+    def evidence(self, fact: Fact, text: str) -> Evidence:
+        found = self.document_evidence.get(fact.fact_id)
+        if found is None:
+            if fact.sent_start is None or not text:
+                sentence = sentence_of(fact, text)
+            else:
+                bounds = (fact.sent_start, fact.sent_end)
+                sentence = self.document_sentences.get(bounds)
+                if sentence is None:
+                    sentence = self.document_sentences[bounds] = sentence_of(fact, text)
+            found = self.document_evidence[fact.fact_id] = Evidence(fact.doc_id, fact.fact_id, fact.start, fact.value,
+                                                                    sentence)
+        return found
+
+    def finish(self) -> None:
+        for key, by_value in self.supports.items():
+            supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
+            for support in supports:
+                support.days.sort()
+            self.ranked[key] = supports
+        self.supports.clear()
+
+    def suggest(self, facts: list[Fact], published: str | None) -> list[Fact]:
+        """One document's facts with suggestions on every missing count and on the gap it belongs to."""
+        wanting = [(fact, key) for fact in facts if fact.missing and fact.kind in SUGGESTIBLE
+                   for key in (evidence_key(fact),) if key is not None and key in self.ranked]
+        if not wanting:
+            return facts   # most documents: nothing is missing that the corpus states
+        expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
+        own = Counter((evidence_key(f), f.value) for f in facts if is_evidence(f))
+        day = parse_iso(published)
+        day = day.toordinal() if day else None
+        suggested: dict[str, list[dict]] = {}
+        for fact, key in wanting:
+            ranked = self.rank_candidates(fact, key, own, expected_of.get(fact.fact_id), day)
+            if ranked:
+                suggested[fact.fact_id] = ranked
+        if not suggested:
+            return facts
+        out = []
+        for fact in facts:
+            ranked = suggested.get(fact.fact_id) or suggested.get(fact.belongs_to or "")
+            if ranked:
+                best = ranked[0]
+                fact = fact._replace(suggestion=best["value"], suggestion_doc=best["doc_id"],
+                                     suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
+                                     candidates=tuple(tuple(c.items()) for c in ranked))
+            out.append(fact)
+        return out
+
+    def rank_candidates(self, fact: Fact, key: tuple, own: Counter, expected: str | None,
+                        own_day: int | None) -> list[dict]:
+        """Values stated by other documents for the same key, best first: same qualifier, stated by more
+        documents and more often, published nearer in time, then the smaller value (for a stable order)."""
+        ranked = []
+        for support in self.ranked[key]:
+            here = own[(key, support.value)]
+            others = support.facts - here
+            if not others or not fits_expected(expected, support.value):
+                continue
+            if fact.date and fact.date not in support.dates and None not in support.dates:
+                continue
+            ranking = (fact.qualifier in support.qualifiers, support.docs - (1 if here else 0), others,
+                       -nearest_days(support.days, own_day), -support.value)
+            evidence = support.evidence_for(fact.doc_id)
+            ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
+                                         sentence=evidence.sentence, support=others)))
+        ranked.sort(key=lambda item: item[0], reverse=True)
+        return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
+
+    def conflicts(self) -> list[Conflict]:
+        """Pairs of documents that state different values for the same fact (same kind, region and date):
+        each other value against the most stated one, enough to show both sources."""
+        found = []
+        for (kind, region, date, *_), by_value in sorted(self.groups.items(), key=lambda item: str(item[0])):
+            if len(by_value) < 2:
+                continue
+            base_value = max(by_value, key=lambda v: (by_value[v][0], -by_value[v][1].start, str(v)))
+            a = by_value[base_value][1]
+            for value, (_, b) in by_value.items():
+                if value != base_value and b.doc_id != a.doc_id:
+                    found.append(Conflict(kind, region, date, a.value, a.doc_id, a.fact_id, a.sentence,
+                                          b.value, b.doc_id, b.fact_id, b.sentence))
+        return found
+
+
+def nearest_days(days: list[int], day: int | None) -> int:
+    if day is None or not days:
+        return 10_000
+    i = bisect.bisect_left(days, day)
+    return min(abs(days[j] - day) for j in (i - 1, i) if 0 <= j < len(days))
+
+
+def evidence_pass(facts: list[Fact], texts: dict[str, str],
+                  published: dict[str, str | None]) -> tuple[list[Fact], list[Conflict]]:
+    """The evidence pass over facts held in memory: (the facts with suggestions, in their order; conflicts)."""
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_doc[fact.doc_id].append(fact)
+    index = EvidenceIndex()
+    for doc_id in sorted(by_doc):
+        index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
+    index.finish()
+    suggested = {}
+    for doc_id, doc_facts in by_doc.items():
+        for fact in index.suggest(doc_facts, published.get(doc_id)):
+            suggested[id_of(fact)] = fact
+    return [suggested[id_of(f)] for f in facts], index.conflicts()
+
+
+def id_of(fact: Fact) -> tuple:
+    return fact.doc_id, fact.fact_id, fact.start, fact.end, fact.kind, fact.rule

@@ -1,0 +1,121 @@
+"""Damage an intact article the way the China Daily seed was damaged, and measure gap finding on it.
+
+The damage keeps letters, whitespace, commas and periods and deletes every other character (digits,
+apostrophes, hyphens, quotes, brackets ...). Each deleted number is recorded with the position it had in the
+damaged text and the kind of number it was, so that recall and precision of the gap finder can be measured
+on any article whose numbers are known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.nlp.normalize import month_number
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
+MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
+@dataclass(frozen=True)
+class DeletedNumber:
+    pos: int          # where the number stood, in the damaged text
+    expected: str     # count, thousands, day, ordinal, year
+    original: str
+    standalone: bool  # not glued to a word (`COVID-19`, `109-member`, `P3` are not)
+
+
+@dataclass(frozen=True)
+class Damaged:
+    text: str
+    deleted: tuple[DeletedNumber, ...]
+
+
+def kept(ch: str) -> bool:
+    return ch.isalpha() or ch.isspace() or ch in ",."
+
+
+def expected_kind(text: str, match: re.Match) -> str:
+    number = match.group()
+    if ORDINAL_SUFFIX.match(text, match.end()):
+        return "ordinal"
+    before = MONTH_BEFORE.search(text[max(0, match.start() - 12): match.start()])
+    if before and month_number(before.group(1)) and len(number) <= 2:
+        return "day"
+    if re.fullmatch(r"(19|20)\d\d", number):
+        return "year"
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", number):
+        return "thousands"
+    return "count"
+
+
+def is_standalone(text: str, match: re.Match) -> bool:
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    if before.isalpha() or before == "-" or (after == "-" and match.end() + 1 < len(text)
+                                             and text[match.end() + 1].isalpha()):
+        return False
+    if after.isalpha() and not ORDINAL_SUFFIX.match(text, match.end()):
+        return False
+    return True
+
+
+def damage(text: str) -> Damaged:
+    """The damaged text and every number deleted from it, positions in damaged coordinates."""
+    new_position = []
+    count = 0
+    for ch in text:
+        new_position.append(count)
+        if kept(ch):
+            count += 1
+    new_position.append(count)
+    deleted = []
+    for match in NUMBER.finditer(text):
+        deleted.append(DeletedNumber(new_position[match.start()], expected_kind(text, match), match.group(),
+                                     is_standalone(text, match)))
+    return Damaged("".join(ch for ch in text if kept(ch)), tuple(deleted))
+
+
+@dataclass
+class GapScore:
+    found: int = 0
+    expected_right: int = 0
+    truth: int = 0
+    reported: int = 0
+    correct_reports: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.truth if self.truth else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_reports / self.reported if self.reported else 1.0
+
+    @property
+    def expected_accuracy(self) -> float:
+        return self.expected_right / self.found if self.found else 1.0
+
+
+def score_gaps(damaged: Damaged, gaps: list[tuple[int, str]], score: GapScore, tolerance: int = 3) -> list:
+    """Add one article's gap finding to `score`: recall over standalone deleted numbers, precision over
+    reported gaps (a report is right when any deleted number stood within `tolerance` characters)."""
+    misses = []
+    truth = [d for d in damaged.deleted if d.standalone]
+    score.truth += len(truth)
+    for number in truth:
+        near = [g for g in gaps if abs(g[0] - number.pos) <= tolerance]
+        if near:
+            score.found += 1
+            score.expected_right += int(any(g[1] == number.expected for g in near))
+            if not any(g[1] == number.expected for g in near):
+                misses.append(("expected", number, near))
+        else:
+            misses.append(("missed", number, None))
+    for gap in gaps:
+        score.reported += 1
+        if any(abs(gap[0] - d.pos) <= tolerance for d in damaged.deleted):
+            score.correct_reports += 1
+        else:
+            misses.append(("spurious", gap, None))
+    return misses

@@ -1,0 +1,104 @@
+"""aidfacts_counts: numbers that count cases, staff, teams or regions -> doc.spans["count"].
+
+Each count is classified by the noun it counts (`2,345 new confirmed cases`, `a team of 138 medical
+workers`, `in five batches`, `16 provinces`) or, where the noun is elsewhere, by a named pattern (a list
+sharing one noun, a partitive `324 of those`, a parenthesis `Xiaogan (2,751)`, `the death toll reached`).
+Its relations (region, status, period, origin, destination, date) are found by rules over its clause.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.case_relations import CaseRelations
+from extract.nlp.rules.count_nouns import HeadFinder
+from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
+from extract.nlp.extensions import get, put
+from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
+                         set_spans, spans_in, spans_of)
+from extract.nlp.rules.staff_relations import StaffRelations
+
+SPAN_KEY = "count"
+
+
+@Language.factory("aidfacts_counts", assigns=["doc.spans"],
+                  requires=["doc.spans"], default_config={})
+def make_counts(nlp: Language, name: str) -> "CountExtractor":
+    return CountExtractor()
+
+
+class CountExtractor(CountWords):
+    """Sets doc.spans["count"], label = kind (case_count, personnel_count, team_count, region_count),
+    span.id_ = rule, and span._ value, missing, qualifier, status, period, unit, region, origin,
+    destination, date."""
+
+    def __init__(self):
+        super().__init__()
+        self.heads = HeadFinder()
+        self.cases = CaseRelations()
+        self.staff = StaffRelations()
+
+    def __call__(self, doc: Doc) -> Doc:
+        numbers = sorted(spans_of(doc, "number"), key=lambda s: s.start)
+        in_region = region_index(doc).tokens
+        facts: list[Span] = []
+        heads: dict[int, Head] = {}
+        for number in numbers:
+            head = self.heads.find_head(doc, number, in_region)
+            if head is not None:
+                heads[number.start] = head
+        for number in numbers:
+            head = heads.get(number.start) or self.heads.borrowed_head(doc, number, numbers, heads, facts)
+            if head is None:
+                continue
+            fact = self.make_fact(doc, number, head, facts)
+            if fact is not None:
+                facts.append(fact)
+        set_spans(doc, SPAN_KEY, facts)
+        return doc
+
+    def make_fact(self, doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
+        cls = head.noun_class
+        if cls == "people":
+            cls = self.heads.resolve_people(doc, number, head)
+            if cls is None:
+                return None
+        if cls == "team" and self.heads.counts_supplies(doc, head):
+            return None
+        sent_start, sent_end = sentence_index(doc).bounds(number.start)
+        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
+            return None
+        kind = KIND_BY_CLASS[cls]
+        end = head.end if head.rule in ("count_noun", "count_partitive") else number.end
+        fact = Span(doc, number.start, end, label=kind, span_id=self.rule_name(kind, head.rule))
+        put(fact, "value", get(number, "value"))
+        put(fact, "missing", bool(get(number, "missing")))
+        put(fact, "qualifier", get(number, "qualifier"))
+        put(fact, "noun_class", cls)
+        if kind == "region_count":
+            put(fact, "unit", UNIT_BY_CLASS[cls])
+            put(fact, "region", self.region_count_scope(doc, number, head))
+        elif kind == "case_count":
+            self.cases.case_attributes(doc, number, head, fact, facts)
+        elif kind == "personnel_count":
+            self.staff.personnel_attributes(doc, number, head, fact, facts)
+        return fact
+
+    @staticmethod
+    def rule_name(kind: str, head_rule: str) -> str:
+        return f"{kind}:{head_rule}"
+
+    def region_count_scope(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """The region a count of regions lies in: `16 cities and counties in Hubei` -> Hubei; the sender's own
+        cities in `Jiangsu rallied a team from 13 cities` -> Jiangsu; None for a national count."""
+        start, end = clause_bounds(doc, number.start)
+        regions = region_index(doc).regions
+        for span in spans_in(regions, head.end, min(end, head.end + 6)):
+            if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
+                return get(span, "value")
+        if number.start > 0 and lower_words(doc)[number.start - 1] in ("from", "across"):
+            subjects = [s for s in spans_in(regions, start, number.start)
+                        if governing_preposition(doc, s, self.blocking) is None]
+            if subjects:
+                return get(subjects[0], "value")
+        return None

@@ -1,0 +1,177 @@
+"""aidfacts_dates: calendar references -> doc.spans["date"] with an ISO value of the right granularity.
+
+A PhraseMatcher finds the date words (months, weekdays, `today`/`yesterday`/`tomorrow`, from
+data/triggers.json) and regular expressions find ISO dates and years; each rule then reads the numbers
+around its word. Rules: date_iso, date_month_day_year, date_day_month_year, date_month_day,
+date_day_month, date_month_year, date_year, date_weekday, date_relative.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.nlp.extensions import put
+from extract.nlp.normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
+from extract.nlp.rules.relations import lower_words, sentence_start, set_spans, text_of, token_texts
+from extract.nlp.triggers import triggers, word_set
+
+SPAN_KEY = "date"
+HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
+DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
+MIN_YEAR, MAX_YEAR = 1900, 2099
+# the look-behind comes after the century, so that the regular expression engine can skip ahead to a `1` or
+# `2` instead of trying the look-behind at every position (3.5 times faster on news text)
+ISO_DATE = re.compile(r"(?:19|20)(?<![\d-]..)\d\d-[01]\d-[0-3]\d(?![\d-])")
+YEAR = re.compile(r"(?:19|20)(?<![\d,.]..)\d\d(?![\d,.]\d)")
+
+
+@Language.factory("aidfacts_dates", assigns=["doc.spans"], requires=["doc._.published"], default_config={})
+def make_dates(nlp: Language, name: str) -> "DateMatcher":
+    return DateMatcher(nlp)
+
+
+class DateMatcher:
+    """Sets doc.spans["date"]: span._.value is an ISO date (`2020-02-04`, `2020-02`, `2008`), span.id_ the
+    rule. Day-month dates take their year from doc._.published; weekdays resolve against it by tense.
+    span._.dateline marks header and dateline dates, which date the article, not the facts near them."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # title case: the tokenizer keeps `Feb.` whole only as an abbreviation it knows (`feb.` it splits)
+        months = sorted({form for word in MONTHS for form in (word.title(), word.title() + ".")})
+        self.matcher.add("month", [nlp.make_doc(m) for m in months])
+        self.matcher.add("weekday", [nlp.make_doc(w) for w in WEEKDAYS])
+        self.relative_days = dict(triggers()["relative_days"])
+        self.matcher.add("relative", [nlp.make_doc(w) for w in self.relative_days])
+        markers = sorted(word_set("future_markers"), key=len, reverse=True)
+        # a marker as whole words in the space-joined lower-case words before a weekday
+        self.future_marker = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, markers)) + r")(?= |$)")
+        self.year_cues = word_set("year_cues")
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            found = self.expand(doc, doc.vocab.strings[match_id], start, end)
+            if found is not None:
+                spans.append(found)
+        text = text_of(doc)
+        for pattern, rule in ((ISO_DATE, "date_iso"), (YEAR, "date_year")):
+            for match in pattern.finditer(text):
+                span = doc.char_span(match.start(), match.end(), label=SPAN_KEY, span_id=rule)
+                if span is not None and (rule == "date_iso" or self.year_in_context(doc, span)):
+                    spans.append(span)
+        resolved = []
+        for span in filter_spans(spans):
+            value = self.resolve(span, published)
+            if value is None:
+                continue
+            put(span, "value", value)
+            put(span, "dateline", self.is_dateline(span))
+            resolved.append(span)
+        set_spans(doc, SPAN_KEY, resolved)
+        return doc
+
+    def expand(self, doc: Doc, word: str, start: int, end: int) -> Span | None:
+        """The whole date around a date word: `Feb. 4, 2020`, `4 February`, `Tuesday afternoon`."""
+        if word == "weekday":
+            if end < len(doc) and lower_words(doc)[end] in DAY_PARTS:
+                end += 1
+            return Span(doc, start, end, label=SPAN_KEY, span_id="date_weekday")
+        if word == "relative":
+            return Span(doc, start, end, label=SPAN_KEY, span_id="date_relative")
+        texts = token_texts(doc)
+        first = texts[start]
+        if first.lower() in ("may", "march") and not first.istitle() and not first.isupper():
+            return None   # the verbs `may` and `march`
+        after_day = end < len(doc) and is_day(texts[end])
+        if after_day:
+            year_at = end + 2 if end + 1 < len(doc) and texts[end + 1] == "," else end + 1
+            if year_at < len(doc) and is_year(texts[year_at]):
+                return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_day_year")
+            return Span(doc, start, end + 1, label=SPAN_KEY, span_id="date_month_day")
+        if start > 0 and is_day(texts[start - 1]):
+            year_at = end + 1 if end < len(doc) and texts[end] == "," else end
+            if year_at < len(doc) and is_year(texts[year_at]):
+                return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
+            return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
+        year_at = end + 1 if end < len(doc) and lower_words(doc)[end] == "of" else end
+        if year_at < len(doc) and is_year(texts[year_at]):
+            return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
+        return None
+
+    def year_in_context(self, doc: Doc, span: Span) -> bool:
+        """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`)."""
+        return span.start > 0 and lower_words(doc)[span.start - 1] in self.year_cues
+
+    def resolve(self, span: Span, published: str | None) -> str | None:
+        rule, tokens = span.id_, token_texts(span.doc)[span.start:span.end]
+        if rule == "date_iso":
+            return iso_day(*map(int, tokens[0].split("-")))
+        years = [t for t in tokens if len(t) == 4 and t.isdigit()]
+        if years and not MIN_YEAR <= int(years[-1]) <= MAX_YEAR:
+            return None
+        if rule == "date_year":
+            return tokens[-1]
+        if rule == "date_weekday":
+            value = resolve_weekday(published, tokens[0], future=self.is_future(span))
+            if value is not None and value == published and span.start > 0 and \
+                    lower_words(span.doc)[span.start - 1] == "last":
+                value = shift_day(value, -7)   # `last Monday` in a Monday article: a week before
+            return value
+        if rule == "date_relative":
+            return shift_day(published, self.relative_days[tokens[0].lower()])
+        month = next(month_number(t) for t in tokens if month_number(t))
+        if rule == "date_month_year":
+            return f"{years[-1]}-{month:02d}"
+        day = next(day_number(t) for t in tokens if day_number(t) is not None and not month_number(t))
+        year = int(years[-1]) if years else infer_year(month, day, published)
+        return iso_day(year, month, day) if year else None
+
+    def is_future(self, span: Span) -> bool:
+        """Future tense: a marker such as `will` or `scheduled` in the words before the weekday."""
+        sent_start = sentence_start(span.doc, span.start)
+        lowered = " ".join(lower_words(span.doc)[max(sent_start, span.start - 10): span.start])
+        return self.future_marker.search(lowered) is not None
+
+    @staticmethod
+    def is_dateline(span: Span) -> bool:
+        """`BEIJING, Feb. 4 (Xinhua)`, `HAIKOU, February 28. /TASS/.`, a header `date 2020-02-10`."""
+        texts = token_texts(span.doc)
+        before = texts[span.start - 1] if span.start > 0 else None
+        after = texts[span.end] if span.end < len(texts) else None
+        if span.id_ == "date_iso":
+            if before == ":" and span.start >= 2:
+                before = texts[span.start - 2]
+            if before is None or before.isspace() or before.lower() in HEADER_PREFIXES or before == "|":
+                return True
+        if before == "," and span.start >= 2:
+            place = texts[span.start - 2]
+            line_start = span.start - 2 == 0 or texts[span.start - 3].isspace() or "\n" in texts[span.start - 3]
+            if place.isupper() and place.isalpha() and len(place) > 2 and line_start:
+                return after is None or after in DATELINE_FOLLOWERS
+        return False
+
+
+ORDINAL_DAY = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$", re.IGNORECASE)
+
+
+def day_number(text: str) -> int | None:
+    """`7` or `7th` -> 7; None for anything that is not a day of a month."""
+    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31:
+        return int(text)
+    match = ORDINAL_DAY.match(text)
+    return int(match.group(1)) if match else None
+
+
+def is_day(text: str) -> bool:
+    return day_number(text) is not None
+
+
+def is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= MAX_YEAR

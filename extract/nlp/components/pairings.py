@@ -1,0 +1,229 @@
+"""aidfacts_pairings: a helper province assigned to a Hubei city -> doc.spans["pairing"].
+
+A pairing joins a provincial-level area outside Hubei (the helper) to an area inside Hubei (the
+recipient). Rules, each named on the span it makes:
+- pairing_assigned: `Shandong and Hunan provinces have been assigned to support Huanggang`
+- pairing_backed_by: `Xiaogan ... will be backed by both Chongqing municipality and Heilongjiang province`
+- pairing_helps: `Henan helps Suizhou`, `to help Xiantao`
+- pairing_linked: `Zhejiang, which is paired with Jingmen`, `A and B are paired with C and D, respectively`
+- pairing_staff_sent: a staff count from a helper to a Hubei city other than Wuhan (Wuhan was supported by
+  the whole country, outside the pairing scheme)
+- pairing_team_in: a sentence about a helper's medical team and a Hubei city it goes to or works in
+- pairing_team_of_article: `The medical team ... in Qianjiang` in an article about one helper province
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get, put
+from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
+                         region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
+from extract.nlp.triggers import triggers, word_set
+
+SPAN_KEY = "pairing"
+NATIONAL_HUB = "Wuhan"
+LIST_GLUE = word_set("role_list_glue")
+HELPER_GLUE = word_set("helper_list_glue")
+
+
+@Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
+def make_pairings(nlp: Language, name: str) -> "PairingExtractor":
+    return PairingExtractor()
+
+
+class PairingExtractor:
+    """Sets doc.spans["pairing"]: span from the first to the last of the two region mentions,
+    span._.helper and span._.recipient canonical names, span.id_ the rule. One span per pair and document."""
+
+    def __init__(self):
+        self.gazetteer = default_gazetteer()
+        self.assign = word_set("pairing_assign_verbs")
+        self.help = word_set("pairing_help_verbs")
+        self.passive = word_set("pairing_passive_verbs")
+        self.link = word_set("pairing_link_words")
+        self.receive = word_set("receive_verbs")
+        self.blocking = word_set("subject_blocking_preps")
+        self.send = word_set("send_verbs")
+        self.dest_preps = word_set("destination_preps")
+        self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
+
+    def region_of(self, span: Span):
+        return self.gazetteer[region_index(span.doc).value_at[span.start]]
+
+    def is_helper(self, span: Span) -> bool:
+        region = self.region_of(span)
+        return region.is_provincial and region.canonical != "Hubei"
+
+    def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
+        region = self.region_of(span)
+        return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[tuple[str, str], Span] = {}
+        index = region_index(doc)
+        regions = index.regions
+        value_at = index.value_at   # the canonical names of this document's regions, by first token
+        sentences = sentence_index(doc)
+        for start, end in zip(sentences.starts, sentences.ends):
+            in_sent = spans_in(regions, start, end)
+            if not any(self.is_recipient(r) for r in in_sent):
+                continue   # every rule needs a recipient in the sentence
+            for helper, recipient, rule, *named in self.sentence_pairs(doc, Span(doc, start, end), in_sent):
+                self.add(doc, found, helper, recipient, rule, *named)
+        for fact in spans_of(doc, "count"):
+            if fact.label_ != "personnel_count":
+                continue
+            origin, destination = get(fact, "origin"), get(fact, "destination")
+            if origin and destination:
+                helper = self.helper_of(origin)
+                recipient = self.gazetteer[destination]
+                if helper and recipient.in_hubei and recipient.canonical != NATIONAL_HUB:
+                    mentions = [s for s in spans_in(regions, *sentences.bounds(fact.start))
+                                if value_at[s.start] in (origin, destination)]
+                    if len({value_at[m.start] for m in mentions}) == 2:
+                        h = next(m for m in mentions if value_at[m.start] == origin)
+                        r = next(m for m in mentions if value_at[m.start] == destination)
+                        self.add(doc, found, h, r, "pairing_staff_sent", helper=helper)
+        set_spans(doc, SPAN_KEY, sorted(found.values(), key=lambda s: (s.start, s.end)))
+        return doc
+
+    def helper_of(self, name: str) -> str | None:
+        region = self.gazetteer[name]
+        if region.is_provincial:
+            return None if region.canonical == "Hubei" else region.canonical
+        return region.parent if region.parent not in (None, "Hubei") else None
+
+    def add(self, doc: Doc, found: dict, helper_span: Span, recipient_span: Span, rule: str,
+            helper: str | None = None) -> None:
+        """Keep the first mention of each (helper, recipient) pair in the document."""
+        value_at = region_index(doc).value_at
+        key = (helper or value_at[helper_span.start], value_at[recipient_span.start])
+        if key in found or key[0] == key[1]:
+            return
+        start = min(helper_span.start, recipient_span.start)
+        end = max(helper_span.end, recipient_span.end)
+        span = Span(doc, start, end, label="pairing", span_id=rule)
+        put(span, "helper", key[0])
+        put(span, "recipient", key[1])
+        found[key] = span
+
+    def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+        words = lower_words(doc)[sent.start:sent.end]
+        for k, low in enumerate(words):
+            if low not in self.help and low not in self.passive:
+                continue
+            token = sent[k]
+            # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
+            if low in self.help and k > 0:
+                recipients = self.list_after(doc, token.i + 1, sent.end, regions)
+                recipients = [r for r in recipients if self.is_recipient(r)]
+                if not recipients:
+                    continue
+                assigned = any(w in self.assign for w in words[max(0, k - 5): k])
+                lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
+                runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
+                helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
+                helpers = [h for h in helpers if self.is_helper(h)]
+                rule = "pairing_assigned" if assigned else "pairing_helps"
+                for h in helpers:
+                    for r in recipients:
+                        yield h, r, rule
+            # pairing_backed_by: RECIPIENT ... backed by (both) HELPERS
+            if low in self.passive and k + 1 < len(words) and words[k + 1] == "by":
+                helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
+                before = [r for r in regions if r.end <= token.i and self.is_recipient(r)
+                          and governing_preposition(doc, r, frozenset({"in", "of", "to", "from", "near"})) is None]
+                if helpers and before:
+                    for h in helpers:
+                        yield h, before[-1], "pairing_backed_by"
+        yield from self.linked_pairs(doc, sent, regions, words)
+        yield from self.team_pairs(doc, sent, regions, words)
+
+    def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
+        """pairing_linked: in a sentence with a pairing word (`paired`, `responsible for`, `in charge of`),
+        each list of recipients goes with the list of helpers next to it: `Zhejiang, which is paired with
+        Jingmen`, `Jiangsu will be paired with Huangshi, Fujian with Yichang`, `Jingmen is paired with
+        Zhejiang`; with `respectively`, the two lists are zipped."""
+        if not any(w in self.link for w in words):
+            return
+        runs = self.role_runs(doc, regions)
+        helpers = [r for role, run in runs if role == "helper" for r in run]
+        recipients = [r for role, run in runs if role == "recipient" for r in run]
+        if "respectively" in words and len(helpers) == len(recipients) > 1:
+            yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
+            return
+        pending: tuple[str, list[Span]] | None = None   # a list waiting for its partner list
+        for role, run in runs:
+            if role == "other":
+                continue
+            if pending is not None and pending[0] != role:
+                helpers, recipients = (pending[1], run) if role == "recipient" else (run, pending[1])
+                yield from ((h, r, "pairing_linked") for h in helpers for r in recipients)
+                pending = None
+            else:
+                pending = (role, run)
+
+    def role_runs(self, doc: Doc, regions: list[Span]) -> list[tuple[str, list[Span]]]:
+        """Regions grouped into lists of one role (`Chongqing and Heilongjiang`, `Qianjiang, Xiantao and
+        Tianmen`); a region of neither role (Hubei itself, a city elsewhere) only separates lists."""
+        return [(self.role(run[0]), run) for run in region_runs(doc, regions, LIST_GLUE, key=self.role)]
+
+    def role(self, span: Span) -> str:
+        return "helper" if self.is_helper(span) else "recipient" if self.is_recipient(span) else "other"
+
+    def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
+        """A helper's staff and a Hubei city they go to or work in, in one sentence."""
+        if not any(w in self.staff_nouns for w in words):
+            return
+        governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        receiving = [k for k, w in enumerate(words) if w in self.receive]
+        if receiving:   # `Huanggang has received 1,200 medical workers from Shandong and Hunan`
+            governed += [r for r in regions if r.end <= sent.start + receiving[0] and
+                         governing_preposition(doc, r, self.blocking, n=6) is None]
+        listed = {s.start: s for r in governed for s in region_list_from(doc, r, regions)}
+        recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
+        if not recipients:
+            return
+        helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
+        for h in helpers:
+            for r in recipients:
+                yield h, r, "pairing_team_in"
+        if not any(self.is_helper(h) for h in regions) and words[0] == "the" and \
+                any(w in self.staff_nouns for w in words[1:5]):
+            helper = dominant_helper(doc, self.gazetteer)
+            for r in recipients if helper else []:
+                yield r, r, "pairing_team_of_article", helper
+
+    def is_staff_source(self, doc: Doc, span: Span, sent: Span) -> bool:
+        """`Shandong medical workers`, `staff from Shandong and Hunan`, `Guangdong sends ... team`."""
+        after = lower_words(doc)[span.end: min(sent.end, span.end + 4)]
+        if any(w in self.staff_nouns for w in after[:3]):
+            return True
+        if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
+            return True
+        j = span.start - 1
+        while j >= sent.start and (token_texts(doc)[j] == "," or lower_words(doc)[j] in ("and", "provinces") or
+                                   j + 1 in region_index(doc).by_end):
+            j -= 1
+        if j >= sent.start and lower_words(doc)[j] == "from":
+            return True
+        return any(w in self.send for w in after[:3])
+
+    @staticmethod
+    def list_after(doc: Doc, start: int, end: int, regions: list[Span]) -> list[Span]:
+        """Regions listed right after a position: `both Chongqing municipality and Heilongjiang province`."""
+        items, j = [], start
+        skip = {"both", "and", ",", "the", "city", "of", "provinces", "cities", "municipalities", "central",
+                "china", "'s", "’s", "province"}
+        by_start = {r.start: r for r in regions}
+        while j < end:
+            if j in by_start:
+                items.append(by_start[j])
+                j = by_start[j].end
+                continue
+            if lower_words(doc)[j] not in skip:
+                break
+            j += 1
+        return items

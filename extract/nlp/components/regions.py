@@ -1,0 +1,82 @@
+"""aidfacts_regions: gazetteer mentions of Chinese administrative areas -> doc.spans["region"]."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import put
+from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.relations import lower_words, set_region_index, set_spans, token_texts
+from extract.nlp.triggers import triggers
+
+SPAN_KEY = "region"
+
+
+@Language.factory("aidfacts_regions", assigns=["doc.spans"], default_config={})
+def make_regions(nlp: Language, name: str) -> "RegionMatcher":
+    return RegionMatcher(nlp)
+
+
+class RegionMatcher:
+    """Finds every surface form of the gazetteer (canonical, aliases, suffixed forms, Chinese) and sets
+    doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
+    A lower-case match (`jilin`) is not a mention: region names are proper nouns; nor is a name inside an
+    institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`) or a person's given name
+    (`Wang Yichun`)."""
+
+    def __init__(self, nlp: Language):
+        self.gazetteer = default_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.institutions = frozenset(triggers()["institution_words"])
+        self.descriptors = frozenset(triggers()["institution_descriptors"])
+        self.surnames = frozenset(triggers()["chinese_surnames"])
+        for region in self.gazetteer.regions:
+            forms = self.gazetteer.surface_forms(region)
+            self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
+
+    def given_name(self, doc: Doc, start: int, end: int) -> bool:
+        """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""
+        return end - start == 1 and start > 0 and token_texts(doc)[start - 1] in self.surnames and \
+            not (end < len(doc) and lower_words(doc)[end] in ("city", "province", "prefecture", "county"))
+
+    def inside_institution_name(self, doc: Doc, end: int) -> bool:
+        """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
+        University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`)."""
+        texts, j = token_texts(doc), end
+        while j < len(texts) and texts[j] in self.descriptors and j < end + 2:
+            j += 1
+        return j < len(texts) and texts[j] in self.institutions
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[tuple[int, int], int] = {}   # (start, end) -> match id
+        texts = token_texts(doc)
+        for match_id, start, end in self.matcher(doc):
+            first = texts[start]
+            if first.isalpha() and first.isascii() and first.islower():   # Token.is_alpha, .is_lower
+                continue
+            if self.inside_institution_name(doc, end) or self.given_name(doc, start, end):
+                continue
+            found[(start, end)] = match_id
+        spans = []
+        for start, end in longest_first(found):   # Spans only for the mentions kept
+            span = Span(doc, start, end, label=SPAN_KEY, span_id="region_gazetteer")
+            region = self.gazetteer.by_code[doc.vocab.strings[found[(start, end)]]]
+            put(span, "value", region.canonical)
+            put(span, "code", region.code)
+            spans.append(span)
+        set_spans(doc, SPAN_KEY, spans)
+        set_region_index(doc, spans)
+        return doc
+
+
+def longest_first(ranges) -> list[tuple[int, int]]:
+    """spacy.util.filter_spans on (start, end) pairs: where ranges overlap the longest (then the first) wins;
+    the result in text order. Most gazetteer matches lose to a longer one, and a Span costs far more to make
+    than a pair."""
+    kept, seen = [], set()
+    for start, end in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    return sorted(kept)

@@ -1,0 +1,103 @@
+"""RegionGazetteer: the Chinese administrative areas aidfacts recognises, loaded from data/regions.csv."""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+COLUMNS = ["code", "canonical", "zh", "level", "kind", "parent", "aliases", "source"]
+LEVELS = {"province", "prefecture", "county"}
+
+
+class GazetteerError(ValueError):
+    """A data row of the gazetteer is wrong; the message names the file and the row."""
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    canonical: str
+    zh: str
+    level: str
+    kind: str
+    parent: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def is_provincial(self) -> bool:
+        return self.level == "province"
+
+    @property
+    def in_hubei(self) -> bool:
+        return self.parent == "Hubei"
+
+
+class RegionGazetteer:
+    """Regions by canonical name and by every lower-cased surface form (canonical, aliases, Chinese)."""
+
+    def __init__(self, regions: list[Region]):
+        self.regions = tuple(regions)
+        self.by_name = {r.canonical: r for r in regions}
+        self.by_code = {r.code: r for r in regions}
+        self.by_form: dict[str, Region] = {}
+        for region in regions:
+            for form in self.surface_forms(region):
+                self.by_form[form.lower()] = region
+
+    @staticmethod
+    def surface_forms(region: Region) -> list[str]:
+        return list(dict.fromkeys([region.canonical, *region.aliases, region.zh]))
+
+    def lookup(self, form: str) -> Region | None:
+        return self.by_form.get(form.lower())
+
+    def __getitem__(self, canonical: str) -> Region:
+        return self.by_name[canonical]
+
+    def __len__(self) -> int:
+        return len(self.regions)
+
+    @classmethod
+    def from_csv(cls, path: Path | str) -> "RegionGazetteer":
+        path = Path(path)
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames != COLUMNS:
+                raise GazetteerError(f"{path.name}: columns {reader.fieldnames} (expected {COLUMNS})")
+            rows = list(reader)
+        regions, seen_forms, seen_codes = [], {}, set()
+        for line, row in enumerate(rows, start=2):
+            where = f"{path.name} line {line} ({row['canonical'] or '?'})"
+            if not row["canonical"] or not row["code"].isdigit() or len(row["code"]) != 6:
+                raise GazetteerError(f"{where}: needs a canonical name and a six-digit code")
+            if row["level"] not in LEVELS:
+                raise GazetteerError(f"{where}: unknown level {row['level']!r}")
+            if row["code"] in seen_codes:
+                raise GazetteerError(f"{where}: duplicate code {row['code']}")
+            seen_codes.add(row["code"])
+            region = Region(row["code"], row["canonical"], row["zh"], row["level"], row["kind"],
+                            row["parent"] or None, tuple(a for a in row["aliases"].split("|") if a))
+            for form in cls.surface_forms(region):
+                other = seen_forms.get(form.lower())
+                if other is not None:
+                    raise GazetteerError(f"{where}: duplicate alias {form!r} (also {other})")
+                seen_forms[form.lower()] = region.canonical
+            regions.append(region)
+        names = {r.canonical for r in regions}
+        for line, region in enumerate(regions, start=2):
+            if region.parent is not None and region.parent not in names:
+                raise GazetteerError(f"{path.name} line {line} ({region.canonical}): unknown parent "
+                                     f"{region.parent!r}")
+        return cls(regions)
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("extract.nlp") / "data" / name))
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> RegionGazetteer:
+    """The bundled gazetteer, loaded and checked once per process."""
+    return RegionGazetteer.from_csv(data_path("regions.csv"))

@@ -1,0 +1,175 @@
+"""Fact: one record of the contract (../shared/spec/RECORDS.md), made from a processed Doc."""
+from __future__ import annotations
+
+import hashlib
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get, get_all
+from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.relations import SentenceIndex, region_index, release, sentence_index, spans_of, text_of
+
+KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
+         "missing_number")
+COUNT_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
+
+
+class Fact(NamedTuple):
+    """The contract's fields in the contract's order, then aidfacts' own: what a gap expects and its context,
+    the sentence the fact is in, the fact a gap belongs to, and the corpus evidence for a missing value."""
+    fact_id: str
+    doc_id: str
+    kind: str
+    value: object
+    missing: bool
+    qualifier: str | None
+    status: str | None
+    period: str | None
+    unit: str | None
+    region: str | None
+    region_code: str | None
+    origin: str | None
+    destination: str | None
+    helper: str | None
+    recipient: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+    expected: str | None = None
+    context: str | None = None
+    sent_start: int | None = None
+    sent_end: int | None = None
+    belongs_to: str | None = None
+    suggestion: object = None
+    suggestion_doc: str | None = None
+    suggestion_fact: str | None = None
+    suggestion_text: str | None = None
+    candidates: tuple = ()
+
+    def to_dict(self) -> dict:
+        data = dict(zip(FIELD_NAMES, self))
+        data["candidates"] = [dict(c) for c in self.candidates]
+        return data
+
+
+# A NamedTuple rather than a dataclass: facts are made, pickled between processes and spilled to disk by
+# the million, and a tuple is made and pickled in C while a frozen dataclass sets its fields one by one.
+FIELDS = FIELD_NAMES = Fact._fields
+DOC_ID_AT = FIELD_NAMES.index("doc_id")
+
+
+def fact_id(doc_id: str, kind: str, start: int, end: int, helper: str | None = None,
+            recipient: str | None = None) -> str:
+    """Stable id: the same document text gives the same id on every run and machine (the sha1 of
+    `doc_id|kind|start|end|helper|recipient`, empty where there is none)."""
+    key = f"{doc_id}|{kind}|{start}|{end}|{helper or ''}|{recipient or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def context_of(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around text[start:end] on one line, spacing kept (a blank's double space stays visible)."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return text[lo:hi].replace("\r", " ").replace("\n", " ").strip()
+
+
+def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, value=None,
+             missing: bool = False, qualifier=None, status=None, period=None, unit=None, region=None,
+             region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
+             expected=None, context=None, belongs_to=None) -> Fact:
+    """One fact, made straight from the span and its attributes (a tuple in the fields' order: this runs
+    for every fact of every article)."""
+    start, end = span.start_char, span.end_char
+    sent_start, sent_end = sentences.char_bounds(span.start)
+    return new_fact(Fact, (
+        fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
+        period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
+        end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, ()))
+
+
+new_fact = tuple.__new__   # new_fact(Fact, values): a Fact from a tuple of its values in order, made in C;
+# tests/test_spans.py checks fact_row's order against Fact's fields
+
+
+FACTS_KEY = "aidfacts_facts"
+
+
+def present(value) -> bool:
+    """A cell that holds something: not None, not NaN (pandas' empty cell), not an empty string."""
+    return value is not None and not (isinstance(value, float) and value != value) and value != ""
+
+
+def fact_values(fact: Fact) -> tuple:
+    """A fact's field values in order, as a plain tuple (Fact(*values) makes it again)."""
+    return tuple(fact)
+
+
+def fact_from_values(values) -> Fact:
+    """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become
+    lists)."""
+    if isinstance(values, Fact):
+        return values
+    if isinstance(values, tuple):
+        return Fact._make(values)
+    values = list(values)
+    at = FIELD_NAMES.index("candidates")
+    values[at] = tuple(tuple(tuple(pair) for pair in (c.items() if isinstance(c, dict) else c))
+                       for c in values[at])
+    return Fact(*values)
+
+
+def facts_from_dicts(rows: list[dict]) -> list[Fact]:
+    return [fact_from_values([row[name] for name in FIELD_NAMES]) for row in rows]
+
+
+def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
+    """Every fact of a processed Doc, sorted by position, kind and rule (those the records component
+    stored when it ran, else made from the Doc's spans)."""
+    stored = doc.user_data.get(FACTS_KEY) if keep else None
+    if stored is None or any(row[DOC_ID_AT] != doc_id for row in stored):
+        stored = make_rows(doc, doc_id)
+        release(doc)
+    return [fact_from_values(row) for row in stored]
+
+
+COUNT_ATTRIBUTES = ("value", "missing", "qualifier", "status", "period", "unit", "region", "origin", "destination",
+                    "date")
+KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+AT = {name: i for i, name in enumerate(FIELD_NAMES)}
+
+
+def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
+    """Every fact of a processed Doc, sorted by position, kind, rule and id."""
+    gazetteer = default_gazetteer()
+    sentences = sentence_index(doc)
+    text = text_of(doc)
+    rows = []
+    for span in spans_of(doc, "date"):
+        value = get(span, "value")
+        rows.append(fact_row(doc_id, span, "date", text, sentences, value=value, missing=bool(get(span, "missing")),
+                             date=value))
+    for span in region_index(doc).regions:
+        value = get(span, "value")
+        rows.append(fact_row(doc_id, span, "region", text, sentences, value=value, region=value,
+                             region_code=get(span, "code")))
+    for span in spans_of(doc, "count"):
+        values = dict(zip(COUNT_ATTRIBUTES, get_all(span, COUNT_ATTRIBUTES)))
+        region = values["region"]
+        values["missing"] = bool(values["missing"])
+        rows.append(fact_row(doc_id, span, span.label_, text, sentences,
+                             region_code=gazetteer[region].code if region else None, **values))
+    for span in spans_of(doc, "pairing"):
+        rows.append(fact_row(doc_id, span, "pairing", text, sentences, helper=get(span, "helper"),
+                             recipient=get(span, "recipient")))
+    at_missing, at_kind, at_start, at_end, at_id = AT["missing"], AT["kind"], AT["start"], AT["end"], AT["fact_id"]
+    owners = [r for r in rows if r[at_missing] and r[at_kind] != "missing_number"]
+    for span in spans_of(doc, "gap"):
+        start = span.start_char
+        owner = next((r[at_id] for r in owners if r[at_start] <= start < r[at_end]), None)
+        rows.append(fact_row(doc_id, span, "missing_number", text, sentences, missing=True,
+                             expected=get(span, "expected"), context=context_of(text, start, span.end_char, 25),
+                             belongs_to=owner))
+    at_rule = AT["rule"]
+    return sorted(rows, key=lambda r: (r[at_start], r[at_end], KIND_ORDER[r[at_kind]], r[at_rule], r[at_id]))

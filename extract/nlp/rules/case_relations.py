@@ -1,0 +1,198 @@
+"""The relations of a case count: its status, period, region and date, by rules over its clause."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.extensions import get, put
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
+                        region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
+
+
+class CaseRelations(CountWords):
+    """Sets a case count's status (confirmed, suspected, severe, critical, death, recovered, unspecified),
+    period (new, total or None), region (the subject the sentence gives it) and date."""
+
+    def case_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
+        start, end = clause_bounds(doc, number.start)
+        put(fact, "status", self.case_status(doc, number, head))
+        put(fact, "period", self.case_period(doc, number, head, start, facts))
+        put(fact, "region", self.case_region(doc, number, head, start, end, facts))
+        put(fact, "date", self.fact_date(doc, number, start, end))
+
+    def case_status(self, doc: Doc, number: Span, head: Head) -> str:
+        lo, hi = self.noun_phrase(head, number)
+        lows, texts = lower_words(doc), token_texts(doc)
+        words = lows[lo: hi]
+        j = hi
+        while j < len(doc) and j < hi + 8:
+            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
+                    doc[j].like_num:
+                break
+            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
+                break
+            words.append(lows[j])
+            j += 1
+        if number.start > 0:
+            words.append(lower_words(doc)[number.start - 1])
+        if head.rule == "case_toll":
+            return "death"
+        if head.rule in ("count_reached", "count_increase"):
+            start, _ = clause_bounds(doc, number.start)
+            words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
+        for status in self.status_priority:
+            if any(w in self.status_words[status] for w in words):
+                return status
+        return "unspecified"
+
+    def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
+                    facts: list[Span]) -> str | None:
+        if head.rule == "count_total_to":
+            return "total"
+        if head.rule == "count_increase":
+            return "new"
+        if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
+            return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
+        lo, hi = self.noun_phrase(head, number)
+        modifiers = set(lower_words(doc)[lo: hi])
+        if modifiers & self.new_words:
+            return "new"
+        previous = facts[-1] if facts else None
+        if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
+                previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
+            return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
+        words = lower_words(doc)
+        before = words[clause_start: number.start]
+        # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
+        text = " " + " ".join(words[clause_start: number.end]) + " "
+        if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
+            return "total"
+        if before and before[-1] == "with":
+            return "total"
+        if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
+            return "total"
+        if " as of " in text or (" by " in text and attachable_dates(doc, clause_start, number.start)):
+            return "total"
+        _, end = clause_bounds(doc, number.start)
+        after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
+        if " by the end of " in after or (" by " in after and attachable_dates(doc, head.end, end)):
+            return "total"
+        if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
+                                    " have died ", " had died ", " had been ")):
+            return "total"
+        return None
+
+    def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
+                    facts: list[Span]) -> str | None:
+        regions = region_index(doc).regions
+        respective = self.respective_region(doc, number)
+        if respective is not None:
+            return respective
+        if head.rule in ("case_parenthetical", "case_with_region") or \
+                (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
+            before = region_index(doc).by_end.get(number.start - 1)
+            if before is not None:
+                return get(before, "value")
+        if head.rule == "count_total_to":
+            previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
+            if previous is not None and get(previous, "region"):
+                return get(previous, "region")
+        if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
+            inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
+                      if governing_preposition(doc, s, frozenset({"in"})) is not None]
+            if inside:
+                return get(inside[0], "value")
+        words = lower_words(doc)
+        if number.start >= 2 and words[number.start - 1] in ("'s", "’s") and \
+                number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
+            return get(region_index(doc).by_end[number.start - 1], "value")
+        team_subject = self.team_subject(doc, start, number.start)
+        candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
+        subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
+        if subjects and not team_subject:
+            return get(subjects[-1], "value")
+        after = [s for s in spans_in(regions, head.end, end) if not self.is_team_modifier(doc, s)]
+        located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
+        if located:
+            return get(located[0], "value")
+        counted_in = [s for s in candidates if self.counted_in(doc, s)]
+        if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
+            return get(counted_in[-1], "value")   # `the number of confirmed cases in Wuhan rose to 32,994`
+        if team_subject:
+            went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
+            if went:
+                return get(went[-1], "value")
+            earlier = last_before(regions, sentence_start(doc, number.start),
+                                  lambda s: self.gazetteer[get(s, "value")].in_hubei)
+            return get(earlier, "value") if earlier is not None else None
+        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+
+    def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
+        """A region that frames the clause from outside it: the antecedent of a relative clause
+        (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
+        words = lower_words(doc)
+        sent_start = sentence_start(doc, number.start)
+        if start > sent_start and words[start] in ("which", "who") and start >= 2:
+            antecedent = region_index(doc).by_end.get(start - 1)
+            if antecedent is not None:
+                return get(antecedent, "value")
+        if words[sent_start] == "in":
+            opening = region_index(doc).by_start.get(sent_start + 1)
+            if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
+                return get(opening, "value")
+        return None
+
+    def counted_in(self, doc: Doc, region: Span) -> bool:
+        """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`."""
+        words = lower_words(doc)
+        j = region.start - 1
+        while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
+            j -= 1
+        return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
+                                                words[j - 1] in ("toll", "tally", "number", "total"))
+
+    def respective_region(self, doc: Doc, number: Span) -> str | None:
+        """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
+        sent = sentence_of(doc, number.start)
+        if "respectively" not in lower_words(doc)[sent.start: sent.end]:
+            return None
+        numbers = [n for n in spans_of(doc, "number") if sent.start <= n.start < sent.end]
+        chain_start = number
+        by_end = {n.end: n for n in numbers}
+        while True:
+            j = chain_start.start - 1
+            if j >= 0 and lower_words(doc)[j] == "and":
+                j -= 1
+            if j >= 0 and token_texts(doc)[j] == ",":
+                j -= 1
+            if j + 1 not in by_end:
+                break
+            chain_start = by_end[j + 1]
+        chain = self.list_chain(doc, chain_start, numbers)
+        if number not in chain:
+            return None
+        runs = region_runs(doc, spans_in(region_index(doc).regions, sent.start, chain_start.start))
+        region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
+        if len(region_list) != len(chain):
+            return None
+        return get(region_list[chain.index(number)], "value")
+
+    def team_subject(self, doc: Doc, start: int, position: int) -> bool:
+        """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""
+        return any(self.classify_word(doc, j) in ("team", "personnel") for j in range(start, position))
+
+    def anaphoric_region(self, doc: Doc, start: int, position: int) -> str | None:
+        """`the province`, `the city` with no region named in the clause: the last such region before."""
+        words = lower_words(doc)[start: position]
+        level = None
+        for i, word in enumerate(words[:-1]):
+            if word == "the" and words[i + 1] in ("province", "provincial"):
+                level = "province"
+            elif word == "the" and words[i + 1] == "city":
+                level = "city"
+        if level is None:
+            return None
+        wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
+            (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
+        earlier = last_before(region_index(doc).regions, start, wanted)
+        return get(earlier, "value") if earlier is not None else None

@@ -1,0 +1,212 @@
+"""What a number counts: the noun after it, or a named pattern where the noun stands elsewhere."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+from extract.nlp.extensions import get
+from extract.nlp.rules.relations import clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
+from extract.nlp.triggers import word_set
+
+REFERRED_KINDS = ("case_count", "personnel_count")
+RISE_VERBS = word_set("rise_verbs")
+
+
+def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
+    """What `324 of those`, `including 1,200` or `the total` refer to: the last case or staff count before a
+    position; with `sentence_start`, the last count of the sentence, if it is one of those."""
+    if sentence_start is None:
+        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS)
+    found = last_before(facts, position, lambda f: f.start >= sentence_start)
+    return found if found is not None and found.label_ in REFERRED_KINDS else None
+
+
+def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
+    """A Head that counts what an earlier count counted, with its modifiers (`new confirmed`)."""
+    if previous is None:
+        return None
+    return Head(get(previous, "noun_class"), rule, number.end, (previous.start, previous.end), previous.end)
+
+
+class HeadFinder(CountWords):
+    """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
+    noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
+    medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
+    2,141` (case_with_region), `cases, 2,436,` (case_apposition), `the death toll reached 2,850` (case_toll,
+    count_reached), `bringing the total to 54,406` (count_total_to), `while Ezhou reported 51` (case_ellipsis),
+    `including 1,200 to Huangshi` (count_including)."""
+
+    def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
+        """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
+        `Shandong`); None when a non-counted noun (tons, yuan, hospitals) or a break comes first."""
+        j = number.end
+        if j < len(doc) and token_texts(doc)[j] == "-":
+            j += 1
+        first = j
+        for _ in range(MODIFIER_WINDOW):
+            if j >= len(doc):
+                return None
+            token = doc[j]
+            low = token.lower_
+            if j in in_region:
+                while j in in_region:
+                    j += 1
+                continue
+            cls = self.classify_word(doc, j)
+            if cls is not None and j - 1 > number.end and token_texts(doc)[j - 1] == "-":
+                return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
+            if cls is not None:
+                while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
+                    j, cls = j + 1, "personnel"
+                return Head(cls, "count_noun", j + 1, (first, j), j + 1)
+            compound = j + 1 < len(doc) and token_texts(doc)[j + 1] == "-"   # `prefecture-level cities`
+            if (low in self.singular_region and not compound) or low in self.not_counted:
+                return None
+            if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
+                return None
+            j += 1
+        return None
+
+    def borrowed_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
+                      facts: list[Span]) -> Head | None:
+        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`),
+        a copula (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`),
+        a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
+        end = number.end
+        nxt = doc[end] if end < len(doc) else None
+        # a list: 202, 183, 176 and 114 new confirmed cases
+        chain = self.list_chain(doc, number, numbers)
+        if chain and chain[-1].start in heads and chain[-1] is not number:
+            head = heads[chain[-1].start]
+            return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
+        if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
+                lower_words(doc)[end + 1] in self.partitive:
+            antecedent = previous_count(facts, number.start)
+            if antecedent is not None:
+                return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
+        if nxt is not None and nxt.lower_ in self.copulas:
+            j = end + 1
+            while j < len(doc) and j < end + 6 and not doc[j].is_punct:
+                cls = self.classify_word(doc, j)
+                if cls in ("case", "personnel"):
+                    return Head(cls, "count_copula", end)
+                j += 1
+        lead = self.leading_partitive(doc, number, facts)
+        if lead is not None:
+            return Head(lead, "count_partitive_lead", end)
+        rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule is not None:
+            sent = sentence_of(doc, number.start)
+            if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
+                    any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+                return Head("case", rule, end)
+        return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
+            self.ellipsis(doc, number, facts)
+
+    def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
+        Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
+        before = lower_words(doc)[number.start - 1] if number.start else ""
+        if before in INCLUDING:
+            return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
+                          "count_including", number)
+        if before not in self.report_verbs:
+            return None
+        after = doc[number.end] if number.end < len(doc) else None
+        if after is not None and not (after.is_punct or after.is_space):
+            return None
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is None or previous.label_ != "case_count":
+            return None
+        return borrow(previous, "case_ellipsis", number)
+
+    def leading_partitive(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`Of the medical workers, 20,374 ...`; `Of them, 1,638 ...` takes what the count before counted."""
+        sent_start = sentence_start(doc, number.start)
+        words = lower_words(doc)
+        if number.start - sent_start < 3 or words[sent_start] not in ("of", "among") or \
+                token_texts(doc)[number.start - 1] != ",":
+            return None
+        for i in range(sent_start, number.start):
+            cls = self.classify_word(doc, i)
+            if cls in ("personnel", "case"):
+                return cls
+        if words[sent_start + 1] in self.partitive:
+            antecedent = previous_count(facts, number.start)
+            return get(antecedent, "noun_class") if antecedent is not None else None
+        return None
+
+    @staticmethod
+    def bare_after_region(doc: Doc, number: Span) -> str | None:
+        """`Xiaogan (2,751)`, `followed by Huanggang with 2,141.`: a number with no noun right after a region,
+        in a sentence about cases."""
+        if number.start < 2:
+            return None
+        before = lower_words(doc)[number.start - 1]
+        after = token_texts(doc)[number.end] if number.end < len(doc) else "."
+        if number.start - 1 not in region_index(doc).by_end:
+            return None
+        if before == "(" and after == ")":
+            return "case_parenthetical"
+        if before == "with" and (after in (",", ".", ";", ")") or after == "and"):
+            return "case_with_region"
+        return None
+
+    def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
+        """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
+        if number.start < 2 or token_texts(doc)[number.start - 1] != "," or number.end >= len(doc):
+            return None
+        if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
+            return "case_apposition"
+        return None
+
+    def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        if number.start == 0 or lower_words(doc)[number.start - 1] not in self.reach:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        if "total" in words[max(start, number.start - 5): number.start]:
+            # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
+            head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
+                          "count_total_to", number)
+            if head is not None:
+                return head
+        for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
+            if lower_words(doc)[j] == "toll":
+                return Head("case", "case_toll", number.end)
+            cls = self.classify_word(doc, j)
+            if cls in ("case", "personnel"):
+                return Head(cls, "count_reached", number.end)
+        return None
+
+    def increase(self, doc: Doc, number: Span) -> Head | None:
+        """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
+            if self.noun_class.get(words[j]) in ("case", "personnel"):
+                return Head(self.noun_class[words[j]], "count_increase", number.end)
+        return None
+
+    def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
+        the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
+        words = lower_words(doc)
+        nearby = words[max(0, number.start - 2): number.start] + words[head.end: head.end + 5]
+        if not self.any_status.isdisjoint(nearby):
+            return "case"
+        sent = sentence_of(doc, number.start)
+        if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
+               for i in range(sent.start, sent.end) if i != head.end - 1):
+            return "personnel"
+        return None
+
+    def counts_supplies(self, doc: Doc, head: Head) -> bool:
+        """`12 batches of medical equipment and supplies` counts goods, not medical teams."""
+        j = head.end
+        if j < len(doc) and lower_words(doc)[j] == "of":
+            window = lower_words(doc)[j + 1: j + 5]
+            return any(w in self.supply for w in window)
+        return False

@@ -1,0 +1,381 @@
+"""Span-relation helpers: which region, date or clause a count belongs to (rules over the sentence)."""
+from __future__ import annotations
+
+import bisect
+import weakref
+
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.triggers import word_set
+
+
+class DocMap:
+    """A per-document cache: a WeakKeyDictionary (a Doc is never kept alive by it once released) with the
+    last document looked up remembered, since the rules ask about the same Doc hundreds of times in a row and
+    a WeakKeyDictionary lookup makes a new weak reference each time."""
+
+    def __init__(self):
+        self.data: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
+        self.last_doc = self.last_value = None
+
+    def get(self, doc: Doc):
+        if doc is self.last_doc:
+            return self.last_value
+        value = self.data.get(doc)
+        if value is not None:
+            self.last_doc, self.last_value = doc, value
+        return value
+
+    def __setitem__(self, doc: Doc, value) -> None:
+        self.data[doc] = value
+        self.last_doc, self.last_value = doc, value
+
+    def setdefault(self, doc: Doc, default):
+        value = self.get(doc)
+        if value is None:
+            self[doc] = value = default
+        return value
+
+    def pop(self, doc: Doc, default=None):
+        if doc is self.last_doc:
+            self.last_doc = self.last_value = None
+        return self.data.pop(doc, default)
+
+
+# per-document indexes, made once and freed by release()
+_REGION_INDEX = DocMap()
+_SENTENCE_INDEX = DocMap()
+_TEXT = DocMap()
+_LOWER = DocMap()
+_OFFSETS = DocMap()
+_TEXTS = DocMap()
+_SPANS = DocMap()
+
+
+class RegionIndex:
+    """A document's region mentions, listed once and looked up by start, end or token."""
+
+    def __init__(self, spans):
+        self.regions = sorted(spans, key=lambda s: s.start)
+        self.by_start = {s.start: s for s in self.regions}
+        self.by_end = {s.end: s for s in self.regions}
+        self.tokens = {i for s in self.regions for i in range(s.start, s.end)}
+        self.value_at = {s.start: get(s, "value") for s in self.regions}   # canonical name by first token
+
+
+def set_region_index(doc: Doc, spans) -> RegionIndex:
+    index = RegionIndex(spans)
+    _REGION_INDEX[doc] = index
+    return index
+
+
+def region_index(doc: Doc) -> RegionIndex:
+    """The index the region component made (iterating doc.spans makes new Span objects each time)."""
+    index = _REGION_INDEX.get(doc)
+    if index is None or len(index.regions) != len(doc.spans.data.get("region", ())):
+        index = set_region_index(doc, spans_of(doc, "region"))
+    return index
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """doc.spans[key] = spans, keeping the list itself for spans_of."""
+    doc.spans[key] = spans
+    _SPANS.setdefault(doc, {})[key] = list(spans)
+
+
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """The spans of doc.spans[key] as a list made once (iterating a SpanGroup makes new Span objects each
+    time, and the rules look at the dates and numbers of a document again for every count)."""
+    group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
+    if group is None:
+        return []
+    cached = _SPANS.setdefault(doc, {})
+    spans = cached.get(key)
+    if spans is None or len(spans) != len(group):
+        spans = cached[key] = list(group)
+    return spans
+
+
+class SentenceIndex:
+    """Sentence bounds computed once from the sentence starts (Token.sent scans the doc on every call)."""
+
+    def __init__(self, starts: list[int], offsets: tuple[list[int], list[int]]):
+        token_starts, token_lengths = offsets
+        n = len(token_starts)
+        if n and (not starts or starts[0] != 0):
+            starts = [0] + starts
+        self.starts = starts if n else []
+        self.ends = self.starts[1:] + [n] if self.starts else []
+        self.start_chars = [token_starts[i] for i in self.starts]
+        self.end_chars = [token_starts[i - 1] + token_lengths[i - 1] for i in self.ends]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> "SentenceIndex":
+        marks = doc.to_array([SENT_START]).reshape(-1).tolist() if len(doc) else []
+        return cls([i for i, mark in enumerate(marks) if mark == 1], token_offsets(doc))
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.starts[k], self.ends[k]
+
+    def char_bounds(self, i: int) -> tuple[int, int]:
+        """Character offsets of the sentence holding token i (its first token's start, last token's end)."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.start_chars[k], self.end_chars[k]
+
+
+def sentence_index(doc: Doc) -> SentenceIndex:
+    index = _SENTENCE_INDEX.get(doc)
+    if index is None:
+        index = _SENTENCE_INDEX[doc] = SentenceIndex.from_doc(doc)
+    return index
+
+
+def set_sentences(doc: Doc, starts: list[int]) -> None:
+    """The sentence starts the sentence component has just set, indexed without reading them back."""
+    _SENTENCE_INDEX[doc] = SentenceIndex(starts, token_offsets(doc))
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i (a Span made directly: doc[a:b] normalises the slice in Python first)."""
+    return Span(doc, *sentence_index(doc).bounds(i))
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
+    left behind would keep its doc alive. The last component and doc_to_facts call this."""
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS):
+        cache.pop(doc, None)
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
+    words = _LOWER.get(doc)
+    if words is None:
+        words = _LOWER[doc] = [text.lower() for text in token_texts(doc)]   # what Token.lower_ holds
+    return words
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's character offset and length, listed once."""
+    offsets = _OFFSETS.get(doc)
+    if offsets is None:
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        offsets = _OFFSETS[doc] = (starts, lengths)
+    return offsets
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, listed once."""
+    texts = _TEXTS.get(doc)
+    if texts is None:
+        text = text_of(doc)
+        texts = _TEXTS[doc] = [text[i:i + n] for i, n in zip(*token_offsets(doc))]
+    return texts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """The first token of the sentence holding token i."""
+    return sentence_index(doc).bounds(i)[0]
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, joined once (Doc.text joins every token's text on each access)."""
+    text = _TEXT.get(doc)
+    if text is None:
+        text = _TEXT[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """The text a Doc was made from, which is its doc.text (spaCy's tokenizer keeps every character)."""
+    _TEXT[doc] = text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Every token's character offset, listed once."""
+    return token_offsets(doc)[0]
+
+
+def token_indices(doc: Doc, chars) -> list[int]:
+    """The distinct tokens holding each character offset, in order (for candidates found in doc.text)."""
+    starts = token_starts(doc)
+    found = {bisect.bisect_right(starts, offset) - 1 for offset in chars}
+    found.discard(-1)   # an offset before the first token
+    return sorted(found)
+
+
+CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
+CLAUSE_BREAKS = {";", "—", "–", "--"}
+
+
+def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
+    followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
+    sent_start, sent_end = sentence_index(doc).bounds(i)
+    words = lower_words(doc)
+    start, end = sent_start, sent_end
+    for j in range(i - 1, sent_start - 1, -1):
+        if is_clause_break(words, j):
+            start = j + 1
+            break
+    relative = start > sent_start and words[start] in ("which", "who")
+    for j in range(i + 1, sent_end):
+        if is_clause_break(words, j) or (relative and words[j] == ","):
+            end = j   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
+            break
+    return start, end
+
+
+def is_clause_break(words: list[str], j: int) -> bool:
+    word = words[j]
+    if word in CLAUSE_BREAKS:
+        return True
+    return word == "," and j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS
+
+
+def spans_in(spans, start: int, end: int) -> list[Span]:
+    return [s for s in spans if s.start >= start and s.end <= end]
+
+
+def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> int | None:
+    """The preposition heading the phrase a region sits in (`in northwest China's Ningxia`,
+    `to the city of Suizhou`, `with Jingmen and Enshi`, `to Hubei's Xiaogan`), looking back over
+    determiners, adjectives, possessives, earlier members of a coordinated list of regions and regions that
+    modify this one (`Hubei's`, `the Hubei localities of`). Its token index, or None."""
+    region_ends = region_index(doc).by_end
+    sent_start = sentence_index(doc).bounds(span.start)[0]
+    words, texts = lower_words(doc), token_texts(doc)
+    j, budget, current = span.start - 1, n, span
+    while j >= sent_start and budget > 0:
+        low = words[j]
+        coordinated = low in ("and", "or") or (low == "," and continues_list(doc, current))
+        if coordinated and j in region_ends:
+            current = region_ends[j]
+            j = current.start - 1
+            continue
+        if j + 1 in region_ends and region_ends[j + 1].start <= j:
+            current = region_ends[j + 1]   # a region modifying the phrase: look past it
+            j, budget = current.start - 1, budget - 1
+            continue
+        if low == "of" and j - 1 >= sent_start and words[j - 1] in OF_NOUNS:
+            j, budget = j - 1, budget - 1
+            continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
+        if low in preps:
+            return j
+        token = doc[j]   # a Token only here: its flags cost less to read than a per-document array
+        if token.is_punct and texts[j] not in ("'s", "’s", "'", "’"):
+            return None
+        if token.like_num or token.is_space:
+            return None
+        if low not in TRANSPARENT:
+            return None
+        j, budget = j - 1, budget - 1
+    return None
+
+
+def continues_list(doc: Doc, span: Span) -> bool:
+    """A region after a comma is a list member only if the list goes on after it (`Qianjiang, Xiantao and
+    Tianmen`); in `Outside Wuhan, Xiaogan had ...` the comma ends an opening phrase."""
+    return span.end < len(doc) and lower_words(doc)[span.end] in (",", "and", "or")
+
+
+TRANSPARENT = word_set("phrase_transparent_words")
+
+
+OF_NOUNS = word_set("of_phrase_nouns")
+
+
+LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def region_runs(doc: Doc, regions, glue=LIST_SEPARATORS, key=lambda span: None) -> list[list[Span]]:
+    """Regions grouped into coordinated lists (`Qianjiang, Xiantao and Tianmen`): each next region joins
+    the list when only `glue` words stand between them and it has the list's key (a role, say)."""
+    words = lower_words(doc)
+    runs: list[list[Span]] = []
+    for span in regions:
+        last = runs[-1][-1] if runs else None
+        if last is not None and span.start > last.end and key(span) == key(last) and \
+                all(w in glue for w in words[last.end: span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+def region_list_from(doc: Doc, first: Span, regions) -> list[Span]:
+    """A region and the ones listed after it (`Qianjiang, Xiantao and Tianmen`)."""
+    return region_runs(doc, [r for r in regions if r.start >= first.start])[0]
+
+
+def first_region_after_word(doc: Doc, words: set[str], start: int, end: int, regions, window: int = 7):
+    """The first region within a few words after one of `words` (`from hospitals in northwest China's
+    Ningxia`), with no punctuation but possessives between."""
+    lows = lower_words(doc)
+    for i in range(start, end):
+        if lows[i] not in words:
+            continue
+        for span in regions:
+            if i < span.start <= i + window and span.end <= end:
+                if all(w in TRANSPARENT or w in SOURCE_PATH for w in lows[i + 1: span.start]):
+                    return span
+                break
+    return None
+
+
+# words that may stand between `from` and the region a team comes from (`from hospitals in Ningxia`)
+SOURCE_PATH = word_set("source_path_words")
+
+
+def nearest(spans: list[Span], position: int) -> Span | None:
+    """The span closest to a token position (ties: the earlier one)."""
+    if not spans:
+        return None
+    return min(spans, key=lambda s: (min(abs(s.start - position), abs(s.end - 1 - position)), s.start))
+
+
+def last_before(spans, position: int, predicate=lambda s: True) -> Span | None:
+    found = None
+    for span in spans:
+        if span.end <= position and predicate(span):
+            found = span
+    return found
+
+
+SAYING = word_set("saying_verbs")
+
+
+def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
+    """Dates in a clause that can date a fact: not a header or dateline, not the day something was said
+    (`local health authorities said Tuesday`)."""
+    dates = []
+    for span in spans_in(spans_of(doc, "date"), start, end):
+        if get(span, "dateline") or get(span, "value") is None:
+            continue
+        lo = max(sentence_start(doc, span.start), span.start - 3)
+        before = lower_words(doc)[lo:span.start][::-1]   # nearest first
+        if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
+            continue
+        dates.append(span)
+    return dates
+
+
+def dominant_helper(doc: Doc, gazetteer) -> str | None:
+    """The one province outside Hubei that an article is about: at least 3 mentions and more than half of
+    all mentions of regions outside Hubei, a province's cities counting as the province."""
+    counts: dict[str, int] = {}
+    for span in region_index(doc).regions:
+        region = gazetteer[get(span, "value")]
+        province = region.canonical if region.is_provincial else region.parent
+        if province in (None, "Hubei"):
+            continue
+        counts[province] = counts.get(province, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda p: counts[p])
+    if counts[best] >= 3 and counts[best] * 2 > sum(counts.values()):
+        return best
+    return None

@@ -1,0 +1,132 @@
+"""The relations of a staff count: where the staff come from, where they go, and when."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.extensions import get, put
+from extract.nlp.rules.relations import (clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
+                        last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
+from extract.nlp.triggers import word_set
+
+
+OWNED_PHRASE = word_set("owned_phrase_words")
+
+
+class StaffRelations(CountWords):
+    """Sets a personnel count's origin (the sender, `from X`, `X's team`), destination (`to Y`, `in Y`, the
+    city that received them) and date; staff described as part of an earlier team take its origin and
+    destination."""
+
+    def personnel_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
+        start, end = clause_bounds(doc, number.start)
+        sent = sentence_of(doc, number.start)
+        regions = region_index(doc).regions
+        origin = self.origin(doc, number, head, start, end, regions)
+        destination = self.destination(doc, number, head, start, end, regions, origin)
+        if (origin is None or destination is None) and self.refers_back(doc, sent, number):
+            staff = [f for f in facts if f.label_ == "personnel_count" and f.end <= number.start]
+            origin = origin or next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
+            destination = destination or next((get(f, "destination") for f in reversed(staff)
+                                               if get(f, "destination")), None)
+        if origin is None:
+            origin = dominant_helper(doc, self.gazetteer)
+        put(fact, "origin", origin)
+        put(fact, "destination", destination if destination != get(fact, "origin") else None)
+        put(fact, "date", self.fact_date(doc, number, start, end))
+
+    def origin(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions) -> str | None:
+        # a region modifying the staff noun: `610 Shandong medical workers`, `Hainan doctors (278 medics)`
+        lo, hi = head.modifiers
+        inside = spans_in(regions, lo, hi) if hi > lo else []
+        if inside:
+            return get(inside[0], "value")
+        paren_lo = number.start - 1 if token_texts(doc)[number.start - 1] == "(" else None
+        if paren_lo is not None:
+            close = [s for s in regions if paren_lo - 4 <= s.end <= paren_lo and self.is_team_modifier(doc, s)]
+            if close:
+                return get(close[-1], "value")
+        # `from (hospitals in) REGION`, `team of REGION`, `left REGION`
+        source = first_region_after_word(doc, {"from"}, head.end, end, regions)
+        if source is not None:
+            return get(source, "value")
+        for span in spans_in(regions, head.end, end):
+            before = lower_words(doc)[span.start - 1] if span.start else ""
+            team_of = before == "of" and span.start >= 2 and \
+                self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
+            if before in self.origin_verbs or team_of:
+                return get(span, "value")
+        # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
+        words = lower_words(doc)
+        k = number.start - 1
+        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or
+                                                   self.noun_class.get(words[k]) in ("team", "personnel")):
+            k -= 1   # back over `second batch of`, `medical team with`
+        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
+            return get(region_index(doc).by_end[k], "value")
+        # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`
+        for span in reversed(spans_in(regions, start, number.start)):
+            if governing_preposition(doc, span, self.blocking) is not None:
+                if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
+                    return get(span, "value")
+                continue
+            between = set(lower_words(doc)[span.end: number.start])
+            if between & self.send_verbs or self.is_team_modifier(doc, span) or \
+                    (span.end < len(doc) and token_texts(doc)[span.end] == "," and
+                     span.end + 1 < len(doc) and lower_words(doc)[span.end + 1] in ("which", "who")):
+                return get(span, "value")
+        # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
+        sent_start = sentence_start(doc, number.start)
+        if start > sent_start and lower_words(doc)[start] in ("which", "who"):
+            antecedent = last_before(regions, start)
+            if antecedent is not None and antecedent.start >= sent_start:
+                return get(antecedent, "value")
+        return None
+
+    def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
+                    origin) -> str | None:
+        if any(w in self.receive_verbs for w in lower_words(doc)[start: number.start]):
+            receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
+                         if governing_preposition(doc, s, self.blocking) is None]
+            if receivers:
+                return get(receivers[0], "value")   # `Wuhan ... has already received more than 11,000 medical personnel`
+        origin_parent = self.gazetteer[origin].parent if origin else None
+        after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
+        if after is not None:
+            return after
+        # `sent its 10th medical team with 133 members to support Hubei, of which 124 are ...`
+        return self.destination_in(doc, spans_in(regions, start, number.start), start, origin, origin_parent)
+
+    def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
+        for span in candidates:
+            if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
+                continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
+            if self.possessor(doc, span):
+                continue   # `to Hubei's Xiaogan`: the city is the destination
+            if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
+                continue
+            if governing_preposition(doc, span, self.dest_preps, n=6) is not None:
+                return get(span, "value")
+            before = lower_words(doc)[max(start, span.start - 5): span.start]
+            if any(w in self.dest_verbs for w in before):
+                return get(span, "value")
+        return None
+
+    @staticmethod
+    def possessor(doc: Doc, span: Span) -> bool:
+        """A region followed by 's and another region (`Hubei's Xiaogan`)."""
+        j = span.end
+        if j + 1 >= len(doc) or token_texts(doc)[j] not in ("'s", "’s"):
+            return False
+        return j + 1 in region_index(doc).by_start
+
+    def refers_back(self, doc: Doc, sent: Span, number: Span) -> bool:
+        """A sentence about earlier staff: `They ...`, `Among them, ...`, or one whose subject is `the medical
+        staff` or `the team` (not `The hospital has 1,000 beds and will be staffed by 1,400 ...`)."""
+        words = lower_words(doc)[sent.start: min(sent.end, sent.start + 5)]
+        if not words:
+            return False
+        if words[0] in ("they", "among", "these", "those") or (words[0] == "of" and "them" in words[:3]):
+            return True
+        return words[0] in ("the", "this", "that") and any(
+            self.noun_class.get(w) in ("personnel", "team") for w in words[1:4])

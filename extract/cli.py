@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -43,7 +45,37 @@ def write_facts(facts: list[dict], fmt: str, out) -> None:
             out.write(frame.fillna("").to_string(index=False) + "\n")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def one_line(error: BaseException) -> str:
+    """An exception as one line: the file and the reason for an OSError, else its message."""
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename if error.filename is not None else ""
+        return f"{where}: {error.strerror}" if where else error.strerror
+    if isinstance(error, MemoryError):
+        return "out of memory"
+    message = " ".join(str(error).split()) or type(error).__name__
+    return message if isinstance(error, ValueError) or type(error).__module__.startswith("extract") \
+        else f"{type(error).__name__}: {message}"
+
+
+class OneLineErrors(click.Group):
+    """Every failure of a verb is one line on stderr and a non-zero exit, never a traceback (a verb's -v, or
+    AIDFACTS_TRACEBACK=1, prints the traceback first)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:   # `aidfacts extract ... | head`: the reader left, nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except Exception as error:
+            if ctx.meta.get("aidfacts.traceback") or os.environ.get("AIDFACTS_TRACEBACK"):
+                traceback.print_exc()
+            raise click.ClickException(one_line(error)) from None
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aidfacts")
 def cli():
     """aidfacts: turn news articles on China's 2020 pairing assistance into an auditable dataset."""
@@ -131,6 +163,7 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose):
     from extract.dataset.corpus import article_paths
     from extract.dataset.build import build_dataset
 
+    click.get_current_context().meta["aidfacts.traceback"] = verbose
     if not corpus.is_dir():
         raise click.ClickException(f"{corpus}: no such corpus folder")
     total = len(article_paths(corpus))
@@ -144,8 +177,15 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose):
         if verbose:
             click.echo(f"{'cached   ' if from_cache else 'extracted'} {article.doc_id}: {len(facts)} facts", err=True)
 
+    def waiting(message):
+        click.echo(f"waiting: {message}", err=True)
+
     try:
-        report = build_dataset(corpus, outputs, workers=workers, use_cache=not no_cache, on_done=done)
+        report = build_dataset(corpus, outputs, workers=workers, use_cache=not no_cache, on_done=done,
+                               on_wait=waiting)
+    except OSError as error:   # a full disk, a read-only folder: the swap never happened
+        raise click.ClickException(f"{outputs}: not rebuilt ({one_line(error)}); the previous outputs are "
+                                   f"unchanged") from None
     finally:
         if bar is not None:
             bar.close()

@@ -17,7 +17,7 @@ from extract.dataset.intake import add_article, safe_doc_id
 from extract.dataset.corpus import ArticleError
 
 PROJECT = Path(__file__).resolve().parent.parent
-OUTPUT_FILES = ["audit.csv", "conflicts.csv", "datapackage.json", "documents.csv", "errors.csv", "facts.csv",
+OUTPUT_FILES = [".aidfacts-outputs", "audit.csv", "conflicts.csv", "datapackage.json", "documents.csv", "errors.csv", "facts.csv",
                 "facts.jsonl", "gaps.csv", "pairings.csv"]
 
 

@@ -17,8 +17,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -30,6 +28,7 @@ from extract.dataset.batch import extract_items
 from extract.dataset.cache import FactCache
 from extract.dataset.corpus import Article, ArticleError, article_paths, doc_id_for
 from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import AUDIT_COLUMNS, Verdict, apply_verdicts, read_verdicts, stale_verdicts
@@ -48,6 +47,7 @@ COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAI
 TABLES = tuple(COLUMNS)
 SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
 STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
+MADE = tuple(f"{name}.csv" for name in TABLES) + ("facts.jsonl", "datapackage.json", "report.html")   # by build, audit
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
 
 
@@ -323,41 +323,6 @@ def _render_part(part: int, first: int, stop: int) -> dict:
     return _RENDERING.render(part, first, stop)
 
 
-@contextmanager
-def staging_folder(outputs: Path) -> Iterator[Path]:
-    """A fresh folder beside `outputs`, swapped in if the block ends normally and removed otherwise: a
-    build that dies halfway leaves the previous outputs/ whole."""
-    parent = outputs.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    recover(outputs)
-    staging = Path(tempfile.mkdtemp(prefix=f".{outputs.name}.new-", dir=parent))
-    try:
-        yield staging
-        swap_in(staging, outputs)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def swap_in(staging: Path, outputs: Path) -> None:
-    old = outputs.with_name(f".{outputs.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if outputs.exists():
-        os.replace(outputs, old)
-    os.replace(staging, outputs)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def recover(outputs: Path) -> None:
-    """Finish or undo a swap that was interrupted between its two renames."""
-    old = outputs.with_name(f".{outputs.name}.old")
-    if old.exists() and not outputs.exists():
-        os.replace(old, outputs)
-    for stale in outputs.parent.glob(f".{outputs.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
                "mentions": "integer", "missing": "boolean", "reviewed": "boolean"}
@@ -405,15 +370,19 @@ def corpus_paths(corpus: Path) -> list[Path]:
 
 def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
                   use_cache: bool = True, cache_dir: Path | str | None = None,
-                  on_done: Callable | None = None) -> BuildReport:
-    """Extract every article of `corpus` (with the evidence pass and the verdicts) and write `outputs`."""
+                  on_done: Callable | None = None, lock_wait: float = LOCK_WAIT,
+                  on_wait: Callable[[str], None] | None = None) -> BuildReport:
+    """Extract every article of `corpus` (with the evidence pass and the verdicts) and write `outputs`: only
+    into a folder that is empty or that a build made (else OutputsError), one build at a time (a second waits
+    up to `lock_wait` seconds, telling `on_wait`)."""
+    shown = str(outputs)
     corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: no such corpus folder")
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
     verdicts = read_verdicts(corpus)
     report = BuildReport()
-    with staging_folder(outputs) as staging:
+    with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
         writer = DatasetWriter(staging, verdicts, workers)
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers

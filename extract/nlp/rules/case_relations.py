@@ -14,11 +14,39 @@ class CaseRelations(CountWords):
     period (new, total or None), region (the subject the sentence gives it) and date."""
 
     def case_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
+        """A count's own words first; then its status lead-in, the count heading its list, and its frame."""
         start, end = clause_bounds(doc, number.start)
-        put(fact, "status", self.case_status(doc, number, head))
-        put(fact, "period", self.case_period(doc, number, head, start, facts))
-        put(fact, "region", self.case_region(doc, number, head, start, end, facts))
-        put(fact, "date", self.fact_date(doc, number, start, end))
+        lead = self.scopes.leadin_at(doc, number.start)
+        frame = self.scopes.frame_at(doc, number.start)
+        heading = self.list_heading(doc, number, head, facts)
+        status = self.case_status(doc, number, head)
+        if status == "unspecified":
+            status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        period = self.case_period(doc, number, head, start, facts)
+        if period is None:
+            period = (lead and lead.period) or (heading is not None and get(heading, "period")) or \
+                (frame and frame.period) or None
+        if head.rule == "case_list_item":
+            region = head.region
+        else:
+            region = self.case_region(doc, number, head, start, end, facts)
+            if region is None and frame is not None and frame.region and \
+                    not self.scopes.is_national(doc, number.start):
+                region = frame.region
+        date = self.fact_date(doc, number, start, end) or \
+            (heading is not None and get(heading, "date")) or (frame and frame.date) or None
+        put(fact, "status", status)
+        put(fact, "period", period)
+        put(fact, "region", region)
+        put(fact, "date", date)
+
+    @staticmethod
+    def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
+        """The case count a list item or sub-count continues: the last one of its sentence."""
+        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis"):
+            return None
+        sent_start = sentence_start(doc, number.start)
+        return last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
@@ -111,7 +139,8 @@ class CaseRelations(CountWords):
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         if subjects and not team_subject:
             return get(subjects[-1], "value")
-        after = [s for s in spans_in(regions, head.end, end) if not self.is_team_modifier(doc, s)]
+        after = [s for s in spans_in(regions, head.end, end)
+                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
         if located:
             return get(located[0], "value")

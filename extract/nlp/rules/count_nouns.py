@@ -28,6 +28,9 @@ def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
     return Head(get(previous, "noun_class"), rule, number.end, (previous.start, previous.end), previous.end)
 
 
+WRAPPERS = word_set("count_wrappers")
+
+
 class HeadFinder(CountWords):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
@@ -35,6 +38,8 @@ class HeadFinder(CountWords):
     2,141` (case_with_region), `cases, 2,436,` (case_apposition), `the death toll reached 2,850` (case_toll,
     count_reached), `bringing the total to 54,406` (count_total_to), `while Ezhou reported 51` (case_ellipsis),
     `including 1,200 to Huangshi` (count_including)."""
+
+    wrappers = WRAPPERS
 
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
@@ -59,6 +64,10 @@ class HeadFinder(CountWords):
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
+            if low in self.wrappers and j + 2 < len(doc) and lower_words(doc)[j + 1] == "of" and \
+                    self.classify_word(doc, j + 2) != "team":
+                j += 2   # `79,824 reports of confirmed cases`: the count is of what is reported
+                continue
             compound = j + 1 < len(doc) and token_texts(doc)[j + 1] == "-"   # `prefecture-level cities`
             if (low in self.singular_region and not compound) or low in self.not_counted:
                 return None
@@ -79,6 +88,9 @@ class HeadFinder(CountWords):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
+        item = self.list_item(doc, number, facts)
+        if item is not None:
+            return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
                 lower_words(doc)[end + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
@@ -102,6 +114,21 @@ class HeadFinder(CountWords):
                 return Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
             self.ellipsis(doc, number, facts)
+
+    def list_item(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Of the confirmed cases, 174 are in Hefei, 160 in Bengbu`, `37 new cases in Jiangsu, 4 in Nanjing`,
+        `Hefei 12, Bengbu 3`: a bare number with its own region, in a list of cases (under a status lead-in, or
+        after a case count of the same sentence)."""
+        region = self.scopes.list_item_region(doc, number)
+        if region is None:
+            return None
+        if self.scopes.leadin_at(doc, number.start) is None and \
+                previous_count(facts, number.start, sentence_start(doc, number.start)) is None:
+            return None
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is not None and previous.label_ != "case_count":
+            return None
+        return Head("case", "case_list_item", number.end, region=get(region, "value"))
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.rules.relations import attachable_dates, lower_words, nearest, token_texts
+from extract.nlp.rules.scopes import ScopeReader
 from extract.nlp.triggers import triggers, word_set
 
 KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "team_count",
@@ -25,6 +26,7 @@ class Head:
     end: int
     modifiers: tuple[int, int] = (0, 0)   # token range between the number and its noun
     noun_end: int | None = None           # end of the counted noun (a list member's is its last member's)
+    region: str | None = None             # a list item's own region (`4 in Nanjing`)
 
 
 class CountWords:
@@ -55,6 +57,7 @@ class CountWords:
         self.report_verbs = word_set("report_verbs")
         self.receive_verbs = word_set("receive_verbs")
         self.gazetteer = default_gazetteer()
+        self.scopes = ScopeReader()
 
     def classify_word(self, doc: Doc, j: int) -> str | None:
         return self.noun_class.get(lower_words(doc)[j])

@@ -143,10 +143,20 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return Span(doc, *sentence_index(doc).bounds(i))
 
 
+# caches of other rule modules (scopes), released with these
+_OTHER_CACHES: list[DocMap] = []
+
+
+def register_cache(cache: DocMap) -> DocMap:
+    """A per-document cache that release() empties too."""
+    _OTHER_CACHES.append(cache)
+    return cache
+
+
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, *_OTHER_CACHES):
         cache.pop(doc, None)
 
 

@@ -1,0 +1,79 @@
+"""Scopes: frames, status lead-ins and lists distribute who, what, new-or-total and when over many counts.
+Sentences are our own, in the shapes bulletins use; false positives included."""
+from __future__ import annotations
+
+import pytest
+
+
+def cases(facts_of, text, published="2020-03-02"):
+    return {(f["value"], f["region"]): (f["status"], f["period"], f["date"])
+            for f in facts_of(text, published=published, kind="case_count")}
+
+
+FRAMED = [
+    # a window frame with a colon, list items a) b), then a status lead-in over a list of bare numbers
+    ("Between 00:00 and 24:00 on March 1, the following were newly reported in Jiangxi Province:\n\n"
+     "a) 3 confirmed cases;\n\nb) 5 discharged patients.\n\n"
+     "Of the discharged patients, 2 in Nanchang, 2 in Jiujiang and 1 in Ganzhou.",
+     {(3, "Jiangxi"): ("confirmed", "new", "2020-03-01"), (5, "Jiangxi"): ("recovered", "new", "2020-03-01"),
+      (2, "Nanchang"): ("recovered", "new", "2020-03-01"), (2, "Jiujiang"): ("recovered", "new", "2020-03-01"),
+      (1, "Ganzhou"): ("recovered", "new", "2020-03-01")}),
+    # a cumulative frame and a lead-in with copulas
+    ("As of 24:00 on Feb 20, Hunan had reported 1,010 confirmed cases. Of the confirmed cases, 240 are in "
+     "Changsha, 160 were in Yueyang.",
+     {(1010, "Hunan"): ("confirmed", "total", "2020-02-20"), (240, "Changsha"): ("confirmed", "total", "2020-02-20"),
+      (160, "Yueyang"): ("confirmed", "total", "2020-02-20")}),
+    # the frame's region goes to a later sentence of its paragraph; a sub-count keeps its own region
+    ("On Feb 29, Hubei reported 570 new confirmed cases. 2,292 patients were discharged after being cured, "
+     "including 1,675 in Wuhan.",
+     {(570, "Hubei"): ("confirmed", "new", "2020-02-29"), (2292, "Hubei"): ("recovered", "new", "2020-02-29"),
+      (1675, "Wuhan"): ("recovered", "new", "2020-02-29")}),
+    # a list continuing a head count, items with `in`
+    ("Between 00:00 and 24:00 on February 3, 37 new cases were confirmed in Jiangsu, 4 in Nanjing, "
+     "2 in Wuxi and 3 in Xuzhou.",
+     {(37, "Jiangsu"): ("confirmed", "new", "2020-02-03"), (4, "Nanjing"): ("confirmed", "new", "2020-02-03"),
+      (2, "Wuxi"): ("confirmed", "new", "2020-02-03"), (3, "Xuzhou"): ("confirmed", "new", "2020-02-03")}),
+    # a lead-in with the status after the noun, items written region first
+    ("Of the cases cured and discharged, Hefei 12, Bengbu 3.",
+     {(12, "Hefei"): ("recovered", None, None), (3, "Bengbu"): ("recovered", None, None)}),
+    # a national frame: no region, and sub-counts in parentheses keep theirs
+    ("As of 24:00 on Feb 29, the National Health Commission had received 79,824 reports of confirmed cases "
+     "and 2,870 deaths (2,761 in Hubei) on the Chinese mainland.",
+     {(79824, None): ("confirmed", "total", "2020-02-29"), (2870, None): ("death", "total", "2020-02-29"),
+      (2761, "Hubei"): ("death", "total", "2020-02-29")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRAMED, ids=[t[:40] for t, _ in FRAMED])
+def test_counts_inherit_their_scope(facts_of, text, expected):
+    assert cases(facts_of, text) == expected
+
+
+NOT_LIST_ITEMS = [
+    # a lead-in that counts something else, with numbers of its own
+    "Of the 5,287 close contacts, 4,804 are still in quarantine in Wuhan.",
+    # a number followed by `in` a region, with no case in sight
+    "The province sent 30 in Wuhan's first wave of volunteers, and 12 in Xiaogan.",
+    # region then number, with no case list
+    "Jiangsu 2020 was a year of change.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LIST_ITEMS, ids=[t[:40] for t in NOT_LIST_ITEMS])
+def test_bare_numbers_outside_a_case_list_are_not_cases(facts_of, text):
+    assert cases(facts_of, text) == {}
+
+
+def test_an_opening_that_is_not_a_frame_sets_nothing(facts_of):
+    text = ("For example, Henan Province recorded 1,033 cases on Sunday. Xinyang, a city with 200 confirmed cases, "
+            "was hit hard.")
+    found = cases(facts_of, text, published="2020-02-10")
+    assert found[(1033, "Henan")][2] == "2020-02-09"
+    assert found[(200, "Xinyang")][2] is None
+
+
+def test_a_frame_ends_with_its_paragraph_unless_it_opens_a_list(facts_of):
+    text = ("As of 24:00 on Feb 20, Hunan had reported 1,010 confirmed cases.\n\n"
+            "Doctors said 30 patients were in a stable condition.")
+    found = cases(facts_of, text)
+    assert found[(30, None)][2] is None and found[(30, None)][1] is None

@@ -150,7 +150,9 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
 @click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing cached facts.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="One line per document (extracted or from the cache).")
-def build(corpus, outputs, workers, no_cache, quiet, verbose):
+@click.option("--check", is_flag=True, help="Write nothing: exit 1 if OUTPUTS is not what a build of CORPUS "
+                                            "would write now.")
+def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False):
     """Rebuild the dataset in OUTPUTS from the articles in CORPUS (atomic, deterministic, incremental).
 
     Writes documents.csv, facts.csv, facts.jsonl, pairings.csv, gaps.csv, conflicts.csv, errors.csv,
@@ -166,6 +168,9 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose):
     click.get_current_context().meta["aidfacts.traceback"] = verbose
     if not corpus.is_dir():
         raise click.ClickException(f"{corpus}: no such corpus folder")
+    if check:
+        check_current(corpus, outputs, use_cache=not no_cache)
+        return
     total = len(article_paths(corpus))
     bar = progress_bar(total, quiet)
 
@@ -197,6 +202,17 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose):
         click.echo(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
                    f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
                    f"cached {report.cache_hits} -> {outputs}", err=True)
+
+
+def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:
+    """`build --check`: one line saying whether OUTPUTS is current with CORPUS; exit 1 when it is not."""
+    from extract.dataset.build import stale_outputs
+
+    stale = stale_outputs(corpus, outputs, use_cache=use_cache)
+    if stale:
+        raise click.ClickException(f"{outputs} is not current with {corpus}: {', '.join(stale)} differ "
+                                   f"(run aidfacts build {corpus} -o {outputs})")
+    click.echo(f"{outputs} is current with {corpus}", err=True)
 
 
 def progress_bar(total: int, quiet: bool):

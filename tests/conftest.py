@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ from extract.nlp.records import doc_to_facts
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
+# The three seed articles, kept under tests/ (the golden files' inputs): tests read these, never the project's
+# corpus/ or outputs/, which are the user's to change (aidfacts add, aidfacts review).
+SEEDS = Path(__file__).resolve().parent / "test_golden"
 
 
 def pytest_addoption(parser):
@@ -36,3 +40,13 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (seeds, gold, devset) is not beside the project")
     return SHARED
+
+
+@pytest.fixture
+def seed_corpus(tmp_path) -> Path:
+    """A corpus folder of the three seed articles, a fresh copy per test (no manifest, no verdicts)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    return folder

@@ -8,20 +8,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import SEEDS
 from extract.audit.checks import check_dataset
 from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
 from extract.audit.report import render_text, write_report
 from extract.dataset.verdicts import Verdict, record_verdict
 
-PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
 
 @pytest.fixture
-def built(tmp_path) -> tuple[Path, Path]:
-    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
-    shutil.copytree(PROJECT / "corpus", corpus)
+def built(seed_corpus, tmp_path) -> tuple[Path, Path]:
+    corpus, outputs = seed_corpus, tmp_path / "outputs"
     build_dataset(corpus, outputs, use_cache=False)
     return corpus, outputs
 
@@ -110,8 +109,8 @@ def hostile_corpus(tmp_path) -> tuple[Path, Path]:
         "Hunan sent 120 nurses to Huanggang on Monday.\n"
         "Plain text: <script>window.__xss = 1</script> and <img src=x onerror=\"window.__xss = 2\"> "
         "and a closing tag </div></span> too.", encoding="utf-8")
-    shutil.copy(PROJECT / "corpus" / "001_8a3477e09bf95d7c.txt", corpus)
-    shutil.copy(PROJECT / "corpus" / "000_62205064b0c14322.txt", corpus)
+    shutil.copy(SEEDS / "001_8a3477e09bf95d7c.txt", corpus)
+    shutil.copy(SEEDS / "000_62205064b0c14322.txt", corpus)
     outputs = tmp_path / "outputs"
     build_dataset(corpus, outputs, use_cache=False, )
     return corpus, outputs

@@ -27,10 +27,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(PROJECT / "corpus", folder)
-    return folder
+def corpus(seed_corpus) -> Path:
+    return seed_corpus
 
 
 def run_cli(*args, cwd: Path, seed: str = "0", **kwargs):
@@ -59,9 +57,20 @@ def test_byte_identical_across_hash_seeds_and_workers(corpus, tmp_path):
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
-def test_committed_outputs_equal_a_fresh_build(tmp_path):
-    build_dataset(PROJECT / "corpus", tmp_path / "fresh", use_cache=False)
-    assert snapshot(tmp_path / "fresh") == snapshot(PROJECT / "outputs")
+def test_build_check_says_whether_outputs_are_current(corpus, tmp_path):
+    """`aidfacts build --check` (run by CI on the bundled corpus) compares, writes nothing."""
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = snapshot(out)
+    current = run_cli("build", str(corpus), "-o", str(out), "--check", "--no-cache", cwd=tmp_path)
+    assert current.returncode == 0, current.stderr
+    (corpus / "extra.txt").write_text("Hunan sent 100 nurses to Huanggang on Monday.", encoding="utf-8")
+    stale = run_cli("build", str(corpus), "-o", str(out), "--check", "--no-cache", cwd=tmp_path)
+    assert stale.returncode == 1
+    assert stale.stderr.count("\n") == 1 and "not current" in stale.stderr and "facts.csv" in stale.stderr
+    assert snapshot(out) == before
+    missing = run_cli("build", str(corpus), "-o", str(tmp_path / "none"), "--check", "--no-cache", cwd=tmp_path)
+    assert missing.returncode == 1 and "documents.csv" in missing.stderr
 
 
 def test_no_absolute_paths_or_timestamps(corpus, tmp_path):
@@ -105,8 +114,8 @@ def test_killed_build_leaves_previous_outputs(corpus, tmp_path):
     build_dataset(corpus, out, use_cache=False)
     before = snapshot(out)
     text = (corpus / "000_62205064b0c14322.txt").read_text(encoding="utf-8")
-    for i in range(400):   # enough work that the build is still running when it is killed
-        (corpus / f"copy_{i:03d}.txt").write_text(text + f"\nCopy {i}.", encoding="utf-8")
+    for i in range(1500):   # enough work (seconds) that the build is still running when it is killed
+        (corpus / f"copy_{i:04d}.txt").write_text(text + f"\nCopy {i}.", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "extract", "build", str(corpus), "-o", str(out),
                                 "--no-cache", "-q"], cwd=tmp_path, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)

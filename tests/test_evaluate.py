@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SEEDS
 from extract.evaluation.folder import extract_folder_facts
 from extract.evaluation.scoring import evaluate, load_gold, micro_f1
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def fact(kind, **fields):
@@ -38,7 +38,7 @@ def test_spurious_and_missed_are_counted():
 
 def test_seed_gold_is_matched_exactly(shared_dir):
     gold = load_gold(shared_dir / "gold")
-    scores = evaluate(gold, extract_folder_facts(PROJECT / "corpus", set(gold)))
+    scores = evaluate(gold, extract_folder_facts(SEEDS, set(gold)))
     assert micro_f1(scores) == 1.0
     for kind, score in scores.items():
         for attribute, (right, total) in score.attributes.items():

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SEEDS
 from extract.dataset.batch import extract_corpus
 from extract.dataset.corpus import Article, article_paths, iter_articles
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run(*texts: str, published: str = "2020-02-12"):
@@ -38,7 +38,7 @@ def test_thousands_gap_only_takes_thousands():
 
 
 def test_three_article_corpus():
-    result = extract_corpus(iter_articles(article_paths(PROJECT / "corpus")))
+    result = extract_corpus(iter_articles(article_paths(SEEDS)))
     china_daily = [f for f in result.facts if f.doc_id.startswith("001_") and f.kind != "missing_number"]
     suggested = {(f.kind, f.unit, f.destination, f.suggestion) for f in china_daily if f.suggestion is not None}
     assert ("region_count", "province", None, 19) in suggested

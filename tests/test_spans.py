@@ -4,15 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 
+from conftest import SEEDS
 from extract.dataset.corpus import article_paths, iter_articles
 from extract.nlp.pipeline import extract_doc
 from extract.nlp.records import FIELDS, KINDS, doc_to_facts
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def all_articles(shared_dir):
-    folders = [PROJECT / "corpus", shared_dir / "devset" / "articles"]
+    folders = [SEEDS, shared_dir / "devset" / "articles"]
     return [p for folder in folders for p in article_paths(folder)]
 
 

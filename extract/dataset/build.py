@@ -408,6 +408,22 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     return report
 
 
+def stale_outputs(corpus: Path | str = "corpus", outputs: Path | str = "outputs",
+                  use_cache: bool = True) -> list[str]:
+    """The files of `outputs` that a build of `corpus` now would write differently (or add, or no longer
+    write); an empty list means `outputs` is current. The fresh build goes to a scratch folder."""
+    outputs = Path(outputs)
+    with tempfile.TemporaryDirectory(prefix="aidfacts-check-") as scratch:
+        fresh = Path(scratch) / "outputs"
+        build_dataset(corpus, fresh, use_cache=use_cache)
+        built = {p.name: p for p in fresh.iterdir() if p.is_file()}
+        # report.html is written by `aidfacts audit`, not by the build: only data files count
+        names = set(built) | {p.name for p in outputs.glob("*") if p.suffix in (".csv", ".jsonl", ".json")}
+        return sorted(name for name in names
+                      if name not in built or not (outputs / name).is_file()
+                      or (outputs / name).read_bytes() != built[name].read_bytes())
+
+
 def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
     """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit)."""
     outputs = Path(outputs)

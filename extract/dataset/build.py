@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator

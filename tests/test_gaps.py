@@ -75,6 +75,14 @@ def test_damage_keeps_letters_spaces_commas_periods():
     assert damaged.text[damaged.deleted[3].pos] == ","
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("left on 5th March", "day"), ("left on March 5th", "day"), ("left on 5 March", "day"),
+    ("on Feb,13th,", "day"), ("the 5th batch", "ordinal"), ("since 2003", "year"), ("the 5 teams", "count"),
+])
+def test_damage_says_what_the_number_was(text, expected):
+    assert damage(text).deleted[0].expected == expected
+
+
 def test_damaged_devset_recall_precision(shared_dir, nlp):
     score = GapScore()
     for article in iter_articles(article_paths(shared_dir / "devset" / "articles")):
@@ -83,9 +91,9 @@ def test_damaged_devset_recall_precision(shared_dir, nlp):
         score_gaps(damaged, [(s.start_char, s._.expected) for s in doc.spans["gap"]], score)
     assert score.truth > 700
     # a ratchet on the 52-article devset: what the code reaches, raised as rules land, never lowered
-    assert score.recall >= 0.79
-    assert score.precision >= 0.99
-    assert score.expected_accuracy >= 0.94
+    assert score.recall >= 0.976
+    assert score.precision >= 0.997
+    assert score.expected_accuracy >= 0.977
 
 
 def test_intact_articles_have_no_gaps(shared_dir, nlp):
@@ -99,3 +107,49 @@ def test_justified_text_with_digits_has_no_gaps(facts_of):
             "shall  not  be  used  for  the  purposes  of  advertising.  Copyright 2001.")
     assert facts_of(text, kind="missing_number") == []
 
+
+
+# One damaged brief of our own (every digit deleted): each blank, the text that starts where it stands (the
+# first occurrence), and its kind.
+DAMAGED_BRIEF = (
+    "Shaanxi Reports  New Cases in Three Cities\n\n"
+    "The province reported  new confirmed cases on Sunday,  in Xian,  in Baoji, in Hanzhong and  in Yulin. "
+    " patients left hospital on Monday. , people remain under medical observation. The oldest patient is , and "
+    "the youngest is a yearold girl. Between  and , March , the city sent  nurses to Ezhou.  cases were reported "
+    "since January th.\nOn  April, a team of  doctors arrived in Ezhou. By  midnight, the team had treated  "
+    "patients,  of them in intensive care.\n")
+BRIEF_GAPS = [
+    (" New Cases", "count"),            # a blank in a headline
+    (" in Xian,", "count"),             # every item of a per-city list ...
+    (" in Baoji,", "count"),
+    ("in Hanzhong", "count"),           # ... also where the source had no space after the comma
+    (" in Yulin", "count"),
+    (" patients left", "count"),        # a sentence that opens with the blank
+    (", people remain", "thousands"),   # ... with a number of thousands
+    (", and the youngest", "count"),    # a count before a clause, not thousands
+    ("yearold", "count"),               # an age
+    (" and , March", "count"),          # a time range
+    (", March , the", "count"),
+    (", the city sent", "day"),
+    (" cases were", "count"),
+    ("th.\nOn", "day"),                 # `since January 19th`: the day of a date
+    (" April,", "day"),                 # `On 2 April`
+    (" midnight", "count"),             # a clock time
+    (" of them", "count"),
+]
+
+
+@pytest.mark.parametrize("marker, expected", BRIEF_GAPS, ids=[m for m, _ in BRIEF_GAPS])
+def test_blanks_of_a_damaged_brief(facts_of, marker, expected):
+    at = DAMAGED_BRIEF.index(marker)
+    gaps = {g["start"]: g["expected"] for g in facts_of(DAMAGED_BRIEF, kind="missing_number")}
+    near = [kind for start, kind in gaps.items() if at <= start <= at + 1]
+    assert near == [expected], (marker, near)
+
+
+def test_headline_seams_in_a_damaged_text_are_not_blanks(facts_of):
+    """A caption running into the next line leaves a double space before a capitalised word: not a number."""
+    text = ("Hubei reports new deaths  A doctor in a protective suit checks a patient in Wuhan. Medics arrive  The "
+            "team checked in. Volunteers deliver food  in Wuhan. The city reported  new cases and , patients.")
+    gaps = facts_of(text, kind="missing_number")
+    assert [g["text"].split()[0] for g in gaps] == ["new", ","]

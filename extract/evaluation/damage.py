@@ -14,7 +14,8 @@ from extract.nlp.normalize import month_number
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+MONTH_BEFORE = re.compile(r"\b([A-Za-z]+)\.?(?:\s+|,)$")
+MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,21 @@ def kept(ch: str) -> bool:
     return ch.isalpha() or ch.isspace() or ch in ",."
 
 
+def beside_month(text: str, match: re.Match) -> bool:
+    """A number right after a month (`March 5`, `Feb,13th`) or right before one (`5 March`, `5th of March`)."""
+    before = MONTH_BEFORE.search(text[max(0, match.start() - 12): match.start()])
+    after = MONTH_AFTER.match(text, match.end())
+    return bool(before and month_number(before.group(1))) or bool(after and month_number(after.group(1)))
+
+
 def expected_kind(text: str, match: re.Match) -> str:
+    """What a reader would say the number was: a day of a date (`March 5`, `5th March`), an ordinal (`2nd
+    round`), a year, a number of thousands (a separator comma is left behind), else a count."""
     number = match.group()
+    if len(number) <= 2 and beside_month(text, match):
+        return "day"
     if ORDINAL_SUFFIX.match(text, match.end()):
         return "ordinal"
-    before = MONTH_BEFORE.search(text[max(0, match.start() - 12): match.start()])
-    if before and month_number(before.group(1)) and len(number) <= 2:
-        return "day"
     if re.fullmatch(r"(19|20)\d\d", number):
         return "year"
     if re.fullmatch(r"\d{1,3}(,\d{3})+", number):

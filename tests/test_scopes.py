@@ -77,3 +77,30 @@ def test_a_frame_ends_with_its_paragraph_unless_it_opens_a_list(facts_of):
             "Doctors said 30 patients were in a stable condition.")
     found = cases(facts_of, text)
     assert found[(30, None)][2] is None and found[(30, None)][1] is None
+
+
+JOINED = [
+    # counts joined by `with` / `and` to a count with a region share it
+    ("By Sunday, a total of 1,500 confirmed cases had been reported in Hunan, with 12 deaths and 40 cases in "
+     "severe condition.",
+     {(1500, "Hunan"): ("confirmed", "total"), (12, "Hunan"): ("death", "total"), (40, "Hunan"): ("severe", "total")}),
+    # a sub-count's own status words win over the borrowed noun's
+    ("There still remained 35,000 confirmed cases (including 7,000 in serious condition) nationwide.",
+     {(35000, None): ("confirmed", "total"), (7000, None): ("severe", "total")}),
+    # an event verb and one day make a count new
+    ("Authorities discharged 101 patients from hospitals in Henan on Monday.",
+     {(101, "Henan"): ("recovered", "new")}),
+    # a reported count on a day stays open: it may be a running total
+    ("Henan Province recorded 1,033 cases on Sunday.", {(1033, "Henan"): ("unspecified", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOINED, ids=[t[:40] for t, _ in JOINED])
+def test_joined_counts_and_events(facts_of, text, expected):
+    found = {key: value[:2] for key, value in cases(facts_of, text, published="2020-02-10").items()}
+    assert found == expected
+
+
+def test_a_joined_count_in_a_place_of_its_own_keeps_no_region(facts_of):
+    text = "Beijing reported 20 cases in all, and 3 cases in Daxing District."
+    assert (3, "Beijing") not in cases(facts_of, text)

@@ -4,14 +4,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.triggers import word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
                         region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
 
 
+EVENT_VERBS = word_set("event_verbs")
+
+
 class CaseRelations(CountWords):
     """Sets a case count's status (confirmed, suspected, severe, critical, death, recovered, unspecified),
     period (new, total or None), region (the subject the sentence gives it) and date."""
+
+    event_verbs = EVENT_VERBS
 
     def case_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         """A count's own words first; then its status lead-in, the count heading its list, and its frame."""
@@ -30,8 +36,10 @@ class CaseRelations(CountWords):
             region = head.region
         else:
             region = self.case_region(doc, number, head, start, end, facts)
-            if region is None and frame is not None and frame.region and \
-                    not self.scopes.is_national(doc, number.start):
+            national = self.scopes.is_national(doc, number.start)
+            if region is None and not national:
+                region = self.sibling_region(doc, number, facts)
+            if region is None and frame is not None and frame.region and not national:
                 region = frame.region
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
@@ -39,6 +47,27 @@ class CaseRelations(CountWords):
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
+
+    @staticmethod
+    def sibling_region(doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`1,423 cases had been reported in Hubei, with 76 deaths and 221 cases in severe condition`: a count
+        joined to an earlier one of its sentence, with no region named between them, is that count's region's."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] not in ("with", "and", ","):
+            return None
+        sent_start = sentence_start(doc, number.start)
+        previous = last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
+        if previous is None or not get(previous, "region"):
+            return None
+        joined = words[number.start - 1] == "with" or previous.end >= number.start - 2
+        if not joined:
+            return None
+        between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
+        if any(get(s, "value") != get(previous, "region") for s in between):
+            return None
+        if number.end + 1 < len(doc) and words[number.end] == "in" and doc[number.end + 1].is_title:
+            return None   # `39 cases in Daxing District`: a place of its own, unknown to the gazetteer
+        return get(previous, "region")
 
     @staticmethod
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
@@ -50,17 +79,13 @@ class CaseRelations(CountWords):
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
-        lows, texts = lower_words(doc), token_texts(doc)
-        words = lows[lo: hi]
-        j = hi
-        while j < len(doc) and j < hi + 8:
-            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
-                    doc[j].like_num:
-                break
-            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
-                break
-            words.append(lows[j])
-            j += 1
+        lows = lower_words(doc)
+        words = lows[lo: hi] + self.words_after(doc, hi)
+        if hi != head.end:   # a borrowed noun: what follows the number itself too (`including 7,365 in serious condition`)
+            own = self.words_after(doc, number.end)
+            for status in self.status_priority:
+                if any(w in self.status_words[status] for w in own):
+                    return status
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
@@ -72,6 +97,20 @@ class CaseRelations(CountWords):
             if any(w in self.status_words[status] for w in words):
                 return status
         return "unspecified"
+
+    def words_after(self, doc: Doc, j: int, window: int = 8) -> list[str]:
+        """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
+        lows, texts = lower_words(doc), token_texts(doc)
+        words, stop = [], min(len(doc), j + window)
+        while j < stop:
+            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
+                    doc[j].like_num:
+                break
+            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
+                break
+            words.append(lows[j])
+            j += 1
+        return words
 
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
                     facts: list[Span]) -> str | None:
@@ -103,12 +142,28 @@ class CaseRelations(CountWords):
             return "total"
         _, end = clause_bounds(doc, number.start)
         after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
-        if " by the end of " in after or (" by " in after and attachable_dates(doc, head.end, end)):
+        if " by the end of " in after or " as of " in after or \
+                (" by " in after and attachable_dates(doc, head.end, end)):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ")):
             return "total"
+        if self.event_on_a_day(doc, number, head, clause_start, end):
+            return "new"
         return None
+
+    def event_on_a_day(self, doc: Doc, number: Span, head: Head, start: int, end: int) -> bool:
+        """`Authorities discharged 101 patients on Monday`, `12 patients died on Feb 3`: an event verb and one
+        day make the count that day's, new."""
+        words = lower_words(doc)
+        verbs = set(words[start: number.start]) | set(words[head.end: min(end, head.end + 4)])
+        if verbs.isdisjoint(self.event_verbs):
+            return False
+        for span in attachable_dates(doc, start, end):
+            value = get(span, "value") or ""
+            if len(value) == 10 and span.start > 0 and words[span.start - 1] == "on":
+                return True
+        return False
 
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:

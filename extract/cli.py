@@ -182,6 +182,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False):
         if verbose:
             click.echo(f"{'cached   ' if from_cache else 'extracted'} {article.doc_id}: {len(facts)} facts", err=True)
 
+    from extract.dataset.verdicts import VerdictError
+
     def waiting(message):
         click.echo(f"waiting: {message}", err=True)
 
@@ -191,6 +193,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False):
     except OSError as error:   # a full disk, a read-only folder: the swap never happened
         raise click.ClickException(f"{outputs}: not rebuilt ({one_line(error)}); the previous outputs are "
                                    f"unchanged") from None
+    except VerdictError as error:
+        raise click.ClickException(str(error)) from None
     finally:
         if bar is not None:
             bar.close()
@@ -264,42 +268,81 @@ def add(files, corpus, outputs, published, source, url, title, no_build):
 
 
 @cli.command()
-@click.argument("fact_id")
-@click.option("--accept", "verdict", flag_value="accept", help="The fact is right.")
-@click.option("--reject", "verdict", flag_value="reject", help="The fact is wrong: drop it from facts.csv.")
-@click.option("--correct", "correction", metavar="VALUE", help="The fact's right value.")
+@click.argument("fact_id", required=False)
+@click.option("--accept", is_flag=True, help="The fact is right.")
+@click.option("--reject", is_flag=True, help="The fact is wrong: drop it from facts.csv.")
+@click.option("--correct", "correction", metavar="VALUE",
+              help="The fact's right value (a whole number, an ISO date, a region; 'Helper -> Recipient').")
+@click.option("--set", "attributes", multiple=True, metavar="NAME=VALUE",
+              help="Correct an attribute (region, status, period, qualifier, unit, origin, destination, date ...).")
+@click.option("--accept-suggestion", is_flag=True, help="Fill a blank with its suggested value.")
+@click.option("--clear", is_flag=True, help="Remove the fact's verdict.")
 @click.option("--note", help="Why.")
-@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="Where verdicts.csv is kept (default: the corpus OUTPUTS was built from).")
 @click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
-def review(fact_id, verdict, correction, note, corpus, outputs):
-    """Record a verdict on one fact in corpus/verdicts.csv; `aidfacts build` applies it.
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="The review app's port on 127.0.0.1 (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="Start the review app without opening a browser.")
+def review(fact_id, accept, reject, correction, attributes, accept_suggestion, clear, note, corpus, outputs,
+           port, no_browser):
+    """Judge facts: with no FACT_ID, start the review app in the browser; with one, record a verdict.
 
-    Example:
+    Verdicts go to the corpus's verdicts.csv (under a lock, atomically) and `aidfacts build` applies them.
+    FACT_ID may be a unique prefix of the id.
 
-        aidfacts review 3f2a9c0d1e2b4a5c --correct 1200 --note "the caption says 1,200"
+    Examples:
+
+        aidfacts review
+
+        aidfacts review 3f2a9c0d --correct 1200 --note "the caption says 1,200"
+
+        aidfacts review 0501c9df --accept-suggestion
     """
-    from extract.dataset.build import load_dataset
-    from extract.dataset.verdicts import Verdict, VerdictError, record_verdict, typed_value
+    from extract.dataset.location import recorded_corpus
+    from extract.dataset.verdicts import VerdictError, review_fact
 
-    if (verdict is None) == (correction is None):
-        raise click.UsageError("give exactly one of --accept, --reject, --correct VALUE")
-    facts = load_dataset(outputs).get("facts")
-    known = facts is not None and fact_id in set(facts["fact_id"])
-    if not known:
-        raise click.ClickException(f"{fact_id}: no such fact in {outputs}/facts.csv (run aidfacts build first)")
+    corpus = corpus or recorded_corpus(outputs) or Path("corpus")
+    actions = [name for name, given in (("accept", accept), ("reject", reject),
+                                        ("correct", correction is not None or bool(attributes)),
+                                        ("accept-suggestion", accept_suggestion), ("clear", clear)) if given]
+    if fact_id is None:
+        if actions or note:
+            raise click.UsageError("a verdict needs a FACT_ID; without one, review starts the review app")
+        from extract.audit.app.server import serve
+
+        try:
+            serve(outputs, corpus, port=port, open_browser=not no_browser)
+        except (OSError, ValueError) as error:
+            raise click.ClickException(str(error)) from None
+        return
+    if len(actions) != 1:
+        raise click.UsageError("give exactly one of --accept, --reject, --correct VALUE/--set NAME=VALUE, "
+                               f"--accept-suggestion, --clear (got {', '.join('--' + a for a in actions) or 'none'})")
     try:
-        if correction is not None:
-            kind = facts.loc[facts["fact_id"] == fact_id, "kind"].iloc[0]
-            typed_value(kind, correction)
-        record_verdict(corpus, Verdict(fact_id, verdict or "correct", correction, note))
+        changes = dict(parse_assignment(item) for item in attributes)
+        fact_id, verdict = review_fact(corpus, outputs, fact_id, actions[0], correction, changes, note)
     except VerdictError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{verdict or 'correct'}: {fact_id} (applied at the next aidfacts build)", err=True)
+    if verdict is None:
+        click.echo(f"cleared: {fact_id} (applied at the next aidfacts build)", err=True)
+    else:
+        shown = "; ".join(filter(None, [verdict.value, ";".join(f"{k}={v}" for k, v in verdict.attributes)]))
+        click.echo(f"{verdict.verdict}{' ' + shown if shown else ''}: {fact_id} -> {corpus}/verdicts.csv "
+                   "(applied at the next aidfacts build)", err=True)
+
+
+def parse_assignment(item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip():
+        raise click.UsageError(f"--set {item!r}: expected NAME=VALUE")
+    return name.strip(), value.strip()
 
 
 @cli.command()
 @click.argument("outputs", default="outputs", type=click.Path(path_type=Path))
-@click.option("--corpus", default="corpus", show_default=True, type=click.Path(path_type=Path))
+@click.option("--corpus", type=click.Path(path_type=Path),
+              help="The articles (default: the corpus OUTPUTS was built from).")
 @click.option("--check", is_flag=True, help="Check the dataset's integrity instead of writing the report.")
 def audit(outputs, corpus, check):
     """Write OUTPUTS/report.html: every fact highlighted in its article, filters, figures, conflicts.
@@ -312,10 +355,17 @@ def audit(outputs, corpus, check):
 
         aidfacts build && aidfacts audit && xdg-open outputs/report.html
     """
+    from extract.dataset.location import recorded_corpus
+    from extract.dataset.verdicts import VerdictError
+
+    corpus = corpus or recorded_corpus(outputs) or Path("corpus")
     if check:
         from extract.audit.checks import check_dataset
 
-        problems = check_dataset(outputs, corpus)
+        try:
+            problems = check_dataset(outputs, corpus)
+        except VerdictError as error:
+            raise click.ClickException(str(error)) from None
         for problem in problems:
             click.echo(problem)
         if problems:

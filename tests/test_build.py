@@ -18,7 +18,8 @@ from extract.dataset.corpus import ArticleError
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUTPUT_FILES = [".aidfacts-outputs", "audit.csv", "conflicts.csv", "datapackage.json", "documents.csv", "errors.csv", "facts.csv",
-                "facts.jsonl", "gaps.csv", "pairings.csv"]
+                "facts.jsonl", "gaps.csv", "pairings.csv",
+                "rule_precision.csv"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

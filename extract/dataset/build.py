@@ -30,9 +30,11 @@ from extract.dataset.cache import FactCache
 from extract.dataset.corpus import Article, ArticleError, article_paths, doc_id_for
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
+from extract.dataset.location import corpus_link
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
-from extract.dataset.verdicts import AUDIT_COLUMNS, Verdict, apply_verdicts, read_verdicts, stale_verdicts
+from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
+                                      read_verdicts, stale_verdicts)
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
@@ -44,7 +46,8 @@ GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belo
 CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
 ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
-           "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS}
+           "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS,
+           "rule_precision": PRECISION_COLUMNS}
 TABLES = tuple(COLUMNS)
 SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
 STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
@@ -178,8 +181,10 @@ class DatasetWriter:
 
     parallel_from = 1000   # documents from which pass 2 is worth forking workers for
 
-    def __init__(self, staging: Path, verdicts: dict[str, Verdict], workers: int = 1):
+    def __init__(self, staging: Path, verdicts: dict[str, Verdict], workers: int = 1, corpus_link: str | None = None):
         self.staging, self.verdicts, self.workers = staging, verdicts, workers
+        self.corpus_link = corpus_link
+        self.rules = RuleTally()
         self.offsets = array.array("q")   # where each document starts in the spill file
         self.spill_size = 0
         self.index = EvidenceIndex()
@@ -222,7 +227,7 @@ class DatasetWriter:
         names = self.part_names(part)
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
-        audit, pairings, seen = [], [], []
+        audit, pairings, seen, rules = [], [], [], RuleTally()
         kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
         candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
@@ -230,7 +235,9 @@ class DatasetWriter:
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl:
             for _, published, doc_facts in self.spilled(first, stop):
                 doc_facts = self.index.suggest(doc_facts, published)
-                seen += [f.fact_id for f in doc_facts if f.fact_id in self.verdicts]
+                judged = [f for f in doc_facts if f.fact_id in self.verdicts]
+                seen += [f.fact_id for f in judged]
+                rules.add(map(fact_rule, doc_facts), [(f.rule, self.verdicts[f.fact_id].verdict) for f in judged])
                 rows, applied = fact_table_rows(doc_facts, self.verdicts)
                 audit += applied
                 pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
@@ -252,7 +259,7 @@ class DatasetWriter:
                 gaps.add_rows(gap_rows(rows))
         facts.close()
         gaps.close()
-        return dict(audit=audit, pairings=pairings, seen=seen, facts=facts.count, gaps=gaps.count)
+        return dict(audit=audit, pairings=pairings, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count)
 
     def part_names(self, part: int) -> dict[str, Path]:
         return {name: self.staging / f"{name}.part{part}" for name in STREAMED}
@@ -295,6 +302,7 @@ class DatasetWriter:
             self.audit += result["audit"]
             self.pairings.add(result["pairings"])
             self.seen_verdicts.update(result["seen"])
+            self.rules.merge(result["rules"])
         (self.staging / SPILL).unlink()
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
         write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
@@ -304,8 +312,9 @@ class DatasetWriter:
                     ERROR_COLUMNS)
         write_table(self.staging / "audit.csv", sorted(self.audit + stale, key=lambda r: r["fact_id"]),
                     AUDIT_COLUMNS)
+        write_table(self.staging / "rule_precision.csv", self.rules.records(), PRECISION_COLUMNS)
         with open(self.staging / "datapackage.json", "w", encoding="utf-8", newline="\n") as out:
-            json.dump(datapackage(COLUMNS), out, ensure_ascii=False, indent=2)
+            json.dump(datapackage(COLUMNS, self.corpus_link), out, ensure_ascii=False, indent=2)
             out.write("\n")
         report.documents = self.documents.count
         report.facts, report.gaps = sum(r["facts"] for r in results), sum(r["gaps"] for r in results)
@@ -327,8 +336,10 @@ def _render_part(part: int, first: int, stop: int) -> dict:
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
                "mentions": "integer", "missing": "boolean", "reviewed": "boolean"}
+TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
+                                        "rejected": "integer", "corrected": "integer", "precision": "number"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
-                "pairings": ["helper", "recipient"], "errors": ["file"]}
+                "pairings": ["helper", "recipient"], "errors": ["file"], "rule_precision": ["rule"]}
 FOREIGN_KEYS = {
     "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
     "gaps": [{"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}}],
@@ -341,14 +352,20 @@ DESCRIPTIONS = {
     "conflicts": "The same fact (kind, region, date) stated with different values by two documents.",
     "errors": "Articles that could not be read, and why.",
     "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
+    "rule_precision": "Per rule: facts made, verdicts on them, and precision (accepted / reviewed).",
 }
 
 
-def datapackage(columns: dict[str, list[str]]) -> dict:
-    """A Frictionless Data Package descriptor for the tables (name -> columns)."""
+def field_type(table: str, column: str) -> str | None:
+    return TABLE_FIELD_TYPES.get(table, {}).get(column) or FIELD_TYPES.get(column)
+
+
+def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -> dict:
+    """A Frictionless Data Package descriptor for the tables (name -> columns); its `sources` say where the
+    corpus is, relative to the outputs folder (outputs know their corpus: audit and review find it there)."""
     resources = []
     for name, names in columns.items():
-        schema = {"fields": [{"name": c, "type": FIELD_TYPES.get(c, "string")} for c in names],
+        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string"} for c in names],
                   "missingValues": [""]}
         if name in PRIMARY_KEYS:
             schema["primaryKey"] = PRIMARY_KEYS[name]
@@ -361,7 +378,13 @@ def datapackage(columns: dict[str, list[str]]) -> dict:
             "title": "aidfacts: facts of China's 2020 pairing assistance from news articles",
             "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                           "title": "Creative Commons Attribution 4.0"}],
+            **({"sources": [{"title": "corpus", "path": corpus_link}]} if corpus_link else {}),
             "resources": resources}
+
+
+
+def fact_rule(fact: Fact) -> str:
+    return fact.rule
 
 
 def corpus_paths(corpus: Path) -> list[Path]:
@@ -384,7 +407,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     verdicts = read_verdicts(corpus)
     report = BuildReport()
     with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
-        writer = DatasetWriter(staging, verdicts, workers)
+        writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, outputs))
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers
             items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)
@@ -428,16 +451,18 @@ def stale_outputs(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
 def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
     """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit)."""
     outputs = Path(outputs)
-    return {name: read_table(outputs / f"{name}.csv") for name in TABLES if (outputs / f"{name}.csv").exists()}
+    return {name: read_table(outputs / f"{name}.csv", name) for name in TABLES if (outputs / f"{name}.csv").exists()}
 
 
-def read_table(path: Path) -> pd.DataFrame:
+def read_table(path: Path, name: str = "") -> pd.DataFrame:
     """A table as written: text stays text (codes keep their digits), integer and boolean columns typed."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for column in frame.columns:
-        kind = FIELD_TYPES.get(column)
+        kind = field_type(name, column)
         if kind == "integer":
             frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column])
         elif kind == "boolean":
             frame[column] = frame[column].map({"True": True, "False": False})
     return frame

@@ -1,91 +1,345 @@
-"""Reviewers' verdicts on facts (corpus/verdicts.csv), kept by fact_id and applied at every build."""
+"""Reviewers' verdicts on facts (corpus/verdicts.csv), kept by fact_id and applied at every build.
+
+The file is the reviewers' work, so it is read strictly (a bad row is one line naming the file, the line and the
+problem, never a guess) and written only under a lock, as a whole new file swapped in with os.replace: two tabs
+of the review app, two reviewers and a CLI call at the same time never lose a verdict, and a crash never leaves
+half a file. Corrections are checked against their fact's kind before they are recorded.
+"""
 from __future__ import annotations
 
+import calendar
 import csv
+import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
+
+from filelock import FileLock, Timeout
+
+from extract.nlp.gazetteer import default_gazetteer
 
 VERDICTS_FILE = "verdicts.csv"
-COLUMNS = ["fact_id", "verdict", "value", "note"]
+LOCK_FILE = ".verdicts.lock"   # beside verdicts.csv; hidden, and no article suffix, so never read as an article
+LOCK_TIMEOUT = 30   # seconds a writer waits for another before giving up with one line
+COLUMNS = ["fact_id", "verdict", "value", "attributes", "note"]
+OLD_COLUMNS = ["fact_id", "verdict", "value", "note"]   # files written before attributes could be corrected
 VERDICTS = ("accept", "reject", "correct")
-NUMERIC_KINDS = ("case_count", "personnel_count", "team_count", "region_count")
+NUMERIC_KINDS = ("case_count", "personnel_count", "team_count", "region_count", "missing_number")
+MAX_COUNT = 10_000_000_000   # a count above the world's population is a typo, not a correction
+YEARS = (1900, 2100)
+REGION_FIELDS = ("region", "origin", "destination", "helper", "recipient")
+CHOICES = {"status": ("confirmed", "suspected", "severe", "critical", "death", "recovered", "unspecified"),
+           "period": ("new", "total"), "qualifier": ("exact", "over", "under", "about"),
+           "unit": ("province", "city")}
+# the attributes a reviewer may correct, per kind (the contract's attributes of that kind)
+EDITABLE = {"case_count": ("region", "status", "period", "qualifier", "date"),
+            "personnel_count": ("origin", "destination", "qualifier", "date"),
+            "team_count": ("origin", "destination", "qualifier", "date"),
+            "region_count": ("unit", "qualifier", "date"), "pairing": ("helper", "recipient", "date"),
+            "region": (), "date": (), "missing_number": ()}
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 class VerdictError(ValueError):
-    pass
+    """A verdict that cannot be read, recorded or applied; the message is the one line to show."""
 
 
 @dataclass(frozen=True)
 class Verdict:
     fact_id: str
     verdict: str
-    value: str | None
-    note: str | None
+    value: str | None = None
+    note: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()   # corrected attributes, (name, value) sorted by name
+
+    @property
+    def changes(self) -> dict[str, str]:
+        return dict(self.attributes)
+
+
+# ---- reading and writing verdicts.csv ----------------------------------------------------------------------
+
+def verdicts_path(corpus: Path | str) -> Path:
+    return Path(corpus) / VERDICTS_FILE
 
 
 def read_verdicts(corpus: Path | str) -> dict[str, Verdict]:
-    """fact_id -> its latest verdict ({} when the file does not exist)."""
-    path = Path(corpus) / VERDICTS_FILE
-    if not path.exists():
+    """fact_id -> its verdict ({} when the file does not exist). A UTF-8 BOM and CRLF line ends are read; invalid
+    UTF-8, a wrong header, an unknown verdict or a malformed row raise VerdictError naming file and line."""
+    path = verdicts_path(corpus)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
         return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != COLUMNS:
-            raise VerdictError(f"{path.name}: columns {reader.fieldnames} (expected {COLUMNS})")
+    except OSError as error:
+        raise VerdictError(f"{path}: cannot be read ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise VerdictError(f"{path} line {line}: not UTF-8 (byte 0x{data[error.start]:02x}); "
+                           "save it as UTF-8") from None
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows, None)
+        if header is None:
+            return {}
+        header = [name.strip() for name in header]
+        if header not in (COLUMNS, OLD_COLUMNS):
+            raise VerdictError(f"{path} line 1: header {','.join(header)!r}; expected {','.join(COLUMNS)!r}")
         verdicts = {}
-        for line, row in enumerate(reader, start=2):
-            if row["verdict"] not in VERDICTS:
-                raise VerdictError(f"{path.name} line {line}: unknown verdict {row['verdict']!r}")
-            verdicts[row["fact_id"]] = Verdict(row["fact_id"], row["verdict"], row["value"] or None,
-                                               row["note"] or None)
+        for cells in rows:
+            line = rows.line_num
+            if not any(cell.strip() for cell in cells):
+                continue   # a blank line (an editor's last line)
+            if len(cells) != len(header):
+                raise VerdictError(f"{path} line {line}: {len(cells)} cells, expected {len(header)}")
+            verdict = parse_row(dict(zip(header, cells)), f"{path} line {line}")
+            verdicts[verdict.fact_id] = verdict
+    except csv.Error as error:
+        raise VerdictError(f"{path} line {rows.line_num}: {error}") from None
     return verdicts
 
 
-def record_verdict(corpus: Path | str, verdict: Verdict) -> None:
-    """Add or replace the verdict on one fact; the file stays sorted by fact_id and is written atomically."""
-    if verdict.verdict not in VERDICTS:
-        raise VerdictError(f"unknown verdict {verdict.verdict!r}")
-    if verdict.verdict == "correct" and not verdict.value:
-        raise VerdictError("a correction needs a value")
-    verdicts = read_verdicts(corpus)
-    verdicts[verdict.fact_id] = verdict
-    path = Path(corpus) / VERDICTS_FILE
-    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for fact_id in sorted(verdicts):
-            v = verdicts[fact_id]
-            writer.writerow([v.fact_id, v.verdict, v.value or "", v.note or ""])
-    os.replace(tmp, path)
+def parse_row(row: dict[str, str], where: str) -> Verdict:
+    fact_id, verdict = row["fact_id"].strip(), row["verdict"].strip()
+    if not fact_id:
+        raise VerdictError(f"{where}: no fact_id")
+    if verdict not in VERDICTS:
+        raise VerdictError(f"{where}: unknown verdict {verdict!r} (expected accept, reject or correct)")
+    try:
+        attributes = parse_attributes(row.get("attributes", ""))
+    except VerdictError as error:
+        raise VerdictError(f"{where}: {error}") from None
+    value = row["value"].strip() or None
+    if verdict == "correct" and value is None and not attributes:
+        raise VerdictError(f"{where}: a correction needs a value or attributes")
+    return Verdict(fact_id, verdict, value, row["note"] or None, attributes)
 
 
-def typed_value(kind: str, value: str):
-    """A corrected value in its kind's type: an int for counts, the string otherwise."""
+def parse_attributes(cell: str) -> tuple[tuple[str, str], ...]:
+    """`region=Wuhan;date=2020-02-10` -> (("date", "2020-02-10"), ("region", "Wuhan"))."""
+    pairs = {}
+    for item in filter(None, (part.strip() for part in (cell or "").split(";"))):
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or name not in REGION_FIELDS + ("date",) + tuple(CHOICES):
+            raise VerdictError(f"attribute {item!r} is not NAME=VALUE with a correctable NAME")
+        pairs[name] = value.strip()
+    return tuple(sorted(pairs.items()))
+
+
+def format_attributes(attributes: Iterable[tuple[str, str]]) -> str:
+    return ";".join(f"{name}={value}" for name, value in attributes)
+
+
+def write_verdicts(path: Path, verdicts: dict[str, Verdict]) -> None:
+    """The whole file, sorted by fact_id, written beside it and swapped in (never half a file)."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(COLUMNS)
+            for fact_id in sorted(verdicts):
+                v = verdicts[fact_id]
+                writer.writerow([v.fact_id, v.verdict, v.value or "", format_attributes(v.attributes), v.note or ""])
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def update_verdicts(corpus: Path | str, changes: dict[str, Verdict | None]) -> dict[str, Verdict | None]:
+    """Set (a Verdict) or clear (None) the verdicts of some facts under the corpus's verdict lock; returns what
+    each of them had before, so that a change can be undone."""
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        raise VerdictError(f"{corpus}: no such corpus folder")
+    for verdict in changes.values():
+        if verdict is not None and verdict.verdict not in VERDICTS:
+            raise VerdictError(f"unknown verdict {verdict.verdict!r}")
+        if verdict is not None and verdict.verdict == "correct" and not (verdict.value or verdict.attributes):
+            raise VerdictError("a correction needs a value or attributes")
+    try:
+        with FileLock(corpus / LOCK_FILE, timeout=LOCK_TIMEOUT):
+            verdicts = read_verdicts(corpus)
+            before = {fact_id: verdicts.get(fact_id) for fact_id in changes}
+            for fact_id, verdict in changes.items():
+                if verdict is None:
+                    verdicts.pop(fact_id, None)
+                else:
+                    verdicts[fact_id] = verdict
+            if before != changes:
+                write_verdicts(verdicts_path(corpus), verdicts)
+    except Timeout:
+        raise VerdictError(f"{corpus / VERDICTS_FILE}: still locked by another review after {LOCK_TIMEOUT} s") \
+            from None
+    except PermissionError as error:
+        raise VerdictError(f"{corpus}: cannot write verdicts ({error.strerror})") from None
+    return before
+
+
+def record_verdict(corpus: Path | str, verdict: Verdict) -> Verdict | None:
+    """Add or replace the verdict on one fact; returns the one it replaces."""
+    return update_verdicts(corpus, {verdict.fact_id: verdict})[verdict.fact_id]
+
+
+def clear_verdict(corpus: Path | str, fact_id: str) -> Verdict | None:
+    """Remove the verdict on one fact; returns it (None when there was none)."""
+    return update_verdicts(corpus, {fact_id: None})[fact_id]
+
+
+def resolve_fact_id(prefix: str, fact_ids: Iterable[str]) -> str:
+    """The one fact id that starts with `prefix` (a full id or a unique prefix of at least 4 characters)."""
+    prefix = prefix.strip().lower()
+    matches = sorted({f for f in fact_ids if isinstance(f, str) and f.startswith(prefix)}) if prefix else []
+    if prefix in matches:
+        return prefix
+    if not matches:
+        raise VerdictError(f"{prefix or '(empty)'}: no such fact")
+    if len(prefix) < 4 or len(matches) > 1:
+        shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
+        raise VerdictError(f"{prefix}: {len(matches)} facts start with it ({shown}); give more of the id")
+    return matches[0]
+
+
+# ---- corrections checked by kind ---------------------------------------------------------------------------
+
+def whole_count(value, what: str = "count") -> int:
+    """A count as an exact int: digits (thousands commas allowed), 0 to MAX_COUNT."""
+    text = str(value).strip()
+    if not WHOLE.fullmatch(text):
+        raise VerdictError(f"a {what} needs a whole number, not {text!r}")
+    number = int(text.replace(",", ""))
+    if number > MAX_COUNT:
+        raise VerdictError(f"a {what} of {number} is out of bounds (at most {MAX_COUNT:,})")
+    return number
+
+
+def iso_date(value) -> str:
+    """A date as ISO YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day, between 1900 and 2100."""
+    text = str(value).strip()
+    match = ISO_DATE.fullmatch(text)
+    if not match:
+        raise VerdictError(f"a date needs ISO form YYYY-MM-DD (or YYYY-MM, YYYY), not {text!r}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise VerdictError(f"date {text}: the year is outside {YEARS[0]}-{YEARS[1]}")
+    if month is not None and not 1 <= month <= 12:
+        raise VerdictError(f"date {text}: no month {month}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise VerdictError(f"date {text}: no day {day} in that month")
+    return text
+
+
+def region_name(value, what: str = "region") -> str:
+    """A known region's canonical name, from any of its forms (`Wuhan City`, `武汉`)."""
+    region = default_gazetteer().lookup(str(value).strip())
+    if region is None:
+        raise VerdictError(f"{what} {str(value).strip()!r} is not a region of the gazetteer")
+    return region.canonical
+
+
+def typed_value(kind: str, value):
+    """A corrected value in its kind's type, checked: an int for counts, an ISO date for dates, a canonical name
+    for regions."""
     if kind in NUMERIC_KINDS:
-        try:
-            return int(value.replace(",", ""))
-        except ValueError:
-            raise VerdictError(f"a {kind} needs a whole number, not {value!r}") from None
+        return whole_count(value, kind.replace("_", " "))
+    if kind == "date":
+        return iso_date(value)
+    if kind == "region":
+        return region_name(value)
+    if kind == "pairing":
+        raise VerdictError("a pairing has no value: correct its helper and recipient (helper=...;recipient=...)")
+    return str(value)
+
+
+def checked_attribute(name: str, value: str) -> str:
+    if name in REGION_FIELDS:
+        return region_name(value, name)
+    if name == "date":
+        return iso_date(value)
+    if value not in CHOICES[name]:
+        raise VerdictError(f"{name} {value!r} is not one of {', '.join(CHOICES[name])}")
     return value
+
+
+def pairing_attributes(value: str) -> dict[str, str]:
+    """`Hunan -> Xiaogan` (or `Hunan,Xiaogan`) as the helper and recipient of a pairing."""
+    parts = re.split(r"\s*(?:->|→|,)\s*", value.strip())
+    if len(parts) != 2 or not all(parts):
+        raise VerdictError(f"a pairing is corrected as 'Helper -> Recipient', not {value!r}")
+    return {"helper": parts[0], "recipient": parts[1]}
+
+
+def checked_correction(kind: str, value: str | None, attributes: dict[str, str]) -> Verdict:
+    """A correction of a fact of `kind` with its value and attributes checked and made canonical (the fact_id
+    and note are filled in by the caller with dataclasses.replace)."""
+    attributes = dict(attributes)
+    if kind == "pairing" and value is not None and str(value).strip():
+        attributes = {**pairing_attributes(str(value)), **attributes}
+        value = None
+    if value is not None and str(value).strip():
+        value = str(typed_value(kind, value))
+    else:
+        value = None
+    allowed = EDITABLE.get(kind, ())
+    for name in attributes:
+        if name not in allowed:
+            raise VerdictError(f"a {kind} has no correctable attribute {name!r}"
+                               + (f" (it has {', '.join(allowed)})" if allowed else ""))
+    attributes = {name: checked_attribute(name, v) for name, v in attributes.items()}
+    if value is None and not attributes:
+        raise VerdictError("a correction needs a value or attributes")
+    return Verdict("", "correct", value, None, tuple(sorted(attributes.items())))
+
+
+# ---- applying verdicts at a build ---------------------------------------------------------------------------
+
+def corrected(row: dict, verdict: Verdict) -> dict:
+    """A fact row with a verdict's value (a correction, or a suggestion accepted) and attributes in it."""
+    row = dict(row)
+    try:
+        if verdict.value is not None:
+            row["value"] = typed_value(row["kind"], verdict.value)
+            if row["kind"] == "region":
+                row["region"] = row["value"]
+        for name, value in verdict.attributes:
+            row[name] = checked_attribute(name, value)
+    except VerdictError as error:
+        raise VerdictError(f"{VERDICTS_FILE}: verdict on {verdict.fact_id} does not fit its "
+                           f"{row['kind']}: {error}") from None
+    if row.get("region") and (verdict.value is not None and row["kind"] == "region" or "region" in verdict.changes):
+        row["region_code"] = default_gazetteer()[row["region"]].code
+    return row
 
 
 def apply_verdicts(rows: list[dict], verdicts: dict[str, Verdict]) -> tuple[list[dict], list[dict]]:
     """(fact rows with `reviewed` and `extracted_value`, audit rows of the verdicts applied to them).
-    Rejected facts leave the fact rows. Works on any part of the corpus (a build applies it document by
-    document); stale_verdicts() lists the verdicts no fact answered."""
+    Rejected facts leave the fact rows; a blank whose suggestion was accepted fills the fact it belongs to
+    too, unless that fact has a verdict of its own. Works on any part of the corpus (a build applies it
+    document by document); stale_verdicts() lists the verdicts no fact answered."""
+    filled = {row["belongs_to"]: verdicts[row["fact_id"]] for row in rows
+              if row.get("belongs_to") and row["fact_id"] in verdicts
+              and verdicts[row["fact_id"]].verdict == "accept" and verdicts[row["fact_id"]].value is not None}
     kept, audit = [], []
     for row in rows:
         verdict = verdicts.get(row["fact_id"])
         row = {**row, "reviewed": verdict is not None, "extracted_value": row["value"]}
         if verdict is not None:
+            if verdict.verdict != "reject":
+                row = corrected(row, verdict)
             audit.append(audit_row(row, verdict, "applied"))
             if verdict.verdict == "reject":
                 continue
-            if verdict.verdict == "correct":
-                row["value"] = typed_value(row["kind"], verdict.value)
+        elif row["fact_id"] in filled and row["value"] is None:
+            row = corrected(row, Verdict(row["fact_id"], "accept", filled[row["fact_id"]].value))
         kept.append(row)
     return kept, audit
 
@@ -95,12 +349,107 @@ def stale_verdicts(verdicts: dict[str, Verdict], seen: set[str]) -> list[dict]:
     return [audit_row(None, verdicts[fact_id], "stale") for fact_id in sorted(set(verdicts) - seen)]
 
 
-AUDIT_COLUMNS = ["fact_id", "doc_id", "kind", "verdict", "status", "extracted_value", "value", "note", "text"]
+AUDIT_COLUMNS = ["fact_id", "doc_id", "kind", "rule", "verdict", "status", "extracted_value", "value", "attributes",
+                 "note", "text", "start", "end"]
 
 
 def audit_row(row: dict | None, verdict: Verdict, status: str) -> dict:
     row = row or {}
-    value = verdict.value if verdict.verdict == "correct" else row.get("value")
-    return dict(fact_id=verdict.fact_id, doc_id=row.get("doc_id"), kind=row.get("kind"), verdict=verdict.verdict,
-                status=status, extracted_value=row.get("extracted_value", row.get("value")), value=value,
-                note=verdict.note, text=row.get("text"))
+    value = verdict.value if verdict.value is not None else row.get("value")
+    return dict(fact_id=verdict.fact_id, doc_id=row.get("doc_id"), kind=row.get("kind"), rule=row.get("rule"),
+                verdict=verdict.verdict, status=status, extracted_value=row.get("extracted_value", row.get("value")),
+                value=value, attributes=format_attributes(verdict.attributes) or None, note=verdict.note,
+                text=row.get("text"), start=row.get("start"), end=row.get("end"))
+
+
+# ---- rule precision ---------------------------------------------------------------------------------------
+
+PRECISION_COLUMNS = ["rule", "facts", "reviewed", "accepted", "rejected", "corrected", "precision"]
+
+
+class RuleTally:
+    """Per rule: facts made and the verdicts on them. Precision is accepted / reviewed: a corrected fact was
+    made wrong by its rule, so it counts against it (a blank filled with its suggestion is an accept)."""
+
+    def __init__(self):
+        self.facts: dict[str, int] = {}
+        self.verdicts: dict[tuple[str, str], int] = {}
+
+    def add(self, rules: Iterable[str], judged: Iterable[tuple[str, str]] = ()) -> None:
+        """Rules of the facts made, and (rule, verdict) of those with a verdict."""
+        for rule in rules:
+            self.facts[rule] = self.facts.get(rule, 0) + 1
+        for key in judged:
+            self.verdicts[key] = self.verdicts.get(key, 0) + 1
+
+    def merge(self, other: "RuleTally") -> None:
+        for rule, n in other.facts.items():
+            self.facts[rule] = self.facts.get(rule, 0) + n
+        for key, n in other.verdicts.items():
+            self.verdicts[key] = self.verdicts.get(key, 0) + n
+
+    def records(self) -> list[dict]:
+        """One row per rule, by rule name; precision empty where nothing was reviewed."""
+        rows = []
+        for rule in sorted(self.facts):
+            accepted, rejected, corrected = (self.verdicts.get((rule, v), 0) for v in VERDICTS)
+            reviewed = accepted + rejected + corrected
+            rows.append(dict(rule=rule, facts=self.facts[rule], reviewed=reviewed, accepted=accepted,
+                             rejected=rejected, corrected=corrected,
+                             precision=f"{accepted / reviewed:.3f}" if reviewed else None))
+        return rows
+
+
+# ---- one review from the command line or the app ------------------------------------------------------------
+
+ACTIONS = ("accept", "reject", "correct", "accept-suggestion", "clear")
+
+
+def reviewable_facts(outputs: Path | str) -> dict[str, dict]:
+    """fact_id -> kind, value, suggestion of every fact of a built dataset, the rejected ones (which left
+    facts.csv and stay in audit.csv) included, so that their verdict can be changed or cleared."""
+    import pandas as pd
+
+    outputs = Path(outputs)
+    facts_csv = outputs / "facts.csv"
+    if not facts_csv.exists():
+        raise VerdictError(f"{facts_csv}: no such file (run aidfacts build first)")
+    facts = pd.read_csv(facts_csv, dtype=str, keep_default_na=False,
+                        usecols=["fact_id", "kind", "value", "extracted_value", "suggestion"])
+    known = {row.fact_id: dict(kind=row.kind, value=row.extracted_value or None, suggestion=row.suggestion or None)
+             for row in facts.itertuples()}
+    if (outputs / "audit.csv").exists():
+        audit = pd.read_csv(outputs / "audit.csv", dtype=str, keep_default_na=False)
+        for row in audit.itertuples():
+            if row.status == "applied" and row.fact_id not in known:
+                known[row.fact_id] = dict(kind=row.kind, value=row.extracted_value or None, suggestion=None)
+    return known
+
+
+def verdict_for(action: str, fact_id: str, fact: dict, value: str | None = None,
+                attributes: dict[str, str] | None = None, note: str | None = None) -> Verdict | None:
+    """The verdict an action makes on a fact, checked (None for `clear`)."""
+    if action == "clear":
+        return None
+    if action in ("accept", "reject"):
+        return Verdict(fact_id, action, None, note)
+    if action == "accept-suggestion":
+        if fact.get("suggestion") in (None, ""):
+            raise VerdictError(f"fact {fact_id} has no suggestion to accept")
+        kind = "missing_number" if fact["kind"] == "missing_number" else fact["kind"]
+        return Verdict(fact_id, "accept", str(typed_value(kind, fact["suggestion"])),
+                       note or "accepted the suggestion")
+    if action == "correct":
+        checked = checked_correction(fact["kind"], value, attributes or {})
+        return Verdict(fact_id, "correct", checked.value, note, checked.attributes)
+    raise VerdictError(f"unknown action {action!r}")
+
+
+def review_fact(corpus: Path | str, outputs: Path | str, fact_id: str, action: str, value: str | None = None,
+                attributes: dict[str, str] | None = None, note: str | None = None) -> tuple[str, Verdict | None]:
+    """Record one reviewer's action on a fact given by its id or a unique prefix: (full id, the verdict)."""
+    known = reviewable_facts(outputs)
+    fact_id = resolve_fact_id(fact_id, known)
+    verdict = verdict_for(action, fact_id, known[fact_id], value, attributes, note)
+    update_verdicts(corpus, {fact_id: verdict})
+    return fact_id, verdict

@@ -395,10 +395,11 @@ def corpus_paths(corpus: Path) -> list[Path]:
 def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
                   use_cache: bool = True, cache_dir: Path | str | None = None,
                   on_done: Callable | None = None, lock_wait: float = LOCK_WAIT,
-                  on_wait: Callable[[str], None] | None = None) -> BuildReport:
+                  on_wait: Callable[[str], None] | None = None, seen_from: Path | None = None) -> BuildReport:
     """Extract every article of `corpus` (with the evidence pass and the verdicts) and write `outputs`: only
     into a folder that is empty or that a build made (else OutputsError), one build at a time (a second waits
-    up to `lock_wait` seconds, telling `on_wait`)."""
+    up to `lock_wait` seconds, telling `on_wait`). The corpus is recorded relative to `seen_from` (default:
+    `outputs`; a scratch build that stands in for another folder gives that one)."""
     shown = str(outputs)
     corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
@@ -407,7 +408,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     verdicts = read_verdicts(corpus)
     report = BuildReport()
     with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
-        writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, outputs))
+        writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, Path(seen_from or outputs)))
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers
             items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)
@@ -439,7 +440,7 @@ def stale_outputs(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     outputs = Path(outputs)
     with tempfile.TemporaryDirectory(prefix="aidfacts-check-") as scratch:
         fresh = Path(scratch) / "outputs"
-        build_dataset(corpus, fresh, use_cache=use_cache)
+        build_dataset(corpus, fresh, use_cache=use_cache, seen_from=outputs)
         built = {p.name: p for p in fresh.iterdir() if p.is_file()}
         # report.html is written by `aidfacts audit`, not by the build: only data files count
         names = set(built) | {p.name for p in outputs.glob("*") if p.suffix in (".csv", ".jsonl", ".json")}

@@ -152,7 +152,9 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
 @click.option("-v", "--verbose", is_flag=True, help="One line per document (extracted or from the cache).")
 @click.option("--check", is_flag=True, help="Write nothing: exit 1 if OUTPUTS is not what a build of CORPUS "
                                             "would write now.")
-def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False):
+@click.option("--budget", "seconds", default=120.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds allowed per article; one that takes longer is listed in errors.csv.")
+def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, seconds=120.0):
     """Rebuild the dataset in OUTPUTS from the articles in CORPUS (atomic, deterministic, incremental).
 
     Writes documents.csv, facts.csv, facts.jsonl, pairings.csv, gaps.csv, conflicts.csv, errors.csv,
@@ -189,7 +191,7 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False):
 
     try:
         report = build_dataset(corpus, outputs, workers=workers, use_cache=not no_cache, on_done=done,
-                               on_wait=waiting)
+                               on_wait=waiting, seconds=seconds)
     except OSError as error:   # a full disk, a read-only folder: the swap never happened
         raise click.ClickException(f"{outputs}: not rebuilt ({one_line(error)}); the previous outputs are "
                                    f"unchanged") from None

@@ -220,3 +220,240 @@ def test_cli_process_exits_one_line_on_a_broken_pipe(tmp_path, corpus):
     process = subprocess.run(f"{sys.executable} -m extract extract {corpus}/a.txt {corpus}/b.txt | head -c 1",
                              shell=True, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in process.stderr
+
+
+# -- bounded reads: regular files only, never a blocking open, size counted while reading ----------------------
+
+def test_fifo_device_and_socket_are_refused_without_blocking(tmp_path):
+    import socket
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)   # nobody writes to it: a blocking open would wait forever
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.txt"))
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    try:
+        result = run("extract", fifo, "/dev/zero", tmp_path / "sock.txt", good)
+    finally:
+        server.close()
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: pipe.txt: is a FIFO, not a regular file", "error: zero: is a device, not a regular file",
+                      "error: sock.txt: is a socket, not a regular file"]
+    assert '"doc_id": "good"' in result.stdout
+
+
+def test_size_is_counted_while_reading_not_taken_from_fstat(tmp_path, monkeypatch):
+    from extract.dataset import corpus as corpus_module
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+
+    def lying_fstat(descriptor):   # a /proc file or a growing file: stat says less than there is
+        result = real_fstat(descriptor)
+        return os.stat_result((result.st_mode, *result[1:6], 0, *result[7:]))
+
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    monkeypatch.setattr(corpus_module, "MAX_ARTICLE_BYTES", 4000)
+    with pytest.raises(corpus_module.ArticleError, match="too large for an article: more than 4,000 bytes"):
+        corpus_module.read_article_text(big)
+    assert corpus_module.read_regular(big, 5000) == b"x" * 5000
+
+
+def test_corpus_links_that_leave_the_corpus_are_listed_in_errors(tmp_path, corpus):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\nHubei had 99 cases.", encoding="utf-8")
+    (corpus / "passwd.txt").symlink_to(secret)
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")   # a link within the corpus is read
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(corpus / "fifo.txt")
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    tables = load_dataset(tmp_path / "out")
+    assert tables["errors"].to_dict(orient="records") == [
+        {"file": "fifo.txt", "error": "is a FIFO, not a regular file"},
+        {"file": "gone.txt", "error": "symbolic link to a file outside the corpus; not read"},
+        {"file": "passwd.txt", "error": "symbolic link to a file outside the corpus; not read"}]
+    assert sorted(tables["documents"]["doc_id"]) == ["a", "b", "inside"]
+    assert "root:x" not in (tmp_path / "out" / "facts.jsonl").read_text(encoding="utf-8")
+
+
+# -- the cache: what does not fit the article is ignored -------------------------------------------------------
+
+def cached_entry(corpus: Path, cache: Path, name: str = "a") -> Path:
+    from extract.dataset.cache import FactCache
+    from extract.dataset.corpus import ArticleReader
+
+    article = ArticleReader()(corpus / f"{name}.txt")
+    return cache / f"{FactCache(cache).key(article)}.json"
+
+
+def test_a_fifo_in_the_cache_is_ignored(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.mkfifo(cached_entry(corpus, cache))
+    report = build_dataset(corpus, tmp_path / "out", cache_dir=cache)
+    assert report.documents == 2 and report.cache_hits == 0
+
+
+@pytest.mark.parametrize("forge", ["empty object", "forged value", "moved span", "other doc",
+                                   "unknown kind", "not json"])
+def test_cache_entries_that_do_not_fit_the_article_are_ignored(tmp_path, corpus, forge):
+    import json
+
+    cache = tmp_path / "cache"
+    build_dataset(corpus, tmp_path / "fresh", cache_dir=cache)
+    expected = (tmp_path / "fresh" / "facts.jsonl").read_bytes()
+    entry = cached_entry(corpus, cache)
+    facts = json.loads(entry.read_text(encoding="utf-8"))
+    staff = next(f for f in facts if f["kind"] == "personnel_count")
+    if forge == "empty object":
+        data = {}
+    elif forge == "forged value":
+        data = facts + [{**staff, "value": "=1+1"}]
+    elif forge == "moved span":
+        data = [{**f, "start": f["start"] + 1} if f is staff else f for f in facts]
+    elif forge == "other doc":
+        data = [{**f, "doc_id": "b"} for f in facts]
+    elif forge == "unknown kind":
+        data = [{**f, "kind": "rumour"} if f is staff else f for f in facts]
+    else:
+        data = None
+    entry.write_text("{not json" if data is None else json.dumps(data), encoding="utf-8")
+    report = build_dataset(corpus, tmp_path / "out", cache_dir=cache)
+    assert report.cache_hits == 1 and report.extracted == ["a"]
+    assert (tmp_path / "out" / "facts.jsonl").read_bytes() == expected
+
+
+# -- the manifest: checked when read, never a reason to replace a good dataset ---------------------------------
+
+BAD_MANIFESTS = [
+    ("wrong header", b"name,date\na.txt,2020-02-12\n", "row 1: header ['name', 'date'] lacks ['file', 'published']"),
+    ("empty file", b"", "row 1: no header"),
+    ("short row", b"file,published,source\na.txt,2020-02-12\n", "row 2: 2 fields, the header has 3"),
+    ("file twice", b"file,published\na.txt,2020-02-12\nb.txt,\na.txt,2020-02-13\n",
+     "row 4: file 'a.txt' listed twice (first in row 2)"),
+    ("a path", b"file,published\n../a.txt,2020-02-12\n", "row 2: file '../a.txt' is not a file name"),
+    ("not utf-8", b"file,published,title\na.txt,2020-02-12,Hub\xe9i\n", "row 2: not UTF-8 (byte 41 of the file)"),
+    ("column twice", b"file,published,file\na.txt,2020-02-12,b.txt\n", "row 1: column 'file' appears twice"),
+]
+
+
+@pytest.mark.parametrize("name, data, problem", BAD_MANIFESTS, ids=[m[0] for m in BAD_MANIFESTS])
+def test_a_bad_manifest_is_one_line_and_keeps_the_dataset(tmp_path, corpus, name, data, problem):
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = tree(out)
+    (corpus / "manifest.csv").write_bytes(data)
+    result = run("build", corpus, "-o", out, "--no-cache", "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result).startswith(f"Error: {corpus / 'manifest.csv'}: {problem}")
+    assert tree(out) == before
+
+
+def test_a_manifest_from_excel_with_bom_and_crlf_is_read(tmp_path, corpus):
+    (corpus / "manifest.csv").write_bytes("\ufefffile,published,source,url,title\r\na.txt,2020-02-12,Xinhua,,"
+                                          "\"Hunan, Huanggang\"\r\n\r\n".encode("utf-8"))
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    documents = load_dataset(tmp_path / "out")["documents"].set_index("doc_id")
+    assert documents.loc["a", "source"] == "Xinhua" and documents.loc["a", "title"] == "Hunan, Huanggang"
+
+
+def test_a_fifo_as_manifest_is_one_line(tmp_path, corpus):
+    os.mkfifo(corpus / "manifest.csv")
+    result = run("build", corpus, "-o", tmp_path / "out", "--no-cache", "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result).endswith("manifest.csv: is a FIFO, not a regular file")
+
+
+# -- a time budget per article, and workers that die -----------------------------------------------------------
+
+def slow_for(marker: str, seconds: float = 30.0):
+    """extract_doc that takes `seconds` on a text holding `marker` (a pathological article, made cheap)."""
+    import time
+
+    from extract.dataset import batch
+
+    real = batch.extract_doc
+
+    def extract_doc(text, *args, **kwargs):
+        if marker in text:
+            time.sleep(seconds)
+        return real(text, *args, **kwargs)
+    return extract_doc
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_over_its_time_budget_is_listed_and_the_build_goes_on(tmp_path, corpus, monkeypatch, workers):
+    from extract.dataset import batch
+
+    (corpus / "slow.txt").write_text("PATHOLOGICAL " + GOOD, encoding="utf-8")
+    monkeypatch.setattr(batch, "extract_doc", slow_for("PATHOLOGICAL"))
+    report = build_dataset(corpus, tmp_path / "out", use_cache=False, workers=workers, seconds=0.5)
+    errors = load_dataset(tmp_path / "out")["errors"].to_dict(orient="records")
+    assert errors == [{"file": "slow.txt", "error": "not extracted within 0.5 s (the per-article time budget); "
+                                                    "left out"}]
+    assert report.documents == 2
+
+
+def kill_me_on(marker: str):
+    from extract.dataset import batch
+
+    real = batch.extract_doc
+
+    def extract_doc(text, *args, **kwargs):
+        if marker in text:
+            os.kill(os.getpid(), 9)
+        return real(text, *args, **kwargs)
+    return extract_doc
+
+
+def finishes(call, seconds: float = 120.0):
+    """Run `call` in a thread; what it raised, or a failure if it is still running after `seconds` (a hang)."""
+    outcome = []
+
+    def target():
+        try:
+            call()
+            outcome.append(None)
+        except BaseException as error:   # noqa: BLE001 - handed to the test
+            outcome.append(error)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "the build hangs"
+    return outcome[0]
+
+
+def test_a_killed_worker_fails_the_build_in_one_line(tmp_path, corpus, monkeypatch):
+    from extract.dataset import batch
+
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = tree(out)
+    (corpus / "killer.txt").write_text("KILLWORKER " + GOOD, encoding="utf-8")
+    monkeypatch.setattr(batch, "extract_doc", kill_me_on("KILLWORKER"))
+    error = finishes(lambda: build_dataset(corpus, out, use_cache=False, workers=2))
+    assert isinstance(error, batch.WorkerDied) and "a worker process died" in str(error)
+    assert "\n" not in str(error)
+    assert tree(out) == before
+
+
+def test_a_worker_killed_while_writing_the_tables_fails_the_build(tmp_path, corpus, monkeypatch):
+    from extract.dataset import batch
+
+    out = tmp_path / "out"
+    real = build_module.DatasetWriter.render
+
+    def render(self, part, first, stop):
+        if part == 1:
+            os.kill(os.getpid(), 9)
+        return real(self, part, first, stop)
+
+    monkeypatch.setattr(build_module.DatasetWriter, "parallel_from", 1)
+    monkeypatch.setattr(build_module.DatasetWriter, "render", render)
+    error = finishes(lambda: build_dataset(corpus, out, use_cache=False, workers=2))
+    assert isinstance(error, batch.WorkerDied)
+    assert not out.exists()

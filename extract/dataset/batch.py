@@ -9,6 +9,11 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -32,14 +37,47 @@ class CorpusResult:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
+ARTICLE_SECONDS = 120.0   # a build's time budget per article: far above any real article (a few ms)
+
+
+class OverBudget(Exception):
+    """Raised inside the pipeline when an article has used up its time budget."""
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without handing back its articles (killed, or out of memory)."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise OverBudget in the block after `seconds` of wall time (a SIGALRM timer; only in a process's main
+    thread, where signals are delivered: elsewhere, or without a budget, the block runs unbounded)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class ArticleWork:
     """What is done to one article, the same in this process and in a worker: read it (when given a path),
-    take its facts from the cache or run the pipeline, and cache what was extracted."""
+    take its facts from the cache or run the pipeline within the time budget, and cache what was extracted."""
 
-    def __init__(self, reader: ArticleReader | None = None, cache=None, nlp: Language | None = None):
+    def __init__(self, reader: ArticleReader | None = None, cache=None, nlp: Language | None = None,
+                 seconds: float | None = None):
         self.reader = reader or ArticleReader()
         self.cache = cache
         self.nlp = nlp
+        self.seconds = seconds
 
     def __call__(self, job: Item | Path | str) -> Result:
         item = self.reader(job) if isinstance(job, (str, Path)) else job
@@ -49,7 +87,12 @@ class ArticleWork:
         if known is not None:
             return item, known, True
         nlp = self.nlp or shared_nlp()
-        facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
+        try:
+            with time_budget(self.seconds):
+                facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
+        except OverBudget:
+            return ArticleError(item.file, f"not extracted within {self.seconds:g} s (the per-article time "
+                                           f"budget); left out"), None, False
         if self.cache is not None:
             self.cache.put(item, facts)
         return item, facts, False
@@ -76,11 +119,13 @@ def _work_batch(jobs: list) -> list[tuple[Item | None, list[tuple] | None, bool]
 
 
 def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = None, n_process: int = 1,
-                  cache=None, batch_size: int = 32) -> Iterator[Result]:
+                  cache=None, batch_size: int = 32, reader: ArticleReader | None = None,
+                  seconds: float | None = None) -> Iterator[Result]:
     """(article, facts, from_cache) for each item in input order; an item may be an Article, an ArticleError
-    (given back as is, with facts None) or a path to read. Docs are dropped as soon as their facts are made and
-    at most a bounded window of items is in flight, so memory does not grow with the corpus."""
-    work = ArticleWork(cache=cache, nlp=nlp)
+    (given back as is, with facts None) or a path to read (by `reader`). An article not extracted within
+    `seconds` comes back as an ArticleError. Docs are dropped as soon as their facts are made and at most a
+    bounded window of items is in flight, so memory does not grow with the corpus."""
+    work = ArticleWork(reader=reader, cache=cache, nlp=nlp, seconds=seconds)
     if n_process <= 1:
         yield from map(work, items)
     else:
@@ -89,30 +134,42 @@ def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = Non
 
 def parallel_items(items, n_process: int, batch_size: int, work: ArticleWork) -> Iterator[Result]:
     """extract_items with a pool of worker processes: batches go to the pool as they are read, at most
-    `window` items are in flight, and results come back in input order."""
+    `window` items are in flight, and results come back in input order. A worker that dies (killed, out of
+    memory) breaks the pool, which is raised as WorkerDied instead of a wait for results that never come."""
     shared_nlp()   # built once here, inherited by forked workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     window = n_process * batch_size * 8
     source = iter(items)
-    batches: collections.deque = collections.deque()   # (jobs, AsyncResult) of the batches in flight, in order
+    batches: collections.deque = collections.deque()   # (jobs, Future) of the batches in flight, in order
     in_flight = 0
-    with context.Pool(n_process, initializer=_start_worker, initargs=(work,)) as pool:
+    pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(work,))
+    try:
         while True:
             while in_flight < window:
                 jobs = list(itertools.islice(source, batch_size))
                 if not jobs:
                     break
-                batches.append((jobs, pool.apply_async(_work_batch, (jobs,))))
+                batches.append((jobs, pool.submit(_work_batch, jobs)))
                 in_flight += len(jobs)
             if not batches:
                 return
             jobs, pending = batches.popleft()
-            done = pending.get()
+            try:
+                done = pending.result()
+            except BrokenProcessPool:
+                raise WorkerDied(f"a worker process died (killed, or out of memory) while extracting the "
+                                 f"{len(jobs)} articles from {job_name(jobs[0])}; stopped") from None
             in_flight -= len(done)
             for job, (item, rows, from_cache) in zip(jobs, done):
                 yield job if item is None else item, None if rows is None else [Fact._make(row) for row in rows], \
                     from_cache
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def job_name(job: Item | Path | str) -> str:
+    return job.file if isinstance(job, Article) else Path(getattr(job, "path", job)).name
 
 
 def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1,

@@ -18,6 +18,8 @@ import os
 import pickle
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -25,9 +27,9 @@ from typing import Callable, Iterator
 import orjson
 import pandas as pd
 
-from extract.dataset.batch import extract_items
+from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
-from extract.dataset.corpus import Article, ArticleError, article_paths, doc_id_for
+from extract.dataset.corpus import Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.location import corpus_link
@@ -279,8 +281,12 @@ class DatasetWriter:
         global _RENDERING
         _RENDERING = self
         try:
-            with multiprocessing.get_context("fork").Pool(parts) as pool:
-                results = pool.starmap(_render_part, [(k, bounds[k], bounds[k + 1]) for k in range(parts)])
+            # an executor, not a Pool: a worker that dies breaks it (raised) instead of leaving a wait forever
+            with ProcessPoolExecutor(parts, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_render_part, range(parts), bounds[:-1], bounds[1:]))
+        except BrokenProcessPool:
+            raise WorkerDied("a worker process died (killed, or out of memory) while writing the tables; "
+                             "stopped") from None
         finally:
             _RENDERING = None
         for name in STREAMED:
@@ -395,23 +401,29 @@ def corpus_paths(corpus: Path) -> list[Path]:
 def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
                   use_cache: bool = True, cache_dir: Path | str | None = None,
                   on_done: Callable | None = None, lock_wait: float = LOCK_WAIT,
-                  on_wait: Callable[[str], None] | None = None, seen_from: Path | None = None) -> BuildReport:
+                  on_wait: Callable[[str], None] | None = None, seen_from: Path | None = None,
+                  seconds: float | None = ARTICLE_SECONDS) -> BuildReport:
     """Extract every article of `corpus` (with the evidence pass and the verdicts) and write `outputs`: only
     into a folder that is empty or that a build made (else OutputsError), one build at a time (a second waits
     up to `lock_wait` seconds, telling `on_wait`). The corpus is recorded relative to `seen_from` (default:
-    `outputs`; a scratch build that stands in for another folder gives that one)."""
+    `outputs`; a scratch build that stands in for another folder gives that one). An article not extracted
+    within `seconds` is listed in errors.csv. A bad side file (manifest, verdicts) stops the build before the
+    outputs are touched."""
     shown = str(outputs)
     corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: no such corpus folder")
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
     verdicts = read_verdicts(corpus)
+    manifest = read_manifest(corpus)   # checked here, once: a bad one fails the build, not every article
+    reader = ArticleReader(root=corpus, manifests={os.path.dirname(os.path.join(corpus, "x")): manifest})
     report = BuildReport()
     with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
         writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, Path(seen_from or outputs)))
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers
-            items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache)
+            items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache, reader=reader,
+                                  seconds=seconds)
             for item, facts, from_cache in items:
                 if isinstance(item, ArticleError):
                     writer.add_error(item)

@@ -9,10 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract import __version__
-from extract.dataset.corpus import Article
+from extract.dataset.corpus import Article, ArticleError, read_regular
 from extract.nlp.gazetteer import data_path
 from extract.nlp.pipeline import PIPELINE_VERSION
-from extract.nlp.records import Fact, facts_from_dicts
+from extract.nlp.records import COUNT_KINDS, FIELD_NAMES, KINDS, Fact, fact_id, facts_from_dicts
+
+FIELD_SET = frozenset(FIELD_NAMES)
 
 
 @lru_cache(maxsize=1)
@@ -45,20 +47,63 @@ class FactCache:
         return digest.hexdigest()
 
     def get(self, article: Article) -> list[Fact] | None:
+        """The article's cached facts, or None (a miss) when there are none or they do not fit it: an entry
+        that is not a regular file (never opened blocking), too large, not JSON, or whose facts are not
+        grounded in the article, is ignored and extracted again."""
         path = self.folder / f"{self.key(article)}.json"
         try:
-            with open(path, encoding="utf-8") as handle:
-                rows = json.load(handle)
-        except (OSError, ValueError):
+            rows = json.loads(read_regular(path, MAX_ENTRY_BYTES))
+            facts = grounded_facts(rows, article)
+        except (ArticleError, ValueError, TypeError, KeyError):
+            facts = None
+        if facts is None:
             self.misses += 1
             return None
         self.hits += 1
-        return facts_from_dicts(rows)
+        return facts
 
     def put(self, article: Article, facts: list[Fact]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{self.key(article)}.json"
-        handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump([f.to_dict() for f in facts], out, ensure_ascii=False)
-        os.replace(tmp, path)
+        """Cache an article's facts; a cache that cannot be written (full disk, read-only) is only slower."""
+        tmp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump([f.to_dict() for f in facts], out, ensure_ascii=False)
+            os.replace(tmp, self.folder / f"{self.key(article)}.json")
+        except OSError:
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+MAX_ENTRY_BYTES = 512 * 1024 * 1024   # far above the facts of the longest article read
+VALUE_TYPES = {"date": str, "region": str, "pairing": type(None), "missing_number": type(None)}
+
+
+def grounded_facts(rows, article: Article) -> list[Fact] | None:
+    """The facts of a cache entry if every one fits the article: all fields, a known kind, this doc_id, a
+    span inside the text whose characters equal `text`, the id its span gives, typed values; else None."""
+    if not isinstance(rows, list):
+        return None
+    text, doc_id = article.text, article.doc_id
+    for row in rows:
+        if not isinstance(row, dict) or row.keys() != FIELD_SET:
+            return None
+        start, end, kind, value = row["start"], row["end"], row["kind"], row["value"]
+        if kind not in KINDS or row["doc_id"] != doc_id or type(start) is not int or type(end) is not int:
+            return None
+        if not 0 <= start <= end <= len(text) or text[start:end] != row["text"]:
+            return None
+        if row["fact_id"] != fact_id(doc_id, kind, start, end, row["helper"], row["recipient"]):
+            return None
+        if not isinstance(row["rule"], str) or not row["rule"] or not isinstance(row["candidates"], list):
+            return None
+        if type(row["missing"]) is not bool or not value_fits(kind, value):
+            return None
+    return facts_from_dicts(rows)
+
+
+def value_fits(kind: str, value) -> bool:
+    if kind in COUNT_KINDS:
+        return value is None or type(value) is int
+    return value is None or isinstance(value, VALUE_TYPES[kind])

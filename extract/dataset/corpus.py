@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import csv
+import errno
+import io
 import os
 import re
+import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -127,38 +130,115 @@ def clean_text(raw: str, path: Path | str) -> str:
     return text
 
 
-def read_article_text(path: Path | str) -> str:
-    # one open and one fstat: this runs for every article of every build
+MAX_ARTICLE_BYTES = 4 * MAX_CHARACTERS   # the most bytes MAX_CHARACTERS characters take in any encoding read
+MAX_SIDE_FILE_BYTES = 256 * 1024 * 1024   # manifest.csv: a row per article, far below this
+FILE_KINDS = ((stat.S_ISDIR, "is a directory, not an article file"), (stat.S_ISFIFO, "is a FIFO, not a regular file"),
+              (stat.S_ISSOCK, "is a socket, not a regular file"), (stat.S_ISCHR, "is a device, not a regular file"),
+              (stat.S_ISBLK, "is a device, not a regular file"))
+
+
+def not_regular(mode: int) -> str:
+    return next((reason for test, reason in FILE_KINDS if test(mode)), "is not a regular file")
+
+
+def read_regular(path: Path | str, limit: int, error=None) -> bytes:
+    """The bytes of a regular file, at most `limit` of them, or `error(path, reason)` raised: devices, FIFOs and
+    sockets are refused without blocking (a FIFO is opened non-blocking and never read), and the size is what
+    was read, not what fstat says (a /proc file or a growing file can be larger than its stat)."""
+    error = error or ArticleError
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > 4 * MAX_CHARACTERS:
-                raise ArticleError(path, f"too large for an article: {size:,} bytes "
-                                         f"(limit {MAX_CHARACTERS:,} characters)")
-            data = handle.read()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise ArticleError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(path, "is a directory, not an article file") from None
-    except OSError as error:
-        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+        raise error(path, "no such file") from None
+    except OSError as failure:
+        if failure.errno == errno.ENXIO:   # a socket cannot be opened: say what it is
+            raise error(path, not_regular(os.stat(path).st_mode)) from None
+        raise error(path, f"cannot be read ({failure.strerror})") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        raise error(path, not_regular(mode))
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as failure:
+            raise error(path, f"cannot be read ({failure.strerror})") from None
+    if len(data) > limit:
+        raise error(path, f"too large: more than {limit:,} bytes")
+    return data
+
+
+def read_article_text(path: Path | str) -> str:
+    try:
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except ArticleError as error:
+        if error.reason.startswith("too large"):
+            raise ArticleError(path, f"too large for an article: more than {MAX_ARTICLE_BYTES:,} bytes "
+                                     f"(limit {MAX_CHARACTERS:,} characters)") from None
+        raise
     text = clean_text(decode(data, path), path)
     if len(text) > MAX_CHARACTERS:
         raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
     return text
 
 
-def read_manifest(folder: Path) -> dict[str, dict]:
-    """file name -> row of manifest.csv beside the articles ({} when there is none)."""
+class SideFileError(ValueError):
+    """A side file (manifest.csv) that cannot be used: one line naming the file, the row and the problem. Not an
+    ArticleError: it stops the build before anything is written, rather than failing every article."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)
+
+
+def read_manifest(folder: Path | str) -> dict[str, dict]:
+    """file name -> row of manifest.csv beside the articles ({} when there is none), checked: UTF-8 with or
+    without BOM, any line ends, a header with `file` and `published`, one row per file, every row as long as
+    the header. A bad one is a SideFileError naming the file, the row and the problem."""
     path = Path(folder) / MANIFEST
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = set(["file", "published"]) - set(reader.fieldnames or [])
+    data = read_regular(path, MAX_SIDE_FILE_BYTES, SideFileError)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = data.count(b"\n", 0, error.start) + 1
+        raise SideFileError(path, f"row {row}: not UTF-8 (byte {error.start:,} of the file)") from None
+    return manifest_rows(path, text)
+
+
+def manifest_rows(path: Path, text: str) -> dict[str, dict]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: dict[str, dict] = {}
+    first_at: dict[str, int] = {}
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        if not header:
+            raise SideFileError(path, f"row 1: no header (expected {','.join(MANIFEST_COLUMNS)})")
+        missing = [name for name in ("file", "published") if name not in header]
         if missing:
-            raise ArticleError(path, f"manifest lacks columns {sorted(missing)}")
-        return {row["file"]: row for row in reader}
+            raise SideFileError(path, f"row 1: header {header} lacks {missing} (expected {','.join(MANIFEST_COLUMNS)})")
+        twice = next((name for name in header if header.count(name) > 1), None)
+        if twice is not None:
+            raise SideFileError(path, f"row 1: column {twice!r} appears twice")
+        for number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue   # a blank line, as spreadsheets leave at the end
+            if len(cells) != len(header):
+                raise SideFileError(path, f"row {number}: {len(cells)} fields, the header has {len(header)}")
+            row = dict(zip(header, cells))
+            name = row["file"].strip()
+            if not name or name != os.path.basename(name):
+                raise SideFileError(path, f"row {number}: file {row['file']!r} is not a file name")
+            if name in rows:
+                raise SideFileError(path, f"row {number}: file {name!r} listed twice (first in row {first_at[name]})")
+            rows[name], first_at[name] = row, number
+    except csv.Error as error:
+        raise SideFileError(path, f"row {reader.line_num}: {error}") from None
+    return rows
 
 
 def doc_id_for(path: Path | str) -> str:
@@ -184,20 +264,31 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
 
 
 def article_paths(folder: Path | str) -> list[Path]:
+    """The folder's article files by name. Whatever has an article's suffix and is not a folder is listed,
+    FIFOs, devices and broken links included, so that reading it reports why it is not an article."""
     folder = Path(folder)
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
+
+
+def outside(path: Path | str, root: str) -> bool:
+    """Whether a symbolic link leads out of the folder `root` (a real path)."""
+    return os.path.islink(path) and os.path.commonpath([os.path.realpath(path), root]) != root
 
 
 class ArticleReader:
     """Reads articles by path, each folder's manifest.csv read once: path -> Article, or the ArticleError that
     says why it could not be read. Picklable, so that worker processes can read articles themselves."""
 
-    def __init__(self, published: str | None = None):
+    def __init__(self, published: str | None = None, root: Path | str | None = None,
+                 manifests: dict[str, dict] | None = None):
         self.published = published
-        self.manifests: dict[str, dict] = {}
+        self.root = os.path.realpath(root) if root is not None else None   # links may not leave it
+        self.manifests: dict[str, dict] = dict(manifests or {})
 
     def __call__(self, path: Path | str) -> Article | ArticleError:
         try:
+            if self.root is not None and outside(path, self.root):
+                raise ArticleError(path, "symbolic link to a file outside the corpus; not read")
             folder = os.path.dirname(path)
             manifest = self.manifests.get(folder)
             if manifest is None:

@@ -104,3 +104,30 @@ def test_joined_counts_and_events(facts_of, text, expected):
 def test_a_joined_count_in_a_place_of_its_own_keeps_no_region(facts_of):
     text = "Beijing reported 20 cases in all, and 3 cases in Daxing District."
     assert (3, "Beijing") not in cases(facts_of, text)
+
+
+def test_glued_commas_split_a_list_with_exact_offsets(facts_of):
+    text = "Of the discharged patients, 5 in Fuyang,4 in Hefei,2 in Bozhou."
+    found = facts_of(text, kind="case_count")
+    assert {(f["value"], f["region"], f["status"]) for f in found} == {
+        (5, "Fuyang", "recovered"), (4, "Hefei", "recovered"), (2, "Bozhou", "recovered")}
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in found)
+
+
+def test_thousands_separators_stay_whole(facts_of):
+    assert [f["value"] for f in facts_of("Hubei reported 1,234 new cases.", kind="case_count")] == [1234]
+
+
+@pytest.mark.parametrize("text", [
+    "Of the confirmed cases, 174 are in Hefei, 36 in Shilifeng Prison.",
+    "As of 24:00 on March 5, Beijing had 400 cases. 53 cases in Xicheng District were cured.",
+    "Among the new cases, 12 are in Pinggu District.",
+])
+def test_a_count_in_a_place_unknown_to_the_gazetteer_gets_no_borrowed_region(facts_of, text):
+    unknown = [f for f in facts_of(text, kind="case_count") if f["value"] in (36, 53, 12)]
+    assert unknown and all(f["region"] is None for f in unknown)
+
+
+def test_a_negated_status_is_not_the_count_s(facts_of):
+    found = facts_of("A total of 96 confirmed cases are in hospital without severe cases.", kind="case_count")
+    assert [(f["value"], f["status"]) for f in found] == [(96, "confirmed")]

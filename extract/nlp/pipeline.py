@@ -18,6 +18,9 @@ from extract.nlp.rules.relations import remember_text
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
               "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records")
 CJK_CHARACTER = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+# a comma glued between a word and a number (`5 in Fuyang,4 in Hefei`, `March 1,the`) is a comma of its own;
+# between digits (`1,234`) it stays a thousands separator
+GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])|(?<=[0-9]),(?=[A-Za-z])"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "1"
@@ -36,7 +39,7 @@ def make_tokenizer():
         return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions,
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
-                         infix_finditer=compile_infix_regex(list(defaults.infixes) + [CJK_CHARACTER]).finditer,
+                         infix_finditer=compile_infix_regex(list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA]).finditer,
                          token_match=WHOLE_TOKEN.match, url_match=defaults.url_match)
 
     return tokenizer

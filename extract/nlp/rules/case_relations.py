@@ -11,6 +11,7 @@ from extract.nlp.rules.relations import (attachable_dates, clause_bounds, govern
 
 
 EVENT_VERBS = word_set("event_verbs")
+NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
 class CaseRelations(CountWords):
@@ -37,9 +38,10 @@ class CaseRelations(CountWords):
         else:
             region = self.case_region(doc, number, head, start, end, facts)
             national = self.scopes.is_national(doc, number.start)
-            if region is None and not national:
+            own_place = self.scopes.unknown_place_after(doc, number)
+            if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts)
-            if region is None and frame is not None and frame.region and not national:
+            if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
@@ -53,13 +55,14 @@ class CaseRelations(CountWords):
         """`1,423 cases had been reported in Hubei, with 76 deaths and 221 cases in severe condition`: a count
         joined to an earlier one of its sentence, with no region named between them, is that count's region's."""
         words = lower_words(doc)
-        if number.start < 2 or words[number.start - 1] not in ("with", "and", ","):
+        if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including"):
             return None
         sent_start = sentence_start(doc, number.start)
         previous = last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
         if previous is None or not get(previous, "region"):
             return None
-        joined = words[number.start - 1] == "with" or previous.end >= number.start - 2
+        joined = words[number.start - 1] == "with" or previous.end >= number.start - 2 or \
+            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
         if not joined:
             return None
         between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
@@ -80,12 +83,16 @@ class CaseRelations(CountWords):
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
         lows = lower_words(doc)
-        words = lows[lo: hi] + self.words_after(doc, hi)
-        if hi != head.end:   # a borrowed noun: what follows the number itself too (`including 7,365 in serious condition`)
+        if hi != head.end:   # a borrowed noun: what follows the number itself first (`including 7,365 in serious condition`)
             own = self.words_after(doc, number.end)
             for status in self.status_priority:
                 if any(w in self.status_words[status] for w in own):
                     return status
+        modifiers = lows[lo: hi]
+        for status in self.status_priority:   # the noun's own modifiers next: `96 confirmed cases ... without severe`
+            if any(w in self.status_words[status] for w in modifiers):
+                return status
+        words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
@@ -98,7 +105,7 @@ class CaseRelations(CountWords):
                 return status
         return "unspecified"
 
-    def words_after(self, doc: Doc, j: int, window: int = 8) -> list[str]:
+    def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
         lows, texts = lower_words(doc), token_texts(doc)
         words, stop = [], min(len(doc), j + window)
@@ -108,6 +115,8 @@ class CaseRelations(CountWords):
                 break
             if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
                 break
+            if lows[j] in NEGATIONS:
+                break   # `cases in hospital without severe cases`
             words.append(lows[j])
             j += 1
         return words
@@ -138,12 +147,12 @@ class CaseRelations(CountWords):
             return "total"
         if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
             return "total"
-        if " as of " in text or (" by " in text and attachable_dates(doc, clause_start, number.start)):
+        if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
         _, end = clause_bounds(doc, number.start)
         after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
         if " by the end of " in after or " as of " in after or \
-                (" by " in after and attachable_dates(doc, head.end, end)):
+                self.by_a_date(doc, head.end, end):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ")):
@@ -151,6 +160,21 @@ class CaseRelations(CountWords):
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None
+
+    @staticmethod
+    def by_a_date(doc: Doc, start: int, end: int) -> bool:
+        """`by Sunday`, `by the end of Feb 3`, `by 24:00 on Feb 3`: a running total up to a date (not `caused by`)."""
+        words = lower_words(doc)
+        starts = {span.start for span in attachable_dates(doc, start, end)}
+        for j in range(start, end):
+            if words[j] != "by":
+                continue
+            k = j + 1
+            while k < end and k <= j + 5 and (words[k] in ("the", "end", "of", "on", ",") or ":" in words[k]):
+                k += 1
+            if k in starts:
+                return True
+        return False
 
     def event_on_a_day(self, doc: Doc, number: Span, head: Head, start: int, end: int) -> bool:
         """`Authorities discharged 101 patients on Monday`, `12 patients died on Feb 3`: an event verb and one
@@ -168,6 +192,8 @@ class CaseRelations(CountWords):
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:
         regions = region_index(doc).regions
+        if self.scopes.unknown_place_after(doc, number):
+            return None
         respective = self.respective_region(doc, number)
         if respective is not None:
             return respective

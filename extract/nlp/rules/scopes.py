@@ -123,6 +123,24 @@ class ScopeReader:
             return before
         return None
 
+    def unknown_place_after(self, doc: Doc, number: Span) -> bool:
+        """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
+        gazetteer does not know, so no other region may be given to it."""
+        words, texts = lower_words(doc), token_texts(doc)
+        j = number.end
+        if j < len(doc) and words[j] in self.case_nouns:
+            j += 1
+        if j < len(doc) and words[j] in self.words["list_item_copulas"]:
+            j += 1
+        if j + 1 >= len(doc) or words[j] not in self.words["list_item_preps"]:
+            return False
+        j += 1
+        if words[j] == "the":
+            j += 1
+        if j >= len(doc) or j in region_index(doc).tokens:
+            return False
+        return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
+
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
         `35 deaths (34 in Hubei ...)`: it must not become the head count's region."""

@@ -1,11 +1,13 @@
 import pytest
 
-from extract.nlp.normalize import (infer_year, normalize_published, parse_digits, parse_number_words,
-                               resolve_weekday)
+from fractions import Fraction
+
+from extract.nlp.normalize import infer_year, normalize_published, resolve_weekday
+from extract.nlp.numerals import parse_digits, parse_number_words
 
 
-@pytest.mark.parametrize("text, value", [("1,033", 1033), ("11,000", 11000), ("2.4", 2.4), ("7", 7),
-                                         ("1,2", None), ("12a", None)])
+@pytest.mark.parametrize("text, value", [("1,033", 1033), ("11,000", 11000), ("2.4", Fraction(12, 5)), ("7", 7),
+                                         ("1,2", None), ("12a", None), ("0551", None)])
 def test_parse_digits(text, value):
     assert parse_digits(text) == value
 

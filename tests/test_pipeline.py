@@ -39,11 +39,12 @@ def test_python_api_for_notebooks(tmp_path):
     assert tables["facts"]["start"].dtype == "Int64" and tables["facts"]["region_code"].dropna().str.len().eq(6).all()
 
 
-def test_number_starts_are_numerals_and_number_words():
-    from extract.nlp.components.numbers import number_starts
+def test_numbers_start_at_numerals_and_number_words(nlp):
+    from extract.nlp.pipeline import extract_doc
 
-    words = ["a", "dozen", "teams", "of", "2,345", "nurses", "covid-19", "twenty", "-", "one", "one's", "onerous"]
-    assert number_starts(words) == [1, 4, 7, 9]
+    doc = extract_doc("a dozen teams of 2,345 nurses, covid-19, twenty - one, one's onerous", "t", None, nlp)
+    assert [(s.text, s._.value) for s in doc.spans["number"]] == [("a dozen", 12), ("2,345", 2345),
+                                                                   ("twenty - one", 21)]
 
 
 def test_sentence_starts_after_end_marks_closers_and_line_breaks():

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+# Apostrophes scraped text writes in names (`Ma’anshan`, `Lu‘an`, `Xi´an`, `Yan`an`) for the gazetteer's `'`
+APOSTROPHES = ("\u2019", "\u2018", "\u00b4", "`", "\u02bc", "\u2032", "\uff07")
+STRAIGHTEN = str.maketrans({mark: "'" for mark in APOSTROPHES})
 COLUMNS = ["code", "canonical", "zh", "level", "kind", "parent", "aliases", "source"]
 LEVELS = {"province", "prefecture", "county"}
 
@@ -50,8 +53,16 @@ class RegionGazetteer:
     def surface_forms(region: Region) -> list[str]:
         return list(dict.fromkeys([region.canonical, *region.aliases, region.zh]))
 
+    @classmethod
+    def matching_forms(cls, region: Region) -> list[str]:
+        """The surface forms and, for a name with an apostrophe, the same name with each other apostrophe
+        (`Ma'anshan`, `Ma’anshan`, `Ma‘anshan` ...): what a matcher of text should look for."""
+        forms = cls.surface_forms(region)
+        return forms + [form.replace("'", mark) for form in forms if "'" in form for mark in APOSTROPHES]
+
     def lookup(self, form: str) -> Region | None:
-        return self.by_form.get(form.lower())
+        """The region of a surface form, whatever apostrophe it is written with."""
+        return self.by_form.get(form.translate(STRAIGHTEN).lower())
 
     def __getitem__(self, canonical: str) -> Region:
         return self.by_name[canonical]

@@ -1,20 +1,14 @@
-"""Pure normalisation functions (no spaCy): numbers, dates, weekdays."""
+"""Pure normalisation functions (no spaCy): dates and weekdays (numerals are read in extract.nlp.numerals).
+
+Every date made here lies within extract.nlp.limits' years (1900-2100); outside them a function answers None
+rather than a date, so that a header `0001-01-01` or `9999-12-31` never overflows the calendar."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-DOZEN = "dozen"
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {DOZEN}
+from extract.nlp.limits import valid_iso_date, valid_year
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -24,7 +18,6 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
 
-DIGITS_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
 def month_number(word: str) -> int | None:
@@ -32,45 +25,12 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 
 
-def parse_digits(text: str) -> float | None:
-    """`1,033` -> 1033, `2.4` -> 2.4; None when the text is not a plain numeral."""
-    if not DIGITS_RE.match(text):
-        return None
-    return float(text.replace(",", ""))
-
-
-def parse_number_words(words: list[str]) -> int | None:
-    """`["two", "hundred"]` -> 200, `["a", "dozen"]` -> 12, `["thirty", "two"]` -> 32; None if not a number."""
-    words = [w.lower() for w in words if w not in ("-", "and")]
-    if words and words[0] in ("a", "an"):
-        words = ["one"] + words[1:]
-    if not words or any(w not in NUMBER_WORDS and w != "one" for w in words):
-        return None
-    total, current, seen = 0, 0, False
-    for word in words:
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == DOZEN:
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        else:
-            total += (current or 1) * SCALES[word]
-            current = 0
-        seen = True
-    return total + current if seen else None
-
-
-def to_int(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 # The calendar functions are pure and asked the same questions over and over (an article's dates against
 # its publication day), so each remembers its recent answers.
 @functools.lru_cache(maxsize=4096)
 def iso_day(year: int, month: int, day: int) -> str | None:
+    if not valid_year(year):
+        return None
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -79,8 +39,9 @@ def iso_day(year: int, month: int, day: int) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def parse_iso(value: str | None) -> dt.date | None:
-    """The first day of an ISO date of any granularity (`2020`, `2020-03`, `2020-03-04`)."""
-    if not value:
+    """The first day of an ISO date of any granularity (`2020`, `2020-03`, `2020-03-04`); None for anything
+    else, a day that does not exist or a year outside extract.nlp.limits."""
+    if not value or not valid_iso_date(value):
         return None
     parts = [int(p) for p in value.split("-")]
     while len(parts) < 3:
@@ -111,19 +72,27 @@ def resolve_weekday(published: str | None, weekday: str, future: bool = False) -
     if not published or len(published) != 10:
         return None
     pub = parse_iso(published)
+    if pub is None:
+        return None
     target = WEEKDAYS[weekday.lower()]
     if future:
         delta = (target - pub.weekday()) % 7 or 7
-        return (pub + dt.timedelta(days=delta)).isoformat()
-    delta = (pub.weekday() - target) % 7
-    return (pub - dt.timedelta(days=delta)).isoformat()
+        return day_after(pub, delta)
+    return day_after(pub, -((pub.weekday() - target) % 7))
 
 
 @functools.lru_cache(maxsize=4096)
 def shift_day(published: str | None, days: int) -> str | None:
     if not published or len(published) != 10:
         return None
-    return (parse_iso(published) + dt.timedelta(days=days)).isoformat()
+    pub = parse_iso(published)
+    return day_after(pub, days) if pub is not None else None
+
+
+def day_after(day: dt.date, days: int) -> str | None:
+    """The ISO day `days` after `day` (before, when negative); None outside the bounded years."""
+    shifted = dt.date.fromordinal(day.toordinal() + days)
+    return shifted.isoformat() if valid_year(shifted.year) else None
 
 
 def normalize_published(value: str | None) -> str | None:
@@ -156,6 +125,6 @@ def published_from_text(text: str) -> str | None:
         if match and parse_iso(match.group(1)):
             return match.group(1)
         match = MONTH_BYLINE.match(line)
-        if match and month_number(match.group(1)):
+        if match and month_number(match.group(1)) and valid_year(int(match.group(2))):
             return f"{match.group(2)}-{month_number(match.group(1)):02d}"
     return None

@@ -5,13 +5,16 @@ import functools
 import re
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from extract.nlp import components  # noqa: F401  (registers the factories)
+from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.limits import MAX_CHARACTERS
+from extract.nlp.triggers import triggers
 from extract.nlp.extensions import register, set_doc_attributes
 from extract.nlp.rules.relations import remember_text
 
@@ -21,28 +24,49 @@ CJK_CHARACTER = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\u
 # a comma glued between a word and a number (`5 in Fuyang,4 in Hefei`, `March 1,the`) is a comma of its own;
 # between digits (`1,234`) it stays a thousands separator
 GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])|(?<=[0-9]),(?=[A-Za-z])"
+# Scraped text glues words together; these split them with offsets intact (an empty infix splits in place):
+DIGIT_DASH = r"(?<=[0-9])[\u2013\u2014~](?=[0-9])"      # `40–50`, `8~11`: a range's two ends
+DIGIT_WORD = r"(?<=[0-9])(?=[a-z]{3})"                   # `12cases`, `1.2million` (`21st`, `3rd` stay whole)
+LOWER_UPPER = r"(?<=[a-z]{2})(?=[A-Z][a-z])"             # `inJiangsu`, `1 inHuangshan` (`WeChat`, `McLean` stay)
+AREA_NOUN = r"(?<=[a-z]{3})(?=(?:province|prefecture|municipality)$)"   # `Hubeiprovince`; `city`: see below
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 TOKENIZER = "aidfacts.Tokenizer.v1"
 
 
 @registry.tokenizers(TOKENIZER)
 def make_tokenizer():
-    """English's tokenizer (spaCy's own factory, spacy.Tokenizer.v1) with two changes: each Chinese character
-    is a token, so that 湖北省 can be matched like `Hubei Province`, and ISO dates and clock times stay
-    whole. Named in the config, so that spacy.blank builds this one tokenizer and not the default one first (a
-    tokenizer loads its special cases when made: 0.2 s of every start-up)."""
+    """English's tokenizer (spaCy's own factory, spacy.Tokenizer.v1) with these changes: each Chinese
+    character is a token, so that 湖北省 can be matched like `Hubei Province`; ISO dates and clock times stay
+    whole; words that scraping glued together are split (`inJiangsu`, `12cases`, `40–50`, and as special cases
+    `confirmedcases`, `Hubeiprovince`). Named in the config, so that spacy.blank builds this one tokenizer
+    and not the default one first (a tokenizer loads its special cases when made: 0.2 s of every start-up)."""
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions,
+        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, LOWER_UPPER,
+                                             AREA_NOUN]
+        return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
-                         infix_finditer=compile_infix_regex(list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA]).finditer,
+                         infix_finditer=compile_infix_regex(infixes).finditer,
                          token_match=WHOLE_TOKEN.match, url_match=defaults.url_match)
 
     return tokenizer
+
+
+def glued_word_rules() -> dict[str, list[dict]]:
+    """Tokenizer special cases for two known words written as one: a status or period word and the noun it
+    qualifies (`confirmedcases`, `newcases`; data/triggers.json `glued_words`), and a city's one-word name
+    and `city` (`Wuhancity`; from the gazetteer: `city` ends too many English words for an infix rule)."""
+    glued = triggers()["glued_words"]
+    pairs = [(first, second) for first in glued["before"] for second in glued["after"]]
+    pairs += [(first.title(), second) for first, second in pairs]
+    names = {form for region in default_gazetteer().regions if region.level != "province"
+             for form in (region.canonical, *region.aliases) if form.isascii() and form.isalpha()}
+    pairs += [(name, "city") for name in sorted(names)]
+    return {first + second: [{ORTH: first}, {ORTH: second}] for first, second in pairs}
 
 
 def build_nlp() -> Language:

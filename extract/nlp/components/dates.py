@@ -15,15 +15,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.nlp.extensions import put
+from extract.nlp.limits import MAX_YEAR, MIN_YEAR
 from extract.nlp.normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
 from extract.nlp.rules.relations import lower_words, sentence_start, set_spans, text_of, token_texts
 from extract.nlp.triggers import triggers, word_set
 
 SPAN_KEY = "date"
+UNRESOLVED_KEY = "date_unresolved"   # calendar words with no date value: their digits are days, not counts
+YEARLESS = ("date_month_day", "date_day_month")
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
 DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
-MIN_YEAR, MAX_YEAR = 1900, 2099
 # the look-behind comes after the century, so that the regular expression engine can skip ahead to a `1` or
 # `2` instead of trying the look-behind at every position (3.5 times faster on news text)
 ISO_DATE = re.compile(r"(?:19|20)(?<![\d-]..)\d\d-[01]\d-[0-3]\d(?![\d-])")
@@ -66,16 +68,28 @@ class DateMatcher:
                 span = doc.char_span(match.start(), match.end(), label=SPAN_KEY, span_id=rule)
                 if span is not None and (rule == "date_iso" or self.year_in_context(doc, span)):
                     spans.append(span)
-        resolved = []
-        for span in filter_spans(spans):
-            value = self.resolve(span, published)
+        spans = filter_spans(spans)
+        reference = published or self.reference_day(spans)
+        resolved, unresolved = [], []
+        for span in spans:
+            value = self.resolve(span, reference if span.id_ in YEARLESS else published)
             if value is None:
+                unresolved.append(span)
                 continue
             put(span, "value", value)
             put(span, "dateline", self.is_dateline(span))
             resolved.append(span)
         set_spans(doc, SPAN_KEY, resolved)
+        set_spans(doc, UNRESOLVED_KEY, [s for s in unresolved if s.id_ in YEARLESS])
         return doc
+
+    def reference_day(self, spans: list[Span]) -> str | None:
+        """Without a publication date, the latest date the article states with its year (`Feb. 4, 2020`,
+        `2020-02-04`, `February 2020`) dates its month-day dates: `Feb. 7` in it is 2020-02-07."""
+        stated = [self.resolve(s, None) for s in spans
+                  if s.id_ in ("date_iso", "date_month_day_year", "date_day_month_year", "date_month_year")]
+        stated = [value for value in stated if value is not None]
+        return max(stated) if stated else None
 
     def expand(self, doc: Doc, word: str, start: int, end: int) -> Span | None:
         """The whole date around a date word: `Feb. 4, 2020`, `4 February`, `Tuesday afternoon`."""

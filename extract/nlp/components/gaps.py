@@ -113,7 +113,9 @@ class GapFinder:
     def __call__(self, doc: Doc) -> Doc:
         gaps, numbers, dates = [], list(spans_of(doc, "number")), list(spans_of(doc, "date"))
         candidates = token_indices(doc, candidate_offsets(text_of(doc)))
-        found_at = {i: found for i in candidates if (found := self.classify(doc, i)) is not None}
+        read = {i for number in numbers for i in range(number.start, number.end)}   # `two  hundred` is read
+        found_at = {i: found for i in candidates
+                    if i not in read and (found := self.classify(doc, i)) is not None}
         text = text_of(doc)
         digitless = not DIGIT.search(body_of(text))
         # weak evidence counts only in a text that lost its digits and shows strong evidence of it; in a text

@@ -1,25 +1,51 @@
-"""aidfacts_numbers: numerals (digits, words, scales) with their qualifier -> doc.spans["number"]."""
+"""aidfacts_numbers: numerals (digits, words, scales) with their qualifier -> doc.spans["number"].
+
+A number is emitted only where its value is certain: a wrong value is worse than none. So a numeral that
+cannot be read whole (`three two`, `two point five million`, `12 300 5`), a decimal that is no whole count
+(`3.5 percent`), an id (`No. 3`, `bed 12`), a phone number, a clock time, a ratio (`one in five`) or a value
+outside extract.nlp.limits gives no number at all, and a range never gives an `exact` end: `between 40 and
+50`, `8 to 11`, `40-50` give 40 (`over`) and 50 (`under`). Reading the words of one numeral is
+extract.nlp.numerals' job; this component finds where numerals are and what stands around them.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import put
-from extract.nlp.normalize import NUMBER_WORDS, SCALES, parse_digits, parse_number_words, to_int
-from extract.nlp.rules.relations import lower_words, set_spans, spans_of, token_texts
+from extract.nlp.numerals import (ARTICLES, HALF, MULTIPLIERS, NUMBER_WORDS, SCALES, count_value,
+                                  parse_digits, parse_number_words, small_int)
+from extract.nlp.rules.relations import lower_words, set_spans, spans_of, text_of, token_offsets, token_texts
 from extract.nlp.triggers import triggers, word_set
 
 SPAN_KEY = "number"
+CALENDAR_KEYS = ("date", "date_unresolved")   # spans whose digits are days and years, not counts
 NOT_A_COUNT_BEFORE = word_set("not_a_count_before")
 NOT_A_COUNT_AFTER = word_set("not_a_count_after")
-A_SCALE = {"dozen", "hundred", "thousand", "million", "billion"}
+NUMBER_LABELS = word_set("number_labels")
+RANGE_LEADS = tuple(tuple(p.split()) for p in triggers()["number_ranges"]["lead"])
+RANGE_LINKS = word_set("number_ranges", "links")
+CHANGE_WORDS = word_set("number_ranges", "change_words")
+RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
+# one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
+GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
+RUN_WORDS = NUMBER_WORDS | {"and", "-", HALF}
+FRACTIONS = {"quarter", "third", "fifth", "tenth", "half", "fraction", "part", "percent", "%"}
+DIGIT_AFTER = set(MULTIPLIERS) | {"and"}   # a digit group continues a run only after these (`4 hundred and 12`)
+NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("point",), (".",))
 
 
-def number_starts(words: list[str]) -> list[int]:
-    """The tokens a number may start at: a numeral (`2,345`) or a number word (`a dozen` starts at `dozen`,
-    then looks back). Read off the lower-case tokens, which the rules list once per document anyway."""
-    return [i for i, word in enumerate(words) if word in NUMBER_WORDS or word[:1].isdecimal()]
+@dataclass
+class Reading:
+    """One numeral: tokens start..end, its count value (None: read but not a certain count), and whether it
+    ends in a multiplier word (`4 million`), which a range's lower end may leave out (`3 to 4 million`)."""
+    start: int
+    end: int
+    value: int | None
+    scaled: bool = False
+    qualifier: str | None = None
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
@@ -28,102 +54,306 @@ def make_numbers(nlp: Language, name: str) -> "NumberFinder":
 
 
 class NumberFinder:
-    """Sets doc.spans["number"]: every cardinal numeral (`11,000`, `1.2 million`, `a dozen`, `thirty-two`)
-    not inside a date, with span._.value (int) and span._.qualifier (`exact`, `over`, `under`, `about`).
-    The span starts at the qualifier when there is one (`more than 310`)."""
+    """Sets doc.spans["number"]: every cardinal numeral (`11,000`, `1.2 million`, `a dozen`, `thirty-two`,
+    `48 500`, `half a million`) not inside a date, with span._.value (an int within bounds) and
+    span._.qualifier (`exact`, `over`, `under`, `about`). The span runs from a qualifier before it (`more
+    than 310`) to one after it (`300 or more`)."""
 
     def __init__(self):
         self.qualifiers = QualifierTable()
 
     def __call__(self, doc: Doc) -> Doc:
-        in_date = {i for span in spans_of(doc, "date") for i in range(span.start, span.end)}
-        spans, done = [], -1
-        low = lower_words(doc)
-        for i in number_starts(low):
-            if i > 0 and low[i - 1] in ("a", "an") and low[i] in A_SCALE:
-                i -= 1   # `a dozen`, `a thousand`
-            if i <= done or i in in_date:
+        calendar = {i for key in CALENDAR_KEYS for span in spans_of(doc, key) for i in range(span.start, span.end)}
+        reader = NumeralReader(doc, calendar)
+        readings = reader.read_all()
+        self.mark_ranges(doc, readings)
+        spans = []
+        for reading in readings:
+            if reading.value is None or reader.excluded(reading):
                 continue
-            found = self.read_number(doc, i)
-            if found is None:
-                continue
-            end, value = found
-            done = end - 1
-            if not self.excluded(doc, i, end):
-                start, qualifier = self.qualifier_before(doc, i)
-                span = Span(doc, start, end, label="number", span_id="number_" + (
-                    "digits" if parse_digits(token_texts(doc)[i]) is not None else "words"))
-                put(span, "value", to_int(value))
-                put(span, "qualifier", qualifier)
-                spans.append(span)
+            start, qualifier = self.qualifiers.before(doc, reading.start)
+            end, after = self.qualifiers.after(doc, reading.end)
+            if after is not None and reading.value <= 1:
+                continue   # `one or more provinces`: some, not a count
+            qualifier = reading.qualifier or (qualifier if qualifier != "exact" else after) or "exact"
+            span = Span(doc, start, end, label="number", span_id="number_" + (
+                "digits" if token_texts(doc)[reading.start][:1].isdecimal() else "words"))
+            put(span, "value", reading.value)
+            put(span, "qualifier", qualifier)
+            spans.append(span)
         set_spans(doc, SPAN_KEY, spans)
         return doc
 
     @staticmethod
-    def read_number(doc: Doc, i: int) -> tuple[int, float] | None:
-        lows = lower_words(doc)
-        digits = parse_digits(lows[i])
-        if digits is not None:
-            end = i + 1
-            if end < len(doc) and lows[end] in SCALES:
-                digits *= SCALES[lows[end]]
-                end += 1
-            return end, digits
-        words = []
-        j = i
-        while j < len(doc):
-            low = lows[j]
-            if low in NUMBER_WORDS or (low in ("a", "an") and j == i):
-                words.append(low)
-            elif low in ("-", "and") and words and words[-1] not in ("a", "an") and j + 1 < len(doc) \
-                    and lows[j + 1] in NUMBER_WORDS and not (low == "and" and words[-1] not in SCALES):
-                words.append(low)
+    def mark_ranges(doc: Doc, readings: list[Reading]) -> None:
+        """`between 40 and 50`, `8 to 11`, `40-50`, `two or three`: the lower end `over`, the upper `under`;
+        a lower end without the upper's scale (`3 to 4 million`) or a reversed pair (`3-2`) is no count.
+        `rose from 8 to 11` is a change, not a range: both values are exact."""
+        words = lower_words(doc)
+        for low, high in zip(readings, readings[1:]):
+            if high.start != low.end + 1 or words[low.end] not in RANGE_LINKS:
+                continue
+            link = words[low.end]
+            lead = ends_with(words, low.start, RANGE_LEADS)
+            if link == "and" and not lead:
+                continue   # `12 and 30 cases`: a list
+            if link == "to" and not lead and not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]):
+                continue   # `rose from 8 to 11`, `rose by 12 to 345`: a change
+            if low.value is None or high.value is None:
+                low.value = high.value = None
+            elif low.value >= high.value:
+                low.value = high.value = None
+            elif high.scaled and not low.scaled:
+                low.value, high.qualifier = None, "under"   # `3 to 4 million`: 3 what?
             else:
-                break
-            j += 1
-        while words and words[-1] in ("-", "and"):
-            words.pop()
-            j -= 1
-        if not words or words in (["a"], ["an"]):
-            return None
-        value = parse_number_words(words)
-        if value is None:
-            return None
-        return i + len(words), value
+                low.qualifier, high.qualifier = "over", "under"
 
-    @staticmethod
-    def excluded(doc: Doc, start: int, end: int) -> bool:
-        lows = lower_words(doc)
-        before = lows[start - 1] if start > 0 else ""
-        after = lows[end] if end < len(doc) else ""
-        if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER:
+
+class NumeralReader:
+    """Finds the numerals of a document and reads each with extract.nlp.numerals."""
+
+    def __init__(self, doc: Doc, calendar: set[int]):
+        self.doc = doc
+        self.calendar = calendar
+        self.words = lower_words(doc)
+        self.texts = token_texts(doc)
+        self.starts, self.lengths = token_offsets(doc)
+        self.text = text_of(doc)
+
+    def read_all(self) -> list[Reading]:
+        readings, done = [], -1
+        for i, word in enumerate(self.words):
+            if i <= done or i in self.calendar or not self.may_start(i, word):
+                continue
+            reading = self.read(i)
+            if reading is None:
+                continue
+            done = reading.end - 1
+            readings.append(reading)
+        return readings
+
+    def may_start(self, i: int, word: str) -> bool:
+        if word[:1].isdecimal() or (word in NUMBER_WORDS and word not in MULTIPLIERS):
             return True
-        if lows[start] == "one" and after in ("of", "another", "by", "after"):
-            return True   # `one of the cities`, `one by one`: a pronoun, not a count
-        text = token_texts(doc)[start]
-        if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end < len(doc) \
-                and token_texts(doc)[end][:1].isupper():
-            return True   # `2007 Volkswagen Group`: a year before a name (news writes 1,800 for counts)
-        return lows[start] in ("a", "an") and end - start == 1
+        after = self.words[i + 1] if i + 1 < len(self.words) else ""
+        if word in ARTICLES:
+            return after in MULTIPLIERS   # `a dozen`, `a thousand` (`hundred` alone, `several hundred`: no)
+        return word == HALF and after in ARTICLES   # `half a million`
 
-    def qualifier_before(self, doc: Doc, i: int) -> tuple[int, str]:
-        return self.qualifiers.before(doc, i)
+    def read(self, i: int) -> Reading | None:
+        word = self.words[i]
+        if word[:1].isdecimal():
+            amount = parse_digits(word)
+            if amount is None:
+                return None
+            grouped = self.space_groups(i)
+            if grouped is not None:
+                return grouped
+            if small_int(word) is None:
+                return self.read_scaled_digits(i, amount)
+        return self.read_words(i)
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and the token after it."""
+        end = self.starts[i] + self.lengths[i]
+        return self.text[end:self.starts[i + 1]] if i + 1 < len(self.starts) else ""
+
+    def next_word(self, i: int) -> int | None:
+        """The token after i, over one whitespace token (`48\u00a0500` makes `\u00a0` a token)."""
+        j = i + 1
+        if j < len(self.texts) and self.texts[j] in GROUP_SPACES:
+            j += 1
+        return j if j < len(self.texts) else None
+
+    def joined_by_group_space(self, i: int, j: int) -> bool:
+        between = self.text[self.starts[i] + self.lengths[i]:self.starts[j]]
+        return between in GROUP_SPACES
+
+    def space_groups(self, i: int) -> Reading | None:
+        """`48 500`, `1 204 377`: digit groups of three after one space. A digit token right before or after
+        the groups (`12 300 5`, a phone number `138 123 4567`) leaves the reading unsure: no value."""
+        if not (len(self.texts[i]) <= 3 and self.texts[i].isdigit() and self.texts[i] != "0"):
+            return None
+        end, j = i + 1, self.next_word(i)
+        while j is not None and len(self.texts[j]) == 3 and self.texts[j].isdigit() and \
+                self.joined_by_group_space(end - 1, j) and j not in self.calendar:
+            end = j + 1
+            j = self.next_word(j)
+        if end == i + 1:
+            return None
+        digits = "".join(t for t in self.texts[i:end] if t.isdigit())
+        unsure = self.digit_after(end, hyphen=True) or self.digit_before(i)
+        return Reading(i, end, None if unsure else count_value(parse_digits(digits)))
+
+    def digit_before(self, i: int) -> bool:
+        """Whether a digit token (not a date's) stands one space before token i."""
+        j = i - 1
+        if j >= 0 and self.texts[j] in GROUP_SPACES:
+            j -= 1
+        return j >= 0 and j not in self.calendar and self.texts[j][:1].isdecimal() and \
+            self.joined_by_group_space(j, i)
+
+    def digit_after(self, end: int, hyphen: bool = False) -> bool:
+        """Whether a digit token (not a date's) stands one space after token end - 1, or, with `hyphen`, a
+        hyphen glues a word to it (`2 100-member teams` may be two teams of a hundred)."""
+        j = self.next_word(end - 1)
+        if j is None or j in self.calendar:
+            return False
+        if hyphen and self.texts[j] == "-" and j == end:
+            return True
+        return self.texts[j][:1].isdecimal() and self.joined_by_group_space(end - 1, j)
+
+    def read_scaled_digits(self, i: int, amount) -> Reading:
+        """`11,000`, `1.2 million`, `2,345.5 million`: a numeral with a comma or a point takes one scale
+        word at most (`1.5 hundred thousand` is no reading)."""
+        end, scaled = i + 1, False
+        if end < len(self.words) and self.words[end] in SCALES:
+            amount *= SCALES[self.words[end]]
+            end, scaled = end + 1, True
+        if end < len(self.words) and self.words[end] in MULTIPLIERS:
+            return Reading(i, end + 1, None)
+        return Reading(i, end, self.whole(end, count_value(amount)), scaled)
+
+    def read_words(self, i: int) -> Reading | None:
+        """A run of number words (digit groups below 1,000 may stand in: `4 hundred and 12`), read as one
+        cardinal; where the whole run is no cardinal, the longest part before an `and` that is one
+        (`between a thousand and two thousand`)."""
+        run = self.word_run(i)
+        if not run:
+            return None
+        cuts = [len(run)] + [k for k in range(len(run) - 1, 0, -1) if self.words[run[k]] == "and"]
+        for cut in cuts:
+            tokens = run[:cut]
+            while tokens and self.words[tokens[-1]] in ("and", "-"):
+                tokens.pop()
+            if not tokens:
+                break
+            value = parse_number_words([self.words[k] for k in tokens])
+            if value is not None:
+                end = tokens[-1] + 1
+                scaled = self.words[tokens[-1]] in MULTIPLIERS and len(tokens) > 1
+                return Reading(i, end, self.whole(end, value), scaled)
+        return Reading(i, run[-1] + 1, None)
+
+    def word_run(self, i: int) -> list[int]:
+        """The tokens of a number-word run from i: number words, digit groups, `-`, `and`, `half`, a leading
+        `a`, and single spaces between them (`two  hundred`)."""
+        run, j = [], i
+        while j < len(self.words):
+            word = self.words[j]
+            if j in self.calendar:
+                break
+            if word.isspace() and "\n" not in word and run and j + 1 < len(self.words):
+                j += 1
+                continue
+            previous = self.words[run[-1]] if run else None
+            digit_ok = small_int(word) is not None and (previous is None or previous in DIGIT_AFTER)
+            if word in RUN_WORDS or digit_ok or (word in ARTICLES and previous in (None, "and", HALF)):
+                run.append(j)
+                j += 1
+                continue
+            break
+        if len(run) == 1 and self.words[run[0]] in ("and", "-", HALF):
+            return []
+        return run
+
+    def whole(self, end: int, value: int | None) -> int | None:
+        """None when the numeral goes on as a fraction (`two and a half days`, `two point five`)."""
+        for tail in NOT_WHOLE_AFTER:
+            if tuple(self.words[end:end + len(tail)]) == tail and \
+                    (tail != (".",) or (end + 1 < len(self.words) and self.words[end + 1][:1].isdecimal()
+                                        and not self.gap(end))):
+                return None
+        return value
+
+    def excluded(self, reading: Reading) -> bool:
+        """Not a count whatever its value: an id (`No. 3`, `bed 12`), a phone number (`+86`, `hotline
+        12320`), a time (`10 am`), a percentage, an ordinal (`3rd`), a fraction (`3/4`), a ratio (`one in
+        five`), a pronoun (`one of the cities`), a year before a name (`2007 Volkswagen`)."""
+        words, start, end = self.words, reading.start, reading.end
+        before = words[start - 1] if start > 0 else ""
+        after = words[end] if end < len(words) else ""
+        if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER or "/" in (before, after):
+            return True
+        if before == "." and start > 1 and words[start - 2] in NUMBER_LABELS:
+            return True   # `No. 3`
+        if before == "point":
+            return True   # `two point five`
+        if before in ("-", "–") and start > 1 and self.texts[start - 2][:1].isdecimal() and \
+                parse_digits(self.texts[start - 2]) is None:
+            return True   # `0551-62998888`: a phone number after its area code
+        if words[start] == "one" and after in ("of", "another", "by", "after", "'s", "’s"):
+            return True   # `one of the cities`, `one by one`: a pronoun, not a count
+        if self.ratio(reading) or self.beside_date(reading):
+            return True
+        if self.texts[start][:1].isdecimal() and self.digit_before(start) or \
+                self.texts[end - 1][:1].isdecimal() and self.digit_after(end):
+            return True   # `138 1234 5678`, a table row: which digits make one number is unsure
+        if words[start] in ARTICLES and before == "of" and start > 1 and words[start - 2] in FRACTIONS:
+            return True   # `a quarter of a million`
+        text = self.texts[start]
+        return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end == start + 1 and \
+            end < len(words) and self.texts[end][:1].isupper()
+
+    def ratio(self, reading: Reading) -> bool:
+        """`one in five`, `3 out of 10`: both numbers of a ratio."""
+        words = self.words
+        for link in RATIO_LINKS:
+            n = len(link)
+            if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
+                    self.is_numeral(reading.end + n):
+                return True
+            if reading.start >= n + 1 and tuple(words[reading.start - n:reading.start]) == link and \
+                    self.is_numeral(reading.start - n - 1):
+                return True
+        return False
+
+    def beside_date(self, reading: Reading) -> bool:
+        """`from 8 to 11 March`, `March 8-11`: the other end of a range of days is a day too."""
+        words, start, end = self.words, reading.start, reading.end
+        return (end + 1 < len(words) and words[end] in RANGE_LINKS and end + 1 in self.calendar) or \
+            (start >= 2 and words[start - 1] in RANGE_LINKS and start - 2 in self.calendar)
+
+    def is_numeral(self, i: int) -> bool:
+        word = self.words[i]
+        return word[:1].isdecimal() or word in NUMBER_WORDS
+
+
+def ends_with(words: list[str], i: int, phrases) -> bool:
+    """Whether one of the phrases ends right before token i."""
+    return any(tuple(words[max(0, i - len(p)):i]) == p for p in phrases)
 
 
 class QualifierTable:
-    """Qualifier phrases (`more than`, `nearly`, `about`) from data/triggers.json, looked up by the words
-    right before a number, longest phrase first."""
+    """Qualifier phrases from data/triggers.json: before a number (`more than`, `nearly`, `about`), after it
+    (`or more`, `or so`), and verbs that say how a number stands without being part of it (`exceeded`)."""
 
     def __init__(self):
+        t = triggers()
         self.phrases = {tuple(phrase.lower().split()): name
-                        for name, phrases in triggers()["qualifiers"].items() for phrase in phrases}
+                        for name, phrases in t["qualifiers"].items() for phrase in phrases}
         self.longest = max(len(p) for p in self.phrases)
+        self.after_phrases = sorted(((tuple(p.lower().split()), name)
+                                     for name, phrases in t["qualifiers_after"].items() for p in phrases),
+                                    key=lambda item: -len(item[0]))
+        self.verbs = {verb: name for name, verbs in t["qualifier_verbs"].items() for verb in verbs}
 
     def before(self, doc: Doc, i: int) -> tuple[int, str]:
-        """(start of the qualifier, its name); (i, "exact") when there is none."""
+        """(start of the qualifier, its name); (i, "exact") when there is none. A qualifying verb right
+        before the number (`cases exceeded 1,000`) names the qualifier but stays outside the span."""
         words = lower_words(doc)[max(0, i - self.longest):i]
         for n in range(len(words), 0, -1):
             name = self.phrases.get(tuple(words[-n:]))
             if name is not None:
                 return i - n, name
+        if words and words[-1] in self.verbs:
+            return i, self.verbs[words[-1]]
         return i, "exact"
+
+    def after(self, doc: Doc, end: int) -> tuple[int, str | None]:
+        """(end of the span with a qualifier after the number, its name), or (end, None): `300 or more`."""
+        words = lower_words(doc)
+        for phrase, name in self.after_phrases:
+            if tuple(words[end:end + len(phrase)]) == phrase:
+                return end + len(phrase), name
+        return end, None

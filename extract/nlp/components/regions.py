@@ -32,7 +32,7 @@ class RegionMatcher:
         self.descriptors = frozenset(triggers()["institution_descriptors"])
         self.surnames = frozenset(triggers()["chinese_surnames"])
         for region in self.gazetteer.regions:
-            forms = self.gazetteer.surface_forms(region)
+            forms = self.gazetteer.matching_forms(region)
             self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
 
     def given_name(self, doc: Doc, start: int, end: int) -> bool:

@@ -27,7 +27,9 @@ GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])|(?<=[0-9]),(?=[A-Za-z])"
 # Scraped text glues words together; these split them with offsets intact (an empty infix splits in place):
 DIGIT_DASH = r"(?<=[0-9])[\u2013\u2014~](?=[0-9])"      # `40–50`, `8~11`: a range's two ends
 DIGIT_WORD = r"(?<=[0-9])(?=[a-z]{3})"                   # `12cases`, `1.2million` (`21st`, `3rd` stay whole)
-LOWER_UPPER = r"(?<=[a-z]{2})(?=[A-Z][a-z])"             # `inJiangsu`, `1 inHuangshan` (`WeChat`, `McLean` stay)
+GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by", "on", "the", "including")
+# `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
+WORD_NAME = "(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")(?=[A-Z][a-z])"
 AREA_NOUN = r"(?<=[a-z]{3})(?=(?:province|prefecture|municipality)$)"   # `Hubeiprovince`; `city`: see below
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
@@ -45,8 +47,7 @@ def make_tokenizer():
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, LOWER_UPPER,
-                                             AREA_NOUN]
+        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, WORD_NAME, AREA_NOUN]
         return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,

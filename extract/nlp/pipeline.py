@@ -47,7 +47,8 @@ def make_tokenizer():
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, WORD_NAME, AREA_NOUN]
+        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, WORD_NAME,
+                                             AREA_NOUN]
         return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,

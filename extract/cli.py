@@ -12,6 +12,7 @@ import click
 
 from extract import __version__
 from extract.dataset.corpus import ArticleError, iter_articles
+from extract.dataset.spreadsheet import neutral
 from extract.nlp.normalize import normalize_published
 from extract.nlp.records import FIELDS
 
@@ -35,7 +36,8 @@ def write_facts(facts: list[dict], fmt: str, out) -> None:
         writer = csv.DictWriter(out, fieldnames=list(FIELDS), lineterminator="\n")
         writer.writeheader()
         for fact in facts:
-            writer.writerow({**fact, "candidates": json.dumps(fact["candidates"], ensure_ascii=False)})
+            row = {**fact, "candidates": json.dumps(fact["candidates"], ensure_ascii=False)}
+            writer.writerow({name: neutral(value) for name, value in row.items()})
     else:
         import pandas as pd
 

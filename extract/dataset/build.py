@@ -32,6 +32,7 @@ from extract.dataset.cache import FactCache
 from extract.dataset.corpus import Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
+from extract.dataset.spreadsheet import neutral, neutral_row, restore
 from extract.dataset.location import corpus_link
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
@@ -97,12 +98,12 @@ class TableWriter:
         self.count = 0
 
     def add(self, row: dict) -> None:
-        self.writer.writerow([row[c] for c in self.columns])
+        self.writer.writerow(neutral_row([row[c] for c in self.columns]))
         self.count += 1
 
     def add_rows(self, rows: list) -> None:
         """Rows given as their cells in the columns' order."""
-        self.writer.writerows(rows)
+        self.writer.writerows(map(neutral_row, rows))
         self.count += len(rows)
 
     def close(self) -> None:
@@ -111,6 +112,7 @@ class TableWriter:
 
 def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
     """A table held in memory (pairings, conflicts, errors, audit), written by pandas."""
+    records = [{name: neutral(value) for name, value in record.items()} for record in records]
     table(records, columns).to_csv(path, index=False, lineterminator="\n")
 
 
@@ -478,6 +480,8 @@ def read_table(path: Path, name: str = "") -> pd.DataFrame:
             frame[column] = pd.to_numeric(frame[column])
         elif kind == "boolean":
             frame[column] = frame[column].map({"True": True, "False": False})
+        else:
+            frame[column] = restore(frame[column])   # the text as extracted, not as made safe for spreadsheets
     return frame
 
 

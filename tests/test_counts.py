@@ -216,3 +216,31 @@ def test_of_them_takes_the_noun_of_the_count_before(facts_of):
     staff = facts_of("Shandong sent 600 medics. Among them, 200 went to Huanggang.", kind="personnel_count")
     assert [(f["value"], f["origin"], f["destination"]) for f in staff] == [(600, "Shandong", None),
                                                                              (200, "Shandong", "Huanggang")]
+
+
+STAFF_ROLES = [
+    # a team going home keeps the city it served as destination; its own region is the origin
+    ("A flight took off from Wuhan Tianhe Airport, carrying 120 medical staff of the Fujian medical team home.",
+     (120, "Fujian", "Wuhan")),
+    ("A total of 300 members of a medical team from Guangxi left Suizhou on Monday after finishing their task.",
+     (300, "Guangxi", "Suizhou")),
+    # a team leaving its own province for Hubei is not a return
+    ("A team of 150 nurses left Changsha for Hubei on Monday.", (150, "Changsha", "Hubei")),
+    # destination by role, not by nearness: the airports are where they left from
+    ("The team of 200 doctors left from the airports of Jinan and Qingdao to help Hubei Province.",
+     (200, None, "Hubei")),
+    # unnamed in the sentence, in an article about aid to Hubei: Hubei
+    ("Hubei has received medical teams from across China. Yunnan sent another 130 medical workers on Friday.",
+     (130, "Yunnan", "Hubei")),
+]
+
+
+@pytest.mark.parametrize("text, expected", STAFF_ROLES, ids=[t[:40] for t, _ in STAFF_ROLES])
+def test_staff_origin_and_destination_by_role(facts_of, text, expected):
+    staff = facts_of(text, kind="personnel_count")
+    assert [(f["value"], f["origin"], f["destination"]) for f in staff] == [expected]
+
+
+def test_a_staff_count_without_aid_context_gets_no_guessed_destination(facts_of):
+    text = "Hubei needs beds, Hubei said. A private clinic has 60 doctors on its payroll."
+    assert [f["destination"] for f in facts_of(text, kind="personnel_count")] == [None]

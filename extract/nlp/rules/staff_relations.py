@@ -11,12 +11,17 @@ from extract.nlp.triggers import word_set
 
 
 OWNED_PHRASE = word_set("owned_phrase_words")
+RETURN_CUES = word_set("return_cues")
+LEAVE_VERBS = word_set("leave_verbs")
 
 
 class StaffRelations(CountWords):
     """Sets a personnel count's origin (the sender, `from X`, `X's team`), destination (`to Y`, `in Y`, the
     city that received them) and date; staff described as part of an earlier team take its origin and
     destination."""
+
+    return_cues = RETURN_CUES
+    leave_verbs = LEAVE_VERBS
 
     def personnel_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         start, end = clause_bounds(doc, number.start)
@@ -31,6 +36,15 @@ class StaffRelations(CountWords):
                                                if get(f, "destination")), None)
         if origin is None:
             origin = dominant_helper(doc, self.gazetteer)
+        served = self.return_trip(doc, number, sent, regions, origin)
+        if served is not None:
+            # a team going home from the city it served: that city stays its destination
+            destination = served
+            if origin == served:
+                origin = self.home_of_team(doc, sent, regions)
+        if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
+                self.sent_to_help(doc, sent):
+            destination = self.aided_region(doc)
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
         put(fact, "date", self.fact_date(doc, number, start, end))
@@ -52,8 +66,11 @@ class StaffRelations(CountWords):
             return get(source, "value")
         for span in spans_in(regions, head.end, end):
             before = lower_words(doc)[span.start - 1] if span.start else ""
-            team_of = before == "of" and span.start >= 2 and \
-                self.classify_word(doc, span.start - 2) in ("team", "personnel")   # `medical team of Shanxi`
+            k = span.start - 1
+            while k > head.end and lower_words(doc)[k] in ("the", "a"):
+                k -= 1
+            team_of = lower_words(doc)[k] == "of" and k >= 1 and \
+                self.classify_word(doc, k - 1) in ("team", "personnel")   # `medical team of (the) Shanxi`
             if before in self.origin_verbs or team_of:
                 return get(span, "value")
         # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
@@ -111,6 +128,55 @@ class StaffRelations(CountWords):
             if any(w in self.dest_verbs for w in before):
                 return get(span, "value")
         return None
+
+    def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin) -> str | None:
+        """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142
+        medical staff of the Shanghai team`, `669 members of a team from Chongqing left Xiaogan`): a sentence
+        with a return cue, and a region in Hubei that the team leaves or departs from."""
+        words = lower_words(doc)[sent.start: sent.end]
+        if self.return_cues.isdisjoint(words):
+            return None
+        for span in spans_in(regions, sent.start, sent.end):
+            if not self.hubei_or_in_it(get(span, "value")) or span.start == 0:
+                continue
+            before = lower_words(doc)[max(sent.start, span.start - 2): span.start]
+            if (before and before[-1] in self.leave_verbs) or \
+                    (before and before[-1] == "from" and len(before) > 1 and before[-2] in self.leave_verbs):
+                return get(span, "value")
+        return None
+
+    def hubei_or_in_it(self, name: str) -> bool:
+        return name == "Hubei" or self.gazetteer[name].in_hubei
+
+    def home_of_team(self, doc: Doc, sent: Span, regions) -> str | None:
+        """The team's own region when the sentence names it outside Hubei (`the Shanghai medical team`)."""
+        for span in spans_in(regions, sent.start, sent.end):
+            if not self.hubei_or_in_it(get(span, "value")) and self.is_team_modifier(doc, span):
+                return get(span, "value")
+        return None
+
+    def aided_region(self, doc: Doc) -> str | None:
+        """Where staff went when their sentence does not say, in an article about aid to Hubei: Hubei when the
+        article names the province, else its city named most (at least twice; the earlier if tied)."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for span in region_index(doc).regions:
+            name = get(span, "value")
+            if name == "Hubei" or self.gazetteer[name].in_hubei:
+                counts[name] = counts.get(name, 0) + 1
+                first.setdefault(name, span.start)
+        if not counts:
+            return None
+        if "Hubei" in counts:
+            return "Hubei"   # true of every team the province received, whichever city it went to
+        best = min(counts, key=lambda name: (-counts[name], first[name]))
+        return best if counts[best] >= 2 else None   # named once, it may be where only some of them went
+
+    def sent_to_help(self, doc: Doc, sent: Span) -> bool:
+        """A sentence about staff sent or going to help (a send verb, an aid word, a return home)."""
+        words = set(lower_words(doc)[sent.start: sent.end])
+        return not (words.isdisjoint(self.send_verbs) and words.isdisjoint(self.dest_verbs) and
+                    words.isdisjoint(self.return_cues) and words.isdisjoint(("assistance", "aid", "support")))
 
     @staticmethod
     def possessor(doc: Doc, span: Span) -> bool:

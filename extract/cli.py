@@ -4,21 +4,23 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sys
+import textwrap
 import traceback
 from pathlib import Path
 
 import click
 
 from extract import __version__
-from extract.dataset.corpus import ArticleError, iter_articles
+from extract.dataset.corpus import ArticleError
 from extract.dataset.spreadsheet import neutral
 from extract.nlp.normalize import normalize_published
-from extract.nlp.records import FIELDS
+from extract.nlp.records import FIELDS, present
 
 FORMATS = ("jsonl", "csv", "table")
-TABLE_COLUMNS = ("doc_id", "kind", "value", "qualifier", "status", "period", "unit", "region", "origin",
-                 "destination", "helper", "recipient", "date", "text", "rule")
+TABLE_COLUMNS = ("fact_id", "doc_id", "kind", "value", "qualifier", "status", "period", "unit", "region", "origin",
+                 "destination", "helper", "recipient", "date", "rule")   # and the text, wrapped, last
 
 
 def validate_published(ctx, param, value):
@@ -26,6 +28,10 @@ def validate_published(ctx, param, value):
         return normalize_published(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+
+
+def validate_published_or_empty(ctx, param, value):
+    return value if value == "" else validate_published(ctx, param, value)
 
 
 def write_facts(facts: list[dict], fmt: str, out) -> None:
@@ -39,12 +45,31 @@ def write_facts(facts: list[dict], fmt: str, out) -> None:
             row = {**fact, "candidates": json.dumps(fact["candidates"], ensure_ascii=False)}
             writer.writerow({name: neutral(value) for name, value in row.items()})
     else:
-        import pandas as pd
+        out.write("\n".join(table_lines(facts, shutil.get_terminal_size((160, 24)).columns)) + "\n")
 
-        frame = pd.DataFrame(facts, columns=list(FIELDS))[list(TABLE_COLUMNS)]
-        frame["text"] = frame["text"].str.slice(0, 40)
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
-            out.write(frame.fillna("").to_string(index=False) + "\n")
+
+def table_lines(facts: list[dict], width: int) -> list[str]:
+    """Facts as a table for people: the fact id first (what `aidfacts review` takes), the attributes any fact
+    has, and the text last, wrapped to the width rather than cut."""
+    columns = [c for c in TABLE_COLUMNS if c in ("fact_id", "doc_id", "kind", "value")
+               or any(present(f.get(c)) for f in facts)]
+    rows = [[table_cell(f, c) for c in columns] for f in facts]
+    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(columns)]
+    text_width = max(20, width - sum(widths) - 2 * len(columns))
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)) + "  text"]
+    for fact, row in zip(facts, rows):
+        prefix = "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  "
+        pieces = textwrap.wrap(" ".join((fact.get("text") or "").split()), text_width) or [""]
+        lines.append(prefix + pieces[0])
+        lines += [" " * len(prefix) + piece for piece in pieces[1:]]
+    return lines
+
+
+def table_cell(fact: dict, column: str) -> str:
+    value = fact.get(column)
+    if column == "value" and not present(value) and fact.get("missing"):
+        return "(missing)"
+    return str(value) if present(value) else ""
 
 
 def one_line(error: BaseException) -> str:
@@ -84,23 +109,35 @@ def cli():
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--published", callback=validate_published,
               help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) when neither text nor manifest gives one.")
 def extract(files, fmt, published):
-    """Print the facts of each article, one JSON object per line (or CSV, or a table).
+    """Print the facts of each article, one JSON object per line (or CSV, or a table). `-` reads an article
+    from standard input.
 
     Missing numbers get suggestions from the other articles given. A file that cannot be read is reported
-    on stderr (one line: file and reason) and the others are still extracted; the exit code is then 1.
+    on stderr (one line: file and reason) and the others are still extracted; the exit code is then 1. An
+    article with no publication date (in its text, a manifest or --published) is named once on stderr: its
+    dates without a year and its weekdays stay unresolved.
 
     Example:
 
         aidfacts extract corpus/000_62205064b0c14322.txt --format table
+        curl -s https://... | aidfacts extract - --published 2020-02-14
     """
     from extract.dataset.batch import extract_corpus
+    from extract.dataset.build import article_warnings
+    from extract.dataset.intake import iter_sources
 
-    result = extract_corpus(iter_articles(list(files), published))
+    def warned(articles):
+        for article in articles:
+            for warning in [] if isinstance(article, ArticleError) else article_warnings(article):
+                click.echo(f"warning: {article.file}: {warning}", err=True)
+            yield article
+
+    result = extract_corpus(warned(iter_sources(list(files), published, sys.stdin.buffer)))
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
     facts = [f.to_dict() for f in result.facts]
@@ -204,6 +241,12 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
             bar.close()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
+    if report.undated:
+        more = len(report.undated) - 10
+        shown = ", ".join(report.undated[:10]) + (f" and {more} more" if more > 0 else "")
+        have = "1 article has" if len(report.undated) == 1 else f"{len(report.undated)} articles have"
+        click.echo(f"warning: {have} no publication date (warnings in documents.csv; set one with "
+                   f"aidfacts meta DOC_ID --published): {shown}", err=True)
     for fact_id in report.stale_verdicts:
         click.echo(f"warning: stale verdict: fact {fact_id} no longer exists", err=True)
     if not quiet:
@@ -235,40 +278,84 @@ def progress_bar(total: int, quiet: bool):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", metavar="FILE_OR_URL...", nargs=-1, required=True)
 @click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
 @click.option("--published", callback=validate_published, help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--source", help="Who published it.")
 @click.option("--url", help="Where it was published.")
 @click.option("--title", help="Its title.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a URL's download may take.")
 @click.option("--no-build", is_flag=True, help="Only add the articles; do not rebuild the dataset.")
-def add(files, corpus, outputs, published, source, url, title, no_build):
-    """Copy articles into the corpus as UTF-8 text, record their metadata, then rebuild.
+def add(sources, corpus, outputs, published, source, url, title, timeout, no_build):
+    """Take articles (files or http(s) URLs) into the corpus as UTF-8 text, record their metadata, rebuild.
 
-    Any common encoding is read (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Latin-1) and HTML is
-    turned into text. An exact duplicate of an article already in the corpus is refused.
+    A web page is reduced to its article: navigation, related links, comments and footer are left out, and the
+    page's title, publication date, site name and canonical URL go into corpus/manifest.csv unless given here.
+    A URL is fetched (redirects followed, the final address recorded) within --timeout seconds and 8 MB.
+    Any common encoding is read (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Latin-1). An article that
+    cannot be read, fetched or extracted, or an exact duplicate of one in the corpus, is refused with one line
+    and leaves the corpus as it was.
 
     Example:
 
+        aidfacts add https://example.com/news/hunan-team.html
         aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
     """
     from extract.dataset.intake import add_article, corpus_hashes
 
     failed = 0
     known = corpus_hashes(corpus) if corpus.is_dir() else {}
-    for path in files:
+    for item in sources:
         try:
-            doc_id = add_article(path, corpus, published=published, source=source, url=url, title=title,
-                                 known=known)
-            click.echo(f"added {path} as {doc_id}", err=True)
+            doc_id = add_article(item, corpus, published=published, source=source, url=url, title=title,
+                                 known=known, timeout=timeout)
+            click.echo(f"added {item} as {doc_id}", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)
             failed += 1
-    if not no_build and len(files) > failed:
+    if not no_build and len(sources) > failed:
         build.callback(corpus, outputs, 1, False, True, False)
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("doc_id")
+@click.option("--published", callback=validate_published_or_empty,
+              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); \"\" clears it.")
+@click.option("--source", help="Who published it.")
+@click.option("--url", help="Where it was published.")
+@click.option("--title", help="Its title.")
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--no-build", is_flag=True, help="Only change the manifest; do not rebuild the dataset.")
+def meta(doc_id, published, source, url, title, corpus, outputs, no_build):
+    """Set an article's publication date, source, URL or title in corpus/manifest.csv, then rebuild.
+
+    Fact ids do not change (they hash the text and the span); a new date re-extracts only this article. A date
+    the text states itself (a `date 2020-02-10` header line) still wins, as in every build: you are told so.
+
+    Example:
+
+        aidfacts meta hunan-team-huanggang --published 2020-02-14 --source "Riverside Daily"
+    """
+    from extract.dataset.intake import set_metadata
+
+    fields = dict(published=published, source=source, url=url, title=title)
+    if all(value is None for value in fields.values()):
+        raise click.UsageError("give at least one of --published, --source, --url, --title")
+    try:
+        row, stated = set_metadata(corpus, doc_id, **fields)
+    except ArticleError as error:
+        raise click.ClickException(error.reason) from None
+    changed = ", ".join(f"{name}={row[name]!r}" for name, value in fields.items() if value is not None)
+    click.echo(f"{doc_id}: {changed}", err=True)
+    if stated:
+        click.echo(f"warning: {doc_id}: its text states the date {stated}, which builds use instead", err=True)
+    if not no_build:
+        build.callback(corpus, outputs, 1, False, True, False)
 
 
 @cli.command()

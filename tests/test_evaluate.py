@@ -1,7 +1,6 @@
 """The scorer's matching rules, and the extractor's scores on the seed gold and the devset."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from conftest import SEEDS
 from extract.evaluation.folder import extract_folder_facts

@@ -1,7 +1,6 @@
 """The corpus evidence pass: suggestions for missing numbers, with evidence, and conflicts."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from conftest import SEEDS
 from extract.dataset.batch import extract_corpus

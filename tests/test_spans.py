@@ -1,7 +1,6 @@
 """Every fact is grounded: document[start:end] == text, over the corpus and the devset."""
 from __future__ import annotations
 
-from pathlib import Path
 
 
 from conftest import SEEDS

@@ -41,7 +41,8 @@ from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTall
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
-                    "facts", "gaps"]
+                    "facts", "gaps", "warnings"]
+NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
 GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
@@ -68,6 +69,7 @@ class BuildReport:
     cache_hits: int = 0
     cache_misses: int = 0
     extracted: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)   # doc_ids of the articles with no publication date
 
 
 def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -116,12 +118,18 @@ def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
     table(records, columns).to_csv(path, index=False, lineterminator="\n")
 
 
+def article_warnings(article: Article) -> list[str]:
+    """What a reader of an article's facts should know: today, that it has no publication date."""
+    return [] if article.published else [NO_PUBLISHED]
+
+
 def document_row(article: Article, facts: int, gaps: int) -> dict:
     title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
     return dict(doc_id=article.doc_id, file=article.file, title=title,
                 source=article.source, url=article.url, published=article.published,
                 characters=len(article.text), words=len(article.text.split()),
-                sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps)
+                sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps,
+                warnings="; ".join(article_warnings(article)))
 
 
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
@@ -433,6 +441,8 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
                 if writer.last is not None and writer.last.doc_id == item.doc_id:
                     writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
                     continue
+                if not item.published:
+                    report.undated.append(item.doc_id)
                 if from_cache:
                     report.cache_hits += 1
                 else:

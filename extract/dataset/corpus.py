@@ -8,10 +8,10 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from extract.dataset.pages import read_page
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
@@ -45,40 +45,6 @@ class Article:
     source: str | None = None
     url: str | None = None
     title: str | None = None
-
-
-class _TextExtractor(HTMLParser):
-    """HTML to plain text: block elements become line breaks, script and style are dropped."""
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title", "article", "section"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "noscript"):
-            self.skip += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "noscript"):
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
-    return "\n\n".join(line for line in lines if line)
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -117,11 +83,15 @@ def mostly_chinese(text: str) -> bool:
     return bool(wide) and cjk >= 0.8 * len(wide)
 
 
+def looks_like_html(text: str) -> bool:
+    return bool(HTML_HINT.search(text[:2000]))
+
+
 def clean_text(raw: str, path: Path | str) -> str:
-    """Line ends to \\n, HTML to text, control characters refused, empty text refused."""
+    """Line ends to \\n, an HTML page to its article's text, control characters refused, empty text refused."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if HTML_HINT.search(text[:2000]):
-        text = html_to_text(text)
+    if looks_like_html(text):
+        text = read_page(text).text   # the article without the page's navigation, lists and footer
     controls = len(CONTROL_CHARACTER.findall(text))
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         raise ArticleError(path, "binary file, not text")

@@ -318,3 +318,17 @@ def test_table_wraps_long_text_instead_of_cutting_it():
     indent = lines[1].index(text.split()[0])
     assert " ".join(line[indent:].strip() for line in lines[1:]) == text
     assert lines[1].startswith("0123456789abcdef") and all(not line[:indent].strip() for line in lines[2:])
+
+
+def test_add_refuses_a_fifo_without_waiting_for_a_writer(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "article.html"
+    os.mkfifo(fifo)
+    corpus = tmp_path / "corpus"
+    result = subprocess.run([sys.executable, "-m", "extract", "add", str(fifo), "--corpus", str(corpus),
+                             "--no-build"], capture_output=True, text=True, timeout=120)   # a hang fails here
+    assert result.returncode == 1 and result.stderr == "error: article.html: is a FIFO, not a regular file\n"
+    assert not corpus.exists() or corpus_state(corpus) == {}

@@ -14,16 +14,15 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, Article, ArticleError, article_paths, clean_text,
-                                    decode, doc_id_for, iter_articles, looks_like_html, read_article_text,
-                                    read_manifest)
+from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
+                                    article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
+                                    read_article_text, read_manifest, read_regular)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
 MAX_ID_LENGTH = 80
-MAX_ARTICLE_BYTES = 4 * MAX_CHARACTERS   # as for a file: the most bytes an article's characters take
 
 
 def safe_doc_id(name: str, taken: set[str]) -> str:
@@ -81,7 +80,7 @@ def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page
     text = read_article_text(path)   # the bounded read, the checks and the HTML-to-text of every build
     if path.suffix.lower() not in (".html", ".htm") and not looks_like_html(text):
         return path.name, Page(text)
-    raw = decode(path.read_bytes(), path)   # the same regular file, its size checked by the read above
+    raw = decode(read_regular(path, MAX_ARTICLE_BYTES), path)   # again, for the metadata the text has lost
     page = read_page(raw.replace("\r\n", "\n").replace("\r", "\n"))
     return path.name, Page(text, page.title, page.published, page.source, page.url)
 

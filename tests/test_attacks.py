@@ -533,3 +533,21 @@ def test_any_text_survives_a_round_trip_through_the_csv_files(tmp_path):
         assert read_table(path)["note"].tolist() == texts
 
     round_trip()
+
+
+def test_a_cache_that_cannot_be_written_only_slows_the_build(tmp_path, corpus):
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    report = build_dataset(corpus, tmp_path / "out", cache_dir=not_a_folder)
+    assert report.documents == 2 and report.cache_hits == 0
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
+def test_add_refuses_a_fifo_without_blocking(tmp_path, corpus):
+    fifo = tmp_path / "incoming.txt"
+    os.mkfifo(fifo)
+    before = tree(corpus)
+    result = run("add", fifo, "--corpus", corpus, "--no-build")
+    assert result.exit_code == 1
+    assert "incoming.txt: is a FIFO, not a regular file" in one_error_line(result)
+    assert tree(corpus) == before

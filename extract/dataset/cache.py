@@ -11,6 +11,7 @@ from pathlib import Path
 from extract import __version__
 from extract.dataset.corpus import Article, ArticleError, read_regular
 from extract.nlp.gazetteer import data_path
+from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.pipeline import PIPELINE_VERSION
 from extract.nlp.records import COUNT_KINDS, FIELD_NAMES, KINDS, Fact, fact_id, facts_from_dicts
 
@@ -76,7 +77,8 @@ class FactCache:
                 os.unlink(tmp)
 
 
-MAX_ENTRY_BYTES = 512 * 1024 * 1024   # far above the facts of the longest article read
+# a fact is a few hundred bytes of JSON and even a dense article has one per 20-odd characters: far above that
+MAX_ENTRY_BYTES = 64 * MAX_CHARACTERS
 VALUE_TYPES = {"date": str, "region": str, "pairing": type(None), "missing_number": type(None)}
 
 

@@ -23,6 +23,7 @@ from extract.nlp.triggers import triggers, word_set
 SPAN_KEY = "date"
 UNRESOLVED_KEY = "date_unresolved"   # calendar words with no date value: their digits are days, not counts
 YEARLESS = ("date_month_day", "date_day_month")
+WITH_MONTH = YEARLESS + ("date_month_day_year", "date_day_month_year", "date_month_year")
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
 DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
@@ -80,7 +81,7 @@ class DateMatcher:
             put(span, "dateline", self.is_dateline(span))
             resolved.append(span)
         set_spans(doc, SPAN_KEY, resolved)
-        set_spans(doc, UNRESOLVED_KEY, [s for s in unresolved if s.id_ in YEARLESS])
+        set_spans(doc, UNRESOLVED_KEY, [s for s in unresolved if s.id_ in WITH_MONTH])
         return doc
 
     def reference_day(self, spans: list[Span]) -> str | None:
@@ -188,4 +189,5 @@ def is_day(text: str) -> bool:
 
 
 def is_year(text: str) -> bool:
+    """A year within extract.nlp.limits' years (`Feb. 3, 1500 nurses` is a day and a count)."""
     return text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= MAX_YEAR

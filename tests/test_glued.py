@@ -1,0 +1,48 @@
+"""Scraped text: glued words and odd apostrophes read as the words they are, with exact offsets."""
+import pytest
+
+# (text, kind, expected (text, value) pairs of that kind)
+CASES = [
+    ("Anhui reported 3 new cases inJiangsu style.", "region", [("Anhui", "Anhui"), ("Jiangsu", "Jiangsu")]),
+    ("There were 12 in Hefei and 1 inHuangshan.", "region", [("Hefei", "Hefei"), ("Huangshan", "Huangshan")]),
+    ("Medics went toWuhan and ofXiaogan.", "region", [("Wuhan", "Wuhan"), ("Xiaogan", "Xiaogan")]),
+    ("Teams left Hubeiprovince for Wuhancity.", "region", [("Hubeiprovince", "Hubei"), ("Wuhancity", "Wuhan")]),
+    ("Chongqingmunicipality helped.", "region", [("Chongqingmunicipality", "Chongqing")]),
+    ("It had 38 cases in Ma’anshan and 4 in Lu‘an.", "region", [("Ma’anshan", "Ma'anshan"), ("Lu‘an", "Lu'an")]),
+    ("Lu'an, Xi´an and Huai’an reported cases.", "region",
+     [("Lu'an", "Lu'an"), ("Xi´an", "Xi'an"), ("Huai’an", "Huai'an")]),
+    ("Yan`an and Ma\u02bcanshan sent nurses.", "region", [("Yan`an", "Yan'an"), ("Ma\u02bcanshan", "Ma'anshan")]),
+    # glued nouns and digits still make counts
+    ("Hubei reported 12 confirmedcases.", "case_count", [("12 confirmedcases", 12)]),
+    ("Hubei reported 12cases on Monday.", "case_count", [("12cases", 12)]),
+    ("Hubei reported 40 newcases.", "case_count", [("40 newcases", 40)]),
+    ("Hubei had 7 suspectedcases.", "case_count", [("7 suspectedcases", 7)]),
+    # not split: ordinary words and names with capitals inside
+    ("WeChat and McDonald's sent electricity and capacity to the city.", "region", []),
+]
+
+
+@pytest.mark.parametrize("text, kind, expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_glued_words_and_apostrophes(facts_of, text, kind, expected):
+    facts = facts_of(text, kind=kind)
+    assert [(f["text"], f["value"]) for f in facts] == expected
+    for fact in facts:
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+
+
+def test_gazetteer_lookup_straightens_apostrophes():
+    from extract.nlp.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("Ma’anshan").canonical == "Ma'anshan"
+    assert gazetteer.lookup("LU‘AN").canonical == "Lu'an"
+    assert gazetteer.lookup("Xi´an city").canonical == "Xi'an"
+
+
+def test_glued_words_keep_every_offset(nlp):
+    text = "Hubei reported 1 inHuangshan, 3 confirmedcases in Hubeiprovince and 12cases in Ma’anshan."
+    doc = nlp(nlp.make_doc(text))
+    assert "".join(t.text_with_ws for t in doc) == text
+    assert [t.text for t in doc][3:9] == ["in", "Huangshan", ",", "3", "confirmed", "cases"]
+    assert [(s.text, s._.value) for s in doc.spans["region"]] == [
+        ("Hubei", "Hubei"), ("Huangshan", "Huangshan"), ("Hubeiprovince", "Hubei"), ("Ma’anshan", "Ma'anshan")]

@@ -131,3 +131,37 @@ def test_a_count_in_a_place_unknown_to_the_gazetteer_gets_no_borrowed_region(fac
 def test_a_negated_status_is_not_the_count_s(facts_of):
     found = facts_of("A total of 96 confirmed cases are in hospital without severe cases.", kind="case_count")
     assert [(f["value"], f["status"]) for f in found] == [(96, "confirmed")]
+
+
+CARRIED = [
+    # a sub-count opened by `including` takes the place named after it, the head keeps the subject's
+    ("Henan Province has reported a total of 1,200 cases, including 300 cases in Xinyang.",
+     {(1200, "Henan"), (300, "Xinyang")}),
+    # the next sentence of a paragraph goes on about the same place
+    ("Since the outbreak, the city of Xiaogan has registered 3,500 infected. 3,000 patients were discharged, "
+     "100 died.", {(3500, "Xiaogan"), (3000, "Xiaogan"), (100, "Xiaogan")}),
+    # ... but not after a sentence about several places, nor into another paragraph
+    ("Hubei reported 30 deaths (25 in Wuhan and 5 in Xiaogan). 500 patients were discharged.",
+     {(30, "Hubei"), (25, "Wuhan"), (5, "Xiaogan"), (500, None)}),
+    ("The city of Xiaogan has registered 3,500 infected.\n\n3,000 patients were discharged.",
+     {(3500, "Xiaogan"), (3000, None)}),
+    # `others` counts what the count before counted
+    ("In Hunan, 171 patients were in severe condition and 96 others in critical condition.",
+     {(171, "Hunan"), (96, "Hunan")}),
+    # a quoted bulletin still opens a frame
+    ("\u201cAs of 24:00 on 18 February 2020, Anhui Province has reported a total of 950 cases. A total of 300 "
+     "patients were discharged.\u201d", {(950, "Anhui"), (300, "Anhui")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED, ids=[t[:40] for t, _ in CARRIED])
+def test_regions_carried_by_scope(facts_of, text, expected):
+    assert set(cases(facts_of, text)) == expected
+
+
+def test_others_and_undated_openers_keep_status_and_period(facts_of):
+    found = cases(facts_of, "In Hunan, 171 patients were in severe condition and 96 others in critical condition.")
+    assert found[(96, "Hunan")][0] == "critical"
+    found = cases(facts_of, "Since the outbreak, the city of Xiaogan has registered 3,500 infected. 3,000 patients "
+                            "were discharged, 100 died.")
+    assert found[(3000, "Xiaogan")][:2] == ("recovered", "total") and found[(100, "Xiaogan")][:2] == ("death", "total")

@@ -43,6 +43,8 @@ class CaseRelations(CountWords):
                 region = self.sibling_region(doc, number, facts)
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
+            if region is None and not national and not own_place:
+                region = self.paragraph_region(doc, number, facts)
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
         put(fact, "status", status)
@@ -72,10 +74,34 @@ class CaseRelations(CountWords):
             return None   # `39 cases in Daxing District`: a place of its own, unknown to the gazetteer
         return get(previous, "region")
 
+    def paragraph_region(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`the city of Huanggang has registered 2,907 infected. 2,782 patients were discharged`: a count with no
+        region of its own, in the sentence after a case count of the same paragraph, is that count's region's,
+        when no other region is named in between."""
+        sent_start = sentence_start(doc, number.start)
+        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count")
+        if previous is None or sentence_start(doc, previous.start) != self.previous_sentence_start(doc, sent_start):
+            return None
+        before = sentence_start(doc, previous.start)
+        regions = {get(f, "region") for f in facts if f.label_ == "case_count" and before <= f.start < sent_start}
+        if len(regions) != 1 or None in regions:
+            return None   # the sentence before spoke of several places, or of none
+        previous_region = regions.pop()
+        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
+            return None   # another paragraph
+        if any(get(s, "value") != previous_region
+               for s in spans_in(region_index(doc).regions, previous.end, number.end)):
+            return None
+        return previous_region
+
+    @staticmethod
+    def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:
+        return sentence_start(doc, sent_start - 1) if sent_start > 0 else None
+
     @staticmethod
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
-        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis"):
+        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others"):
             return None
         sent_start = sentence_start(doc, number.start)
         return last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
@@ -185,7 +211,7 @@ class CaseRelations(CountWords):
             return False
         for span in attachable_dates(doc, start, end):
             value = get(span, "value") or ""
-            if len(value) == 10 and span.start > 0 and words[span.start - 1] == "on":
+            if len(value) == 10 and span.start > 0 and words[span.start - 1] not in ("by", "since", "until"):
                 return True
         return False
 
@@ -218,11 +244,13 @@ class CaseRelations(CountWords):
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
-        if subjects and not team_subject:
-            return get(subjects[-1], "value")
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
+        if located and self.scopes.opens_subcount(doc, number):
+            return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
+        if subjects and not team_subject:
+            return get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
         counted_in = [s for s in candidates if self.counted_in(doc, s)]

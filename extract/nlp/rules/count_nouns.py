@@ -88,7 +88,7 @@ class HeadFinder(CountWords):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
-        item = self.list_item(doc, number, facts)
+        item = self.list_item(doc, number, facts) or self.others(doc, number, facts)
         if item is not None:
             return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
@@ -129,6 +129,16 @@ class HeadFinder(CountWords):
         if previous is not None and previous.label_ != "case_count":
             return None
         return Head("case", "case_list_item", number.end, region=get(region, "value"))
+
+    def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count
+        before it in the sentence counted."""
+        if number.end >= len(doc) or lower_words(doc)[number.end] != "others":
+            return None
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is None:
+            return None
+        return Head(get(previous, "noun_class"), "count_others", number.end + 1)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to

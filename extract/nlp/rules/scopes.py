@@ -56,7 +56,7 @@ def scope_words() -> dict:
         data = json.load(handle)
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
-                "list_item_preps", "list_markers")
+                "list_item_preps", "list_markers", "undated_openers")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -68,6 +68,7 @@ def scope_words() -> dict:
     openers.sort(key=lambda item: -len(item[0]))   # the longest opener first (`as of the end of` before `as of`)
     data = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
     data["openers"] = tuple(openers)
+    data["undated_openers"] = tuple(tuple(p.lower().split()) for p in data["undated_openers"])
     return data
 
 
@@ -81,6 +82,8 @@ class ScopeReader:
         self.status_priority = tuple(t["status_priority"])
         self.case_nouns = frozenset(w.lower() for w in t["nouns"]["case"]) | {"people", "persons"}
         self.including = word_set("including_words")
+        self.qualifier_words = frozenset(w for phrases in t["qualifiers"].values() for p in phrases
+                                         for w in p.lower().split())
 
     # --- what the case rules ask -------------------------------------------------------------------------
     def frame_at(self, doc: Doc, i: int) -> Frame | None:
@@ -140,6 +143,14 @@ class ScopeReader:
         if j >= len(doc) or j in region_index(doc).tokens:
             return False
         return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
+
+    def opens_subcount(self, doc: Doc, number: Span) -> bool:
+        """The number opens a sub-count: `including 44,412 cases`, `(of which 12 ...`, `(34 in Hubei`."""
+        words = lower_words(doc)
+        j = number.start - 1
+        while j >= 0 and words[j] in self.qualifier_words:
+            j -= 1
+        return j >= 0 and (words[j] in self.including or words[j] == "(")
 
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
@@ -216,8 +227,11 @@ class ScopeReader:
         """(period, date, region) when the sentence opens with a reporting window, else None."""
         words = lower_words(doc)
         k = s
-        while k < e and (words[k] in self.words["list_markers"] or words[k] in (")", ",")):
+        while k < e and (words[k] in self.words["list_markers"] or words[k] in (")", ",", '"', "“", "'", "‘")):
             k += 1
+        for phrase in self.words["undated_openers"]:
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return "total", None, self.frame_region(doc, s, e), s   # `Since the outbreak, ...`
         matched = None
         for phrase, period in self.words["openers"]:
             if tuple(words[k:k + len(phrase)]) == phrase:

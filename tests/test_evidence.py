@@ -31,18 +31,32 @@ def test_no_evidence_no_suggestion():
     assert all(f.suggestion is None for f in result.facts)
 
 
+def test_attributes_suggest_only_the_single_value_the_corpus_states():
+    one = run("Gansu rallied a team of  medical workers for Ezhou.", "Gansu has sent 130 medical workers to Ezhou.")
+    staff = next(f for f in one.facts if f.kind == "personnel_count" and f.doc_id == "d0")
+    assert (staff.suggestion, staff.suggestion_basis, staff.suggestion_doc) == (130, "attributes", "d1")
+    two = run("Gansu rallied a team of  medical workers for Ezhou.", "Gansu has sent 130 medical workers to Ezhou.",
+              "Gansu has sent 150 medical workers to Ezhou.")
+    staff = next(f for f in two.facts if f.kind == "personnel_count" and f.doc_id == "d0")
+    assert staff.suggestion is None and {dict(c)["value"] for c in staff.candidates} == {130, 150}
+
+
 def test_thousands_gap_only_takes_thousands():
     result = run("Yichang, with , patients, was paired.", "Yichang had 931 confirmed cases.")
     assert all(f.suggestion is None for f in result.facts)
 
 
 def test_three_article_corpus():
+    """The seeds without a syndicated copy: attributes only, and only where the corpus states one value."""
     result = extract_corpus(iter_articles(article_paths(SEEDS)))
     china_daily = [f for f in result.facts if f.doc_id.startswith("001_") and f.kind != "missing_number"]
-    suggested = {(f.kind, f.unit, f.destination, f.suggestion) for f in china_daily if f.suggestion is not None}
-    assert ("region_count", "province", None, 19) in suggested
-    assert ("region_count", "city", None, 16) in suggested
-    assert ("personnel_count", None, "Wuhan", 11000) in suggested
+    suggested = {(f.kind, f.unit, f.destination, f.suggestion, f.suggestion_basis) for f in china_daily
+                 if f.suggestion is not None}
+    assert ("region_count", "city", None, 16, "attributes") in suggested
+    # the other seeds state 19 and 16 provinces, 11,000 and 31,207 personnel for Wuhan: no coin toss
+    provinces = [f for f in china_daily if f.kind == "region_count" and f.unit == "province" and f.missing]
+    assert provinces and all(f.suggestion is None for f in provinces)
+    assert {dict(c)["value"] for c in provinces[0].candidates} == {19, 16}
     unsupported = [f for f in china_daily if f.missing and f.kind in ("case_count",) or
                    (f.kind == "personnel_count" and f.origin in ("Jiangsu", "Shandong"))]
     assert unsupported and all(f.suggestion is None for f in unsupported)

@@ -30,7 +30,8 @@ import pandas as pd
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
 from extract.dataset.corpus import Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest
-from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.dataset.evidence import SUGGESTION_FIELDS, Conflict, EvidenceIndex
+from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.spreadsheet import neutral, neutral_row, restore
 from extract.dataset.location import corpus_link
@@ -46,7 +47,8 @@ NO_PUBLISHED = "no publication date"   # its dates without a year and its weekda
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
 GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
-               "suggestion", "suggestion_doc", "suggestion_fact", "suggestion_text", "candidates"]
+               "suggestion", "suggestion_basis", "suggestion_doc", "suggestion_fact", "suggestion_text",
+               "suggestion_start", "suggestion_end", "candidates"]
 CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
 ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
@@ -54,6 +56,7 @@ COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAI
            "rule_precision": PRECISION_COLUMNS}
 TABLES = tuple(COLUMNS)
 SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
+TEXT_SPILL = ".texts.spill"   # texts that may hold a passage's evidence, read again by the passage index
 STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
 MADE = tuple(f"{name}.csv" for name in TABLES) + ("facts.jsonl", "datapackage.json", "report.html")   # by build, audit
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
@@ -200,6 +203,8 @@ class DatasetWriter:
         self.offsets = array.array("q")   # where each document starts in the spill file
         self.spill_size = 0
         self.index = EvidenceIndex()
+        self.passages = PassageIndex()
+        self.texts = TextSpill(staging / TEXT_SPILL)
         self.pairings = Pairings()
         self.errors: list[ArticleError] = []
         self.audit: list[dict] = []
@@ -209,15 +214,19 @@ class DatasetWriter:
         self.last: Article | None = None
 
     def add(self, article: Article, facts: list[Fact]) -> None:
-        """Pass 1, one article (in doc_id order)."""
-        self.index.add_document(article.doc_id, facts, article.text, article.published)
+        """Pass 1, one article (in doc_id order). A rejected fact is never evidence for another article."""
+        kept = [f for f in facts if f.fact_id not in self.verdicts or
+                self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
+        rejected = [f for f in facts if f.fact_id in self.verdicts and self.verdicts[f.fact_id].verdict == "reject"] \
+            if self.verdicts else []
+        self.index.add_document(article.doc_id, kept, article.text, article.published)
+        evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected)
+        self.texts.add(article.text if evidence else None)
         data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts]),
                             protocol=pickle.HIGHEST_PROTOCOL)
         self.offsets.append(self.spill_size)   # counted, not asked of the file: tell() costs a system call
         self.spill.write(data)
         self.spill_size += len(data)
-        kept = [f for f in facts if f.fact_id not in self.verdicts or
-                self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
         gaps = sum(1 for f in kept if f.kind == "missing_number")
         self.documents.add(document_row(article, len(kept) - gaps, gaps))
         self.last = article
@@ -245,8 +254,8 @@ class DatasetWriter:
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl:
-            for _, published, doc_facts in self.spilled(first, stop):
-                doc_facts = self.index.suggest(doc_facts, published)
+            for doc_id, published, doc_facts in self.spilled(first, stop):
+                doc_facts = self.index.suggest(doc_facts, published, self.passages.matches(doc_id))
                 judged = [f for f in doc_facts if f.fact_id in self.verdicts]
                 seen += [f.fact_id for f in judged]
                 rules.add(map(fact_rule, doc_facts), [(f.rule, self.verdicts[f.fact_id].verdict) for f in judged])
@@ -272,6 +281,12 @@ class DatasetWriter:
         facts.close()
         gaps.close()
         return dict(audit=audit, pairings=pairings, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count)
+
+    def finish_passages(self) -> None:
+        """Align the blanks with the numbers of other articles, reading back only the texts and facts of the
+        articles that hold a wanted passage."""
+        with self.texts.reading() as read_text:
+            self.passages.finish(read_text, lambda k: next(self.spilled(k, k + 1))[2])
 
     def part_names(self, part: int) -> dict[str, Path]:
         return {name: self.staging / f"{name}.part{part}" for name in STREAMED}
@@ -313,6 +328,7 @@ class DatasetWriter:
         self.spill.close()
         self.documents.close()
         self.index.finish()
+        self.finish_passages()
         results = self.render_all()
         for result in results:
             self.audit += result["audit"]
@@ -338,6 +354,7 @@ class DatasetWriter:
         report.stale_verdicts = [row["fact_id"] for row in stale]
 
     def close(self) -> None:
+        self.texts.close()
         for handle in (self.spill, self.documents.handle):
             handle.close()
 
@@ -351,7 +368,8 @@ def _render_part(part: int, first: int, stop: int) -> dict:
 
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
-               "mentions": "integer", "missing": "boolean", "reviewed": "boolean"}
+               "mentions": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
+               "suggestion_end": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
                                         "rejected": "integer", "corrected": "integer", "precision": "number"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
@@ -381,7 +399,8 @@ def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -
     corpus is, relative to the outputs folder (outputs know their corpus: audit and review find it there)."""
     resources = []
     for name, names in columns.items():
-        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string"} for c in names],
+        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string", **SUGGESTION_FIELDS.get(c, {})}
+                             for c in names],
                   "missingValues": [""]}
         if name in PRIMARY_KEYS:
             schema["primaryKey"] = PRIMARY_KEYS[name]

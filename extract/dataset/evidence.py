@@ -6,7 +6,11 @@ of the attributes that must agree (kind plus region, unit, status, origin, desti
 value (how many facts and documents, the first evidence, publication days), never the facts themselves. Its
 size follows the number of distinct keys and values, not the number of articles, and the pass is linear.
 Nothing is filled in silently: a missing fact keeps value null and gets a separate `suggestion` with its
-evidence (document, fact, sentence) and the ranked `candidates`.
+evidence (document, fact, sentence, offsets) and the ranked `candidates`. The passage beats the attributes: a
+blank whose words stand around a number in another article (passages.py) takes that number
+(`suggestion_basis` passage), and articles that disagree there leave it without a suggestion; only a blank
+the passage says nothing of is matched by attributes, and only where the corpus states a single value for
+its key (`suggestion_basis` attributes). No suggestion is better than a wrong one.
 """
 from __future__ import annotations
 
@@ -14,11 +18,21 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from extract.dataset.passages import PassageIndex, PassageMatch
 from extract.nlp.normalize import parse_iso
 from extract.nlp.records import Fact
 
 SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
 CONFLICTING = ("case_count", "personnel_count")
+SUGGESTION_FIELDS = {   # the datapackage schema of the suggestion columns a name does not explain
+    "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "
+                                        "this number in another article) or `attributes` (the only value the corpus "
+                                        "states for the fact's kind, region, status, origin and destination).",
+                         "constraints": {"enum": ["passage", "attributes"]}},
+    "suggestion_start": {"description": "Where the suggested value (passage) or the fact stating it (attributes) "
+                                        "starts in suggestion_doc's text."},
+    "suggestion_end": {"description": "Where it ends in suggestion_doc's text."},
+}
 MAX_CANDIDATES = 5
 TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
 
@@ -91,6 +105,7 @@ class Evidence:
     doc_id: str
     fact_id: str
     start: int
+    end: int
     value: object
     sentence: str
 
@@ -180,8 +195,8 @@ class EvidenceIndex:
                 sentence = self.document_sentences.get(bounds)
                 if sentence is None:
                     sentence = self.document_sentences[bounds] = sentence_of(fact, text)
-            found = self.document_evidence[fact.fact_id] = Evidence(fact.doc_id, fact.fact_id, fact.start, fact.value,
-                                                                    sentence)
+            found = self.document_evidence[fact.fact_id] = Evidence(fact.doc_id, fact.fact_id, fact.start, fact.end,
+                                                                    fact.value, sentence)
         return found
 
     def finish(self) -> None:
@@ -192,33 +207,37 @@ class EvidenceIndex:
             self.ranked[key] = supports
         self.supports.clear()
 
-    def suggest(self, facts: list[Fact], published: str | None) -> list[Fact]:
-        """One document's facts with suggestions on every missing count and on the gap it belongs to."""
+    def suggest(self, facts: list[Fact], published: str | None,
+                passages: dict[str, PassageMatch] | None = None) -> list[Fact]:
+        """One document's facts with suggestions on every blank and the missing fact it belongs to: from the
+        passage where another article has the blank's words (`passages`: gap fact_id -> PassageMatch), else
+        from the attributes of other articles' facts."""
         wanting = [(fact, key) for fact in facts if fact.missing and fact.kind in SUGGESTIBLE
                    for key in (evidence_key(fact),) if key is not None and key in self.ranked]
-        if not wanting:
+        if not wanting and not passages:
             return facts   # most documents: nothing is missing that the corpus states
+        by_passage: dict[str, PassageMatch] = {}
+        for fact in facts:
+            match = passages.get(fact.fact_id) if passages and fact.kind == "missing_number" else None
+            if match is not None:
+                for target in (fact.fact_id, fact.belongs_to):
+                    if target and target not in by_passage:
+                        by_passage[target] = match
+        suggested: dict[str, tuple] = {fid: (m.value, m.candidates, "passage") for fid, m in by_passage.items()}
         expected_of = {f.belongs_to: f.expected for f in facts if f.kind == "missing_number" and f.belongs_to}
         own = Counter((evidence_key(f), f.value) for f in facts if is_evidence(f))
         day = parse_iso(published)
         day = day.toordinal() if day else None
-        suggested: dict[str, list[dict]] = {}
         for fact, key in wanting:
+            if fact.fact_id in by_passage:
+                continue   # the passage has spoken, agreeing or not
             ranked = self.rank_candidates(fact, key, own, expected_of.get(fact.fact_id), day)
-            if ranked:
-                suggested[fact.fact_id] = ranked
+            if ranked:   # a value only where the corpus states one for the key
+                value = ranked[0]["value"] if len(ranked) == 1 else None
+                suggested[fact.fact_id] = (value, tuple(tuple(c.items()) for c in ranked), "attributes")
         if not suggested:
             return facts
-        out = []
-        for fact in facts:
-            ranked = suggested.get(fact.fact_id) or suggested.get(fact.belongs_to or "")
-            if ranked:
-                best = ranked[0]
-                fact = fact._replace(suggestion=best["value"], suggestion_doc=best["doc_id"],
-                                     suggestion_fact=best["fact_id"], suggestion_text=best["sentence"],
-                                     candidates=tuple(tuple(c.items()) for c in ranked))
-            out.append(fact)
-        return out
+        return [with_suggestion(fact, suggestion_of(fact, suggested)) for fact in facts]
 
     def rank_candidates(self, fact: Fact, key: tuple, own: Counter, expected: str | None,
                         own_day: int | None) -> list[dict]:
@@ -236,7 +255,8 @@ class EvidenceIndex:
                        -nearest_days(support.days, own_day), -support.value)
             evidence = support.evidence_for(fact.doc_id)
             ranked.append((ranking, dict(value=support.value, doc_id=evidence.doc_id, fact_id=evidence.fact_id,
-                                         sentence=evidence.sentence, support=others)))
+                                         sentence=evidence.sentence, support=others, start=evidence.start,
+                                         end=evidence.end, basis="attributes")))
         ranked.sort(key=lambda item: item[0], reverse=True)
         return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
 
@@ -256,6 +276,29 @@ class EvidenceIndex:
         return found
 
 
+def suggestion_of(fact: Fact, suggested: dict[str, tuple]) -> tuple | None:
+    """A fact's own suggestion; a blank without one takes the attribute suggestion of the fact it belongs to
+    (not a passage value, which belongs to the other blank it was aligned on)."""
+    own = suggested.get(fact.fact_id)
+    if own is not None or fact.kind != "missing_number" or not fact.belongs_to:
+        return own
+    owner = suggested.get(fact.belongs_to)
+    return owner if owner is not None and owner[2] == "attributes" else None
+
+
+def with_suggestion(fact: Fact, suggestion: tuple | None) -> Fact:
+    """The fact with (value or None, candidates, basis) set; a fact without one as it is."""
+    if suggestion is None:
+        return fact
+    value, candidates, basis = suggestion
+    if value is None:
+        return fact._replace(candidates=candidates)
+    best = dict(candidates[0])
+    return fact._replace(suggestion=value, suggestion_doc=best["doc_id"], suggestion_fact=best["fact_id"],
+                         suggestion_text=best["sentence"], candidates=candidates, suggestion_basis=basis,
+                         suggestion_start=best["start"], suggestion_end=best["end"])
+
+
 def nearest_days(days: list[int], day: int | None) -> int:
     if day is None or not days:
         return 10_000
@@ -269,13 +312,16 @@ def evidence_pass(facts: list[Fact], texts: dict[str, str],
     by_doc: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_doc[fact.doc_id].append(fact)
-    index = EvidenceIndex()
-    for doc_id in sorted(by_doc):
+    index, passages = EvidenceIndex(), PassageIndex()
+    order = sorted(by_doc)
+    for doc_id in order:
         index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
+        passages.add_document(doc_id, texts.get(doc_id, ""), by_doc[doc_id])
     index.finish()
+    passages.finish(lambda k: texts.get(order[k], ""), lambda k: by_doc[order[k]])
     suggested = {}
     for doc_id, doc_facts in by_doc.items():
-        for fact in index.suggest(doc_facts, published.get(doc_id)):
+        for fact in index.suggest(doc_facts, published.get(doc_id), passages.matches(doc_id)):
             suggested[id_of(fact)] = fact
     return [suggested[id_of(f)] for f in facts], index.conflicts()
 

@@ -128,3 +128,81 @@ def score_gaps(damaged: Damaged, gaps: list[tuple[int, str]], score: GapScore, t
         else:
             misses.append(("spurious", gap, None))
     return misses
+
+
+# ---- suggestions on a corpus with syndicated copies ----------------------------------------------------------
+
+DAMAGED_SUFFIX = "_damaged"
+
+
+def write_syndicated_corpus(articles, folder) -> dict[str, Damaged]:
+    """Each article intact and, beside it, a copy damaged the China Daily way (doc_id + `_damaged`), with a
+    manifest giving both the article's publication date (the damage takes the date from the text's header).
+    Returns damaged doc_id -> Damaged."""
+    import csv
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    damaged_docs, rows = {}, []
+    for article in articles:
+        damaged = damage(article.text)
+        copy = f"{article.doc_id}{DAMAGED_SUFFIX}"
+        (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
+        (folder / f"{copy}.txt").write_text(damaged.text, encoding="utf-8")
+        rows += [(f"{article.doc_id}.txt", article.published or ""), (f"{copy}.txt", article.published or "")]
+        damaged_docs[copy] = damaged
+    with open(folder / "manifest.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["file", "published"])
+        writer.writerows(rows)
+    return damaged_docs
+
+
+@dataclass
+class SuggestionScore:
+    blanks: int = 0          # blanks found where a number was deleted
+    suggested: int = 0       # of those, with a suggestion
+    right: int = 0           # of those, with the deleted number as the suggestion
+    by_basis: dict = None
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.suggested if self.suggested else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.blanks if self.blanks else 1.0
+
+
+def deleted_value(original: str):
+    """`1,266` -> 1266, `2.4` -> 2.4, `07` -> 7 (as the passage index reads numbers)."""
+    from extract.dataset.passages import number_value
+    return number_value(original)
+
+
+def score_suggestions(gaps, damaged_docs: dict[str, Damaged], score: SuggestionScore | None = None,
+                      tolerance: int = 3) -> SuggestionScore:
+    """How right the suggestions of the damaged copies' blanks are: `gaps` are rows of gaps.csv (dicts with
+    doc_id, start, suggestion, suggestion_basis); a suggestion is right when it is the value of a number
+    deleted within `tolerance` characters of the blank."""
+    score = score or SuggestionScore(by_basis={})
+    for gap in gaps:
+        damaged = damaged_docs.get(gap["doc_id"])
+        if damaged is None:
+            continue
+        truth = {deleted_value(d.original) for d in damaged.deleted if abs(d.pos - int(gap["start"])) <= tolerance}
+        if not truth:
+            continue   # a false blank: gap precision's business, not the suggestions'
+        score.blanks += 1
+        suggestion = gap.get("suggestion")
+        if suggestion is None or suggestion != suggestion or suggestion == "":
+            continue
+        score.suggested += 1
+        value = deleted_value(str(suggestion))
+        right = value in truth
+        score.right += right
+        basis = score.by_basis.setdefault(gap.get("suggestion_basis") or "?", [0, 0])
+        basis[0] += 1
+        basis[1] += right
+    return score

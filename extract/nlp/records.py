@@ -48,6 +48,9 @@ class Fact(NamedTuple):
     suggestion_fact: str | None = None
     suggestion_text: str | None = None
     candidates: tuple = ()
+    suggestion_basis: str | None = None   # `passage` (the same words in another article) or `attributes`
+    suggestion_start: int | None = None   # where the suggested value stands in suggestion_doc
+    suggestion_end: int | None = None
 
     def to_dict(self) -> dict:
         data = dict(zip(FIELD_NAMES, self))
@@ -86,7 +89,8 @@ def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceI
     return new_fact(Fact, (
         fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
         period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
-        end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, ()))
+        end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, (), None, None,
+        None))
 
 
 new_fact = tuple.__new__   # new_fact(Fact, values): a Fact from a tuple of its values in order, made in C;

@@ -1,0 +1,295 @@
+"""Suggestions from the passage: the number that stands in a blank's place in another article of the corpus.
+
+A story is syndicated: one site's copy loses its digits (the damage keeps letters, spaces, commas and periods
+and deletes every other character), another site's copy keeps them. Around a blank, the words are then exactly
+the words around a number in the intact copy. Both texts are read the way the damage reads them (every
+character that is not a letter, a space, a comma or a period deleted, every space character one space), and a
+number or a blank is keyed by its *slot*: the few words before it, the spacing and punctuation between its two
+neighbouring words, and the few words after it. The number whose place in the slot is nearest the blank's is
+the suggestion, with its article, its offsets and its sentence as evidence.
+
+Linear in the corpus, no comparison of pairs of articles: pass 1 keeps, for every number of every article, the
+hash of its slot and the article's index (12 bytes a number, in arrays) and, for every blank, its slot; finish()
+picks the numbers whose hash a blank wants in one vectorised pass, re-reads only the articles that hold them,
+checks the whole slot and takes the values. Articles that disagree give no suggestion (both values stay as
+candidates); a number inside a rejected fact is never evidence.
+"""
+from __future__ import annotations
+
+import array
+import bisect
+import os
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
+
+from extract.nlp.records import Fact
+
+CONTEXT_WORDS = 6       # words kept on each side of a slot
+MIN_CONTEXT_WORDS = 6   # fewer words around a slot (a text's first or last words) say too little to align on
+DELETED = re.compile(r"[^\w\s,.]|[\d_]")   # what the damage deletes: not a letter, space, comma or period
+SPACE = re.compile(r"\s")
+WORD = re.compile(r"[^\W\d_]+")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n")   # not `Feb. 14`
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    key: tuple    # (words before, spacing and punctuation between the two neighbouring words, words after)
+    offset: int   # where in that spacing the number or the blank stands
+
+
+class Normalized:
+    """A text as the damage leaves it, with the map from its offsets to the normalised ones and its words."""
+
+    def __init__(self, text: str):
+        self.deleted = [m.start() for m in DELETED.finditer(text)]
+        self.text = SPACE.sub(" ", DELETED.sub("", text))
+        words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text)]
+        self.starts = [w[0] for w in words]
+        self.ends = [w[1] for w in words]
+        self.words = [w[2] for w in words]
+
+    def position(self, offset: int) -> int:
+        """Where the character at `offset` of the original text stands in the normalised one."""
+        return offset - bisect.bisect_left(self.deleted, offset)
+
+    def slot(self, offset: int) -> Slot | None:
+        """The slot of a number or blank at `offset` of the original text; None inside a word or where too few
+        words surround it."""
+        p = self.position(offset)
+        w = bisect.bisect_left(self.starts, p)   # the first word at or after p
+        left = self.words[max(0, w - CONTEXT_WORDS):w]
+        right = self.words[w:w + CONTEXT_WORDS]
+        if len(left) + len(right) < MIN_CONTEXT_WORDS:
+            return None
+        gap_start = self.ends[w - 1] if w > 0 else 0
+        gap_end = self.starts[w] if w < len(self.starts) else len(self.text)
+        if not gap_start <= p <= gap_end:
+            return None
+        return Slot((tuple(left), self.text[gap_start:gap_end], tuple(right)), p - gap_start)
+
+
+def numbers_of(text: str) -> Iterable[re.Match]:
+    """The numerals of a text that a damage could have deleted standing alone (not `COVID19`'s or `P3`'s)."""
+    for match in NUMBER.finditer(text):
+        if match.start() and text[match.start() - 1].isalpha():
+            continue
+        yield match
+
+
+def number_value(numeral: str):
+    """`1,266` -> 1266, `2.4` -> 2.4, `07` -> 7."""
+    if "." in numeral and numeral.count(".") == 1 and "," not in numeral:
+        value = float(numeral)
+        return int(value) if value.is_integer() else value
+    return int(numeral.replace(",", "").replace(".", ""))
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], on one line."""
+    begin = 0
+    for match in SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    after = SENTENCE_END.search(text, end)
+    stop = after.end() if after else len(text)
+    return " ".join(text[begin:stop].split())
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    doc: int          # the article's index in the order documents were added
+    fact_id: str      # the missing_number fact
+    slot: Slot
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One number of another article that stands in a blank's slot."""
+    doc: int
+    value: object
+    start: int
+    end: int
+    distance: int     # how far from the blank's place in the slot
+
+
+@dataclass(frozen=True)
+class PassageMatch:
+    """What the passage says of one blank: the agreed value (None when articles disagree) and one candidate
+    per distinct value (dicts: value, doc_id, fact_id, sentence, start, end, basis)."""
+    value: object
+    candidates: tuple
+
+
+class PassageIndex:
+    """add_document() every article in doc_id order, finish() once, then matches(doc_id) per article."""
+
+    def __init__(self):
+        self.doc_ids: list[str] = []
+        self.hashes = array.array("q")   # one per number of the corpus: the hash of its slot ...
+        self.docs = array.array("l")     # ... and the index of its article
+        self.blanks: dict[int, list[Blank]] = defaultdict(list)
+        self.refused: dict[int, list[tuple[int, int]]] = {}   # an article's rejected facts' spans
+        self.results: dict[str, dict[str, PassageMatch]] = {}
+
+    def add_document(self, doc_id: str, text: str, facts: list[Fact], rejected: Iterable[Fact] = ()) -> bool:
+        """Index one article's numbers and blanks; True when it holds a number that may be evidence (its text
+        is then needed again by finish())."""
+        index = len(self.doc_ids)
+        self.doc_ids.append(doc_id)
+        blanks = [f for f in facts if f.kind == "missing_number"]
+        has_digits = any(ch.isdigit() for ch in text)
+        if not blanks and not has_digits:
+            return False
+        normalized = Normalized(text)
+        for fact in blanks:
+            slot = normalized.slot(fact.start)
+            if slot is not None:
+                self.blanks[hash(slot.key)].append(Blank(index, fact.fact_id, slot))
+        if not has_digits:
+            return False
+        refused = [(f.start, f.end) for f in rejected]
+        if refused:
+            self.refused[index] = refused
+        added = False
+        for match in self.evidence_numbers(index, text):
+            slot = normalized.slot(match.start())
+            if slot is not None:
+                self.hashes.append(hash(slot.key))
+                self.docs.append(index)
+                added = True
+        return added
+
+    def finish(self, read_text: Callable[[int], str], read_facts: Callable[[int], list[Fact]]) -> None:
+        """Align every blank with the numbers of other articles that stand in its slot (reading again only the
+        articles that hold one) and decide each blank's suggestion."""
+        if not self.blanks or not len(self.hashes):
+            self.hashes, self.docs = array.array("q"), array.array("l")
+            return
+        wanted = np.fromiter(self.blanks.keys(), dtype=np.int64, count=len(self.blanks))
+        hashes = np.frombuffer(self.hashes, dtype=np.int64)
+        docs = np.frombuffer(self.docs, dtype=np.dtype(self.docs.typecode))
+        holders = sorted(set(docs[np.isin(hashes, wanted)].tolist()))
+        self.hashes, self.docs = array.array("q"), array.array("l")
+        found: dict[tuple[int, str], list[Found]] = defaultdict(list)
+        evidence_facts: dict[int, list[Fact]] = {}
+        for doc in holders:
+            text = read_text(doc)
+            normalized = Normalized(text)
+            for match in self.evidence_numbers(doc, text):
+                slot = normalized.slot(match.start())
+                if slot is None:
+                    continue
+                for blank in self.blanks.get(hash(slot.key), ()):
+                    if blank.doc != doc and blank.slot.key == slot.key:
+                        found[(blank.doc, blank.fact_id)].append(
+                            Found(doc, number_value(match.group()), match.start(), match.end(),
+                                  abs(slot.offset - blank.slot.offset)))
+        texts: dict[int, str] = {}
+        for (doc, fact_id), numbers in sorted(found.items()):
+            per_doc = nearest_per_document(numbers)
+            if not per_doc:
+                continue
+            candidates = []
+            for number in first_per_value(per_doc):
+                if number.doc not in texts:
+                    texts[number.doc] = read_text(number.doc)
+                    evidence_facts[number.doc] = read_facts(number.doc)
+                candidates.append(self.candidate(number, texts[number.doc], evidence_facts[number.doc]))
+            value = candidates[0]["value"] if len(candidates) == 1 else None
+            self.results.setdefault(self.doc_ids[doc], {})[fact_id] = PassageMatch(
+                value, tuple(tuple(c.items()) for c in candidates))
+        self.blanks.clear()
+
+    def evidence_numbers(self, doc: int, text: str) -> Iterable[re.Match]:
+        """The numbers of an article that may be evidence: not those inside a rejected fact."""
+        refused = self.refused.get(doc, ())
+        for match in numbers_of(text):
+            if not any(start <= match.start() < end for start, end in refused):
+                yield match
+
+    def candidate(self, number: Found, text: str, facts: list[Fact]) -> dict:
+        """The evidence of one value: its article, the fact that states it (if any), its sentence, offsets."""
+        holder = min((f for f in facts if f.start <= number.start < f.end and not f.missing),
+                     key=lambda f: (f.end - f.start, f.kind == "date", f.kind), default=None)
+        if holder is not None and holder.sent_start is not None:
+            sentence = " ".join(text[holder.sent_start:holder.sent_end].split())
+        else:
+            sentence = sentence_around(text, number.start, number.end)
+        return dict(value=number.value, doc_id=self.doc_ids[number.doc],
+                    fact_id=holder.fact_id if holder is not None else None, sentence=sentence,
+                    start=number.start, end=number.end, basis="passage")
+
+    def matches(self, doc_id: str) -> dict[str, PassageMatch]:
+        """missing_number fact_id -> what the passage says, for one article (after finish)."""
+        return self.results.get(doc_id, {})
+
+
+def nearest_per_document(numbers: list[Found]) -> list[Found]:
+    """Each article's number nearest the blank's place in the slot, in article order; an article whose
+    nearest numbers differ (`24:00` gives 24 and 00 at one place) says nothing."""
+    by_doc: dict[int, list[Found]] = defaultdict(list)
+    for number in numbers:
+        by_doc[number.doc].append(number)
+    chosen = []
+    for doc in sorted(by_doc):
+        closest = min(n.distance for n in by_doc[doc])
+        nearest = [n for n in by_doc[doc] if n.distance == closest]
+        if len({n.value for n in nearest}) == 1:
+            chosen.append(min(nearest, key=lambda n: n.start))
+    return chosen
+
+
+def first_per_value(numbers: list[Found]) -> list[Found]:
+    """The first article's number for each distinct value, in article order."""
+    seen, out = set(), []
+    for number in numbers:
+        if number.value not in seen:
+            seen.add(number.value)
+            out.append(number)
+    return out
+
+
+class TextSpill:
+    """The texts a build may need again (those holding numbers), written once to a scratch file in pass 1 and
+    read back by document index; the file is removed once read."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle = open(path, "wb", buffering=1 << 20)
+        self.offsets = array.array("q")   # where each document's text starts, -1 where it was not kept
+        self.lengths = array.array("q")
+        self.size = 0
+
+    def add(self, text: str | None) -> None:
+        if text is None:
+            self.offsets.append(-1)
+            self.lengths.append(0)
+            return
+        data = text.encode("utf-8")
+        self.offsets.append(self.size)
+        self.lengths.append(len(data))
+        self.handle.write(data)
+        self.size += len(data)
+
+    @contextmanager
+    def reading(self) -> Iterator[Callable[[int], str]]:
+        """A reader of document k's text (empty where it was not kept), valid inside the block."""
+        self.handle.close()
+        with open(self.path, "rb") as handle:
+            def read(k: int) -> str:
+                if self.offsets[k] < 0:
+                    return ""
+                handle.seek(self.offsets[k])
+                return handle.read(self.lengths[k]).decode("utf-8")
+            yield read
+        os.remove(self.path)
+
+    def close(self) -> None:
+        self.handle.close()

@@ -30,9 +30,10 @@ import pandas as pd
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
 from extract.dataset.corpus import Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest
-from extract.dataset.evidence import SUGGESTION_FIELDS, Conflict, EvidenceIndex
+from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
+from extract.dataset.package import datapackage, field_type
 from extract.dataset.spreadsheet import neutral, neutral_row, restore
 from extract.dataset.location import corpus_link
 from extract.nlp.gazetteer import default_gazetteer
@@ -364,58 +365,6 @@ _RENDERING: DatasetWriter | None = None   # the writer whose pass 2 forked worke
 
 def _render_part(part: int, first: int, stop: int) -> dict:
     return _RENDERING.render(part, first, stop)
-
-
-FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
-               "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
-               "mentions": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
-               "suggestion_end": "integer"}
-TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
-                                        "rejected": "integer", "corrected": "integer", "precision": "number"}}
-PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
-                "pairings": ["helper", "recipient"], "errors": ["file"], "rule_precision": ["rule"]}
-FOREIGN_KEYS = {
-    "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
-    "gaps": [{"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}}],
-}
-DESCRIPTIONS = {
-    "documents": "One row per article of the corpus, with its metadata and counts.",
-    "facts": "Every extracted fact (record contract columns first), with reviewers' verdicts applied.",
-    "pairings": "Helper province -> Hubei recipient pairs, with the documents that state them.",
-    "gaps": "Every number deleted from a text, what kind it was, and the value other articles suggest.",
-    "conflicts": "The same fact (kind, region, date) stated with different values by two documents.",
-    "errors": "Articles that could not be read, and why.",
-    "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
-    "rule_precision": "Per rule: facts made, verdicts on them, and precision (accepted / reviewed).",
-}
-
-
-def field_type(table: str, column: str) -> str | None:
-    return TABLE_FIELD_TYPES.get(table, {}).get(column) or FIELD_TYPES.get(column)
-
-
-def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -> dict:
-    """A Frictionless Data Package descriptor for the tables (name -> columns); its `sources` say where the
-    corpus is, relative to the outputs folder (outputs know their corpus: audit and review find it there)."""
-    resources = []
-    for name, names in columns.items():
-        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string", **SUGGESTION_FIELDS.get(c, {})}
-                             for c in names],
-                  "missingValues": [""]}
-        if name in PRIMARY_KEYS:
-            schema["primaryKey"] = PRIMARY_KEYS[name]
-        if name in FOREIGN_KEYS:
-            schema["foreignKeys"] = FOREIGN_KEYS[name]
-        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                          "description": DESCRIPTIONS[name], "schema": schema})
-    return {"profile": "tabular-data-package", "name": "aidfacts",
-            "title": "aidfacts: facts of China's 2020 pairing assistance from news articles",
-            "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-                          "title": "Creative Commons Attribution 4.0"}],
-            **({"sources": [{"title": "corpus", "path": corpus_link}]} if corpus_link else {}),
-            "resources": resources}
-
 
 
 def fact_rule(fact: Fact) -> str:

@@ -24,15 +24,6 @@ from extract.nlp.records import Fact
 
 SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
 CONFLICTING = ("case_count", "personnel_count")
-SUGGESTION_FIELDS = {   # the datapackage schema of the suggestion columns a name does not explain
-    "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "
-                                        "this number in another article) or `attributes` (the only value the corpus "
-                                        "states for the fact's kind, region, status, origin and destination).",
-                         "constraints": {"enum": ["passage", "attributes"]}},
-    "suggestion_start": {"description": "Where the suggested value (passage) or the fact stating it (attributes) "
-                                        "starts in suggestion_doc's text."},
-    "suggestion_end": {"description": "Where it ends in suggestion_doc's text."},
-}
 MAX_CANDIDATES = 5
 TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
 

@@ -1,0 +1,61 @@
+"""The dataset's Frictionless Data Package descriptor: each table's columns with their types, keys and meaning."""
+from __future__ import annotations
+
+FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
+               "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
+               "mentions": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
+               "suggestion_end": "integer"}
+TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
+                                        "rejected": "integer", "corrected": "integer", "precision": "number"}}
+PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
+                "pairings": ["helper", "recipient"], "errors": ["file"], "rule_precision": ["rule"]}
+FOREIGN_KEYS = {
+    "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
+    "gaps": [{"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}}],
+}
+DESCRIPTIONS = {
+    "documents": "One row per article of the corpus, with its metadata and counts.",
+    "facts": "Every extracted fact (record contract columns first), with reviewers' verdicts applied.",
+    "pairings": "Helper province -> Hubei recipient pairs, with the documents that state them.",
+    "gaps": "Every number deleted from a text, what kind it was, and the value other articles suggest.",
+    "conflicts": "The same fact (kind, region, date) stated with different values by two documents.",
+    "errors": "Articles that could not be read, and why.",
+    "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
+    "rule_precision": "Per rule: facts made, verdicts on them, and precision (accepted / reviewed).",
+}
+FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say it all
+    "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "
+                                        "this number in another article) or `attributes` (the only value the corpus "
+                                        "states for the fact's kind, region, status, origin and destination).",
+                         "constraints": {"enum": ["passage", "attributes"]}},
+    "suggestion_start": {"description": "Where the suggested value (passage) or the fact stating it (attributes) "
+                                        "starts in suggestion_doc's text."},
+    "suggestion_end": {"description": "Where it ends in suggestion_doc's text."},
+}
+
+
+def field_type(table: str, column: str) -> str | None:
+    return TABLE_FIELD_TYPES.get(table, {}).get(column) or FIELD_TYPES.get(column)
+
+
+def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -> dict:
+    """A Frictionless Data Package descriptor for the tables (name -> columns); its `sources` say where the
+    corpus is, relative to the outputs folder (outputs know their corpus: audit and review find it there)."""
+    resources = []
+    for name, names in columns.items():
+        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string", **FIELD_SCHEMAS.get(c, {})}
+                             for c in names],
+                  "missingValues": [""]}
+        if name in PRIMARY_KEYS:
+            schema["primaryKey"] = PRIMARY_KEYS[name]
+        if name in FOREIGN_KEYS:
+            schema["foreignKeys"] = FOREIGN_KEYS[name]
+        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "description": DESCRIPTIONS[name], "schema": schema})
+    return {"profile": "tabular-data-package", "name": "aidfacts",
+            "title": "aidfacts: facts of China's 2020 pairing assistance from news articles",
+            "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                          "title": "Creative Commons Attribution 4.0"}],
+            **({"sources": [{"title": "corpus", "path": corpus_link}]} if corpus_link else {}),
+            "resources": resources}

@@ -587,3 +587,14 @@ def test_extract_with_a_bad_manifest_beside_the_articles_is_one_line(corpus):
     result = run("extract", corpus / "a.txt")
     assert result.exit_code == 1
     assert "manifest.csv: row 1: header ['name'] lacks ['file', 'published']" in one_error_line(result)
+
+
+def test_a_fifo_as_verdicts_file_stops_the_build_in_one_line(tmp_path, corpus):
+    out = tmp_path / "out"
+    build_dataset(corpus, out, use_cache=False)
+    before = tree(out)
+    os.mkfifo(corpus / "verdicts.csv")
+    result = run("build", corpus, "-o", out, "--no-cache", "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result).endswith("verdicts.csv: is a FIFO, not a regular file")
+    assert tree(out) == before

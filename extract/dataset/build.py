@@ -29,7 +29,8 @@ import pandas as pd
 
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
-from extract.dataset.corpus import Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest
+from extract.dataset.corpus import (Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest,
+                                    refuse_irregular)
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
@@ -39,7 +40,7 @@ from extract.dataset.location import corpus_link
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
-                                      read_verdicts, stale_verdicts)
+                                      VERDICTS_FILE, read_verdicts, stale_verdicts)
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
@@ -392,6 +393,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: no such corpus folder")
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
+    refuse_irregular(corpus / VERDICTS_FILE)   # a FIFO there would block the read below
     verdicts = read_verdicts(corpus)
     manifest = read_manifest(corpus)   # checked here, once: a bad one fails the build, not every article
     reader = ArticleReader(root=corpus, manifests={os.path.dirname(os.path.join(corpus, "x")): manifest})

@@ -164,6 +164,19 @@ class SideFileError(ValueError):
         return type(self), (self.path, self.reason)
 
 
+def refuse_irregular(path: Path | str) -> None:
+    """A side file that is there but is no regular file (a FIFO would block whoever opens it) is a
+    SideFileError; a missing one is fine."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise SideFileError(path, f"cannot be read ({error.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise SideFileError(path, not_regular(mode))
+
+
 def read_manifest(folder: Path | str) -> dict[str, dict]:
     """file name -> row of manifest.csv beside the articles ({} when there is none), checked: UTF-8 with or
     without BOM, any line ends, a header with `file` and `published`, one row per file, every row as long as

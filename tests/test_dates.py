@@ -14,6 +14,26 @@ CASES = [
     ("Numbers climbed by Monday midnight.", "2020-02-12", ["2020-02-10"]),
     ("A second team left yesterday.", "2020-02-12", ["2020-02-11"]),
     ("A letter of Dec. 30 was found.", "2020-01-03", ["2019-12-30"]),
+    # a month named after a cue word is a month: in the publication year, the year before when it would be
+    # far ahead, the latest before publication after `last`
+    ("The outbreak began in December.", "2020-02-12", ["2019-12"]),
+    ("Teams have gone since late January.", "2020-02-12", ["2020-01"]),
+    ("Wuhan will reopen in early April.", "2020-03-24", ["2020-04"]),
+    ("The virus emerged last December.", "2020-02-19", ["2019-12"]),
+    ("Schools stay shut until mid-March.", "2020-02-19", ["2020-03"]),
+    ("March and May are months; crowds march.", "2020-02-19", []),
+    ("Wuhan will reopen in May.", "2020-02-19", ["2020-05"]),
+    ("The first case was seen in May.", "2020-02-19", ["2019-05"]),
+    ("Nothing happened in March 2150.", "2020-02-19", []),
+    # future tense: the day itself when written on that weekday; a saying verb after `will` is past
+    ("The port will be closed on Monday.", "2020-04-06", ["2020-04-06"]),
+    ("Schools will remain closed, officials said Tuesday.", "2020-03-24", ["2020-03-24"]),
+    ("Travel resumes starting from Wednesday.", "2020-03-24", ["2020-03-25"]),
+    ("The hospital opens starting Monday.", "2020-02-02", ["2020-02-03"]),
+    # without a publication date, a day without a year takes the year of the article's own dated days
+    ("Teams left on Feb. 4, 2020. More left on Feb. 7 and on 20 December.", None,
+     ["2020-02-04", "2020-02-07", "2019-12-20"]),
+    ("Teams left on Feb. 7 and on 20 December.", None, []),
     # durations and vague references are not dates
     ("Partners have worked together for four decades.", "2020-02-12", []),
     ("They will be quarantined for 14 days this week.", "2020-02-12", []),

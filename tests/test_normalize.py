@@ -25,7 +25,7 @@ def test_parse_number_words(words, value):
     ("2020-02-10", "Monday", False, "2020-02-10"),     # the same day
     ("2020-02-10", "Tuesday", False, "2020-02-04"),
     ("2020-02-10", "Friday", True, "2020-02-14"),      # `will ... on Friday`
-    ("2020-02-10", "Monday", True, "2020-02-17"),
+    ("2020-02-10", "Monday", True, "2020-02-10"),     # `will ... on Monday` written on a Monday: that day
     ("2020-03", "Monday", False, None),                 # a month is not precise enough
     (None, "Monday", False, None),
 ])

@@ -68,7 +68,8 @@ def infer_year(month: int, day: int | None, published: str | None) -> int | None
 @functools.lru_cache(maxsize=4096)
 def resolve_weekday(published: str | None, weekday: str, future: bool = False) -> str | None:
     """The ISO day a weekday refers to: the latest such day on or before publication (past or no tense),
-    or the next one after it (future tense). None without a day-precise publication date."""
+    or the first on or after it (future tense: `will close on Monday` in a Monday article is that day, as
+    news agencies name the day of writing by its weekday). None without a day-precise publication date."""
     if not published or len(published) != 10:
         return None
     pub = parse_iso(published)
@@ -76,8 +77,7 @@ def resolve_weekday(published: str | None, weekday: str, future: bool = False) -
         return None
     target = WEEKDAYS[weekday.lower()]
     if future:
-        delta = (target - pub.weekday()) % 7 or 7
-        return day_after(pub, delta)
+        return day_after(pub, (target - pub.weekday()) % 7)
     return day_after(pub, -((pub.weekday() - target) % 7))
 
 

@@ -3,7 +3,8 @@
 A PhraseMatcher finds the date words (months, weekdays, `today`/`yesterday`/`tomorrow`, from
 data/triggers.json) and regular expressions find ISO dates and years; each rule then reads the numbers
 around its word. Rules: date_iso, date_month_day_year, date_day_month_year, date_month_day,
-date_day_month, date_month_year, date_year, date_weekday, date_relative.
+date_day_month, date_month_year, date_month (`in December`, `last December`), date_year, date_weekday,
+date_relative.
 """
 from __future__ import annotations
 
@@ -15,14 +16,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.nlp.extensions import put
-from extract.nlp.limits import MAX_YEAR, MIN_YEAR
-from extract.nlp.normalize import MONTHS, WEEKDAYS, infer_year, iso_day, month_number, resolve_weekday, shift_day
+from extract.nlp.limits import MAX_YEAR, MIN_YEAR, valid_year
+from extract.nlp.normalize import (MONTHS, WEEKDAYS, infer_year, iso_day, month_number, parse_iso, resolve_weekday,
+                                   shift_day)
 from extract.nlp.rules.relations import lower_words, sentence_start, set_spans, text_of, token_texts
 from extract.nlp.triggers import triggers, word_set
 
 SPAN_KEY = "date"
 UNRESOLVED_KEY = "date_unresolved"   # calendar words with no date value: their digits are days, not counts
-YEARLESS = ("date_month_day", "date_day_month")
+YEARLESS = ("date_month_day", "date_day_month", "date_month")
 WITH_MONTH = YEARLESS + ("date_month_day_year", "date_day_month_year", "date_month_year")
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
@@ -55,6 +57,9 @@ class DateMatcher:
         # a marker as whole words in the space-joined lower-case words before a weekday
         self.future_marker = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, markers)) + r")(?= |$)")
         self.year_cues = word_set("year_cues")
+        self.month_cues = word_set("month_cues")
+        self.saying = word_set("saying_verbs")
+        self.schedule_markers = [tuple(m.split()) for m in triggers()["schedule_markers"]]
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
@@ -118,7 +123,17 @@ class DateMatcher:
         year_at = end + 1 if end < len(doc) and lower_words(doc)[end] == "of" else end
         if year_at < len(doc) and is_year(texts[year_at]):
             return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
+        year_shaped = year_at < len(doc) and texts[year_at].isdigit() and len(texts[year_at]) == 4
+        if self.month_cue(doc, start) is not None and not year_shaped:   # `in March 2150`: out of range
+            return Span(doc, start, end, label=SPAN_KEY, span_id="date_month")
         return None
+
+    def month_cue(self, doc: Doc, start: int) -> str | None:
+        """The word that makes a bare month a date: `in December`, `since late January`, `mid-March`,
+        `last December` (None for `March` alone, which may be a name or a verb)."""
+        words = lower_words(doc)
+        j = start - 2 if start >= 2 and words[start - 1] == "-" else start - 1
+        return words[j] if j >= 0 and words[j] in self.month_cues else None
 
     def year_in_context(self, doc: Doc, span: Span) -> bool:
         """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`)."""
@@ -144,15 +159,41 @@ class DateMatcher:
         month = next(month_number(t) for t in tokens if month_number(t))
         if rule == "date_month_year":
             return f"{years[-1]}-{month:02d}"
+        if rule == "date_month":
+            cue = self.month_cue(span.doc, span.start)
+            return self.month_of(month, "next" if cue != "last" and self.is_future(span) else cue, published)
         day = next(day_number(t) for t in tokens if day_number(t) is not None and not month_number(t))
         year = int(years[-1]) if years else infer_year(month, day, published)
         return iso_day(year, month, day) if year else None
 
+    @staticmethod
+    def month_of(month: int, cue: str | None, published: str | None) -> str | None:
+        """`last December` is the latest December before the publication month, `next March` (or a month in the
+        future tense) the first from it on; otherwise the month falls in the publication year, or the year before when it would be more than
+        two months ahead (`in December`, said in February)."""
+        pub = parse_iso(published)
+        if pub is None:
+            return None
+        if cue == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif cue == "next":   # `next March`, `will reopen in May`: the first such month from publication on
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = infer_year(month, None, published)
+        return f"{year}-{month:02d}" if valid_year(year) else None
+
     def is_future(self, span: Span) -> bool:
-        """Future tense: a marker such as `will` or `scheduled` in the words before the weekday."""
+        """Future tense: a marker such as `will` in the words before the weekday, and no saying
+        verb after it (`schools will remain closed, officials said Tuesday` is past)."""
         sent_start = sentence_start(span.doc, span.start)
-        lowered = " ".join(lower_words(span.doc)[max(sent_start, span.start - 10): span.start])
-        return self.future_marker.search(lowered) is not None
+        words = lower_words(span.doc)[max(sent_start, span.start - 10): span.start]
+        if any(tuple(words[-len(m):]) == m for m in self.schedule_markers):
+            return True   # `reopens starting Monday`, `starting from Wednesday`: a schedule
+        markers = list(self.future_marker.finditer(" ".join(words)))
+        if not markers:
+            return False
+        after_marker = " ".join(words)[markers[-1].end():].split()
+        return self.saying.isdisjoint(after_marker)
 
     @staticmethod
     def is_dateline(span: Span) -> bool:

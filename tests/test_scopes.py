@@ -165,3 +165,19 @@ def test_others_and_undated_openers_keep_status_and_period(facts_of):
     found = cases(facts_of, "Since the outbreak, the city of Xiaogan has registered 3,500 infected. 3,000 patients "
                             "were discharged, 100 died.")
     assert found[(3000, "Xiaogan")][:2] == ("recovered", "total") and found[(100, "Xiaogan")][:2] == ("death", "total")
+
+
+def test_bare_numbers_listed_respectively_take_their_places(facts_of):
+    text = "On Wednesday, Wuhan reported 131 new confirmed cases, and the cities of Ezhou and Huangshi added two and one respectively."
+    assert set(cases(facts_of, text, published="2020-03-05")) == {(131, "Wuhan"), (2, "Ezhou"), (1, "Huangshi")}
+    assert cases(facts_of, text, published="2020-03-05")[(2, "Ezhou")][:2] == ("confirmed", "new")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Two new cases have been reported in Guangzhou.", "confirmed"),
+    ("Guangzhou reported 12 new infections on Monday.", "confirmed"),
+    ("Guangzhou has 12 new patients in its hospitals.", "unspecified"),   # patients: maybe not newly confirmed
+    ("Guangzhou has 120 cases in all.", "unspecified"),                   # not new
+])
+def test_a_new_case_is_a_confirmed_one(facts_of, text, status):
+    assert [f["status"] for f in facts_of(text, kind="case_count")] == [status]

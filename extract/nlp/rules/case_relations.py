@@ -47,10 +47,17 @@ class CaseRelations(CountWords):
                 region = self.paragraph_region(doc, number, facts)
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
+        if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
+            status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         put(fact, "status", status)
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
+
+    def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
+        """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""
+        lo, hi = self.noun_phrase(head, number)
+        return not {"case", "cases", "infection", "infections"}.isdisjoint(lower_words(doc)[lo: hi])
 
     @staticmethod
     def sibling_region(doc: Doc, number: Span, facts: list[Span]) -> str | None:
@@ -101,7 +108,8 @@ class CaseRelations(CountWords):
     @staticmethod
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
-        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others"):
+        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
+                             "case_respectively"):
             return None
         sent_start = sentence_start(doc, number.start)
         return last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")

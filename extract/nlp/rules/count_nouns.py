@@ -88,7 +88,8 @@ class HeadFinder(CountWords):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
-        item = self.list_item(doc, number, facts) or self.others(doc, number, facts)
+        item = self.list_item(doc, number, facts) or self.others(doc, number, facts) or \
+            self.respective(doc, number, numbers, facts)
         if item is not None:
             return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
@@ -129,6 +130,22 @@ class HeadFinder(CountWords):
         if previous is not None and previous.label_ != "case_count":
             return None
         return Head("case", "case_list_item", number.end, region=get(region, "value"))
+
+    def respective(self, doc: Doc, number: Span, numbers: list[Span], facts: list[Span]) -> Head | None:
+        """`Wuhan reported 131 new cases, and the cities of Ezhou and Huangshi added two and one respectively`:
+        bare numbers listed against places, after a case count of the same sentence."""
+        sent = sentence_of(doc, number.start)
+        if "respectively" not in lower_words(doc)[number.end: sent.end]:
+            return None
+        in_list = self.list_chain(doc, number, numbers) or any(
+            number in self.list_chain(doc, other, numbers) for other in numbers
+            if sent.start <= other.start < number.start)
+        if not in_list:
+            return None
+        previous = previous_count(facts, number.start, sent.start)
+        if previous is None or previous.label_ != "case_count":
+            return None
+        return Head("case", "case_respectively", number.end)
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count

@@ -181,3 +181,31 @@ def test_bare_numbers_listed_respectively_take_their_places(facts_of):
 ])
 def test_a_new_case_is_a_confirmed_one(facts_of, text, status):
     assert [f["status"] for f in facts_of(text, kind="case_count")] == [status]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A total of 1,716 medical workers had been infected with the virus by Feb. 11.", "case_count"),
+    ("The number of infected medics in Hubei reached 1,502.", "case_count"),
+    ("Twenty doctors died of the disease.", "case_count"),
+    ("Hunan sent 1,716 medical workers to Hubei.", "personnel_count"),
+    ("The 120 nurses have treated infected patients.", "personnel_count"),
+])
+def test_staff_who_are_infected_are_cases(facts_of, text, kind):
+    found = [f for f in facts_of(text) if f["kind"] in ("case_count", "personnel_count")]
+    assert [f["kind"] for f in found] == [kind]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Between 00:00 and 24:00 on March 3, Hainan reported 4 new cases (2 in Haikou and 1 in Sanya) discharged "
+     "from hospital.", None),
+    ("According to the provincial health commission, between 00:00 and 24:00 on March 3, Hainan reported "
+     "4 new cases. Among the confirmed cases, 39 were reported in Haikou.", "Haikou"),
+])
+def test_statuses_past_parentheses_and_attributed_frames(facts_of, text, region):
+    found = facts_of(text, published="2020-03-04", kind="case_count")
+    four = next(f for f in found if f["value"] == 4)
+    assert four["date"] == "2020-03-03" and four["period"] == "new"
+    if region is None:
+        assert four["status"] == "recovered"
+    else:
+        assert any(f["value"] == 39 and f["region"] == region and f["status"] == "confirmed" for f in found)

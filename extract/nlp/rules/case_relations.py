@@ -144,6 +144,11 @@ class CaseRelations(CountWords):
         lows, texts = lower_words(doc), token_texts(doc)
         words, stop = [], min(len(doc), j + window)
         while j < stop:
+            if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
+                close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
+                if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
+                    j, stop = close + 1, min(len(doc), close + 1 + window)
+                    continue
             if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
                     doc[j].like_num:
                 break

@@ -257,6 +257,21 @@ class HeadFinder(CountWords):
             return "personnel"
         return None
 
+    def staff_infected(self, doc: Doc, number: Span, head: Head) -> bool:
+        """Staff counted as cases: `1,716 medical workers had been infected`, `the number of infected medics
+        reached 1,502`, `20 doctors died`: an infection or death word on the staff noun."""
+        words = lower_words(doc)
+        infected = self.status_words["confirmed"] | self.status_words["death"] | self.status_words["suspected"]
+        lo, hi = head.modifiers if head.rule != "count_noun" else (number.end, head.end)
+        if head.rule == "count_reached":
+            start, _ = clause_bounds(doc, number.start)
+            lo, hi = start, number.start
+        if not infected.isdisjoint(words[lo:hi]):
+            return True
+        after = words[head.end: head.end + 4]
+        return head.rule == "count_noun" and not infected.isdisjoint(
+            [w for w in after if w not in ("had", "have", "has", "been", "were", "was", "are")][:1])
+
     def counts_supplies(self, doc: Doc, head: Head) -> bool:
         """`12 batches of medical equipment and supplies` counts goods, not medical teams."""
         j = head.end

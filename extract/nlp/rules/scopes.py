@@ -56,7 +56,7 @@ def scope_words() -> dict:
         data = json.load(handle)
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
-                "list_item_preps", "list_markers", "undated_openers")
+                "list_item_preps", "list_item_participles", "list_markers", "undated_openers")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -113,6 +113,8 @@ class ScopeReader:
         j = number.end
         if j < n and words[j] in self.words["list_item_copulas"]:
             j += 1
+            if j < n and words[j] in self.words["list_item_participles"]:
+                j += 1   # `39 were reported in Haikou`
         if j < n and words[j] in self.words["list_item_preps"]:
             j += 1
             if j < n and words[j] == "the":
@@ -229,6 +231,10 @@ class ScopeReader:
         k = s
         while k < e and (words[k] in self.words["list_markers"] or words[k] in (")", ",", '"', "“", "'", "‘")):
             k += 1
+        if tuple(words[k:k + 2]) == ("according", "to"):   # `According to the health commission, between ...`
+            comma = next((j for j in range(k, min(e, k + 15)) if words[j] == ","), None)
+            if comma is not None:
+                k = comma + 1
         for phrase in self.words["undated_openers"]:
             if tuple(words[k:k + len(phrase)]) == phrase:
                 return "total", None, self.frame_region(doc, s, e), s   # `Since the outbreak, ...`

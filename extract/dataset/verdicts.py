@@ -67,16 +67,41 @@ def verdicts_path(corpus: Path | str) -> Path:
     return Path(corpus) / VERDICTS_FILE
 
 
+_READ: dict[str, tuple[tuple, dict[str, Verdict]]] = {}   # path -> (file signature, verdicts) last read or written
+
+
+def signature(path: Path) -> tuple | None:
+    """What changes whenever verdicts.csv does: every write swaps in a new file (a new inode)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
 def read_verdicts(corpus: Path | str) -> dict[str, Verdict]:
     """fact_id -> its verdict ({} when the file does not exist). A UTF-8 BOM and CRLF line ends are read; invalid
-    UTF-8, a wrong header, an unknown verdict or a malformed row raise VerdictError naming file and line."""
+    UTF-8, a wrong header, an unknown verdict or a malformed row raise VerdictError naming file and line. The
+    file is parsed again only when it changed (the review app reads it at every verdict)."""
     path = verdicts_path(corpus)
     try:
+        seen = signature(path)
+        if seen is None:
+            return {}
+        cached = _READ.get(str(path))
+        if cached is not None and cached[0] == seen:
+            return dict(cached[1])
         data = path.read_bytes()
     except FileNotFoundError:
         return {}
     except OSError as error:
         raise VerdictError(f"{path}: cannot be read ({error.strerror or error})") from None
+    verdicts = parse_verdicts(path, data)
+    _READ[str(path)] = (seen, verdicts)
+    return dict(verdicts)
+
+
+def parse_verdicts(path: Path, data: bytes) -> dict[str, Verdict]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -150,6 +175,7 @@ def write_verdicts(path: Path, verdicts: dict[str, Verdict]) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+        _READ[str(path)] = (signature(path), dict(verdicts))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -158,10 +184,17 @@ def write_verdicts(path: Path, verdicts: dict[str, Verdict]) -> None:
 def update_verdicts(corpus: Path | str, changes: dict[str, Verdict | None]) -> dict[str, Verdict | None]:
     """Set (a Verdict) or clear (None) the verdicts of some facts under the corpus's verdict lock; returns what
     each of them had before, so that a change can be undone."""
+    befores = apply_changes(corpus, list(changes.items()))
+    return dict(zip(changes, befores))
+
+
+def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]]) -> list[Verdict | None]:
+    """Changes applied in order under the lock and written once (the app writes the verdicts of concurrent
+    requests together: one file swap, not one each); what each fact had just before its change."""
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise VerdictError(f"{corpus}: no such corpus folder")
-    for verdict in changes.values():
+    for _, verdict in changes:
         if verdict is not None and verdict.verdict not in VERDICTS:
             raise VerdictError(f"unknown verdict {verdict.verdict!r}")
         if verdict is not None and verdict.verdict == "correct" and not (verdict.value or verdict.attributes):
@@ -169,13 +202,14 @@ def update_verdicts(corpus: Path | str, changes: dict[str, Verdict | None]) -> d
     try:
         with FileLock(corpus / LOCK_FILE, timeout=LOCK_TIMEOUT):
             verdicts = read_verdicts(corpus)
-            before = {fact_id: verdicts.get(fact_id) for fact_id in changes}
-            for fact_id, verdict in changes.items():
+            before = []
+            for fact_id, verdict in changes:
+                before.append(verdicts.get(fact_id))
                 if verdict is None:
                     verdicts.pop(fact_id, None)
                 else:
                     verdicts[fact_id] = verdict
-            if before != changes:
+            if any(was != now for was, (_, now) in zip(before, changes)):
                 write_verdicts(verdicts_path(corpus), verdicts)
     except Timeout:
         raise VerdictError(f"{corpus / VERDICTS_FILE}: still locked by another review after {LOCK_TIMEOUT} s") \

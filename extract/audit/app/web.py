@@ -1,0 +1,156 @@
+"""The review app's pages and its two POST endpoints (Flask, Jinja2 templates with autoescaping).
+
+Every page carries a token made at start-up; a POST without it (another site's form, a script that never loaded
+the page) is refused, and so is a request whose Host is not this loopback address (DNS rebinding). Article text
+reaches the page only through the templates' autoescaping, and the Content-Security-Policy lets only the app's own
+script file run, so an article's `<script>` or `onerror` is shown as text and runs nothing.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Flask, abort, jsonify, redirect, render_template, request, url_for
+
+from extract.audit.app.store import FILTERS, VERDICT_FILTERS, ReviewStore
+from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictError, format_attributes,
+                                      parse_attributes)
+from extract.nlp.gazetteer import default_gazetteer
+
+QUEUE_WINDOW = (10, 30)   # queue entries shown before and after the current fact
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+def verdict_json(verdict: Verdict | None) -> dict | None:
+    if verdict is None:
+        return None
+    return {"verdict": verdict.verdict, "value": verdict.value, "attributes": format_attributes(verdict.attributes),
+            "note": verdict.note}
+
+
+def verdict_from_json(fact_id: str, data) -> Verdict | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise VerdictError("a verdict is an object")
+    return Verdict(fact_id, str(data.get("verdict")), data.get("value") or None, data.get("note") or None,
+                   parse_attributes(str(data.get("attributes") or "")))
+
+
+def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
+    app = Flask(__name__)
+    app.config["TOKEN"] = secrets.token_urlsafe(32)
+    app.config["ALLOWED_HOSTS"] = None   # set by the server once it knows its port
+    store = ReviewStore(outputs, corpus)
+    store.refresh()
+    app.config["STORE"] = store
+    regions = sorted(region.canonical for region in default_gazetteer().regions)
+
+    @app.before_request
+    def guard():
+        allowed = app.config["ALLOWED_HOSTS"]
+        if allowed is not None and request.host not in allowed:
+            abort(403, "this app answers only on its loopback address")
+        if request.method == "POST":
+            token = request.headers.get("X-CSRF-Token", "")
+            if not hmac.compare_digest(token, app.config["TOKEN"]):
+                return jsonify(error="missing or wrong page token: reload the page"), 403
+
+    @app.after_request
+    def headers(response):
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def filters() -> dict[str, str]:
+        return {name: request.args.get(name, "").strip() for name in FILTERS if request.args.get(name, "").strip()}
+
+    def link(fact_id: str | None, chosen: dict[str, str]) -> str | None:
+        if fact_id is None:
+            return None
+        return url_for("fact_page", fact_id=fact_id) + ("?" + urlencode(chosen) if chosen else "")
+
+    @app.get("/")
+    def index():
+        chosen = filters()
+        queue = store.queue(chosen)
+        if queue.empty:
+            return render_template("empty.html", filters=chosen, choices=store.choices(),
+                                   verdict_filters=VERDICT_FILTERS, counts=store.counts(), token=app.config["TOKEN"])
+        return redirect(link(queue["fact_id"].iloc[0], chosen))
+
+    @app.get("/fact/<fact_id>")
+    def fact_page(fact_id: str):
+        chosen = filters()
+        fact = store.fact(fact_id)
+        if fact is None:
+            abort(404, f"no fact {fact_id}")
+        queue = store.queue(chosen)
+        ids = queue["fact_id"].tolist()
+        position = ids.index(fact_id) if fact_id in ids else None
+        if position is None:   # filtered out (e.g. just reviewed): show it, the queue from its start
+            window, before, after = queue.iloc[:sum(QUEUE_WINDOW)], None, ids[0] if ids else None
+        else:
+            window = queue.iloc[max(0, position - QUEUE_WINDOW[0]):position + QUEUE_WINDOW[1]]
+            before = ids[position - 1] if position > 0 else None
+            after = ids[position + 1] if position + 1 < len(ids) else None
+        rule = next((row for row in store.tally_rows if row["rule"] == fact["rule"]), None)
+        return render_template(
+            "fact.html", fact=fact, segments=store.paragraph(fact), queue=window.to_dict(orient="records"),
+            position=position, total=len(ids), prev_url=link(before, chosen), next_url=link(after, chosen),
+            filters=chosen, query=urlencode(chosen), choices=store.choices(), verdict_filters=VERDICT_FILTERS,
+            counts=store.counts(), rule=rule, conflicts=store.conflicts_of(fact_id), token=app.config["TOKEN"],
+            attribute_choices=CHOICES, region_fields=REGION_FIELDS, regions=regions,
+            verdict=verdict_json(fact["verdict_record"]))
+
+    @app.get("/rules")
+    def rules_page():
+        store.refresh()
+        rows = sorted(store.tally_rows, key=lambda r: (r["precision"] is None, float(r["precision"] or 0), r["rule"]))
+        return render_template("rules.html", rows=rows, counts=store.counts(), token=app.config["TOKEN"])
+
+    @app.post("/verdict")
+    def post_verdict():
+        data = request.get_json(silent=True) or {}
+        fact_id, action = str(data.get("fact_id", "")), str(data.get("action", ""))
+        try:
+            if action == "note":
+                fact = store.fact(fact_id)
+                before = fact and fact["verdict_record"]
+                if before is None:
+                    raise VerdictError("give a verdict first: the note goes with it")
+                now = replace(before, note=str(data.get("note") or "") or None)
+                store.restore(fact_id, now)
+            else:
+                attributes = data.get("attributes") or {}
+                if not isinstance(attributes, dict):
+                    raise VerdictError("attributes are an object")
+                before, now = store.record(fact_id, action, str(data.get("value") or "").strip() or None,
+                                           {str(k): str(v).strip() for k, v in attributes.items() if str(v).strip()},
+                                           str(data.get("note") or "").strip() or None)
+        except VerdictError as error:
+            return jsonify(error=str(error)), 400
+        return jsonify(fact_id=fact_id, before=verdict_json(before), verdict=verdict_json(now))
+
+    @app.post("/restore")
+    def post_restore():
+        data = request.get_json(silent=True) or {}
+        fact_id = str(data.get("fact_id", ""))
+        try:
+            before = store.restore(fact_id, verdict_from_json(fact_id, data.get("verdict")))
+        except VerdictError as error:
+            return jsonify(error=str(error)), 400
+        return jsonify(fact_id=fact_id, before=verdict_json(before))
+
+    @app.errorhandler(403)
+    @app.errorhandler(404)
+    def plain_error(error):
+        return render_template("error.html", error=error), error.code
+
+    return app

@@ -1,0 +1,241 @@
+"""The review app as a reviewer uses it: `aidfacts review` started for real, driven by keyboard and mouse in
+headless Chromium, and two clients posting a thousand verdicts at once."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import requests
+
+from extract.dataset.build import build_dataset, load_dataset
+from extract.dataset.verdicts import read_verdicts
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+EVIL = ("Hunan sent 120 nurses to Huanggang on Monday. <script>window.__xss = 1</script> and "
+        "<img src=x onerror=\"window.__xss = 2\"> and a closing tag </blockquote></main> too.\n")
+
+
+class App:
+    """`aidfacts review -o OUTPUTS --port 0 --no-browser` in its own process, stopped with Ctrl-C (SIGINT)."""
+
+    def __init__(self, outputs: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "extract", "review", "-o", str(outputs), "--port", "0", "--no-browser"],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=outputs.parent)
+        line = self.process.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not match:
+            self.process.kill()
+            raise AssertionError(f"the app did not start: {line}{self.process.stderr.read()}")
+        self.url = match.group(0).rstrip("/")
+
+    def token(self, session: requests.Session, fact_id: str) -> str:
+        page = session.get(f"{self.url}/fact/{fact_id}").text
+        return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+
+    def stop(self) -> str:
+        self.process.send_signal(signal.SIGINT)
+        _, err = self.process.communicate(timeout=20)
+        assert self.process.returncode == 0, err
+        return err
+
+
+@pytest.fixture
+def project(tmp_path) -> tuple[Path, Path]:
+    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
+    shutil.copytree(PROJECT / "corpus", corpus)
+    (corpus / "evil.txt").write_text(EVIL, encoding="utf-8")
+    build_dataset(corpus, outputs, use_cache=False)
+    return corpus, outputs
+
+
+def fact_id(outputs: Path, **fields) -> str:
+    facts = load_dataset(outputs)["facts"]
+    for key, value in fields.items():
+        facts = facts[facts[key] == value]
+    return facts.iloc[0]["fact_id"]
+
+
+def test_a_post_without_the_page_token_is_refused(project):
+    corpus, outputs = project
+    app = App(outputs)
+    try:
+        target = fact_id(outputs, kind="case_count")
+        session = requests.Session()
+        body = {"fact_id": target, "action": "accept"}
+        assert session.post(f"{app.url}/verdict", json=body).status_code == 403
+        assert session.post(f"{app.url}/verdict", json=body, headers={"X-CSRF-Token": "guess"}).status_code == 403
+        token = app.token(session, target)
+        other_host = session.post(f"{app.url}/verdict", json=body,
+                                  headers={"X-CSRF-Token": token, "Host": "attacker.example:80"})
+        assert other_host.status_code == 403
+        assert not (corpus / "verdicts.csv").exists()
+        bad = session.post(f"{app.url}/verdict", json={**body, "action": "correct", "value": "many"},
+                           headers={"X-CSRF-Token": token})
+        assert bad.status_code == 400 and "whole number" in bad.json()["error"]
+        ok = session.post(f"{app.url}/verdict", json=body, headers={"X-CSRF-Token": token})
+        assert ok.status_code == 200 and read_verdicts(corpus)[target].verdict == "accept"
+    finally:
+        assert "stopped" in app.stop()
+
+
+def test_two_clients_post_five_hundred_verdicts_each(tmp_path):
+    sys.path.insert(0, str(PROJECT / "bench"))
+    from synthetic import ArticleGenerator
+
+    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
+    corpus.mkdir()
+    for doc_id, text, _ in ArticleGenerator(seed=7).articles(90):
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    build_dataset(corpus, outputs, use_cache=False)
+    ids = sorted(load_dataset(outputs)["facts"]["fact_id"])[:1000]
+    assert len(ids) == 1000
+    app = App(outputs)
+    failures, statuses = [], []
+
+    def client(share: list[str]) -> None:
+        session = requests.Session()
+        token = app.token(session, share[0])
+        for i, target in enumerate(share):
+            action = "accept" if i % 2 else "reject"
+            try:
+                response = session.post(f"{app.url}/verdict", json={"fact_id": target, "action": action},
+                                        headers={"X-CSRF-Token": token}, timeout=30)
+                statuses.append(response.status_code)
+            except requests.RequestException as error:
+                failures.append(repr(error))
+
+    try:
+        clients = [threading.Thread(target=client, args=(ids[k::2],)) for k in range(2)]
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join(120)
+    finally:
+        app.stop()
+    assert failures == [] and statuses == [200] * 1000
+    verdicts = read_verdicts(corpus)   # parses: the file was never seen half-written
+    assert sorted(verdicts) == ids
+
+
+def browser():
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium and chromium-driver (see .ci/run)")
+        pytest.skip("Debian chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1000"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    corpus, outputs = project
+    count = fact_id(outputs, kind="case_count", value="379")
+    pairing = fact_id(outputs, kind="pairing", helper="Sichuan")
+    region = fact_id(outputs, kind="region", value="Xiaogan")
+    blank = fact_id(outputs, kind="region_count", missing=True, suggestion="19")
+    evil = fact_id(outputs, doc_id="evil", kind="personnel_count")
+    app = App(outputs)
+    driver = browser()
+    wait = WebDriverWait(driver, 10)
+
+    def open_fact(target: str) -> None:
+        driver.get(f"{app.url}/fact/{target}")
+        wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-fact") == target)
+
+    def press(keys: str) -> None:
+        driver.find_element(By.TAG_NAME, "body").send_keys(keys)
+
+    def verdict_becomes(target: str, expected: str | None) -> None:
+        wait.until(lambda d: (read_verdicts(corpus).get(target).verdict if target in read_verdicts(corpus)
+                              else None) == expected)
+
+    def left(target: str) -> None:   # the app moved on from the fact after its verdict
+        wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-fact") != target)
+
+    try:
+        open_fact(count)
+        press("a")                                           # accept, by keyboard
+        verdict_becomes(count, "accept")
+        left(count)
+        open_fact(pairing)
+        driver.find_element(By.CSS_SELECTOR, "button[data-action=reject]").click()   # reject, by mouse
+        verdict_becomes(pairing, "reject")
+        left(pairing)
+        open_fact(region)
+        press("c")                                           # correct a region, by keyboard
+        field = driver.switch_to.active_element
+        assert field.get_attribute("id") == "correct-value"
+        field.clear()
+        field.send_keys("Atlantis", Keys.ENTER)              # refused: not a region
+        wait.until(lambda d: "not a region" in d.find_element(By.ID, "flash").text)
+        assert region not in read_verdicts(corpus)
+        field.clear()
+        field.send_keys("wuhan city", Keys.ENTER)
+        verdict_becomes(region, "correct")
+        assert read_verdicts(corpus)[region].value == "Wuhan"
+        left(region)
+        open_fact(blank)
+        assert driver.find_element(By.ID, "suggested").text == "19"
+        driver.find_element(By.CSS_SELECTOR, "button[data-action=accept-suggestion]").click()   # by mouse
+        verdict_becomes(blank, "accept")
+        left(blank)
+        press("u")                                           # undo, by keyboard: the blank is unreviewed again
+        verdict_becomes(blank, None)
+        wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("data-fact") == blank)
+        wait.until(lambda d: d.find_element(By.ID, "verdict").text == "unreviewed")
+        press("s")                                           # and its suggestion taken by keyboard
+        verdict_becomes(blank, "accept")
+        assert read_verdicts(corpus)[blank].value == "19"
+        left(blank)
+        open_fact(count)                                     # a note on a reviewed fact
+        press("n")
+        driver.switch_to.active_element.send_keys("checked against the table", Keys.ENTER)
+        wait.until(lambda d: (read_verdicts(corpus)[count].note or "") == "checked against the table")
+        for target, shown in ((count, "accept"), (region, "correct"), (blank, "accept"), (pairing, "reject")):
+            open_fact(target)                                # reloaded: the verdicts are kept
+            assert driver.find_element(By.ID, "verdict").text == shown, target
+        assert driver.find_element(By.ID, "attributes").text  # the fact's attributes are shown
+        open_fact(region)
+        assert driver.find_element(By.ID, "value").text == "Wuhan"
+        open_fact(evil)                                      # an article's markup is text, and runs nothing
+        paragraph = driver.find_element(By.ID, "paragraph").text
+        assert "<script>window.__xss = 1</script>" in paragraph and "onerror" in paragraph
+        assert driver.execute_script("return window.__xss") is None
+        assert driver.find_elements(By.CSS_SELECTOR, "#paragraph img, #paragraph script") == []
+        refused = driver.execute_async_script(
+            "var done = arguments[arguments.length - 1]; fetch('/verdict', {method: 'POST', headers: "
+            "{'Content-Type': 'application/json'}, body: JSON.stringify({fact_id: arguments[0], action: 'reject'})})"
+            ".then(function (r) { done(r.status); });", evil)
+        assert refused == 403 and evil not in read_verdicts(corpus)
+        driver.get(f"{app.url}/?kind=pairing&q=sichuan")     # filters and search
+        assert driver.find_element(By.ID, "review").get_attribute("data-fact") == pairing
+        driver.save_screenshot(str(tmp_path / "app.png"))
+    finally:
+        driver.quit()
+        app.stop()
+    build_dataset(corpus, outputs, use_cache=False)          # rebuilt: the verdicts are applied
+    facts = load_dataset(outputs)["facts"].set_index("fact_id")
+    assert pairing not in facts.index
+    assert facts.loc[count, "reviewed"] and facts.loc[count, "value"] == "379"
+    assert (facts.loc[region, "value"], facts.loc[region, "region_code"]) == ("Wuhan", "420100")
+    assert facts.loc[blank, "value"] == "19" and facts.loc[blank, "suggestion_doc"] == "002_33d38bd8e8e45373"

@@ -598,3 +598,15 @@ def test_a_fifo_as_verdicts_file_stops_the_build_in_one_line(tmp_path, corpus):
     assert result.exit_code == 1
     assert one_error_line(result).endswith("verdicts.csv: is a FIFO, not a regular file")
     assert tree(out) == before
+
+
+def test_a_file_name_with_a_line_break_or_a_terminal_escape_stays_one_line(tmp_path, corpus):
+    (corpus / "two\nlines.txt").write_bytes(b"")
+    (corpus / "\x1b[31mred.txt").write_bytes(b"\x00\x01binary")
+    result = run("build", corpus, "-o", tmp_path / "out", "--no-cache", "-q")
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if line.startswith("error")] == [
+        "error: \\x1b[31mred.txt: binary file, not text",
+        "error: two\\nlines.txt: empty article (no text)"]
+    errors = load_dataset(tmp_path / "out")["errors"]
+    assert sorted(errors["file"]) == ["\x1b[31mred.txt", "two\nlines.txt"]   # the data keeps the real names

@@ -24,12 +24,20 @@ MAX_CONTROL_RATIO = 0.01
 HTML_HINT = re.compile(r"<\s*(html|body|p|div|head|!doctype|article|br)\b", re.IGNORECASE)
 
 
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")   # what would break a message's line or the terminal
+
+
+def printable(name: str) -> str:
+    """A file name for a one-line message: line breaks and control characters (terminal escapes) as escapes."""
+    return UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), name)
+
+
 class ArticleError(ValueError):
     """An article that cannot be read; str() is one line naming the file and the reason."""
 
     def __init__(self, path: Path | str, reason: str):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{Path(path).name}: {reason}")
+        super().__init__(f"{printable(Path(path).name)}: {reason}")
 
     def __reduce__(self):
         # rebuilt from (path, reason) when it comes back from a worker process
@@ -158,7 +166,7 @@ class SideFileError(ValueError):
 
     def __init__(self, path: Path | str, reason: str):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{printable(str(path))}: {reason}")
 
     def __reduce__(self):
         return type(self), (self.path, self.reason)

@@ -58,6 +58,9 @@ NUMBERS = [
     ("Between a thousand and two thousand people were tested.", [(1000, O), (2000, U)]),
     ("Between 3 and 4 million people were tested.", [(4000000, U)]),   # 3 what? no value
     ("The score was 3-2.", []),
+    ("Between 10 and 20 percent of 300 patients were tested.", [(300, E)]),   # one end no count: neither
+    ("Volunteers aged between 20 and 60 joined.", []),
+    ("Some 5-10% of them were severe.", []),
     ("Cases rose from 8 to 11.", [(8, E), (11, E)]),                     # a change, not a range
     ("Cases rose by 12 to 345.", [(12, E), (345, E)]),
     # qualifiers
@@ -93,6 +96,7 @@ NUMBERS = [
     ("Only 3 out of 10 patients coughed.", []),
     ("The virus spread in 2020 across Hubei.", []),
     ("COVID-19 patients were moved.", []),
+    ("Hubei reported \uff11\uff12 new cases.", []),           # full-width digits: not read, never misread
     ("The 1st team and the 2nd team left.", []),
     ("A doctor aged 65 volunteered.", []),
     ("One of the cities built a hospital.", []),

@@ -31,8 +31,8 @@ JOINERS = ("-", "and")
 
 # `1,033`, `11,000.5`, `2.4`, `7`: commas only as thousands separators, at most four decimals; a numeral
 # with a leading zero (`0551`, `007`) is a code (an area code, an id), not an amount
-DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d{1,4})?")
-SMALL_INT = re.compile(r"[1-9]\d{0,2}|0")
+DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d{1,4})?", re.ASCII)
+SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
 
 
 def parse_digits(text: str) -> Fraction | None:

@@ -46,6 +46,7 @@ class Reading:
     value: int | None
     scaled: bool = False
     qualifier: str | None = None
+    partner: "Reading | None" = None   # the other end of a range
 
 
 @Language.factory("aidfacts_numbers", assigns=["doc.spans"], default_config={})
@@ -69,8 +70,9 @@ class NumberFinder:
         self.mark_ranges(doc, readings)
         spans = []
         for reading in readings:
-            if reading.value is None or reader.excluded(reading):
-                continue
+            if reading.value is None or reader.excluded(reading) or \
+                    (reading.partner is not None and reader.excluded(reading.partner)):
+                continue   # `between 10 and 20 percent`: one end of a range is no count, nor is the other
             start, qualifier = self.qualifiers.before(doc, reading.start)
             end, after = self.qualifiers.after(doc, reading.end)
             if after is not None and reading.value <= 1:
@@ -95,6 +97,10 @@ class NumberFinder:
                 continue
             link = words[low.end]
             lead = ends_with(words, low.start, RANGE_LEADS)
+            if lead and words[low.start - len(lead) - 1:low.start - len(lead)] and \
+                    words[low.start - len(lead) - 1] in NOT_A_COUNT_BEFORE:
+                low.value = high.value = None   # `aged between 20 and 60`
+                continue
             if link == "and" and not lead:
                 continue   # `12 and 30 cases`: a list
             if link == "to" and not lead and not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]):
@@ -107,6 +113,7 @@ class NumberFinder:
                 low.value, high.qualifier = None, "under"   # `3 to 4 million`: 3 what?
             else:
                 low.qualifier, high.qualifier = "over", "under"
+            low.partner, high.partner = high, low
 
 
 class NumeralReader:
@@ -319,9 +326,9 @@ class NumeralReader:
         return word[:1].isdecimal() or word in NUMBER_WORDS
 
 
-def ends_with(words: list[str], i: int, phrases) -> bool:
-    """Whether one of the phrases ends right before token i."""
-    return any(tuple(words[max(0, i - len(p)):i]) == p for p in phrases)
+def ends_with(words: list[str], i: int, phrases) -> tuple[str, ...] | None:
+    """The phrase that ends right before token i, if one does."""
+    return next((p for p in phrases if tuple(words[max(0, i - len(p)):i]) == p), None)
 
 
 class QualifierTable:

@@ -14,6 +14,15 @@ CASES = [
     ("Hubei Province sent doctors to Xiaogan.", []),
     ("A county in Shandong donated vegetables to Huanggang.", []),
     ("Medical staff from Fujian helped Ningde.", []),
+    # the shapes of pairing language
+    ("Hunan is responsible for supporting Jingzhou.", [("Hunan", "Jingzhou")]),
+    ("Under the scheme, Guangdong's counterpart is Jingzhou.", [("Guangdong", "Jingzhou")]),
+    ("Jilin has been paired with Xiangyang.", [("Jilin", "Xiangyang")]),
+    # not pairings: a team to aid Wuhan, a team named after it, cities other than Wuhan
+    ("Fujian sent its 135-member medical team to aid Wuhan.", []),
+    ("Staff of the Shanghai Support Wuhan Medical Team flew home.", []),
+    ("Zhejiang will help cities other than Wuhan.", []),
+    ("Zhejiang helps every city of Hubei except Wuhan.", []),
 ]
 
 
@@ -32,3 +41,9 @@ def test_lists_pair_with_their_neighbours(facts_of):
     assert sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")) == [
         ("Chongqing", "Xiaogan"), ("Gansu", "Ezhou"), ("Guizhou", "Xianning"), ("Ningxia", "Xiangyang"),
         ("Shanxi", "Qianjiang"), ("Shanxi", "Tianmen")]
+
+
+def test_a_scheme_sentence_pairs_the_article_s_helper(facts_of):
+    text = ("Chongqing has sent 300 medical workers to Hubei. Chongqing doctors are at work. Chongqing also sent "
+            "oranges. More medical staff will be dispatched to Hubei's Yichang City under the pairing support plan.")
+    assert [(f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")] == [("Chongqing", "Yichang")]

@@ -10,6 +10,8 @@ recipient). Rules, each named on the span it makes:
   the whole country, outside the pairing scheme)
 - pairing_team_in: a sentence about a helper's medical team and a Hubei city it goes to or works in
 - pairing_team_of_article: `The medical team ... in Qianjiang` in an article about one helper province
+- pairing_scheme_of_article: staff sent to a Hubei city under the pairing scheme, in such an article
+A region after `other than`, `except` is never a recipient; Wuhan is one only where an assignment says so.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
 HELPER_GLUE = word_set("helper_list_glue")
+EXCLUDING = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
 
 
 @Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
@@ -57,6 +60,10 @@ class PairingExtractor:
         return region.is_provincial and region.canonical != "Hubei"
 
     def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
+        if span.start >= 2 and tuple(lower_words(span.doc)[span.start - 2: span.start]) in EXCLUDING:
+            return False   # `cities other than Wuhan`, `except Xiaogan`
+        if span.start >= 1 and lower_words(span.doc)[span.start - 1] in ("except", "excluding", "besides"):
+            return False
         region = self.region_of(span)
         return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
 
@@ -117,11 +124,12 @@ class PairingExtractor:
             token = sent[k]
             # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
             if low in self.help and k > 0:
+                assigned = any(w in self.assign for w in words[max(0, k - 5): k])
                 recipients = self.list_after(doc, token.i + 1, sent.end, regions)
-                recipients = [r for r in recipients if self.is_recipient(r)]
+                # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it
+                recipients = [r for r in recipients if self.is_recipient(r, allow_hub=assigned)]
                 if not recipients:
                     continue
-                assigned = any(w in self.assign for w in words[max(0, k - 5): k])
                 lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
                 runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
                 helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
@@ -140,6 +148,22 @@ class PairingExtractor:
                         yield h, before[-1], "pairing_backed_by"
         yield from self.linked_pairs(doc, sent, regions, words)
         yield from self.team_pairs(doc, sent, regions, words)
+        yield from self.scheme_pairs(doc, sent, regions, words)
+
+    def scheme_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
+        """pairing_scheme_of_article: `More medical staff will be dispatched to Hubei's Yichang under the pairing
+        support policy` in an article about one helper province: that province and the city."""
+        if not any(w in self.link for w in words) or any(self.is_helper(r) for r in regions):
+            return
+        if not any(w in self.send or w in self.help for w in words):
+            return
+        helper = dominant_helper(doc, self.gazetteer)
+        if helper is None:
+            return
+        for r in regions:
+            if self.is_recipient(r, allow_hub=False) and \
+                    governing_preposition(doc, r, self.dest_preps, n=6) is not None:
+                yield r, r, "pairing_scheme_of_article", helper
 
     def linked_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """pairing_linked: in a sentence with a pairing word (`paired`, `responsible for`, `in charge of`),

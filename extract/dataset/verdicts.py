@@ -7,7 +7,6 @@ half a file. Corrections are checked against their fact's kind before they are r
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import os
@@ -20,6 +19,7 @@ from typing import Iterable
 from filelock import FileLock, Timeout
 
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.limits import MAX_COUNT, MAX_COUNT_DIGITS, MAX_YEAR, MIN_YEAR, valid_count, valid_iso_date
 
 VERDICTS_FILE = "verdicts.csv"
 LOCK_FILE = ".verdicts.lock"   # beside verdicts.csv; hidden, and no article suffix, so never read as an article
@@ -28,8 +28,6 @@ COLUMNS = ["fact_id", "verdict", "value", "attributes", "note"]
 OLD_COLUMNS = ["fact_id", "verdict", "value", "note"]   # files written before attributes could be corrected
 VERDICTS = ("accept", "reject", "correct")
 NUMERIC_KINDS = ("case_count", "personnel_count", "team_count", "region_count", "missing_number")
-MAX_COUNT = 10_000_000_000   # a count above the world's population is a typo, not a correction
-YEARS = (1900, 2100)
 REGION_FIELDS = ("region", "origin", "destination", "helper", "recipient")
 CHOICES = {"status": ("confirmed", "suspected", "severe", "critical", "death", "recovered", "unspecified"),
            "period": ("new", "total"), "qualifier": ("exact", "over", "under", "about"),
@@ -40,7 +38,6 @@ EDITABLE = {"case_count": ("region", "status", "period", "qualifier", "date"),
             "team_count": ("origin", "destination", "qualifier", "date"),
             "region_count": ("unit", "qualifier", "date"), "pairing": ("helper", "recipient", "date"),
             "region": (), "date": (), "missing_number": ()}
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
@@ -250,25 +247,18 @@ def whole_count(value, what: str = "count") -> int:
     text = str(value).strip()
     if not WHOLE.fullmatch(text):
         raise VerdictError(f"a {what} needs a whole number, not {text!r}")
-    number = int(text.replace(",", ""))
-    if number > MAX_COUNT:
-        raise VerdictError(f"a {what} of {number} is out of bounds (at most {MAX_COUNT:,})")
+    number = int(text.replace(",", "")) if len(text) <= 2 * MAX_COUNT_DIGITS else MAX_COUNT
+    if not valid_count(number):
+        raise VerdictError(f"a {what} of {text} is out of bounds (below {MAX_COUNT:,})")
     return number
 
 
 def iso_date(value) -> str:
-    """A date as ISO YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day, between 1900 and 2100."""
+    """A date as ISO YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day, between MIN_YEAR and MAX_YEAR."""
     text = str(value).strip()
-    match = ISO_DATE.fullmatch(text)
-    if not match:
-        raise VerdictError(f"a date needs ISO form YYYY-MM-DD (or YYYY-MM, YYYY), not {text!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if not YEARS[0] <= year <= YEARS[1]:
-        raise VerdictError(f"date {text}: the year is outside {YEARS[0]}-{YEARS[1]}")
-    if month is not None and not 1 <= month <= 12:
-        raise VerdictError(f"date {text}: no month {month}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise VerdictError(f"date {text}: no day {day} in that month")
+    if not valid_iso_date(text):
+        raise VerdictError(f"date {text!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY) of a real day "
+                           f"between {MIN_YEAR} and {MAX_YEAR}")
     return text
 
 

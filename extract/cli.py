@@ -435,8 +435,11 @@ def parse_assignment(item: str) -> tuple[str, str]:
 @click.option("--corpus", type=click.Path(path_type=Path),
               help="The articles (default: the corpus OUTPUTS was built from).")
 @click.option("--check", is_flag=True, help="Check the dataset's integrity instead of writing the report.")
-def audit(outputs, corpus, check):
-    """Write OUTPUTS/report.html: every fact highlighted in its article, filters, figures, conflicts.
+@click.option("--report", "report_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the report goes (default: OUTPUTS-report beside OUTPUTS, which a rebuild leaves alone).")
+def audit(outputs, corpus, check, report_dir):
+    """Write the report (OUTPUTS-report/index.html and a page per document): every fact highlighted in its
+    article with its id and review command, figures, rule precision, missing numbers, conflicts.
 
     With --check, verify a built dataset instead (spans match their documents, every fact has a rule,
     values have their kind's type, codes are in the gazetteer, verdicts refer to live facts) and exit 1
@@ -444,7 +447,7 @@ def audit(outputs, corpus, check):
 
     Example:
 
-        aidfacts build && aidfacts audit && xdg-open outputs/report.html
+        aidfacts build && aidfacts audit && xdg-open outputs-report/index.html
     """
     from extract.dataset.location import recorded_corpus
     from extract.dataset.verdicts import VerdictError
@@ -466,8 +469,8 @@ def audit(outputs, corpus, check):
     from extract.audit.report import write_report
 
     try:
-        target = write_report(outputs, corpus)
-    except FileNotFoundError as error:
+        target = write_report(outputs, corpus, report_dir)
+    except (FileNotFoundError, FileExistsError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"wrote {target}", err=True)
 

@@ -1,4 +1,10 @@
-"""Figures of the audit report, drawn with matplotlib and returned as inline SVG (deterministic bytes)."""
+"""Figures of the audit report, drawn with matplotlib and returned as inline SVG (deterministic bytes).
+
+Honest by construction: new and cumulative case counts are drawn apart (a day's new cases and a running total on
+one line would zig-zag meaninglessly), team sizes apart from totals stated without a sender (a national figure of
+42,000 beside a team of 120 would flatten every team), only the regions with most points get a line (and the
+caption says how many are left out), and pairings are a helper x recipient matrix, readable at any corpus size.
+"""
 from __future__ import annotations
 
 import io
@@ -11,6 +17,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "aidfacts", "svg.fonttype": "none", "font.size": 9})
+MOST = 8   # lines per chart: the regions with the most points
 
 
 def to_svg(fig) -> str:
@@ -30,56 +37,85 @@ def empty(ax, message: str) -> None:
 def dated(facts: pd.DataFrame, kind: str) -> pd.DataFrame:
     rows = facts[(facts["kind"] == kind) & facts["date"].notna() & facts["value"].notna()].copy()
     rows = rows[rows["date"].astype(str).str.len() == 10]
-    rows["day"] = pd.to_datetime(rows["date"])
+    rows["day"] = pd.to_datetime(rows["date"], errors="coerce")
     rows["number"] = pd.to_numeric(rows["value"], errors="coerce")
-    return rows.dropna(subset=["number"])
+    return rows.dropna(subset=["number", "day"])
 
 
-def timeline(facts: pd.DataFrame, kind: str, group: str, title: str, ylabel: str) -> str:
-    """Values over time, one line per region (case counts per city, staff sent per destination)."""
-    rows = dated(facts, kind)
-    if kind == "case_count":
-        rows = rows[rows["status"].isin(["confirmed", "unspecified"])]
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+def lines(rows: pd.DataFrame, group: str, title: str, ylabel: str, style: str = "-o") -> tuple[str, str]:
+    """One line (or set of points) per group, the MOST groups with most points; (svg, caption)."""
+    fig, ax = plt.subplots(figsize=(6.2, 3.0))
     ax.set_title(title)
     if rows.empty:
-        empty(ax, f"no dated {kind.replace('_', ' ')}s in the dataset")
-        return to_svg(fig)
-    for name, points in sorted(rows.groupby(rows[group].fillna("(unknown)")), key=lambda item: str(item[0])):
-        points = points.sort_values("day")
-        ax.plot(points["day"], points["number"], marker="o", label=str(name))
+        empty(ax, "nothing to draw in this dataset")
+        return to_svg(fig), "No such values in the dataset"
+    names = rows[group].fillna("(no region)").astype(str)
+    sizes = names.value_counts()
+    kept = sorted(sizes.index, key=lambda n: (-sizes[n], n))[:MOST]
+    for name in sorted(kept):
+        points = rows[names == name].sort_values("day")
+        ax.plot(points["day"], points["number"], style, markersize=3, linewidth=1, label=name)
     ax.set_ylabel(ylabel)
     first, last = rows["day"].min(), rows["day"].max()
-    pad = pd.Timedelta(days=3) if first == last else (last - first) / 10
+    pad = pd.Timedelta(days=3) if first == last else (last - first) / 20
     ax.set_xlim(first - pad, last + pad)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    fig.autofmt_xdate()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
     ax.legend(fontsize=7, ncol=2, frameon=False)
-    return to_svg(fig)
+    left_out = len(sizes) - len(kept)
+    caption = f"{plural(len(rows), 'value')} from {plural(len(sizes), group)}" + (
+        f"; the {len(kept)} with most values drawn, {left_out} left out" if left_out else "")
+    return to_svg(fig), caption
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def case_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(id, svg, caption): confirmed cases, new and cumulative apart."""
+    rows = dated(facts, "case_count")
+    rows = rows[rows["status"].isin(["confirmed", "unspecified"])]
+    unknown = int(rows["period"].isna().sum())
+    new = rows[rows["period"] == "new"]
+    total = rows[rows["period"] == "total"]
+    svg_new, cap_new = lines(new, "region", "New confirmed cases reported, per region", "new cases", "o")
+    svg_total, cap_total = lines(total, "region", "Cumulative confirmed cases, per region", "cases so far")
+    note = f" {unknown} dated counts whose text says neither new nor total are in neither chart." if unknown else ""
+    return [("fig-cases-new", svg_new, cap_new + "."), ("fig-cases", svg_total, cap_total + "." + note)]
+
+
+def staff_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(id, svg, caption): team sizes by sending province, apart from totals stated without a sender."""
+    rows = dated(facts, "personnel_count")
+    teams = rows[rows["origin"].notna()]
+    totals = rows[rows["origin"].isna()]
+    svg_teams, cap_teams = lines(teams, "origin", "Medical staff sent, by sending region", "staff", "o")
+    svg_totals, cap_totals = lines(totals, "destination", "Staff totals stated without a sender", "staff", "o")
+    return [("fig-staff", svg_teams, cap_teams + "."),
+            ("fig-staff-totals", svg_totals, cap_totals + " (national or cumulative figures).")]
 
 
 def pairing_diagram(pairings: pd.DataFrame) -> str:
-    """Helper provinces on the left, Hubei recipients on the right, a line per pairing."""
-    helpers = sorted(set(pairings["helper"])) if not pairings.empty else []
-    recipients = sorted(set(pairings["recipient"])) if not pairings.empty else []
-    height = max(2.5, 0.28 * max(len(helpers), len(recipients), 1))
-    fig, ax = plt.subplots(figsize=(6, height))
-    ax.set_title("Pairings: helper province -> Hubei city")
+    """Helper provinces (rows) x Hubei recipients (columns); each cell the number of documents stating the pair."""
     if pairings.empty:
+        fig, ax = plt.subplots(figsize=(6, 2.5))
+        ax.set_title("Pairings: helper province x Hubei city")
         empty(ax, "no pairings in the dataset")
         return to_svg(fig)
-
-    def y(names, name):
-        return 1 - (names.index(name) + 0.5) / len(names)
-
-    for row in pairings.itertuples():
-        ax.plot([0.25, 0.75], [y(helpers, row.helper), y(recipients, row.recipient)], color="#4c78a8",
-                linewidth=0.6 + 0.4 * int(row.mentions))
-    for name in helpers:
-        ax.text(0.23, y(helpers, name), name, ha="right", va="center")
-    for name in recipients:
-        ax.text(0.77, y(recipients, name), name, ha="left", va="center")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.axis("off")
+    documents = pairings["documents"].fillna("").astype(str).map(lambda d: len([x for x in d.split(";") if x]))
+    matrix = pd.DataFrame({"helper": pairings["helper"], "recipient": pairings["recipient"], "n": documents}) \
+        .pivot_table(index="helper", columns="recipient", values="n", aggfunc="sum", fill_value=0)
+    matrix = matrix.sort_index().sort_index(axis=1)
+    fig, ax = plt.subplots(figsize=(1.6 + 0.42 * len(matrix.columns), 1.0 + 0.28 * len(matrix.index)))
+    ax.set_title("Pairings: documents stating helper x Hubei city")
+    ax.imshow(matrix.values, cmap="Greens", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=60, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    peak = matrix.values.max() or 1
+    for i in range(len(matrix.index)):
+        for j in range(len(matrix.columns)):
+            n = int(matrix.values[i, j])
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize=7,
+                        color="white" if n > peak / 2 else "black")
     return to_svg(fig)

@@ -1,19 +1,31 @@
-"""The audit report: one self-contained HTML file (no network) showing every fact against its words.
+"""The audit report: a folder of self-contained HTML pages (no network) showing every fact against its words.
 
+`index.html` holds the summary, the figures, rule precision and the list of documents; each document has its own
+page (`docs/DOC.html`), so the index opens at once at any corpus size and a document page holds one article.
 Each article's text is shown with its facts highlighted by kind; overlapping facts are nested marks whose
-underlines stack, so each stays visible. Hovering a mark shows its value, attributes and rule; clicking it
-shows the details and selects its row in the facts table. A blank (a deleted number) shows its suggested value
-and links to the evidence in the other article. All article text is HTML-escaped.
+underlines stack, so each stays visible. Hovering a mark shows its fact id, value, attributes and rule; clicking
+it shows the details, the command that reviews it and a link into the review app. A blank (a deleted number)
+shows its suggested value and links to the evidence in the other article. All article text is HTML-escaped.
+
+The report is written beside the outputs (`outputs-report/` for `outputs/`), not inside them: a build swaps the
+outputs folder whole, and an open report must survive that. Each page is written to a temporary file and renamed
+over the old one, so a browser never reads half a page; `aidfacts audit` regenerates it in place.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import re
+import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
 from extract.dataset.corpus import read_article_text
-from extract.audit.figures import pairing_diagram, timeline
+from extract.audit.figures import case_figures, pairing_diagram, staff_figures
+from extract.audit.report_assets import CSP, DOCUMENT, INDEX, INDEX_SCRIPT, LISTING, SCRIPT, STYLE
 from extract.nlp.records import present
 
 KIND_COLORS = {
@@ -38,6 +50,7 @@ def describe(fact: dict) -> str:
     if present(fact.get("suggestion")):
         parts.append(f"suggested {fact['suggestion']} from {fact.get('suggestion_doc')}")
     parts.append(f"rule {fact['rule']}")
+    parts.append(f"fact {fact['fact_id']}")
     return " · ".join(str(p) for p in parts)
 
 
@@ -85,41 +98,65 @@ def blank_marker(fact: dict) -> str:
     if present(fact.get("suggestion")):
         target = esc(fact.get("suggestion_fact"))
         label += f" → {esc(fact['suggestion'])}]"
-        return (f'<a class="blank" href="#fact-{target}" title="{esc(describe(fact))}: '
+        where = "" if fact.get("suggestion_doc") == fact.get("doc_id") else page_name(fact.get("suggestion_doc"))
+        return (f'<a class="blank" href="{where}#fact-{target}" title="{esc(describe(fact))}: '
                 f'{esc(fact.get("suggestion_text"))}">{label}</a>')
     return f'<span class="blank" title="{esc(describe(fact))}">{label}]</span>'
 
 
-def verdict_of(fact: dict) -> str:
-    if not fact.get("reviewed"):
-        return "unreviewed"
-    if present(fact.get("extracted_value")) and str(fact.get("extracted_value")) != str(fact.get("value")):
-        return "correct"
-    return "accept"
 
 
-def facts_table(facts: list[dict], audit: list[dict]) -> str:
+SAFE_NAME = re.compile(r"[A-Za-z0-9_.-]{1,120}")
+MARKER = ".aidfacts-report"   # what says a folder is a report aidfacts wrote (and may write again)
+APP_URL = "http://127.0.0.1:8765"   # `aidfacts review`'s default address
+
+
+def page_name(doc_id) -> str:
+    """A document's page file name: its doc_id when that is a plain file name, else a hash of it."""
+    doc_id = str(doc_id)
+    if SAFE_NAME.fullmatch(doc_id) and not doc_id.startswith("."):
+        return quote(f"{doc_id}.html")
+    return "doc-" + hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:16] + ".html"
+
+
+def report_folder(outputs: Path | str) -> Path:
+    outputs = Path(outputs)
+    return outputs.parent / f"{outputs.name}-report"
+
+
+def records(frame: pd.DataFrame | None) -> list[dict]:
+    if frame is None or frame.empty:
+        return []
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+def verdict_label(fact_id: str, verdicts: dict[str, str]) -> str:
+    return verdicts.get(fact_id, "unreviewed")
+
+
+def attributes_text(fact: dict) -> str:
+    return ", ".join(f"{a}={fact[a]}" for a in ATTRIBUTES if present(fact.get(a)))
+
+
+def fact_rows(facts: list[dict], rejected: list[dict], verdicts: dict[str, str]) -> str:
     rows = []
     for fact in facts:
         regions = " ".join(str(fact[a]) for a in ("region", "origin", "destination", "helper", "recipient")
                            if present(fact.get(a)))
+        verdict = verdict_label(fact["fact_id"], verdicts)
         rows.append(
-            f'<tr id="row-{esc(fact["fact_id"])}" data-kind="{esc(fact["kind"])}" data-doc="{esc(fact["doc_id"])}" '
-            f'data-region="{esc(regions)}" data-verdict="{verdict_of(fact)}">'
-            f'<td><a href="#fact-{esc(fact["fact_id"])}">{esc(fact["fact_id"])}</a></td><td>{esc(fact["doc_id"])}</td>'
-            f'<td>{esc(fact["kind"])}</td><td>{esc(fact["value"])}</td>'
-            f'<td>{esc(", ".join(f"{a}={fact[a]}" for a in ATTRIBUTES if present(fact.get(a))))}</td>'
-            f'<td>{esc(fact.get("suggestion"))}</td><td>{esc(fact["rule"])}</td><td>{verdict_of(fact)}</td>'
+            f'<tr id="row-{esc(fact["fact_id"])}" data-kind="{esc(fact["kind"])}" data-region="{esc(regions)}" '
+            f'data-verdict="{verdict}"><td><a href="#fact-{esc(fact["fact_id"])}">{esc(fact["fact_id"])}</a></td>'
+            f'<td>{esc(fact["kind"])}</td><td>{esc(fact["value"])}</td><td>{esc(attributes_text(fact))}</td>'
+            f'<td>{esc(fact.get("suggestion"))}</td><td>{esc(fact["rule"])}</td><td>{verdict}</td>'
             f'<td class="src">{esc(fact["text"])}</td></tr>')
-    for row in audit:
-        if row.get("verdict") == "reject" or row.get("status") == "stale":
-            verdict = "stale" if row.get("status") == "stale" else "reject"
-            rows.append(
-                f'<tr data-kind="{esc(row.get("kind"))}" data-doc="{esc(row.get("doc_id"))}" data-region="" '
-                f'data-verdict="{verdict}"><td>{esc(row["fact_id"])}</td><td>{esc(row.get("doc_id"))}</td>'
-                f'<td>{esc(row.get("kind"))}</td><td>{esc(row.get("extracted_value"))}</td>'
-                f'<td>{esc(row.get("note"))}</td><td></td><td></td><td>{verdict}</td>'
-                f'<td class="src">{esc(row.get("text"))}</td></tr>')
+    for row in rejected:
+        verdict = "stale" if row.get("status") == "stale" else "reject"
+        rows.append(
+            f'<tr data-kind="{esc(row.get("kind"))}" data-region="" data-verdict="{verdict}">'
+            f'<td>{esc(row["fact_id"])}</td><td>{esc(row.get("kind"))}</td><td>{esc(row.get("extracted_value"))}</td>'
+            f'<td>{esc(row.get("note"))}</td><td></td><td>{esc(row.get("rule"))}</td><td>{verdict}</td>'
+            f'<td class="src">{esc(row.get("text"))}</td></tr>')
     return "\n".join(rows)
 
 
@@ -127,26 +164,22 @@ def options(values) -> str:
     return "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted({str(v) for v in values if present(v)}))
 
 
-def simple_table(frame: pd.DataFrame, columns: list[str]) -> str:
-    if frame.empty:
+def simple_table(rows: list[dict], columns: list[str], links: dict[str, str] | None = None) -> str:
+    """A table of rows; `links` maps a column to the column holding the document its cell links to."""
+    if not rows:
         return "<p>None.</p>"
+    links = links or {}
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{esc(row.get(c))}</td>" for c in columns) + "</tr>"
-                   for row in frame.to_dict(orient="records"))
+
+    def cell(row, column):
+        if column in links and present(row.get(links[column])):
+            anchor = f"#fact-{esc(row[column])}" if column.startswith("fact") or column.startswith("suggestion_f") \
+                else ""
+            return f'<a href="docs/{page_name(row[links[column]])}{anchor}">{esc(row.get(column))}</a>'
+        return esc(row.get(column))
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(row, c)}</td>" for c in columns) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def conflict_rows(conflicts: pd.DataFrame) -> str:
-    if conflicts.empty:
-        return "<p>No conflicting values.</p>"
-    rows = []
-    for c in conflicts.to_dict(orient="records"):
-        rows.append(f'<tr><td>{esc(c["kind"])}</td><td>{esc(c["region"])}</td><td>{esc(c["date"])}</td>'
-                    f'<td><a href="#fact-{esc(c["fact_a"])}">{esc(c["value_a"])}</a> ({esc(c["doc_a"])}): '
-                    f'{esc(c["text_a"])}</td><td><a href="#fact-{esc(c["fact_b"])}">{esc(c["value_b"])}</a> '
-                    f'({esc(c["doc_b"])}): {esc(c["text_b"])}</td></tr>')
-    return ("<table><thead><tr><th>kind</th><th>region</th><th>date</th><th>one source</th><th>other source</th>"
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def meta_line(document: dict, n_facts: int) -> str:
@@ -155,158 +188,133 @@ def meta_line(document: dict, n_facts: int) -> str:
     return " · ".join(parts + [f"{n_facts} facts"])
 
 
-def render_report(tables: dict[str, pd.DataFrame], texts: dict[str, str]) -> str:
-    facts_frame = tables["facts"]
-    facts = facts_frame.astype(object).where(facts_frame.notna(), None).to_dict(orient="records")
-    for fact in facts:
-        fact["start"], fact["end"] = int(fact["start"]), int(fact["end"])
-        fact["reviewed"] = bool(fact.get("reviewed"))
-    audit = tables.get("audit", pd.DataFrame()).to_dict(orient="records")
-    documents = tables["documents"].to_dict(orient="records")
-    unreviewed = sum(1 for f in facts if verdict_of(f) == "unreviewed")
-    gaps = [f for f in facts if f["kind"] == "missing_number"]
-    articles = []
-    for document in documents:
-        doc_id = document["doc_id"]
-        text = texts.get(doc_id)
-        if text is None:
-            continue
-        own = [f for f in facts if f["doc_id"] == doc_id]
-        articles.append(
-            f'<article id="doc-{esc(doc_id)}"><h3>{esc(doc_id)}: {esc(document.get("title"))}</h3>'
-            f'<p class="meta">{esc(meta_line(document, len(own)))}</p>'
-            f'<div class="text">{render_text(text, own)}</div></article>')
-    figures = [
-        ("fig-cases", timeline(facts_frame, "case_count", "region", "Case counts per region over time", "cases")),
-        ("fig-staff", timeline(facts_frame, "personnel_count", "destination", "Medical staff sent, by destination",
-                               "staff")),
-        ("fig-pairings", pairing_diagram(tables["pairings"])),
-    ]
-    legend = "".join(f'<span class="mark k-{k}">{k}</span> ' for k in KIND_COLORS)
-    return TEMPLATE.format(
-        style=STYLE + "".join(f".k-{k}{{background:{c}33;border-bottom:3px solid {c}}}" for k, c in KIND_COLORS.items()),
-        n_docs=len(documents), n_facts=len(facts), n_unreviewed=unreviewed, n_gaps=len(gaps),
-        n_suggested=sum(1 for g in gaps if present(g.get("suggestion"))), n_conflicts=len(tables["conflicts"]),
-        n_errors=len(tables.get("errors", [])), legend=legend,
-        figures="".join(f'<figure id="{fid}" class="figure">{svg}</figure>' for fid, svg in figures),
-        kind_options=options(f["kind"] for f in facts), doc_options=options(d["doc_id"] for d in documents),
-        fact_rows=facts_table(facts, audit),
-        gap_rows=simple_table(pd.DataFrame(gaps), ["doc_id", "start", "expected", "context", "suggestion",
-                                                   "suggestion_doc", "suggestion_text"]),
-        conflicts=conflict_rows(tables["conflicts"]),
-        errors=simple_table(tables.get("errors", pd.DataFrame()), ["file", "error"]),
-        articles="\n".join(articles), script=SCRIPT)
+def style() -> str:
+    return STYLE + "".join(f".k-{k}{{background:{c}33;border-bottom:3px solid {c}}}" for k, c in KIND_COLORS.items())
 
 
-def write_report(outputs: Path | str, corpus: Path | str) -> Path:
+def document_page(document: dict, text: str | None, facts: list[dict], rejected: list[dict],
+                  verdicts: dict[str, str], neighbours: tuple[str | None, str | None]) -> str:
+    prev_doc, next_doc = neighbours
+    nav = [f'<a href="../index.html">report index</a>']
+    nav += [f'<a href="{page_name(prev_doc)}">← {esc(prev_doc)}</a>'] if prev_doc else []
+    nav += [f'<a href="{page_name(next_doc)}">{esc(next_doc)} →</a>'] if next_doc else []
+    body = render_text(text, facts) if text is not None else "<p>(the article's file is not in the corpus)</p>"
+    return DOCUMENT.format(
+        csp=CSP, style=style(), script=SCRIPT, title=esc(f"{document['doc_id']}: {document.get('title') or ''}"),
+        nav=" · ".join(nav), doc_id=esc(document["doc_id"]), meta=esc(meta_line(document, len(facts))), text=body,
+        legend="".join(f'<span class="mark k-{k}">{k}</span> ' for k in KIND_COLORS),
+        kind_options=options(f["kind"] for f in facts), fact_rows=fact_rows(facts, rejected, verdicts),
+        app=APP_URL)
+
+
+def documents_table(documents: list[dict], unreviewed: dict[str, int], conflicts: dict[str, int]) -> str:
+    rows = []
+    for d in documents:
+        rows.append(f'<tr><td><a href="docs/{page_name(d["doc_id"])}">{esc(d["doc_id"])}</a></td>'
+                    f'<td>{esc(d.get("title"))}</td><td>{esc(d.get("published"))}</td><td>{esc(d.get("source"))}</td>'
+                    f'<td>{esc(d.get("facts"))}</td><td>{esc(d.get("gaps"))}</td>'
+                    f'<td>{unreviewed.get(d["doc_id"], 0)}</td><td>{conflicts.get(d["doc_id"], 0)}</td></tr>')
+    return "\n".join(rows)
+
+
+def write_page(path: Path, content: str) -> None:
+    """Written beside and renamed over the old page: a browser reading it sees the old page or the new one."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(content)
+        os.chmod(tmp, 0o644 & ~current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def claim(folder: Path) -> None:
+    """Write only into a folder that does not exist, is empty, or is a report aidfacts wrote."""
+    if folder.exists() and not (folder / MARKER).exists() and any(folder.iterdir()):
+        raise FileExistsError(f"{folder}: not empty and not an aidfacts report; give another --report folder")
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text("written by aidfacts audit; regenerated in place\n", encoding="utf-8")
+
+
+def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | None = None) -> Path:
+    """Write the report of a built dataset; returns its index.html."""
     from extract.dataset.build import load_dataset
 
     outputs, corpus = Path(outputs), Path(corpus)
+    folder = Path(folder) if folder else report_folder(outputs)
     tables = load_dataset(outputs)
-    if "facts" not in tables:
+    if "facts" not in tables or "documents" not in tables:
         raise FileNotFoundError(f"{outputs}: no facts.csv (run aidfacts build first)")
-    texts = {}
-    for document in tables["documents"].to_dict(orient="records"):
-        path = corpus / document["file"]
-        if path.exists():
-            texts[document["doc_id"]] = read_article_text(path)
-    target = outputs / "report.html"
-    tmp = target.with_suffix(".html.tmp")
-    tmp.write_text(render_report(tables, texts), encoding="utf-8")
-    tmp.replace(target)
-    return target
-
-
-STYLE = """
-body{font:14px/1.5 system-ui,sans-serif;margin:0 2rem 4rem;color:#222}
-h1{margin-top:1rem} .summary span{margin-right:1.2rem} .meta{color:#666;font-size:12px}
-.text{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;line-height:2.2;max-width:60rem}
-.mark{cursor:pointer} .mark.selected{outline:2px solid #d00}
-.blank{background:#e76f51;color:#fff;border-radius:3px;padding:0 3px;font-size:11px;text-decoration:none}
-table{border-collapse:collapse;font-size:12px;margin:0.5rem 0} td,th{border:1px solid #ddd;padding:2px 6px;vertical-align:top}
-tr.selected{background:#ffe8a3} td.src{color:#555;max-width:22rem}
-.figure{display:inline-block;margin:0 1rem 1rem 0} .figure svg{max-width:100%;height:auto}
-#details{position:fixed;right:1rem;bottom:1rem;max-width:28rem;background:#fff;border:1px solid #999;padding:.5rem;
-font-size:12px;box-shadow:0 2px 8px #0003} #details:empty{display:none}
-.filters label{margin-right:1rem}
-"""
-
-TEMPLATE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>aidfacts audit report</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<style>{style}</style></head>
-<body>
-<h1>aidfacts audit report</h1>
-<p class="summary"><span>{n_docs} documents</span><span>{n_facts} facts</span>
-<span id="unreviewed">{n_unreviewed} unreviewed</span><span>{n_gaps} missing numbers ({n_suggested} with a suggestion)</span>
-<span>{n_conflicts} conflicts</span><span>{n_errors} unreadable articles</span></p>
-<p>{legend}</p>
-<nav><a href="#figures">figures</a> · <a href="#facts">facts</a> · <a href="#gaps">missing numbers</a> ·
-<a href="#conflicts">conflicts</a> · <a href="#articles">articles</a></nav>
-<section id="figures"><h2>Figures</h2>{figures}</section>
-<section id="facts"><h2>Facts</h2>
-<div class="filters">
-<label>kind <select id="filter-kind"><option value="">all</option>{kind_options}</select></label>
-<label>document <select id="filter-doc"><option value="">all</option>{doc_options}</select></label>
-<label>region <input id="filter-region" placeholder="e.g. Wuhan"></label>
-<label>verdict <select id="filter-verdict"><option value="">all</option><option>unreviewed</option>
-<option>accept</option><option>correct</option><option>reject</option><option>stale</option></select></label>
-<span id="shown"></span></div>
-<table id="facts-table"><thead><tr><th>fact</th><th>document</th><th>kind</th><th>value</th><th>attributes</th>
-<th>suggestion</th><th>rule</th><th>verdict</th><th>text</th></tr></thead><tbody>
-{fact_rows}
-</tbody></table></section>
-<section id="gaps"><h2>Missing numbers</h2>{gap_rows}</section>
-<section id="conflicts"><h2>Conflicts</h2>{conflicts}</section>
-<section id="errors"><h2>Unreadable articles</h2>{errors}</section>
-<section id="articles"><h2>Articles</h2>{articles}</section>
-<div id="details"></div>
-<script>{script}</script>
-</body></html>
-"""
-
-SCRIPT = """
-(function () {
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#facts-table tbody tr'));
-  var controls = ['filter-kind', 'filter-doc', 'filter-region', 'filter-verdict'].map(function (id) {
-    return document.getElementById(id);
-  });
-  function applyFilters() {
-    var kind = controls[0].value, doc = controls[1].value, region = controls[2].value.trim().toLowerCase(),
-        verdict = controls[3].value, shown = 0;
-    rows.forEach(function (row) {
-      var ok = (!kind || row.dataset.kind === kind) && (!doc || row.dataset.doc === doc) &&
-               (!region || row.dataset.region.toLowerCase().indexOf(region) >= 0) &&
-               (!verdict || row.dataset.verdict === verdict);
-      row.style.display = ok ? '' : 'none';
-      if (ok) { shown += 1; }
-    });
-    document.getElementById('shown').textContent = shown + ' of ' + rows.length + ' shown';
-  }
-  controls.forEach(function (control) {
-    control.addEventListener('input', applyFilters);
-    control.addEventListener('change', applyFilters);
-  });
-  applyFilters();
-  var details = document.getElementById('details');
-  document.addEventListener('click', function (event) {
-    var mark = event.target.closest ? event.target.closest('.mark[data-fact]') : null;
-    if (!mark) { return; }
-    document.querySelectorAll('.selected').forEach(function (el) { el.classList.remove('selected'); });
-    mark.classList.add('selected');
-    var lines = [], el = mark;
-    while (el && el.classList && el.classList.contains('mark')) {
-      lines.push(el.getAttribute('title'));
-      var row = document.getElementById('row-' + el.dataset.fact);
-      if (row) { row.classList.add('selected'); }
-      el = el.parentElement;
-    }
-    details.textContent = '';
-    lines.forEach(function (line) {
-      var p = document.createElement('p');
-      p.textContent = line;
-      details.appendChild(p);
-    });
-  });
-})();
-"""
+    claim(folder)
+    facts_frame = tables["facts"]
+    facts = records(facts_frame.drop(columns=["candidates"], errors="ignore"))
+    for fact in facts:
+        fact["start"], fact["end"] = int(fact["start"]), int(fact["end"])
+    audit = records(tables.get("audit"))
+    verdicts = {row["fact_id"]: row["verdict"] for row in audit if row.get("status") == "applied"}
+    by_doc: dict[str, list[dict]] = {}
+    for fact in facts:
+        by_doc.setdefault(fact["doc_id"], []).append(fact)
+    rejected: dict[str, list[dict]] = {}
+    for row in audit:
+        if row.get("verdict") == "reject" or row.get("status") == "stale":
+            rejected.setdefault(row.get("doc_id") or "", []).append(row)
+    documents = records(tables["documents"])
+    conflicts = records(tables.get("conflicts"))
+    per_doc_conflicts: dict[str, int] = {}
+    for c in conflicts:
+        for doc in {c["doc_a"], c["doc_b"]}:
+            per_doc_conflicts[doc] = per_doc_conflicts.get(doc, 0) + 1
+    unreviewed = {doc: sum(1 for f in own if f["fact_id"] not in verdicts) for doc, own in by_doc.items()}
+    written = set()
+    for i, document in enumerate(documents):
+        doc_id = document["doc_id"]
+        path = corpus / str(document["file"])
+        text = read_article_text(path) if path.exists() else None
+        neighbours = (documents[i - 1]["doc_id"] if i else None,
+                      documents[i + 1]["doc_id"] if i + 1 < len(documents) else None)
+        name = page_name(doc_id)
+        write_page(folder / "docs" / name, document_page(document, text, by_doc.get(doc_id, []),
+                                                         rejected.get(doc_id, []), verdicts, neighbours))
+        written.add(name)
+    for old in (folder / "docs").glob("*.html"):
+        if old.name not in written:   # a page of a document no longer in the dataset (only our own pages)
+            old.unlink()
+    gaps = [f for f in facts if f["kind"] == "missing_number"]
+    figures = case_figures(facts_frame) + staff_figures(facts_frame) + [
+        ("fig-pairings", pairing_diagram(tables["pairings"]), "Each cell: documents stating the pairing.")]
+    precision = records(tables.get("rule_precision"))
+    write_page(folder / "conflicts.html", LISTING.format(
+        csp=CSP, style=style(), title="Conflicts", intro="The same fact (kind, region, date) stated with different values.",
+        table=simple_table(conflicts, ["kind", "region", "date", "value_a", "doc_a", "fact_a", "text_a", "value_b",
+                                       "doc_b", "fact_b", "text_b"],
+                           {"doc_a": "doc_a", "fact_a": "doc_a", "doc_b": "doc_b", "fact_b": "doc_b"})))
+    write_page(folder / "gaps.html", LISTING.format(
+        csp=CSP, style=style(), title="Missing numbers",
+        intro="Every number deleted from a text, what it was, and the value other articles suggest.",
+        table=simple_table(gaps, ["fact_id", "doc_id", "expected", "context", "suggestion", "suggestion_doc",
+                                  "suggestion_fact", "suggestion_text"],
+                           {"fact_id": "doc_id", "doc_id": "doc_id", "suggestion_doc": "suggestion_doc",
+                            "suggestion_fact": "suggestion_doc"})))
+    index = INDEX.format(
+        csp=CSP, style=style(), script=INDEX_SCRIPT, n_docs=len(documents), n_facts=len(facts),
+        n_unreviewed=sum(unreviewed.values()), n_gaps=len(gaps),
+        n_suggested=sum(1 for g in gaps if present(g.get("suggestion"))), n_conflicts=len(conflicts),
+        n_errors=len(records(tables.get("errors"))), outputs=esc(outputs.name),
+        figures="".join(f'<figure id="{fid}" class="figure">{svg}<figcaption>{esc(caption)}</figcaption></figure>'
+                        for fid, svg, caption in figures),
+        precision=simple_table(sorted(precision, key=lambda r: (r.get("precision") is None,
+                                                                r.get("precision") or 0, r["rule"])),
+                               ["rule", "facts", "reviewed", "accepted", "rejected", "corrected", "precision"]),
+        documents=documents_table(documents, unreviewed, per_doc_conflicts),
+        errors=simple_table(records(tables.get("errors")), ["file", "error"]))
+    write_page(folder / "index.html", index)
+    return folder / "index.html"

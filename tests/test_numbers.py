@@ -44,6 +44,7 @@ NUMBERS = [
     ("Hundreds of doctors and thousands of nurses came.", []),
     ("Two point five million people were tested.", []),
     ("The trip took two and a half days.", []),
+    ("They worked there one and half months.", []),
     ("A quarter of a million masks arrived.", []),
     ("A million and a half people left.", []),
     ("Tens of thousands of volunteers helped.", []),

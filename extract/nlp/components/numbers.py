@@ -34,7 +34,7 @@ GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
 RUN_WORDS = NUMBER_WORDS | {"and", "-", HALF}
 FRACTIONS = {"quarter", "third", "fifth", "tenth", "half", "fraction", "part", "percent", "%"}
 DIGIT_AFTER = set(MULTIPLIERS) | {"and"}   # a digit group continues a run only after these (`4 hundred and 12`)
-NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("point",), (".",))
+NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("point",), (".",))
 
 
 @dataclass

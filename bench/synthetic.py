@@ -1,5 +1,7 @@
 """Realistic synthetic articles for benchmarks: Xinhua-style briefs with varied regions, dates, counts,
-pairings, and (in some) numbers deleted the China Daily way. Deterministic for a given seed."""
+pairings. One article in ten lost its numbers the China Daily way, and the next article is a syndicated copy of
+the same story that kept them (another site's header line, the same body), so that the build's passage
+suggestions have work to do. Deterministic for a given seed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +12,7 @@ from extract.evaluation.damage import damage
 from extract.nlp.gazetteer import default_gazetteer
 
 MONTHS = ["Jan.", "Feb.", "March", "April"]
+SITES = ["Xinhua", "China Daily", "CGTN", "People's Daily Online", "Global Times"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 STAFF = ["medical workers", "medics", "doctors and nurses", "medical personnel", "medical staff", "nurses"]
 QUALIFIERS = ["", "", "", "more than ", "over ", "nearly ", "about "]
@@ -60,13 +63,22 @@ class ArticleGenerator:
         first = TEMPLATES[0].format(**fields)
         others = rng.sample(TEMPLATES[1:], 2)
         text = first + " " + " ".join(t.format(**fields) for t in others) + "\n"
-        if rng.random() < 0.1:
-            text = damage(text).text
         return f"synthetic_{index:06d}", text, day.isoformat()
 
     def articles(self, n: int) -> Iterator[tuple[str, str, str]]:
-        for index in range(n):
-            yield self.article(index)
+        """n articles; one in ten damaged, each followed by its intact syndicated copy."""
+        index, syndicated = 0, None
+        while index < n:
+            if syndicated is not None:
+                yield f"synthetic_{index:06d}", syndicated[0], syndicated[1]
+                index, syndicated = index + 1, None
+                continue
+            doc_id, text, published = self.article(index)
+            if self.rng.random() < 0.1:
+                syndicated = (f"{self.rng.choice(SITES)} | {published}\n{text}", published)
+                text = damage(text).text
+            yield doc_id, text, published
+            index += 1
 
 
 if __name__ == "__main__":

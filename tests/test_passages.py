@@ -81,6 +81,17 @@ def test_two_articles_that_agree_give_their_value():
     assert (staff_gap.suggestion, staff_gap.suggestion_doc) == (132, "d1")
 
 
+def test_the_same_formula_a_week_later_is_another_story():
+    """A daily report's sentence comes back every Monday with other numbers: only an article published within
+    a few days of the blank's is a copy of its story."""
+    def article(doc_id, text, published):
+        return Article(doc_id=doc_id, file=f"{doc_id}.txt", text=text, published=published)
+    result = extract_corpus([article("d0", DAMAGED, "2020-02-12"), article("d1", INTACT, "2020-02-19")])
+    assert all(f.suggestion_basis != "passage" for f in result.facts)
+    result = extract_corpus([article("d0", DAMAGED, "2020-02-12"), article("d1", INTACT, "2020-02-13")])
+    assert gap_at(result, "d0", DAMAGED, " medical workers").suggestion == 132
+
+
 def test_rejected_evidence_fact_never_supplies_a_suggestion(tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -222,7 +222,7 @@ class DatasetWriter:
         rejected = [f for f in facts if f.fact_id in self.verdicts and self.verdicts[f.fact_id].verdict == "reject"] \
             if self.verdicts else []
         self.index.add_document(article.doc_id, kept, article.text, article.published)
-        evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected)
+        evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected, article.published)
         self.texts.add(article.text if evidence else None)
         data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts]),
                             protocol=pickle.HIGHEST_PROTOCOL)

@@ -307,7 +307,7 @@ def evidence_pass(facts: list[Fact], texts: dict[str, str],
     order = sorted(by_doc)
     for doc_id in order:
         index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
-        passages.add_document(doc_id, texts.get(doc_id, ""), by_doc[doc_id])
+        passages.add_document(doc_id, texts.get(doc_id, ""), by_doc[doc_id], (), published.get(doc_id))
     index.finish()
     passages.finish(lambda k: texts.get(order[k], ""), lambda k: by_doc[order[k]])
     suggested = {}

@@ -9,15 +9,17 @@ neighbouring words, and the few words after it. The number whose place in the sl
 the suggestion, with its article, its offsets and its sentence as evidence.
 
 Linear in the corpus, no comparison of pairs of articles: pass 1 keeps, for every number of every article, the
-hash of its slot and the article's index (12 bytes a number, in arrays) and, for every blank, its slot; finish()
-picks the numbers whose hash a blank wants in one vectorised pass, re-reads only the articles that hold them,
-checks the whole slot and takes the values. Articles that disagree give no suggestion (both values stay as
-candidates); a number inside a rejected fact is never evidence.
+hash of its slot, the article's index, its place in the slot, its value and offset (28 bytes a number, in
+arrays) and, for every blank, its slot; finish() picks the numbers whose hash a blank wants in one vectorised
+pass, decides once for all the blanks that share a slot, re-reads only the articles chosen as evidence and
+checks their slot word for word. Articles that disagree give no suggestion (both values stay as candidates); a
+number inside a rejected fact is never evidence.
 """
 from __future__ import annotations
 
 import array
 import bisect
+import itertools
 import os
 import re
 from collections import defaultdict
@@ -28,14 +30,18 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
+from extract.nlp.normalize import parse_iso
 from extract.nlp.records import Fact
 
+SAME_STORY_DAYS = 3     # copies of one story are published within days; a formula repeated a week later is
+#                         another story with other numbers
 CONTEXT_WORDS = 6       # words kept on each side of a slot
 MIN_CONTEXT_WORDS = 6   # fewer words around a slot (a text's first or last words) say too little to align on
-DELETED = re.compile(r"[^\w\s,.]|[\d_]")   # what the damage deletes: not a letter, space, comma or period
-SPACE = re.compile(r"\s")
-WORD = re.compile(r"[^\W\d_]+")
+DELETED = re.compile(r"(?:[^\w\s,.]|[\d_])+")   # what the damage deletes: not a letter, space, comma or period
+SPACE = re.compile(r"[^\S ]")   # a space character other than the space
+WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n")   # not `Feb. 14`
 
 
@@ -49,16 +55,25 @@ class Normalized:
     """A text as the damage leaves it, with the map from its offsets to the normalised ones and its words."""
 
     def __init__(self, text: str):
-        self.deleted = [m.start() for m in DELETED.finditer(text)]
+        runs = [m.span() for m in DELETED.finditer(text)]   # the deleted runs, and how many were deleted by
+        self.run_starts = [start for start, _ in runs]      # the end of each
+        self.run_ends = [end for _, end in runs]
+        self.deleted_by = list(itertools.accumulate(end - start for start, end in runs))
         self.text = SPACE.sub(" ", DELETED.sub("", text))
-        words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text)]
-        self.starts = [w[0] for w in words]
-        self.ends = [w[1] for w in words]
-        self.words = [w[2] for w in words]
+        lowered = self.text.lower()
+        # separators and words alternate (a separator first, maybe empty): one split, offsets by adding lengths
+        parts = WORD_SPLIT.split(lowered if len(lowered) == len(self.text) else self.text)
+        bounds = list(itertools.accumulate(map(len, parts)))
+        self.words = [w.lower() for w in parts[1::2]] if len(lowered) != len(self.text) else parts[1::2]
+        self.starts = bounds[0:-1:2]
+        self.ends = bounds[1::2]
 
     def position(self, offset: int) -> int:
         """Where the character at `offset` of the original text stands in the normalised one."""
-        return offset - bisect.bisect_left(self.deleted, offset)
+        k = bisect.bisect_right(self.run_starts, offset) - 1
+        if k < 0:
+            return offset
+        return offset - self.deleted_by[k] + max(0, self.run_ends[k] - offset)
 
     def slot(self, offset: int) -> Slot | None:
         """The slot of a number or blank at `offset` of the original text; None inside a word or where too few
@@ -111,12 +126,11 @@ class Blank:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One number of another article that stands in a blank's slot."""
+    """One number of an article that stands in a slot some blank wants."""
     doc: int
     value: object
-    start: int
-    end: int
-    distance: int     # how far from the blank's place in the slot
+    start: int        # where it starts in its article's text
+    offset: int       # its place in the slot's spacing
 
 
 @dataclass(frozen=True)
@@ -132,19 +146,27 @@ class PassageIndex:
 
     def __init__(self):
         self.doc_ids: list[str] = []
-        self.hashes = array.array("q")   # one per number of the corpus: the hash of its slot ...
-        self.docs = array.array("l")     # ... and the index of its article
+        self.days = array.array("i")   # each article's publication day (an ordinal), -1 when unknown
+        # one entry per number of the corpus (28 bytes): its slot's hash, article, place in the slot, value, start
+        self.hashes = array.array("q")
+        self.docs = array.array("i")
+        self.offsets = array.array("i")
+        self.values = array.array("d")
+        self.starts = array.array("i")
         self.blanks: dict[int, list[Blank]] = defaultdict(list)
         self.refused: dict[int, list[tuple[int, int]]] = {}   # an article's rejected facts' spans
         self.results: dict[str, dict[str, PassageMatch]] = {}
 
-    def add_document(self, doc_id: str, text: str, facts: list[Fact], rejected: Iterable[Fact] = ()) -> bool:
+    def add_document(self, doc_id: str, text: str, facts: list[Fact], rejected: Iterable[Fact] = (),
+                     published: str | None = None) -> bool:
         """Index one article's numbers and blanks; True when it holds a number that may be evidence (its text
-        is then needed again by finish())."""
+        may then be needed again by finish())."""
         index = len(self.doc_ids)
         self.doc_ids.append(doc_id)
+        day = parse_iso(published)
+        self.days.append(day.toordinal() if day else -1)
         blanks = [f for f in facts if f.kind == "missing_number"]
-        has_digits = any(ch.isdigit() for ch in text)
+        has_digits = DIGIT.search(text) is not None
         if not blanks and not has_digits:
             return False
         normalized = Normalized(text)
@@ -163,49 +185,64 @@ class PassageIndex:
             if slot is not None:
                 self.hashes.append(hash(slot.key))
                 self.docs.append(index)
+                self.offsets.append(slot.offset)
+                self.values.append(float(number_value(match.group())))
+                self.starts.append(match.start())
                 added = True
         return added
 
     def finish(self, read_text: Callable[[int], str], read_facts: Callable[[int], list[Fact]]) -> None:
-        """Align every blank with the numbers of other articles that stand in its slot (reading again only the
-        articles that hold one) and decide each blank's suggestion."""
+        """Decide each blank's suggestion from the numbers that stand in its slot in other articles. The numbers
+        whose slot hash a blank wants are picked in one vectorised pass; blanks that share a slot and a place in
+        it are decided together (a formula repeated in thousands of articles is one decision, not thousands);
+        only the articles chosen as evidence are read again, and their slot is checked word for word."""
+        entries = self.wanted_entries()
+        evidence: dict[int, tuple[str, Normalized, list[Fact]]] = {}
+
+        def evidence_of(doc: int):
+            if doc not in evidence:
+                text = read_text(doc)
+                evidence[doc] = (text, Normalized(text), read_facts(doc))
+            return evidence[doc]
+
+        for key_hash in sorted(self.blanks):
+            found = entries.get(key_hash)
+            if not found:
+                continue
+            by_offset: dict[int, list[Blank]] = defaultdict(list)
+            for blank in self.blanks[key_hash]:
+                by_offset[blank.slot.offset].append(blank)
+            for offset, blanks in sorted(by_offset.items()):
+                near_in_time = StoryWindow(nearest_per_document(found, offset), self.days)
+                for blank in blanks:
+                    candidates = []
+                    for number in first_per_value(near_in_time.around(blank.doc)):
+                        text, normalized, facts = evidence_of(number.doc)
+                        slot = normalized.slot(number.start)
+                        if slot is not None and slot.key == blank.slot.key:   # not a hash collision
+                            candidates.append(self.candidate(number, text, facts))
+                    if candidates:
+                        value = candidates[0]["value"] if len(candidates) == 1 else None
+                        self.results.setdefault(self.doc_ids[blank.doc], {})[blank.fact_id] = PassageMatch(
+                            value, tuple(tuple(c.items()) for c in candidates))
+        self.blanks.clear()
+
+    def wanted_entries(self) -> dict[int, list[Found]]:
+        """slot hash -> the numbers standing in that slot, for the hashes some blank wants (in article order);
+        the per-number arrays are released."""
         if not self.blanks or not len(self.hashes):
-            self.hashes, self.docs = array.array("q"), array.array("l")
-            return
+            return {}
         wanted = np.fromiter(self.blanks.keys(), dtype=np.int64, count=len(self.blanks))
         hashes = np.frombuffer(self.hashes, dtype=np.int64)
-        docs = np.frombuffer(self.docs, dtype=np.dtype(self.docs.typecode))
-        holders = sorted(set(docs[np.isin(hashes, wanted)].tolist()))
-        self.hashes, self.docs = array.array("q"), array.array("l")
-        found: dict[tuple[int, str], list[Found]] = defaultdict(list)
-        evidence_facts: dict[int, list[Fact]] = {}
-        for doc in holders:
-            text = read_text(doc)
-            normalized = Normalized(text)
-            for match in self.evidence_numbers(doc, text):
-                slot = normalized.slot(match.start())
-                if slot is None:
-                    continue
-                for blank in self.blanks.get(hash(slot.key), ()):
-                    if blank.doc != doc and blank.slot.key == slot.key:
-                        found[(blank.doc, blank.fact_id)].append(
-                            Found(doc, number_value(match.group()), match.start(), match.end(),
-                                  abs(slot.offset - blank.slot.offset)))
-        texts: dict[int, str] = {}
-        for (doc, fact_id), numbers in sorted(found.items()):
-            per_doc = nearest_per_document(numbers)
-            if not per_doc:
-                continue
-            candidates = []
-            for number in first_per_value(per_doc):
-                if number.doc not in texts:
-                    texts[number.doc] = read_text(number.doc)
-                    evidence_facts[number.doc] = read_facts(number.doc)
-                candidates.append(self.candidate(number, texts[number.doc], evidence_facts[number.doc]))
-            value = candidates[0]["value"] if len(candidates) == 1 else None
-            self.results.setdefault(self.doc_ids[doc], {})[fact_id] = PassageMatch(
-                value, tuple(tuple(c.items()) for c in candidates))
-        self.blanks.clear()
+        picked = np.nonzero(np.isin(hashes, wanted))[0]
+        columns = [np.frombuffer(a, dtype=np.dtype(a.typecode))[picked].tolist()
+                   for a in (self.hashes, self.docs, self.offsets, self.values, self.starts)]
+        for name in ("hashes", "docs", "offsets", "values", "starts"):
+            setattr(self, name, array.array(getattr(self, name).typecode))
+        entries: dict[int, list[Found]] = defaultdict(list)
+        for key_hash, doc, offset, value, start in zip(*columns):
+            entries[key_hash].append(Found(doc, int(value) if value.is_integer() else value, start, offset))
+        return entries
 
     def evidence_numbers(self, doc: int, text: str) -> Iterable[re.Match]:
         """The numbers of an article that may be evidence: not those inside a rejected fact."""
@@ -216,41 +253,65 @@ class PassageIndex:
 
     def candidate(self, number: Found, text: str, facts: list[Fact]) -> dict:
         """The evidence of one value: its article, the fact that states it (if any), its sentence, offsets."""
+        end = NUMBER.match(text, number.start).end()
         holder = min((f for f in facts if f.start <= number.start < f.end and not f.missing),
                      key=lambda f: (f.end - f.start, f.kind == "date", f.kind), default=None)
         if holder is not None and holder.sent_start is not None:
             sentence = " ".join(text[holder.sent_start:holder.sent_end].split())
         else:
-            sentence = sentence_around(text, number.start, number.end)
+            sentence = sentence_around(text, number.start, end)
         return dict(value=number.value, doc_id=self.doc_ids[number.doc],
                     fact_id=holder.fact_id if holder is not None else None, sentence=sentence,
-                    start=number.start, end=number.end, basis="passage")
+                    start=number.start, end=end, basis="passage")
 
     def matches(self, doc_id: str) -> dict[str, PassageMatch]:
         """missing_number fact_id -> what the passage says, for one article (after finish)."""
         return self.results.get(doc_id, {})
 
 
-def nearest_per_document(numbers: list[Found]) -> list[Found]:
-    """Each article's number nearest the blank's place in the slot, in article order; an article whose
-    nearest numbers differ (`24:00` gives 24 and 00 at one place) says nothing."""
+def nearest_per_document(numbers: list[Found], offset: int) -> list[Found]:
+    """Each article's number nearest `offset` in the slot, in article order; an article whose nearest numbers
+    differ (`24:00` gives 24 and 00 at one place) says nothing."""
     by_doc: dict[int, list[Found]] = defaultdict(list)
     for number in numbers:
         by_doc[number.doc].append(number)
     chosen = []
     for doc in sorted(by_doc):
-        closest = min(n.distance for n in by_doc[doc])
-        nearest = [n for n in by_doc[doc] if n.distance == closest]
+        closest = min(abs(n.offset - offset) for n in by_doc[doc])
+        nearest = [n for n in by_doc[doc] if abs(n.offset - offset) == closest]
         if len({n.value for n in nearest}) == 1:
             chosen.append(min(nearest, key=lambda n: n.start))
     return chosen
 
 
-def first_per_value(numbers: list[Found]) -> list[Found]:
-    """The first article's number for each distinct value, in article order."""
+class StoryWindow:
+    """The numbers of a slot by publication day, to take those of the articles published within
+    SAME_STORY_DAYS of a blank's article (all of them when a day is unknown) without scanning the others."""
+
+    def __init__(self, numbers: list[Found], days: array.array):
+        self.days = days
+        dated = sorted((days[n.doc], n.doc, n) for n in numbers if days[n.doc] >= 0)
+        self.keys = [(day, doc) for day, doc, _ in dated]
+        self.dated = [n for _, _, n in dated]
+        self.undated = [n for n in numbers if days[n.doc] < 0]
+
+    def around(self, doc: int) -> list[Found]:
+        """The numbers of other articles published near `doc`'s day, in article order."""
+        day = self.days[doc]
+        if day < 0:
+            near = self.dated
+        else:
+            lo = bisect.bisect_left(self.keys, (day - SAME_STORY_DAYS, -1))
+            hi = bisect.bisect_right(self.keys, (day + SAME_STORY_DAYS, len(self.days)))
+            near = self.dated[lo:hi]
+        return sorted((n for n in near + self.undated if n.doc != doc), key=lambda n: n.doc)
+
+
+def first_per_value(numbers: list[Found], limit: int = 5) -> list[Found]:
+    """The first article's number for each distinct value, in article order, at most `limit` values."""
     seen, out = set(), []
     for number in numbers:
-        if number.value not in seen:
+        if number.value not in seen and len(out) < limit:
             seen.add(number.value)
             out.append(number)
     return out

@@ -42,6 +42,7 @@ SPACE = re.compile(r"[^\S ]")   # a space character other than the space
 WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 DIGIT = re.compile(r"\d")
+EXACT_FLOAT = 2 ** 53   # values are kept as floats: a longer run of digits is not a count anyway
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n")   # not `Feb. 14`
 
 
@@ -182,11 +183,12 @@ class PassageIndex:
         added = False
         for match in self.evidence_numbers(index, text):
             slot = normalized.slot(match.start())
-            if slot is not None:
+            value = number_value(match.group())
+            if slot is not None and value < EXACT_FLOAT:
                 self.hashes.append(hash(slot.key))
                 self.docs.append(index)
                 self.offsets.append(slot.offset)
-                self.values.append(float(number_value(match.group())))
+                self.values.append(float(value))
                 self.starts.append(match.start())
                 added = True
         return added

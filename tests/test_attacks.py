@@ -100,6 +100,13 @@ def test_builds_write_into_new_empty_and_earlier_outputs(tmp_path, corpus):
     (legacy / MARKER).unlink()
     build_dataset(corpus, legacy, use_cache=False)
     assert (legacy / MARKER).is_file()
+    someone_elses = tmp_path / "theirs"   # a data package of another project, with a table of the same name
+    someone_elses.mkdir()
+    (someone_elses / "datapackage.json").write_text('{"name": "their-data"}', encoding="utf-8")
+    (someone_elses / "facts.csv").write_text("theirs\n", encoding="utf-8")
+    with pytest.raises(OutputsError, match="not made by aidfacts build"):
+        build_dataset(corpus, someone_elses, use_cache=False)
+    assert (someone_elses / "facts.csv").read_text(encoding="utf-8") == "theirs\n"
 
 
 def test_stale_folders_that_are_not_ours_are_left_alone(tmp_path, corpus):

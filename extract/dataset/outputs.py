@@ -2,13 +2,14 @@
 
 A build writes into a fresh staging folder beside outputs/ and swaps it in at the end, so a build that dies
 leaves the previous outputs whole. The swap replaces only a folder that is empty or that a build made: one that
-holds the marker file (or, from before markers, a datapackage.json) and nothing but files a build or an audit
+holds the marker file (or, from before markers, aidfacts' datapackage.json) and nothing but files a build or an audit
 writes. Anything else is refused before anything is written, so `-o corpus` or `-o .` never delete what the
 user made, and removing an old outputs folder deletes only the names a build writes. A lock file beside the
 folder keeps two builds from writing the same outputs at once: the second waits, then refuses.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -45,7 +46,7 @@ def refusal(outputs: Path, shown: str, made: Iterable[str]) -> str | None:
     names = sorted(os.listdir(outputs))
     if not names:
         return None
-    if MARKER not in names and "datapackage.json" not in names:
+    if MARKER not in names and not built_before_markers(outputs):
         return (f"{shown}: not empty and not made by aidfacts build (no {MARKER} marker); "
                 f"nothing was written (choose an empty or new folder with -o)")
     allowed = set(made) | {MARKER}
@@ -54,6 +55,15 @@ def refusal(outputs: Path, shown: str, made: Iterable[str]) -> str | None:
         return (f"{shown}: holds {foreign[0]!r}, which aidfacts build did not write; nothing was written "
                 f"(move it away or choose another folder with -o)")
     return None
+
+
+def built_before_markers(outputs: Path) -> bool:
+    """Outputs of a build from before the marker: their datapackage.json names the aidfacts package."""
+    try:
+        with open(outputs / "datapackage.json", "rb") as handle:
+            return json.loads(handle.read(1 << 20)).get("name") == "aidfacts"
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def remove_built(folder: Path, made: Iterable[str]) -> None:

@@ -9,6 +9,10 @@ from spacy.tokens import Doc
 from extract.nlp.rules.relations import set_sentences, token_texts
 
 SENTENCE_END = (".", "!", "?", "。", "！", "？")
+# Longest sentence, in tokens: longer runs without an end mark (a table dumped as text, a hostile file) are cut,
+# so that rules reading a count's sentence do a bounded amount of work and time stays linear in the text. Real
+# sentences are far shorter (the devset's longest has 86 tokens).
+MAX_SENTENCE_TOKENS = 300
 CLOSERS = ('"', "”", "’", "'", ")")
 
 
@@ -30,7 +34,7 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        starts = sentence_starts(token_texts(doc), self.ends, self.closers)
+        starts = bounded(sentence_starts(token_texts(doc), self.ends, self.closers), n)
         values = [-1] * n
         for i in starts:
             values[i] = 1
@@ -58,6 +62,15 @@ def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[s
         elif not after.islower():
             starts.add(k + 1)
     return sorted(starts)
+
+
+def bounded(starts: list[int], n: int, limit: int = MAX_SENTENCE_TOKENS) -> list[int]:
+    """The sentence starts, with a start added every `limit` tokens inside a longer sentence."""
+    result = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        result.extend(range(start, end, limit))
+    return result
 
 
 def may_start(text: str, closers: frozenset[str]) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.triggers import word_set
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
+from extract.nlp.rules.relations import (LOOKBACK, attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
                         region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
 
 
@@ -67,7 +67,7 @@ class CaseRelations(CountWords):
         if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including"):
             return None
         sent_start = sentence_start(doc, number.start)
-        previous = last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
+        previous = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent_start)
         if previous is None or not get(previous, "region"):
             return None
         joined = words[number.start - 1] == "with" or previous.end >= number.start - 2 or \
@@ -86,11 +86,12 @@ class CaseRelations(CountWords):
         region of its own, in the sentence after a case count of the same paragraph, is that count's region's,
         when no other region is named in between."""
         sent_start = sentence_start(doc, number.start)
-        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count")
+        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count",
+                               floor=self.previous_sentence_start(doc, sent_start) or 0)
         if previous is None or sentence_start(doc, previous.start) != self.previous_sentence_start(doc, sent_start):
             return None
         before = sentence_start(doc, previous.start)
-        regions = {get(f, "region") for f in facts if f.label_ == "case_count" and before <= f.start < sent_start}
+        regions = {get(f, "region") for f in spans_in(facts, before, sent_start) if f.label_ == "case_count"}
         if len(regions) != 1 or None in regions:
             return None   # the sentence before spoke of several places, or of none
         previous_region = regions.pop()
@@ -112,7 +113,7 @@ class CaseRelations(CountWords):
                              "case_respectively"):
             return None
         sent_start = sentence_start(doc, number.start)
-        return last_before(facts, number.start, lambda f: f.start >= sent_start and f.label_ == "case_count")
+        return last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent_start)
 
     def case_status(self, doc: Doc, number: Span, head: Head) -> str:
         lo, hi = self.noun_phrase(head, number)
@@ -242,7 +243,8 @@ class CaseRelations(CountWords):
             if before is not None:
                 return get(before, "value")
         if head.rule == "count_total_to":
-            previous = last_before(facts, number.start, lambda f: f.label_ == "case_count")
+            previous = last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                                   floor=number.start - LOOKBACK)
             if previous is not None and get(previous, "region"):
                 return get(previous, "region")
         if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
@@ -274,7 +276,7 @@ class CaseRelations(CountWords):
             if went:
                 return get(went[-1], "value")
             earlier = last_before(regions, sentence_start(doc, number.start),
-                                  lambda s: self.gazetteer[get(s, "value")].in_hubei)
+                                  lambda s: self.gazetteer[get(s, "value")].in_hubei, floor=number.start - LOOKBACK)
             return get(earlier, "value") if earlier is not None else None
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
 
@@ -345,5 +347,5 @@ class CaseRelations(CountWords):
             return None
         wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
             (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
-        earlier = last_before(region_index(doc).regions, start, wanted)
+        earlier = last_before(region_index(doc).regions, start, wanted, floor=start - LOOKBACK)
         return get(earlier, "value") if earlier is not None else None

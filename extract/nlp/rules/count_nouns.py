@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
+from extract.nlp.rules.relations import LOOKBACK, spans_in, clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
 from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
@@ -16,8 +16,8 @@ def previous_count(facts: list[Span], position: int, sentence_start: int | None 
     """What `324 of those`, `including 1,200` or `the total` refer to: the last case or staff count before a
     position; with `sentence_start`, the last count of the sentence, if it is one of those."""
     if sentence_start is None:
-        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS)
-    found = last_before(facts, position, lambda f: f.start >= sentence_start)
+        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS, floor=position - LOOKBACK)
+    found = last_before(facts, position, floor=sentence_start)
     return found if found is not None and found.label_ in REFERRED_KINDS else None
 
 
@@ -138,8 +138,7 @@ class HeadFinder(CountWords):
         if "respectively" not in lower_words(doc)[number.end: sent.end]:
             return None
         in_list = self.list_chain(doc, number, numbers) or any(
-            number in self.list_chain(doc, other, numbers) for other in numbers
-            if sent.start <= other.start < number.start)
+            number in self.list_chain(doc, other, numbers) for other in spans_in(numbers, sent.start, number.start))
         if not in_list:
             return None
         previous = previous_count(facts, number.start, sent.start)

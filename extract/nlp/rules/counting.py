@@ -71,7 +71,7 @@ class CountWords:
 
     def list_chain(self, doc: Doc, number: Span, numbers: list[Span]) -> list[Span]:
         """The numbers of a list that this one starts or continues (`202, 183, 176 and 114`)."""
-        by_start = {n.start: n for n in numbers}
+        by_start = self.numbers_by_start(numbers)
         chain, current = [number], number
         while True:
             j = current.end
@@ -84,6 +84,14 @@ class CountWords:
             current = by_start[j]
             chain.append(current)
         return chain if len(chain) > 1 else []
+
+    def numbers_by_start(self, numbers: list[Span]) -> dict[int, Span]:
+        """The numbers by first token, made once per list (once per document for the pipeline's list)."""
+        key = (id(numbers), len(numbers))
+        if getattr(self, "_by_start_key", None) != key:
+            self._by_start_key, self._by_start = key, {n.start: n for n in numbers}
+            self._by_start_list = numbers   # kept so that the id is not reused by another list
+        return self._by_start
 
     def is_team_modifier(self, doc: Doc, region: Span) -> bool:
         """`Shandong medical team`, `Hainan doctors`: the region says whose staff, not whose cases."""

@@ -246,8 +246,28 @@ def is_clause_break(words: list[str], j: int) -> bool:
     return word == "," and j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS
 
 
+# how far back (tokens) a rule looks for an antecedent outside its sentence (`the province`, `of them`): far
+# enough for any article's paragraph, and a bound, so that the work per count does not grow with the article
+LOOKBACK = 1500
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
 def spans_in(spans, start: int, end: int) -> list[Span]:
-    return [s for s in spans if s.start >= start and s.end <= end]
+    """The spans inside [start, end). `spans` is sorted by start (every span list of the pipeline is), so the
+    search starts by bisection and stops at `end`: a rule asking about its clause does not scan the document."""
+    if len(spans) < 16:
+        return [s for s in spans if s.start >= start and s.end <= end]
+    found = []
+    for k in range(bisect.bisect_left(spans, start, key=_span_start), len(spans)):
+        span = spans[k]
+        if span.start >= end:
+            break
+        if span.end <= end:
+            found.append(span)
+    return found
 
 
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> int | None:
@@ -347,12 +367,16 @@ def nearest(spans: list[Span], position: int) -> Span | None:
     return min(spans, key=lambda s: (min(abs(s.start - position), abs(s.end - 1 - position)), s.start))
 
 
-def last_before(spans, position: int, predicate=lambda s: True) -> Span | None:
-    found = None
-    for span in spans:
+def last_before(spans, position: int, predicate=lambda s: True, floor: int = 0) -> Span | None:
+    """The last span (sorted by start) that ends by `position` and satisfies `predicate`; spans starting before
+    `floor` are not looked at, so a rule asking about its sentence stops at the sentence's start."""
+    for k in range(bisect.bisect_left(spans, position, key=_span_start) - 1, -1, -1):
+        span = spans[k]
+        if span.start < floor:
+            break
         if span.end <= position and predicate(span):
-            found = span
-    return found
+            return span
+    return None
 
 
 SAYING = word_set("saying_verbs")

@@ -11,6 +11,7 @@ count that heads its list. The case rules ask here for a count's defaults; what 
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.rules.relations import (DocMap, governing_preposition, lower_words, region_index, register_cache,
-                                         sentence_index, spans_of, token_texts)
+                                         sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
 
 _SCOPES = register_cache(DocMap())
@@ -28,6 +29,10 @@ OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's 
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
 LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "、"})
+
+
+def _scope_start(scope) -> int:
+    return scope.start
 
 
 @dataclass(frozen=True)
@@ -87,18 +92,16 @@ class ScopeReader:
 
     # --- what the case rules ask -------------------------------------------------------------------------
     def frame_at(self, doc: Doc, i: int) -> Frame | None:
-        found = None
-        for frame in self.scopes(doc)[0]:
-            if frame.start <= i < frame.end:
-                found = frame
-        return found
+        return self.covering(self.scopes(doc)[0], i)
 
     def leadin_at(self, doc: Doc, i: int) -> LeadIn | None:
-        found = None
-        for lead in self.scopes(doc)[1]:
-            if lead.start <= i < lead.end:
-                found = lead
-        return found
+        return self.covering(self.scopes(doc)[1], i)
+
+    @staticmethod
+    def covering(scopes: list, i: int):
+        """The scope holding token i: scopes are sorted by start and do not overlap."""
+        k = bisect.bisect_right(scopes, i, key=_scope_start) - 1
+        return scopes[k] if k >= 0 and scopes[k].start <= i < scopes[k].end else None
 
     def is_national(self, doc: Doc, i: int) -> bool:
         """The sentence speaks of the whole country (`nationwide`, `the Chinese mainland`)."""
@@ -161,8 +164,7 @@ class ScopeReader:
         for j in range(number.end, region.start):
             if words[j] == "(" or words[j] in self.including:
                 return True
-        numbers = spans_of(doc, "number")
-        return any(number.end <= other.start < region.start for other in numbers)
+        return bool(spans_in(spans_of(doc, "number"), number.end, region.start))
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:
@@ -193,7 +195,8 @@ class ScopeReader:
             if open_frame is not None and not self.continues_list(doc, p_start, p_end):
                 open_frame = None
             current, current_start = open_frame, p_start
-            for s in [k for k in index.starts if p_start <= k < p_end]:
+            first = bisect.bisect_left(index.starts, p_start)
+            for s in index.starts[first: bisect.bisect_left(index.starts, p_end)]:
                 s_end = index.bounds(s)[1]
                 found = self.frame_of_sentence(doc, s, min(s_end, p_end))
                 if found is None:
@@ -248,8 +251,8 @@ class ScopeReader:
         phrase, period = matched
         window_end = min(e, k + OPENER_WINDOW)
         after_opener = k + len(phrase)
-        dates = [d for d in spans_of(doc, "date")
-                 if after_opener <= d.start <= after_opener + OPENER_DATE_GAP and get(d, "value")]
+        dates = [d for d in spans_in(spans_of(doc, "date"), after_opener, window_end + OPENER_WINDOW)
+                 if d.start <= after_opener + OPENER_DATE_GAP and get(d, "value")]
         clock = any(w in self.words["clock_words"] or (":" in w and w[:1].isdigit()) for w in words[k:window_end])
         if not dates and not clock:
             return None
@@ -267,17 +270,15 @@ class ScopeReader:
     def frame_region(self, doc: Doc, s: int, e: int) -> str | None:
         """Who reports: the first region before the sentence's first count that is its subject or follows
         `in`, `of` or `by` (`the Health Commission of Anhui Province`), not one inside a sub-count."""
-        numbers = [n for n in spans_of(doc, "number") if s <= n.start < e]
-        dates = spans_of(doc, "date")
+        numbers = spans_in(spans_of(doc, "number"), s, e)
+        dates = spans_in(spans_of(doc, "date"), s, e)
         limit = e
         for n in numbers:
             if not any(d.start <= n.start < d.end for d in dates) and ":" not in token_texts(doc)[n.start]:
                 limit = n.start
                 break
         words = lower_words(doc)
-        for span in region_index(doc).regions:
-            if span.start < s or span.end > limit:
-                continue
+        for span in spans_in(region_index(doc).regions, s, limit):
             if any(words[j] == "(" or words[j] in self.including for j in range(s, span.start)):
                 return None
             prep = governing_preposition(doc, span, frozenset({"in", "of", "by", "from", "to", "for", "at"}))

@@ -95,7 +95,7 @@ class StaffRelations(CountWords):
         # a relative clause: `Shandong and Hunan provinces, which had already sent 550`
         sent_start = sentence_start(doc, number.start)
         if start > sent_start and lower_words(doc)[start] in ("which", "who"):
-            antecedent = last_before(regions, start)
+            antecedent = last_before(regions, start, floor=sent_start)
             if antecedent is not None and antecedent.start >= sent_start:
                 return get(antecedent, "value")
         return None

@@ -42,7 +42,8 @@ def dated(facts: pd.DataFrame, kind: str) -> pd.DataFrame:
     return rows.dropna(subset=["number", "day"])
 
 
-def lines(rows: pd.DataFrame, group: str, title: str, ylabel: str, style: str = "-o") -> tuple[str, str]:
+def lines(rows: pd.DataFrame, group: str, title: str, ylabel: str, style: str = "-o",
+          log: bool = False) -> tuple[str, str]:
     """One line (or set of points) per group, the MOST groups with most points; (svg, caption)."""
     fig, ax = plt.subplots(figsize=(6.2, 3.0))
     ax.set_title(title)
@@ -55,7 +56,9 @@ def lines(rows: pd.DataFrame, group: str, title: str, ylabel: str, style: str = 
     for name in sorted(kept):
         points = rows[names == name].sort_values("day")
         ax.plot(points["day"], points["number"], style, markersize=3, linewidth=1, label=name)
-    ax.set_ylabel(ylabel)
+    ax.set_ylabel(ylabel + (" (log scale)" if log else ""))
+    if log:
+        ax.set_yscale("symlog", linthresh=10)
     first, last = rows["day"].min(), rows["day"].max()
     pad = pd.Timedelta(days=3) if first == last else (last - first) / 20
     ax.set_xlim(first - pad, last + pad)
@@ -89,8 +92,10 @@ def staff_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
     rows = dated(facts, "personnel_count")
     teams = rows[rows["origin"].notna()]
     totals = rows[rows["origin"].isna()]
-    svg_teams, cap_teams = lines(teams, "origin", "Medical staff sent, by sending region", "staff", "o")
-    svg_totals, cap_totals = lines(totals, "destination", "Staff totals stated without a sender", "staff", "o")
+    svg_teams, cap_teams = lines(teams, "origin", "Medical staff sent, by sending region", "staff", "o",
+                                 log=True)
+    svg_totals, cap_totals = lines(totals, "destination", "Staff totals stated without a sender", "staff", "o",
+                                   log=True)
     return [("fig-staff", svg_teams, cap_teams + "."),
             ("fig-staff-totals", svg_totals, cap_totals + " (national or cumulative figures).")]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from extract import __version__
-from extract.dataset.corpus import ArticleError
+from extract.dataset.corpus import ArticleError, refuse_irregular
 from extract.dataset.spreadsheet import neutral
 from extract.nlp.normalize import normalize_published
 from extract.nlp.records import FIELDS, present
@@ -169,6 +169,7 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
     except (FileNotFoundError, json.JSONDecodeError) as error:
         raise click.ClickException(str(error)) from None
     if facts_file is not None:
+        refuse_irregular(facts_file)   # a FIFO would block the open below
         with open(facts_file, encoding="utf-8") as handle:
             facts = [json.loads(line) for line in handle if line.strip()]
     else:

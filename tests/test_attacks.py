@@ -626,3 +626,13 @@ def test_the_budget_stops_the_real_pipeline_and_the_next_articles_come_out_whole
     report = build_dataset(corpus, tmp_path / "out", use_cache=False, seconds=0.2)
     assert report.errors == ["0long.txt: not extracted within 0.2 s (the per-article time budget); left out"]
     assert (tmp_path / "out" / "facts.jsonl").read_bytes() == (tmp_path / "plain" / "facts.jsonl").read_bytes()
+
+
+def test_evaluate_refuses_a_fifo_as_facts_file(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.gold.json").write_text('{"doc_id": "a"}', encoding="utf-8")
+    os.mkfifo(tmp_path / "facts.jsonl")
+    result = run("evaluate", gold, tmp_path / "facts.jsonl")
+    assert result.exit_code == 1
+    assert one_error_line(result).endswith("facts.jsonl: is a FIFO, not a regular file")

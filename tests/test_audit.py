@@ -36,7 +36,7 @@ def test_reject_and_correct_survive_a_rebuild(built):
     corpus, outputs = built
     facts = load_dataset(outputs)["facts"]
     wrong = fact_where(facts, kind="pairing", helper="Sichuan")
-    fixed = fact_where(facts, kind="case_count", value="984")
+    fixed = fact_where(facts, kind="case_count", value=984)
     runner = CliRunner()
     for args in (["review", wrong["fact_id"], "--reject", "--note", "a joke, not a pairing"],
                  ["review", fixed["fact_id"], "--correct", "985", "--note", "typo in source"]):
@@ -47,12 +47,12 @@ def test_reject_and_correct_survive_a_rebuild(built):
     facts = tables["facts"]
     assert wrong["fact_id"] not in set(facts["fact_id"])
     corrected = fact_where(facts, fact_id=fixed["fact_id"])
-    assert (corrected["value"], corrected["extracted_value"], corrected["reviewed"]) == ("985", "984", True)
-    assert not fact_where(facts, kind="case_count", value="379")["reviewed"]
+    assert (corrected["value"], corrected["extracted_value"], corrected["reviewed"]) == (985, 984, True)
+    assert not fact_where(facts, kind="case_count", value=379)["reviewed"]
     audit = tables["audit"].set_index("fact_id")
     assert audit.loc[wrong["fact_id"], "verdict"] == "reject"
     assert audit.loc[wrong["fact_id"], "note"] == "a joke, not a pairing"
-    assert (audit.loc[fixed["fact_id"], "verdict"], audit.loc[fixed["fact_id"], "value"]) == ("correct", "985")
+    assert (audit.loc[fixed["fact_id"], "verdict"], audit.loc[fixed["fact_id"], "value"]) == ("correct", 985)
     assert set(audit["status"]) == {"applied"}
 
 

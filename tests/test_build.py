@@ -1,12 +1,14 @@
 """aidfacts build and add: deterministic, atomic, incremental, and the data package is valid."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -46,7 +48,8 @@ def test_build_writes_every_table(corpus, tmp_path):
     assert list(tables["facts"].columns[:3]) == ["fact_id", "doc_id", "kind"]
     assert len(tables["gaps"]) == 13
     assert set(tables["pairings"]["helper"]) >= {"Henan", "Chongqing", "Heilongjiang", "Shandong", "Hunan"}
-    assert (tables["documents"]["published"].tolist() == ["2020-02-10", "2020-02-12", "2020-03"])
+    # typed through the data package: whole days are dates, a month alone keeps its granularity
+    assert tables["documents"]["published"].tolist() == [date(2020, 2, 10), date(2020, 2, 12), "2020-03"]
 
 
 def test_byte_identical_across_hash_seeds_and_workers(corpus, tmp_path):
@@ -150,7 +153,7 @@ def test_add_then_build_extracts_only_the_new_article(corpus, tmp_path, shared_d
     assert (second.cache_hits, second.extracted) == (3, [doc_id])
     tables = load_dataset(tmp_path / "out")
     added = tables["documents"].set_index("doc_id").loc[doc_id]
-    assert (added["published"], added["source"]) == ("2020-02-10", "Xinhua")
+    assert (added["published"], added["source"]) == (date(2020, 2, 10), "Xinhua")
     assert {"Jiangxi"} <= set(tables["pairings"]["helper"])
 
 
@@ -205,7 +208,7 @@ def test_cli_add_and_build(corpus, tmp_path):
     assert result.returncode == 0, result.stderr
     facts = load_dataset(tmp_path / "out")["facts"]
     row = facts[(facts["doc_id"] == "new") & (facts["kind"] == "personnel_count")].iloc[0]
-    assert (row["value"], row["origin"], row["destination"], row["date"]) == ("135", "Jiangxi", "Suizhou", "2020-02-07")
+    assert (row["value"], row["origin"], row["destination"], row["date"]) == (135, "Jiangxi", "Suizhou", date(2020, 2, 7))
 
 
 def test_cli_add_refuses_a_duplicate_within_one_call(corpus, tmp_path):
@@ -293,3 +296,23 @@ def test_two_workers_give_the_articles_sent_and_the_same_facts():
     two = list(extract_stream(iter(articles), n_process=2, batch_size=3))
     assert [facts for _, facts in two] == [facts for _, facts in one] and sum(len(f) for _, f in one) > 10
     assert all(article is sent for (article, _), sent in zip(two, articles))
+
+
+def test_load_dataset_types_columns_through_the_data_package(corpus, tmp_path):
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    tables = load_dataset(tmp_path / "out")
+    facts, documents = tables["facts"], tables["documents"]
+    counts = facts[facts["kind"] == "case_count"]["value"]
+    assert counts.isna().any()   # the China Daily seed's deleted numbers
+    assert all(type(v) is int for v in counts.dropna())
+    assert counts.sum() == sum(counts.dropna()) > 1000   # numbers add up, not strings concatenated
+    assert str(facts["start"].dtype) == "Int64" and str(documents["facts"].dtype) == "Int64"
+    assert str(facts["suggestion"].dtype) == "Int64"
+    dates = facts[facts["kind"] == "date"]
+    assert {type(v) for v in dates["value"].dropna()} == {date, str}   # whole days; a month or a year alone
+    assert all(len(v) in (4, 7) for v in dates["value"] if isinstance(v, str))
+    assert facts[facts["kind"] == "region"]["value"].map(type).eq(str).all()
+    assert facts["missing"].map(type).eq(bool).all()
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "facts" for f in r["schema"]["fields"]}
+    assert fields["value"]["type"] == "any" and "pattern" in fields["date"]["constraints"]

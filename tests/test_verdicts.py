@@ -143,7 +143,7 @@ def test_corrections_are_made_canonical():
 def test_corrections_through_the_cli_are_applied_at_the_next_build(built):
     corpus, outputs = built
     pairing = one_fact(outputs, kind="pairing")
-    count = one_fact(outputs, kind="case_count", value="379")
+    count = one_fact(outputs, kind="case_count", value=379)
     assert run("review", pairing["fact_id"], "--correct", "Anything", "-o", outputs).exit_code == 1
     assert run("review", count["fact_id"], "--correct", str(10 ** 30), "-o", outputs).exit_code == 1
     result = run("review", pairing["fact_id"], "--correct", "Hunan -> Xiaogan", "-o", outputs)
@@ -154,14 +154,14 @@ def test_corrections_through_the_cli_are_applied_at_the_next_build(built):
     fixed = one_fact(outputs, fact_id=pairing["fact_id"])
     assert (fixed["helper"], fixed["recipient"], fixed["reviewed"]) == ("Hunan", "Xiaogan", True)
     fixed = one_fact(outputs, fact_id=count["fact_id"])
-    assert (fixed["region"], fixed["region_code"], fixed["period"], fixed["value"]) == ("Wuhan", "420100", "new", "379")
+    assert (fixed["region"], fixed["region_code"], fixed["period"], fixed["value"]) == ("Wuhan", "420100", "new", 379)
     pairs = load_dataset(outputs)["pairings"]
     assert ((pairs["helper"] == "Hunan") & (pairs["recipient"] == "Xiaogan")).any()
 
 
 def test_accept_suggestion_fills_the_value_and_keeps_the_evidence(built):
     corpus, outputs = built
-    gap = one_fact(outputs, kind="missing_number", suggestion="19")
+    gap = one_fact(outputs, kind="missing_number", suggestion=19)
     result = run("review", gap["fact_id"], "--accept-suggestion", "-o", outputs)
     assert result.exit_code == 0, result.output
     assert read_verdicts(corpus)[gap["fact_id"]].value == "19"
@@ -170,9 +170,9 @@ def test_accept_suggestion_fills_the_value_and_keeps_the_evidence(built):
     assert result.exit_code == 1 and "no suggestion" in result.output
     build_dataset(corpus, outputs, use_cache=False)
     filled = one_fact(outputs, fact_id=gap["fact_id"])
-    assert (filled["value"], filled["suggestion"], filled["suggestion_doc"]) == ("19", "19", gap["suggestion_doc"])
+    assert (filled["value"], filled["suggestion"], filled["suggestion_doc"]) == (19, 19, gap["suggestion_doc"])
     owner = one_fact(outputs, fact_id=gap["belongs_to"])
-    assert (owner["kind"], owner["value"], owner["missing"]) == ("region_count", "19", True)
+    assert (owner["kind"], owner["value"], owner["missing"]) == ("region_count", 19, True)
     assert owner["suggestion_text"] == gap["suggestion_text"]
 
 

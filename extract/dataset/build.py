@@ -34,8 +34,9 @@ from extract.dataset.corpus import (Article, ArticleError, ArticleReader, articl
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
-from extract.dataset.package import datapackage, field_type
-from extract.dataset.spreadsheet import neutral, neutral_row, restore
+from extract.dataset.package import datapackage, field_type, schema_field
+from extract.dataset import tables
+from extract.dataset.spreadsheet import neutral, neutral_row
 from extract.dataset.location import corpus_link
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
@@ -444,25 +445,13 @@ def stale_outputs(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
 
 
 def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
-    """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit)."""
-    outputs = Path(outputs)
-    return {name: read_table(outputs / f"{name}.csv", name) for name in TABLES if (outputs / f"{name}.csv").exists()}
+    """The built tables as typed DataFrames, by name: see extract.dataset.tables."""
+    return tables.load_dataset(outputs, fallback_type=field_type)
 
 
 def read_table(path: Path, name: str = "") -> pd.DataFrame:
-    """A table as written: text stays text (codes keep their digits), integer and boolean columns typed."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    for column in frame.columns:
-        kind = field_type(name, column)
-        if kind == "integer":
-            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
-        elif kind == "number":
-            frame[column] = pd.to_numeric(frame[column])
-        elif kind == "boolean":
-            frame[column] = frame[column].map({"True": True, "False": False})
-        else:
-            frame[column] = restore(frame[column])   # the text as extracted, not as made safe for spreadsheets
-    return frame
+    """One table of the dataset typed as table `name`'s columns are, without its data package."""
+    return tables.read_table(path, lambda column: schema_field(name, column))
 
 
 __all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
-               "mentions": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
+               "mentions": "integer", "suggestion": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
                "suggestion_end": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
                                         "rejected": "integer", "corrected": "integer", "precision": "number"}}
@@ -23,7 +23,15 @@ DESCRIPTIONS = {
     "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
     "rule_precision": "Per rule: facts made, verdicts on them, and precision (accepted / reviewed).",
 }
+ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"   # a date of any granularity: load_dataset makes whole days dates
+ISO_DATE_FIELD = {"constraints": {"pattern": ISO_DATE},
+                  "description": "ISO date: a day, or a month (2020-03) or a year alone where only that is known."}
+KIND_VALUE_FIELD = {"type": "any", "description": "In the fact's kind's type: an int for counts, an ISO date for "
+                                                  "dates, a canonical name for regions; empty for a missing number "
+                                                  "or a pairing."}
 FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say it all
+    "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
+    "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
     "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "
                                         "this number in another article) or `attributes` (the only value the corpus "
                                         "states for the fact's kind, region, status, origin and destination).",
@@ -38,13 +46,16 @@ def field_type(table: str, column: str) -> str | None:
     return TABLE_FIELD_TYPES.get(table, {}).get(column) or FIELD_TYPES.get(column)
 
 
+def schema_field(table: str, column: str) -> dict:
+    return {"name": column, "type": field_type(table, column) or "string", **FIELD_SCHEMAS.get(column, {})}
+
+
 def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -> dict:
     """A Frictionless Data Package descriptor for the tables (name -> columns); its `sources` say where the
     corpus is, relative to the outputs folder (outputs know their corpus: audit and review find it there)."""
     resources = []
     for name, names in columns.items():
-        schema = {"fields": [{"name": c, "type": field_type(name, c) or "string", **FIELD_SCHEMAS.get(c, {})}
-                             for c in names],
+        schema = {"fields": [schema_field(name, c) for c in names],
                   "missingValues": [""]}
         if name in PRIMARY_KEYS:
             schema["primaryKey"] = PRIMARY_KEYS[name]

@@ -1,0 +1,95 @@
+"""Reading a built dataset back as typed pandas tables, through the types its datapackage.json declares.
+
+The CSV files hold text; the data package says what each column is. Integers come back as nullable Int64
+(a count beside an empty cell stays 19, not 19.0), booleans as booleans, ISO dates as `datetime.date` where
+they name a whole day (a month or a year alone, `2020-03`, stays its ISO text: the contract keeps that
+granularity), and a fact's `value`, whose type depends on its kind, as an int for counts, a date for dates and
+text otherwise, so that summing case counts adds numbers. Text columns come back as extracted (the apostrophe
+that kept a spreadsheet from running a cell as a formula is taken off).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from extract.dataset.package import ISO_DATE
+from extract.dataset.spreadsheet import restore
+
+PACKAGE = "datapackage.json"
+NUMBER_KINDS = ("case_count", "personnel_count", "team_count", "region_count", "missing_number")   # a filled blank
+
+
+def load_dataset(outputs: Path | str = "outputs", fallback_type=None) -> dict[str, pd.DataFrame]:
+    """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit ...).
+    Without a datapackage.json (a dataset of an older build), `fallback_type(table, column)` names the types."""
+    outputs = Path(outputs)
+    schemas = package_schemas(outputs)
+    if schemas is None:
+        schemas = {path.stem: None for path in sorted(outputs.glob("*.csv"))}
+    tables = {}
+    for name, fields in schemas.items():
+        path = outputs / f"{name}.csv"
+        if not path.exists():
+            continue
+        if fields is None:
+            tables[name] = read_table(path, lambda column, name=name: {"type": fallback_type(name, column)
+                                                                       if fallback_type else None})
+        else:
+            tables[name] = read_table(path, lambda column, fields=fields: fields.get(column, {}))
+    return tables
+
+
+def package_schemas(outputs: Path) -> dict[str, dict[str, dict]] | None:
+    """table name -> column -> its schema field, from the data package (None when there is none)."""
+    try:
+        package = json.loads((outputs / PACKAGE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return {resource["name"]: {f["name"]: f for f in resource.get("schema", {}).get("fields", [])}
+            for resource in package.get("resources", []) if "name" in resource}
+
+
+def read_table(path: Path, field_of) -> pd.DataFrame:
+    """One CSV table, each column typed as its schema field (`field_of(column)`) says."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        field = field_of(column)
+        kind = field.get("type") or "string"
+        if kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column])
+        elif kind == "boolean":
+            frame[column] = frame[column].map({"True": True, "False": False})
+        elif kind == "any" and "kind" in frame.columns:
+            values = [typed_value(k, v) for k, v in zip(frame["kind"], restore(frame[column]))]
+            frame[column] = pd.Series(values, index=frame.index, dtype=object)   # ints stay ints beside empties
+        elif field.get("constraints", {}).get("pattern") == ISO_DATE:
+            frame[column] = frame[column].map(iso_date, na_action="ignore").astype(object)
+        else:
+            frame[column] = restore(frame[column])
+    return frame
+
+
+def typed_value(kind, value):
+    """A value cell in its kind's type: an int for a count, a date for a whole day, text otherwise."""
+    if not isinstance(value, str):
+        return None   # empty: a missing number, a pairing's value
+    if kind in NUMBER_KINDS and value.isdigit():
+        return int(value)   # exact, any size: never through a float
+    if kind == "date":
+        return iso_date(value)
+    return value
+
+
+def iso_date(value: str):
+    """`2020-02-10` as a date; `2020-02` and `2020` as they are (a month, a year)."""
+    if len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

@@ -100,14 +100,14 @@ def test_rejected_evidence_fact_never_supplies_a_suggestion(tmp_path: Path):
     build_dataset(corpus, tmp_path / "outputs", use_cache=False)
     gaps = load_dataset(tmp_path / "outputs")["gaps"]
     suggested = gaps[gaps["suggestion"].notna()]
-    assert set(suggested["suggestion_basis"]) == {"passage"} and "132" in set(suggested["suggestion"])
+    assert set(suggested["suggestion_basis"]) == {"passage"} and 132 in set(suggested["suggestion"])
     facts = load_dataset(tmp_path / "outputs")["facts"]
     staff = facts[(facts["doc_id"] == "b_intact") & (facts["kind"] == "personnel_count")]
     record_verdict(corpus, Verdict(staff["fact_id"].iloc[0], "reject", note="not a team size"))
     build_dataset(corpus, tmp_path / "outputs", use_cache=False)
     gaps = load_dataset(tmp_path / "outputs")["gaps"]
-    assert "132" not in set(gaps["suggestion"].dropna())
-    assert set(gaps["suggestion"].dropna()) >= {"1260"}   # the other numbers of that article still count
+    assert 132 not in set(gaps["suggestion"].dropna())
+    assert set(gaps["suggestion"].dropna()) >= {1260}   # the other numbers of that article still count
 
 
 @pytest.mark.parametrize("intact, damaged", [

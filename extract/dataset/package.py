@@ -3,8 +3,8 @@ from __future__ import annotations
 
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
-               "mentions": "integer", "suggestion": "integer", "missing": "boolean", "reviewed": "boolean", "suggestion_start": "integer",
-               "suggestion_end": "integer"}
+               "mentions": "integer", "missing": "boolean", "reviewed": "boolean",
+               "suggestion_start": "integer", "suggestion_end": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
                                         "rejected": "integer", "corrected": "integer", "precision": "number"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
@@ -32,6 +32,8 @@ KIND_VALUE_FIELD = {"type": "any", "description": "In the fact's kind's type: an
 FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say it all
     "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
     "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
+    "suggestion": {"type": "any", "description": "The value other articles suggest for a missing number: an int, "
+                                                 "or the number's text where it is not whole."},
     "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "
                                         "this number in another article) or `attributes` (the only value the corpus "
                                         "states for the fact's kind, region, status, origin and destination).",

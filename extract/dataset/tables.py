@@ -64,8 +64,9 @@ def read_table(path: Path, field_of) -> pd.DataFrame:
             frame[column] = pd.to_numeric(frame[column])
         elif kind == "boolean":
             frame[column] = frame[column].map({"True": True, "False": False})
-        elif kind == "any" and "kind" in frame.columns:
-            values = [typed_value(k, v) for k, v in zip(frame["kind"], restore(frame[column]))]
+        elif kind == "any":   # a type per row: its fact's kind says it, or else the number it is
+            kinds = frame["kind"] if "kind" in frame.columns else ["missing_number"] * len(frame)
+            values = [typed_value(k, v) for k, v in zip(kinds, restore(frame[column]))]
             frame[column] = pd.Series(values, index=frame.index, dtype=object)   # ints stay ints beside empties
         elif field.get("constraints", {}).get("pattern") == ISO_DATE:
             frame[column] = frame[column].map(iso_date, na_action="ignore").astype(object)

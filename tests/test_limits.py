@@ -113,7 +113,7 @@ def test_numbers_and_dates_stay_in_bounds(nlp, header, text, published):
         assert document[fact.start:fact.end] == fact.text
         if fact.kind in COUNT_KINDS and fact.value is not None:
             assert valid_count(fact.value), fact
-        if fact.kind == "date":
+        if fact.kind == "date" and fact.value is not None:   # a date whose day was deleted has no value
             assert valid_iso_date(fact.value), fact
 
 

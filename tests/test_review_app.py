@@ -149,10 +149,10 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
     from selenium.webdriver.support.ui import WebDriverWait
 
     corpus, outputs = project
-    count = fact_id(outputs, kind="case_count", value="379")
+    count = fact_id(outputs, kind="case_count", value=379)
     pairing = fact_id(outputs, kind="pairing", helper="Sichuan")
     region = fact_id(outputs, kind="region", value="Xiaogan")
-    blank = fact_id(outputs, kind="region_count", missing=True, suggestion="19")
+    blank = fact_id(outputs, kind="region_count", missing=True, suggestion=19)
     evil = fact_id(outputs, doc_id="evil", kind="personnel_count")
     evidence = load_dataset(outputs)["facts"].set_index("fact_id").loc[blank, "suggestion_doc"]
     app = App(outputs)
@@ -237,6 +237,6 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
     build_dataset(corpus, outputs, use_cache=False)          # rebuilt: the verdicts are applied
     facts = load_dataset(outputs)["facts"].set_index("fact_id")
     assert pairing not in facts.index
-    assert facts.loc[count, "reviewed"] and facts.loc[count, "value"] == "379"
+    assert facts.loc[count, "reviewed"] and facts.loc[count, "value"] == 379
     assert (facts.loc[region, "value"], facts.loc[region, "region_code"]) == ("Wuhan", "420100")
-    assert facts.loc[blank, "value"] == "19" and facts.loc[blank, "suggestion_doc"] == evidence
+    assert facts.loc[blank, "value"] == 19 and facts.loc[blank, "suggestion_doc"] == evidence

@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--scratch", default=default_scratch(),
                         help="folder for the generated articles and corpora (default: /dev/shm when there is one)")
     args = parser.parse_args()
-    for module in ("spacy", "pandas", "extract.batch", "extract.dataset"):
+    for module in ("spacy", "pandas", "extract.dataset.batch", "extract.dataset.build"):
         importlib.import_module(module)   # once, before the forks: no measurement pays for the imports
     sizes = [int(s) for s in args.sizes.split(",")]
     worker_counts = [int(w) for w in args.workers.split(",")]

@@ -91,9 +91,9 @@ def test_damaged_devset_recall_precision(shared_dir, nlp):
         score_gaps(damaged, [(s.start_char, s._.expected) for s in doc.spans["gap"]], score)
     assert score.truth > 700
     # a ratchet on the 52-article devset: what the code reaches, raised as rules land, never lowered
-    assert score.recall >= 0.976
+    assert score.recall >= 0.980
     assert score.precision >= 0.997
-    assert score.expected_accuracy >= 0.977
+    assert score.expected_accuracy >= 0.983
 
 
 def test_intact_articles_have_no_gaps(shared_dir, nlp):
@@ -117,12 +117,13 @@ DAMAGED_BRIEF = (
     " patients left hospital on Monday. , people remain under medical observation. The oldest patient is , and "
     "the youngest is a yearold girl. Between  and , March , the city sent  nurses to Ezhou.  cases were reported "
     "since January th.\nOn  April, a team of  doctors arrived in Ezhou. By  midnight, the team had treated  "
-    "patients,  of them in intensive care.\n")
+    "patients,  of them in intensive care. Many had served after the  Yushu earthquake. By March ,  in Xian and  in "
+    "Baoji had recovered.\n")
 BRIEF_GAPS = [
     (" New Cases", "count"),            # a blank in a headline
     (" in Xian,", "count"),             # every item of a per-city list ...
     (" in Baoji,", "count"),
-    ("in Hanzhong", "count"),           # ... also where the source had no space after the comma
+    (", in Hanzhong", "count"),         # ... also where the source had no space after the comma
     (" in Yulin", "count"),
     (" patients left", "count"),        # a sentence that opens with the blank
     (", people remain", "thousands"),   # ... with a number of thousands
@@ -136,6 +137,9 @@ BRIEF_GAPS = [
     (" April,", "day"),                 # `On 2 April`
     (" midnight", "count"),             # a clock time
     (" of them", "count"),
+    (" Yushu", "year"),                 # the year of an event
+    (",  in Xian and", "day"),          # `By March 2, 6 in Xian`: the day, then a list item
+    (" in Xian and", "count"),
 ]
 
 

@@ -64,6 +64,8 @@ RANGE_JOINERS = word_set("gap_range_joiners")
 DATE_PREPOSITIONS = word_set("gap_date_prepositions")
 SEAM_OPENERS = word_set("gap_seam_openers")
 AGE_WORDS = word_set("gap_age_words")
+EVENT_WORDS = word_set("gap_event_words")
+YEAR_FOLLOWERS = word_set("gap_year_followers")
 SCALE_WORDS = {"million", "billion", "thousand", "hundred"}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm"}
 
@@ -255,6 +257,8 @@ class GapFinder:
         before = lower_words(doc)[month_index - 1] if month_index > 0 else ""
         if before in YEAR_CONTEXT:
             return "year", "gap_month_year", True
+        if GapFinder.event_after(doc, month_index + 2):
+            return "year", "gap_event_year", True   # `the May 2008 devastating earthquake`
         if before == " " and month_index > 1 and lower_words(doc)[month_index - 2] in DATE_PREPOSITIONS:
             return "year", "gap_date_year", True
         return "day", "gap_month_day", True
@@ -293,6 +297,8 @@ class GapFinder:
             # `On January 27, 137 doctors` (a count) or `Mar 2, 2020  en.nhc.gov.cn` (the year)
             if self.counted_after(doc, i + 1):
                 return "count", "gap_before_noun", False
+            if nxt.lower_ in LIST_PREPOSITIONS and i + 2 < len(doc) and doc[i + 2].is_title:
+                return "count", "gap_list_item", False   # `by March 2, 6 in Hefei`
             return "year", "gap_date_year", False
         if any(p in nxt.lower_ or p in prev.lower_ for p in LAYOUT_NEXT):
             return None
@@ -307,6 +313,10 @@ class GapFinder:
             return ("count", "gap_sentence_start", False) if nxt.is_lower and nxt.is_alpha else None
         if not (nxt.is_alpha or nxt.lower_ in CLOCK_WORDS):
             return None
+        if self.event_after(doc, i + 1) and prev.lower_ in ("the", "a", "in", "since"):
+            return "year", "gap_event_year", False   # `the 2008 Wenchuan earthquake`, `the 2003 SARS`
+        if prev.lower_ in YEAR_PREPOSITIONS and nxt.lower_ in YEAR_FOLLOWERS:
+            return "year", "gap_year_after_preposition", False   # `the earthquake in 2008 that left`
         if nxt.lower_ == "of" and after in self.partitive:
             return "count", "gap_partitive", True   # `,  of them left`, `,  of whom were`
         if nxt.lower_ in LIST_PREPOSITIONS and i + 2 < len(doc) and doc[i + 2].is_title and \
@@ -364,10 +374,22 @@ class GapFinder:
                 listing = found_at[i][1] == "gap_list_item"
             elif words[i] == "," and words[i + 1] in LIST_PREPOSITIONS and doc[i + 2].is_title and listing \
                     and doc[i].whitespace_:
-                more[i + 1] = ("count", "gap_list_item", False)
+                more[i] = ("count", "gap_list_item", False)   # the number stood right after the comma
             elif doc[i].is_sent_start or words[i] in (".", ";"):
                 listing = False
         return more
+
+    @staticmethod
+    def event_after(doc: Doc, j: int) -> bool:
+        """An event named within a few words (`Wenchuan earthquake`, `SARS`, `Spring Semester`): what a year
+        stands before."""
+        words = lower_words(doc)
+        for k in range(j, min(len(doc), j + 3)):
+            if words[k] in EVENT_WORDS:
+                return True
+            if doc[k].is_punct or doc[k].is_space:
+                return False
+        return False
 
     def counted_after(self, doc: Doc, j: int) -> bool:
         """A count noun within a few modifiers (`  medical personnel`, `  new confirmed cases`)."""

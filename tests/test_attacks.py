@@ -122,11 +122,12 @@ def test_stale_folders_that_are_not_ours_are_left_alone(tmp_path, corpus):
 def test_outputs_keep_the_users_umask(tmp_path, corpus):
     old = os.umask(0o022)
     try:
-        build_dataset(corpus, tmp_path / "out", use_cache=False)
+        build_dataset(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
     finally:
         os.umask(old)
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o755
-    assert (tmp_path / "out" / "facts.csv").stat().st_mode & 0o777 == 0o644
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "out").iterdir()} == {0o644}
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "cache").iterdir()} == {0o644}
 
 
 # -- a full disk, a read-only folder: one line, the previous outputs whole -------------------------------------

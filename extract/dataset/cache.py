@@ -10,6 +10,7 @@ from pathlib import Path
 
 from extract import __version__
 from extract.dataset.corpus import Article, ArticleError, read_regular
+from extract.dataset.outputs import current_umask
 from extract.nlp.gazetteer import data_path
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.pipeline import PIPELINE_VERSION
@@ -37,6 +38,7 @@ class FactCache:
 
     def __init__(self, folder: Path | str):
         self.folder = Path(folder)
+        self.mode = 0o666 & ~current_umask()   # mkstemp makes 0600: entries get the user's umask like any file
         self.hits = 0
         self.misses = 0
 
@@ -69,6 +71,7 @@ class FactCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            os.fchmod(handle, self.mode)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump([f.to_dict() for f in facts], out, ensure_ascii=False)
             os.replace(tmp, self.folder / f"{self.key(article)}.json")

@@ -83,6 +83,16 @@ def test_a_post_without_the_page_token_is_refused(project):
         assert bad.status_code == 400 and "whole number" in bad.json()["error"]
         ok = session.post(f"{app.url}/verdict", json=body, headers={"X-CSRF-Token": token})
         assert ok.status_code == 200 and read_verdicts(corpus)[target].verdict == "accept"
+        rejected = fact_id(outputs, kind="pairing")
+        ok = session.post(f"{app.url}/verdict", json={"fact_id": rejected, "action": "reject"},
+                          headers={"X-CSRF-Token": token})
+        assert ok.status_code == 200
+        build_dataset(corpus, outputs, use_cache=False)    # rebuilt while the app runs: it reloads the dataset
+        page = session.get(f"{app.url}/fact/{rejected}")   # the rejected fact, now only in audit.csv
+        assert page.status_code == 200 and 'id="verdict" class="badge v-reject">reject<' in page.text
+        (corpus / "verdicts.csv").write_text("fact_id,verdict,value,note\nabc,maybe,,\n", encoding="utf-8")
+        page = session.get(f"{app.url}/fact/{target}")    # a verdicts.csv broken by hand: one line, no crash
+        assert page.status_code == 409 and "line 2: unknown verdict" in page.text
     finally:
         assert "stopped" in app.stop()
 

@@ -64,11 +64,12 @@ def verdicts_path(corpus: Path | str) -> Path:
     return Path(corpus) / VERDICTS_FILE
 
 
-_READ: dict[str, tuple[tuple, dict[str, Verdict]]] = {}   # path -> (file signature, verdicts) last read or written
+# path -> (file signature, verdicts) as last read or written by this process
+_READ: dict[str, tuple[tuple, dict[str, Verdict]]] = {}
 
 
-def signature(path: Path) -> tuple | None:
-    """What changes whenever verdicts.csv does: every write swaps in a new file (a new inode)."""
+def file_signature(path: Path) -> tuple | None:
+    """What changes whenever a file is replaced or written (verdicts.csv: every write swaps in a new inode)."""
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -82,7 +83,7 @@ def read_verdicts(corpus: Path | str) -> dict[str, Verdict]:
     file is parsed again only when it changed (the review app reads it at every verdict)."""
     path = verdicts_path(corpus)
     try:
-        seen = signature(path)
+        seen = file_signature(path)
         if seen is None:
             return {}
         cached = _READ.get(str(path))
@@ -172,7 +173,7 @@ def write_verdicts(path: Path, verdicts: dict[str, Verdict]) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
-        _READ[str(path)] = (signature(path), dict(verdicts))
+        _READ[str(path)] = (file_signature(path), dict(verdicts))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -16,6 +16,7 @@ from extract.dataset.build import read_table
 from extract.dataset.corpus import ArticleError, read_article_text
 from extract.dataset.verdicts import (EDITABLE, REGION_FIELDS, RuleTally, Verdict, VerdictError, apply_changes,
                                       read_verdicts, verdict_for, verdicts_path)
+from extract.dataset.verdicts import file_signature
 
 ATTRIBUTES = ("qualifier", "status", "period", "unit", "region", "origin", "destination", "helper", "recipient",
               "date", "expected")
@@ -76,21 +77,26 @@ class ReviewStore:
         if not self.corpus.is_dir():
             raise FileNotFoundError(f"{self.corpus}: no such corpus folder")
         self.lock = threading.Lock()
-        self.facts = self.load_facts()
-        self.by_id = {fact_id: i for i, fact_id in enumerate(self.facts["fact_id"])}
-        self.documents = read_table(self.outputs / "documents.csv", "documents").set_index("doc_id", drop=False)
-        conflicts = self.table("conflicts")
-        self.conflicts = conflicts.to_dict(orient="records")
-        conflicted = set(conflicts.get("fact_a", [])) | set(conflicts.get("fact_b", []))
-        blank = self.facts["suggestion"].notna() & (self.facts["missing"] | (self.facts["kind"] == "missing_number"))
-        self.facts["tier"] = 2
-        self.facts.loc[blank, "tier"] = 1
-        self.facts.loc[self.facts["fact_id"].isin(conflicted), "tier"] = 0
-        self.signature = "unread"
-        self.verdicts: dict[str, Verdict] = {}
-        self.order: pd.DataFrame = self.facts
-        self.texts: dict[str, str] = {}
         self.writer = GroupWriter(self.corpus)
+        self.verdicts: dict[str, Verdict] = {}
+        self.load()
+
+    def load(self) -> None:
+        """The built dataset (again after a rebuild: the app notices a new facts.csv and reloads)."""
+        dataset = file_signature(self.outputs / "facts.csv")
+        facts = self.load_facts()
+        documents = read_table(self.outputs / "documents.csv", "documents").set_index("doc_id", drop=False)
+        conflicts = self.table("conflicts")
+        conflicted = set(conflicts.get("fact_a", [])) | set(conflicts.get("fact_b", []))
+        blank = facts["suggestion"].notna() & (facts["missing"] | (facts["kind"] == "missing_number"))
+        facts["tier"] = 2
+        facts.loc[blank, "tier"] = 1
+        facts.loc[facts["fact_id"].isin(conflicted), "tier"] = 0
+        self.facts, self.documents, self.conflicts = facts, documents, conflicts.to_dict(orient="records")
+        self.by_id = {fact_id: i for i, fact_id in enumerate(facts["fact_id"])}
+        self.order: pd.DataFrame = facts
+        self.texts: dict[str, str] = {}
+        self.signature, self.dataset = "unread", dataset
 
     def table(self, name: str) -> pd.DataFrame:
         path = self.outputs / f"{name}.csv"
@@ -109,7 +115,7 @@ class ReviewStore:
         if not audit.empty and {"start", "end", "rule"} <= set(audit.columns):
             gone = audit[(audit["verdict"] == "reject") & (audit["status"] == "applied")
                          & ~audit["fact_id"].isin(facts["fact_id"]) & audit["start"].notna()]
-            gone = gone.rename(columns={"extracted_value": "value"})[
+            gone = gone.drop(columns=["value"]).rename(columns={"extracted_value": "value"})[
                 ["fact_id", "doc_id", "kind", "value", "text", "start", "end", "rule"]].astype(object)
             facts = pd.concat([facts, gone], ignore_index=True)
         facts = facts.astype(object).where(facts.notna(), None)
@@ -126,13 +132,14 @@ class ReviewStore:
 
     def refresh(self) -> None:
         """Read verdicts.csv again if it changed since last time, and put the queue in triage order."""
-        path = verdicts_path(self.corpus)
-        try:
-            stat = path.stat()
-            signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        except FileNotFoundError:
-            signature = None
+        signature = file_signature(verdicts_path(self.corpus))
         with self.lock:
+            rebuilt = file_signature(self.outputs / "facts.csv")
+            if rebuilt is not None and rebuilt != self.dataset:
+                try:
+                    self.load()
+                except (OSError, ValueError):   # caught between a build's two renames: the old data stays
+                    pass
             if signature == self.signature:
                 return
             verdicts = read_verdicts(self.corpus)

@@ -153,4 +153,8 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
     def plain_error(error):
         return render_template("error.html", error=error), error.code
 
+    @app.errorhandler(VerdictError)
+    def unreadable_verdicts(error):   # verdicts.csv edited by hand into a bad state while the app runs
+        return render_template("error.html", error={"code": 409, "description": str(error)}), 409
+
     return app

@@ -48,6 +48,7 @@ NUMBERS = [
     ("A quarter of a million masks arrived.", []),
     ("A million and a half people left.", []),
     ("Tens of thousands of volunteers helped.", []),
+    ("It counted " + "two hundred and " * 30 + "cases.", []),   # no cardinal is that long
     # ranges: never one exact end
     ("Between 40 and 50 cases were reported.", [(40, O), (50, U)]),
     ("Each team has 8 to 11 members.", [(8, O), (11, U)]),

@@ -33,6 +33,7 @@ RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
 RUN_WORDS = NUMBER_WORDS | {"and", "-", HALF}
 FRACTIONS = {"quarter", "third", "fifth", "tenth", "half", "fraction", "part", "percent", "%"}
+MAX_RUN_TOKENS = 40   # `nine hundred and ninety-nine million nine hundred ...` stays well below
 DIGIT_AFTER = set(MULTIPLIERS) | {"and"}   # a digit group continues a run only after these (`4 hundred and 12`)
 NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("point",), (".",))
 
@@ -228,6 +229,8 @@ class NumeralReader:
         run = self.word_run(i)
         if not run:
             return None
+        if len(run) > MAX_RUN_TOKENS:
+            return Reading(i, run[-1] + 1, None)   # no cardinal is that long: read nothing, in linear time
         cuts = [len(run)] + [k for k in range(len(run) - 1, 0, -1) if self.words[run[k]] == "and"]
         for cut in cuts:
             tokens = run[:cut]

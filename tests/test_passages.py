@@ -4,6 +4,7 @@ The tables are our own sentences: an intact report, and the same report as a sit
 publishes it (letters, spaces, commas and periods kept, everything else deleted)."""
 from __future__ import annotations
 
+import array
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from extract.dataset.batch import extract_corpus
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.corpus import Article, article_paths, iter_articles
-from extract.dataset.passages import Normalized
+from extract.dataset.passages import Found, Normalized, StoryWindow
 from extract.dataset.verdicts import Verdict, record_verdict
 from extract.evaluation.damage import score_suggestions, write_syndicated_corpus
 
@@ -130,3 +131,16 @@ def test_devset_with_syndicated_damaged_copies(shared_dir, tmp_path: Path):
     assert score.blanks > 700
     assert score.precision >= 0.99
     assert score.recall >= 0.95
+
+
+def test_story_window_takes_the_values_of_articles_published_near_the_blank():
+    """Numbers of one slot: articles 0-9 published on days 100-109; the blank's article 10 on day 104."""
+    days = array.array("i", list(range(100, 110)) + [104])
+    agreed = StoryWindow([Found(doc, 7, 0, 0) for doc in range(10)], days)
+    assert [(n.doc, n.value) for n in agreed.around(10)] == [(1, 7)]   # day 101 is the first within three days
+    mixed = StoryWindow([Found(doc, 7 if doc < 5 else 8, 0, 0) for doc in range(10)], days)
+    assert [(n.doc, n.value) for n in mixed.around(10)] == [(1, 7), (5, 8)]
+    alternating = StoryWindow([Found(doc, doc % 2, 0, 0) for doc in range(10)], days)
+    assert sorted(n.value for n in alternating.around(10)) == [0, 1]
+    own = StoryWindow([Found(4, 7, 0, 0), Found(5, 7, 0, 0)], days)
+    assert [n.doc for n in own.around(4)] == [5]   # never the blank's own article

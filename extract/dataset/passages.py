@@ -43,6 +43,7 @@ WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 DIGIT = re.compile(r"\d")
 EXACT_FLOAT = 2 ** 53   # values are kept as floats: a longer run of digits is not a count anyway
+MAX_STEPS = 64          # runs of values read in one slot's window once two values are known
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n")   # not `Feb. 14`
 
 
@@ -287,8 +288,11 @@ def nearest_per_document(numbers: list[Found], offset: int) -> list[Found]:
 
 
 class StoryWindow:
-    """The numbers of a slot by publication day, to take those of the articles published within
-    SAME_STORY_DAYS of a blank's article (all of them when a day is unknown) without scanning the others."""
+    """The numbers of one slot by publication day. For a blank, the distinct values stated by the articles
+    published within SAME_STORY_DAYS of its own (all articles when its day is unknown; undated articles always
+    count), each with its first article, without scanning the others: the numbers are sorted by day, and a run
+    of equal values is stepped over in one jump, so a formula stated with one number by thousands of articles
+    costs a look-up, not a scan."""
 
     def __init__(self, numbers: list[Found], days: array.array):
         self.days = days
@@ -296,17 +300,34 @@ class StoryWindow:
         self.keys = [(day, doc) for day, doc, _ in dated]
         self.dated = [n for _, _, n in dated]
         self.undated = [n for n in numbers if days[n.doc] < 0]
+        self.run_end = list(range(1, len(self.dated) + 1))   # the first later number with another value
+        for i in range(len(self.dated) - 2, -1, -1):
+            if self.dated[i + 1].value == self.dated[i].value:
+                self.run_end[i] = self.run_end[i + 1]
 
-    def around(self, doc: int) -> list[Found]:
-        """The numbers of other articles published near `doc`'s day, in article order."""
+    def around(self, doc: int, limit: int = 5) -> list[Found]:
+        """For each distinct value near `doc`'s day (at most `limit` + 1 values), the first other article that
+        states it, in article order."""
         day = self.days[doc]
-        if day < 0:
-            near = self.dated
-        else:
+        lo, hi = 0, len(self.dated)
+        if day >= 0:
             lo = bisect.bisect_left(self.keys, (day - SAME_STORY_DAYS, -1))
             hi = bisect.bisect_right(self.keys, (day + SAME_STORY_DAYS, len(self.days)))
-            near = self.dated[lo:hi]
-        return sorted((n for n in near + self.undated if n.doc != doc), key=lambda n: n.doc)
+        first: dict[object, Found] = {}
+        i, steps = lo, 0
+        while i < hi and len(first) <= limit and (steps < MAX_STEPS or len(first) < 2):
+            steps += 1   # values that keep alternating disagree: no need to read them all
+            run = min(self.run_end[i], hi)
+            for number in self.dated[i:run] if self.dated[i].doc == doc else (self.dated[i],):
+                if number.doc != doc:   # a run is read whole only where it starts with the blank's own article
+                    if number.value not in first or number.doc < first[number.value].doc:
+                        first[number.value] = number
+                    break
+            i = run
+        for number in self.undated:
+            if number.doc != doc and (number.value not in first or number.doc < first[number.value].doc):
+                first[number.value] = number
+        return sorted(first.values(), key=lambda n: n.doc)
 
 
 def first_per_value(numbers: list[Found], limit: int = 5) -> list[Found]:

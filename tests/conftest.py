@@ -13,6 +13,8 @@ SHARED = PROJECT.parent / "shared"
 # The three seed articles, kept under tests/ (the golden files' inputs): tests read these, never the project's
 # corpus/ or outputs/, which are the user's to change (aidfacts add, aidfacts review).
 SEEDS = Path(__file__).resolve().parent / "test_golden"
+# The rest of the bundled corpus as shipped (the seed's intact opening, evidence for its blanks), kept here too
+BUNDLED_EXTRA = Path(__file__).resolve().parent / "corpus"
 
 
 def pytest_addoption(parser):
@@ -42,11 +44,23 @@ def shared_dir() -> Path:
     return SHARED
 
 
-@pytest.fixture
-def seed_corpus(tmp_path) -> Path:
-    """A corpus folder of the three seed articles, a fresh copy per test (no manifest, no verdicts)."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
+def copy_seeds(folder: Path) -> Path:
+    """`folder` made a corpus of the three seed articles (no manifest, no verdicts)."""
+    folder.mkdir(parents=True, exist_ok=True)
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, folder / path.name)
     return folder
+
+
+def copy_bundled(folder: Path) -> Path:
+    """`folder` made a copy of the bundled corpus as shipped: the seeds and the articles beside them."""
+    copy_seeds(folder)
+    for path in sorted(BUNDLED_EXTRA.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def seed_corpus(tmp_path) -> Path:
+    """A corpus folder of the three seed articles, a fresh copy per test."""
+    return copy_seeds(tmp_path / "corpus")

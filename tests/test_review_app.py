@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from conftest import copy_bundled
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.verdicts import read_verdicts
 
@@ -51,7 +51,7 @@ class App:
 @pytest.fixture
 def project(tmp_path) -> tuple[Path, Path]:
     corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
-    shutil.copytree(PROJECT / "corpus", corpus)
+    copy_bundled(corpus)
     (corpus / "evil.txt").write_text(EVIL, encoding="utf-8")
     build_dataset(corpus, outputs, use_cache=False)
     return corpus, outputs

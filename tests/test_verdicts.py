@@ -3,12 +3,12 @@ know their corpus."""
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_bundled
 from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.verdicts import (Verdict, VerdictError, checked_correction, read_verdicts, record_verdict,
@@ -20,7 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def built(tmp_path) -> tuple[Path, Path]:
     corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
-    shutil.copytree(PROJECT / "corpus", corpus)
+    copy_bundled(corpus)
     build_dataset(corpus, outputs, use_cache=False)
     return corpus, outputs
 
@@ -195,7 +195,7 @@ def test_rule_precision_is_a_table_of_the_dataset(built):
 
 def test_outputs_elsewhere_know_their_corpus(tmp_path, monkeypatch):
     corpus, outputs = tmp_path / "x" / "corpus", tmp_path / "x" / "out"
-    shutil.copytree(PROJECT / "corpus", corpus)
+    copy_bundled(corpus)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)   # no ./corpus here to fall back on

@@ -116,7 +116,7 @@ def test_bad_manifest_date_names_the_file(tmp_path):
     (corpus / "manifest.csv").write_text("file,published,source,url,title\nodd.txt,Feb 2020,,,\n", encoding="utf-8")
     build_dataset(corpus, tmp_path / "out", use_cache=False)
     errors = load_dataset(tmp_path / "out")["errors"].to_dict(orient="records")
-    assert errors == [{"file": "odd.txt", "error": "invalid publication date 'Feb 2020' (expected YYYY-MM-DD, YYYY-MM or YYYY)"}]
+    assert errors == [{"file": "odd.txt", "error": "invalid publication date 'Feb 2020' (expected YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2100)"}]
     assert list(load_dataset(tmp_path / "out")["documents"]["doc_id"]) == ["good"]
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 import re
 
-from extract.nlp.limits import valid_iso_date, valid_year
+from extract.nlp.limits import MAX_YEAR, MIN_YEAR, valid_iso_date, valid_year
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -101,7 +101,8 @@ def normalize_published(value: str | None) -> str | None:
         return None
     value = str(value).strip()
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or parse_iso(value) is None:
-        raise ValueError(f"invalid publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise ValueError(f"invalid publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY, "
+                         f"years {MIN_YEAR}-{MAX_YEAR})")
     return value
 
 

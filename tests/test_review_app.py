@@ -154,6 +154,7 @@ def browser():
 
 
 def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -167,7 +168,7 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
     evidence = load_dataset(outputs)["facts"].set_index("fact_id").loc[blank, "suggestion_doc"]
     app = App(outputs)
     driver = browser()
-    wait = WebDriverWait(driver, 10)
+    wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,))   # pages change
 
     def open_fact(target: str) -> None:
         driver.get(f"{app.url}/fact/{target}")

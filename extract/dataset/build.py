@@ -288,8 +288,11 @@ class DatasetWriter:
     def finish_passages(self) -> None:
         """Align the blanks with the numbers of other articles, reading back only the texts and facts of the
         articles that hold a wanted passage."""
-        with self.texts.reading() as read_text:
-            self.passages.finish(read_text, lambda k: next(self.spilled(k, k + 1))[2])
+        with self.texts.reading() as read_text, open(self.staging / SPILL, "rb") as spill:
+            def read_facts(k: int) -> list[Fact]:   # one document, without a megabyte buffer per look-up
+                spill.seek(self.offsets[k])
+                return [new_fact(Fact, v) for v in pickle.load(spill)[2]]
+            self.passages.finish(read_text, read_facts)
 
     def part_names(self, part: int) -> dict[str, Path]:
         return {name: self.staging / f"{name}.part{part}" for name in STREAMED}

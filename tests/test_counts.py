@@ -244,3 +244,31 @@ def test_staff_origin_and_destination_by_role(facts_of, text, expected):
 def test_a_staff_count_without_aid_context_gets_no_guessed_destination(facts_of):
     text = "Hubei needs beds, Hubei said. A private clinic has 60 doctors on its payroll."
     assert [f["destination"] for f in facts_of(text, kind="personnel_count")] == [None]
+
+
+NO_COUNTED_NOUN = [
+    ("The death toll in Hubei climbed to 41 on Sunday.", (41, "death", "total", "Hubei")),
+    ("In Wuhan, 27 remain in hospital.", (27, "unspecified", "total", "Wuhan")),
+    ("Fifteen patients in Xiaogan remained hospitalized.", (15, "unspecified", "total", "Xiaogan")),
+    ("The virus has claimed 12 lives in Henan.", (12, "death", "total", "Henan")),
+    ("Statistics for the day:\nDeaths: 3\n", (3, "death", None, None)),
+    ("New confirmed cases: 0\n", (0, "confirmed", "new", None)),
+    ("Henan reported 30 new cases, bringing the total to 1,212.", (1212, "confirmed", "total", "Henan")),
+]
+
+
+@pytest.mark.parametrize("text, expected", NO_COUNTED_NOUN, ids=[t[:40] for t, _ in NO_COUNTED_NOUN])
+def test_counts_without_a_counted_noun(facts_of, text, expected):
+    found = [(f["value"], f["status"], f["period"], f["region"]) for f in facts_of(text, kind="case_count")]
+    assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    "Time: 24:00\nRoom: 3\n",                 # labels that are not about cases
+    "Close contacts: 300\n",
+    "The quake claimed 12 lives.",           # lives taken by something else (not_case_context)
+    "27 remain under medical observation.",  # contacts under observation are not cases
+    "The team will remain in Wuhan for 30 days.",
+])
+def test_no_counted_noun_false_positives(facts_of, text):
+    assert facts_of(text, kind="case_count") == []

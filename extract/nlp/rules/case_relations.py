@@ -11,6 +11,7 @@ from extract.nlp.rules.relations import (LOOKBACK, attachable_dates, clause_boun
 
 
 EVENT_VERBS = word_set("event_verbs")
+REMAIN_VERBS = word_set("remain_verbs")
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -110,7 +111,7 @@ class CaseRelations(CountWords):
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
         if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
-                             "case_respectively"):
+                             "case_respectively", "count_total_to"):
             return None
         sent_start = sentence_start(doc, number.start)
         return last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent_start)
@@ -163,7 +164,7 @@ class CaseRelations(CountWords):
 
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
                     facts: list[Span]) -> str | None:
-        if head.rule == "count_total_to":
+        if head.rule in ("count_total_to", "case_remaining"):
             return "total"
         if head.rule == "count_increase":
             return "new"
@@ -197,6 +198,8 @@ class CaseRelations(CountWords):
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ")):
             return "total"
+        if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
+            return "total"   # `15 patients in Xiaogan remained hospitalized`: still ill, a standing count
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None

@@ -40,6 +40,9 @@ class HeadFinder(CountWords):
     `including 1,200 to Huangshi` (count_including)."""
 
     wrappers = WRAPPERS
+    remain_verbs = word_set("remain_verbs")
+    remaining_states = tuple(word_set("remaining_states"))
+    life_taking_verbs = word_set("life_taking_verbs")
 
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
@@ -89,7 +92,8 @@ class HeadFinder(CountWords):
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.others(doc, number, facts) or \
-            self.respective(doc, number, numbers, facts)
+            self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
+            self.remaining(doc, number) or self.lives(doc, number)
         if item is not None:
             return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
@@ -145,6 +149,43 @@ class HeadFinder(CountWords):
         if previous is None or previous.label_ != "case_count":
             return None
         return Head("case", "case_respectively", number.end)
+
+    def labelled(self, doc: Doc, number: Span) -> Head | None:
+        """`Deaths: 3`, `New confirmed cases: 0`, `Discharged: 40`: a statistics line, its label before a colon."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] not in (":", "："):
+            return None
+        line_start = max(sentence_start(doc, number.start), number.start - 6)
+        label = words[line_start: number.start - 1]
+        if not label or any(doc[j].like_num for j in range(line_start, number.start - 1)):
+            return None
+        if self.any_status.isdisjoint(label) and all(self.noun_class.get(w) != "case" for w in label):
+            return None
+        after = token_texts(doc)[number.end] if number.end < len(doc) else "\n"
+        if not (after.isspace() or after in (",", ";", ".", ")")):
+            return None   # `Deaths: 3 in Wuhan ...` is a sentence, left to the other rules
+        return Head("case", "case_labelled", number.end, (line_start, number.start - 1), number.start - 1)
+
+    def remaining(self, doc: Doc, number: Span) -> Head | None:
+        """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun."""
+        words = lower_words(doc)
+        j = number.end
+        if j >= len(doc) or words[j] not in self.remain_verbs:
+            return None
+        following = " ".join(words[j + 1: j + 5])
+        if not any(following.startswith(phrase) for phrase in self.remaining_states):
+            return None
+        return Head("case", "case_remaining", number.end)
+
+    def lives(self, doc: Doc, number: Span) -> Head | None:
+        """`the virus has claimed 12 lives`: lives taken are deaths."""
+        words = lower_words(doc)
+        if number.end >= len(doc) or words[number.end] != "lives" or number.start == 0:
+            return None
+        before = set(words[max(0, number.start - 3): number.start])
+        if before.isdisjoint(self.life_taking_verbs):
+            return None
+        return Head("case", "case_toll", number.end + 1)
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count

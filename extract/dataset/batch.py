@@ -40,8 +40,9 @@ class CorpusResult:
 ARTICLE_SECONDS = 120.0   # a build's time budget per article: far above any real article (a few ms)
 
 
-class OverBudget(Exception):
-    """Raised inside the pipeline when an article has used up its time budget."""
+class OverBudget(BaseException):
+    """Raised inside the pipeline when an article has used up its time budget (a BaseException, so that no
+    `except Exception` on the way can swallow it)."""
 
 
 class WorkerDied(RuntimeError):

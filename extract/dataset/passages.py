@@ -90,7 +90,10 @@ class Normalized:
         gap_end = self.starts[w] if w < len(self.starts) else len(self.text)
         if not gap_start <= p <= gap_end:
             return None
-        return Slot((tuple(left), self.text[gap_start:gap_end], tuple(right)), p - gap_start)
+        spacing = self.text[gap_start:gap_end]
+        if w == len(self.starts):
+            spacing = spacing.rstrip()   # a text's last line break may be kept or not
+        return Slot((tuple(left), spacing, tuple(right)), p - gap_start)
 
 
 def numbers_of(text: str) -> Iterable[re.Match]:

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from extract.dataset.build import read_table
@@ -92,8 +93,11 @@ class ReviewStore:
         facts["tier"] = 2
         facts.loc[blank, "tier"] = 1
         facts.loc[facts["fact_id"].isin(conflicted), "tier"] = 0
+        facts["place"] = range(len(facts))   # facts are in (doc_id, start, end, fact_id) order: a numeric key
         self.facts, self.documents, self.conflicts = facts, documents, conflicts.to_dict(orient="records")
         self.by_id = {fact_id: i for i, fact_id in enumerate(facts["fact_id"])}
+        self.rule_counts = facts["rule"].value_counts().to_dict()
+        self.choice_lists = {"kind": sorted(set(facts["kind"])), "rule": sorted(set(facts["rule"]))}
         self.order: pd.DataFrame = facts
         self.texts: dict[str, str] = {}
         self.signature, self.dataset = "unread", dataset
@@ -145,18 +149,21 @@ class ReviewStore:
             verdicts = read_verdicts(self.corpus)
             tally_rows = self.tally(verdicts)
             facts = self.facts.assign(
-                verdict=self.facts["fact_id"].map(lambda f: verdicts[f].verdict if f in verdicts else "unreviewed"),
+                verdict=self.facts["fact_id"].map({f: v.verdict for f, v in verdicts.items()}).fillna("unreviewed"),
                 score=self.facts["rule"].map(rule_scores(tally_rows)).fillna(0.5))
             facts["reviewed"] = facts["verdict"] != "unreviewed"
-            order = facts.sort_values(["reviewed", "tier", "score", "doc_id", "start", "fact_id"], kind="stable",
-                                      ignore_index=True)
+            # numeric keys only (place stands for document and offset): a sort of 75,000 facts in milliseconds
+            ranked = np.lexsort((facts["place"].to_numpy(), facts["score"].to_numpy(), facts["tier"].to_numpy(),
+                                 facts["reviewed"].to_numpy()))
+            order = facts.iloc[ranked].reset_index(drop=True)
             # swapped in whole: a request on another thread sees the old state or the new, never half of one
             self.verdicts, self.tally_rows, self.order, self.signature = verdicts, tally_rows, order, signature
 
     def tally(self, verdicts: dict[str, Verdict]) -> list[dict]:
         tally = RuleTally()
+        tally.facts = dict(self.rule_counts)
         judged = self.facts[self.facts["fact_id"].isin(verdicts)]
-        tally.add(self.facts["rule"], [(rule, verdicts[f].verdict)
+        tally.add((), [(rule, verdicts[f].verdict)
                                        for f, rule in zip(judged["fact_id"], judged["rule"])])
         return tally.records()
 
@@ -168,7 +175,7 @@ class ReviewStore:
         if filters.get("kind"):
             mask &= rows["kind"] == filters["kind"]
         if filters.get("doc"):
-            mask &= rows["doc_id"] == filters["doc"]
+            mask &= rows["doc_id"].str.contains(filters["doc"].strip(), regex=False)
         if filters.get("rule"):
             mask &= rows["rule"] == filters["rule"]
         if filters.get("region"):
@@ -183,8 +190,7 @@ class ReviewStore:
         return rows[mask]
 
     def choices(self) -> dict[str, list[str]]:
-        return {"kind": sorted(set(self.facts["kind"])), "rule": sorted(set(self.facts["rule"])),
-                "doc": sorted(set(self.facts["doc_id"]))}
+        return self.choice_lists
 
     # ---- one fact -----------------------------------------------------------------------------------------------
 

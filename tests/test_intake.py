@@ -224,6 +224,21 @@ def test_an_article_the_pipeline_fails_on_is_refused_before_it_is_copied(tmp_pat
     assert corpus_state(corpus) == before
 
 
+def test_an_article_over_the_time_budget_is_refused_before_it_is_copied(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    add_article(PAGES / "undated.html", corpus)
+    before = corpus_state(corpus)
+
+    def endless(*args, **kwargs):
+        threading.Event().wait(30)   # a pathological text, stopped by the budget's alarm
+
+    monkeypatch.setattr("extract.nlp.pipeline.extract_doc", endless)
+    monkeypatch.setattr("extract.dataset.intake.CHECK_SECONDS", 0.2)
+    with pytest.raises(ArticleError, match="not extracted within 0.2 s"):
+        add_article(PAGES / "article_jsonld.html", corpus)
+    assert corpus_state(corpus) == before
+
+
 def test_a_failed_manifest_write_leaves_no_article(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     add_article(PAGES / "undated.html", corpus)

@@ -23,6 +23,7 @@ from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
 MAX_ID_LENGTH = 80
+CHECK_SECONDS: float | None = None   # the pipeline's time for an article added; None: a build's budget
 
 
 def safe_doc_id(name: str, taken: set[str]) -> str:
@@ -113,13 +114,19 @@ def url_name(url: str) -> str:
 
 
 def check_extracts(text: str, doc_id: str, published: str | None, where: str) -> None:
-    """An article enters the corpus only if the pipeline takes it: one that would fail the build is refused
-    before anything is written."""
+    """An article enters the corpus only if the pipeline takes it within a build's time budget: one that would
+    fail or be left out of the build is refused before anything is written."""
+    from extract.dataset.batch import ARTICLE_SECONDS, OverBudget, time_budget
     from extract.nlp.pipeline import extract_doc
     from extract.nlp.records import doc_to_facts
 
+    seconds = CHECK_SECONDS or ARTICLE_SECONDS
     try:
-        doc_to_facts(extract_doc(text, doc_id, published), doc_id)
+        with time_budget(seconds):
+            doc_to_facts(extract_doc(text, doc_id, published), doc_id)
+    except OverBudget:
+        raise ArticleError(where, f"not extracted within {seconds:g} s (the per-article time budget of "
+                                  f"builds)") from None
     except Exception as error:   # any failure of the rules on this text: the article is refused, nothing written
         reason = " ".join(str(error).split()) or type(error).__name__
         raise ArticleError(where, f"cannot be extracted ({reason})") from None

@@ -32,6 +32,8 @@ KIND_VALUE_FIELD = {"type": "any", "description": "In the fact's kind's type: an
 FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say it all
     "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
     "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
+    "warnings": {"description": "What a reader of the article's facts should know, `; `-separated: `no publication "
+                                "date` (its dates without a year and its weekdays are left unresolved)."},
     "suggestion": {"type": "any", "description": "The value other articles suggest for a missing number: an int, "
                                                  "or the number's text where it is not whole."},
     "suggestion_basis": {"description": "How the suggestion was found: `passage` (the blank's words stand around "

@@ -165,7 +165,8 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
     region = fact_id(outputs, kind="region", value="Xiaogan")
     blank = fact_id(outputs, kind="region_count", missing=True, suggestion=19)
     evil = fact_id(outputs, doc_id="evil", kind="personnel_count")
-    evidence = load_dataset(outputs)["facts"].set_index("fact_id").loc[blank, "suggestion_doc"]
+    evidence, evidence_fact = load_dataset(outputs)["facts"].set_index("fact_id").loc[
+        blank, ["suggestion_doc", "suggestion_fact"]]
     app = App(outputs)
     driver = browser()
     wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,))   # pages change
@@ -208,6 +209,7 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
         left(region)
         open_fact(blank)
         assert driver.find_element(By.ID, "suggested").text == "19"
+        assert driver.find_element(By.ID, "evidence").get_attribute("href").endswith(f"/fact/{evidence_fact}")
         driver.find_element(By.CSS_SELECTOR, "button[data-action=accept-suggestion]").click()   # by mouse
         verdict_becomes(blank, "accept")
         left(blank)

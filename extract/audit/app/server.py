@@ -1,6 +1,7 @@
 """Serving the review app: waitress on 127.0.0.1 only, the browser opened on it, Ctrl-C stops it cleanly."""
 from __future__ import annotations
 
+import errno
 import sys
 import webbrowser
 from pathlib import Path
@@ -22,7 +23,13 @@ def make_server(outputs: Path | str, corpus: Path | str, port: int = 8765, threa
 
 
 def serve(outputs: Path | str, corpus: Path | str, port: int = 8765, open_browser: bool = True) -> None:
-    server = make_server(outputs, corpus, port)
+    try:
+        server = make_server(outputs, corpus, port)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise OSError(f"{HOST}:{port} is in use (another review app?); give another --port, or --port 0 "
+                          "for any free one") from None
+        raise
     url = f"http://{HOST}:{server.effective_port}/"
     print(f"review app for {outputs} (verdicts in {Path(corpus) / 'verdicts.csv'}) at {url}  Ctrl-C stops it",
           file=sys.stderr, flush=True)

@@ -1,12 +1,9 @@
 """aidfacts command line: a thin layer over the library; errors become one line and a non-zero exit."""
 from __future__ import annotations
 
-import csv
 import json
 import os
-import shutil
 import sys
-import textwrap
 import traceback
 from pathlib import Path
 
@@ -14,13 +11,9 @@ import click
 
 from extract import __version__
 from extract.dataset.corpus import ArticleError, refuse_irregular
-from extract.dataset.spreadsheet import neutral
+from extract.audit.fact_formats import FORMATS, write_facts
 from extract.nlp.normalize import normalize_published
-from extract.nlp.records import FIELDS, present
 
-FORMATS = ("jsonl", "csv", "table")
-TABLE_COLUMNS = ("fact_id", "doc_id", "kind", "value", "qualifier", "status", "period", "unit", "region", "origin",
-                 "destination", "helper", "recipient", "date", "rule")   # and the text, wrapped, last
 
 
 def validate_published(ctx, param, value):
@@ -32,44 +25,6 @@ def validate_published(ctx, param, value):
 
 def validate_published_or_empty(ctx, param, value):
     return value if value == "" else validate_published(ctx, param, value)
-
-
-def write_facts(facts: list[dict], fmt: str, out) -> None:
-    if fmt == "jsonl":
-        for fact in facts:
-            out.write(json.dumps(fact, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(FIELDS), lineterminator="\n")
-        writer.writeheader()
-        for fact in facts:
-            row = {**fact, "candidates": json.dumps(fact["candidates"], ensure_ascii=False)}
-            writer.writerow({name: neutral(value) for name, value in row.items()})
-    else:
-        out.write("\n".join(table_lines(facts, shutil.get_terminal_size((160, 24)).columns)) + "\n")
-
-
-def table_lines(facts: list[dict], width: int) -> list[str]:
-    """Facts as a table for people: the fact id first (what `aidfacts review` takes), the attributes any fact
-    has, and the text last, wrapped to the width rather than cut."""
-    columns = [c for c in TABLE_COLUMNS if c in ("fact_id", "doc_id", "kind", "value")
-               or any(present(f.get(c)) for f in facts)]
-    rows = [[table_cell(f, c) for c in columns] for f in facts]
-    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(columns)]
-    text_width = max(20, width - sum(widths) - 2 * len(columns))
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)) + "  text"]
-    for fact, row in zip(facts, rows):
-        prefix = "  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  "
-        pieces = textwrap.wrap(" ".join((fact.get("text") or "").split()), text_width) or [""]
-        lines.append(prefix + pieces[0])
-        lines += [" " * len(prefix) + piece for piece in pieces[1:]]
-    return lines
-
-
-def table_cell(fact: dict, column: str) -> str:
-    value = fact.get(column)
-    if column == "value" and not present(value) and fact.get("missing"):
-        return "(missing)"
-    return str(value) if present(value) else ""
 
 
 def one_line(error: BaseException) -> str:

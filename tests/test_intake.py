@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import cli, table_lines
+from extract.audit.fact_formats import table_lines
+from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.corpus import ArticleError, read_manifest
 from extract.dataset.fetch import MAX_PAGE_BYTES

@@ -3,6 +3,7 @@ know their corpus."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,12 @@ def test_a_bad_verdicts_file_is_one_line_naming_file_and_line(built, content, pr
         assert len(lines) == 1 and "verdicts.csv line" in lines[0] and problem in lines[0], result.output
         assert "Traceback" not in result.output
     assert (outputs / "facts.csv").read_bytes() == before   # the dataset was not replaced
+
+
+def test_a_fifo_in_place_of_verdicts_is_refused_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "verdicts.csv")
+    with pytest.raises(VerdictError, match="not a regular file"):
+        read_verdicts(tmp_path)
 
 
 def write_many(corpus: Path, start, index: int) -> None:

@@ -86,6 +86,8 @@ def read_verdicts(corpus: Path | str) -> dict[str, Verdict]:
         seen = file_signature(path)
         if seen is None:
             return {}
+        if not path.is_file():   # a FIFO or a device would block the read or never end
+            raise VerdictError(f"{path}: not a regular file")
         cached = _READ.get(str(path))
         if cached is not None and cached[0] == seen:
             return dict(cached[1])

@@ -49,21 +49,25 @@ class WorkerDied(RuntimeError):
     """A worker process ended without handing back its articles (killed, or out of memory)."""
 
 
+def _expire(signum, frame):
+    raise OverBudget()
+
+
+def timers_work() -> bool:
+    """Whether a budget can be kept here: SIGALRM is delivered only to a process's main thread."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 @contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise OverBudget in the block after `seconds` of wall time (a SIGALRM timer; only in a process's main
-    thread, where signals are delivered: elsewhere, or without a budget, the block runs unbounded)."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
+def budget_timer(seconds: float | None) -> Iterator[bool]:
+    """The time budget's SIGALRM handler, installed for a whole batch (installing it per article would cost more
+    than arming the timer); yields whether articles can be timed. The handler before it is put back after."""
+    if not seconds or not timers_work():
+        yield False
         return
-
-    def expire(signum, frame):
-        raise OverBudget()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, _expire)
     try:
-        yield
+        yield True
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -79,6 +83,7 @@ class ArticleWork:
         self.cache = cache
         self.nlp = nlp
         self.seconds = seconds
+        self.timed = False   # set where the budget's handler is installed (budget_timer, or a worker's start)
 
     def __call__(self, job: Item | Path | str) -> Result:
         item = self.reader(job) if isinstance(job, (str, Path)) else job
@@ -89,8 +94,13 @@ class ArticleWork:
             return item, known, True
         nlp = self.nlp or shared_nlp()
         try:
-            with time_budget(self.seconds):
+            try:
+                if self.timed:
+                    signal.setitimer(signal.ITIMER_REAL, self.seconds)   # one-shot: OverBudget when it runs out
                 facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
+            finally:
+                if self.timed:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
         except OverBudget:
             return ArticleError(item.file, f"not extracted within {self.seconds:g} s (the per-article time "
                                            f"budget); left out"), None, False
@@ -105,6 +115,9 @@ _WORK: ArticleWork | None = None   # in a worker process: set once by _start_wor
 def _start_worker(work: ArticleWork) -> None:
     global _WORK
     _WORK = work
+    if work.seconds and timers_work():   # a worker process of ours: the handler stays for its life
+        signal.signal(signal.SIGALRM, _expire)
+        work.timed = True
     shared_nlp()
 
 
@@ -128,7 +141,8 @@ def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = Non
     bounded window of items is in flight, so memory does not grow with the corpus."""
     work = ArticleWork(reader=reader, cache=cache, nlp=nlp, seconds=seconds)
     if n_process <= 1:
-        yield from map(work, items)
+        with budget_timer(seconds) as work.timed:
+            yield from map(work, items)
     else:
         yield from parallel_items(items, n_process, batch_size, work)
 

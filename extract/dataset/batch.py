@@ -73,6 +73,16 @@ def budget_timer(seconds: float | None) -> Iterator[bool]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise OverBudget in the block after `seconds` of wall time (one block: only in a main thread, elsewhere
+    or without a budget the block runs unbounded)."""
+    with budget_timer(seconds) as timed:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+
+
 class ArticleWork:
     """What is done to one article, the same in this process and in a worker: read it (when given a path),
     take its facts from the cache or run the pipeline within the time budget, and cache what was extracted."""

@@ -272,3 +272,19 @@ def test_counts_without_a_counted_noun(facts_of, text, expected):
 ])
 def test_no_counted_noun_false_positives(facts_of, text):
     assert facts_of(text, kind="case_count") == []
+
+
+def test_staff_listed_by_origin(facts_of):
+    text = ("On Feb 10, a team went to Wuhan. The team consists of 60 persons from Tianjin, 44 from Jiangsu "
+            "Province and 33 from Henan Province. Among them, 54 are doctors.")
+    staff = {f["value"]: (f["origin"], f["rule"]) for f in facts_of(text, kind="personnel_count")}
+    assert staff[60][0] == "Tianjin" and staff[44] == ("Jiangsu", "personnel_count:staff_list_item")
+    assert staff[33][0] == "Henan"
+    assert staff[54][0] is None   # a team of several provinces has no one origin
+
+
+def test_staff_of_one_paragraph_share_a_journey(facts_of):
+    text = ("On Saturday night, 260 medical workers came to Wuhan from Hunan. A charter plane brought 264 medics "
+            "from Xiamen.\n\nA total of 50 nurses from Fujian are ready.")
+    staff = {f["value"]: f["destination"] for f in facts_of(text, kind="personnel_count")}
+    assert staff == {260: "Wuhan", 264: "Wuhan", 50: None}

@@ -131,6 +131,11 @@ class HeadFinder(CountWords):
                 previous_count(facts, number.start, sentence_start(doc, number.start)) is None:
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is not None and previous.label_ == "personnel_count":
+            # `60 persons from Tianjin, 44 from Jiangsu`: staff listed by where they come from
+            if number.end < len(doc) and lower_words(doc)[number.end] == "from":
+                return Head("personnel", "staff_list_item", number.end, region=get(region, "value"))
+            return None
         if previous is not None and previous.label_ != "case_count":
             return None
         return Head("case", "case_list_item", number.end, region=get(region, "value"))

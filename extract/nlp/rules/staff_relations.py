@@ -5,13 +5,14 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.triggers import word_set
 
 
 OWNED_PHRASE = word_set("owned_phrase_words")
 RETURN_CUES = word_set("return_cues")
+TRAVEL_WORDS = frozenset({"brought", "brings", "flew", "flight", "plane", "train", "arrived", "came", "landed"})
 LEAVE_VERBS = word_set("leave_verbs")
 
 
@@ -27,13 +28,25 @@ class StaffRelations(CountWords):
         start, end = clause_bounds(doc, number.start)
         sent = sentence_of(doc, number.start)
         regions = region_index(doc).regions
-        origin = self.origin(doc, number, head, start, end, regions)
-        destination = self.destination(doc, number, head, start, end, regions, origin)
+        heading = None
+        if head.rule == "staff_list_item":
+            origin = head.region
+            heading = last_before(facts, number.start, lambda f: f.label_ == "personnel_count", floor=sent.start)
+            destination = get(heading, "destination") if heading is not None else None
+        else:
+            origin = self.origin(doc, number, head, start, end, regions)
+            destination = self.destination(doc, number, head, start, end, regions, origin)
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
-            staff = [f for f in facts if f.label_ == "personnel_count" and f.end <= number.start]
-            origin = origin or next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
+            staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
+                     if f.label_ == "personnel_count"]
+            origins = {get(f, "origin") for f in staff if sentence_start(doc, f.start) == self.sentence_before(doc, sent)}
+            if origin is None and len(origins - {None}) <= 1:   # a team of several provinces has no one origin
+                origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
             destination = destination or next((get(f, "destination") for f in reversed(staff)
                                                if get(f, "destination")), None)
+        if destination is None and (self.sent_to_help(doc, sent) or
+                                    not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
+            destination = self.paragraph_destination(doc, number, facts)
         if origin is None:
             origin = dominant_helper(doc, self.gazetteer)
         served = self.return_trip(doc, number, sent, regions, origin)
@@ -47,7 +60,10 @@ class StaffRelations(CountWords):
             destination = self.aided_region(doc)
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
-        put(fact, "date", self.fact_date(doc, number, start, end))
+        date = self.fact_date(doc, number, start, end)
+        if date is None and heading is not None:
+            date = get(heading, "date")
+        put(fact, "date", date)
 
     def origin(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions) -> str | None:
         # a region modifying the staff noun: `610 Shandong medical workers`, `Hainan doctors (278 medics)`
@@ -144,6 +160,24 @@ class StaffRelations(CountWords):
                     (before and before[-1] == "from" and len(before) > 1 and before[-2] in self.leave_verbs):
                 return get(span, "value")
         return None
+
+    @staticmethod
+    def sentence_before(doc: Doc, sent: Span) -> int | None:
+        return sentence_start(doc, sent.start - 1) if sent.start > 0 else None
+
+    def paragraph_destination(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`260 medical workers came to Wuhan ... a charter plane brought 264 medics from Xiamen`: staff with no
+        destination of their own, in the paragraph of staff sent somewhere, went there too."""
+        previous = last_before(facts, number.start, lambda f: f.label_ == "personnel_count",
+                               floor=number.start - LOOKBACK)
+        if previous is None or not get(previous, "destination"):
+            return None
+        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
+            return None
+        before = sentence_of(doc, previous.start)
+        if not self.receive_verbs.isdisjoint(lower_words(doc)[before.start: previous.start]):
+            return None   # `Wuhan has received 11,000 medical personnel`: an intake from everywhere, not a journey
+        return get(previous, "destination")
 
     def hubei_or_in_it(self, name: str) -> bool:
         return name == "Hubei" or self.gazetteer[name].in_hubei

@@ -45,9 +45,9 @@ def test_seed_gold_is_matched_exactly(shared_dir):
 
 
 # A ratchet on the 52-article devset: the floors are what the code reaches, raised as rules land, never lowered.
-DEVSET_MICRO_F1 = 0.925
+DEVSET_MICRO_F1 = 0.93
 DEVSET_KIND_F1 = 0.83
-DEVSET_ATTRIBUTE_ACCURACY = 0.81
+DEVSET_ATTRIBUTE_ACCURACY = 0.86
 
 
 def test_devset_scores(shared_dir):

@@ -209,6 +209,8 @@ class StaffRelations(CountWords):
     def sent_to_help(self, doc: Doc, sent: Span) -> bool:
         """A sentence about staff sent or going to help (a send verb, an aid word, a return home)."""
         words = set(lower_words(doc)[sent.start: sent.end])
+        if any(self.noun_class.get(w) == "team" for w in words) and "medical" in words:
+            return True   # `The third national medical team consists of 60 persons from Tianjin, ...`
         return not (words.isdisjoint(self.send_verbs) and words.isdisjoint(self.dest_verbs) and
                     words.isdisjoint(self.return_cues) and words.isdisjoint(("assistance", "aid", "support")))
 

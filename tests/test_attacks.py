@@ -622,10 +622,11 @@ def test_a_file_name_with_a_line_break_or_a_terminal_escape_stays_one_line(tmp_p
 
 def test_the_budget_stops_the_real_pipeline_and_the_next_articles_come_out_whole(tmp_path, corpus):
     build_dataset(corpus, tmp_path / "plain", use_cache=False)
-    # 420 KB, 84,000 words: over a second of pipeline, where a short article takes a millisecond
-    (corpus / "0long.txt").write_text("Wuhan reported 1 case and 2 cases. " * 12000, encoding="utf-8")
-    report = build_dataset(corpus, tmp_path / "out", use_cache=False, seconds=0.2)
-    assert report.errors == ["0long.txt: not extracted within 0.2 s (the per-article time budget); left out"]
+    # 1.7 MB, 340,000 words: many seconds of pipeline, where the seeds take milliseconds each, so that a budget
+    # of 2 s separates them even on a loaded machine
+    (corpus / "0long.txt").write_text("Wuhan reported 1 case and 2 cases. " * 48000, encoding="utf-8")
+    report = build_dataset(corpus, tmp_path / "out", use_cache=False, seconds=2.0)
+    assert report.errors == ["0long.txt: not extracted within 2 s (the per-article time budget); left out"]
     assert (tmp_path / "out" / "facts.jsonl").read_bytes() == (tmp_path / "plain" / "facts.jsonl").read_bytes()
 
 

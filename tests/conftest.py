@@ -64,3 +64,26 @@ def copy_bundled(folder: Path) -> Path:
 def seed_corpus(tmp_path) -> Path:
     """A corpus folder of the three seed articles, a fresh copy per test."""
     return copy_seeds(tmp_path / "corpus")
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+def headless_browser(window: str = "1400,1000"):
+    """Debian's headless Chromium under selenium, with the flags this machine's closed network needs; skipped
+    where it is not installed, and a failure in CI, which must install it (.ci/run)."""
+    import os
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium and chromium-driver (see .ci/run)")
+        pytest.skip("Debian chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--window-size={window}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

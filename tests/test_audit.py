@@ -1,21 +1,19 @@
 """Auditing: verdicts that survive a rebuild, integrity checks, and the HTML report in a real browser."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import SEEDS, headless_browser
 from extract.audit.checks import check_dataset
 from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
 from extract.audit.report import render_text, write_report
 from extract.dataset.verdicts import Verdict, record_verdict
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
 
 @pytest.fixture
@@ -145,20 +143,7 @@ def test_report_is_written_beside_the_outputs_and_never_over_a_strangers_folder(
 
 
 def browser():
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium and chromium-driver (see .ci/run)")
-        pytest.skip("Debian chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1300,1600"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return headless_browser("1300,1600")
 
 
 @pytest.mark.flaky(reruns=2)   # a real browser on a shared machine; the assertions are unchanged

@@ -2,7 +2,6 @@
 headless Chromium, and two clients posting a thousand verdicts at once."""
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
@@ -13,12 +12,11 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import copy_bundled
+from conftest import copy_bundled, headless_browser
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.verdicts import read_verdicts
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 EVIL = ("Hunan sent 120 nurses to Huanggang on Monday. <script>window.__xss = 1</script> and "
         "<img src=x onerror=\"window.__xss = 2\"> and a closing tag </blockquote></main> too.\n")
 
@@ -137,20 +135,7 @@ def test_two_clients_post_five_hundred_verdicts_each(tmp_path):
 
 
 def browser():
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium and chromium-driver (see .ci/run)")
-        pytest.skip("Debian chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return headless_browser("1400,1000")
 
 
 # a real browser on a shared CI machine can lose a race with the page it drives: one rerun, the assertions unchanged

@@ -195,7 +195,7 @@ def style() -> str:
 def document_page(document: dict, text: str | None, facts: list[dict], rejected: list[dict],
                   verdicts: dict[str, str], neighbours: tuple[str | None, str | None]) -> str:
     prev_doc, next_doc = neighbours
-    nav = [f'<a href="../index.html">report index</a>']
+    nav = ['<a href="../index.html">report index</a>']
     nav += [f'<a href="{page_name(prev_doc)}">← {esc(prev_doc)}</a>'] if prev_doc else []
     nav += [f'<a href="{page_name(next_doc)}">{esc(next_doc)} →</a>'] if next_doc else []
     body = render_text(text, facts) if text is not None else "<p>(the article's file is not in the corpus)</p>"

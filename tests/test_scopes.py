@@ -209,3 +209,13 @@ def test_statuses_past_parentheses_and_attributed_frames(facts_of, text, region)
         assert four["status"] == "recovered"
     else:
         assert any(f["value"] == 39 and f["region"] == region and f["status"] == "confirmed" for f in found)
+
+
+def test_a_place_travelled_to_owns_no_count(facts_of):
+    found = cases(facts_of, "Seven of the nine newly confirmed patients in Guangzhou had lived or travelled in Hubei.")
+    assert (9, "Hubei") not in found
+
+
+def test_the_next_sentence_goes_on_about_the_head_count_s_place_not_its_sub_counts(facts_of):
+    text = "By Tuesday, 26 cases had been confirmed in Guangdong, including 14 in Shenzhen. One suspected case is isolated."
+    assert cases(facts_of, text)[(1, "Guangdong")][0] == "suspected"

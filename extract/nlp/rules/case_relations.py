@@ -12,6 +12,10 @@ from extract.nlp.rules.relations import (LOOKBACK, attachable_dates, clause_boun
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
+TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
+                          "living", "toured"})
+# rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
+SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -55,6 +59,11 @@ class CaseRelations(CountWords):
         put(fact, "region", region)
         put(fact, "date", date)
 
+    @staticmethod
+    def travelled_to(doc: Doc, region: Span) -> bool:
+        """`patients had lived or travelled in Hubei`: a place the patients had been, not where they are counted."""
+        return not TRAVEL_VERBS.isdisjoint(lower_words(doc)[max(0, region.start - 5): region.start])
+
     def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
         """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""
         lo, hi = self.noun_phrase(head, number)
@@ -92,7 +101,8 @@ class CaseRelations(CountWords):
         if previous is None or sentence_start(doc, previous.start) != self.previous_sentence_start(doc, sent_start):
             return None
         before = sentence_start(doc, previous.start)
-        regions = {get(f, "region") for f in spans_in(facts, before, sent_start) if f.label_ == "case_count"}
+        regions = {get(f, "region") for f in spans_in(facts, before, sent_start)
+                   if f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES}
         if len(regions) != 1 or None in regions:
             return None   # the sentence before spoke of several places, or of none
         previous_region = regions.pop()
@@ -264,7 +274,8 @@ class CaseRelations(CountWords):
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
-        located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None]
+        located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None
+                   and not self.travelled_to(doc, s)]
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
         if subjects and not team_subject:

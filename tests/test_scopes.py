@@ -140,9 +140,12 @@ CARRIED = [
     # the next sentence of a paragraph goes on about the same place
     ("Since the outbreak, the city of Xiaogan has registered 3,500 infected. 3,000 patients were discharged, "
      "100 died.", {(3500, "Xiaogan"), (3000, "Xiaogan"), (100, "Xiaogan")}),
-    # ... but not after a sentence about several places, nor into another paragraph
+    # ... the head count's place, not its sub-counts', but not after a sentence about several places, nor into
+    # another paragraph
     ("Hubei reported 30 deaths (25 in Wuhan and 5 in Xiaogan). 500 patients were discharged.",
-     {(30, "Hubei"), (25, "Wuhan"), (5, "Xiaogan"), (500, None)}),
+     {(30, "Hubei"), (25, "Wuhan"), (5, "Xiaogan"), (500, "Hubei")}),
+    ("Hubei reported 30 deaths, and Henan reported 5 deaths. 500 patients were discharged.",
+     {(30, "Hubei"), (5, "Henan"), (500, None)}),
     ("The city of Xiaogan has registered 3,500 infected.\n\n3,000 patients were discharged.",
      {(3500, "Xiaogan"), (3000, None)}),
     # `others` counts what the count before counted

@@ -109,8 +109,8 @@ class CaseRelations(CountWords):
         if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
             return None   # another paragraph
         if any(get(s, "value") != previous_region
-               for s in spans_in(region_index(doc).regions, previous.end, number.end)):
-            return None
+               for s in spans_in(region_index(doc).regions, sent_start, number.end)):
+            return None   # this sentence names another place before the count
         return previous_region
 
     @staticmethod

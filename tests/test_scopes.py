@@ -222,3 +222,38 @@ def test_a_place_travelled_to_owns_no_count(facts_of):
 def test_the_next_sentence_goes_on_about_the_head_count_s_place_not_its_sub_counts(facts_of):
     text = "By Tuesday, 26 cases had been confirmed in Guangdong, including 14 in Shenzhen. One suspected case is isolated."
     assert cases(facts_of, text)[(1, "Guangdong")][0] == "suspected"
+
+
+# sentences a reviewer found to misfire: each must give no wrong value
+def test_a_total_of_something_else_is_no_case_count(facts_of):
+    text = "Hubei reported 2,641 new cases on Monday, and the total of donations reached 30,000."
+    assert [f["value"] for f in facts_of(text, kind="case_count")] == [2641]
+
+
+def test_cases_from_a_place_after_a_head_count_are_not_that_place_s(facts_of):
+    found = cases(facts_of, "Guangdong confirmed 10 new cases on Monday, 6 from Wuhan.")
+    assert (6, "Wuhan") not in found
+
+
+def test_people_sent_to_treat_patients_are_not_cases(facts_of):
+    text = "Shanghai sent 136 people to treat severe patients in Wuhan on Feb 3."
+    assert facts_of(text, kind="case_count") == []
+
+
+def test_a_hotline_is_not_a_statistics_line(facts_of):
+    assert facts_of("The hotline for suspected cases: 12320.", kind="case_count") == []
+
+
+def test_deaths_with_new_cases_are_new_too(facts_of):
+    found = cases(facts_of, "Hubei reported 2,345 new confirmed cases on Monday, with 97 deaths.")
+    assert found[(97, "Hubei")][:2] == ("death", "new")
+
+
+def test_a_month_after_in_is_not_a_place(facts_of):
+    assert (5, "Hubei") in cases(facts_of, "Hubei reported 5 cases in February.")
+
+
+def test_a_team_s_patients_do_not_take_a_city_paragraphs_back(facts_of):
+    text = ("Shandong sent 100 doctors to Huanggang.\n\nGuangdong sent 50 nurses to Xiaogan.\n\nThe Beijing team "
+            "had earlier treated 40 patients.\n\nIt was a long month.\n\nThe Beijing medical team has treated 40 patients.")
+    assert all(region != "Xiaogan" for value, region in cases(facts_of, text) if value == 40)

@@ -118,6 +118,12 @@ class CaseRelations(CountWords):
         return sentence_start(doc, sent_start - 1) if sent_start > 0 else None
 
     @staticmethod
+    def list_heading_any(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """The last case count of the number's sentence."""
+        return last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                           floor=sentence_start(doc, number.start))
+
+    @staticmethod
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
         if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
@@ -195,7 +201,9 @@ class CaseRelations(CountWords):
         if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
             return "total"
         if before and before[-1] == "with":
-            return "total"
+            # `2,345 new cases, with 97 deaths`: the period of the count it goes with; else a standing count
+            previous = self.list_heading_any(doc, number, facts)
+            return (get(previous, "period") if previous is not None else None) or "total"
         if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
             return "total"
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
@@ -289,9 +297,11 @@ class CaseRelations(CountWords):
             went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
             if went:
                 return get(went[-1], "value")
-            earlier = last_before(regions, sentence_start(doc, number.start),
-                                  lambda s: self.gazetteer[get(s, "value")].in_hubei, floor=number.start - LOOKBACK)
-            return get(earlier, "value") if earlier is not None else None
+            # the Hubei city the team works in: the one the article names before, when it names only one
+            sent_start = sentence_start(doc, number.start)
+            cities = {get(s, "value") for s in spans_in(regions, max(0, number.start - LOOKBACK), sent_start)
+                      if self.gazetteer[get(s, "value")].in_hubei}
+            return cities.pop() if len(cities) == 1 else None
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
 
     def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
@@ -323,7 +333,7 @@ class CaseRelations(CountWords):
         sent = sentence_of(doc, number.start)
         if "respectively" not in lower_words(doc)[sent.start: sent.end]:
             return None
-        numbers = [n for n in spans_of(doc, "number") if sent.start <= n.start < sent.end]
+        numbers = spans_in(spans_of(doc, "number"), sent.start, sent.end)
         chain_start = number
         by_end = {n.end: n for n in numbers}
         while True:

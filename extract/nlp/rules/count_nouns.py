@@ -29,6 +29,8 @@ def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
 
 
 WRAPPERS = word_set("count_wrappers")
+LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "and", "&", "/", "-", "current"})
+AUXILIARIES = frozenset({"have", "has", "had", "been", "were", "was", "are", "is", "being"})
 
 
 class HeadFinder(CountWords):
@@ -114,7 +116,7 @@ class HeadFinder(CountWords):
         rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
         if rule is not None:
             sent = sentence_of(doc, number.start)
-            if any(f.label_ == "case_count" and f.start >= sent.start for f in facts) or \
+            if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start) or \
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
@@ -124,17 +126,17 @@ class HeadFinder(CountWords):
         """`Of the confirmed cases, 174 are in Hefei, 160 in Bengbu`, `37 new cases in Jiangsu, 4 in Nanjing`,
         `Hefei 12, Bengbu 3`: a bare number with its own region, in a list of cases (under a status lead-in, or
         after a case count of the same sentence)."""
-        region = self.scopes.list_item_region(doc, number)
-        if region is None:
-            return None
-        if self.scopes.leadin_at(doc, number.start) is None and \
-                previous_count(facts, number.start, sentence_start(doc, number.start)) is None:
-            return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is not None and previous.label_ == "personnel_count":
             # `60 persons from Tianjin, 44 from Jiangsu`: staff listed by where they come from
-            if number.end < len(doc) and lower_words(doc)[number.end] == "from":
+            region = self.scopes.list_item_region(doc, number, origins=True)
+            if region is not None and number.end < len(doc) and lower_words(doc)[number.end] == "from":
                 return Head("personnel", "staff_list_item", number.end, region=get(region, "value"))
+            return None
+        region = self.scopes.list_item_region(doc, number)
+        if region is None:
+            return None
+        if previous is None and self.scopes.leadin_at(doc, number.start) is None:
             return None
         if previous is not None and previous.label_ != "case_count":
             return None
@@ -160,10 +162,12 @@ class HeadFinder(CountWords):
         words = lower_words(doc)
         if number.start < 2 or words[number.start - 1] not in (":", "："):
             return None
-        line_start = max(sentence_start(doc, number.start), number.start - 6)
+        line_start = sentence_start(doc, number.start)
         label = words[line_start: number.start - 1]
-        if not label or any(doc[j].like_num for j in range(line_start, number.start - 1)):
-            return None
+        if not label or len(label) > 5:
+            return None   # the label is the whole line before the colon: `Deaths: 3`, not `the hotline for ...:`
+        if not all(w in self.any_status or self.noun_class.get(w) == "case" or w in LABEL_GLUE for w in label):
+            return None   # a label of status words and case nouns only (`New confirmed cases`, `Cured and discharged`)
         if self.any_status.isdisjoint(label) and all(self.noun_class.get(w) != "case" for w in label):
             return None
         after = token_texts(doc)[number.end] if number.end < len(doc) else "\n"
@@ -264,7 +268,8 @@ class HeadFinder(CountWords):
             return None
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
-        if "total" in words[max(start, number.start - 5): number.start]:
+        window = words[max(start, number.start - 5): number.start]
+        if "total" in window and not self.total_of_something_else(doc, number, window):
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
             head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
                           "count_total_to", number)
@@ -277,6 +282,14 @@ class HeadFinder(CountWords):
             if cls in ("case", "personnel"):
                 return Head(cls, "count_reached", number.end)
         return None
+
+    def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
+        """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""
+        k = len(window) - 1 - window[::-1].index("total")
+        after = window[k + 1:]
+        if not after or after[0] != "of":
+            return False
+        return not any(self.noun_class.get(w) in ("case", "personnel") for w in after[1:])
 
     def increase(self, doc: Doc, number: Span) -> Head | None:
         """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
@@ -293,9 +306,10 @@ class HeadFinder(CountWords):
         """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
         words = lower_words(doc)
-        nearby = words[max(0, number.start - 2): number.start] + words[head.end: head.end + 5]
+        after = [w for w in words[head.end: head.end + 4] if w not in AUXILIARIES][:1]
+        nearby = words[max(0, number.start - 2): number.start] + after
         if not self.any_status.isdisjoint(nearby):
-            return "case"
+            return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`
         sent = sentence_of(doc, number.start)
         if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
                for i in range(sent.start, sent.end) if i != head.end - 1):

@@ -28,6 +28,10 @@ _SCOPES = register_cache(DocMap())
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+                            "thursday", "friday", "saturday", "sunday"})
 LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "、"})
 
 
@@ -108,9 +112,10 @@ class ScopeReader:
         start, end = sentence_index(doc).bounds(i)
         return not self.words["national_words"].isdisjoint(lower_words(doc)[start:end])
 
-    def list_item_region(self, doc: Doc, number: Span) -> Span | None:
+    def list_item_region(self, doc: Doc, number: Span, origins: bool = False) -> Span | None:
         """The region of a bare number in a list: `4 in Nanjing`, `174 are in Hefei`, `one was from Wenzhou`,
-        `Hefei 12,`. None when the number is not shaped like a list item."""
+        `Hefei 12,`; with `origins`, staff listed by where they come from (`44 from Jiangsu`). None when the
+        number is not shaped like a list item."""
         words, n = lower_words(doc), len(doc)
         regions = region_index(doc)
         j = number.end
@@ -118,7 +123,10 @@ class ScopeReader:
             j += 1
             if j < n and words[j] in self.words["list_item_participles"]:
                 j += 1   # `39 were reported in Haikou`
-        if j < n and words[j] in self.words["list_item_preps"]:
+        # `from X` names where an item comes from: a place of its own under a lead-in (`Among the new cases, one
+        # was from Wenzhou`), but after a head count an origin (`10 new cases in Guangdong, 6 from Wuhan`)
+        preps = self.words["list_item_preps"] if origins or self.leadin_at(doc, number.start) else {"in"}
+        if j < n and words[j] in preps:
             j += 1
             if j < n and words[j] == "the":
                 j += 1
@@ -147,6 +155,8 @@ class ScopeReader:
             j += 1
         if j >= len(doc) or j in region_index(doc).tokens:
             return False
+        if spans_in(spans_of(doc, "date"), j, j + 4) or words[j] in CALENDAR_WORDS:
+            return False   # `5 cases in February`: a time, not a place
         return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
 
     def opens_subcount(self, doc: Doc, number: Span) -> bool:

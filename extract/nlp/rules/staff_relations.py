@@ -39,7 +39,8 @@ class StaffRelations(CountWords):
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
-            origins = {get(f, "origin") for f in staff if sentence_start(doc, f.start) == self.sentence_before(doc, sent)}
+            before = self.sentence_before(doc, sent)
+            origins = {get(f, "origin") for f in staff if sentence_start(doc, f.start) == before}
             if origin is None and len(origins - {None}) <= 1:   # a team of several provinces has no one origin
                 origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
             destination = destination or next((get(f, "destination") for f in reversed(staff)
@@ -71,9 +72,10 @@ class StaffRelations(CountWords):
         inside = spans_in(regions, lo, hi) if hi > lo else []
         if inside:
             return get(inside[0], "value")
-        paren_lo = number.start - 1 if token_texts(doc)[number.start - 1] == "(" else None
+        paren_lo = number.start - 1 if number.start > 0 and token_texts(doc)[number.start - 1] == "(" else None
         if paren_lo is not None:
-            close = [s for s in regions if paren_lo - 4 <= s.end <= paren_lo and self.is_team_modifier(doc, s)]
+            close = [s for s in spans_in(regions, max(0, paren_lo - 12), paren_lo)
+                     if paren_lo - 4 <= s.end <= paren_lo and self.is_team_modifier(doc, s)]
             if close:
                 return get(close[-1], "value")
         # `from (hospitals in) REGION`, `team of REGION`, `left REGION`

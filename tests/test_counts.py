@@ -288,3 +288,15 @@ def test_staff_of_one_paragraph_share_a_journey(facts_of):
             "from Xiamen.\n\nA total of 50 nurses from Fujian are ready.")
     staff = {f["value"]: f["destination"] for f in facts_of(text, kind="personnel_count")}
     assert staff == {260: "Wuhan", 264: "Wuhan", 50: None}
+
+
+def test_a_team_named_in_the_sentence_before_gives_its_origin(facts_of):
+    text = ("Linyi sent 4 doctors to Hubei. The third batch of the medical team of Shandong Province set off to Hubei "
+            "on Sunday. The medical team is composed of 121 people.")
+    staff = {f["value"]: f["origin"] for f in facts_of(text, kind="personnel_count")}
+    assert staff[121] == "Shandong" and staff[4] == "Linyi"
+
+
+def test_two_teams_named_before_give_no_origin(facts_of):
+    text = ("The medical teams of Shandong and Hunan left on Sunday. The medical team is composed of 121 people.")
+    assert [f["origin"] for f in facts_of(text, kind="personnel_count") if f["value"] == 121] == [None]

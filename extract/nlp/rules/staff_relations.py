@@ -41,6 +41,10 @@ class StaffRelations(CountWords):
                      if f.label_ == "personnel_count"]
             before = self.sentence_before(doc, sent)
             origins = {get(f, "origin") for f in staff if sentence_start(doc, f.start) == before}
+            if origin is None and before is not None:
+                # `the third batch of medical team of Shandong province set off ... The medical team is composed
+                # of 121 people`: the team the sentence before named
+                origin = self.team_region_in(doc, before, sent.start, regions)
             if origin is None and len(origins - {None}) <= 1:   # a team of several provinces has no one origin
                 origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
             destination = destination or next((get(f, "destination") for f in reversed(staff)
@@ -180,6 +184,23 @@ class StaffRelations(CountWords):
         if not self.receive_verbs.isdisjoint(lower_words(doc)[before.start: previous.start]):
             return None   # `Wuhan has received 11,000 medical personnel`: an intake from everywhere, not a journey
         return get(previous, "destination")
+
+    def team_region_in(self, doc: Doc, start: int, end: int, regions) -> str | None:
+        """The region naming a team in a sentence (`medical team of Shandong province`, `the Shandong medical
+        team`), when the sentence names one such region only."""
+        words = lower_words(doc)
+        found, last_end = set(), None
+        for span in spans_in(regions, start, end):
+            k = span.start - 1
+            while k > start and words[k] in ("the", "a"):
+                k -= 1
+            team_of = k > start and words[k] == "of" and self.classify_word(doc, k - 1) == "team"
+            listed = last_end is not None and all(w in ("and", ",", "province", "provinces")
+                                                  for w in words[last_end: span.start])
+            if team_of or listed or self.is_team_modifier(doc, span):
+                found.add(get(span, "value"))
+                last_end = span.end
+        return found.pop() if len(found) == 1 else None
 
     def hubei_or_in_it(self, name: str) -> bool:
         return name == "Hubei" or self.gazetteer[name].in_hubei

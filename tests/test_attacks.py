@@ -638,3 +638,21 @@ def test_evaluate_refuses_a_fifo_as_facts_file(tmp_path):
     result = run("evaluate", gold, tmp_path / "facts.jsonl")
     assert result.exit_code == 1
     assert one_error_line(result).endswith("facts.jsonl: is a FIFO, not a regular file")
+
+
+def test_an_alarm_whose_exception_was_swallowed_still_leaves_the_article_out(monkeypatch):
+    from extract.dataset import batch
+    from extract.dataset.corpus import Article
+
+    def extract_swallowing_the_alarm(*args, **kwargs):
+        try:
+            batch._expire(None, None)   # what a garbage-collector callback would swallow
+        except BaseException:
+            pass
+        return None
+
+    monkeypatch.setattr(batch, "extract_doc", extract_swallowing_the_alarm)
+    monkeypatch.setattr(batch, "doc_to_facts", lambda doc, doc_id: [])
+    work = batch.ArticleWork(seconds=5.0)
+    item, facts, cached = work(Article("a", "Hubei reported 3 cases.", None, "a.txt"))
+    assert facts is None and "per-article time budget" in item.reason

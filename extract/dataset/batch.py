@@ -49,7 +49,14 @@ class WorkerDied(RuntimeError):
     """A worker process ended without handing back its articles (killed, or out of memory)."""
 
 
+_EXPIRED = False   # set by the alarm itself: its OverBudget can be swallowed where Python ignores exceptions
+                   # (a weakref callback, a __del__ run by the garbage collector), and the article must still count
+                   # as over budget
+
+
 def _expire(signum, frame):
+    global _EXPIRED
+    _EXPIRED = True
     raise OverBudget()
 
 
@@ -103,6 +110,8 @@ class ArticleWork:
         if known is not None:
             return item, known, True
         nlp = self.nlp or shared_nlp()
+        global _EXPIRED
+        _EXPIRED = False
         try:
             try:
                 if self.timed:
@@ -111,6 +120,8 @@ class ArticleWork:
             finally:
                 if self.timed:
                     signal.setitimer(signal.ITIMER_REAL, 0)
+            if _EXPIRED:
+                raise OverBudget()   # the alarm went off but its exception was swallowed on the way
         except OverBudget:
             return ArticleError(item.file, f"not extracted within {self.seconds:g} s (the per-article time "
                                            f"budget); left out"), None, False

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.triggers import word_set
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
+from extract.nlp.rules.relations import (LOOKBACK, previous_sentence_start, attachable_dates, clause_bounds, governing_preposition, last_before, lower_words,
                         region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of, token_texts)
 
 
@@ -87,8 +87,6 @@ class CaseRelations(CountWords):
         between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
         if any(get(s, "value") != get(previous, "region") for s in between):
             return None
-        if number.end + 1 < len(doc) and words[number.end] == "in" and doc[number.end + 1].is_title:
-            return None   # `39 cases in Daxing District`: a place of its own, unknown to the gazetteer
         return get(previous, "region")
 
     def paragraph_region(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
@@ -97,8 +95,8 @@ class CaseRelations(CountWords):
         when no other region is named in between."""
         sent_start = sentence_start(doc, number.start)
         previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count",
-                               floor=self.previous_sentence_start(doc, sent_start) or 0)
-        if previous is None or sentence_start(doc, previous.start) != self.previous_sentence_start(doc, sent_start):
+                               floor=previous_sentence_start(doc, sent_start) or 0)
+        if previous is None or sentence_start(doc, previous.start) != previous_sentence_start(doc, sent_start):
             return None
         before = sentence_start(doc, previous.start)
         regions = {get(f, "region") for f in spans_in(facts, before, sent_start)
@@ -112,10 +110,6 @@ class CaseRelations(CountWords):
                for s in spans_in(region_index(doc).regions, sent_start, number.end)):
             return None   # this sentence names another place before the count
         return previous_region
-
-    @staticmethod
-    def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:
-        return sentence_start(doc, sent_start - 1) if sent_start > 0 else None
 
     @staticmethod
     def list_heading_any(doc: Doc, number: Span, facts: list[Span]) -> Span | None:

@@ -397,7 +397,24 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     return dates
 
 
+def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:
+    """The first token of the sentence before the one starting at `sent_start` (None for the first)."""
+    return sentence_start(doc, sent_start - 1) if sent_start > 0 else None
+
+
+_DOMINANT_HELPER = register_cache(DocMap())
+
+
 def dominant_helper(doc: Doc, gazetteer) -> str | None:
+    """The article's one helper province (see article_helper), found once per document: staff and pairing
+    rules ask for it per count and per sentence."""
+    found = _DOMINANT_HELPER.get(doc)
+    if found is None:
+        found = _DOMINANT_HELPER[doc] = (article_helper(doc, gazetteer),)
+    return found[0]
+
+
+def article_helper(doc: Doc, gazetteer) -> str | None:
     """The one province outside Hubei that an article is about: at least 3 mentions and more than half of
     all mentions of regions outside Hubei, a province's cities counting as the province."""
     counts: dict[str, int] = {}

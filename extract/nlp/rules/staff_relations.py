@@ -5,13 +5,14 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
+from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.triggers import word_set
 
 
 OWNED_PHRASE = word_set("owned_phrase_words")
 RETURN_CUES = word_set("return_cues")
+_AIDED_REGION = register_cache(DocMap())
 TRAVEL_WORDS = frozenset({"brought", "brings", "flew", "flight", "plane", "train", "arrived", "came", "landed"})
 LEAVE_VERBS = word_set("leave_verbs")
 
@@ -39,7 +40,7 @@ class StaffRelations(CountWords):
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
-            before = self.sentence_before(doc, sent)
+            before = previous_sentence_start(doc, sent.start)
             origins = {get(f, "origin") for f in staff if sentence_start(doc, f.start) == before}
             if origin is None and before is not None:
                 # `the third batch of medical team of Shandong province set off ... The medical team is composed
@@ -49,7 +50,8 @@ class StaffRelations(CountWords):
                 origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
             destination = destination or next((get(f, "destination") for f in reversed(staff)
                                                if get(f, "destination")), None)
-        if destination is None and (self.sent_to_help(doc, sent) or
+        helping = self.sent_to_help(doc, sent)
+        if destination is None and (helping or
                                     not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
             destination = self.paragraph_destination(doc, number, facts)
         if origin is None:
@@ -61,7 +63,7 @@ class StaffRelations(CountWords):
             if origin == served:
                 origin = self.home_of_team(doc, sent, regions)
         if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
-                self.sent_to_help(doc, sent):
+                helping:
             destination = self.aided_region(doc)
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
@@ -167,10 +169,6 @@ class StaffRelations(CountWords):
                 return get(span, "value")
         return None
 
-    @staticmethod
-    def sentence_before(doc: Doc, sent: Span) -> int | None:
-        return sentence_start(doc, sent.start - 1) if sent.start > 0 else None
-
     def paragraph_destination(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
         """`260 medical workers came to Wuhan ... a charter plane brought 264 medics from Xiamen`: staff with no
         destination of their own, in the paragraph of staff sent somewhere, went there too."""
@@ -213,13 +211,19 @@ class StaffRelations(CountWords):
         return None
 
     def aided_region(self, doc: Doc) -> str | None:
+        found = _AIDED_REGION.get(doc)   # once per document: every staff count of it may ask
+        if found is None:
+            found = _AIDED_REGION[doc] = (self.find_aided_region(doc),)
+        return found[0]
+
+    def find_aided_region(self, doc: Doc) -> str | None:
         """Where staff went when their sentence does not say, in an article about aid to Hubei: Hubei when the
         article names the province, else its city named most (at least twice; the earlier if tied)."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for span in region_index(doc).regions:
             name = get(span, "value")
-            if name == "Hubei" or self.gazetteer[name].in_hubei:
+            if self.hubei_or_in_it(name):
                 counts[name] = counts.get(name, 0) + 1
                 first.setdefault(name, span.start)
         if not counts:

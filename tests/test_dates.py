@@ -5,6 +5,9 @@ CASES = [
     ("The team flew out on Feb. 6, 2020.", "2020-02-12", ["2020-02-06"]),
     ("Doctors arrived on February 9 and left on 14 February.", "2020-02-20", ["2020-02-09", "2020-02-14"]),
     ("Figures dated 2020-02-10 were revised.", None, ["2020-02-10"]),
+    # scraped text glues an ISO date to its neighbours: the tokenizer splits inside it
+    ("Posted 2020-02-04,Xinhua reports.", None, ["2020-02-04"]),
+    ("001.txt,2020-02-04,Xinhua", None, ["2020-02-04"]),
     ("Cases rose sharply in February 2020.", None, ["2020-02"]),
     ("The hospital was rebuilt in 2008.", None, ["2008"]),
     ("The virus was first reported in late December 2019.", "2020-01-20", ["2019-12"]),

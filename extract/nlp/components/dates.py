@@ -142,7 +142,8 @@ class DateMatcher:
     def resolve(self, span: Span, published: str | None) -> str | None:
         rule, tokens = span.id_, token_texts(span.doc)[span.start:span.end]
         if rule == "date_iso":
-            return iso_day(*map(int, tokens[0].split("-")))
+            # the matched text, not the first token: `2020-02-04,Xinhua` may be split inside the date
+            return iso_day(*map(int, "".join(tokens).split("-")))
         years = [t for t in tokens if len(t) == 4 and t.isdigit()]
         if years and not MIN_YEAR <= int(years[-1]) <= MAX_YEAR:
             return None

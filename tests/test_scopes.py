@@ -257,3 +257,46 @@ def test_a_team_s_patients_do_not_take_a_city_paragraphs_back(facts_of):
     text = ("Shandong sent 100 doctors to Huanggang.\n\nGuangdong sent 50 nurses to Xiaogan.\n\nThe Beijing team "
             "had earlier treated 40 patients.\n\nIt was a long month.\n\nThe Beijing medical team has treated 40 patients.")
     assert all(region != "Xiaogan" for value, region in cases(facts_of, text) if value == 40)
+
+
+UNKNOWN_PLACE_ITEMS = [
+    # county-level places under a lead-in: counted, with no region rather than a wrong one
+    ("Among the confirmed cases, 39 were reported in Haikou, 3 in Dongfang, 6 in Lingao and 1 in Qiongzhong.",
+     {(39, "Haikou"), (3, None), (6, None), (1, None)}),
+    # districts with their unit word, after a head count
+    ("There were 13 confirmed cases in Dongcheng District, 53 in Xicheng District and 10 in Shunyi District.",
+     {(13, None), (53, None), (10, None)}),
+    # a unit word the list does not have: still a place of its own
+    ("Of the discharged patients, 4 in Wenchang City and 2 in Ledong County.", {(4, None), (2, None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNKNOWN_PLACE_ITEMS, ids=[t[:40] for t, _ in UNKNOWN_PLACE_ITEMS])
+def test_list_items_in_places_the_gazetteer_does_not_know(facts_of, text, expected):
+    assert set(cases(facts_of, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hubei reported 20 new cases, 5 in Wuhan and 2 in Room 5.",          # a room is no list place
+    "Hubei reported 20 new cases, 5 in Wuhan, 2 in March.",              # a month is a time
+    "Officials said 5 in Beijing Normal University were tested.",        # no case list before it
+    "Jiangsu reported 10 cases. 3 in Yancheng Hospital were discharged.",  # not a list item: a clause goes on
+])
+def test_numbers_in_unknown_places_outside_lists_are_not_items(facts_of, text):
+    assert all(region is not None for _, region in cases(facts_of, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Death toll from coronavirus in China's Hubei province has reached 1,921, the committee said.",
+    "The death toll from the virus in Hubei rose to 1,921.",
+    "The death toll in Hubei has reached 1,921.",
+    "Hubei's death toll rose to 1,921 on Monday.",
+    "The death toll rose to 1,921 in Hubei.",
+])
+def test_a_death_toll_takes_the_place_it_is_counted_in(facts_of, text):
+    assert cases(facts_of, text)[(1921, "Hubei")][0] == "death"
+
+
+def test_a_toll_from_a_place_is_not_that_place_s(facts_of):
+    found = cases(facts_of, "The death toll of patients from Wuhan rose to 1,921.")
+    assert (1921, "Wuhan") not in found

@@ -50,6 +50,8 @@ class CaseRelations(CountWords):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
+            if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
+                region = self.scopes.article_place(doc)   # the place the whole article is about
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
@@ -284,6 +286,12 @@ class CaseRelations(CountWords):
             return get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
+        if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
+            toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=number.start)
+            placed = [s for s in candidates if s.start > toll and governing_preposition(doc, s, frozenset({"in"}))
+                      is not None]
+            if placed:
+                return get(placed[-1], "value")
         counted_in = [s for s in candidates if self.counted_in(doc, s)]
         if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
             return get(counted_in[-1], "value")   # `the number of confirmed cases in Wuhan rose to 32,994`

@@ -10,6 +10,8 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
+TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
 
 
 def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
@@ -134,13 +136,14 @@ class HeadFinder(CountWords):
                 return Head("personnel", "staff_list_item", number.end, region=get(region, "value"))
             return None
         region = self.scopes.list_item_region(doc, number)
-        if region is None:
+        if region is None and not self.scopes.unknown_list_place(doc, number):
             return None
         if previous is None and self.scopes.leadin_at(doc, number.start) is None:
             return None
         if previous is not None and previous.label_ != "case_count":
             return None
-        return Head("case", "case_list_item", number.end, region=get(region, "value"))
+        # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
+        return Head("case", "case_list_item", number.end, region=get(region, "value") if region else None)
 
     def respective(self, doc: Doc, number: Span, numbers: list[Span], facts: list[Span]) -> Head | None:
         """`Wuhan reported 131 new cases, and the cities of Ezhou and Huangshi added two and one respectively`:
@@ -275,11 +278,11 @@ class HeadFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
-        for j in range(number.start - 1, max(start, number.start - 8) - 1, -1):
+        for j in range(number.start - 1, max(start, number.start - TOLL_WINDOW) - 1, -1):
             if lower_words(doc)[j] == "toll":
                 return Head("case", "case_toll", number.end)
             cls = self.classify_word(doc, j)
-            if cls in ("case", "personnel"):
+            if cls in ("case", "personnel") and number.start - j <= REACHED_WINDOW:
                 return Head(cls, "count_reached", number.end)
         return None
 

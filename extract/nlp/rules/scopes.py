@@ -19,12 +19,15 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.gazetteer import data_path
+from extract.nlp.gazetteer import data_path, default_gazetteer
 from extract.nlp.rules.relations import (DocMap, governing_preposition, lower_words, region_index, register_cache,
                                          sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
 
 _SCOPES = register_cache(DocMap())
+_PLACES = register_cache(DocMap())
+HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+LEAD_MIN_TOKENS = 10       # a shorter sentence after the headline is a dateline or a byline
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
@@ -65,7 +68,7 @@ def scope_words() -> dict:
         data = json.load(handle)
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
-                "list_item_preps", "list_item_participles", "list_markers", "undated_openers")
+                "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -159,6 +162,26 @@ class ScopeReader:
             return False   # `5 cases in February`: a time, not a place
         return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
 
+    def unknown_list_place(self, doc: Doc, number: Span) -> bool:
+        """`3 in Dongfang,`, `53 in Xicheng District,`, `7 were reported in Lingao.`: a number shaped like a list
+        item whose place, one to three capitalised words and maybe a unit (`District`), the gazetteer does not
+        know."""
+        words, texts, n = lower_words(doc), token_texts(doc), len(doc)
+        j = number.end
+        if j < n and words[j] in self.words["list_item_copulas"]:
+            j += 1
+            if j < n and words[j] in self.words["list_item_participles"]:
+                j += 1
+        if j >= n or words[j] != "in" or not self.unknown_place_after(doc, number):
+            return False
+        j += 2 if j + 1 < n and words[j + 1] == "the" else 1
+        end = j
+        while end < n and end - j < 3 and texts[end][:1].isupper() and end not in region_index(doc).tokens:
+            end += 1
+        while end < n and words[end] in self.words["place_units"]:
+            end += 1
+        return end > j and (end >= n or texts[end] in LIST_BOUNDARY or "\n" in texts[end])
+
     def opens_subcount(self, doc: Doc, number: Span) -> bool:
         """The number opens a sub-count: `including 44,412 cases`, `(of which 12 ...`, `(34 in Hubei`."""
         words = lower_words(doc)
@@ -175,6 +198,57 @@ class ScopeReader:
             if words[j] == "(" or words[j] in self.including:
                 return True
         return bool(spans_in(spans_of(doc, "number"), number.end, region.start))
+
+    def article_place(self, doc: Doc) -> str | None:
+        """The place an article is about: the one region its headline names (`China's Hubei reports no new
+        cases`, `Anhui Epidemic Report on March 2`), when its first body sentence names that region too, or
+        names no other. None when the headline names no region or several, or speaks of the whole country."""
+        found = _PLACES.get(doc)
+        if found is None:
+            found = _PLACES[doc] = (self.find_article_place(doc),)
+        return found[0]
+
+    def find_article_place(self, doc: Doc) -> str | None:
+        paragraphs = self.paragraphs(doc)
+        if len(paragraphs) < 2:
+            return None
+        (h_start, h_end), body = paragraphs[0], paragraphs[1:]
+        if h_end - h_start > HEADLINE_MAX_TOKENS or token_texts(doc)[h_end - 1] in (".", "。") or \
+                self.speaks_nationally(doc, h_start, h_end):
+            return None   # body text, not a headline; or a headline about the whole country
+        named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
+        if len(named) != 1:
+            return None
+        place = named.pop()
+        index = sentence_index(doc)
+        for s_start in index.starts[bisect.bisect_left(index.starts, body[0][0]):]:
+            s_end = index.bounds(s_start)[1]
+            if s_end - s_start < LEAD_MIN_TOKENS:
+                continue   # a dateline or a byline (`China News Service, March 6.`), not the first sentence
+            lead = {get(s, "value") for s in spans_in(region_index(doc).regions, s_start, s_end)}
+            if self.speaks_nationally(doc, s_start, s_end) or not lead <= {place} | self.within(place, lead):
+                return None
+            return place
+        return None
+
+    def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
+        """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)."""
+        words, regions = lower_words(doc), region_index(doc)
+        for j in range(start, end):
+            if words[j] in self.words["national_words"]:
+                places = words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5))
+                if not places:
+                    return True
+        return False
+
+    def within(self, place: str, names: set[str]) -> set[str]:
+        """The names that lie inside a place or contain it (a city and its province)."""
+        gazetteer = default_gazetteer()
+
+        def province(name: str) -> str | None:
+            region = gazetteer[name]
+            return region.canonical if region.is_provincial else region.parent
+        return {n for n in names if province(n) == province(place)}
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:

@@ -300,3 +300,46 @@ def test_a_death_toll_takes_the_place_it_is_counted_in(facts_of, text):
 def test_a_toll_from_a_place_is_not_that_place_s(facts_of):
     found = cases(facts_of, "The death toll of patients from Wuhan rose to 1,921.")
     assert (1921, "Wuhan") not in found
+
+
+STATUS_ITEMS = [
+    # bare numbers chained to a head count, their status right after them
+    ("As of Monday, 308 cases have been reported in Hunan, 2 in critical condition and 8 cured and discharged "
+     "from hospital.",
+     {(308, "Hunan"): "unspecified", (2, "Hunan"): "critical", (8, "Hunan"): "recovered"}),
+    ("Hubei reported 400 new cases, with 12 dead and 30 in serious condition.",
+     {(400, "Hubei"): "confirmed", (12, "Hubei"): "death", (30, "Hubei"): "severe"}),
+    ("Hubei reported 400 new cases, 12 were discharged.",
+     {(400, "Hubei"): "confirmed", (12, "Hubei"): "recovered"}),
+    # two status words of one noun
+    ("Anhui reported 20 cured and discharged cases on Monday.", {(20, "Anhui"): "recovered"}),
+    # a sub-count in parentheses does not lend its place to the next item
+    ("Hubei still had 32,000 confirmed cases (including 27,000 in Wuhan), with 7,000 in serious condition "
+     "(including 6,000 in Wuhan).",
+     {(32000, "Hubei"): "confirmed", (27000, "Wuhan"): "confirmed", (7000, "Hubei"): "severe",
+      (6000, "Wuhan"): "severe"}),
+    # `and` opening a clause about the same place
+    ("A total of 2,714 confirmed cases had been reported in Hubei and 2,567 patients have been hospitalized.",
+     {(2714, "Hubei"): "confirmed", (2567, "Hubei"): "unspecified"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATUS_ITEMS, ids=[t[:40] for t, _ in STATUS_ITEMS])
+def test_status_items_and_joined_counts(facts_of, text, expected):
+    found = cases(facts_of, text)
+    assert {key: found[key][0] for key in expected if key in found} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The city has 400 cases and 12 hospitals, 3 in critical need.",          # a need is no status
+    "Hubei reported 400 new cases, and 30 doctors arrived.",                 # staff, not cases
+    "Of 500 beds, 20 were discharged from stock.",                           # no case count heads the list
+])
+def test_numbers_that_are_not_status_items(facts_of, text):
+    found = cases(facts_of, text)
+    assert not any(value in (3, 30, 20) for value, _ in found)
+
+
+def test_a_clause_about_another_place_keeps_its_own(facts_of):
+    found = cases(facts_of, "Hubei reported 100 new cases and 20 patients were discharged in Wuhan.")
+    assert (20, "Wuhan") in found and (20, "Hubei") not in found

@@ -45,7 +45,7 @@ class CaseRelations(CountWords):
             national = self.scopes.is_national(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
             if region is None and not national and not own_place:
-                region = self.sibling_region(doc, number, facts)
+                region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
@@ -72,17 +72,20 @@ class CaseRelations(CountWords):
         return not {"case", "cases", "infection", "infections"}.isdisjoint(lower_words(doc)[lo: hi])
 
     @staticmethod
-    def sibling_region(doc: Doc, number: Span, facts: list[Span]) -> str | None:
+    def sibling_region(doc: Doc, number: Span, facts: list[Span], chained: bool = False) -> str | None:
         """`1,423 cases had been reported in Hubei, with 76 deaths and 221 cases in severe condition`: a count
-        joined to an earlier one of its sentence, with no region named between them, is that count's region's."""
+        joined to an earlier one of its sentence, with no region named between them, is that count's region's.
+        A `chained` count (`..., 2 in critical condition`) is joined to the sentence's last count wherever it is."""
         words = lower_words(doc)
         if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including"):
             return None
         sent_start = sentence_start(doc, number.start)
-        previous = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent_start)
+        previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
+                               f.id_.split(":")[-1] not in SUBCOUNT_RULES, floor=sent_start)
         if previous is None or not get(previous, "region"):
             return None
-        joined = words[number.start - 1] == "with" or previous.end >= number.start - 2 or \
+        # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
+        joined = chained or words[number.start - 1] in ("with", "and") or previous.end >= number.start - 2 or \
             (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
         if not joined:
             return None
@@ -283,6 +286,9 @@ class CaseRelations(CountWords):
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
         if subjects and not team_subject:
+            owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
+            if located and owned is not None:
+                return get(located[0], "value")   # `Hubei reported 100 cases and 20 were cured in Wuhan`
             return get(subjects[-1], "value")
         if located:
             return get(located[0], "value")

@@ -71,6 +71,10 @@ class HeadFinder(CountWords):
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
+            if low in ("and", "or", "&", "/") and j > first and lower_words(doc)[j - 1] in self.any_status and \
+                    j + 1 < len(doc) and lower_words(doc)[j + 1] in self.any_status:
+                j += 1   # `20 cured and discharged cases`: two status words of one noun
+                continue
             if low in self.wrappers and j + 2 < len(doc) and lower_words(doc)[j + 1] == "of" and \
                     self.classify_word(doc, j + 2) != "team":
                 j += 2   # `79,824 reports of confirmed cases`: the count is of what is reported
@@ -96,6 +100,7 @@ class HeadFinder(CountWords):
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.others(doc, number, facts) or \
+            self.status_item(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
             self.remaining(doc, number) or self.lives(doc, number)
         if item is not None:
@@ -208,6 +213,24 @@ class HeadFinder(CountWords):
         if previous is None:
             return None
         return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+
+    def status_item(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
+        number joined to a case count of its sentence, its status right after it, counts cases too."""
+        words = lower_words(doc)
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with"):
+            return None
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is None or previous.label_ != "case_count":
+            return None
+        j = number.end
+        if j < len(doc) and words[j] in AUXILIARIES:
+            j += 1
+        if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
+            j += 1   # `in critical condition`
+        if j >= len(doc) or words[j] not in self.any_status:
+            return None
+        return Head("case", "case_status_item", number.end)
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to

@@ -248,7 +248,10 @@ class ScopeReader:
         def province(name: str) -> str | None:
             region = gazetteer[name]
             return region.canonical if region.is_provincial else region.parent
-        return {n for n in names if province(n) == province(place)}
+        home = province(place)
+        # a homonym counts as the one in the place's province (`Taizhou` is read as Zhejiang's; Jiangsu has
+        # `Taizhou (Jiangsu)`)
+        return {n for n in names if province(n) == home or f"{n} ({home})" in gazetteer.by_name}
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:

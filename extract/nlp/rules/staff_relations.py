@@ -7,6 +7,8 @@ from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
+from extract.nlp.rules.staff_roles import (describes_city, forward_destination, many_origins, origin_after_from,
+                                           relative_clause_date, speech_cut)
 from extract.nlp.triggers import word_set
 
 
@@ -36,7 +38,8 @@ class StaffRelations(CountWords):
             destination = get(heading, "destination") if heading is not None else None
         else:
             origin = self.origin(doc, number, head, start, end, regions)
-            destination = self.destination(doc, number, head, start, end, regions, origin)
+            destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
+                                           origin)
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
@@ -54,7 +57,11 @@ class StaffRelations(CountWords):
         if destination is None and (helping or
                                     not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
             destination = self.paragraph_destination(doc, number, facts)
-        if origin is None:
+        if destination is None:
+            destination = forward_destination(
+                doc, sent.end, lambda d, s: self.refers_back(d, s, number),
+                lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
+        if origin is None and not many_origins(doc, head.end, end):
             origin = dominant_helper(doc, self.gazetteer)
         served = self.return_trip(doc, number, sent, regions, origin)
         if served is not None:
@@ -68,6 +75,8 @@ class StaffRelations(CountWords):
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
         date = self.fact_date(doc, number, start, end)
+        if date is None:
+            date = relative_clause_date(doc, end)
         if date is None and heading is not None:
             date = get(heading, "date")
         put(fact, "date", date)
@@ -88,6 +97,9 @@ class StaffRelations(CountWords):
         source = first_region_after_word(doc, {"from"}, head.end, end, regions)
         if source is not None:
             return get(source, "value")
+        source = origin_after_from(doc, head.end, end, regions, self.is_team_modifier)
+        if source is not None:
+            return source
         for span in spans_in(regions, head.end, end):
             before = lower_words(doc)[span.start - 1] if span.start else ""
             k = span.start - 1
@@ -131,7 +143,7 @@ class StaffRelations(CountWords):
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
                 return get(receivers[0], "value")   # `Wuhan ... has already received more than 11,000 medical personnel`
-        origin_parent = self.gazetteer[origin].parent if origin else None
+        origin_parent = self.parent_of(origin)
         after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
         if after is not None:
             return after
@@ -200,6 +212,9 @@ class StaffRelations(CountWords):
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
 
+    def parent_of(self, region: str | None) -> str | None:
+        return self.gazetteer[region].parent if region else None
+
     def hubei_or_in_it(self, name: str) -> bool:
         return name == "Hubei" or self.gazetteer[name].in_hubei
 
@@ -223,6 +238,8 @@ class StaffRelations(CountWords):
         first: dict[str, int] = {}
         for span in region_index(doc).regions:
             name = get(span, "value")
+            if name == "Hubei" and describes_city(doc, span, self.hubei_or_in_it):
+                continue   # `Wuhan, capital of Hubei province`: the article is about the city
             if self.hubei_or_in_it(name):
                 counts[name] = counts.get(name, 0) + 1
                 first.setdefault(name, span.start)

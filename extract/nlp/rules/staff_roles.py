@@ -1,0 +1,157 @@
+"""Where a team comes from and when it moved, read from the words around a staff count (data/staff.json).
+
+StaffRelations (staff_relations.py) asks these when its nearer readings find nothing: each answers for one
+phenomenon and returns None when unsure, since a wrong origin, destination or date is worse than none."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.gazetteer import data_path
+from extract.nlp.rules.relations import (SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
+                                         lower_words, region_index, sentence_index, spans_in, spans_of,
+                                         token_texts)
+from extract.nlp.triggers import word_set
+
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
+REQUIRED = ("many_origin_nouns", "institution_links", "speech_continuations", "movement_words")
+
+
+@lru_cache(maxsize=1)
+def staff_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/staff.json, checked once: every list present, lower-case single words."""
+    with open(data_path("staff.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        raise ValueError(f"staff.json: missing keys {', '.join(missing)}")
+    words = {}
+    for key in REQUIRED:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
+            raise ValueError(f"staff.json: {key} must be a list of single words")
+        words[key] = frozenset(w.lower() for w in value)
+    return words
+
+
+def speech_cut(doc: Doc, start: int, end: int) -> int:
+    """Where a clause about staff stops being about them: at a saying verb or its continuation (`..., Wang
+    noted, adding a hospital began operating in Huanggang`: the hospital's place is no destination)."""
+    words = lower_words(doc)
+    stops = SAYING | staff_words()["speech_continuations"]
+    for j in range(start, end):
+        if words[j] in stops:
+            return j
+    return end
+
+
+def _path_word(doc: Doc, j: int, extra: frozenset[str]) -> bool:
+    word = lower_words(doc)[j]
+    return (word in TRANSPARENT or word in SOURCE_PATH or word in OWNED_PHRASE or word in extra or
+            bool(ORDINAL.match(word)) or doc[j].like_num)
+
+
+def origin_after_from(doc: Doc, start: int, end: int, regions, is_team_modifier) -> str | None:
+    """A region a few words after `from` that names the staff's own institutions or team: `from 12 hospitals
+    run by the Jiangsu health commission`, `from the first and third Hunan medical teams`. A region reached
+    over `and` must modify a team noun, so that `from hospitals and Wuhan` gives nothing."""
+    words = lower_words(doc)
+    by_start = region_index(doc).by_start
+    links = staff_words()["institution_links"] | {"and", ","}
+    for i in range(start, end):
+        if words[i] != "from":
+            continue
+        j = i + 1
+        while j < end and j - i <= 9 and j not in by_start and _path_word(doc, j, links):
+            j += 1
+        span = by_start.get(j)
+        if span is None or span.end > end:
+            continue
+        over_and = any(w in ("and", ",") for w in words[i + 1: j])
+        if over_and and not is_team_modifier(doc, span):
+            continue
+        return get(span, "value")
+    return None
+
+
+def many_origins(doc: Doc, start: int, end: int) -> bool:
+    """Staff `from nearby regions`, `from other provinces`, `from across the country`: many senders, so the
+    article's main helper is not theirs."""
+    words = lower_words(doc)
+    nouns = staff_words()["many_origin_nouns"]
+    for i in range(start, end):
+        if words[i] != "from":
+            continue
+        j = i + 1
+        while j < end and j - i <= 4 and words[j] not in nouns and (words[j] in TRANSPARENT or
+                                                                    words[j] in SOURCE_PATH):
+            j += 1
+        if j < end and words[j] in nouns and j not in region_index(doc).by_start:
+            return True
+    return False
+
+
+def relative_clause_date(doc: Doc, clause_end: int) -> str | None:
+    """The date of a `who` clause that closes the staff's clause and tells their journey: `The 30 nurses
+    ..., who returned to Nanjing on March 2, ...`."""
+    words = lower_words(doc)
+    sent_end = sentence_index(doc).bounds(clause_end - 1)[1] if clause_end else 0
+    if clause_end + 1 >= sent_end or words[clause_end] != "," or words[clause_end + 1] != "who":
+        return None
+    lo, hi = clause_bounds(doc, clause_end + 1)
+    moves = staff_words()["movement_words"]
+    for span in attachable_dates(doc, lo, hi):
+        if not moves.isdisjoint(words[lo: span.start]):
+            return get(span, "value")
+    return None
+
+
+def describes_city(doc: Doc, span: Span, in_hubei) -> bool:
+    """A province named only to place a city of it: `Hubei province's Xiaogan`, `Wuhan, capital of central
+    China's Hubei province`, `Xiaogan in Hubei`, `Xiaogan, Hubei`."""
+    words, texts = lower_words(doc), token_texts(doc)
+    by_start, by_end = region_index(doc).by_start, region_index(doc).by_end
+    j = span.end
+    if j + 1 < len(doc) and texts[j] in ("'s", "’s") and j + 1 in by_start:
+        return in_hubei(get(by_start[j + 1], "value"))
+    sent_start = sentence_index(doc).bounds(span.start)[0]
+    k = _back_over(words, span.start - 1, sent_start)   # `central China's`
+    if k <= sent_start or words[k] not in ("in", "of"):
+        return k >= sent_start and words[k] == "," and _hubei_city_ends_at(k, by_end, in_hubei)
+    k = _back_over(words, k - 1, sent_start)   # `a city`, `the capital`
+    if k >= sent_start and words[k] == ",":
+        return _hubei_city_ends_at(k, by_end, in_hubei)   # `Wuhan, capital of Hubei`, `Ezhou, a city in Hubei`
+    return _hubei_city_ends_at(k + 1, by_end, in_hubei)   # `Xiaogan in Hubei`
+
+
+def _back_over(words: list[str], k: int, floor: int) -> int:
+    while k > floor and words[k] in TRANSPARENT:
+        k -= 1
+    return k
+
+
+def _hubei_city_ends_at(k: int, by_end, in_hubei) -> bool:
+    city = by_end.get(k)
+    return city is not None and get(city, "value") != "Hubei" and in_hubei(get(city, "value"))
+
+
+def forward_destination(doc: Doc, sent_end: int, refers_back, destination_in) -> str | None:
+    """The destination the next sentence gives staff it refers back to: `A flight carrying 130 medics landed
+    in Taiyuan. The medics were members of teams sent to support Hubei.` Not from a sentence about a part of
+    them (`Among them, 20 went to Xiaogan`) nor one that counts anyone itself."""
+    if sent_end >= len(doc):
+        return None
+    nxt_start, nxt_end = sentence_index(doc).bounds(sent_end)
+    nxt = doc[nxt_start: nxt_end]
+    if lower_words(doc)[nxt_start] in ("among", "of") or not refers_back(doc, nxt):
+        return None
+    numbers = spans_in(spans_of(doc, "number"), nxt_start, nxt_end)
+    if any(get(n, "value") is not None or get(n, "missing") for n in numbers):
+        return None
+    regions = spans_in(region_index(doc).regions, nxt_start, speech_cut(doc, nxt_start, nxt_end))
+    return destination_in(doc, regions, nxt_start)

@@ -1,0 +1,147 @@
+"""Staff counts: origin, destination and date read by role. Each table holds invented sentences in several
+shapes, with the readings that must give nothing (a wrong value is worse than none)."""
+import json
+
+import pytest
+
+from extract.nlp.rules import staff_roles
+
+
+def staff(facts_of, text, published="2020-02-12"):
+    return [(f["value"], f["origin"], f["destination"], f["date"])
+            for f in facts_of(text, published, kind="personnel_count")]
+
+
+def one(facts_of, text, field, published="2020-02-12"):
+    facts = facts_of(text, published, kind="personnel_count")
+    assert len(facts) == 1, facts
+    return facts[0][field]
+
+
+# a place named after what someone said is not where the staff went
+SPEECH = [
+    ("So far 410 nurses from other provinces have been sent to eight cities, Li said, adding that a new "
+     "hospital opened in Jingzhou on Monday.", None),
+    ("Some 200 doctors have been assigned to 12 counties, the commission noted, saying a clinic in Ezhou "
+     "is full.", None),
+    ("Over 90 medics arrived, officials said, stressing that Xianning needed beds.", None),
+    ("Jiangsu sent 300 doctors to Huangshi, Zhang said, adding that more would follow.", "Huangshi"),
+    ("A team of 50 nurses left for Jingmen on Friday, the paper said.", "Jingmen"),
+]
+
+
+@pytest.mark.parametrize("text, destination", SPEECH, ids=[t[:40] for t, _ in SPEECH])
+def test_a_place_after_a_saying_verb_is_no_destination(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination
+
+
+# `from` their institutions or their teams: the region naming them is the origin
+FROM_INSTITUTIONS = [
+    ("A team of 88 nurses from 9 hospitals run by the Zhejiang health commission flew out.", "Zhejiang"),
+    ("The 240 doctors come from hospitals administered by the Guangdong health authority.", "Guangdong"),
+    ("The 310 medics are from the second and fifth Hunan medical teams.", "Hunan"),
+    ("The 75 nurses were drawn from the 3rd and 4th Fujian teams.", "Fujian"),
+    ("The 64 doctors are from 5 hospitals under the Sichuan health commission.", "Sichuan"),
+    # a region reached over `and` that names no team is no origin
+    ("The 52 experts came from universities and Tianjin, he added.", None),
+    ("The 40 doctors came from hospitals, and Chongqing sent masks.", None),
+]
+
+
+@pytest.mark.parametrize("text, origin", FROM_INSTITUTIONS, ids=[t[:40] for t, _ in FROM_INSTITUTIONS])
+def test_origin_from_the_staffs_institutions_or_teams(facts_of, text, origin):
+    assert one(facts_of, text, "origin") == origin
+
+
+# an article about one province's aid: its staff come from it, unless the sentence says they come from many places
+ARTICLE = "Henan has pledged help to Hubei. Henan officials met on Monday. Henan's hospitals are ready. "
+MANY_ORIGINS = [
+    (ARTICLE + "About 90 doctors from nearby regions arrived in Xiaogan.", None),
+    (ARTICLE + "A total of 500 nurses from other provinces arrived in Xiaogan.", None),
+    (ARTICLE + "Some 300 medics from across the country arrived in Xiaogan.", None),
+    (ARTICLE + "Some 70 experts from various places arrived in Xiaogan.", None),
+    (ARTICLE + "About 90 doctors from its hospitals arrived in Xiaogan.", "Henan"),
+    (ARTICLE + "About 90 doctors arrived in Xiaogan.", "Henan"),
+]
+
+
+@pytest.mark.parametrize("text, origin", MANY_ORIGINS, ids=[t[len(ARTICLE):][:40] for t, _ in MANY_ORIGINS])
+def test_staff_from_many_places_take_no_article_helper(facts_of, text, origin):
+    assert one(facts_of, text, "origin") == origin
+
+
+# the date of a `who` clause telling the staff's journey
+RELATIVE_DATES = [
+    ("The 120 nurses of the team, who returned to Jinan on March 20, ended their quarantine.", "2020-03-20"),
+    ("All 64 doctors, who left for Wuhan on Feb 3, are in good health.", "2020-02-03"),
+    ("The 45 medics, who arrived in Ezhou on Tuesday, began work.", "2020-02-11"),
+    # the date of something else in the clause, or of a `which` clause, dates nothing
+    ("The 30 experts, who were trained in 2015, began work.", None),
+    ("The 52 nurses work at a hospital, which opened on Feb 2.", None),
+    ("The 80 doctors, who said on Monday they were ready, began work.", None),
+]
+
+
+@pytest.mark.parametrize("text, date", RELATIVE_DATES, ids=[t[:40] for t, _ in RELATIVE_DATES])
+def test_date_of_a_who_clause_about_the_journey(facts_of, text, date):
+    assert one(facts_of, text, "date") == date
+
+
+# Hubei named only to place a city: the article's staff went to the city
+CITY_ARTICLES = [
+    ("Guangxi teams reached Ezhou, a city in Hubei province. Ezhou thanked them. "
+     "Three teams, each made up of 40 nurses, are being formed to help.", "Ezhou"),
+    ("Medics went to Wuhan, capital of central China's Hubei province. Wuhan is locked down. "
+     "Each team of 90 doctors will help fight the virus, officials announced.", "Wuhan"),
+    ("Teams went to Hubei province's Xiaogan. Xiaogan has 2,000 cases. "
+     "A team of 60 nurses will be formed to help.", "Xiaogan"),
+    # the province named for itself: the aid goes to the province
+    ("Medics went to Wuhan and to Hubei's other cities. Wuhan is locked down. "
+     "A team of 70 doctors will be formed to help.", "Hubei"),
+    ("Hubei needs help. Wuhan is locked down. A team of 70 doctors will be formed to help.", "Hubei"),
+    # a city named once says nothing of where the others went
+    ("Teams went to Xianning, Hubei. A team of 60 nurses will be formed to help.", None),
+]
+
+
+@pytest.mark.parametrize("text, destination", CITY_ARTICLES, ids=[t[:40] for t, _ in CITY_ARTICLES])
+def test_a_province_named_for_its_city_leaves_the_city_as_destination(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination
+
+
+# the sentence after a team's journey says where they had served
+FORWARD = [
+    ("A plane carrying 95 Yunnan nurses landed at Kunming airport on April 2. The nurses had been sent to "
+     "help Xianning.", "Xianning"),
+    ("A train carrying 150 medics from Anhui pulled in at Hefei. They were part of the teams that worked "
+     "in Xiaogan.", "Xiaogan"),
+    ("A bus carrying 35 doctors reached Nanchang on Monday. The team had been sent to support Suizhou.",
+     "Suizhou"),
+    # a part of them, a sentence counting someone else, one not about them: nothing
+    ("A plane carrying 95 nurses landed at Kunming airport. Among them, 20 had worked in Xianning.", None),
+    ("A plane carrying 95 nurses landed at Kunming airport. The nurses said 30 patients in Xianning were "
+     "cured.", None),
+    ("A plane carrying 95 nurses landed at Kunming airport. Xianning reported fewer cases.", None),
+]
+
+
+@pytest.mark.parametrize("text, destination", FORWARD, ids=[t[:40] for t, _ in FORWARD])
+def test_the_next_sentence_about_the_staff_gives_their_destination(facts_of, text, destination):
+    values = staff(facts_of, text)
+    assert [v[2] for v in values if v[0] == 95 or v[0] in (150, 35)][:1] == [destination]
+
+
+def test_staff_words_are_checked(tmp_path, monkeypatch):
+    bad = tmp_path / "staff.json"
+    bad.write_text(json.dumps({"many_origin_nouns": ["regions"]}), encoding="utf-8")
+    monkeypatch.setattr(staff_roles, "data_path", lambda name: bad)
+    staff_roles.staff_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="missing keys"):
+            staff_roles.staff_words()
+        bad.write_text(json.dumps({key: ["two words"] for key in staff_roles.REQUIRED}), encoding="utf-8")
+        staff_roles.staff_words.cache_clear()
+        with pytest.raises(ValueError, match="single words"):
+            staff_roles.staff_words()
+    finally:
+        staff_roles.staff_words.cache_clear()

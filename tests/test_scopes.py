@@ -343,3 +343,29 @@ def test_numbers_that_are_not_status_items(facts_of, text):
 def test_a_clause_about_another_place_keeps_its_own(facts_of):
     found = cases(facts_of, "Hubei reported 100 new cases and 20 patients were discharged in Wuhan.")
     assert (20, "Wuhan") in found and (20, "Hubei") not in found
+
+
+def test_a_sub_count_with_no_place_of_its_own_is_its_head_count_s(facts_of):
+    found = cases(facts_of, "More than 3,700 patients are still receiving treatment in Wuhan, including more "
+                            "than 1,000 in serious condition.")
+    assert found[(1000, "Wuhan")][0] == "severe"
+    assert found[(1000, "Wuhan")][1] != "new"     # `more than` is a qualifier, not `37 more cases`
+    national = cases(facts_of, "There are 35,000 cases nationwide, including 7,000 in serious condition.")
+    assert (7000, None) in national
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `Chinese` saying who people are does not make a sentence national
+    ("Heilongjiang reports 33 new cases\n\nThe health commission of Heilongjiang province reported 33 new "
+     "imported cases on Sunday.\n\nAll were Chinese citizens returning from Russia, including 4 patients in "
+     "serious condition.", (4, "Heilongjiang")),
+    # the whole country's authorities do
+    ("Heilongjiang reports 33 new cases\n\nThe health commission of Heilongjiang province reported 33 new "
+     "imported cases on Sunday.\n\nThe Chinese National Health Commission said 2,000 new cases were confirmed.",
+     (2000, None)),
+    ("Heilongjiang reports 33 new cases\n\nThe health commission of Heilongjiang province reported 33 new "
+     "imported cases on Sunday.\n\nChinese health authorities said 2,000 new cases were confirmed.",
+     (2000, None)),
+])
+def test_chinese_people_are_not_the_whole_country(facts_of, text, expected):
+    assert expected in cases(facts_of, text)

@@ -50,6 +50,8 @@ class CaseRelations(CountWords):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
+            if region is None and not own_place and head.rule == "count_including" and heading is not None:
+                region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc)   # the place the whole article is about
         date = self.fact_date(doc, number, start, end) or \
@@ -186,7 +188,9 @@ class CaseRelations(CountWords):
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
             return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
         lo, hi = self.noun_phrase(head, number)
-        modifiers = set(lower_words(doc)[lo: hi])
+        phrase = lower_words(doc)[lo: hi]
+        # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
+        modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
         if modifiers & self.new_words:
             return "new"
         previous = facts[-1] if facts else None

@@ -68,7 +68,8 @@ def scope_words() -> dict:
         data = json.load(handle)
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
-                "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units")
+                "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units",
+                "nationality_nouns")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -113,7 +114,7 @@ class ScopeReader:
     def is_national(self, doc: Doc, i: int) -> bool:
         """The sentence speaks of the whole country (`nationwide`, `the Chinese mainland`)."""
         start, end = sentence_index(doc).bounds(i)
-        return not self.words["national_words"].isdisjoint(lower_words(doc)[start:end])
+        return self.speaks_nationally(doc, start, end)
 
     def list_item_region(self, doc: Doc, number: Span, origins: bool = False) -> Span | None:
         """The region of a bare number in a list: `4 in Nanjing`, `174 are in Hefei`, `one was from Wenzhou`,
@@ -232,13 +233,17 @@ class ScopeReader:
         return None
 
     def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
-        """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)."""
+        """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
+        nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
         words, regions = lower_words(doc), region_index(doc)
         for j in range(start, end):
-            if words[j] in self.words["national_words"]:
-                places = words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5))
-                if not places:
-                    return True
+            if words[j] not in self.words["national_words"]:
+                continue
+            if words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5)):
+                continue
+            if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
+                continue
+            return True
         return False
 
     def within(self, place: str, names: set[str]) -> set[str]:

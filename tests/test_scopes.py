@@ -369,3 +369,31 @@ def test_a_sub_count_with_no_place_of_its_own_is_its_head_count_s(facts_of):
 ])
 def test_chinese_people_are_not_the_whole_country(facts_of, text, expected):
     assert expected in cases(facts_of, text)
+
+
+PARTS = [
+    ("The team admitted a total of 34 patients in Wuhan, of which 32 were critically ill.",
+     {(34, "Wuhan"): "unspecified", (32, "Wuhan"): "critical"}),
+    ("Hubei has 3,000 patients in hospital, among whom 400 are in severe condition.",
+     {(3000, "Hubei"): "unspecified", (400, "Hubei"): "severe"}),
+    ("Guangdong reported nine new cases on Tuesday. Two of the new patients are in serious condition.",
+     {(9, "Guangdong"): "confirmed", (2, "Guangdong"): "severe"}),
+    ("Of the 500 patients in Hunan, 30 of the patients are critical.",
+     {(500, "Hunan"): "unspecified", (30, "Hunan"): "critical"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTS, ids=[t[:40] for t, _ in PARTS])
+def test_parts_of_a_group_count_what_the_group_is(facts_of, text, expected):
+    found = cases(facts_of, text)
+    assert {key: found.get(key, ("missing",))[0] for key in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two of the hospitals were closed.",
+    "Three of the doctors were infected.",            # a part of a team is no team size
+    "Five of the 20 masks were used, of which 3 were broken.",
+    "One of the busiest days saw 12 trains leave.",
+])
+def test_parts_of_other_groups_are_no_case_counts(facts_of, text):
+    assert facts_of(text, kind="case_count") == [] and facts_of(text, kind="personnel_count") == []

@@ -15,7 +15,8 @@ REMAIN_VERBS = word_set("remain_verbs")
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
                           "living", "toured"})
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
-SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical"})
+SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
+                            "count_of_which"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -50,7 +51,8 @@ class CaseRelations(CountWords):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
-            if region is None and not own_place and head.rule == "count_including" and heading is not None:
+            if region is None and not own_place and heading is not None and \
+                    head.rule in ("count_including", "count_of_which", "count_partitive_noun"):
                 region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc)   # the place the whole article is about
@@ -128,6 +130,7 @@ class CaseRelations(CountWords):
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
         if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
+                             "count_of_which", "count_partitive_noun",
                              "case_respectively", "count_total_to"):
             return None
         sent_start = sentence_start(doc, number.start)

@@ -110,6 +110,9 @@ class HeadFinder(CountWords):
             antecedent = previous_count(facts, number.start)
             if antecedent is not None:
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
+        head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
+        if head is not None:
+            return head
         if nxt is not None and nxt.lower_ in self.copulas:
             j = end + 1
             while j < len(doc) and j < end + 6 and not doc[j].is_punct:
@@ -213,6 +216,33 @@ class HeadFinder(CountWords):
         if previous is None:
             return None
         return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+
+    def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
+        """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`: part of a group
+        counts what the group is."""
+        words = lower_words(doc)
+        j = number.end
+        if j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
+            return None
+        first = j + 2
+        for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
+            cls = self.classify_word(doc, k)
+            if cls == "case":   # `three of the doctors` is no team's size
+                return Head(cls, "count_partitive_noun", k + 1, (first, k), k + 1)
+            if cls is not None:
+                return None
+            if doc[k].is_punct or words[k] in self.stop or words[k] in self.not_counted:
+                return None
+        return None
+
+    def of_which(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`a total of 34 patients, of which 32 were critically ill`: a part of the count just before."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 2] not in ("of", "among") or \
+                words[number.start - 1] not in ("which", "whom", "them"):
+            return None
+        return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_of_which",
+                      number)
 
     def status_item(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare

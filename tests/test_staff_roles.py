@@ -27,12 +27,17 @@ SPEECH = [
     ("Over 90 medics arrived, officials said, stressing that Xianning needed beds.", None),
     ("Jiangsu sent 300 doctors to Huangshi, Zhang said, adding that more would follow.", "Huangshi"),
     ("A team of 50 nurses left for Jingmen on Friday, the paper said.", "Jingmen"),
+    # nor a place named before what someone said
+    ("A total of 3,000 medics are at work, an official told a briefing in Shanghai, adding that 700 more "
+     "nurses will arrive tomorrow.", None),
+    ("Officials said at a meeting in Nanjing that 90 doctors will go home.", None),
+    ("Shandong sent 160 nurses to Linyi, the official said.", "Linyi"),
 ]
 
 
 @pytest.mark.parametrize("text, destination", SPEECH, ids=[t[:40] for t, _ in SPEECH])
 def test_a_place_after_a_saying_verb_is_no_destination(facts_of, text, destination):
-    assert one(facts_of, text, "destination") == destination
+    assert staff(facts_of, text)[-1][2] == destination
 
 
 # `from` their institutions or their teams: the region naming them is the origin
@@ -60,7 +65,10 @@ MANY_ORIGINS = [
     (ARTICLE + "A total of 500 nurses from other provinces arrived in Xiaogan.", None),
     (ARTICLE + "Some 300 medics from across the country arrived in Xiaogan.", None),
     (ARTICLE + "Some 70 experts from various places arrived in Xiaogan.", None),
+    (ARTICLE + "Over 900 medics from all over China arrived in Xiaogan.", None),
+    (ARTICLE + "Over 900 medics have been sent from throughout the nation.", None),
     (ARTICLE + "About 90 doctors from its hospitals arrived in Xiaogan.", "Henan"),
+    (ARTICLE + "About 90 doctors from central China arrived in Xiaogan.", "Henan"),
     (ARTICLE + "About 90 doctors arrived in Xiaogan.", "Henan"),
 ]
 
@@ -68,6 +76,22 @@ MANY_ORIGINS = [
 @pytest.mark.parametrize("text, origin", MANY_ORIGINS, ids=[t[len(ARTICLE):][:40] for t, _ in MANY_ORIGINS])
 def test_staff_from_many_places_take_no_article_helper(facts_of, text, origin):
     assert one(facts_of, text, "origin") == origin
+
+
+# what someone said dates nothing of the staff counted before or after it
+SPEECH_DATES = [
+    ("A total of 3,000 medics are at work, an official said, adding that 700 more nurses will come "
+     "tomorrow.", [(3000, None), (700, "2020-02-13")]),
+    ("Officials said on Monday that 90 doctors will go home.", [(90, None)]),
+    ("Jiangsu sent 100 doctors on Monday, officials said, adding that more will follow.", [(100, "2020-02-10")]),
+    ("Some 200 nurses are in Xiaogan, Li said, adding that the city got masks on Monday.", [(200, None)]),
+    ("Li said Shandong sent 300 nurses on Sunday.", [(300, "2020-02-09")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEECH_DATES, ids=[t[:40] for t, _ in SPEECH_DATES])
+def test_what_someone_said_dates_nothing_of_the_staff(facts_of, text, expected):
+    assert [(v[0], v[3]) for v in staff(facts_of, text)] == expected
 
 
 # the date of a `who` clause telling the staff's journey
@@ -80,6 +104,34 @@ RELATIVE_DATES = [
     ("The 52 nurses work at a hospital, which opened on Feb 2.", None),
     ("The 80 doctors, who said on Monday they were ready, began work.", None),
 ]
+
+
+# the date of the team's journey told in its paragraph
+JOURNEYS = [
+    ("A Yulin medical team left for Jingzhou on Tuesday to help. The 12-member team is the city's third.",
+     "2020-02-11"),
+    ("The provincial team set off from Harbin on the morning of Feb 5. This team is made up of 98 nurses.",
+     "2020-02-05"),
+    ("The national team consists of 80 nurses from Gansu and Qinghai. They are experts in care. On the "
+     "evening of February 9th, they departed from Lanzhou for Wuhan.", "2020-02-09"),
+    ("A team of 45 doctors was formed. They flew to Xiaogan on Feb 8.", "2020-02-08"),
+    # the journey of another paragraph, of someone else, or two journeys: nothing
+    ("A Yulin medical team left for Jingzhou on Tuesday.\nThe 12-member team is the city's third.",
+     "2020-02-11"),
+    ("Officials met in Jingzhou on Tuesday. The 12-member team is the city's third.", None),
+    ("Reporters arrived in Jingzhou on Tuesday. The 12-member team is the city's third.", None),
+    ("A team of 80 doctors will leave on Monday.\nThe only remaining staff are the 51 nurses of a hospital.",
+     None),
+    ("A team of 45 doctors was formed.\nThey flew to Xiaogan on Feb 8.", None),
+    ("A team of 45 doctors was formed. The city reported 30 cases on Feb 8. They flew to Xiaogan on Feb 9.",
+     None),
+    ("One team left on Feb 2 and another arrived on Feb 4. The 60-member team is the city's third.", None),
+]
+
+
+@pytest.mark.parametrize("text, date", JOURNEYS, ids=[t[:40] for t, _ in JOURNEYS])
+def test_date_of_the_journey_told_in_the_paragraph(facts_of, text, date):
+    assert staff(facts_of, text)[-1][3] == date
 
 
 @pytest.mark.parametrize("text, date", RELATIVE_DATES, ids=[t[:40] for t, _ in RELATIVE_DATES])

@@ -7,8 +7,9 @@ from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
-from extract.nlp.rules.staff_roles import (describes_city, forward_destination, many_origins, origin_after_from,
-                                           relative_clause_date, speech_cut)
+from extract.nlp.rules.staff_roles import (describes_city, forward_destination, journey_date, many_origins,
+                                           origin_after_from,
+                                           relative_clause_date, speech_cut, speech_resume)
 from extract.nlp.triggers import word_set
 
 
@@ -74,11 +75,14 @@ class StaffRelations(CountWords):
             destination = self.aided_region(doc)
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
-        date = self.fact_date(doc, number, start, end)
+        # what someone said after or before the staff's words dates something else
+        date = self.fact_date(doc, number, speech_resume(doc, start, number.start), speech_cut(doc, number.end, end))
         if date is None:
             date = relative_clause_date(doc, end)
         if date is None and heading is not None:
             date = get(heading, "date")
+        if date is None:
+            date = journey_date(doc, sent, lambda w: self.noun_class.get(w) in ("team", "personnel"))
         put(fact, "date", date)
 
     def origin(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions) -> str | None:
@@ -147,8 +151,10 @@ class StaffRelations(CountWords):
         after = self.destination_in(doc, spans_in(regions, head.end, end), start, origin, origin_parent)
         if after is not None:
             return after
-        # `sent its 10th medical team with 133 members to support Hubei, of which 124 are ...`
-        return self.destination_in(doc, spans_in(regions, start, number.start), start, origin, origin_parent)
+        # `sent its 10th medical team with 133 members to support Hubei, of which 124 are ...`; not a place
+        # before what someone said (`said an official at a press conference in Beijing, adding that 80 ...`)
+        lead = speech_resume(doc, start, number.start)
+        return self.destination_in(doc, spans_in(regions, lead, number.start), lead, origin, origin_parent)
 
     def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
         for span in candidates:

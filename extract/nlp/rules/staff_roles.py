@@ -12,14 +12,15 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
-from extract.nlp.rules.relations import (SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
+from extract.nlp.rules.relations import (LOOKBACK, SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
                                          lower_words, region_index, sentence_index, spans_in, spans_of,
                                          token_texts)
 from extract.nlp.triggers import word_set
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
-REQUIRED = ("many_origin_nouns", "institution_links", "speech_continuations", "movement_words")
+REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
+            "movement_words", "contrast_words")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,19 @@ def speech_cut(doc: Doc, start: int, end: int) -> int:
         if words[j] in stops:
             return j
     return end
+
+
+def speech_resume(doc: Doc, start: int, end: int) -> int:
+    """Where a clause comes back to the staff after what someone said before them (`..., an official said at
+    a meeting in Beijing, adding that 80 more medics will arrive`): after the last saying word, and after the
+    `that` opening what was said (`officials said at a meeting in Nanjing that 90 doctors ...`)."""
+    words = lower_words(doc)
+    stops = SAYING | staff_words()["speech_continuations"]
+    for j in range(end - 1, start - 1, -1):
+        if words[j] in stops:
+            that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
+            return j + 1 if that is None else that + 1
+    return start
 
 
 def _path_word(doc: Doc, j: int, extra: frozenset[str]) -> bool:
@@ -80,19 +94,22 @@ def origin_after_from(doc: Doc, start: int, end: int, regions, is_team_modifier)
 
 
 def many_origins(doc: Doc, start: int, end: int) -> bool:
-    """Staff `from nearby regions`, `from other provinces`, `from across the country`: many senders, so the
-    article's main helper is not theirs."""
+    """Staff `from nearby regions`, `from other provinces`, `from across the country`, `from all over China`:
+    many senders, so the article's main helper is not theirs."""
     words = lower_words(doc)
-    nouns = staff_words()["many_origin_nouns"]
+    known = staff_words()
     for i in range(start, end):
         if words[i] != "from":
             continue
-        j = i + 1
-        while j < end and j - i <= 4 and words[j] not in nouns and (words[j] in TRANSPARENT or
-                                                                    words[j] in SOURCE_PATH):
-            j += 1
-        if j < end and words[j] in nouns and j not in region_index(doc).by_start:
-            return True
+        spread = False
+        for j in range(i + 1, min(end, i + 5)):
+            if j in region_index(doc).by_start:
+                break
+            if words[j] in known["many_origin_nouns"] or (spread and words[j] in known["whole_country_nouns"]):
+                return True
+            spread = spread or words[j] in known["spread_words"]
+            if words[j] not in TRANSPARENT and words[j] not in SOURCE_PATH and not spread:
+                break
     return False
 
 
@@ -155,3 +172,82 @@ def forward_destination(doc: Doc, sent_end: int, refers_back, destination_in) ->
         return None
     regions = spans_in(region_index(doc).regions, nxt_start, speech_cut(doc, nxt_start, nxt_end))
     return destination_in(doc, regions, nxt_start)
+
+
+# how many sentences after a team's count may still tell its journey (`They departed on Feb 10`)
+JOURNEY_AHEAD = 3
+
+
+def journey_date(doc: Doc, sent: Span, team_noun) -> str | None:
+    """The date of the team's journey when the count's sentence has none: the sentence before, when it names
+    a team and this one speaks of it (`A Xiamen team left for Wuhan yesterday. The ten-member team is ...`), or
+    the first dated sentence after in the paragraph, when the team is its subject (`The team consists of 60
+    nurses ... On Feb 10, they departed from Jinan`). One journey date in that sentence, or nothing."""
+    index = sentence_index(doc)
+    if sent.start > 0 and speaks_of_team(doc, sent.start, sent.end, team_noun, opening=True):
+        lo, hi = index.bounds(sent.start - 1)   # the team's sentence, in this paragraph or ending the one before
+        if any(team_noun(w) for w in lower_words(doc)[lo: hi]):
+            found = journey_dates(doc, lo, hi)
+            if found:
+                return found[0] if len(found) == 1 else None
+    para_end = paragraph_bounds(doc, sent.start)[1]
+    start = sent.end
+    for _ in range(JOURNEY_AHEAD):
+        if start >= para_end:
+            break
+        lo, hi = index.bounds(start)
+        if attachable_dates(doc, lo, hi):
+            found = journey_dates(doc, lo, hi)
+            if len(found) == 1 and speaks_of_team(doc, lo, hi, team_noun, opening=False):
+                return found[0]
+            return None   # the next dated sentence is about something else
+        start = hi
+    return None
+
+
+def journey_dates(doc: Doc, start: int, end: int) -> list[str]:
+    """The distinct dates of a sentence's clauses that tell a move (left, arrived, returned ...)."""
+    words = lower_words(doc)
+    moves = staff_words()["movement_words"]
+    found = []
+    for span in attachable_dates(doc, start, end):
+        lo, hi = clause_bounds(doc, span.start)
+        if not moves.isdisjoint(words[lo: hi]) and get(span, "value") not in found:
+            found.append(get(span, "value"))
+    return found
+
+
+def speaks_of_team(doc: Doc, start: int, end: int, team_noun, opening: bool) -> bool:
+    """A sentence about a team already named: it opens with `The (ten-member) team`, `They`, `These medics`
+    (opening), or `they` / `the team` is the subject of a move in it (`On Feb 10, they departed`)."""
+    words = lower_words(doc)
+    if opening:
+        first = words[start] if start < end else ""
+        if first in ("they", "these", "those"):
+            return True
+        if first not in ("the", "this", "that"):
+            return False
+        for word in words[start + 1: min(end, start + 6)]:
+            if word in staff_words()["contrast_words"]:
+                return False   # `The only remaining medical staff ...`: another group than the one before
+            if team_noun(word):
+                return True
+        return False
+    moves = staff_words()["movement_words"]
+    for j in range(start, end):
+        subject = words[j] == "they" or (words[j] == "the" and j + 1 < end and team_noun(words[j + 1]))
+        if subject and not moves.isdisjoint(words[j + 1: min(end, j + 5)]):
+            return True
+    return False
+
+
+def paragraph_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """The tokens of the line (paragraph) holding token i, at most LOOKBACK tokens either way."""
+    texts = token_texts(doc)
+    start = i
+    while start > 0 and i - start < LOOKBACK and "\n" not in texts[start - 1]:
+        start -= 1
+    end = i
+    while end < len(doc) and end - i < LOOKBACK and "\n" not in texts[end]:
+        end += 1
+    return start, end

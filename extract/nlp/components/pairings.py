@@ -28,6 +28,7 @@ SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
 HELPER_GLUE = word_set("helper_list_glue")
+EXCLUSION_REACH = 6   # `apart from the capital city of Wuhan`: the words between the phrase and the place
 EXCLUDING = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
 
 
@@ -59,11 +60,20 @@ class PairingExtractor:
         region = self.region_of(span)
         return region.is_provincial and region.canonical != "Hubei"
 
+    @staticmethod
+    def excluded(span: Span) -> bool:
+        """A region after `other than`, `except`, `apart from` ... in its own phrase (up to a comma)."""
+        words = lower_words(span.doc)
+        for j in range(span.start - 1, max(-1, span.start - 1 - EXCLUSION_REACH), -1):
+            if words[j] in (",", ";", ":", ".") or span.doc[j].is_space:
+                return False
+            if words[j] in ("except", "excluding", "besides") or (j >= 1 and (words[j - 1], words[j]) in EXCLUDING):
+                return True
+        return False
+
     def is_recipient(self, span: Span, allow_hub: bool = True) -> bool:
-        if span.start >= 2 and tuple(lower_words(span.doc)[span.start - 2: span.start]) in EXCLUDING:
-            return False   # `cities other than Wuhan`, `except Xiaogan`
-        if span.start >= 1 and lower_words(span.doc)[span.start - 1] in ("except", "excluding", "besides"):
-            return False
+        if self.excluded(span):
+            return False   # `cities other than Wuhan`, `except Xiaogan`, `Apart from the capital city of Wuhan`
         region = self.region_of(span)
         return region.in_hubei and (allow_hub or region.canonical != NATIONAL_HUB)
 

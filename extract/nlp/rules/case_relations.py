@@ -17,6 +17,7 @@ TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed",
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
                             "count_of_which"})
+TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -52,7 +53,7 @@ class CaseRelations(CountWords):
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
             if region is None and not own_place and heading is not None and \
-                    head.rule in ("count_including", "count_of_which", "count_partitive_noun"):
+                    head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive"):
                 region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc)   # the place the whole article is about
@@ -155,11 +156,24 @@ class CaseRelations(CountWords):
             return "death"
         if head.rule in ("count_reached", "count_increase"):
             start, _ = clause_bounds(doc, number.start)
+            own = self.reached_noun_words(doc, start, number.start)
+            for status in self.status_priority:   # `the total confirmed cases ... to 67,466 and that of deaths`
+                if any(w in self.status_words[status] for w in own):
+                    return status
             words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         for status in self.status_priority:
             if any(w in self.status_words[status] for w in words):
                 return status
         return "unspecified"
+
+    def reached_noun_words(self, doc: Doc, start: int, position: int) -> list[str]:
+        """The counted noun a reached level belongs to and the few words before it: the nearest case noun
+        before the number (`the total confirmed cases in the province to 67,466`)."""
+        lows = lower_words(doc)
+        for j in range(position - 1, start - 1, -1):
+            if self.noun_class.get(lows[j]) == "case":
+                return lows[max(start, j - 4): j + 1]
+        return []
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
@@ -215,6 +229,9 @@ class CaseRelations(CountWords):
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
         _, end = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        # `51 patients Thursday, bringing the total to 742 ... by the end of Thursday`: that is the total's
+        end = next((j for j in range(head.end, end) if words[j] in TOTAL_CLAUSE_VERBS), end)
         after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):
@@ -284,7 +301,8 @@ class CaseRelations(CountWords):
                 number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
             return get(region_index(doc).by_end[number.start - 1], "value")
         team_subject = self.team_subject(doc, start, number.start)
-        candidates = [s for s in spans_in(regions, start, number.start) if not self.is_team_modifier(doc, s)]
+        candidates = [s for s in spans_in(regions, start, number.start)
+                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
@@ -378,9 +396,13 @@ class CaseRelations(CountWords):
         words = lower_words(doc)[start: position]
         level = None
         for i, word in enumerate(words[:-1]):
-            if word == "the" and words[i + 1] in ("province", "provincial"):
+            if word != "the":
+                continue
+            # `the province`, `the hard-hit province`, `the city`: up to two words between
+            nxt = next((w for w in words[i + 1: i + 4] if w in ("province", "provincial", "city")), None)
+            if nxt in ("province", "provincial"):
                 level = "province"
-            elif word == "the" and words[i + 1] == "city":
+            elif nxt == "city":
                 level = "city"
         if level is None:
             return None

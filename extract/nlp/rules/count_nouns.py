@@ -10,6 +10,7 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
 
@@ -108,8 +109,9 @@ class HeadFinder(CountWords):
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
                 lower_words(doc)[end + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
-            if antecedent is not None:
-                return Head(get(antecedent, "noun_class"), "count_partitive", end + 2)
+            if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
+                return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
+                            (antecedent.start, antecedent.end), antecedent.end)
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head
@@ -366,6 +368,8 @@ class HeadFinder(CountWords):
         nearby = words[max(0, number.start - 2): number.start] + after
         if not self.any_status.isdisjoint(nearby):
             return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`
+        if words[head.end - 1] in POPULATION_NOUNS:
+            return None     # `a megacity of 11 million residents ... and medics`: never staff
         sent = sentence_of(doc, number.start)
         if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
                for i in range(sent.start, sent.end) if i != head.end - 1):

@@ -393,6 +393,8 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
         before = lower_words(doc)[lo:span.start][::-1]   # nearest first
         if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
             continue
+        if span.end < len(doc) and lower_words(doc)[span.end] in SAYING:
+            continue   # `the health authority Thursday said`
         dates.append(span)
     return dates
 

@@ -163,6 +163,18 @@ class ScopeReader:
             return False   # `5 cases in February`: a time, not a place
         return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
 
+    @staticmethod
+    def is_dateline_place(doc: Doc, region: Span) -> bool:
+        """`BEIJING, Feb. 20 -`: the place a story was filed from, at a line's start in capitals before its
+        dateline date; it owns none of the counts after it."""
+        texts = token_texts(doc)
+        line_start = region.start == 0 or "\n" in texts[region.start - 1]
+        if not line_start or not all(texts[j].isupper() for j in range(region.start, region.end)):
+            return False
+        if region.end >= len(doc) or texts[region.end] != ",":
+            return False
+        return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), region.end, region.end + 5))
+
     def unknown_list_place(self, doc: Doc, number: Span) -> bool:
         """`3 in Dongfang,`, `53 in Xicheng District,`, `7 were reported in Lingao.`: a number shaped like a list
         item whose place, one to three capitalised words and maybe a unit (`District`), the gazetteer does not
@@ -236,6 +248,7 @@ class ScopeReader:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
         nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
         words, regions = lower_words(doc), region_index(doc)
+        reporter = False
         for j in range(start, end):
             if words[j] not in self.words["national_words"]:
                 continue
@@ -243,8 +256,12 @@ class ScopeReader:
                 continue
             if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
                 continue
+            if "health" in words[j + 1: j + 3]:
+                reporter = True   # `the National Health Commission`: who reports, maybe a province's figures
+                continue
             return True
-        return False
+        # the national authority speaks of the whole country unless the sentence names a place
+        return reporter and not spans_in(regions.regions, start, end)
 
     def within(self, place: str, names: set[str]) -> set[str]:
         """The names that lie inside a place or contain it (a city and its province)."""

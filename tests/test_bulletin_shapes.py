@@ -1,0 +1,107 @@
+"""Shapes of the daily bulletins and wire stories that articles outside the devset showed: who reports is not
+whose counts, a dateline's place owns nothing, a reached level takes its own noun's status. Our own sentences,
+several shapes each, false positives included."""
+from __future__ import annotations
+
+import pytest
+
+
+def cases(facts_of, text, published="2020-02-21"):
+    return {(f["value"], f["region"]): (f["status"], f["period"], f["date"])
+            for f in facts_of(text, published=published, kind="case_count")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two levels reached in one sentence: each takes the noun nearest before it
+    ("Hubei reported 100 new deaths. The report brought the total confirmed cases in the hard-hit province to "
+     "67,466 and that of total deaths to 2,902.",
+     {(67466, "Hubei"): "confirmed", (2902, "Hubei"): "death"}),
+    ("The number of confirmed cases in Henan rose to 1,200, and the number of deaths to 19.",
+     {(1200, "Henan"): "confirmed"}),
+    ("Hunan reported 10 deaths and the number of confirmed cases rose to 5,000.",
+     {(10, "Hunan"): "death", (5000, "Hunan"): "confirmed"}),
+    ("The tally of suspected cases in Anhui climbed to 300.", {(300, "Anhui"): "suspected"}),
+])
+def test_a_reached_level_takes_its_own_noun_s_status(facts_of, text, expected):
+    found = cases(facts_of, text)
+    assert {key: found.get(key, ("missing",))[0] for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hubei reports new cases\n\nNo new confirmed cases were reported Thursday in central China's Hubei "
+     "Province, said the National Health Commission on Friday.\n\nAmong the 987 patients being treated in "
+     "hospital, 239 were still in severe condition.",
+     {987: "Hubei", 239: "Hubei"}),
+    ("Hubei reports new cases\n\nThe National Health Commission said on Friday that Hubei had reported 30 new "
+     "cases.\n\nA total of 500 patients were discharged.",
+     {30: "Hubei", 500: "Hubei"}),
+    # the national authority alone speaks of the country
+    ("Hubei reports new cases\n\nHubei reported 30 new cases on Thursday, its health commission said.\n\n"
+     "The National Health Commission said 2,000 new cases were confirmed.",
+     {30: "Hubei", 2000: None}),
+])
+def test_the_national_authority_reporting_a_province_s_figures(facts_of, text, expected):
+    found = {value: region for value, region in cases(facts_of, text)}
+    assert {value: found.get(value, "missing") for value in expected} == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("BEIJING, Feb. 20 - The health authority said it received reports of 394 new confirmed cases.", 394),
+    ("WUHAN, Feb. 20 - The city reported 394 new confirmed cases on Wednesday.", 394),
+    ("SHANGHAI, Feb. 20 (Xinhua) -- Authorities said 394 new confirmed cases were reported nationwide.", 394),
+])
+def test_a_dateline_place_owns_no_count(facts_of, text, value):
+    found = cases(facts_of, text)
+    assert [region for v, region in found if v == value] == [None]
+
+
+def test_a_dateline_place_does_not_hide_the_subject(facts_of):
+    assert (394, "Hubei") in cases(facts_of, "WUHAN, Feb. 20 - Hubei reported 394 new confirmed cases on "
+                                             "Wednesday.")
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The health authority Thursday said it received reports of 394 new confirmed cases and 114 deaths on "
+     "Wednesday.", {394: "2020-02-19", 114: "2020-02-19"}),
+    ("Officials said Thursday that 394 new cases were confirmed in Hubei.", {394: None}),
+    ("Hubei reported 394 new cases on Wednesday, officials said Thursday.", {394: "2020-02-19"}),
+])
+def test_the_day_something_was_said_dates_no_count(facts_of, text, dates):
+    found = {value: date for (value, _), (_, _, date) in cases(facts_of, text).items()}
+    assert {value: found.get(value, "missing") for value in dates} == dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Wednesday, Hubei reported 10 deaths, seven of which were in Wuhan.", {(7, "Wuhan"): "death"}),
+    ("Hubei has 500 patients in hospital, 30 of whom are in critical condition.", {(30, "Hubei"): "critical"}),
+    ("Jiangxi confirmed 20 new cases, 12 of them in Nanchang.", {(12, "Nanchang"): "confirmed"}),
+])
+def test_a_part_named_by_a_pronoun_counts_what_its_whole_counts(facts_of, text, expected):
+    found = cases(facts_of, text)
+    assert {key: found.get(key, ("missing",))[0] for key in expected} == expected
+
+
+def test_a_new_count_is_not_a_total_for_the_total_it_brings(facts_of):
+    found = cases(facts_of, "The province confirmed 51 asymptomatic patients Thursday, bringing the total to "
+                            "742, all of whom had been under observation by the end of Thursday.")
+    assert found[(51, None)][1] != "total" and found[(742, None)][1] == "total"
+
+
+@pytest.mark.parametrize("text", [
+    "In this megacity of over 11 million residents, hospital beds were full and medics were stretched.",
+    "The city's 9 million citizens were asked to stay home while doctors worked.",
+])
+def test_residents_are_never_staff(facts_of, text):
+    assert facts_of(text, kind="personnel_count") == []
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Apart from the capital city of Wuhan, Hubei's 16 cities will be paired with 19 provincial-level areas, "
+     "including Chongqing and Shandong.", []),
+    ("Aside from the provincial capital Wuhan, the cities are paired with Jiangsu and Fujian.", []),
+    ("Chongqing will help Xiaogan, and Shandong will support Huanggang, apart from the teams sent to Wuhan.",
+     [("Chongqing", "Xiaogan"), ("Shandong", "Huanggang")]),
+])
+def test_a_place_set_apart_is_no_recipient(facts_of, text, pairs):
+    found = [(f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")]
+    assert sorted(found) == sorted(pairs)

@@ -105,3 +105,39 @@ def test_residents_are_never_staff(facts_of, text):
 def test_a_place_set_apart_is_no_recipient(facts_of, text, pairs):
     found = [(f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")]
     assert sorted(found) == sorted(pairs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five patients in Hunan, six in Hubei and two in Henan have been discharged from hospital after recovery.",
+     {(5, "Hunan"): "recovered", (6, "Hubei"): "recovered", (2, "Henan"): "recovered"}),
+    ("12 cases in Hefei, 3 in Bengbu and 1 in Fuyang were discharged on Monday.",
+     {(12, "Hefei"): "recovered", (3, "Bengbu"): "recovered", (1, "Fuyang"): "recovered"}),
+    # a list whose last item states no status: nothing is shared
+    ("Guangdong reported 12 new cases, 5 in Shenzhen and 3 in Zhuhai.",
+     {(12, "Guangdong"): "confirmed", (5, "Shenzhen"): "confirmed", (3, "Zhuhai"): "confirmed"}),
+    # a member's own status stays its own
+    ("Hunan had 40 deaths, 6 in Changsha and 2 in Yueyang were discharged.",
+     {(40, "Hunan"): "death"}),
+])
+def test_a_list_shares_the_status_its_last_item_states(facts_of, text, expected):
+    found = cases(facts_of, text)
+    assert {key: found.get(key, ("missing",))[0] for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 65 confirmed cases including two deaths had been reported in Hong Kong.", (65, "Hong Kong")),
+    ("Hubei reported 2,292 recoveries, including 1,675 in Wuhan.", (2292, "Hubei")),
+    ("There were 90 cases nationwide, including 40 in Hubei.", (90, None)),
+])
+def test_a_place_past_the_sub_count_s_verb_is_the_head_count_s(facts_of, text, expected):
+    assert expected in cases(facts_of, text)
+
+
+def test_people_still_suspected_are_suspected_cases(facts_of):
+    found = cases(facts_of, "A total of 4,922 people were still suspected of being infected in Hubei.")
+    assert found[(4922, "Hubei")][0] == "suspected"
+
+
+def test_staffs_are_staff(facts_of):
+    staff = facts_of("The medical team has 303 staffs from 153 hospitals.", kind="personnel_count")
+    assert [f["value"] for f in staff] == [303]

@@ -54,6 +54,7 @@ class CountExtractor(CountWords):
             fact = self.make_fact(doc, number, head, facts)
             if fact is not None:
                 facts.append(fact)
+        self.cases.share_list_status(doc, facts)
         set_spans(doc, SPAN_KEY, facts)
         return doc
 

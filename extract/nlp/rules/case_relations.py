@@ -66,6 +66,34 @@ class CaseRelations(CountWords):
         put(fact, "region", region)
         put(fact, "date", date)
 
+    def share_list_status(self, doc: Doc, facts: list[Span]) -> None:
+        """`Five patients in Hong Kong, six in Macao and two in Taiwan have been discharged`: the status the
+        list's last item states after it is every member's that states none (run once all counts are made)."""
+        run: list[Span] = []
+        for fact in facts + [None]:
+            if fact is not None and fact.label_ == "case_count" and run and self.continues_run(doc, run[-1], fact):
+                run.append(fact)
+                continue
+            if len(run) > 1:
+                own = self.words_after(doc, run[-1].end)
+                status = next((st for st in self.status_priority if not self.status_words[st].isdisjoint(own)), None)
+                if status is not None:
+                    for member in run[:-1]:
+                        if get(member, "status") == "unspecified":
+                            put(member, "status", status)
+            run = [fact] if fact is not None and fact.label_ == "case_count" else []
+
+    @staticmethod
+    def continues_run(doc: Doc, previous: Span, fact: Span) -> bool:
+        """The next member of a list: a list item of the same sentence, a few words after the one before, past
+        a comma or `and` and no other number."""
+        if fact.id_.split(":")[-1] != "case_list_item" or fact.start - previous.end > 8:
+            return False
+        if sentence_start(doc, fact.start) != sentence_start(doc, previous.start):
+            return False
+        between = lower_words(doc)[previous.end: fact.start]
+        return ("," in between or "and" in between) and not any(doc[j].like_num for j in range(previous.end, fact.start))
+
     @staticmethod
     def travelled_to(doc: Doc, region: Span) -> bool:
         """`patients had lived or travelled in Hubei`: a place the patients had been, not where they are counted."""

@@ -10,6 +10,7 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
 POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
@@ -364,7 +365,7 @@ class HeadFinder(CountWords):
         """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
         words = lower_words(doc)
-        after = [w for w in words[head.end: head.end + 4] if w not in AUXILIARIES][:1]
+        after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
         nearby = words[max(0, number.start - 2): number.start] + after
         if not self.any_status.isdisjoint(nearby):
             return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`

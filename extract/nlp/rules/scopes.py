@@ -69,7 +69,7 @@ def scope_words() -> dict:
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
                 "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units",
-                "nationality_nouns")
+                "nationality_nouns", "clause_verbs")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -208,8 +208,12 @@ class ScopeReader:
         `35 deaths (34 in Hubei ...)`: it must not become the head count's region."""
         words = lower_words(doc)
         for j in range(number.end, region.start):
-            if words[j] == "(" or words[j] in self.including:
+            if words[j] == "(":
                 return True
+            if words[j] in self.including:
+                # `65 cases including two deaths had been reported in Hong Kong`: past the sub-count's verb the
+                # place is the clause's again
+                return self.words["clause_verbs"].isdisjoint(words[j + 1: region.start])
         return bool(spans_in(spans_of(doc, "number"), number.end, region.start))
 
     def article_place(self, doc: Doc) -> str | None:

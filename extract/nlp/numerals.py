@@ -35,19 +35,23 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d{1,4})?", re.
 SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
 
 
-def parse_digits(text: str) -> Fraction | None:
-    """`1,033` -> 1033, `2.4` -> Fraction(12, 5) (exact); None when the text is not a plain numeral or has
-    more digits than any count can (a 21-digit string is not read at all)."""
+def parse_digits(text: str) -> Fraction | int | None:
+    """`1,033` -> 1033, `2.4` -> Fraction(12, 5) (exact; an int where there is no decimal point, which is
+    cheaper to make); None when the text is not a plain numeral or has more digits than any count can (a
+    21-digit string is not read at all)."""
     if not DIGITS.fullmatch(text):
         return None
-    whole = text.split(".", 1)[0].replace(",", "")
+    whole, point, _ = text.partition(".")
+    whole = whole.replace(",", "")
     if len(whole) > MAX_COUNT_DIGITS:
         return None
-    return Fraction(text.replace(",", ""))
+    return Fraction(text.replace(",", "")) if point else int(whole)
 
 
 def count_value(value: Fraction | int | None) -> int | None:
     """The exact int a value is when it is a whole count within bounds, else None (`3.5` is no count)."""
+    if type(value) is int:
+        return value if valid_count(value) else None
     if value is None or Fraction(value).denominator != 1:
         return None
     number = int(value)

@@ -36,6 +36,9 @@ FRACTIONS = {"quarter", "third", "fifth", "tenth", "half", "fraction", "part", "
 MAX_RUN_TOKENS = 40   # `nine hundred and ninety-nine million nine hundred ...` stays well below
 DIGIT_AFTER = set(MULTIPLIERS) | {"and"}   # a digit group continues a run only after these (`4 hundred and 12`)
 NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("point",), (".",))
+NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
+# every word may_start can accept (digits aside): a cheap first filter over all tokens
+START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
 
 
 @dataclass
@@ -130,8 +133,10 @@ class NumeralReader:
 
     def read_all(self) -> list[Reading]:
         readings, done = [], -1
-        for i, word in enumerate(self.words):
-            if i <= done or i in self.calendar or not self.may_start(i, word):
+        # the tokens that may start a numeral, picked out in one pass (most tokens are ordinary words)
+        candidates = [i for i, word in enumerate(self.words) if word in START_WORDS or word[:1].isdecimal()]
+        for i in candidates:
+            if i <= done or i in self.calendar or not self.may_start(i, self.words[i]):
                 continue
             reading = self.read(i)
             if reading is None:
@@ -269,6 +274,8 @@ class NumeralReader:
 
     def whole(self, end: int, value: int | None) -> int | None:
         """None when the numeral goes on as a fraction (`two and a half days`, `two point five`)."""
+        if end >= len(self.words) or self.words[end] not in NOT_WHOLE_FIRST:
+            return value
         for tail in NOT_WHOLE_AFTER:
             if tuple(self.words[end:end + len(tail)]) == tail and \
                     (tail != (".",) or (end + 1 < len(self.words) and self.words[end + 1][:1].isdecimal()
@@ -347,6 +354,9 @@ class QualifierTable:
                                      for name, phrases in t["qualifiers_after"].items() for p in phrases),
                                     key=lambda item: -len(item[0]))
         self.verbs = {verb: name for name, verbs in t["qualifier_verbs"].items() for verb in verbs}
+        self.after_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}   # longest first, as above
+        for phrase, name in self.after_phrases:
+            self.after_by_first.setdefault(phrase[0], []).append((phrase, name))
 
     def before(self, doc: Doc, i: int) -> tuple[int, str]:
         """(start of the qualifier, its name); (i, "exact") when there is none. A qualifying verb right
@@ -363,7 +373,9 @@ class QualifierTable:
     def after(self, doc: Doc, end: int) -> tuple[int, str | None]:
         """(end of the span with a qualifier after the number, its name), or (end, None): `300 or more`."""
         words = lower_words(doc)
-        for phrase, name in self.after_phrases:
+        if end >= len(words):
+            return end, None
+        for phrase, name in self.after_by_first.get(words[end], ()):
             if tuple(words[end:end + len(phrase)]) == phrase:
                 return end + len(phrase), name
         return end, None

@@ -1,0 +1,209 @@
+"""The region of a case count: whose cases its clause says they are (its subject, a place it is counted in,
+a list's place, `the province`), and the places of counts joined to it."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.rules.relations import (LOOKBACK, governing_preposition, last_before, lower_words,
+                                         previous_sentence_start, region_index, region_runs, sentence_of,
+                                         sentence_start, spans_in, spans_of, token_texts)
+
+TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
+                          "living", "toured"})
+# rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
+SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
+                            "count_of_which"})
+
+
+class CaseRegions(CountWords):
+    """Finds the region a case count is about; CaseRelations builds the rest of its attributes on it."""
+
+    @staticmethod
+    def travelled_to(doc: Doc, region: Span) -> bool:
+        """`patients had lived or travelled in Hubei`: a place the patients had been, not where they are counted."""
+        return not TRAVEL_VERBS.isdisjoint(lower_words(doc)[max(0, region.start - 5): region.start])
+
+    @staticmethod
+    def sibling_region(doc: Doc, number: Span, facts: list[Span], chained: bool = False) -> str | None:
+        """`1,423 cases had been reported in Hubei, with 76 deaths and 221 cases in severe condition`: a count
+        joined to an earlier one of its sentence, with no region named between them, is that count's region's.
+        A `chained` count (`..., 2 in critical condition`) is joined to the sentence's last count wherever it is."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including"):
+            return None
+        sent_start = sentence_start(doc, number.start)
+        previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
+                               f.id_.split(":")[-1] not in SUBCOUNT_RULES, floor=sent_start)
+        if previous is None or not get(previous, "region"):
+            return None
+        # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
+        joined = chained or words[number.start - 1] in ("with", "and") or previous.end >= number.start - 2 or \
+            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
+        if not joined:
+            return None
+        between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
+        if any(get(s, "value") != get(previous, "region") for s in between):
+            return None
+        return get(previous, "region")
+
+    def paragraph_region(self, doc: Doc, number: Span, facts: list[Span]) -> str | None:
+        """`the city of Huanggang has registered 2,907 infected. 2,782 patients were discharged`: a count with no
+        region of its own, in the sentence after a case count of the same paragraph, is that count's region's,
+        when no other region is named in between."""
+        sent_start = sentence_start(doc, number.start)
+        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count",
+                               floor=previous_sentence_start(doc, sent_start) or 0)
+        if previous is None or sentence_start(doc, previous.start) != previous_sentence_start(doc, sent_start):
+            return None
+        before = sentence_start(doc, previous.start)
+        regions = {get(f, "region") for f in spans_in(facts, before, sent_start)
+                   if f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES}
+        if len(regions) != 1 or None in regions:
+            return None   # the sentence before spoke of several places, or of none
+        previous_region = regions.pop()
+        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
+            return None   # another paragraph
+        if any(get(s, "value") != previous_region
+               for s in spans_in(region_index(doc).regions, sent_start, number.end)):
+            return None   # this sentence names another place before the count
+        return previous_region
+
+    def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
+                    facts: list[Span]) -> str | None:
+        regions = region_index(doc).regions
+        if self.scopes.unknown_place_after(doc, number):
+            return None
+        respective = self.respective_region(doc, number)
+        if respective is not None:
+            return respective
+        if head.rule in ("case_parenthetical", "case_with_region") or \
+                (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
+            before = region_index(doc).by_end.get(number.start - 1)
+            if before is not None:
+                return get(before, "value")
+        if head.rule == "count_total_to":
+            previous = last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                                   floor=number.start - LOOKBACK)
+            if previous is not None and get(previous, "region"):
+                return get(previous, "region")
+        if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
+            inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
+                      if governing_preposition(doc, s, frozenset({"in"})) is not None]
+            if inside:
+                return get(inside[0], "value")
+        words = lower_words(doc)
+        if number.start >= 2 and words[number.start - 1] in ("'s", "’s") and \
+                number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
+            return get(region_index(doc).by_end[number.start - 1], "value")
+        team_subject = self.team_subject(doc, start, number.start)
+        candidates = [s for s in spans_in(regions, start, number.start)
+                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)]
+        subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
+        after = [s for s in spans_in(regions, head.end, end)
+                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
+        located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None
+                   and not self.travelled_to(doc, s)]
+        if located and self.scopes.opens_subcount(doc, number):
+            return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
+        if subjects and not team_subject:
+            owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
+            if located and owned is not None:
+                return get(located[0], "value")   # `Hubei reported 100 cases and 20 were cured in Wuhan`
+            return get(subjects[-1], "value")
+        if located:
+            return get(located[0], "value")
+        if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
+            toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=number.start)
+            placed = [s for s in candidates if s.start > toll and governing_preposition(doc, s, frozenset({"in"}))
+                      is not None]
+            if placed:
+                return get(placed[-1], "value")
+        counted_in = [s for s in candidates if self.counted_in(doc, s)]
+        if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
+            return get(counted_in[-1], "value")   # `the number of confirmed cases in Wuhan rose to 32,994`
+        if team_subject:
+            went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
+            if went:
+                return get(went[-1], "value")
+            # the Hubei city the team works in: the one the article names before, when it names only one
+            sent_start = sentence_start(doc, number.start)
+            cities = {get(s, "value") for s in spans_in(regions, max(0, number.start - LOOKBACK), sent_start)
+                      if self.gazetteer[get(s, "value")].in_hubei}
+            return cities.pop() if len(cities) == 1 else None
+        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+
+    def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
+        """A region that frames the clause from outside it: the antecedent of a relative clause
+        (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
+        words = lower_words(doc)
+        sent_start = sentence_start(doc, number.start)
+        if start > sent_start and words[start] in ("which", "who") and start >= 2:
+            antecedent = region_index(doc).by_end.get(start - 1)
+            if antecedent is not None:
+                return get(antecedent, "value")
+        if words[sent_start] == "in":
+            opening = region_index(doc).by_start.get(sent_start + 1)
+            if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
+                return get(opening, "value")
+        return None
+
+    def counted_in(self, doc: Doc, region: Span) -> bool:
+        """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`."""
+        words = lower_words(doc)
+        j = region.start - 1
+        while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
+            j -= 1
+        return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
+                                                words[j - 1] in ("toll", "tally", "number", "total"))
+
+    def respective_region(self, doc: Doc, number: Span) -> str | None:
+        """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
+        sent = sentence_of(doc, number.start)
+        if "respectively" not in lower_words(doc)[sent.start: sent.end]:
+            return None
+        numbers = spans_in(spans_of(doc, "number"), sent.start, sent.end)
+        chain_start = number
+        by_end = {n.end: n for n in numbers}
+        while True:
+            j = chain_start.start - 1
+            if j >= 0 and lower_words(doc)[j] == "and":
+                j -= 1
+            if j >= 0 and token_texts(doc)[j] == ",":
+                j -= 1
+            if j + 1 not in by_end:
+                break
+            chain_start = by_end[j + 1]
+        chain = self.list_chain(doc, chain_start, numbers)
+        if number not in chain:
+            return None
+        runs = region_runs(doc, spans_in(region_index(doc).regions, sent.start, chain_start.start))
+        region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
+        if len(region_list) != len(chain):
+            return None
+        return get(region_list[chain.index(number)], "value")
+
+    def team_subject(self, doc: Doc, start: int, position: int) -> bool:
+        """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""
+        return any(self.classify_word(doc, j) in ("team", "personnel") for j in range(start, position))
+
+    def anaphoric_region(self, doc: Doc, start: int, position: int) -> str | None:
+        """`the province`, `the city` with no region named in the clause: the last such region before."""
+        words = lower_words(doc)[start: position]
+        level = None
+        for i, word in enumerate(words[:-1]):
+            if word != "the":
+                continue
+            # `the province`, `the hard-hit province`, `the city`: up to two words between
+            nxt = next((w for w in words[i + 1: i + 4] if w in ("province", "provincial", "city")), None)
+            if nxt in ("province", "provincial"):
+                level = "province"
+            elif nxt == "city":
+                level = "city"
+        if level is None:
+            return None
+        wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
+            (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
+        earlier = last_before(region_index(doc).regions, start, wanted, floor=start - LOOKBACK)
+        return get(earlier, "value") if earlier is not None else None

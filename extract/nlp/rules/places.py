@@ -1,0 +1,193 @@
+"""Places: where a count is, when its own words do not say.
+
+The article's place (the one region its headline names), a place the gazetteer does not know (`3 in Dongfang`,
+`53 in Xicheng District`), a dateline's place (`BEIJING, Feb. 20 -`, which owns no count), and sentences that
+speak of the whole country. The scope reader (scopes.py) builds on these; knowledge is in data/scopes.json.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.gazetteer import data_path, default_gazetteer
+from extract.nlp.rules.relations import (DocMap, lower_words, region_index, register_cache, sentence_index, spans_in,
+                                         spans_of, token_texts)
+from extract.nlp.triggers import triggers
+
+_PLACES = register_cache(DocMap())
+HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+LEAD_MIN_TOKENS = 10       # a shorter sentence after the headline is a dateline or a byline
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+                            "thursday", "friday", "saturday", "sunday"})
+LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "、"})
+
+
+@lru_cache(maxsize=1)
+def scope_words() -> dict:
+    """The lead-in knowledge of data/scopes.json, checked once."""
+    with open(data_path("scopes.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
+                "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
+                "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units",
+                "nationality_nouns", "clause_verbs")
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
+    openers = []
+    for period, phrases in data["frame_openers"].items():
+        if period not in ("new", "total"):
+            raise ValueError(f"scopes.json: frame_openers has an unknown period {period!r}")
+        openers += [(tuple(p.lower().split()), period) for p in phrases]
+    openers.sort(key=lambda item: -len(item[0]))   # the longest opener first (`as of the end of` before `as of`)
+    data = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
+    data["openers"] = tuple(openers)
+    data["undated_openers"] = tuple(tuple(p.lower().split()) for p in data["undated_openers"])
+    return data
+
+
+class PlaceReader:
+    """Where a count is when its own words do not say; the article's place is found once per document."""
+
+    def __init__(self):
+        self.words = scope_words()
+        self.case_nouns = frozenset(w.lower() for w in triggers()["nouns"]["case"]) | {"people", "persons"}
+
+    def is_national(self, doc: Doc, i: int) -> bool:
+        """The sentence speaks of the whole country (`nationwide`, `the Chinese mainland`)."""
+        start, end = sentence_index(doc).bounds(i)
+        return self.speaks_nationally(doc, start, end)
+
+    def unknown_place_after(self, doc: Doc, number: Span) -> bool:
+        """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
+        gazetteer does not know, so no other region may be given to it."""
+        words, texts = lower_words(doc), token_texts(doc)
+        j = number.end
+        if j < len(doc) and words[j] in self.case_nouns:
+            j += 1
+        if j < len(doc) and words[j] in self.words["list_item_copulas"]:
+            j += 1
+        if j + 1 >= len(doc) or words[j] not in self.words["list_item_preps"]:
+            return False
+        j += 1
+        if words[j] == "the":
+            j += 1
+        if j >= len(doc) or j in region_index(doc).tokens:
+            return False
+        if spans_in(spans_of(doc, "date"), j, j + 4) or words[j] in CALENDAR_WORDS:
+            return False   # `5 cases in February`: a time, not a place
+        return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
+
+    @staticmethod
+    def is_dateline_place(doc: Doc, region: Span) -> bool:
+        """`BEIJING, Feb. 20 -`: the place a story was filed from, at a line's start in capitals before its
+        dateline date; it owns none of the counts after it."""
+        texts = token_texts(doc)
+        line_start = region.start == 0 or "\n" in texts[region.start - 1]
+        if not line_start or not all(texts[j].isupper() for j in range(region.start, region.end)):
+            return False
+        if region.end >= len(doc) or texts[region.end] != ",":
+            return False
+        return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), region.end, region.end + 5))
+
+    def unknown_list_place(self, doc: Doc, number: Span) -> bool:
+        """`3 in Dongfang,`, `53 in Xicheng District,`, `7 were reported in Lingao.`: a number shaped like a list
+        item whose place, one to three capitalised words and maybe a unit (`District`), the gazetteer does not
+        know."""
+        words, texts, n = lower_words(doc), token_texts(doc), len(doc)
+        j = number.end
+        if j < n and words[j] in self.words["list_item_copulas"]:
+            j += 1
+            if j < n and words[j] in self.words["list_item_participles"]:
+                j += 1
+        if j >= n or words[j] != "in" or not self.unknown_place_after(doc, number):
+            return False
+        j += 2 if j + 1 < n and words[j + 1] == "the" else 1
+        end = j
+        while end < n and end - j < 3 and texts[end][:1].isupper() and end not in region_index(doc).tokens:
+            end += 1
+        while end < n and words[end] in self.words["place_units"]:
+            end += 1
+        return end > j and (end >= n or texts[end] in LIST_BOUNDARY or "\n" in texts[end])
+
+    def article_place(self, doc: Doc) -> str | None:
+        """The place an article is about: the one region its headline names (`China's Hubei reports no new
+        cases`, `Anhui Epidemic Report on March 2`), when its first body sentence names that region too, or
+        names no other. None when the headline names no region or several, or speaks of the whole country."""
+        found = _PLACES.get(doc)
+        if found is None:
+            found = _PLACES[doc] = (self.find_article_place(doc),)
+        return found[0]
+
+    def find_article_place(self, doc: Doc) -> str | None:
+        paragraphs = self.paragraphs(doc)
+        if len(paragraphs) < 2:
+            return None
+        (h_start, h_end), body = paragraphs[0], paragraphs[1:]
+        if h_end - h_start > HEADLINE_MAX_TOKENS or token_texts(doc)[h_end - 1] in (".", "。") or \
+                self.speaks_nationally(doc, h_start, h_end):
+            return None   # body text, not a headline; or a headline about the whole country
+        named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
+        if len(named) != 1:
+            return None
+        place = named.pop()
+        index = sentence_index(doc)
+        for s_start in index.starts[bisect.bisect_left(index.starts, body[0][0]):]:
+            s_end = index.bounds(s_start)[1]
+            if s_end - s_start < LEAD_MIN_TOKENS:
+                continue   # a dateline or a byline (`China News Service, March 6.`), not the first sentence
+            lead = {get(s, "value") for s in spans_in(region_index(doc).regions, s_start, s_end)}
+            if self.speaks_nationally(doc, s_start, s_end) or not lead <= {place} | self.within(place, lead):
+                return None
+            return place
+        return None
+
+    def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
+        """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
+        nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
+        words, regions = lower_words(doc), region_index(doc)
+        reporter = False
+        for j in range(start, end):
+            if words[j] not in self.words["national_words"]:
+                continue
+            if words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5)):
+                continue
+            if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
+                continue
+            if "health" in words[j + 1: j + 3]:
+                reporter = True   # `the National Health Commission`: who reports, maybe a province's figures
+                continue
+            return True
+        # the national authority speaks of the whole country unless the sentence names a place
+        return reporter and not spans_in(regions.regions, start, end)
+
+    def within(self, place: str, names: set[str]) -> set[str]:
+        """The names that lie inside a place or contain it (a city and its province)."""
+        gazetteer = default_gazetteer()
+
+        def province(name: str) -> str | None:
+            region = gazetteer[name]
+            return region.canonical if region.is_provincial else region.parent
+        home = province(place)
+        # a homonym counts as the one in the place's province (`Taizhou` is read as Zhejiang's; Jiangsu has
+        # `Taizhou (Jiangsu)`)
+        return {n for n in names if province(n) == home or f"{n} ({home})" in gazetteer.by_name}
+
+    def paragraphs(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges between line breaks."""
+        texts = token_texts(doc)
+        bounds, start = [], 0
+        for i, text in enumerate(texts):
+            if "\n" in text and text.isspace():
+                if i > start:
+                    bounds.append((start, i))
+                start = i + 1
+        if start < len(texts):
+            bounds.append((start, len(texts)))
+        return bounds

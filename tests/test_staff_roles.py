@@ -197,3 +197,51 @@ def test_staff_words_are_checked(tmp_path, monkeypatch):
             staff_roles.staff_words()
     finally:
         staff_roles.staff_words.cache_clear()
+
+
+# a team going home keeps the city it served as destination; the home it goes back to is none
+RETURNS = [
+    ("The team of 156 members from Shandong returned home from Huanggang on Tuesday.", ("Shandong", "Huanggang")),
+    ("After the mission, 120 Chongqing medics came back from Xiaogan.", ("Chongqing", "Xiaogan")),
+    ("Another 300 nurses from Jiangsu will return to Nanjing on Monday.", ("Jiangsu", None)),
+    ("The 90 doctors of the Hunan team flew back to Changsha after 50 days.", ("Hunan", None)),
+    ("The 51 nurses flew home to Jinan on Monday.", (None, None)),
+    ("Jiangsu sent 100 doctors to Huangshi and they will return home in March.", ("Jiangsu", "Huangshi")),
+]
+
+
+@pytest.mark.parametrize("text, expected", RETURNS, ids=[t[:40] for t, _ in RETURNS])
+def test_a_team_going_home(facts_of, text, expected):
+    assert staff(facts_of, text)[0][1:3] == expected
+
+
+# who sent them: the agent of a passive send, the subject outside a relative clause
+SENDERS = [
+    ("The 200 nurses, sent by Fujian province to Wuhan in January, came back.", "Fujian"),
+    ("A team of 60 doctors dispatched by the Hebei health commission reached Xianning.", "Hebei"),
+    ("Henan, which borders Hubei, sent 137 medics to Wuhan.", "Henan"),
+    ("Fujian province, which neighbors Zhejiang, has sent 88 doctors to Ningde.", "Fujian"),
+    ("Shandong and Hunan provinces, which had already sent 550 doctors, met on Monday.", None),
+    ("The 45 medics were greeted by Wuhan residents.", None),
+    ("The 30 nurses were sent to Ezhou by train.", None),
+]
+
+
+@pytest.mark.parametrize("text, origin", SENDERS, ids=[t[:40] for t, _ in SENDERS])
+def test_who_sent_the_staff(facts_of, text, origin):
+    assert one(facts_of, text, "origin") == origin
+
+
+# where they go (`to Y`, `to help Y`) before where they are (`in Y`)
+GOING_BEFORE_BEING = [
+    ("A total of 500 medical workers in Hunan volunteered to go to Hubei.", "Hubei"),
+    ("Some 80 nurses in Jiangxi signed up to help Suizhou.", "Suizhou"),
+    ("More than 3,000 medical workers from 20 provinces are now working in Wuhan.", "Wuhan"),
+    ("The 60 doctors worked in Xiaogan for 50 days.", "Xiaogan"),
+    ("Nearly 400 doctors in Guangzhou were sent to help Jingzhou.", "Jingzhou"),
+]
+
+
+@pytest.mark.parametrize("text, destination", GOING_BEFORE_BEING, ids=[t[:40] for t, _ in GOING_BEFORE_BEING])
+def test_where_staff_go_before_where_they_are(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination

@@ -9,7 +9,8 @@ from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_sta
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.rules.staff_roles import (describes_city, forward_destination, journey_date, many_origins,
                                            origin_after_from,
-                                           relative_clause_date, speech_cut, speech_resume)
+                                           relative_clause_date, speech_cut, speech_resume,
+                                           staff_words)
 from extract.nlp.triggers import word_set
 
 
@@ -111,7 +112,7 @@ class StaffRelations(CountWords):
                 k -= 1
             team_of = lower_words(doc)[k] == "of" and k >= 1 and \
                 self.classify_word(doc, k - 1) in ("team", "personnel")   # `medical team of (the) Shanxi`
-            if before in self.origin_verbs or team_of:
+            if before in self.origin_verbs or team_of or self.sent_by(doc, span, head.end):
                 return get(span, "value")
         # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
         words = lower_words(doc)
@@ -121,8 +122,12 @@ class StaffRelations(CountWords):
             k -= 1   # back over `second batch of`, `medical team with`
         if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
             return get(region_index(doc).by_end[k], "value")
-        # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`
-        for span in reversed(spans_in(regions, start, number.start)):
+        # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`; not a region of a
+        # relative clause closed before the number (`Henan, which borders Hubei, sent 137`): its antecedent is
+        sender_start = start
+        if lower_words(doc)[start] in ("which", "who") and "," in lower_words(doc)[start: number.start]:
+            sender_start = number.start
+        for span in reversed(spans_in(regions, sender_start, number.start)):
             if governing_preposition(doc, span, self.blocking) is not None:
                 if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                     return get(span, "value")
@@ -136,9 +141,16 @@ class StaffRelations(CountWords):
         sent_start = sentence_start(doc, number.start)
         if start > sent_start and lower_words(doc)[start] in ("which", "who"):
             antecedent = last_before(regions, start, floor=sent_start)
-            if antecedent is not None and antecedent.start >= sent_start:
-                return get(antecedent, "value")
+            if antecedent is not None and antecedent.start >= sent_start and \
+                    not self.coordinated(doc, antecedent):
+                return get(antecedent, "value")   # of `Shandong and Hunan provinces, which ...` neither alone
         return None
+
+    @staticmethod
+    def coordinated(doc: Doc, span: Span) -> bool:
+        """A region listed after another (`Shandong and Hunan`, `Jilin, Hunan`)."""
+        j = span.start - 1
+        return j > 0 and lower_words(doc)[j] in ("and", ",", "or") and j in region_index(doc).by_end
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
@@ -157,6 +169,9 @@ class StaffRelations(CountWords):
         return self.destination_in(doc, spans_in(regions, lead, number.start), lead, origin, origin_parent)
 
     def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
+        """The first region the staff go to (`to Y`, `to help Y`), else the first they are in (`in Y`): in
+        `500 medics in Hunan volunteered to go to Hubei` Hunan is where they are from."""
+        found_in = None
         for span in candidates:
             if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
@@ -164,12 +179,17 @@ class StaffRelations(CountWords):
                 continue   # `to Hubei's Xiaogan`: the city is the destination
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
-            if governing_preposition(doc, span, self.dest_preps, n=6) is not None:
+            prep = governing_preposition(doc, span, self.dest_preps, n=6)
+            if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"]:
+                continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served
+            if prep is not None and lower_words(doc)[prep] != "in":
                 return get(span, "value")
             before = lower_words(doc)[max(start, span.start - 5): span.start]
             if any(w in self.dest_verbs for w in before):
                 return get(span, "value")
-        return None
+            if prep is not None and found_in is None:
+                found_in = get(span, "value")
+        return found_in
 
     def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142
@@ -181,9 +201,11 @@ class StaffRelations(CountWords):
         for span in spans_in(regions, sent.start, sent.end):
             if not self.hubei_or_in_it(get(span, "value")) or span.start == 0:
                 continue
-            before = lower_words(doc)[max(sent.start, span.start - 2): span.start]
-            if (before and before[-1] in self.leave_verbs) or \
-                    (before and before[-1] == "from" and len(before) > 1 and before[-2] in self.leave_verbs):
+            before = lower_words(doc)[max(sent.start, span.start - 3): span.start]
+            if before and before[-1] == "from":
+                if len(before) > 1 and (before[-2] in self.leave_verbs or before[-2] in ("home", "back")):
+                    return get(span, "value")   # `departed from`, `returned home from`, `came back from`
+            elif before and before[-1] in self.leave_verbs:
                 return get(span, "value")
         return None
 
@@ -217,6 +239,11 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def sent_by(self, doc: Doc, span: Span, floor: int) -> bool:
+        """The agent of a passive send: `nurses sent by Fujian province`, `dispatched by the Hebei government`."""
+        by = governing_preposition(doc, span, frozenset({"by"}), n=3)
+        return by is not None and by - 1 >= floor and lower_words(doc)[by - 1] in self.send_verbs
 
     def parent_of(self, region: str | None) -> str | None:
         return self.gazetteer[region].parent if region else None

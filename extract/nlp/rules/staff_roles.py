@@ -20,7 +20,7 @@ from extract.nlp.triggers import word_set
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
-            "movement_words", "contrast_words")
+            "movement_words", "contrast_words", "homeward_words")
 
 
 @lru_cache(maxsize=1)

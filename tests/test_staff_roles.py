@@ -242,6 +242,11 @@ GOING_BEFORE_BEING = [
 ]
 
 
+def test_a_place_after_another_count_is_that_counts(facts_of):
+    text = "Teams of 700 staff work in 12 cities in Hubei, besides the 3,000 medics helping Wuhan."
+    assert [(v[0], v[2]) for v in staff(facts_of, text)] == [(700, "Hubei"), (3000, "Wuhan")]
+
+
 @pytest.mark.parametrize("text, destination", GOING_BEFORE_BEING, ids=[t[:40] for t, _ in GOING_BEFORE_BEING])
 def test_where_staff_go_before_where_they_are(facts_of, text, destination):
     assert one(facts_of, text, "destination") == destination

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
+from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, spans_of, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.rules.staff_roles import (describes_city, forward_destination, journey_date, many_origins,
                                            origin_after_from,
@@ -170,9 +170,12 @@ class StaffRelations(CountWords):
 
     def destination_in(self, doc: Doc, candidates: list[Span], start: int, origin, origin_parent):
         """The first region the staff go to (`to Y`, `to help Y`), else the first they are in (`in Y`): in
-        `500 medics in Hunan volunteered to go to Hubei` Hunan is where they are from."""
+        `500 medics in Hunan volunteered to go to Hubei` Hunan is where they are from. A place after another
+        count is that count's (`work in Hubei, in addition to the 3,000 staff supporting Wuhan`)."""
         found_in = None
         for span in candidates:
+            if found_in is not None and spans_in(spans_of(doc, "number"), found_in.end, span.start):
+                break
             if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
             if self.possessor(doc, span):
@@ -188,8 +191,8 @@ class StaffRelations(CountWords):
             if any(w in self.dest_verbs for w in before):
                 return get(span, "value")
             if prep is not None and found_in is None:
-                found_in = get(span, "value")
-        return found_in
+                found_in = span
+        return get(found_in, "value") if found_in is not None else None
 
     def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142

@@ -170,10 +170,10 @@ FORWARD = [
     ("A bus carrying 35 doctors reached Nanchang on Monday. The team had been sent to support Suizhou.",
      "Suizhou"),
     # a part of them, a sentence counting someone else, one not about them: nothing
-    ("A plane carrying 95 nurses landed at Kunming airport. Among them, 20 had worked in Xianning.", None),
-    ("A plane carrying 95 nurses landed at Kunming airport. The nurses said 30 patients in Xianning were "
+    ("A plane carrying 95 Yunnan nurses landed at Kunming airport. Among them, 20 had worked in Xianning.", None),
+    ("A plane carrying 95 Yunnan nurses landed at Kunming airport. The nurses said 30 patients in Xianning were "
      "cured.", None),
-    ("A plane carrying 95 nurses landed at Kunming airport. Xianning reported fewer cases.", None),
+    ("A plane carrying 95 Yunnan nurses landed at Kunming airport. Xianning reported fewer cases.", None),
 ]
 
 
@@ -249,4 +249,38 @@ def test_a_place_after_another_count_is_that_counts(facts_of):
 
 @pytest.mark.parametrize("text, destination", GOING_BEFORE_BEING, ids=[t[:40] for t, _ in GOING_BEFORE_BEING])
 def test_where_staff_go_before_where_they_are(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination
+
+
+# a relative clause between the staff and their verb: the main clause after it still speaks of them
+AFTER_RELATIVE = [
+    ("Ningxia's 135 medics, who had worked in Xiaogan for 50 days, left for home on March 19.",
+     ("Xiaogan", "2020-03-19")),
+    ("The 80 nurses, who come from Jiangsu, arrived in Huangshi on Monday.", ("Huangshi", "2020-02-10")),
+    ("The 60 doctors from a hospital, which opened in 2010, flew to Ezhou on Sunday.", ("Ezhou", "2020-02-09")),
+    ("The 70 nurses, who returned to Fuzhou on March 2, ended their quarantine on Sunday.",
+     (None, "2020-03-02")),
+    # what a `which` clause says is about its own noun
+    ("The 50 doctors of a hospital, which is in Wuhan, were praised.", (None, None)),
+    ("The 40 nurses, who were praised, said Jingmen was safe on Monday.", (None, None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", AFTER_RELATIVE, ids=[t[:40] for t, _ in AFTER_RELATIVE])
+def test_the_main_clause_after_a_relative_clause(facts_of, text, expected):
+    assert staff(facts_of, text)[0][2:] == expected
+
+
+# `arrived at` or `landed at` a place's airport: there, unless it is the staff's own province (home)
+ARRIVALS = [
+    ("Yesterday, 99 nurses from Guangxi arrived at Wuhan Tianhe airport.", "Wuhan"),
+    ("A plane with 120 doctors landed at Xiaogan airport on Monday.", "Xiaogan"),
+    ("A flight carrying 130 Shanxi nurses landed at Taiyuan airport on March 19.", None),
+    ("The 50 Hunan medics arrived at Changsha railway station.", None),
+    ("The 60 nurses waited at Wuhan airport.", None),
+]
+
+
+@pytest.mark.parametrize("text, destination", ARRIVALS, ids=[t[:40] for t, _ in ARRIVALS])
+def test_arrival_at_an_airport(facts_of, text, destination):
     assert one(facts_of, text, "destination") == destination

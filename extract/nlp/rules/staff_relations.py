@@ -8,9 +8,8 @@ from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, spans_of, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
                         last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.rules.staff_roles import (describes_city, forward_destination, journey_date, many_origins,
-                                           origin_after_from,
-                                           relative_clause_date, speech_cut, speech_resume,
-                                           staff_words)
+                                           origin_after_from, relative_clause_date, relative_tail, speech_cut,
+                                           speech_resume, staff_words)
 from extract.nlp.triggers import word_set
 
 
@@ -42,6 +41,10 @@ class StaffRelations(CountWords):
             origin = self.origin(doc, number, head, start, end, regions)
             destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
                                            origin)
+        tail = relative_tail(doc, end)
+        if destination is None and tail is not None:   # `135 medics, who worked in Wuhan, left the city`
+            lo, hi = tail[0], speech_cut(doc, tail[2], tail[3])
+            destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
         if (origin is None or destination is None) and self.refers_back(doc, sent, number):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
@@ -79,7 +82,9 @@ class StaffRelations(CountWords):
         # what someone said after or before the staff's words dates something else
         date = self.fact_date(doc, number, speech_resume(doc, start, number.start), speech_cut(doc, number.end, end))
         if date is None:
-            date = relative_clause_date(doc, end)
+            date = relative_clause_date(doc, end)   # the journey first, then what the main clause says after it
+        if date is None and tail is not None:
+            date = self.fact_date(doc, number, tail[2], speech_cut(doc, tail[2], tail[3]))
         if date is None and heading is not None:
             date = get(heading, "date")
         if date is None:
@@ -190,6 +195,8 @@ class StaffRelations(CountWords):
             before = lower_words(doc)[max(start, span.start - 5): span.start]
             if any(w in self.dest_verbs for w in before):
                 return get(span, "value")
+            if prep is None and self.arrived_at(doc, span, origin):
+                prep = span.start   # `arrived at Wuhan Tianhe airport`: where they went, unless it is home
             if prep is not None and found_in is None:
                 found_in = span
         return get(found_in, "value") if found_in is not None else None
@@ -242,6 +249,13 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def arrived_at(self, doc: Doc, span: Span, origin: str | None) -> bool:
+        """`landed at Xiamen Gaoqi airport`, outside the province the staff come from (else they came home)."""
+        at = governing_preposition(doc, span, frozenset({"at"}), n=3)
+        if at is None or at == 0 or lower_words(doc)[at - 1] not in staff_words()["arrival_verbs"]:
+            return False
+        return origin is None or (self.parent_of(get(span, "value")) != origin and get(span, "value") != origin)
 
     def sent_by(self, doc: Doc, span: Span, floor: int) -> bool:
         """The agent of a passive send: `nurses sent by Fujian province`, `dispatched by the Hebei government`."""

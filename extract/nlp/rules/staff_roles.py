@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
+                                         is_clause_break,
                                          lower_words, region_index, sentence_index, spans_in, spans_of,
                                          token_texts)
 from extract.nlp.triggers import word_set
@@ -20,7 +21,7 @@ from extract.nlp.triggers import word_set
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
-            "movement_words", "contrast_words", "homeward_words")
+            "movement_words", "contrast_words", "homeward_words", "arrival_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -251,3 +252,20 @@ def paragraph_bounds(doc: Doc, i: int) -> tuple[int, int]:
     while end < len(doc) and end - i < LOOKBACK and "\n" not in texts[end]:
         end += 1
     return start, end
+
+
+def relative_tail(doc: Doc, clause_end: int) -> tuple[int, int, int, int] | None:
+    """When the staff's clause ends at a relative clause that closes before the sentence does (`Ningxia's 135
+    medics, who had worked in Wuhan, left the city on March 19`): the relative clause's tokens (a `who` one
+    only: a `which` may be about a hospital) and those of the main clause that goes on after it."""
+    words = lower_words(doc)
+    sent_end = sentence_index(doc).bounds(clause_end - 1)[1] if clause_end else 0
+    if clause_end + 1 >= sent_end or words[clause_end] != "," or words[clause_end + 1] not in ("who", "which"):
+        return None
+    rel_lo, rel_hi = clause_bounds(doc, clause_end + 1)
+    if rel_hi + 1 >= sent_end or words[rel_hi] != ",":
+        return None
+    main_hi = next((j for j in range(rel_hi + 1, sent_end) if is_clause_break(words, j)), sent_end)
+    if words[clause_end + 1] == "which":
+        rel_lo = rel_hi
+    return rel_lo, rel_hi, rel_hi + 1, main_hi

@@ -6,15 +6,23 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
-from extract.nlp.rules.relations import (LOOKBACK, governing_preposition, last_before, lower_words,
+from extract.nlp.rules.relations import (LOOKBACK, SAYING, governing_preposition, last_before, lower_words,
                                          previous_sentence_start, region_index, region_runs, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
-                          "living", "toured"})
+                          "living", "toured", "worked", "working"})
+CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas", "according"})
+# words that put a clause's count somewhere of its own (or with someone): it shares no earlier count's place
+PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among", "outside", "elsewhere", "abroad",
+                         "overseas"})
+PLACE_REACH = 12
+# a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
+                            "travelled", "traveled", "returning", "returned", "lived", "visited"})
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
-                            "count_of_which"})
+                            "count_of_which", "count_partitive", "count_partitive_noun"})
 
 
 class CaseRegions(CountWords):
@@ -24,6 +32,13 @@ class CaseRegions(CountWords):
     def travelled_to(doc: Doc, region: Span) -> bool:
         """`patients had lived or travelled in Hubei`: a place the patients had been, not where they are counted."""
         return not TRAVEL_VERBS.isdisjoint(lower_words(doc)[max(0, region.start - 5): region.start])
+
+    @staticmethod
+    def past_a_new_clause(doc: Doc, start: int, end: int) -> bool:
+        """`40 patients were discharged, mostly people who had worked in Wuhan`, `60 were cured, the commission
+        said at a press conference in Guangzhou`: a relative clause or a saying verb comes before the place."""
+        words = lower_words(doc)[start:end]
+        return not CLAUSE_OPENERS.isdisjoint(words) or not SAYING.isdisjoint(words)
 
     @staticmethod
     def sibling_region(doc: Doc, number: Span, facts: list[Span], chained: bool = False) -> str | None:
@@ -39,7 +54,12 @@ class CaseRegions(CountWords):
         if previous is None or not get(previous, "region"):
             return None
         # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
-        joined = chained or words[number.start - 1] in ("with", "and") or previous.end >= number.start - 2 or \
+        adjacent = previous.end >= number.start - 2
+        clause_of_its_own = not chained and words[number.start - 1] == "and" and not adjacent and \
+            not PLACE_PREPS.isdisjoint(words[number.end: number.end + PLACE_REACH])
+        if clause_of_its_own:
+            return None   # `and 39 cases were confirmed in other provinces`, `... treated by its teams sent to X`
+        joined = chained or words[number.start - 1] in ("with", "and") or adjacent or \
             (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
         if not joined:
             return None
@@ -103,8 +123,8 @@ class CaseRegions(CountWords):
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
-        located = [s for s in after if governing_preposition(doc, s, frozenset({"in"})) is not None
-                   and not self.travelled_to(doc, s)]
+        located = [s for s in after if governing_preposition(doc, s, frozenset({"in", "across"})) is not None
+                   and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)]
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
         if subjects and not team_subject:
@@ -117,7 +137,7 @@ class CaseRegions(CountWords):
         if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
             toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=number.start)
             placed = [s for s in candidates if s.start > toll and governing_preposition(doc, s, frozenset({"in"}))
-                      is not None]
+                      is not None and RELATIVE_WORDS.isdisjoint(words[toll: s.start])]
             if placed:
                 return get(placed[-1], "value")
         counted_in = [s for s in candidates if self.counted_in(doc, s)]
@@ -193,8 +213,8 @@ class CaseRegions(CountWords):
         words = lower_words(doc)[start: position]
         level = None
         for i, word in enumerate(words[:-1]):
-            if word != "the":
-                continue
+            if word != "the" or (i > 0 and words[i - 1] in ("outside", "beyond")):
+                continue   # `Outside the province, 18 new cases`: elsewhere
             # `the province`, `the hard-hit province`, `the city`: up to two words between
             nxt = next((w for w in words[i + 1: i + 4] if w in ("province", "provincial", "city")), None)
             if nxt in ("province", "provincial"):

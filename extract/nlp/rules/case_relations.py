@@ -40,7 +40,8 @@ class CaseRelations(CaseRegions):
             region = head.region
         else:
             region = self.case_region(doc, number, head, start, end, facts)
-            national = self.scopes.is_national(doc, number.start)
+            # a count of the whole country, of abroad or of a place of its own borrows no region
+            national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")

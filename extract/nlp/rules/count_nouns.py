@@ -5,11 +5,15 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import LOOKBACK, spans_in, clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start, token_texts
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index, sentence_of,
+                                         sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
+STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
+                                   "while", "yesterday", "today"})
 STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
 POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
@@ -73,9 +77,9 @@ class HeadFinder(CountWords):
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
-            if low in ("and", "or", "&", "/") and j > first and lower_words(doc)[j - 1] in self.any_status and \
-                    j + 1 < len(doc) and lower_words(doc)[j + 1] in self.any_status:
-                j += 1   # `20 cured and discharged cases`: two status words of one noun
+            if low in ("and", "or", "&", "/") and j > first and j + 1 < len(doc) and \
+                    self.same_status(lower_words(doc)[j - 1], lower_words(doc)[j + 1]):
+                j += 1   # `20 cured and discharged cases`: two words of one status (not `confirmed and suspected`)
                 continue
             if low in self.wrappers and j + 2 < len(doc) and lower_words(doc)[j + 1] == "of" and \
                     self.classify_word(doc, j + 2) != "team":
@@ -151,7 +155,7 @@ class HeadFinder(CountWords):
             return None
         if previous is None and self.scopes.leadin_at(doc, number.start) is None:
             return None
-        if previous is not None and previous.label_ != "case_count":
+        if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):
             return None
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
         return Head("case", "case_list_item", number.end, region=get(region, "value") if region else None)
@@ -220,6 +224,10 @@ class HeadFinder(CountWords):
             return None
         return Head(get(previous, "noun_class"), "count_others", number.end + 1)
 
+    def same_status(self, first: str, second: str) -> bool:
+        """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`."""
+        return any(first in words and second in words for words in self.status_words.values())
+
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`: part of a group
         counts what the group is."""
@@ -254,16 +262,30 @@ class HeadFinder(CountWords):
         if number.start == 0 or words[number.start - 1] not in (",", "and", "with"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
-        if previous is None or previous.label_ != "case_count":
+        if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
             return None
         j = number.end
         if j < len(doc) and words[j] in AUXILIARIES:
             j += 1
         if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
-            j += 1   # `in critical condition`
+            return Head("case", "case_status_item", number.end)   # `2 in critical condition`
         if j >= len(doc) or words[j] not in self.any_status:
             return None
+        while j < len(doc) and (words[j] in self.any_status or
+                                (words[j] == "and" and j + 1 < len(doc) and words[j + 1] in self.any_status)):
+            j += 1   # `8 cured and discharged`
+        # the status ends the item (`8 cured and discharged from hospital`, `5 severe,`), it does not modify a
+        # noun of something else (`14 critical care units`, `3 severe shortages`, `30 confirmed that ...`)
+        if j < len(doc) and not (doc[j].is_punct or doc[j].is_space or words[j] in STATUS_ITEM_FOLLOWERS):
+            return None
         return Head("case", "case_status_item", number.end)
+
+    def list_broken(self, doc: Doc, number: Span, previous: Span) -> bool:
+        """Another number stands between a list's head count and this item (`3,000 cases, and 16 makeshift
+        hospitals, 3 in Wuchang District`): the item belongs to that number's list, not to the cases."""
+        dates = spans_in(spans_of(doc, "date"), previous.end - DATE_REACH, number.start)
+        return any(not any(d.start <= n.start < d.end for d in dates)   # a day's number is no list's
+                   for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to

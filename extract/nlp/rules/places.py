@@ -36,7 +36,8 @@ def scope_words() -> dict:
     required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
                 "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units",
-                "nationality_nouns", "clause_verbs")
+                "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
+                "origin_markers")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -130,9 +131,11 @@ class PlaceReader:
         if len(paragraphs) < 2:
             return None
         (h_start, h_end), body = paragraphs[0], paragraphs[1:]
-        if h_end - h_start > HEADLINE_MAX_TOKENS or token_texts(doc)[h_end - 1] in (".", "。") or \
-                self.speaks_nationally(doc, h_start, h_end):
-            return None   # body text, not a headline; or a headline about the whole country
+        if not self.is_headline(doc, h_start, h_end) or self.speaks_nationally(doc, h_start, h_end) or \
+                self.speaks_of_elsewhere(doc, h_start, h_end):
+            return None   # no headline; or one about the whole country or abroad
+        if not self.words["headline_staff_words"].isdisjoint(lower_words(doc)[h_start:h_end]):
+            return None   # a story about a team or a hospital: the patients it counts are where it works
         named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
         if len(named) != 1:
             return None
@@ -147,6 +150,30 @@ class PlaceReader:
                 return None
             return place
         return None
+
+    def is_headline(self, doc: Doc, start: int, end: int) -> bool:
+        """A first paragraph that is a headline: short, not a sentence ending in a full stop, not a dateline
+        (`BEIJING, March 1 (Xinhua)`) or a byline (`Source: Chongqing Daily | Updated: ...`)."""
+        if end - start > HEADLINE_MAX_TOKENS or token_texts(doc)[end - 1] in (".", "。"):
+            return False
+        if lower_words(doc)[start] in self.words["byline_openers"]:
+            return False
+        return not any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), start, end))
+
+    def speaks_of_elsewhere(self, doc: Doc, start: int, end: int) -> bool:
+        """Words of places beyond the one a story is about: the world, other provinces, foreign countries; not
+        where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`)."""
+        words = lower_words(doc)
+        for j in range(start, end):
+            if words[j] in self.words["elsewhere_words"] and \
+                    self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]):
+                return True
+        return False
+
+    def is_elsewhere(self, doc: Doc, i: int) -> bool:
+        """The sentence of token i speaks of the world, abroad or other provinces."""
+        start, end = sentence_index(doc).bounds(i)
+        return self.speaks_of_elsewhere(doc, start, end)
 
     def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)

@@ -1,0 +1,91 @@
+"""Wrong values are worse than none: counts that must not borrow a place or a status they do not have.
+Our own sentences and articles, written to attack the place and status rules (world and foreign counts, team
+stories, datelines, relative clauses, lists of other things)."""
+from __future__ import annotations
+
+import pytest
+
+
+def cases(facts_of, text):
+    return {(f["value"], f["region"]): f["status"] for f in facts_of(text, published="2020-03-02", kind="case_count")}
+
+
+NO_ARTICLE_PLACE = [
+    # world and foreign figures in an article about one province
+    ("Jiangxi lowers its emergency response\n\nEast China's Jiangxi province lowered its public health "
+     "emergency response on Monday.\n\nThe World Health Organization said more than 95,000 cases have been "
+     "reported worldwide.", 95000),
+    ("Heilongjiang sends doctors to the border\n\nHeilongjiang province sent doctors to the border city on "
+     "Monday to help screen travellers.\n\nRussia has reported 5,389 cases.", 5389),
+    # a team's story: the patients it treats are where it works
+    ("Fujian medical workers head for the front line\n\nThe 12th batch of medical workers from Fujian province "
+     "left Fuzhou on Monday.\n\nThe hospital has treated 3,000 patients since January.", 3000),
+    # a dateline is no headline
+    ("BEIJING, March 1 (Xinhua)\n\nThe number of discharged patients across the country has passed 40,000, "
+     "officials said.\n\nA total of 2,870 people have died.", 2870),
+    ("Source: Chongqing Daily | Updated: 2020-03-02\n\nOfficials said the figures were updated on Monday.\n\n"
+     "A total of 2,870 people have died.", 2870),
+    # another province named in the count's own clause
+    ("Hubei reports 1,000 new cases\n\nHubei province reported 1,000 new cases on Tuesday, its health "
+     "commission said.\n\nOther provinces reported 50 new cases on Tuesday.", 50),
+    ("Hubei reports new cases\n\nHubei reported 202 new confirmed cases on Sunday, its health commission "
+     "said.\n\nOutside the province, 18 new cases were reported.", 18),
+]
+
+
+@pytest.mark.parametrize("text, value", NO_ARTICLE_PLACE, ids=[t.split("\n")[0][:40] for t, _ in NO_ARTICLE_PLACE])
+def test_counts_that_are_not_the_headline_s_place(facts_of, text, value):
+    found = cases(facts_of, text)
+    assert [region for v, region in found if v == value] in ([None], [])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Hubei added 1,000 new cases on Tuesday, and 39 new cases were confirmed in other provinces.", 39),
+    ("Wuhan reported 1,690 new cases on Monday, and 24 new cases were reported elsewhere.", 24),
+    ("Guangdong has reported 1,350 cases so far, and 1,200 patients were treated by its teams sent to Hubei.",
+     1200),
+    ("Hubei reported 100 new cases on Monday, and 3 cases were reported among passengers arriving from Iran.", 3),
+])
+def test_a_clause_that_places_its_own_count_shares_no_place(facts_of, text, value):
+    found = cases(facts_of, text)
+    assert [region for v, region in found if v == value] in ([None], [])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Italy's death toll from the virus that emerged in Wuhan rose to 366 on Sunday.", 366),
+    ("The death toll of people who had travelled in Wuhan before going home reached 19.", 19),
+])
+def test_a_toll_takes_no_place_from_a_relative_clause(facts_of, text, value):
+    found = cases(facts_of, text)
+    assert (value, "Wuhan") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zhejiang confirmed 12 new cases and 40 patients were discharged, mostly people who had worked in Wuhan.",
+     (40, "Zhejiang")),
+    ("Guangdong reported 3 new cases and 60 patients were cured, the health commission said at a press "
+     "conference in Guangzhou.", (60, "Guangdong")),
+])
+def test_a_place_past_a_relative_clause_or_a_saying_verb_is_not_the_count_s(facts_of, text, expected):
+    assert expected in cases(facts_of, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Wuhan has 3,000 new cases, and the city has opened 16 makeshift hospitals, 3 in Wuchang District.", 3),
+    ("Hubei reported 100 new cases on Monday, with 40 beds in Jinyintan Hospital, 30 in Huoshenshan Hospital.",
+     30),
+    ("Wuhan reported 202 new cases on Sunday, and 14 critical care units were added.", 14),
+    ("The province has 1,200 confirmed cases, with 16 designated hospitals and 3 severe shortages of masks.", 3),
+    ("The city has 500 confirmed cases, and 30 confirmed that they had visited the market.", 30),
+    ("Jiangsu has 631 confirmed cases, 30 suspected of being linked to a shopping mall.", 30),
+    ("Hubei reported 3,000 cases on Monday, and 200 confirmed and suspected cases were moved.", 200),
+])
+def test_numbers_of_other_things_after_a_case_count_are_not_cases(facts_of, text, value):
+    assert value not in {v for v, _ in cases(facts_of, text)}
+
+
+def test_status_items_still_read(facts_of):
+    found = cases(facts_of, "Guangdong reported 10 new cases on Monday, 2 in critical condition, 5 severe and 8 "
+                            "cured.")
+    assert found == {(10, "Guangdong"): "confirmed", (2, "Guangdong"): "critical", (5, "Guangdong"): "severe",
+                     (8, "Guangdong"): "recovered"}

@@ -141,3 +141,47 @@ def test_people_still_suspected_are_suspected_cases(facts_of):
 def test_staffs_are_staff(facts_of):
     staff = facts_of("The medical team has 303 staffs from 153 hospitals.", kind="personnel_count")
     assert [f["value"] for f in staff] == [303]
+
+
+def test_a_paragraph_s_place_holds_over_a_sentence_that_counts_nothing(facts_of):
+    found = cases(facts_of, "By 9:00 on Feb 18, 22 new suspected cases were reported in Shaanxi province. Feb 18 "
+                            "saw no new confirmed case. To date, 240 confirmed cases have been reported.")
+    assert (240, "Shaanxi") in found
+    other = cases(facts_of, "Hubei reported 400 new cases on Monday. Doctors in Wuhan said beds were short. In "
+                            "all, 240 patients were discharged.")
+    assert (240, "Hubei") not in other   # another place was named in between
+
+
+def test_the_place_a_relative_where_clause_hangs_on(facts_of):
+    found = cases(facts_of, "Most infections were registered in Sanya, where 54 people were diagnosed.")
+    assert (54, "Sanya") in found
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("A total of 3,099 people were released from medical observation.", False),
+    ("Hubei had 383 cases under close medical observation.", False),
+    ("There were 6,584 people discharged from medical observation on Monday.", False),
+    ("Hubei had 548 asymptomatic cases still under medical observation.", True),
+    ("20 patients were discharged and put under observation at home.", True),
+])
+def test_people_under_medical_observation_are_contacts_not_cases(facts_of, text, kept):
+    assert bool(facts_of(text, kind="case_count")) == kept
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("The team has doctors from famous hospitals, including Zhongshan and Huashan Hospital.", []),
+    ("148 staff from 40 local hospitals, including Huashan, Zhongshan and Ruijin, tested negative.", []),
+    ("Teams came from several provinces, including Zhejiang and Jiangsu.", ["Zhejiang", "Jiangsu"]),
+    ("Doctors from Wuhan and Xiaogan hospitals worked together.", ["Wuhan", "Xiaogan"]),
+])
+def test_names_of_hospitals_are_not_regions(facts_of, text, regions):
+    assert [f["value"] for f in facts_of(text, kind="region")] == regions
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Shanghai will set up three medical teams to support their counterparts in Wuhan.", []),
+    ("Chongqing supports its counterpart in Xiaogan.", [("Chongqing", "Xiaogan")]),
+    ("Jiangsu is the counterpart of Huangshi.", [("Jiangsu", "Huangshi")]),
+])
+def test_fellow_workers_are_not_a_paired_city(facts_of, text, pairs):
+    assert [(f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")] == pairs

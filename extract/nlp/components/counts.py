@@ -71,6 +71,8 @@ class CountExtractor(CountWords):
         sent_start, sent_end = sentence_index(doc).bounds(number.start)
         if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
             return None
+        if cls == "case" and self.heads.under_observation(doc, head):
+            return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]
         end = head.end if head.rule in ("count_noun", "count_partitive") else number.end
         fact = Span(doc, number.start, end, label=kind, span_id=self.rule_name(kind, head.rule))

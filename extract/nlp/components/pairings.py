@@ -28,6 +28,7 @@ SPAN_KEY = "pairing"
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
 HELPER_GLUE = word_set("helper_list_glue")
+POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 EXCLUSION_REACH = 6   # `apart from the capital city of Wuhan`: the words between the phrase and the place
 EXCLUDING = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
 
@@ -180,7 +181,7 @@ class PairingExtractor:
         each list of recipients goes with the list of helpers next to it: `Zhejiang, which is paired with
         Jingmen`, `Jiangsu will be paired with Huangshi, Fujian with Yichang`, `Jingmen is paired with
         Zhejiang`; with `respectively`, the two lists are zipped."""
-        if not any(w in self.link for w in words):
+        if not self.links(words):
             return
         runs = self.role_runs(doc, regions)
         helpers = [r for role, run in runs if role == "helper" for r in run]
@@ -198,6 +199,13 @@ class PairingExtractor:
                 pending = None
             else:
                 pending = (role, run)
+
+    def links(self, words: list[str]) -> bool:
+        """A pairing word in the sentence; not `their counterparts in Wuhan`, fellow workers somewhere (`its
+        counterpart in Xiaogan` is the paired city)."""
+        return any(w in self.link and not (w == "counterparts" and k > 0 and words[k - 1] in POSSESSIVES and
+                                           words[k + 1: k + 2] in (["in"], ["at"]))
+                   for k, w in enumerate(words))
 
     def role_runs(self, doc: Doc, regions: list[Span]) -> list[tuple[str, list[Span]]]:
         """Regions grouped into lists of one role (`Chongqing and Heilongjiang`, `Qianjiang, Xiantao and

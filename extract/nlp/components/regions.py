@@ -11,6 +11,7 @@ from extract.nlp.rules.relations import lower_words, set_region_index, set_spans
 from extract.nlp.triggers import triggers
 
 SPAN_KEY = "region"
+INSTITUTION_LIST_REACH = 12   # tokens back from a name to `hospitals, including`
 
 
 @Language.factory("aidfacts_regions", assigns=["doc.spans"], default_config={})
@@ -31,6 +32,7 @@ class RegionMatcher:
         self.institutions = frozenset(triggers()["institution_words"])
         self.descriptors = frozenset(triggers()["institution_descriptors"])
         self.surnames = frozenset(triggers()["chinese_surnames"])
+        self.institution_plurals = frozenset(plural(w.lower()) for w in self.institutions)
         for region in self.gazetteer.regions:
             forms = self.gazetteer.matching_forms(region)
             self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
@@ -42,11 +44,28 @@ class RegionMatcher:
 
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
-        University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`)."""
+        University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`); or the first
+        of two that share it (`Zhongshan and Huashan Hospital`)."""
         texts, j = token_texts(doc), end
-        while j < len(texts) and texts[j] in self.descriptors and j < end + 2:
+        if j + 1 < len(texts) and texts[j] in ("and", "&") and texts[j + 1][:1].isupper():
+            j += 2   # `Zhongshan and Huashan Hospital`: the other name is not a region's
+        while j < len(texts) and texts[j] in self.descriptors and j < end + 4:
             j += 1
         return j < len(texts) and texts[j] in self.institutions
+
+    def listed_institution(self, doc: Doc, start: int) -> bool:
+        """A name in a list of institutions: `local hospitals, including Huashan, Zhongshan and Ruijin`."""
+        words = lower_words(doc)
+        j = start - 1
+        while j >= max(0, start - INSTITUTION_LIST_REACH):
+            if words[j] in ("including", "like") or (words[j] == "as" and j and words[j - 1] == "such"):
+                k = j - 1 if words[j] != "as" else j - 2
+                k -= 1 if k >= 0 and words[k] == "," else 0
+                return k >= 0 and words[k] in self.institution_plurals
+            if not (words[j] in (",", "and") or token_texts(doc)[j][:1].isupper()):
+                return False
+            j -= 1
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], int] = {}   # (start, end) -> match id
@@ -55,7 +74,8 @@ class RegionMatcher:
             first = texts[start]
             if first.isalpha() and first.isascii() and first.islower():   # Token.is_alpha, .is_lower
                 continue
-            if self.inside_institution_name(doc, end) or self.given_name(doc, start, end):
+            if self.inside_institution_name(doc, end) or self.given_name(doc, start, end) or \
+                    self.listed_institution(doc, start):
                 continue
             found[(start, end)] = match_id
         spans = []
@@ -68,6 +88,10 @@ class RegionMatcher:
         set_spans(doc, SPAN_KEY, spans)
         set_region_index(doc, spans)
         return doc
+
+
+def plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def longest_first(ranges) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, governing_preposition, last_before, lower_words,
-                                         previous_sentence_start, region_index, region_runs, sentence_of,
+                                         region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
@@ -17,6 +17,7 @@ CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas",
 PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among", "outside", "elsewhere", "abroad",
                          "overseas"})
 PLACE_REACH = 12
+PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
                             "travelled", "traveled", "returning", "returned", "lived", "visited"})
@@ -73,11 +74,16 @@ class CaseRegions(CountWords):
         region of its own, in the sentence after a case count of the same paragraph, is that count's region's,
         when no other region is named in between."""
         sent_start = sentence_start(doc, number.start)
-        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count",
-                               floor=previous_sentence_start(doc, sent_start) or 0)
-        if previous is None or sentence_start(doc, previous.start) != previous_sentence_start(doc, sent_start):
+        # the last sentence before this one, in its paragraph, that counts cases (sentences between may count
+        # nothing: `Feb 18 saw no new confirmed case.`)
+        previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and
+                               f.id_.split(":")[-1] not in SUBCOUNT_RULES, floor=max(0, sent_start - PARAGRAPH_REACH))
+        if previous is None:
             return None
         before = sentence_start(doc, previous.start)
+        if any(f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES
+               for f in spans_in(facts, previous.end, sent_start)):
+            return None
         regions = {get(f, "region") for f in spans_in(facts, before, sent_start)
                    if f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES}
         if len(regions) != 1 or None in regions:
@@ -85,9 +91,10 @@ class CaseRegions(CountWords):
         previous_region = regions.pop()
         if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
             return None   # another paragraph
+        after_its_sentence = sentence_index(doc).bounds(previous.start)[1]
         if any(get(s, "value") != previous_region
-               for s in spans_in(region_index(doc).regions, sent_start, number.end)):
-            return None   # this sentence names another place before the count
+               for s in spans_in(region_index(doc).regions, after_its_sentence, number.end)):
+            return None   # another place is named before the count (sub-counts of its own sentence aside)
         return previous_region
 
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
@@ -159,7 +166,7 @@ class CaseRegions(CountWords):
         (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
         words = lower_words(doc)
         sent_start = sentence_start(doc, number.start)
-        if start > sent_start and words[start] in ("which", "who") and start >= 2:
+        if start > sent_start and words[start] in ("which", "who", "where") and start >= 2:
             antecedent = region_index(doc).by_end.get(start - 1)
             if antecedent is not None:
                 return get(antecedent, "value")

@@ -11,6 +11,7 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+OBSERVATION_REACH = 7   # `were released from close medical observation`
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
@@ -223,6 +224,16 @@ class HeadFinder(CountWords):
         if previous is None:
             return None
         return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+
+    def under_observation(self, doc: Doc, head: Head) -> bool:
+        """People put under or released from medical observation are close contacts, not cases: `383 cases
+        under close medical observation`, `6,584 people were discharged from medical observation`; unless
+        the count says what cases they are (`548 asymptomatic cases still under medical observation`)."""
+        lo, hi = head.modifiers if head.rule == "count_noun" else (head.end, head.end)
+        if not self.any_status.isdisjoint(lower_words(doc)[lo:hi]) or "asymptomatic" in lower_words(doc)[lo:hi]:
+            return False
+        words = lower_words(doc)[head.end: head.end + OBSERVATION_REACH]
+        return any(w == "observation" and words[k - 1] == "medical" for k, w in enumerate(words) if k)
 
     def same_status(self, first: str, second: str) -> bool:
         """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`."""

@@ -16,6 +16,8 @@ class DocMap:
     last document looked up remembered, since the rules ask about the same Doc hundreds of times in a row and
     a WeakKeyDictionary lookup makes a new weak reference each time."""
 
+    __slots__ = ("data", "last_doc", "last_value")
+
     def __init__(self):
         self.data: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
         self.last_doc = self.last_value = None
@@ -73,7 +75,8 @@ def set_region_index(doc: Doc, spans) -> RegionIndex:
 
 def region_index(doc: Doc) -> RegionIndex:
     """The index the region component made (iterating doc.spans makes new Span objects each time)."""
-    index = _REGION_INDEX.get(doc)
+    # the last document's index read inline: the rules ask for it a few dozen times per count
+    index = _REGION_INDEX.last_value if doc is _REGION_INDEX.last_doc else _REGION_INDEX.get(doc)
     if index is None or len(index.regions) != len(doc.spans.data.get("region", ())):
         index = set_region_index(doc, spans_of(doc, "region"))
     return index
@@ -91,7 +94,9 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
     if group is None:
         return []
-    cached = _SPANS.setdefault(doc, {})
+    cached = _SPANS.last_value if doc is _SPANS.last_doc else _SPANS.get(doc)
+    if cached is None:
+        cached = _SPANS[doc] = {}
     spans = cached.get(key)
     if spans is None or len(spans) != len(group):
         spans = cached[key] = list(group)
@@ -127,6 +132,8 @@ class SentenceIndex:
 
 
 def sentence_index(doc: Doc) -> SentenceIndex:
+    if doc is _SENTENCE_INDEX.last_doc:
+        return _SENTENCE_INDEX.last_value
     index = _SENTENCE_INDEX.get(doc)
     if index is None:
         index = _SENTENCE_INDEX[doc] = SentenceIndex.from_doc(doc)
@@ -162,6 +169,8 @@ def release(doc: Doc) -> None:
 
 def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
+    if doc is _LOWER.last_doc:   # the common case, read inline: the rules call this hundreds of times a doc
+        return _LOWER.last_value
     words = _LOWER.get(doc)
     if words is None:
         words = _LOWER[doc] = [text.lower() for text in token_texts(doc)]   # what Token.lower_ holds
@@ -170,6 +179,8 @@ def lower_words(doc: Doc) -> list[str]:
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Every token's character offset and length, listed once."""
+    if doc is _OFFSETS.last_doc:
+        return _OFFSETS.last_value
     offsets = _OFFSETS.get(doc)
     if offsets is None:
         starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
@@ -179,6 +190,8 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
 
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, listed once."""
+    if doc is _TEXTS.last_doc:
+        return _TEXTS.last_value
     texts = _TEXTS.get(doc)
     if texts is None:
         text = text_of(doc)
@@ -193,6 +206,8 @@ def sentence_start(doc: Doc, i: int) -> int:
 
 def text_of(doc: Doc) -> str:
     """doc.text, joined once (Doc.text joins every token's text on each access)."""
+    if doc is _TEXT.last_doc:
+        return _TEXT.last_value
     text = _TEXT.get(doc)
     if text is None:
         text = _TEXT[doc] = doc.text

@@ -39,6 +39,10 @@ def parse_digits(text: str) -> Fraction | int | None:
     """`1,033` -> 1033, `2.4` -> Fraction(12, 5) (exact; an int where there is no decimal point, which is
     cheaper to make); None when the text is not a plain numeral or has more digits than any count can (a
     21-digit string is not read at all)."""
+    if text.isascii() and text.isdigit():   # the common case without the regular expression: `12`, `2020`
+        if text[0] == "0" and text != "0" or len(text) > MAX_COUNT_DIGITS:
+            return None
+        return int(text)
     if not DIGITS.fullmatch(text):
         return None
     whole, point, _ = text.partition(".")
@@ -59,8 +63,11 @@ def count_value(value: Fraction | int | None) -> int | None:
 
 
 def small_int(word: str) -> int | None:
-    """A digit group that can stand where a number word stands (`4 hundred and 12`): 0..999, no comma."""
-    return int(word) if SMALL_INT.fullmatch(word) else None
+    """A digit group that can stand where a number word stands (`4 hundred and 12`): 0..999, no comma.
+    (What SMALL_INT says, with string methods: this is asked of every word of a number run.)"""
+    if len(word) <= 3 and word.isascii() and word.isdigit() and (word[0] != "0" or word == "0"):
+        return int(word)
+    return None
 
 
 def parse_number_words(words: list[str]) -> int | None:
@@ -69,6 +76,13 @@ def parse_number_words(words: list[str]) -> int | None:
     "and", "12"]` -> 412, `["one", "and", "a", "half", "million"]` -> 1500000, `["half", "a", "million"]` ->
     500000. None for anything else (`["three", "two"]`, `["hundred"]`, `["a"]`) or a value out of bounds."""
     words = [w for w in words if w != "-"]
+    if len(words) == 1:   # one word (`12`, `seven`, `twenty`): what CardinalReader reads it as, without one
+        word = words[0]
+        value = UNITS.get(word, TENS.get(word))
+        if value is None:
+            value = small_int(word)
+        if value is not None:
+            return count_value(value)
     value = parse_half(words)
     if value is None:
         value = CardinalReader().read(words)

@@ -29,6 +29,8 @@ RANGE_LEADS = tuple(tuple(p.split()) for p in triggers()["number_ranges"]["lead"
 RANGE_LINKS = word_set("number_ranges", "links")
 CHANGE_WORDS = word_set("number_ranges", "change_words")
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
+RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
+RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
 RUN_WORDS = NUMBER_WORDS | {"and", "-", HALF}
@@ -315,6 +317,10 @@ class NumeralReader:
     def ratio(self, reading: Reading) -> bool:
         """`one in five`, `3 out of 10`: both numbers of a ratio."""
         words = self.words
+        after = words[reading.end] if reading.end < len(words) else None
+        before = words[reading.start - 1] if reading.start > 0 else None
+        if after not in RATIO_FIRST and before not in RATIO_LAST:
+            return False   # no link next to the number
         for link in RATIO_LINKS:
             n = len(link)
             if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
@@ -350,6 +356,7 @@ class QualifierTable:
         self.phrases = {tuple(phrase.lower().split()): name
                         for name, phrases in t["qualifiers"].items() for phrase in phrases}
         self.longest = max(len(p) for p in self.phrases)
+        self.last_words = frozenset(p[-1] for p in self.phrases)   # no phrase can end elsewhere
         self.after_phrases = sorted(((tuple(p.lower().split()), name)
                                      for name, phrases in t["qualifiers_after"].items() for p in phrases),
                                     key=lambda item: -len(item[0]))
@@ -362,7 +369,7 @@ class QualifierTable:
         """(start of the qualifier, its name); (i, "exact") when there is none. A qualifying verb right
         before the number (`cases exceeded 1,000`) names the qualifier but stays outside the span."""
         words = lower_words(doc)[max(0, i - self.longest):i]
-        for n in range(len(words), 0, -1):
+        for n in range(len(words) if words and words[-1] in self.last_words else 0, 0, -1):
             name = self.phrases.get(tuple(words[-n:]))
             if name is not None:
                 return i - n, name

@@ -53,6 +53,7 @@ class PairingExtractor:
         self.send = word_set("send_verbs")
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
+        self.help_or_passive = self.help | self.passive
 
     def region_of(self, span: Span):
         return self.gazetteer[region_index(span.doc).value_at[span.start]]
@@ -129,9 +130,10 @@ class PairingExtractor:
 
     def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
         words = lower_words(doc)[sent.start:sent.end]
-        for k, low in enumerate(words):
-            if low not in self.help and low not in self.passive:
-                continue
+        # set operations in C first: most sentences have none of the words a rule needs
+        for k in ([] if self.help_or_passive.isdisjoint(words) else
+                  [k for k, low in enumerate(words) if low in self.help_or_passive]):
+            low = words[k]
             token = sent[k]
             # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
             if low in self.help and k > 0:
@@ -164,9 +166,9 @@ class PairingExtractor:
     def scheme_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """pairing_scheme_of_article: `More medical staff will be dispatched to Hubei's Yichang under the pairing
         support policy` in an article about one helper province: that province and the city."""
-        if not any(w in self.link for w in words) or any(self.is_helper(r) for r in regions):
+        if self.link.isdisjoint(words) or any(self.is_helper(r) for r in regions):
             return
-        if not any(w in self.send or w in self.help for w in words):
+        if self.send.isdisjoint(words) and self.help.isdisjoint(words):
             return
         helper = dominant_helper(doc, self.gazetteer)
         if helper is None:
@@ -203,6 +205,8 @@ class PairingExtractor:
     def links(self, words: list[str]) -> bool:
         """A pairing word in the sentence; not `their counterparts in Wuhan`, fellow workers somewhere (`its
         counterpart in Xiaogan` is the paired city)."""
+        if self.link.isdisjoint(words):
+            return False   # most sentences: decided in C
         return any(w in self.link and not (w == "counterparts" and k > 0 and words[k - 1] in POSSESSIVES and
                                            words[k + 1: k + 2] in (["in"], ["at"]))
                    for k, w in enumerate(words))
@@ -217,7 +221,7 @@ class PairingExtractor:
 
     def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
-        if not any(w in self.staff_nouns for w in words):
+        if self.staff_nouns.isdisjoint(words):
             return
         governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
         receiving = [k for k, w in enumerate(words) if w in self.receive]

@@ -16,6 +16,7 @@ from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords,
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
                          set_spans, spans_in, spans_of)
+from extract.nlp.rules.staff_heads import staff_head
 from extract.nlp.rules.staff_relations import StaffRelations
 
 SPAN_KEY = "count"
@@ -44,7 +45,8 @@ class CountExtractor(CountWords):
         facts: list[Span] = []
         heads: dict[int, Head] = {}
         for number in numbers:
-            head = self.heads.find_head(doc, number, in_region)
+            head = self.heads.find_head(doc, number, in_region) or \
+                staff_head(doc, number, self.heads.noun_class, self.heads.send_verbs)
             if head is not None:
                 heads[number.start] = head
         for number in numbers:

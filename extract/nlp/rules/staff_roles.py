@@ -21,7 +21,8 @@ from extract.nlp.triggers import word_set
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
-            "movement_words", "contrast_words", "homeward_words", "arrival_verbs")
+            "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
+            "staff_modifiers", "team_size_followers")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,58 @@
+"""Staff counts the noun rules miss: a team's size with no noun after it (`a medical team of 187 left for
+Wuhan`) and staff named by coordinated modifiers (`318 critical care and respiratory specialists`,
+`1,000 medical and other staff`). Words in data/staff.json; None whenever the shape is not exactly that."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.counting import Head
+from extract.nlp.rules.relations import lower_words, token_texts
+from extract.nlp.rules.staff_roles import staff_words
+
+# how many words may stand between a number and its staff noun over a coordination
+COORDINATED_WINDOW = 8
+
+
+def staff_head(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: frozenset[str]) -> Head | None:
+    """A staff count's head where the noun rules found none."""
+    return coordinated_staff(doc, number, noun_class) or team_size(doc, number, noun_class, send_verbs)
+
+
+def coordinated_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`318 critical care and respiratory specialists`: modifiers joined by `and` before a staff noun, every
+    one of them a word staff are described by (so `30 beds and medical staff` is not a count of staff)."""
+    words = lower_words(doc)
+    modifiers = staff_words()["staff_modifiers"]
+    j, seen_and, seen_modifier = number.end, False, False
+    while j < len(doc) and j - number.end < COORDINATED_WINDOW:
+        word = words[j]
+        if noun_class.get(word) == "personnel":
+            if not (seen_and and seen_modifier) or words[j - 1] in ("and", ","):
+                return None
+            return Head("personnel", "staff_coordinated", j + 1, (number.end, j), j + 1)
+        if word in ("and", ","):
+            if not seen_modifier or words[j - 1] in ("and", ","):
+                return None
+            seen_and = seen_and or word == "and"
+        elif word in modifiers:
+            seen_modifier = True
+        else:
+            return None
+        j += 1
+    return None
+
+
+def team_size(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: frozenset[str]) -> Head | None:
+    """`a medical team of 187 from Anhui`, `the second batch of 120 left`: a number right after `team of`
+    that nothing is counted by (the next word is punctuation, a preposition, an auxiliary or a verb of
+    sending). `a team of 12 hospitals` counts hospitals, not staff."""
+    words, texts = lower_words(doc), token_texts(doc)
+    if number.start < 2 or words[number.start - 1] != "of" or noun_class.get(words[number.start - 2]) != "team":
+        return None
+    if number.end >= len(doc):
+        return None
+    after = words[number.end]
+    punct = doc[number.end].is_punct and texts[number.end] not in ("-", "/")
+    if punct or after in send_verbs or after in staff_words()["team_size_followers"]:
+        return Head("personnel", "staff_team_size", number.end)
+    return None

@@ -284,3 +284,36 @@ ARRIVALS = [
 @pytest.mark.parametrize("text, destination", ARRIVALS, ids=[t[:40] for t, _ in ARRIVALS])
 def test_arrival_at_an_airport(facts_of, text, destination):
     assert one(facts_of, text, "destination") == destination
+
+
+# `from X and Y`: one origin only when both lie in one province; a numbered team still has its owner
+SEVERAL_SENDERS = [
+    ("The first teams of 300 medics were sent from Shanghai and Guangdong last Friday.", None),
+    ("The 40 medics from Jinan and Qingdao left for Wuhan.", "Shandong"),
+    ("The 52 nurses from Nanjing, Suzhou and Wuxi arrived in Huangshi.", "Jiangsu"),
+    ("The 90 doctors from Shenzhen left for Jingzhou.", "Shenzhen"),
+    (ARTICLE + "The 70 nurses from Hebei and Shanxi arrived in Xiaogan.", None),
+    ("Hebei's 4th team of 180 nurses left for Shennongjia.", "Hebei"),
+    ("Gansu's 12th batch of 95 medics left for Tianshui.", "Gansu"),
+]
+
+
+@pytest.mark.parametrize("text, origin", SEVERAL_SENDERS, ids=[t[-40:] for t, _ in SEVERAL_SENDERS])
+def test_one_origin_or_none(facts_of, text, origin):
+    assert one(facts_of, text, "origin") == origin
+
+
+# a count with a time of its own counted back from an unsaid day takes no date of the clause
+RELATIVE_TIMES = [
+    ("Shanghai sent 50 nurses to Wuhan on Monday after sending 136 doctors three days ago.",
+     [(50, "2020-02-10"), (136, None)]),
+    ("On Friday Hunan sent 80 nurses, a week after sending 120 doctors.", [(80, "2020-02-07"), (120, None)]),
+    ("On Friday a team of 70 medics, sent two weeks earlier, came home.", [(70, None)]),
+    ("On Friday 64 doctors arrived, two days ahead of plan.", [(64, "2020-02-07")]),
+    ("On Sunday 30 nurses joined 45 doctors sent 5 days before.", [(30, "2020-02-09"), (45, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE_TIMES, ids=[t[:40] for t, _ in RELATIVE_TIMES])
+def test_a_time_counted_back_from_an_unsaid_day(facts_of, text, expected):
+    assert [(v[0], v[3]) for v in staff(facts_of, text)] == expected

@@ -6,9 +6,9 @@ from spacy.tokens import Doc, Span
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, spans_of, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
-                        last_before, lower_words, region_index, sentence_of, sentence_start, spans_in, token_texts)
-from extract.nlp.rules.staff_roles import (describes_city, forward_destination, journey_date, many_origins,
-                                           origin_after_from, relative_clause_date, relative_tail, speech_cut,
+                        last_before, lower_words, region_index, region_runs, sentence_of, sentence_start, spans_in, token_texts)
+from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, journey_date, many_origins,
+                                           origin_after_from, own_relative_time, relative_clause_date, relative_tail, speech_cut,
                                            speech_resume, staff_words)
 from extract.nlp.triggers import word_set
 
@@ -66,7 +66,7 @@ class StaffRelations(CountWords):
             destination = forward_destination(
                 doc, sent.end, lambda d, s: self.refers_back(d, s, number),
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
-        if origin is None and not many_origins(doc, head.end, end):
+        if origin is None and not many_origins(doc, head.end, end) and not self.several_senders(doc, head, end):
             origin = dominant_helper(doc, self.gazetteer)
         served = self.return_trip(doc, number, sent, regions, origin)
         if served is not None:
@@ -81,6 +81,8 @@ class StaffRelations(CountWords):
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
         # what someone said after or before the staff's words dates something else
         date = self.fact_date(doc, number, speech_resume(doc, start, number.start), speech_cut(doc, number.end, end))
+        if own_relative_time(doc, number, head.end, end):
+            date = None   # `after sending 136 medics three days ago`: their own day, counted from one unsaid
         if date is None:
             date = relative_clause_date(doc, end)   # the journey first, then what the main clause says after it
         if date is None and tail is not None:
@@ -106,7 +108,7 @@ class StaffRelations(CountWords):
         # `from (hospitals in) REGION`, `team of REGION`, `left REGION`
         source = first_region_after_word(doc, {"from"}, head.end, end, regions)
         if source is not None:
-            return get(source, "value")
+            return self.one_sender(doc, source, end, regions)
         source = origin_after_from(doc, head.end, end, regions, self.is_team_modifier)
         if source is not None:
             return source
@@ -122,7 +124,7 @@ class StaffRelations(CountWords):
         # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
         words = lower_words(doc)
         k = number.start - 1
-        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or
+        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
                                                    self.noun_class.get(words[k]) in ("team", "personnel")):
             k -= 1   # back over `second batch of`, `medical team with`
         if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
@@ -249,6 +251,29 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def one_sender(self, doc: Doc, source: Span, end: int, regions) -> str | None:
+        """The region of `from X`, or of `from X and Y` the province both lie in (`from Jinan and Qingdao`:
+        Shandong); staff `from Shanghai and Guangdong` have no one origin."""
+        listed = region_runs(doc, spans_in(regions, source.start, end))[0]
+        if len(listed) == 1:
+            return get(source, "value")
+        provinces = {self.province_of(get(span, "value")) for span in listed}
+        return provinces.pop() if len(provinces) == 1 else None
+
+    def several_senders(self, doc: Doc, head: Head, end: int) -> bool:
+        """Staff `from Shanghai and Guangdong`: several origins, so no article helper either."""
+        regions = region_index(doc).regions
+        source = first_region_after_word(doc, {"from"}, head.end, end, regions)
+        return source is not None and self.one_sender(doc, source, end, regions) is None
+
+    def province_of(self, name: str) -> str | None:
+        region = self.gazetteer[name]
+        for _ in range(3):   # county -> prefecture -> province
+            if region.is_provincial or region.parent is None:
+                return region.canonical if region.is_provincial else None
+            region = self.gazetteer[region.parent]
+        return None
 
     def arrived_at(self, doc: Doc, span: Span, origin: str | None) -> bool:
         """`landed at Xiamen Gaoqi airport`, outside the province the staff come from (else they came home)."""

@@ -22,7 +22,7 @@ ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
             "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
-            "staff_modifiers", "team_size_followers")
+            "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words")
 
 
 @lru_cache(maxsize=1)
@@ -270,3 +270,21 @@ def relative_tail(doc: Doc, clause_end: int) -> tuple[int, int, int, int] | None
     if words[clause_end + 1] == "which":
         rel_lo = rel_hi
     return rel_lo, rel_hi, rel_hi + 1, main_hi
+
+
+def own_relative_time(doc: Doc, number: Span, head_end: int, end: int) -> bool:
+    """A count with a time of its own counted from another day (`after sending 136 medics three days ago`,
+    `a team of 40 sent a week earlier`, `a week after sending 120 doctors`): the clause's date is not theirs."""
+    words = lower_words(doc)
+    units, relative = staff_words()["relative_time_units"], staff_words()["relative_time_words"]
+
+    def counted(j: int) -> bool:
+        return words[j] in units and (doc[j - 1].like_num or words[j - 1] in ("a", "an"))
+
+    for j in range(head_end + 1, min(end, head_end + 6) - 1):
+        if counted(j) and words[j + 1] in relative:
+            return True
+    for j in range(max(1, number.start - 5), number.start - 1):
+        if counted(j) and words[j + 1] in ("after", "before"):
+            return True   # `a week after sending 120 doctors`
+    return False

@@ -5,11 +5,13 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, DocMap, previous_sentence_start, register_cache, spans_of, clause_bounds, dominant_helper, first_region_after_word, governing_preposition,
-                        last_before, lower_words, region_index, region_runs, sentence_of, sentence_start, spans_in, token_texts)
+from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, dominant_helper, first_region_after_word,
+                                         governing_preposition, last_before, lower_words, previous_sentence_start,
+                                         region_index, region_runs, register_cache, sentence_of, sentence_start,
+                                         spans_in, spans_of, token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, journey_date, many_origins,
-                                           origin_after_from, own_relative_time, relative_clause_date, relative_tail, speech_cut,
-                                           speech_resume, staff_words)
+                                           origin_after_from, own_relative_time, relative_clause_date,
+                                           relative_tail, speech_cut, speech_resume, staff_words)
 from extract.nlp.triggers import word_set
 
 

@@ -317,3 +317,18 @@ RELATIVE_TIMES = [
 @pytest.mark.parametrize("text, expected", RELATIVE_TIMES, ids=[t[:40] for t, _ in RELATIVE_TIMES])
 def test_a_time_counted_back_from_an_unsaid_day(facts_of, text, expected):
     assert [(v[0], v[3]) for v in staff(facts_of, text)] == expected
+
+
+# aid verbs in any tense say where staff went
+AID_VERBS = [
+    ("The 52 nurses from Jiangsu who supported Huangshi returned home on March 20.", "Huangshi"),
+    ("The 75 doctors who helped Xiaogan were honoured.", "Xiaogan"),
+    ("The 40 medics from Fujian aided Ningde for a month.", "Ningde"),
+    ("Jilin's 60 nurses, who assisted Wuhan, flew home.", "Wuhan"),
+    ("The 30 nurses were praised by Xiaogan officials.", None),
+]
+
+
+@pytest.mark.parametrize("text, destination", AID_VERBS, ids=[t[:40] for t, _ in AID_VERBS])
+def test_aid_verbs_in_any_tense(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination

@@ -397,3 +397,32 @@ def test_parts_of_a_group_count_what_the_group_is(facts_of, text, expected):
 ])
 def test_parts_of_other_groups_are_no_case_counts(facts_of, text):
     assert facts_of(text, kind="case_count") == [] and facts_of(text, kind="personnel_count") == []
+
+
+def test_a_frame_carries_into_a_paragraph_that_opens_with_a_status_lead_in(facts_of):
+    text = ("As of Feb 12, a total of 157 confirmed cases had been reported in Hainan.\n\n"
+            "Among the confirmed cases, 29 were in Haikou, 54 in Sanya and 15 in Danzhou.")
+    found = cases(facts_of, text)
+    assert found[(29, "Haikou")] == ("confirmed", "total", "2020-02-12")
+    assert found[(15, "Danzhou")] == ("confirmed", "total", "2020-02-12")
+
+
+def test_a_paragraph_without_a_lead_in_does_not_inherit_a_frame(facts_of):
+    text = ("As of Feb 12, a total of 157 confirmed cases had been reported in Hainan.\n\n"
+            "Doctors said 30 patients were in a stable condition.")
+    found = cases(facts_of, text)
+    assert found[(30, None)][1] is None and found[(30, None)][2] is None
+
+
+@pytest.mark.parametrize("text, key, period", [
+    # a later mention of the same count takes the period it was stated with
+    ("To date, 240 confirmed cases have been reported in Shaanxi.\n\nAmong 240 confirmed cases, 117 are in "
+     "Xi'an and 13 in Baoji.", (117, "Xi'an"), "total"),
+    # a lead-in without a period refers to the last count of its status
+    ("Hainan reported 12 new confirmed cases on Monday.\n\nAmong the confirmed cases, 5 were in Haikou and 7 in "
+     "Sanya.", (5, "Haikou"), "new"),
+    # nothing to refer to: no period
+    ("Among the confirmed cases, 5 were in Haikou and 7 in Sanya.", (5, "Haikou"), None),
+])
+def test_a_count_referred_back_to_gives_its_period(facts_of, text, key, period):
+    assert cases(facts_of, text)[key][1] == period

@@ -13,6 +13,7 @@ from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_b
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
+REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
@@ -35,7 +36,7 @@ class CaseRelations(CaseRegions):
         period = self.case_period(doc, number, head, start, facts)
         if period is None:
             period = (lead and lead.period) or (heading is not None and get(heading, "period")) or \
-                (frame and frame.period) or None
+                (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if head.rule == "case_list_item":
             region = head.region
         else:
@@ -62,6 +63,20 @@ class CaseRelations(CaseRegions):
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
+
+    def stated_before(self, doc: Doc, number: Span, status: str, lead, facts: list[Span]) -> str | None:
+        """The period of the count a later mention refers back to: `Among 240 confirmed cases, ...` after `240
+        confirmed cases have been reported` (same value and status), or a status lead-in without a period
+        (`Among the confirmed cases, 29 in Haikou`) after the last count of that status."""
+        if lead is not None and lead.status:
+            referred = last_before(facts, lead.start, lambda f: f.label_ == "case_count" and get(f, "period") and
+                                   get(f, "status") == lead.status and f.id_.split(":")[-1] not in SUBCOUNT_RULES,
+                                   floor=lead.start - REFERENCE_REACH)
+            return get(referred, "period") if referred is not None else None
+        value = get(number, "value")
+        same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value
+                           and get(f, "status") == status and get(f, "period"), floor=number.start - REFERENCE_REACH)
+        return get(same, "period") if same is not None else None
 
     def share_list_status(self, doc: Doc, facts: list[Span]) -> None:
         """`Five patients in Hong Kong, six in Macao and two in Taiwan have been discharged`: the status the

@@ -138,9 +138,13 @@ class ScopeReader(PlaceReader):
         paragraphs = self.paragraphs(doc)
         frames: list[Frame] = []
         open_frame: tuple | None = None    # (period, date, region, start) carried past its paragraph
+        last: tuple | None = None          # the frame the paragraph before ended in
         for p_start, p_end in paragraphs:
             if open_frame is not None and not self.continues_list(doc, p_start, p_end):
                 open_frame = None
+            if open_frame is None and last is not None and self.leadin_span(doc, p_start, p_end) is not None:
+                open_frame = last   # `As of Feb 12, 157 cases ...` then `Among the confirmed cases, 29 in Haikou`
+            last = None
             current, current_start = open_frame, p_start
             first = bisect.bisect_left(index.starts, p_start)
             for s in index.starts[first: bisect.bisect_left(index.starts, p_end)]:
@@ -155,6 +159,7 @@ class ScopeReader(PlaceReader):
                 frames.append(Frame(*current[:3], current_start, p_end))
                 ends_list = self.ends_with_colon(doc, p_start, p_end)
                 open_frame = current if ends_list or (open_frame is current) else None
+                last = current
         return frames
 
     def continues_list(self, doc: Doc, start: int, end: int) -> bool:

@@ -348,3 +348,20 @@ def test_devset_staff_scores(shared_dir):
     for attribute, floor in DEVSET_STAFF_ATTRIBUTE_ACCURACY.items():
         right, total = score.attributes[attribute]
         assert right / total >= floor, (attribute, right, total)
+
+
+# a count opening its sentence as a frame (`Among the 280 ...,`) owns nothing its parts say after the comma
+FRAMES = [
+    ("Among the 280 medics sent by Sichuan, 150 went to Ganzi.", [(280, None), (150, "Garze")]),
+    ("Of the 500 nurses from Hunan, 200 were sent to Changde.", [(500, None), (200, "Changde")]),
+    ("Among the 90 doctors who went to Xiaogan, 30 are from Wuhan.", [(90, "Xiaogan"), (30, "Xiaogan")]),
+    ("Zhejiang has sent 1,500 medics to Hubei, including 800 to Jingmen.", [(1500, "Hubei"), (800, "Jingmen")]),
+    ("The 132 medics, the fourth batch from Guangxi, will work at Wuhan's Leishenshan Hospital.",
+     [(132, "Wuhan")]),
+    ("The 64 Hunan medics will work at Changsha's Xiangya Hospital.", [(64, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRAMES, ids=[t[:40] for t, _ in FRAMES])
+def test_frames_and_places_of_work(facts_of, text, expected):
+    assert [(v[0], v[2]) for v in staff(facts_of, text)] == expected

@@ -9,9 +9,10 @@ from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, domina
                                          governing_preposition, last_before, lower_words, previous_sentence_start,
                                          region_index, region_runs, register_cache, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
-from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, journey_date, many_origins,
-                                           origin_after_from, own_relative_time, relative_clause_date,
-                                           relative_tail, speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, frame_end, journey_date,
+                                           many_origins, origin_after_from, own_relative_time,
+                                           relative_clause_date, relative_tail, speech_cut, speech_resume,
+                                           staff_words)
 from extract.nlp.triggers import word_set
 
 
@@ -33,6 +34,7 @@ class StaffRelations(CountWords):
     def personnel_attributes(self, doc: Doc, number: Span, head: Head, fact: Span, facts: list[Span]) -> None:
         start, end = clause_bounds(doc, number.start)
         sent = sentence_of(doc, number.start)
+        end = frame_end(doc, sent.start, number.start, end)
         regions = region_index(doc).regions
         heading = None
         if head.rule == "staff_list_item":
@@ -278,9 +280,13 @@ class StaffRelations(CountWords):
         return None
 
     def arrived_at(self, doc: Doc, span: Span, origin: str | None) -> bool:
-        """`landed at Xiamen Gaoqi airport`, outside the province the staff come from (else they came home)."""
+        """`landed at Xiamen Gaoqi airport`, `will work at Wuhan's Leishenshan Hospital`, outside the province
+        the staff come from (else they came home)."""
         at = governing_preposition(doc, span, frozenset({"at"}), n=3)
-        if at is None or at == 0 or lower_words(doc)[at - 1] not in staff_words()["arrival_verbs"]:
+        if at is None or at == 0:
+            return False
+        verb = lower_words(doc)[at - 1]
+        if verb not in staff_words()["arrival_verbs"] and verb not in staff_words()["work_verbs"]:
             return False
         return origin is None or (self.parent_of(get(span, "value")) != origin and get(span, "value") != origin)
 

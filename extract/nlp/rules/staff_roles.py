@@ -22,7 +22,8 @@ ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`, `medical` ...
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
             "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
-            "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words")
+            "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words",
+            "work_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -288,3 +289,12 @@ def own_relative_time(doc: Doc, number: Span, head_end: int, end: int) -> bool:
         if counted(j) and words[j + 1] in ("after", "before"):
             return True   # `a week after sending 120 doctors`
     return False
+
+
+def frame_end(doc: Doc, sent_start: int, number_start: int, end: int) -> int:
+    """A count that opens its sentence as a frame for the parts after it (`Among the 280 medics sent by
+    Sichuan, 150 went to Ganzi`, `Of the 1,500 nurses, ...`): its clause ends at the comma closing the frame."""
+    words = lower_words(doc)
+    if words[sent_start] not in ("among", "of") or number_start - sent_start > 4:
+        return end
+    return next((j for j in range(number_start, end) if words[j] == ","), end)

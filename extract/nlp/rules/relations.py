@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import weakref
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
@@ -54,6 +54,8 @@ _LOWER = DocMap()
 _OFFSETS = DocMap()
 _TEXTS = DocMap()
 _SPANS = DocMap()
+_FLAGS = DocMap()
+_CLAUSE_BREAKS = DocMap()
 
 
 class RegionIndex:
@@ -163,7 +165,8 @@ def register_cache(cache: DocMap) -> DocMap:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, *_OTHER_CACHES):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _FLAGS, _CLAUSE_BREAKS,
+                  *_OTHER_CACHES):
         cache.pop(doc, None)
 
 
@@ -186,6 +189,26 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
         starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
         offsets = _OFFSETS[doc] = (starts, lengths)
     return offsets
+
+
+class TokenFlags:
+    """Every token's Token.is_punct, .like_num and .is_space, read once per document in one call (doc[j]
+    makes a new Token object on each access)."""
+
+    __slots__ = ("is_punct", "like_num", "is_space")
+
+    def __init__(self, doc: Doc):
+        columns = doc.to_array([IS_PUNCT, LIKE_NUM, IS_SPACE]).T.tolist() if len(doc) else ([], [], [])
+        self.is_punct, self.like_num, self.is_space = ([bool(flag) for flag in column] for column in columns)
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    if doc is _FLAGS.last_doc:
+        return _FLAGS.last_value
+    flags = _FLAGS.get(doc)
+    if flags is None:
+        flags = _FLAGS[doc] = TokenFlags(doc)
+    return flags
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -240,18 +263,31 @@ def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
     followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
     sent_start, sent_end = sentence_index(doc).bounds(i)
-    words = lower_words(doc)
-    start, end = sent_start, sent_end
-    for j in range(i - 1, sent_start - 1, -1):
-        if is_clause_break(words, j):
-            start = j + 1
-            break
-    relative = start > sent_start and words[start] in ("which", "who")
-    for j in range(i + 1, sent_end):
-        if is_clause_break(words, j) or (relative and words[j] == ","):
-            end = j   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
-            break
+    breaks, commas = clause_breaks(doc)
+    k = bisect.bisect_left(breaks, i) - 1   # the last break before i
+    start = breaks[k] + 1 if k >= 0 and breaks[k] >= sent_start else sent_start
+    relative = start > sent_start and lower_words(doc)[start] in ("which", "who")
+    k = bisect.bisect_right(breaks, i)      # the first break after i
+    end = breaks[k] if k < len(breaks) and breaks[k] < sent_end else sent_end
+    if relative:   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
+        k = bisect.bisect_right(commas, i)
+        if k < len(commas) and commas[k] < end:
+            end = commas[k]
     return start, end
+
+
+
+def clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    """The tokens where is_clause_break holds, and the commas, listed once per document (clause_bounds
+    bisects them instead of walking its sentence token by token)."""
+    found = _CLAUSE_BREAKS.last_value if doc is _CLAUSE_BREAKS.last_doc else _CLAUSE_BREAKS.get(doc)
+    if found is None:
+        words = lower_words(doc)
+        commas = [j for j, word in enumerate(words) if word == ","]
+        breaks = sorted([j for j, word in enumerate(words) if word in CLAUSE_BREAKS] +
+                        [j for j in commas if j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS])
+        found = _CLAUSE_BREAKS[doc] = (breaks, commas)
+    return found
 
 
 def is_clause_break(words: list[str], j: int) -> bool:
@@ -310,10 +346,10 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        token = doc[j]   # a Token only here: its flags cost less to read than a per-document array
-        if token.is_punct and texts[j] not in ("'s", "’s", "'", "’"):
+        flags = token_flags(doc)
+        if flags.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
             return None
-        if token.like_num or token.is_space:
+        if flags.like_num[j] or flags.is_space[j]:
             return None
         if low not in TRANSPARENT:
             return None

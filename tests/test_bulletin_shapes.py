@@ -185,3 +185,45 @@ def test_names_of_hospitals_are_not_regions(facts_of, text, regions):
 ])
 def test_fellow_workers_are_not_a_paired_city(facts_of, text, pairs):
     assert [(f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")] == pairs
+
+
+def test_a_section_heading_sets_the_place_of_its_section(facts_of):
+    text = ("No new cases in Henan\n\nHenan reported no new confirmed cases on Friday, its health commission said.\n\n"
+            "A total of 1,161 patients have been discharged.\n\n"
+            "No new cases in Shanxi: 133 in total\n\nNo new case was confirmed in Shanxi on Friday, and 133 cases "
+            "have been confirmed so far.\n\nA total of 112 cases were cured and discharged.")
+    found = cases(facts_of, text)
+    assert (1161, "Henan") in found and (133, "Shanxi") in found and (112, "Shanxi") in found
+
+
+def test_a_list_item_ending_in_a_semicolon_is_no_section_heading(facts_of):
+    text = ("Anhui reports new cases\n\nThe following were reported in Anhui Province on Monday:\n\n"
+            "a) 3 confirmed cases in Hefei;\n\nb) 990 confirmed cases in total.\n\nA total of 888 patients were "
+            "discharged.")
+    assert (888, "Anhui") in cases(facts_of, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hubei added 1,638 new cases on Feb 11, including 1,104 cases in Wuhan, 109 cases in Xiaogan and 71 cases "
+     "in Ezhou.", {(1104, "Wuhan"): "new", (109, "Xiaogan"): "new", (71, "Ezhou"): "new"}),
+    ("Henan had reported 1,272 cases as of Feb 28. Among them, 274 cases in Xinyang City (including 31 cases in "
+     "Gushi County), 157 cases in Zhengzhou City.", {(274, "Xinyang"): "total", (157, "Zhengzhou"): "total"}),
+    # a member with a verb of its own keeps its own period
+    ("Hubei added 1,638 new cases on Feb 11; 300 patients were in hospital in Wuhan.", {(300, "Wuhan"): None}),
+])
+def test_list_members_take_their_head_s_period(facts_of, text, expected):
+    found = {key: period for key, (_, period, _) in cases(facts_of, text).items()}
+    assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+def test_discharges_are_recovered_cases(facts_of):
+    found = cases(facts_of, "There were 417 new hospital discharges in Hubei, including 171 in Wuhan.")
+    assert found[(417, "Hubei")][0] == "recovered" and found[(171, "Wuhan")][0] == "recovered"
+
+
+@pytest.mark.parametrize("text", [
+    "At present, 39,170 close contacts have been traced in Hubei, 345 of whom have been released.",
+    "The team set up one hospital infection-control group in Wuhan.",
+])
+def test_parts_of_contacts_and_compound_nouns_are_no_cases(facts_of, text):
+    assert facts_of(text, kind="case_count") == []

@@ -57,6 +57,7 @@ class CountExtractor(CountWords):
             if fact is not None:
                 facts.append(fact)
         self.cases.share_list_status(doc, facts)
+        self.cases.share_list_period(doc, facts)
         set_spans(doc, SPAN_KEY, facts)
         return doc
 

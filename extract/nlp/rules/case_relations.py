@@ -8,11 +8,12 @@ from extract.nlp.rules.counting import Head
 from extract.nlp.triggers import word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
-                        sentence_start, token_texts)
+                                         sentence_start, spans_in, spans_of, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
+LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
@@ -54,7 +55,7 @@ class CaseRelations(CaseRegions):
                     head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive"):
                 region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
-                region = self.scopes.article_place(doc)   # the place the whole article is about
+                region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
@@ -77,6 +78,36 @@ class CaseRelations(CaseRegions):
         same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value
                            and get(f, "status") == status and get(f, "period"), floor=number.start - REFERENCE_REACH)
         return get(same, "period") if same is not None else None
+
+    def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
+        """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
+        Among them, 274 cases in Xinyang`: members of a list that state no period have their head's (run once
+        all counts are made, in text order, so that it runs down the list)."""
+        previous = None
+        for fact in facts:
+            if fact.label_ != "case_count":
+                continue
+            if previous is not None and get(fact, "period") is None and get(previous, "period") and \
+                    self.joined_in_list(doc, previous, fact):
+                put(fact, "period", get(previous, "period"))
+            previous = fact
+
+    def joined_in_list(self, doc: Doc, previous: Span, fact: Span) -> bool:
+        """The next member of a list after a count: a few words on, past a comma, `and`, `including` or a
+        pronoun lead-in (`Among them,`), with no number and no verb of its own between."""
+        between = lower_words(doc)[previous.end: fact.start]
+        if len(between) > LIST_GAP:
+            return False
+        dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
+        if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
+            return False
+        if not ({",", "and", "including", ";", "("} & set(between)) and "among" not in between:
+            return False
+        return self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end))
+
+    @staticmethod
+    def words_verbless(words: list[str]) -> bool:
+        return not ({"were", "was", "are", "is", "have", "has", "had", "been", "reported", "recorded"} & set(words))
 
     def share_list_status(self, doc: Doc, facts: list[Span]) -> None:
         """`Five patients in Hong Kong, six in Macao and two in Taiwan have been discharged`: the status the

@@ -74,6 +74,9 @@ class HeadFinder(CountWords):
             cls = self.classify_word(doc, j)
             if cls is not None and j - 1 > number.end and token_texts(doc)[j - 1] == "-":
                 return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
+            if cls is not None and j + 1 < len(doc) and token_texts(doc)[j + 1] == "-" and \
+                    doc[j].whitespace_ == "":
+                return None   # `one hospital infection-control group`: the noun modifies another
             if cls is not None:
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
@@ -115,6 +118,9 @@ class HeadFinder(CountWords):
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
                 lower_words(doc)[end + 1] in self.partitive:
             antecedent = previous_count(facts, number.start)
+            if antecedent is not None and antecedent.start >= sentence_start(doc, number.start) and \
+                    self.list_broken(doc, number, antecedent):
+                antecedent = None   # `39,170 close contacts, 345 of whom`: the nearer number is what it counts
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)

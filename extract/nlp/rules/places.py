@@ -117,20 +117,34 @@ class PlaceReader:
             end += 1
         return end > j and (end >= n or texts[end] in LIST_BOUNDARY or "\n" in texts[end])
 
-    def article_place(self, doc: Doc) -> str | None:
-        """The place an article is about: the one region its headline names (`China's Hubei reports no new
-        cases`, `Anhui Epidemic Report on March 2`), when its first body sentence names that region too, or
-        names no other. None when the headline names no region or several, or speaks of the whole country."""
-        found = _PLACES.get(doc)
-        if found is None:
-            found = _PLACES[doc] = (self.find_article_place(doc),)
-        return found[0]
+    def article_place(self, doc: Doc, i: int) -> str | None:
+        """The place the article is about at token i: the one region its headline names (`China's Hubei
+        reports no new cases`, `Anhui Epidemic Report on March 2`), when its first body sentence names that
+        region too or no other; or, past a section heading of the same kind (`No new cases in Shanxi: 133
+        cases confirmed`), that heading's. None under a heading that names no region or several, speaks of the
+        whole country or of abroad, or tells of a team."""
+        sections = _PLACES.get(doc)
+        if sections is None:
+            sections = _PLACES[doc] = self.find_section_places(doc)
+        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
+        return sections[k][1] if k >= 0 else None
 
-    def find_article_place(self, doc: Doc) -> str | None:
+    def find_section_places(self, doc: Doc) -> list[tuple[int, str | None]]:
+        """(first token, place) of the headline and of every later heading that names a region."""
         paragraphs = self.paragraphs(doc)
-        if len(paragraphs) < 2:
-            return None
-        (h_start, h_end), body = paragraphs[0], paragraphs[1:]
+        sections = []
+        for k, (h_start, h_end) in enumerate(paragraphs[:-1]):
+            if k > 0 and not (self.is_headline(doc, h_start, h_end) and self.names_regions(doc, h_start, h_end)):
+                continue   # a later paragraph is a section heading only if it looks like one and names a place
+            if k > 0 and token_texts(doc)[h_end - 1] in (";", ":", ","):
+                continue   # a list item (`a) 990 confirmed cases;`), not a heading
+            sections.append((h_start, self.heading_place(doc, h_start, h_end, paragraphs[k + 1][0])))
+        return sections
+
+    def names_regions(self, doc: Doc, start: int, end: int) -> bool:
+        return bool(spans_in(region_index(doc).regions, start, end))
+
+    def heading_place(self, doc: Doc, h_start: int, h_end: int, body_start: int) -> str | None:
         if not self.is_headline(doc, h_start, h_end) or self.speaks_nationally(doc, h_start, h_end) or \
                 self.speaks_of_elsewhere(doc, h_start, h_end):
             return None   # no headline; or one about the whole country or abroad
@@ -141,7 +155,7 @@ class PlaceReader:
             return None
         place = named.pop()
         index = sentence_index(doc)
-        for s_start in index.starts[bisect.bisect_left(index.starts, body[0][0]):]:
+        for s_start in index.starts[bisect.bisect_left(index.starts, body_start):]:
             s_end = index.bounds(s_start)[1]
             if s_end - s_start < LEAD_MIN_TOKENS:
                 continue   # a dateline or a byline (`China News Service, March 6.`), not the first sentence

@@ -193,6 +193,8 @@ class PlaceReader:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
         nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
         words, regions = lower_words(doc), region_index(doc)
+        if self.words["national_words"].isdisjoint(words[start:end]):
+            return False   # most sentences: decided in C
         reporter = False
         for j in range(start, end):
             if words[j] not in self.words["national_words"]:
@@ -224,11 +226,10 @@ class PlaceReader:
         """Token ranges between line breaks."""
         texts = token_texts(doc)
         bounds, start = [], 0
-        for i, text in enumerate(texts):
-            if "\n" in text and text.isspace():
-                if i > start:
-                    bounds.append((start, i))
-                start = i + 1
+        for i in [i for i, text in enumerate(texts) if "\n" in text and text.isspace()]:   # the breaks only
+            if i > start:
+                bounds.append((start, i))
+            start = i + 1
         if start < len(texts):
             bounds.append((start, len(texts)))
         return bounds

@@ -64,6 +64,13 @@ class ScopeReader(PlaceReader):
         self.including = word_set("including_words")
         self.qualifier_words = frozenset(w for phrases in t["qualifiers"].values() for p in phrases
                                          for w in p.lower().split())
+        # the openers by their first word, in their order (longest first): a sentence is tried against its own
+        self.undated_by_first: dict[str, list] = {}
+        for phrase in self.words["undated_openers"]:
+            self.undated_by_first.setdefault(phrase[0], []).append(phrase)
+        self.openers_by_first: dict[str, list] = {}
+        for phrase, period in self.words["openers"]:
+            self.openers_by_first.setdefault(phrase[0], []).append((phrase, period))
 
     # --- what the case rules ask -------------------------------------------------------------------------
     def frame_at(self, doc: Doc, i: int) -> Frame | None:
@@ -190,11 +197,12 @@ class ScopeReader(PlaceReader):
             comma = next((j for j in range(k, min(e, k + 15)) if words[j] == ","), None)
             if comma is not None:
                 k = comma + 1
-        for phrase in self.words["undated_openers"]:
+        first = words[k] if k < len(words) else None
+        for phrase in self.undated_by_first.get(first, ()):
             if tuple(words[k:k + len(phrase)]) == phrase:
                 return "total", None, self.frame_region(doc, s, e), s   # `Since the outbreak, ...`
         matched = None
-        for phrase, period in self.words["openers"]:
+        for phrase, period in self.openers_by_first.get(first, ()):
             if tuple(words[k:k + len(phrase)]) == phrase:
                 matched = (phrase, period)
                 break

@@ -227,3 +227,33 @@ def test_discharges_are_recovered_cases(facts_of):
 ])
 def test_parts_of_contacts_and_compound_nouns_are_no_cases(facts_of, text):
     assert facts_of(text, kind="case_count") == []
+
+
+def test_a_list_broken_by_a_full_stop_goes_on(facts_of):
+    found = cases(facts_of, "Hubei added 1638 new cases, including 1104 cases in Wuhan and 71 cases in Ezhou City. "
+                            "66 cases in Huanggang City, 40 cases in Jingmen City.")
+    assert found[(66, "Huanggang")][1] == "new" and found[(40, "Jingmen")][1] == "new"
+    # a sentence of its own after a list is not a member
+    other = cases(facts_of, "Hubei added 1638 new cases, including 1104 cases in Wuhan. 66 cases in Huanggang "
+                            "were reported last week.")
+    assert other[(66, "Huanggang")][1] != "new"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There were 94 new deaths in Hubei, including 72 in Wuhan and 2 in Qianjiang. 1 case in Huangshi City, 1 case "
+     "in Enshi Prefecture.", {(1, "Huangshi"): "death", (1, "Enshi"): "death"}),
+    # `Among them,` after a list may mean any of its counts: no status is handed down
+    ("Henan had 1,272 cases, 21 deaths and 1,161 discharged patients. Among them, 274 cases in Xinyang.",
+     {(274, "Xinyang"): "unspecified"}),
+    # a member's own status stays
+    ("There were 94 new deaths in Hubei, including 72 in Wuhan, and 3 severe cases in Xiaogan.",
+     {(3, "Xiaogan"): "severe"}),
+])
+def test_plain_list_members_take_their_head_s_status(facts_of, text, expected):
+    found = {key: status for key, (status, _, _) in cases(facts_of, text).items()}
+    assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+def test_a_hospital_discharge_is_counted(facts_of):
+    assert cases(facts_of, "There were 417 new hospital discharges in Hubei.")[(417, "Hubei")][0] == "recovered"
+    assert cases(facts_of, "Wuhan has 12 hospitals and 500 new cases.").get((12, "Wuhan")) is None

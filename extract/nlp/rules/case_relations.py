@@ -81,16 +81,25 @@ class CaseRelations(CaseRegions):
 
     def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
         """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
-        Among them, 274 cases in Xinyang`: members of a list that state no period have their head's (run once
-        all counts are made, in text order, so that it runs down the list)."""
+        Among them, 274 cases in Xinyang`: members of a list that state no period (or no status) have their
+        head's (run once all counts are made, in text order, so that it runs down the list)."""
         previous = None
         for fact in facts:
             if fact.label_ != "case_count":
                 continue
-            if previous is not None and get(fact, "period") is None and get(previous, "period") and \
-                    self.joined_in_list(doc, previous, fact):
-                put(fact, "period", get(previous, "period"))
+            unstated = get(fact, "period") is None or get(fact, "status") == "unspecified"
+            if previous is not None and unstated and self.joined_in_list(doc, previous, fact):
+                if get(fact, "period") is None:
+                    put(fact, "period", get(previous, "period"))
+                same_list = "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,` may mean any
+                if get(fact, "status") == "unspecified" and same_list and self.bare_case_noun(doc, fact):
+                    put(fact, "status", get(previous, "status"))   # `94 new deaths, including ... 1 case in Enshi`
             previous = fact
+
+    def bare_case_noun(self, doc: Doc, fact: Span) -> bool:
+        """A list member counted as plain `cases` or by a number alone: it says no status of its own."""
+        words = lower_words(doc)[fact.start + 1: fact.end]
+        return all(w in ("case", "cases") for w in words)
 
     def joined_in_list(self, doc: Doc, previous: Span, fact: Span) -> bool:
         """The next member of a list after a count: a few words on, past a comma, `and`, `including` or a
@@ -98,6 +107,9 @@ class CaseRelations(CaseRegions):
         between = lower_words(doc)[previous.end: fact.start]
         if len(between) > LIST_GAP:
             return False
+        if between[-1:] == ["."] and sentence_start(doc, fact.start) == fact.start and \
+                self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end)):
+            return True   # a list broken by a full stop: `and 71 cases in Ezhou City. 66 cases in Huanggang City, ...`
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
         if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
             return False

@@ -11,6 +11,7 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
 OBSERVATION_REACH = 7   # `were released from close medical observation`
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
@@ -90,8 +91,9 @@ class HeadFinder(CountWords):
                 j += 2   # `79,824 reports of confirmed cases`: the count is of what is reported
                 continue
             compound = j + 1 < len(doc) and token_texts(doc)[j + 1] == "-"   # `prefecture-level cities`
-            if (low in self.singular_region and not compound) or low in self.not_counted:
-                return None
+            modifies_case = low in NOUN_MODIFIERS and j + 1 < len(doc) and self.classify_word(doc, j + 1) == "case"
+            if ((low in self.singular_region and not compound) or low in self.not_counted) and not modifies_case:
+                return None   # `12 hospitals`, but `417 new hospital discharges`
             if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
                 return None
             j += 1

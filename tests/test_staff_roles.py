@@ -365,3 +365,18 @@ FRAMES = [
 @pytest.mark.parametrize("text, expected", FRAMES, ids=[t[:40] for t, _ in FRAMES])
 def test_frames_and_places_of_work(facts_of, text, expected):
     assert [(v[0], v[2]) for v in staff(facts_of, text)] == expected
+
+
+# the place of the institution staff come from is their origin, never their destination
+INSTITUTION_PLACES = [
+    ("Some 200 doctors from Tongji Hospital in Wuhan were infected.", ("Wuhan", None)),
+    ("A team of 30 doctors from Xiangya Hospital in Changsha flew to Wuhan.", ("Changsha", "Wuhan")),
+    ("The 25 nurses from the Union Medical College in Beijing left for Ezhou.", ("Beijing", "Ezhou")),
+    ("The 40 medics will work at a hospital in Xiaogan.", (None, "Xiaogan")),
+    ("The 40 medics from the hospital, in Xiaogan since May, were praised.", (None, "Xiaogan")),
+]
+
+
+@pytest.mark.parametrize("text, expected", INSTITUTION_PLACES, ids=[t[:40] for t, _ in INSTITUTION_PLACES])
+def test_the_place_of_the_staffs_institution(facts_of, text, expected):
+    assert staff(facts_of, text)[0][1:3] == expected

@@ -10,7 +10,7 @@ from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, domina
                                          region_index, region_runs, register_cache, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, frame_end, journey_date,
-                                           many_origins, origin_after_from, own_relative_time,
+                                           institution_place, many_origins, origin_after_from, own_relative_time,
                                            relative_clause_date, relative_tail, speech_cut, speech_resume,
                                            staff_words)
 from extract.nlp.triggers import word_set
@@ -116,6 +116,9 @@ class StaffRelations(CountWords):
         source = origin_after_from(doc, head.end, end, regions, self.is_team_modifier)
         if source is not None:
             return source
+        placed = [span for span in spans_in(regions, head.end, end) if institution_place(doc, span, head.end)]
+        if placed:
+            return get(placed[0], "value")   # `from Tongji Hospital in Wuhan`
         for span in spans_in(regions, head.end, end):
             before = lower_words(doc)[span.start - 1] if span.start else ""
             k = span.start - 1
@@ -189,8 +192,8 @@ class StaffRelations(CountWords):
                 break
             if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
-            if self.possessor(doc, span):
-                continue   # `to Hubei's Xiaogan`: the city is the destination
+            if self.possessor(doc, span) or institution_place(doc, span, start):
+                continue   # `to Hubei's Xiaogan`: the city is the destination; `from a hospital in X`: home
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)

@@ -23,7 +23,7 @@ OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
             "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
             "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words",
-            "work_verbs")
+            "work_verbs", "institution_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +94,22 @@ def origin_after_from(doc: Doc, start: int, end: int, regions, is_team_modifier)
             continue
         return get(span, "value")
     return None
+
+
+def institution_place(doc: Doc, span: Span, floor: int) -> bool:
+    """A region placing the institution staff come from (`from Tongji Hospital in Wuhan`, `from the West
+    China Hospital of Sichuan University in Chengdu`): `in` after an institution noun, and `from` before it
+    with no punctuation between."""
+    words = lower_words(doc)
+    k = span.start - 1
+    if k < 1 or words[k] != "in" or words[k - 1] not in staff_words()["institution_nouns"]:
+        return False
+    for j in range(k - 2, max(floor, k - 12) - 1, -1):
+        if words[j] == "from":
+            return True
+        if doc[j].is_punct:
+            return False
+    return False
 
 
 def many_origins(doc: Doc, start: int, end: int) -> bool:

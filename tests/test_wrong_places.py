@@ -89,3 +89,14 @@ def test_status_items_still_read(facts_of):
                             "cured.")
     assert found == {(10, "Guangdong"): "confirmed", (2, "Guangdong"): "critical", (5, "Guangdong"): "severe",
                      (8, "Guangdong"): "recovered"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As of March 20, the Guangxi medical team supporting Shiyan had treated a total of 828 patients, of which 589 "
+     "were cured and discharged.", {(828, "Shiyan"), (589, "Shiyan")}),
+    ("2 new cases were confirmed in Sichuan Province, while 14 patients were newly discharged from hospital on "
+     "Feb. 25.", {(2, "Sichuan"), (14, "Sichuan")}),
+    ("Hubei reported 100 new cases, while 14 patients were cured in other cities.", {(100, "Hubei"), (14, None)}),
+])
+def test_a_team_s_city_and_a_while_clause(facts_of, text, expected):
+    assert set(cases(facts_of, text)) == expected

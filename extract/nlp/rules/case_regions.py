@@ -6,16 +6,21 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
                           "living", "toured", "worked", "working"})
+AIDING_WORDS = frozenset({"supporting", "aiding", "helping", "assisting", "serving", "supported", "aided",
+                          "helped", "assisted", "served"})
 CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas", "according"})
 # words that put a clause's count somewhere of its own (or with someone): it shares no earlier count's place
-PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among", "outside", "elsewhere", "abroad",
-                         "overseas"})
+PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among"})
+PLACE_ADVERBS = frozenset({"outside", "elsewhere", "abroad", "overseas"})
+PLACE_NOUNS = frozenset({"other", "another", "cities", "provinces", "countries", "ship", "team", "teams",
+                         "passengers", "travellers", "travelers", "students"})
 PLACE_REACH = 12
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
@@ -24,6 +29,24 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "origina
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
                             "count_of_which", "count_partitive", "count_partitive_noun"})
+
+
+def names_a_place(doc: Doc, start: int, end: int) -> bool:
+    """Words that put a count somewhere of its own: `in other provinces`, `on a cruise ship in Yokohama`, `by
+    its teams`, `elsewhere`; not `from hospital` or `on Feb. 25`."""
+    words, texts, regions = lower_words(doc), token_texts(doc), region_index(doc)
+    dates = spans_of(doc, "date")
+    for j in range(start, end):
+        if words[j] in PLACE_ADVERBS:
+            return True
+        if words[j] not in PLACE_PREPS:
+            continue
+        for k in range(j + 1, min(end, j + 4)):
+            dated = any(d.start <= k < d.end for d in spans_in(dates, k - 6, k + 6))
+            if k in regions.by_start or words[k] in PLACE_NOUNS or \
+                    (texts[k][:1].isupper() and words[k] not in CALENDAR_WORDS and not dated):
+                return True
+    return False
 
 
 class CaseRegions(CountWords):
@@ -47,7 +70,7 @@ class CaseRegions(CountWords):
         joined to an earlier one of its sentence, with no region named between them, is that count's region's.
         A `chained` count (`..., 2 in critical condition`) is joined to the sentence's last count wherever it is."""
         words = lower_words(doc)
-        if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including"):
+        if number.start < 2 or words[number.start - 1] not in ("with", "and", ",", "(", "including", "while"):
             return None
         sent_start = sentence_start(doc, number.start)
         previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
@@ -56,11 +79,11 @@ class CaseRegions(CountWords):
             return None
         # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
         adjacent = previous.end >= number.start - 2
-        clause_of_its_own = not chained and words[number.start - 1] == "and" and not adjacent and \
-            not PLACE_PREPS.isdisjoint(words[number.end: number.end + PLACE_REACH])
+        clause_of_its_own = not chained and words[number.start - 1] in ("and", "while") and not adjacent and \
+            names_a_place(doc, number.end, min(len(doc), number.end + PLACE_REACH))
         if clause_of_its_own:
             return None   # `and 39 cases were confirmed in other provinces`, `... treated by its teams sent to X`
-        joined = chained or words[number.start - 1] in ("with", "and") or adjacent or \
+        joined = chained or words[number.start - 1] in ("with", "and", "while") or adjacent or \
             (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
         if not joined:
             return None
@@ -151,9 +174,10 @@ class CaseRegions(CountWords):
         if counted_in and head.rule in ("count_reached", "case_toll", "count_increase"):
             return get(counted_in[-1], "value")   # `the number of confirmed cases in Wuhan rose to 32,994`
         if team_subject:
-            went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None]
+            went = [s for s in candidates if governing_preposition(doc, s, self.dest_preps) is not None or
+                    (s.start > 0 and lower_words(doc)[s.start - 1] in AIDING_WORDS)]
             if went:
-                return get(went[-1], "value")
+                return get(went[-1], "value")   # `the team sent to Xiaogan`, `the team supporting Shiyan`
             # the Hubei city the team works in: the one the article names before, when it names only one
             sent_start = sentence_start(doc, number.start)
             cities = {get(s, "value") for s in spans_in(regions, max(0, number.start - LOOKBACK), sent_start)

@@ -21,8 +21,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
-                         region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_flags,
-                         token_texts)
+                         region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
@@ -66,9 +65,9 @@ class PairingExtractor:
     @staticmethod
     def excluded(span: Span) -> bool:
         """A region after `other than`, `except`, `apart from` ... in its own phrase (up to a comma)."""
-        words, is_space = lower_words(span.doc), token_flags(span.doc).is_space
+        words, texts = lower_words(span.doc), token_texts(span.doc)
         for j in range(span.start - 1, max(-1, span.start - 1 - EXCLUSION_REACH), -1):
-            if words[j] in (",", ";", ":", ".") or is_space[j]:
+            if words[j] in (",", ";", ":", ".") or texts[j].isspace():   # what Token.is_space says
                 return False
             if words[j] in ("except", "excluding", "besides") or (j >= 1 and (words[j - 1], words[j]) in EXCLUDING):
                 return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import weakref
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
@@ -12,9 +12,10 @@ from extract.nlp.triggers import word_set
 
 
 class DocMap:
-    """A per-document cache: a WeakKeyDictionary (a Doc is never kept alive by it once released) with the
-    last document looked up remembered, since the rules ask about the same Doc hundreds of times in a row and
-    a WeakKeyDictionary lookup makes a new weak reference each time."""
+    """A per-document cache. The current document's value is held in two slots, so that the pipeline's usual
+    flow (one document at a time, asked about hundreds of times, then released) never makes a weak reference;
+    a value of another document moves to a WeakKeyDictionary (a Doc is never kept alive by it once released)
+    when a new document takes the slots."""
 
     __slots__ = ("data", "last_doc", "last_value")
 
@@ -25,13 +26,21 @@ class DocMap:
     def get(self, doc: Doc):
         if doc is self.last_doc:
             return self.last_value
+        if not self.data.data:   # the WeakKeyDictionary's own dict: empty in the usual flow
+            return None
         value = self.data.get(doc)
         if value is not None:
-            self.last_doc, self.last_value = doc, value
+            self._take_slots(doc, value)
         return value
 
     def __setitem__(self, doc: Doc, value) -> None:
-        self.data[doc] = value
+        self._take_slots(doc, value)
+
+    def _take_slots(self, doc: Doc, value) -> None:
+        if self.last_doc is not None and self.last_doc is not doc:
+            self.data[self.last_doc] = self.last_value   # the other document's value is kept, weakly
+        elif self.data.data:
+            self.data.pop(doc, None)   # a value moved out earlier is out of date now
         self.last_doc, self.last_value = doc, value
 
     def setdefault(self, doc: Doc, default):
@@ -41,9 +50,13 @@ class DocMap:
         return value
 
     def pop(self, doc: Doc, default=None):
+        value = default
         if doc is self.last_doc:
+            value = self.last_value
             self.last_doc = self.last_value = None
-        return self.data.pop(doc, default)
+        if self.data.data:
+            value = self.data.pop(doc, value)
+        return value
 
 
 # per-document indexes, made once and freed by release()
@@ -54,7 +67,6 @@ _LOWER = DocMap()
 _OFFSETS = DocMap()
 _TEXTS = DocMap()
 _SPANS = DocMap()
-_FLAGS = DocMap()
 _CLAUSE_BREAKS = DocMap()
 
 
@@ -165,8 +177,7 @@ def register_cache(cache: DocMap) -> DocMap:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _FLAGS, _CLAUSE_BREAKS,
-                  *_OTHER_CACHES):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _CLAUSE_BREAKS, *_OTHER_CACHES):
         cache.pop(doc, None)
 
 
@@ -189,26 +200,6 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
         starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
         offsets = _OFFSETS[doc] = (starts, lengths)
     return offsets
-
-
-class TokenFlags:
-    """Every token's Token.is_punct, .like_num and .is_space, read once per document in one call (doc[j]
-    makes a new Token object on each access)."""
-
-    __slots__ = ("is_punct", "like_num", "is_space")
-
-    def __init__(self, doc: Doc):
-        columns = doc.to_array([IS_PUNCT, LIKE_NUM, IS_SPACE]).T.tolist() if len(doc) else ([], [], [])
-        self.is_punct, self.like_num, self.is_space = ([bool(flag) for flag in column] for column in columns)
-
-
-def token_flags(doc: Doc) -> TokenFlags:
-    if doc is _FLAGS.last_doc:
-        return _FLAGS.last_value
-    flags = _FLAGS.get(doc)
-    if flags is None:
-        flags = _FLAGS[doc] = TokenFlags(doc)
-    return flags
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -263,12 +254,12 @@ def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
     followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
     sent_start, sent_end = sentence_index(doc).bounds(i)
-    breaks, commas = clause_breaks(doc)
+    breaks, commas = sentence_breaks(doc, sent_start, sent_end)
     k = bisect.bisect_left(breaks, i) - 1   # the last break before i
-    start = breaks[k] + 1 if k >= 0 and breaks[k] >= sent_start else sent_start
+    start = breaks[k] + 1 if k >= 0 else sent_start
     relative = start > sent_start and lower_words(doc)[start] in ("which", "who")
     k = bisect.bisect_right(breaks, i)      # the first break after i
-    end = breaks[k] if k < len(breaks) and breaks[k] < sent_end else sent_end
+    end = breaks[k] if k < len(breaks) else sent_end
     if relative:   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
         k = bisect.bisect_right(commas, i)
         if k < len(commas) and commas[k] < end:
@@ -276,17 +267,21 @@ def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return start, end
 
 
-
-def clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
-    """The tokens where is_clause_break holds, and the commas, listed once per document (clause_bounds
-    bisects them instead of walking its sentence token by token)."""
-    found = _CLAUSE_BREAKS.last_value if doc is _CLAUSE_BREAKS.last_doc else _CLAUSE_BREAKS.get(doc)
+def sentence_breaks(doc: Doc, sent_start: int, sent_end: int) -> tuple[list[int], list[int]]:
+    """The tokens of a sentence where is_clause_break holds, and its commas, listed once per sentence:
+    clause_bounds bisects them instead of walking the sentence token by token for every count."""
+    cache = _CLAUSE_BREAKS.last_value if doc is _CLAUSE_BREAKS.last_doc else _CLAUSE_BREAKS.get(doc)
+    if cache is None:
+        cache = _CLAUSE_BREAKS[doc] = {}
+    found = cache.get(sent_start)
     if found is None:
         words = lower_words(doc)
-        commas = [j for j, word in enumerate(words) if word == ","]
-        breaks = sorted([j for j, word in enumerate(words) if word in CLAUSE_BREAKS] +
-                        [j for j in commas if j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS])
-        found = _CLAUSE_BREAKS[doc] = (breaks, commas)
+        sentence = words[sent_start:sent_end]
+        commas = [sent_start + k for k, word in enumerate(sentence) if word == ","]
+        breaks = [sent_start + k for k, word in enumerate(sentence) if word in CLAUSE_BREAKS]
+        breaks += [j for j in commas if j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS]
+        breaks.sort()
+        found = cache[sent_start] = (breaks, commas)
     return found
 
 
@@ -346,10 +341,10 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        flags = token_flags(doc)
-        if flags.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
+        token = doc[j]   # a Token only here: its flags cost less to read than a per-document array
+        if token.is_punct and texts[j] not in ("'s", "’s", "'", "’"):
             return None
-        if flags.like_num[j] or flags.is_space[j]:
+        if token.like_num or token.is_space:
             return None
         if low not in TRANSPARENT:
             return None

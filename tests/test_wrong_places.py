@@ -100,3 +100,45 @@ def test_status_items_still_read(facts_of):
 ])
 def test_a_team_s_city_and_a_while_clause(facts_of, text, expected):
     assert set(cases(facts_of, text)) == expected
+
+
+def test_a_paragraph_that_began_with_the_whole_country_stays_national(facts_of):
+    text = ("Wuhan reports no new cases\n\nThe city of Wuhan reported no new cases on Thursday, its health "
+            "commission said.\n\nIn total, infections in mainland China reached 80,928, the state health committee "
+            "said. 34 new cases were added on March 18, it added.")
+    found = cases(facts_of, text)
+    assert (34, None) in found and (34, "Wuhan") not in found
+
+
+def test_a_sentence_naming_a_place_ends_the_national_paragraph(facts_of):
+    text = ("Since the outbreak of the virus in China, the city of Huanggang has registered 2,907 infected. 2,782 "
+            "patients were discharged.")
+    assert (2782, "Huanggang") in cases(facts_of, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Beijing - The Chinese health authority said on Monday it received reports of 2,048 new confirmed cases.",
+     2048),
+    ("Wuhan -- Health authorities said 400 new cases were confirmed across the country.", 400),
+])
+def test_a_dashed_dateline_place_owns_no_count(facts_of, text, value):
+    assert [region for v, region in cases(facts_of, text) if v == value] == [None]
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a text that writes regions in lower case, as machine translation may
+    ("arrangement of 19 provinces to support hubei province: chongqing support xiaogan, shandong province and hunan "
+     "province to support the huanggang.", ["Hubei", "Chongqing", "Xiaogan", "Shandong", "Hunan", "Huanggang"]),
+    # one lower-case word is not a name
+    ("the jilin river froze early this year.", []),
+])
+def test_lower_case_names_in_a_lower_case_text(facts_of, text, regions):
+    assert [f["value"] for f in facts_of(text, kind="region")] == regions
+
+
+def test_a_helping_verb_is_not_second_guessed_by_nearness(facts_of):
+    text = ("Chongqing supports Xiaogan, Shandong and Hunan support Huanggang, and Guangdong and Hainan support "
+            "Jingzhou under the pairing arrangement.")
+    pairs = sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing"))
+    assert pairs == [("Chongqing", "Xiaogan"), ("Guangdong", "Jingzhou"), ("Hainan", "Jingzhou"),
+                     ("Hunan", "Huanggang"), ("Shandong", "Huanggang")]

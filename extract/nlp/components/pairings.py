@@ -129,6 +129,17 @@ class PairingExtractor:
         found[key] = span
 
     def sentence_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
+        """The sentence's pairs; where a helping verb states who helps whom, lists are not also linked by
+        nearness (`X support Y, A and B support the Z`)."""
+        stated = list(self.verb_pairs(doc, sent, regions))
+        yield from stated
+        if not stated:
+            yield from self.linked_pairs(doc, sent, regions, lower_words(doc)[sent.start:sent.end])
+        words = lower_words(doc)[sent.start:sent.end]
+        yield from self.team_pairs(doc, sent, regions, words)
+        yield from self.scheme_pairs(doc, sent, regions, words)
+
+    def verb_pairs(self, doc: Doc, sent: Span, regions: list[Span]):
         words = lower_words(doc)[sent.start:sent.end]
         # set operations in C first: most sentences have none of the words a rule needs
         for k in ([] if self.help_or_passive.isdisjoint(words) else
@@ -159,9 +170,6 @@ class PairingExtractor:
                 if helpers and before:
                     for h in helpers:
                         yield h, before[-1], "pairing_backed_by"
-        yield from self.linked_pairs(doc, sent, regions, words)
-        yield from self.team_pairs(doc, sent, regions, words)
-        yield from self.scheme_pairs(doc, sent, regions, words)
 
     def scheme_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """pairing_scheme_of_article: `More medical staff will be dispatched to Hubei's Yichang under the pairing

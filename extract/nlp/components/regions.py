@@ -11,7 +11,9 @@ from extract.nlp.rules.relations import lower_words, set_region_index, set_spans
 from extract.nlp.triggers import triggers
 
 SPAN_KEY = "region"
-INSTITUTION_LIST_REACH = 12   # tokens back from a name to `hospitals, including`
+INSTITUTION_LIST_REACH = 12
+LEVEL_WORDS = frozenset({"province", "city", "municipality", "autonomous", "prefecture"})
+LOWER_CASE_EVIDENCE = 2   # lower-case names followed by a level word before a text's lower case is trusted   # tokens back from a name to `hospitals, including`
 
 
 @Language.factory("aidfacts_regions", assigns=["doc.spans"], default_config={})
@@ -36,6 +38,16 @@ class RegionMatcher:
         for region in self.gazetteer.regions:
             forms = self.gazetteer.matching_forms(region)
             self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
+
+    @staticmethod
+    def writes_names_in_lower_case(doc: Doc, matches) -> bool:
+        """A text (often machine-translated) that writes regions in lower case, as `hubei province` and
+        `jiangxi province` show at least twice: its lower-case names are names."""
+        words = lower_words(doc)
+        texts = token_texts(doc)
+        named = sum(1 for _, start, end in matches if texts[start].islower() and end < len(words) and
+                    words[end] in LEVEL_WORDS)
+        return named >= LOWER_CASE_EVIDENCE
 
     def given_name(self, doc: Doc, start: int, end: int) -> bool:
         """`Wang Yichun said`: a one-word city name after a surname is a person's given name."""
@@ -70,10 +82,12 @@ class RegionMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], int] = {}   # (start, end) -> match id
         texts = token_texts(doc)
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        lower_case_text = self.writes_names_in_lower_case(doc, matches)
+        for match_id, start, end in matches:
             first = texts[start]
-            if first.isalpha() and first.isascii() and first.islower():   # Token.is_alpha, .is_lower
-                continue
+            if first.isalpha() and first.isascii() and first.islower() and not lower_case_text:
+                continue   # Token.is_alpha, .is_lower: `the jilin river` is no mention
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end) or \
                     self.listed_institution(doc, start):
                 continue

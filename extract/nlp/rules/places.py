@@ -20,6 +20,7 @@ from extract.nlp.triggers import triggers
 
 _PLACES = register_cache(DocMap())
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
 LEAD_MIN_TOKENS = 10       # a shorter sentence after the headline is a dateline or a byline
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -61,9 +62,25 @@ class PlaceReader:
         self.case_nouns = frozenset(w.lower() for w in triggers()["nouns"]["case"]) | {"people", "persons"}
 
     def is_national(self, doc: Doc, i: int) -> bool:
-        """The sentence speaks of the whole country (`nationwide`, `the Chinese mainland`)."""
-        start, end = sentence_index(doc).bounds(i)
-        return self.speaks_nationally(doc, start, end)
+        """The sentence speaks of the whole country (`nationwide`, `the Chinese mainland`), or an earlier
+        sentence of its paragraph does and none since has named a place (`... in mainland China reached
+        80,928, the state health committee said. 34 new cases were added on 18 March, it added.`)."""
+        index = sentence_index(doc)
+        start, end = index.bounds(i)
+        if self.speaks_nationally(doc, start, end):
+            return True
+        texts, regions = token_texts(doc), region_index(doc)
+        k = bisect.bisect_right(index.starts, start) - 2
+        while k >= 0 and start - index.starts[k] < NATIONAL_REACH:
+            s, e = index.starts[k], index.ends[k]
+            if any("\n" in t for t in texts[e - 1: start]) or any("\n" in t for t in texts[s:e]):
+                return False   # another paragraph
+            if spans_in(regions.regions, s, e):
+                return False   # a sentence that names a place speaks of it, whatever else it says
+            if self.speaks_nationally(doc, s, e):
+                return True
+            start, k = s, k - 1
+        return False
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
@@ -91,9 +108,11 @@ class PlaceReader:
         dateline date; it owns none of the counts after it."""
         texts = token_texts(doc)
         line_start = region.start == 0 or "\n" in texts[region.start - 1]
-        if not line_start or not all(texts[j].isupper() for j in range(region.start, region.end)):
+        if not line_start or region.end >= len(doc):
             return False
-        if region.end >= len(doc) or texts[region.end] != ",":
+        if texts[region.end] in ("-", "--", "—", "–"):
+            return True   # `Beijing - The Chinese health authority said ...`
+        if not all(texts[j].isupper() for j in range(region.start, region.end)) or texts[region.end] != ",":
             return False
         return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), region.end, region.end + 5))
 
@@ -206,9 +225,11 @@ class PlaceReader:
             if "health" in words[j + 1: j + 3]:
                 reporter = True   # `the National Health Commission`: who reports, maybe a province's figures
                 continue
+            if words[j] == "state":
+                continue   # `the state health committee` above; `a state of emergency` speaks of no country
             return True
         # the national authority speaks of the whole country unless the sentence names a place
-        return reporter and not spans_in(regions.regions, start, end)
+        return reporter and all(self.is_dateline_place(doc, r) for r in spans_in(regions.regions, start, end))
 
     def within(self, place: str, names: set[str]) -> set[str]:
         """The names that lie inside a place or contain it (a city and its province)."""

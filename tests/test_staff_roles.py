@@ -380,3 +380,19 @@ INSTITUTION_PLACES = [
 @pytest.mark.parametrize("text, expected", INSTITUTION_PLACES, ids=[t[:40] for t, _ in INSTITUTION_PLACES])
 def test_the_place_of_the_staffs_institution(facts_of, text, expected):
     assert staff(facts_of, text)[0][1:3] == expected
+
+
+# the team the sentence before named: where it went is where the staff this sentence counts went
+PREVIOUS_TEAM = [
+    ("Guizhou's team arrived in Ezhou yesterday. The team has 120 members.", "Ezhou"),
+    ("A Hainan medical team left for Wuhan on Monday. The team consists of 42 doctors.", "Wuhan"),
+    ("The Gansu team flew to Tianshui. They are 60 nurses in all.", "Tianshui"),
+    ("Reporters arrived in Ezhou yesterday. The team has 120 members.", None),
+    ("Guizhou's team arrived in Ezhou yesterday. A new team of 70 nurses is ready.", None),
+    ("Guizhou's team arrived in Ezhou yesterday. The other team has 70 members.", None),
+]
+
+
+@pytest.mark.parametrize("text, destination", PREVIOUS_TEAM, ids=[t[-40:] for t, _ in PREVIOUS_TEAM])
+def test_the_destination_of_the_team_named_before(facts_of, text, destination):
+    assert one(facts_of, text, "destination") == destination

@@ -11,8 +11,8 @@ from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, domina
                                          spans_in, spans_of, token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, frame_end, journey_date,
                                            institution_place, many_origins, origin_after_from, own_relative_time,
-                                           relative_clause_date, relative_tail, speech_cut, speech_resume,
-                                           staff_words)
+                                           previous_team_destination, relative_clause_date, relative_tail,
+                                           speech_cut, speech_resume, staff_words)
 from extract.nlp.triggers import word_set
 
 
@@ -62,6 +62,10 @@ class StaffRelations(CountWords):
                 origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
             destination = destination or next((get(f, "destination") for f in reversed(staff)
                                                if get(f, "destination")), None)
+        if destination is None:
+            destination = previous_team_destination(
+                doc, sent, self.is_team_word,
+                lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
         helping = self.sent_to_help(doc, sent)
         if destination is None and (helping or
                                     not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
@@ -94,7 +98,7 @@ class StaffRelations(CountWords):
         if date is None and heading is not None:
             date = get(heading, "date")
         if date is None:
-            date = journey_date(doc, sent, lambda w: self.noun_class.get(w) in ("team", "personnel"))
+            date = journey_date(doc, sent, self.is_team_word)
         put(fact, "date", date)
 
     def origin(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions) -> str | None:
@@ -258,6 +262,9 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def is_team_word(self, word: str) -> bool:
+        return self.noun_class.get(word) in ("team", "personnel")
 
     def one_sender(self, doc: Doc, source: Span, end: int, regions) -> str | None:
         """The region of `from X`, or of `from X and Y` the province both lie in (`from Jinan and Qingdao`:

@@ -224,6 +224,17 @@ def journey_date(doc: Doc, sent: Span, team_noun) -> str | None:
     return None
 
 
+def previous_team_destination(doc: Doc, sent: Span, team_noun, destination_in) -> str | None:
+    """Where the team the sentence before named went, when this sentence speaks of it (`Guizhou's team
+    arrived in Ezhou yesterday. The team has 120 members`)."""
+    if sent.start == 0 or not speaks_of_team(doc, sent.start, sent.end, team_noun, opening=True):
+        return None
+    lo, hi = sentence_index(doc).bounds(sent.start - 1)
+    if not any(team_noun(w) for w in lower_words(doc)[lo: hi]):
+        return None
+    return destination_in(doc, spans_in(region_index(doc).regions, lo, speech_cut(doc, lo, hi)), lo)
+
+
 def journey_dates(doc: Doc, start: int, end: int) -> list[str]:
     """The distinct dates of a sentence's clauses that tell a move (left, arrived, returned ...)."""
     words = lower_words(doc)

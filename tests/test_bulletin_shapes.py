@@ -257,3 +257,21 @@ def test_plain_list_members_take_their_head_s_status(facts_of, text, expected):
 def test_a_hospital_discharge_is_counted(facts_of):
     assert cases(facts_of, "There were 417 new hospital discharges in Hubei.")[(417, "Hubei")][0] == "recovered"
     assert cases(facts_of, "Wuhan has 12 hospitals and 500 new cases.").get((12, "Wuhan")) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By the end of Sunday, 57 confirmed cases including one death had been reported in Hong Kong, and 20 in "
+     "Taiwan including one death.", {(1, "Hong Kong"), (1, "Taiwan")}),
+    ("Officials in Wuhan said an additional 136 cases have been confirmed in the city, which now has a total of 198 "
+     "infected patients.", {(136, "Wuhan"), (198, "Wuhan")}),
+    ("Five individuals in Beijing and one in Shanghai have also been diagnosed with the virus.",
+     {(5, "Beijing"), (1, "Shanghai")}),
+])
+def test_sub_counts_relative_clauses_and_people_diagnosed(facts_of, text, expected):
+    assert expected <= set(cases(facts_of, text))
+
+
+def test_an_additional_count_is_new_and_a_relative_clause_s_total_is_its_own(facts_of):
+    found = cases(facts_of, "Officials in Wuhan said an additional 136 cases have been confirmed in the city, which "
+                            "now has a total of 198 infected patients.")
+    assert found[(136, "Wuhan")][1] == "new" and found[(198, "Wuhan")][1] == "total"

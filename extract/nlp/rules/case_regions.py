@@ -191,9 +191,13 @@ class CaseRegions(CountWords):
         words = lower_words(doc)
         sent_start = sentence_start(doc, number.start)
         if start > sent_start and words[start] in ("which", "who", "where") and start >= 2:
-            antecedent = region_index(doc).by_end.get(start - 1)
+            by_end = region_index(doc).by_end
+            before = start - 2 if words[start - 1] == "," else start - 1
+            antecedent = by_end.get(before + 1)
             if antecedent is not None:
                 return get(antecedent, "value")
+            if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`
+                return self.anaphoric_region(doc, max(sent_start, before - 3), before + 1)
         if words[sent_start] == "in":
             opening = region_index(doc).by_start.get(sent_start + 1)
             if opening is not None and opening.end < len(doc) and words[opening.end] == ",":

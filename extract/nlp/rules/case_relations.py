@@ -14,6 +14,7 @@ from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_b
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
+ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
@@ -54,6 +55,9 @@ class CaseRelations(CaseRegions):
             if region is None and not own_place and heading is not None and \
                     head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive"):
                 region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
+            if region is None and not own_place and self.scopes.opens_subcount(doc, number):
+                whole = self.list_heading_any(doc, number, facts)   # `20 in Taiwan including one death`
+                region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
@@ -237,6 +241,8 @@ class CaseRelations(CaseRegions):
             return "new"
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
             return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
+        if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
+            return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
         lo, hi = self.noun_phrase(head, number)
         phrase = lower_words(doc)[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
@@ -263,8 +269,10 @@ class CaseRelations(CaseRegions):
             return "total"
         _, end = clause_bounds(doc, number.start)
         words = lower_words(doc)
-        # `51 patients Thursday, bringing the total to 742 ... by the end of Thursday`: that is the total's
-        end = next((j for j in range(head.end, end) if words[j] in TOTAL_CLAUSE_VERBS), end)
+        # `51 patients Thursday, bringing the total to 742 ... by the end of Thursday`, `136 cases in the city,
+        # which now has a total of 198`: that is another count's
+        end = next((j for j in range(head.end, end) if words[j] in TOTAL_CLAUSE_VERBS or words[j] in
+                    ("which", "who", "whose")), end)
         after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):

@@ -16,6 +16,7 @@ OBSERVATION_REACH = 7   # `were released from close medical observation`
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
+PREDICATE_REACH = 20   # tokens from a counted noun to the verb after a list of places
 STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
 POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
@@ -408,7 +409,7 @@ class HeadFinder(CountWords):
         words = lower_words(doc)
         after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
         nearby = words[max(0, number.start - 2): number.start] + after
-        if not self.any_status.isdisjoint(nearby):
+        if not self.any_status.isdisjoint(nearby) or self.predicate_status(doc, head.end):
             return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`
         if words[head.end - 1] in POPULATION_NOUNS:
             return None     # `a megacity of 11 million residents ... and medics`: never staff
@@ -417,6 +418,18 @@ class HeadFinder(CountWords):
                for i in range(sent.start, sent.end) if i != head.end - 1):
             return "personnel"
         return None
+
+    def predicate_status(self, doc: Doc, j: int) -> bool:
+        """`Five individuals in Beijing, one in Shanghai and 14 in Guangdong have also been diagnosed`: the
+        verb after a list of places says what the people are."""
+        words, texts = lower_words(doc), token_texts(doc)
+        end = min(len(doc), j + PREDICATE_REACH)
+        while j < end and words[j] not in AUXILIARIES:
+            if texts[j] in (".", ";", ":") or words[j] in self.send_verbs:
+                return False
+            j += 1
+        verb = [w for w in words[j: j + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
+        return j < end and not self.any_status.isdisjoint(verb)
 
     def staff_infected(self, doc: Doc, number: Span, head: Head) -> bool:
         """Staff counted as cases: `1,716 medical workers had been infected`, `the number of infected medics

@@ -142,3 +142,8 @@ def test_a_helping_verb_is_not_second_guessed_by_nearness(facts_of):
     pairs = sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing"))
     assert pairs == [("Chongqing", "Xiaogan"), ("Guangdong", "Jingzhou"), ("Hainan", "Jingzhou"),
                      ("Hunan", "Huanggang"), ("Shandong", "Huanggang")]
+
+
+def test_a_relative_clause_telling_the_count_s_own_status_places_it(facts_of):
+    found = cases(facts_of, "Hunan has 1,018 cases and 4 deaths, including one patient who died in Shaoyang.")
+    assert (1, "Shaoyang") in found

@@ -57,12 +57,17 @@ class CaseRegions(CountWords):
         """`patients had lived or travelled in Hubei`: a place the patients had been, not where they are counted."""
         return not TRAVEL_VERBS.isdisjoint(lower_words(doc)[max(0, region.start - 5): region.start])
 
-    @staticmethod
-    def past_a_new_clause(doc: Doc, start: int, end: int) -> bool:
+    def past_a_new_clause(self, doc: Doc, start: int, end: int) -> bool:
         """`40 patients were discharged, mostly people who had worked in Wuhan`, `60 were cured, the commission
-        said at a press conference in Guangzhou`: a relative clause or a saying verb comes before the place."""
+        said at a press conference in Guangzhou`: a relative clause or a saying verb comes before the place;
+        not a relative clause that tells the count's own status (`one patient who died in Shaoyang`)."""
         words = lower_words(doc)[start:end]
-        return not CLAUSE_OPENERS.isdisjoint(words) or not SAYING.isdisjoint(words)
+        if not SAYING.isdisjoint(words):
+            return True
+        for k, word in enumerate(words):
+            if word in CLAUSE_OPENERS and self.any_status.isdisjoint(words[k + 1: k + 4]):
+                return True
+        return False
 
     @staticmethod
     def sibling_region(doc: Doc, number: Span, facts: list[Span], chained: bool = False) -> str | None:

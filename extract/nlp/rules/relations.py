@@ -68,6 +68,8 @@ _OFFSETS = DocMap()
 _TEXTS = DocMap()
 _SPANS = DocMap()
 _CLAUSE_BREAKS = DocMap()
+_ATTACHABLE = DocMap()
+_SENTENCES = DocMap()
 
 
 class RegionIndex:
@@ -160,8 +162,16 @@ def set_sentences(doc: Doc, starts: list[int]) -> None:
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token i (a Span made directly: doc[a:b] normalises the slice in Python first)."""
-    return Span(doc, *sentence_index(doc).bounds(i))
+    """The sentence holding token i, made once per document and sentence (a Span made directly: doc[a:b]
+    normalises the slice in Python first, and making a Span reads two Tokens)."""
+    made = _SENTENCES.last_value if doc is _SENTENCES.last_doc else _SENTENCES.get(doc)
+    if made is None:
+        made = _SENTENCES[doc] = {}
+    bounds = sentence_index(doc).bounds(i)
+    sentence = made.get(bounds)
+    if sentence is None:
+        sentence = made[bounds] = Span(doc, *bounds)
+    return sentence
 
 
 # caches of other rule modules (scopes), released with these
@@ -177,7 +187,8 @@ def register_cache(cache: DocMap) -> DocMap:
 def release(doc: Doc) -> None:
     """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
     left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _CLAUSE_BREAKS, *_OTHER_CACHES):
+    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _CLAUSE_BREAKS, _ATTACHABLE,
+                  _SENTENCES, *_OTHER_CACHES):
         cache.pop(doc, None)
 
 
@@ -430,19 +441,25 @@ SAYING = word_set("saying_verbs")
 
 def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     """Dates in a clause that can date a fact: not a header or dateline, not the day something was said
-    (`local health authorities said Tuesday`)."""
-    dates = []
-    for span in spans_in(spans_of(doc, "date"), start, end):
-        if get(span, "dateline") or get(span, "value") is None:
-            continue
-        lo = max(sentence_start(doc, span.start), span.start - 3)
-        before = lower_words(doc)[lo:span.start][::-1]   # nearest first
-        if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
-            continue
-        if span.end < len(doc) and lower_words(doc)[span.end] in SAYING:
-            continue   # `the health authority Thursday said`
-        dates.append(span)
-    return dates
+    (`local health authorities said Tuesday`). Whether a date can is its own property: the document's
+    attachable dates are listed once (again whenever its date spans change) and a clause's are looked up."""
+    dates = spans_of(doc, "date")
+    found = _ATTACHABLE.last_value if doc is _ATTACHABLE.last_doc else _ATTACHABLE.get(doc)
+    if found is None or found[0] is not dates:
+        found = _ATTACHABLE[doc] = (dates, [span for span in dates if can_date(doc, span)])
+    return spans_in(found[1], start, end)
+
+
+def can_date(doc: Doc, span: Span) -> bool:
+    if get(span, "dateline") or get(span, "value") is None:
+        return False
+    lo = max(sentence_start(doc, span.start), span.start - 3)
+    before = lower_words(doc)[lo:span.start][::-1]   # nearest first
+    if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
+        return False
+    if span.end < len(doc) and lower_words(doc)[span.end] in SAYING:
+        return False   # `the health authority Thursday said`
+    return True
 
 
 def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:

@@ -275,3 +275,15 @@ def test_an_additional_count_is_new_and_a_relative_clause_s_total_is_its_own(fac
     found = cases(facts_of, "Officials in Wuhan said an additional 136 cases have been confirmed in the city, which "
                             "now has a total of 198 infected patients.")
     assert found[(136, "Wuhan")][1] == "new" and found[(198, "Wuhan")][1] == "total"
+
+
+def test_people_with_serious_symptoms_are_severe_cases(facts_of):
+    found = cases(facts_of, "A total of 43,745 patients are still in hospital in Hubei, including 9,128 people with "
+                            "serious symptoms and 2,050 in critical condition.")
+    assert found[(9128, "Hubei")][0] == "severe" and found[(2050, "Hubei")][0] == "critical"
+
+
+def test_a_national_clause_keeps_a_later_place_from_its_count(facts_of):
+    found = cases(facts_of, "Seven deaths and 36 new suspected cases were reported on the mainland, with all of the "
+                            "deaths reported in Hubei province.")
+    assert (36, None) in found and (36, "Hubei") not in found

@@ -17,8 +17,12 @@ CASES = [
     ("Hubei reported 12cases on Monday.", "case_count", [("12cases", 12)]),
     ("Hubei reported 40 newcases.", "case_count", [("40 newcases", 40)]),
     ("Hubei had 7 suspectedcases.", "case_count", [("7 suspectedcases", 7)]),
+    ("Of the new cases, 2in Wuxi and 5in Xuzhou.", "region", [("Wuxi", "Wuxi"), ("Xuzhou", "Xuzhou")]),
+    ("As of 24:00, February13, 593 cases were reported.", "date", [("February13", "2020-02-13")]),
+    ("Jiangsu has 593 cases, 47of which are mild.", "case_count", [("593 cases", 593), ("47of which", 47)]),
     # not split: ordinary words and names with capitals inside
     ("WeChat and McDonald's sent electricity and capacity to the city.", "region", []),
+    ("The 21st team, the 3rd batch and 4inch screens, within a month.", "case_count", []),
 ]
 
 

@@ -27,6 +27,12 @@ GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])|(?<=[0-9]),(?=[A-Za-z])"
 # Scraped text glues words together; these split them with offsets intact (an empty infix splits in place):
 DIGIT_DASH = r"(?<=[0-9])[\u2013\u2014~](?=[0-9])"      # `40–50`, `8~11`: a range's two ends
 DIGIT_WORD = r"(?<=[0-9])(?=[a-z]{3})"                   # `12cases`, `1.2million` (`21st`, `3rd` stay whole)
+# `5in Xuzhou`, `47of which`: a number glued to a short function word that ends the token or meets a name
+DIGIT_SHORT_WORD = r"(?<=[0-9])(?=(?:in|of|to|at|on)(?:$|[A-Z]))"
+# `February13`: a month glued to its day
+MONTH_DIGIT = "|".join(f"(?<={month})(?=[0-9])" for name in (
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December") for month in (name, name.lower()))
 GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by", "on", "the", "including")
 # `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
 WORD_NAME = "(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")(?=[A-Z][a-z])"
@@ -47,8 +53,8 @@ def make_tokenizer():
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, WORD_NAME,
-                                             AREA_NOUN]
+        infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, DIGIT_SHORT_WORD,
+                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN]
         return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
@@ -68,6 +74,7 @@ def glued_word_rules() -> dict[str, list[dict]]:
     names = {form for region in default_gazetteer().regions if region.level != "province"
              for form in (region.canonical, *region.aliases) if form.isascii() and form.isalpha()}
     pairs += [(name, "city") for name in sorted(names)]
+    pairs += [(verb, "in") for verb in ("was", "were", "are", "is")]   # `1wasin Nanjing`
     return {first + second: [{ORTH: first}, {ORTH: second}] for first, second in pairs}
 
 

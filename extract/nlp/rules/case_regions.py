@@ -28,7 +28,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "origina
                             "travelled", "traveled", "returning", "returned", "lived", "visited"})
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
-                            "count_of_which", "count_partitive", "count_partitive_noun"})
+                            "count_of_which", "count_partitive", "count_partitive_noun", "count_partitive_lead"})
 
 
 def names_a_place(doc: Doc, start: int, end: int) -> bool:
@@ -159,7 +159,9 @@ class CaseRegions(CountWords):
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in", "across"})) is not None
-                   and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)]
+                   and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
+                   and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all
+        # of the deaths reported in Hubei`: the count is the country's
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
         if subjects and not team_subject:

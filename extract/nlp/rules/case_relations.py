@@ -53,7 +53,8 @@ class CaseRelations(CaseRegions):
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
             if region is None and not own_place and heading is not None and \
-                    head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive"):
+                    head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive",
+                                  "count_partitive_lead"):
                 region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
             if region is None and not own_place and self.scopes.opens_subcount(doc, number):
                 whole = self.list_heading_any(doc, number, facts)   # `20 in Taiwan including one death`
@@ -168,7 +169,7 @@ class CaseRelations(CaseRegions):
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
         if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
-                             "count_of_which", "count_partitive_noun",
+                             "count_of_which", "count_partitive_noun", "count_partitive_lead",
                              "case_respectively", "count_total_to"):
             return None
         sent_start = sentence_start(doc, number.start)

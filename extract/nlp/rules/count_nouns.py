@@ -370,7 +370,9 @@ class HeadFinder(CountWords):
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
         window = words[max(start, number.start - 5): number.start]
-        if "total" in window and not self.total_of_something_else(doc, number, window):
+        brought = "number" in window and not {"bringing", "brought", "taking", "pushing", "raising"}.isdisjoint(
+            words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
+        if brought or ("total" in window and not self.total_of_something_else(doc, number, window)):
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
             head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
                           "count_total_to", number)
@@ -408,6 +410,8 @@ class HeadFinder(CountWords):
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
         words = lower_words(doc)
         after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
+        if after == ["with"]:
+            after = words[head.end + 1: head.end + 3]   # `9,128 people with serious symptoms`
         nearby = words[max(0, number.start - 2): number.start] + after
         if not self.any_status.isdisjoint(nearby) or self.predicate_status(doc, head.end):
             return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`

@@ -23,9 +23,12 @@ PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aid
 CJK_CHARACTER = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 # a comma glued between a word and a number (`5 in Fuyang,4 in Hefei`, `March 1,the`) is a comma of its own;
 # between digits (`1,234`) it stays a thousands separator
-GLUED_COMMA = r"(?<=[A-Za-z]),(?=[0-9])|(?<=[0-9]),(?=[A-Za-z])"
+# (The infixes below start with the character they match, or test the rarer condition first: every infix is
+# tried at every position of a word the tokenizer splits, and one that starts with a look-behind is tried in
+# full there; the matches are the same.)
+GLUED_COMMA = r",(?<=[A-Za-z],)(?=[0-9])|,(?<=[0-9],)(?=[A-Za-z])"
 # Scraped text glues words together; these split them with offsets intact (an empty infix splits in place):
-DIGIT_DASH = r"(?<=[0-9])[\u2013\u2014~](?=[0-9])"      # `40–50`, `8~11`: a range's two ends
+DIGIT_DASH = r"[\u2013\u2014~](?<=[0-9][\u2013\u2014~])(?=[0-9])"      # `40–50`, `8~11`: a range's two ends
 DIGIT_WORD = r"(?<=[0-9])(?=[a-z]{3})"                   # `12cases`, `1.2million` (`21st`, `3rd` stay whole)
 # `5in Xuzhou`, `47of which`: a number glued to a short function word that ends the token or meets a name
 DIGIT_SHORT_WORD = r"(?<=[0-9])(?=(?:in|of|to|at|on)(?:$|[A-Z]))"
@@ -35,8 +38,8 @@ MONTH_DIGIT = "|".join(f"(?<={month})(?=[0-9])" for name in (
     "December") for month in (name, name.lower()))
 GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by", "on", "the", "including")
 # `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
-WORD_NAME = "(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")(?=[A-Z][a-z])"
-AREA_NOUN = r"(?<=[a-z]{3})(?=(?:province|prefecture|municipality)$)"   # `Hubeiprovince`; `city`: see below
+WORD_NAME = "(?=[A-Z][a-z])(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")"
+AREA_NOUN = r"(?=(?:province|prefecture|municipality)$)(?<=[a-z]{3})"   # `Hubeiprovince`; `city`: see below
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "2"

@@ -287,3 +287,15 @@ def test_a_national_clause_keeps_a_later_place_from_its_count(facts_of):
     found = cases(facts_of, "Seven deaths and 36 new suspected cases were reported on the mainland, with all of the "
                             "deaths reported in Hubei province.")
     assert (36, None) in found and (36, "Hubei") not in found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Teams were dispatched on Wednesday to 16 cities.", 16),
+    ("Fourteen of the 17 cities and prefectures in the province reported no new cases.", 14),
+])
+def test_region_counts_after_a_weekday_and_as_parts(facts_of, text, value):
+    assert value in [f["value"] for f in facts_of(text, kind="region_count")]
+
+
+def test_a_day_range_is_still_no_count(facts_of):
+    assert facts_of("Cases were reported from March 8 to 11 in Wuhan.", kind="case_count") == []

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import put
+from extract.nlp.normalize import month_number
 from extract.nlp.numerals import (ARTICLES, HALF, MULTIPLIERS, NUMBER_WORDS, SCALES, count_value,
                                   parse_digits, parse_number_words, small_int)
 from extract.nlp.rules.relations import lower_words, set_spans, spans_of, text_of, token_offsets, token_texts
@@ -334,8 +335,12 @@ class NumeralReader:
     def beside_date(self, reading: Reading) -> bool:
         """`from 8 to 11 March`, `March 8-11`: the other end of a range of days is a day too."""
         words, start, end = self.words, reading.start, reading.end
-        return (end + 1 < len(words) and words[end] in RANGE_LINKS and end + 1 in self.calendar) or \
-            (start >= 2 and words[start - 1] in RANGE_LINKS and start - 2 in self.calendar)
+        return (end + 1 < len(words) and words[end] in RANGE_LINKS and self.day_or_month(end + 1)) or \
+            (start >= 2 and words[start - 1] in RANGE_LINKS and self.day_or_month(start - 2))
+
+    def day_or_month(self, i: int) -> bool:
+        """A date's day or month (`March 8`, `8 March`), not a weekday (`on Wednesday to 16 cities`)."""
+        return i in self.calendar and (self.texts[i][:1].isdecimal() or month_number(self.words[i]) is not None)
 
     def is_numeral(self, i: int) -> bool:
         word = self.words[i]

@@ -249,8 +249,8 @@ class HeadFinder(CountWords):
         return any(first in words and second in words for words in self.status_words.values())
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
-        """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`: part of a group
-        counts what the group is."""
+        """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
+        cities`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
         if j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
@@ -258,7 +258,7 @@ class HeadFinder(CountWords):
         first = j + 2
         for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
             cls = self.classify_word(doc, k)
-            if cls == "case":   # `three of the doctors` is no team's size
+            if cls in ("case", "region_city", "region_province"):   # `three of the doctors` is no team's size
                 return Head(cls, "count_partitive_noun", k + 1, (first, k), k + 1)
             if cls is not None:
                 return None

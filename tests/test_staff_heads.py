@@ -19,7 +19,19 @@ CASES = [
     ("The hospital has 30 beds and medical staff.", []),
     ("The team of 2020 graduates is ready.", []),
     ("Hubei reported 40 new and 20 old cases.", []),
+    # a team's strength, a staff total set off by commas
+    ("A 120-strong team from Jilin left for Wuhan.", [120]),
+    ("The Jiangxi team, 135 strong, reached Suizhou.", [135]),
+    ("Medical workers from Tianjin, totaling 1,100, are now in Hubei.", [1100]),
+    ("The nurses, numbering 300 in all, left for Xiaogan.", [300]),
+    ("A 20-strong wind hit Wuhan.", []),
+    ("Cases in Hubei, totaling 1,100, rose.", []),
+    ("The doctors treated patients, totaling 500 a day.", []),
 ]
+
+
+def test_a_teams_strength_is_no_count_of_teams(facts_of):
+    assert facts_of("A 120-strong team from Jilin left for Wuhan.", kind="team_count") == []
 
 
 @pytest.mark.parametrize("text, values", CASES, ids=[t[:40] for t, _ in CASES])

@@ -16,7 +16,7 @@ from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords,
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
                          set_spans, spans_in, spans_of)
-from extract.nlp.rules.staff_heads import staff_head
+from extract.nlp.rules.staff_heads import staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
 
 SPAN_KEY = "count"
@@ -45,7 +45,9 @@ class CountExtractor(CountWords):
         facts: list[Span] = []
         heads: dict[int, Head] = {}
         for number in numbers:
-            head = self.heads.find_head(doc, number, in_region) or \
+            # `a 120-strong team` is a team's size, not 120 teams: read before the counted noun
+            head = team_strength(doc, number, self.heads.noun_class) or \
+                self.heads.find_head(doc, number, in_region) or \
                 staff_head(doc, number, self.heads.noun_class, self.heads.send_verbs)
             if head is not None:
                 heads[number.start] = head

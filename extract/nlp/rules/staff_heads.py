@@ -15,7 +15,8 @@ COORDINATED_WINDOW = 8
 
 def staff_head(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: frozenset[str]) -> Head | None:
     """A staff count's head where the noun rules found none."""
-    return coordinated_staff(doc, number, noun_class) or team_size(doc, number, noun_class, send_verbs)
+    return coordinated_staff(doc, number, noun_class) or team_size(doc, number, noun_class, send_verbs) or \
+        staff_total(doc, number, noun_class)
 
 
 def coordinated_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
@@ -55,4 +56,37 @@ def team_size(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: fr
     punct = doc[number.end].is_punct and texts[number.end] not in ("-", "/")
     if punct or after in send_verbs or after in staff_words()["team_size_followers"]:
         return Head("personnel", "staff_team_size", number.end)
+    return None
+
+
+def team_strength(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`a 120-strong team`, `the Jiangxi team, 135 strong,`: a team's strength, with a team noun next to it."""
+    words, j = lower_words(doc), number.end
+    if j < len(doc) and words[j] == "-":
+        j += 1
+    if j >= len(doc) or words[j] != "strong":
+        return None
+    after = words[j + 1] if j + 1 < len(doc) else ""
+    before = words[max(0, number.start - 3): number.start]
+    if noun_class.get(after) == "team" or any(noun_class.get(w) == "team" for w in before):
+        return Head("personnel", "staff_team_strength", number.end)
+    return None
+
+
+def staff_total(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`Medical workers from Tianjin, totaling 1,100, arrived`, `the nurses, numbering 300 in all,`: a staff
+    noun's total set off by commas after it, nothing counted after the number."""
+    words = lower_words(doc)
+    k = number.start if words[number.start] in staff_words()["total_words"] else number.start - 1
+    if k < 2 or words[k] not in staff_words()["total_words"] or words[k - 1] != ",":
+        return None   # (the number's span may hold `totaling`, read as its qualifier)
+    after = words[number.end] if number.end < len(doc) else ""
+    if after not in (",", ".", ";") and words[number.end: number.end + 2] != ["in", "all"] and \
+            words[number.end: number.end + 2] != ["in", "total"]:
+        return None
+    for j in range(k - 2, max(-1, k - 10), -1):
+        if doc[j].is_punct:
+            return None
+        if noun_class.get(words[j]) == "personnel":
+            return Head("personnel", "staff_total", number.end)
     return None

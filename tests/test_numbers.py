@@ -18,6 +18,11 @@ NUMBERS = [
     ("Call 138 1234 5678 for help.", []),
     ("Anhui sent 2 100-member teams.", []),                  # two teams of a hundred, or 2,100?
     ("On March 1 500 people were discharged.", [(500, E)]),  # the 1 is the date's
+    # `up to` after a movement is the level reached, elsewhere `at most`
+    ("Deaths rose by 108, bringing the number up to 2,029.", [(108, E), (2029, E)]),
+    ("Each team has up to 30 doctors.", [(30, U)]),
+    # a weekday is no end of a range of days
+    ("Teams went on Wednesday to 16 cities.", [(16, E)]),
     # words, scales and fractions
     ("Nearly one and a half million people live there.", [(1500000, U)]),
     ("Half a million masks were shipped.", [(500000, E)]),

@@ -42,6 +42,10 @@ NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("po
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
 START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
+# verbs after which `up to` tells the level a count reached
+MOVEMENT_WORDS = frozenset({"bringing", "brought", "bring", "brings", "taking", "took", "pushing", "pushed",
+                            "raising", "raised", "rose", "risen", "rising", "climbed", "climbing", "went", "gone",
+                            "increased", "number", "total", "toll", "tally", "figure"})
 
 
 @dataclass
@@ -376,11 +380,20 @@ class QualifierTable:
         words = lower_words(doc)[max(0, i - self.longest):i]
         for n in range(len(words) if words and words[-1] in self.last_words else 0, 0, -1):
             name = self.phrases.get(tuple(words[-n:]))
-            if name is not None:
+            if name is not None and not self.movement_up_to(doc, i - n, words[-n:]):
                 return i - n, name
         if words and words[-1] in self.verbs:
             return i, self.verbs[words[-1]]
         return i, "exact"
+
+    @staticmethod
+    def movement_up_to(doc: Doc, start: int, phrase: list[str]) -> bool:
+        """`bringing the number up to 2,029`, `rose up to 500`: `up to` ends a movement and means the level
+        reached, not `at most`."""
+        if phrase != ["up", "to"]:
+            return False
+        words = lower_words(doc)[max(0, start - 4):start]
+        return not MOVEMENT_WORDS.isdisjoint(words)
 
     def after(self, doc: Doc, end: int) -> tuple[int, str | None]:
         """(end of the span with a qualifier after the number, its name), or (end, None): `300 or more`."""

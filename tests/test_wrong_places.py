@@ -147,3 +147,17 @@ def test_a_helping_verb_is_not_second_guessed_by_nearness(facts_of):
 def test_a_relative_clause_telling_the_count_s_own_status_places_it(facts_of):
     found = cases(facts_of, "Hunan has 1,018 cases and 4 deaths, including one patient who died in Shaoyang.")
     assert (1, "Shaoyang") in found
+
+
+def test_the_national_authority_with_a_province_only_in_a_sub_count_speaks_for_the_country(facts_of):
+    text = ("Zhejiang reports 7 new cases\n\nZhejiang reported 7 new confirmed cases on Monday, its health commission "
+            "said.\n\nThe National Health Commission said on Tuesday it received reports of 125 new confirmed cases "
+            "from 31 provincial-level regions, including 114 from Hubei.")
+    found = cases(facts_of, text)
+    assert (125, None) in found and (125, "Zhejiang") not in found
+
+
+def test_people_who_died_are_deaths(facts_of):
+    found = cases(facts_of, "The overall confirmed cases on the mainland had reached 81,008, including 6,013 patients "
+                            "still being treated and 3,255 people who died of the disease.")
+    assert found[(3255, None)] == "death"

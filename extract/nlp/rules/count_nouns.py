@@ -409,7 +409,8 @@ class HeadFinder(CountWords):
         """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
         words = lower_words(doc)
-        after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
+        after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS
+                 and w not in ("who", "that")][:1]   # `3,255 people who died of the disease`
         if after == ["with"]:
             after = words[head.end + 1: head.end + 3]   # `9,128 people with serious symptoms`
         nearby = words[max(0, number.start - 2): number.start] + after

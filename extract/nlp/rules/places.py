@@ -228,8 +228,10 @@ class PlaceReader:
             if words[j] == "state":
                 continue   # `the state health committee` above; `a state of emergency` speaks of no country
             return True
-        # the national authority speaks of the whole country unless the sentence names a place
-        return reporter and all(self.is_dateline_place(doc, r) for r in spans_in(regions.regions, start, end))
+        # the national authority speaks of the whole country unless the sentence names a place of its own (not a
+        # dateline's, not one of its sub-counts: `125 new cases from 31 regions, including 114 from Hubei`)
+        own_end = next((j for j in range(start, end) if words[j] == "including"), end)
+        return reporter and all(self.is_dateline_place(doc, r) for r in spans_in(regions.regions, start, own_end))
 
     def within(self, place: str, names: set[str]) -> set[str]:
         """The names that lie inside a place or contain it (a city and its province)."""

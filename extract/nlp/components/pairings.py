@@ -31,6 +31,9 @@ HELPER_GLUE = word_set("helper_list_glue")
 POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 EXCLUSION_REACH = 6   # `apart from the capital city of Wuhan`: the words between the phrase and the place
 EXCLUDING = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
+EXCLUDING_WORDS = ("except", "excluding", "besides")
+# the words an exclusion ends with: where none stands before a region, the region is not excluded
+EXCLUSION_LAST_WORDS = frozenset(EXCLUDING_WORDS) | {second for _, second in EXCLUDING}
 
 
 @Language.factory("aidfacts_pairings", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
@@ -66,10 +69,12 @@ class PairingExtractor:
     def excluded(span: Span) -> bool:
         """A region after `other than`, `except`, `apart from` ... in its own phrase (up to a comma)."""
         words, texts = lower_words(span.doc), token_texts(span.doc)
+        if EXCLUSION_LAST_WORDS.isdisjoint(words[max(0, span.start - EXCLUSION_REACH):span.start]):
+            return False   # the usual case, settled in C
         for j in range(span.start - 1, max(-1, span.start - 1 - EXCLUSION_REACH), -1):
             if words[j] in (",", ";", ":", ".") or texts[j].isspace():   # what Token.is_space says
                 return False
-            if words[j] in ("except", "excluding", "besides") or (j >= 1 and (words[j - 1], words[j]) in EXCLUDING):
+            if words[j] in EXCLUDING_WORDS or (j >= 1 and (words[j - 1], words[j]) in EXCLUDING):
                 return True
         return False
 

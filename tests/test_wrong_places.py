@@ -161,3 +161,17 @@ def test_people_who_died_are_deaths(facts_of):
     found = cases(facts_of, "The overall confirmed cases on the mainland had reached 81,008, including 6,013 patients "
                             "still being treated and 3,255 people who died of the disease.")
     assert found[(3255, None)] == "death"
+
+
+def test_reports_from_all_provinces_are_the_country_s(facts_of):
+    text = ("Zhejiang reports 7 new cases\n\nZhejiang reported 7 new confirmed cases on Monday, its health commission "
+            "said.\n\nThe National Health Commission said it received reports of 125 new confirmed cases from 31 "
+            "provincial-level regions and the Xinjiang Production and Construction Corps, including 114 from Hubei.")
+    found = cases(facts_of, text)
+    assert (125, None) in found and (125, "Zhejiang") not in found and (125, "Xinjiang") not in found
+
+
+def test_a_part_of_a_count_in_its_sentence_takes_its_place(facts_of):
+    found = cases(facts_of, "As of 24:00 on February 13, 593 cases had been reported in Jiangsu, 47 of which are "
+                            "mild cases.")
+    assert (47, "Jiangsu") in found

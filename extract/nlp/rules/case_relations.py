@@ -169,7 +169,7 @@ class CaseRelations(CaseRegions):
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
         if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
-                             "count_of_which", "count_partitive_noun", "count_partitive_lead",
+                             "count_of_which", "count_partitive_noun", "count_partitive_lead", "count_partitive",
                              "case_respectively", "count_total_to"):
             return None
         sent_start = sentence_start(doc, number.start)

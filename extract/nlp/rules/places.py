@@ -20,6 +20,7 @@ from extract.nlp.triggers import triggers
 
 _PLACES = register_cache(DocMap())
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
 LEAD_MIN_TOKENS = 10       # a shorter sentence after the headline is a dateline or a byline
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -231,7 +232,15 @@ class PlaceReader:
         # the national authority speaks of the whole country unless the sentence names a place of its own (not a
         # dateline's, not one of its sub-counts: `125 new cases from 31 regions, including 114 from Hubei`)
         own_end = next((j for j in range(start, end) if words[j] == "including"), end)
+        if reporter and self.all_provinces(words, start, own_end):
+            return True   # `reports of 125 new cases from 31 provincial-level regions and the XPCC`
         return reporter and all(self.is_dateline_place(doc, r) for r in spans_in(regions.regions, start, own_end))
+
+    @staticmethod
+    def all_provinces(words: list[str], start: int, end: int) -> bool:
+        """`31 provincial-level regions`, `all 31 provinces`: the whole country named as its provinces."""
+        return any(words[j + 1] in ("provinces", "provincial-level", "provincial") and words[j].isdigit() and
+                   int(words[j]) >= ALL_PROVINCES for j in range(start, end - 1))
 
     def within(self, place: str, names: set[str]) -> set[str]:
         """The names that lie inside a place or contain it (a city and its province)."""

@@ -27,6 +27,13 @@ CASES = [
     ("A 20-strong wind hit Wuhan.", []),
     ("Cases in Hubei, totaling 1,100, rose.", []),
     ("The doctors treated patients, totaling 500 a day.", []),
+    # a number set off by dashes after staff; `another` N with a verb after a count of staff
+    ("The bulk of the nurses – 300 – come from Jinan, and another 120 are from Qingdao.", [300, 120]),
+    ("Hunan sent 200 doctors, and another 100 will leave on Monday.", [200, 100]),
+    ("Most of the experts — 40 — work in ICUs.", [40]),
+    ("Hubei reported 100 cases among medical workers, and another 50 were cured.", []),
+    ("The hospital has 20 beds – 5 – in use.", []),
+    ("Another 300 are expected.", []),
 ]
 
 

@@ -337,7 +337,7 @@ def test_aid_verbs_in_any_tense(facts_of, text, destination):
 
 
 # A ratchet on the staff part of the 52-article devset (the floors are what the rules reach; raise, never lower)
-DEVSET_STAFF_F1 = 0.97
+DEVSET_STAFF_F1 = 0.98
 DEVSET_STAFF_ATTRIBUTE_ACCURACY = {"origin": 0.99, "destination": 0.95, "date": 0.98, "qualifier": 1.0}
 
 

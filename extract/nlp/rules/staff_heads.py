@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.counting import Head
-from extract.nlp.rules.relations import lower_words, token_texts
+from extract.nlp.rules.relations import lower_words, sentence_index, token_texts
 from extract.nlp.rules.staff_roles import staff_words
 
 # how many words may stand between a number and its staff noun over a coordination
@@ -16,7 +16,8 @@ COORDINATED_WINDOW = 8
 def staff_head(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: frozenset[str]) -> Head | None:
     """A staff count's head where the noun rules found none."""
     return coordinated_staff(doc, number, noun_class) or team_size(doc, number, noun_class, send_verbs) or \
-        staff_total(doc, number, noun_class)
+        staff_total(doc, number, noun_class) or dashed_staff(doc, number, noun_class) or \
+        another_of_staff(doc, number, noun_class)
 
 
 def coordinated_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
@@ -89,4 +90,37 @@ def staff_total(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | No
             return None
         if noun_class.get(words[j]) == "personnel":
             return Head("personnel", "staff_total", number.end)
+    return None
+
+
+DASHES = ("–", "—", "--")
+
+
+def dashed_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`the bulk of these medics – 950 – are from ...`: a number set off by dashes right after a staff noun."""
+    texts, words = token_texts(doc), lower_words(doc)
+    i, j = number.start, number.end
+    if i < 2 or j >= len(doc) or texts[i - 1] not in DASHES or texts[j] not in DASHES:
+        return None
+    return Head("personnel", "staff_dashed", j) if noun_class.get(words[i - 2]) == "personnel" else None
+
+
+def another_of_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`The majority of these medics – 950 – are from ... and another 450 are with ...`: `another` N with a
+    verb and no noun, after a count of staff in its sentence (after a count of cases, it counts cases)."""
+    words = lower_words(doc)
+    if words[number.start] != "another" or number.end >= len(doc) or \
+            words[number.end] not in staff_words()["elliptic_verbs"]:
+        return None
+    sent_start = sentence_index(doc).bounds(number.start)[0]
+    previous = next((j for j in range(number.start - 1, sent_start - 1, -1) if doc[j].like_num), None)
+    if previous is None:
+        return None
+    if previous >= 2 and token_texts(doc)[previous - 1] in DASHES and \
+            noun_class.get(words[previous - 2]) == "personnel":
+        return Head("personnel", "staff_another", number.end)   # `these medics – 950 –`
+    for j in range(previous + 1, min(number.start, previous + 6)):
+        cls = noun_class.get(words[j])
+        if cls is not None:
+            return Head("personnel", "staff_another", number.end) if cls == "personnel" else None
     return None

@@ -23,7 +23,7 @@ OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
             "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
             "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words",
-            "work_verbs", "institution_nouns", "total_words")
+            "work_verbs", "institution_nouns", "total_words", "elliptic_verbs")
 
 
 @lru_cache(maxsize=1)

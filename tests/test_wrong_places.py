@@ -175,3 +175,34 @@ def test_a_part_of_a_count_in_its_sentence_takes_its_place(facts_of):
     found = cases(facts_of, "As of 24:00 on February 13, 593 cases had been reported in Jiangsu, 47 of which are "
                             "mild cases.")
     assert (47, "Jiangsu") in found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Hubei reported 2,000 new cases on Sunday, while 300 new cases were confirmed in the remaining 30 provinces.",
+     300),
+    ("Wuhan reported 1,500 new cases, while 300 new cases were confirmed in the rest of the country.", 300),
+])
+def test_a_while_clause_somewhere_else_shares_no_place(facts_of, text, value):
+    assert [region for v, region in cases(facts_of, text) if v == value] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of cities with cases rose from 10 on Monday to 16 on Friday.",
+    "Five people in Beijing, one in Shanghai and two in Tianjin have been diagnosed with influenza.",
+])
+def test_counts_of_other_things_and_other_diseases_are_no_cases(facts_of, text):
+    assert facts_of(text, kind="case_count") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # a list row, a caption, a question and a related-story line are no section headings
+    ("Hubei reports 1,640 new cases\n\nHubei reported 1,640 new cases on Sunday, its health commission said.\n\n"
+     "- Xiaogan: 100 new cases\n\nMeanwhile, 2,000 patients were discharged on Sunday.", "Hubei"),
+    ("Hubei reports 1,640 new cases\n\nHubei reported 1,640 new cases on Sunday, its health commission said.\n\n"
+     "A street in Wuhan, Feb 20, 2020 [Photo/Xinhua]\n\nMeanwhile, 2,000 patients were discharged on Sunday.",
+     "Hubei"),
+    ("Hubei reports 1,640 new cases\n\nHubei reported 1,640 new cases on Sunday, its health commission said.\n\n"
+     "RELATED: Shanghai reopens parks\n\nMeanwhile, 2,000 patients were discharged on Sunday.", "Hubei"),
+])
+def test_lines_that_are_not_section_headings_set_no_place(facts_of, text, place):
+    assert (2000, place) in cases(facts_of, text)

@@ -20,7 +20,7 @@ CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas",
 PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among"})
 PLACE_ADVERBS = frozenset({"outside", "elsewhere", "abroad", "overseas"})
 PLACE_NOUNS = frozenset({"other", "another", "cities", "provinces", "countries", "ship", "team", "teams",
-                         "passengers", "travellers", "travelers", "students"})
+                         "passengers", "travellers", "travelers", "students", "rest", "remaining", "country"})
 PLACE_REACH = 12
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
@@ -41,7 +41,7 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
             return True
         if words[j] not in PLACE_PREPS:
             continue
-        for k in range(j + 1, min(end, j + 4)):
+        for k in range(j + 1, min(end, j + 6)):   # `in the remaining 30 provinces`
             dated = any(d.start <= k < d.end for d in spans_in(dates, k - 6, k + 6))
             if k in regions.by_start or words[k] in PLACE_NOUNS or \
                     (texts[k][:1].isupper() and words[k] not in CALENDAR_WORDS and not dated):

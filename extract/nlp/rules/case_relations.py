@@ -14,6 +14,7 @@ from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_b
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
+INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
@@ -88,37 +89,40 @@ class CaseRelations(CaseRegions):
         """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
         Among them, 274 cases in Xinyang`: members of a list that state no period (or no status) have their
         head's (run once all counts are made, in text order, so that it runs down the list)."""
-        previous = None
+        previous, previous_in_list = None, False
         for fact in facts:
             if fact.label_ != "case_count":
                 continue
-            unstated = get(fact, "period") is None or get(fact, "status") == "unspecified"
-            if previous is not None and unstated and self.joined_in_list(doc, previous, fact):
-                if get(fact, "period") is None:
-                    put(fact, "period", get(previous, "period"))
-                same_list = "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,` may mean any
-                if get(fact, "status") == "unspecified" and same_list and self.bare_case_noun(doc, fact):
-                    put(fact, "status", get(previous, "status"))   # `94 new deaths, including ... 1 case in Enshi`
-            previous = fact
+            joined = previous is not None and self.joined_in_list(doc, previous, fact, previous_in_list)
+            if joined and get(fact, "period") is None:
+                put(fact, "period", get(previous, "period"))
+            same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
+            if same_list and get(fact, "status") == "unspecified" and self.says_no_status(doc, fact, previous):
+                put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
+            previous, previous_in_list = fact, joined
 
-    def bare_case_noun(self, doc: Doc, fact: Span) -> bool:
-        """A list member counted as plain `cases` or by a number alone: it says no status of its own."""
+    def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
+        """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a
+        head of infections (`13 confirmed cases in A, 29 cases in B`); not `cases` under deaths or recoveries
+        (`105 new deaths, including 1,921 cases in Wuhan`)."""
         words = lower_words(doc)[fact.start + 1: fact.end]
-        return all(w in ("case", "cases") for w in words)
+        if not words or not doc[fact.start + 1].is_alpha:
+            return True
+        return all(w in ("case", "cases") for w in words) and get(head, "status") in INFECTION_STATUSES
 
-    def joined_in_list(self, doc: Doc, previous: Span, fact: Span) -> bool:
+    def joined_in_list(self, doc: Doc, previous: Span, fact: Span, previous_in_list: bool = False) -> bool:
         """The next member of a list after a count: a few words on, past a comma, `and`, `including` or a
         pronoun lead-in (`Among them,`), with no number and no verb of its own between."""
         between = lower_words(doc)[previous.end: fact.start]
         if len(between) > LIST_GAP:
             return False
-        if between[-1:] == ["."] and sentence_start(doc, fact.start) == fact.start and \
+        if previous_in_list and between[-1:] == ["."] and sentence_start(doc, fact.start) == fact.start and \
                 self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end)):
             return True   # a list broken by a full stop: `and 71 cases in Ezhou City. 66 cases in Huanggang City, ...`
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
         if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
             return False
-        if not ({",", "and", "including", ";", "("} & set(between)) and "among" not in between:
+        if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
             return False
         return self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end))
 
@@ -281,6 +285,9 @@ class CaseRelations(CaseRegions):
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ")):
             return "total"
+        if " ".join(words[head.end: head.end + 2]) in ("in total", "in all", "so far", "to date") or \
+                (head.end < len(doc) and words[head.end] in ("altogether", "cumulatively", "accumulatively")):
+            return "total"   # `67,000 cases in total`
         if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
             return "total"   # `15 patients in Xiaogan remained hospitalized`: still ill, a standing count
         if self.event_on_a_day(doc, number, head, clause_start, end):

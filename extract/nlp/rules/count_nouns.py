@@ -378,6 +378,9 @@ class HeadFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
+        counted = self.number_of(words, start, number.start)
+        if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
+            return None   # `the number of cities with cases rose to 16`: the number counts cities
         for j in range(number.start - 1, max(start, number.start - TOLL_WINDOW) - 1, -1):
             if lower_words(doc)[j] == "toll":
                 return Head("case", "case_toll", number.end)
@@ -385,6 +388,14 @@ class HeadFinder(CountWords):
             if cls in ("case", "personnel") and number.start - j <= REACHED_WINDOW:
                 return Head(cls, "count_reached", number.end)
         return None
+
+    def number_of(self, words: list[str], start: int, end: int) -> str | None:
+        """The counted noun after the last `number of` before a reached level (`the number of severe cases`,
+        `the number of cities with cases`): the first word there that is a counted noun of any kind."""
+        k = next((j for j in range(end - 2, start - 1, -1) if words[j] == "number" and words[j + 1] == "of"), None)
+        if k is None:
+            return None
+        return next((words[j] for j in range(k + 2, min(end, k + 6)) if words[j] in self.noun_class), None)
 
     def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
         """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""

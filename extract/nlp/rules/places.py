@@ -39,7 +39,7 @@ def scope_words() -> dict:
                 "national_words", "status_leadin_openers", "status_leadin_pronouns", "list_item_copulas",
                 "list_item_preps", "list_item_participles", "list_markers", "undated_openers", "place_units",
                 "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
-                "origin_markers")
+                "origin_markers", "heading_skip_words", "heading_report_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -154,15 +154,26 @@ class PlaceReader:
         paragraphs = self.paragraphs(doc)
         sections = []
         for k, (h_start, h_end) in enumerate(paragraphs[:-1]):
-            if k > 0 and not (self.is_headline(doc, h_start, h_end) and self.names_regions(doc, h_start, h_end)):
-                continue   # a later paragraph is a section heading only if it looks like one and names a place
-            if k > 0 and token_texts(doc)[h_end - 1] in (";", ":", ","):
-                continue   # a list item (`a) 990 confirmed cases;`), not a heading
+            if k > 0 and not self.is_section_heading(doc, h_start, h_end):
+                continue
             sections.append((h_start, self.heading_place(doc, h_start, h_end, paragraphs[k + 1][0])))
         return sections
 
-    def names_regions(self, doc: Doc, start: int, end: int) -> bool:
-        return bool(spans_in(region_index(doc).regions, start, end))
+    def is_section_heading(self, doc: Doc, start: int, end: int) -> bool:
+        """A later paragraph that heads a section: it looks like a headline, names a place and says what it
+        reports (`No new cases in Shanxi: 133 in total`); not a list row (`- Wuhan: 1,500 new cases`, `Wuhan
+        1,500`, `a) 990 cases;`), a caption (`... [Photo/Xinhua]`), a question or a `RELATED:` line."""
+        words, texts = lower_words(doc), token_texts(doc)
+        if not self.is_headline(doc, start, end) or not spans_in(region_index(doc).regions, start, end):
+            return False
+        if texts[end - 1] in (";", ":", ",", "?", "]", ")") or texts[start] in ("-", "•", "*", "·", "—", "–"):
+            return False
+        if not self.words["heading_skip_words"].isdisjoint(words[start:end]) or "[" in texts[start:end]:
+            return False
+        first = region_index(doc).by_start.get(start)
+        if first is not None and first.end < end and (texts[first.end] == ":" or doc[first.end].like_num):
+            return False   # `Wuhan: 1,500 new cases`, `Wuhan 1,500`: a row of a table
+        return not self.words["heading_report_words"].isdisjoint(words[start:end])
 
     def heading_place(self, doc: Doc, h_start: int, h_end: int, body_start: int) -> str | None:
         if not self.is_headline(doc, h_start, h_end) or self.speaks_nationally(doc, h_start, h_end) or \

@@ -45,9 +45,9 @@ def test_seed_gold_is_matched_exactly(shared_dir):
 
 
 # A ratchet on the 52-article devset: the floors are what the code reaches, raised as rules land, never lowered.
-DEVSET_MICRO_F1 = 0.978
+DEVSET_MICRO_F1 = 0.98
 DEVSET_KIND_F1 = 0.954
-DEVSET_ATTRIBUTE_ACCURACY = 0.957
+DEVSET_ATTRIBUTE_ACCURACY = 0.958
 
 
 def test_devset_scores(shared_dir):

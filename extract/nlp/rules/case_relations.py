@@ -185,11 +185,11 @@ class CaseRelations(CaseRegions):
         if hi != head.end:   # a borrowed noun: what follows the number itself first (`including 7,365 in serious condition`)
             own = self.words_after(doc, number.end)
             for status in self.status_priority:
-                if any(w in self.status_words[status] for w in own):
+                if not self.status_words[status].isdisjoint(own):
                     return status
         modifiers = lows[lo: hi]
         for status in self.status_priority:   # the noun's own modifiers next: `96 confirmed cases ... without severe`
-            if any(w in self.status_words[status] for w in modifiers):
+            if not self.status_words[status].isdisjoint(modifiers):
                 return status
         words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
@@ -200,11 +200,11 @@ class CaseRelations(CaseRegions):
             start, _ = clause_bounds(doc, number.start)
             own = self.reached_noun_words(doc, start, number.start)
             for status in self.status_priority:   # `the total confirmed cases ... to 67,466 and that of deaths`
-                if any(w in self.status_words[status] for w in own):
+                if not self.status_words[status].isdisjoint(own):
                     return status
             words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         for status in self.status_priority:
-            if any(w in self.status_words[status] for w in words):
+            if not self.status_words[status].isdisjoint(words):
                 return status
         return "unspecified"
 

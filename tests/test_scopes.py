@@ -192,6 +192,8 @@ def test_a_new_case_is_a_confirmed_one(facts_of, text, status):
     ("Twenty doctors died of the disease.", "case_count"),
     ("Hunan sent 1,716 medical workers to Hubei.", "personnel_count"),
     ("The 120 nurses have treated infected patients.", "personnel_count"),
+    ("Over 3,000 medical workers in Hubei have been infected.", "case_count"),
+    ("A total of 1,000 medical workers from Jiangsu have been sent to Hubei.", "personnel_count"),
 ])
 def test_staff_who_are_infected_are_cases(facts_of, text, kind):
     found = [f for f in facts_of(text) if f["kind"] in ("case_count", "personnel_count")]

@@ -369,7 +369,7 @@ def test_frames_and_places_of_work(facts_of, text, expected):
 
 # the place of the institution staff come from is their origin, never their destination
 INSTITUTION_PLACES = [
-    ("Some 200 doctors from Tongji Hospital in Wuhan were infected.", ("Wuhan", None)),
+    ("Some 200 doctors from Tongji Hospital in Wuhan volunteered.", ("Wuhan", None)),   # (`were infected`: cases)
     ("A team of 30 doctors from Xiangya Hospital in Changsha flew to Wuhan.", ("Changsha", "Wuhan")),
     ("The 25 nurses from the Union Medical College in Beijing left for Ezhou.", ("Beijing", "Ezhou")),
     ("The 40 medics will work at a hospital in Xiaogan.", (None, "Xiaogan")),

@@ -435,7 +435,7 @@ class HeadFinder(CountWords):
             return "personnel"
         return None
 
-    def predicate_status(self, doc: Doc, j: int) -> bool:
+    def predicate_status(self, doc: Doc, j: int, statuses: frozenset | None = None) -> bool:
         """`Five individuals in Beijing, one in Shanghai and 14 in Guangdong have also been diagnosed`: the
         verb after a list of places says what the people are."""
         words, texts = lower_words(doc), token_texts(doc)
@@ -445,7 +445,7 @@ class HeadFinder(CountWords):
                 return False
             j += 1
         verb = [w for w in words[j: j + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
-        return j < end and not self.any_status.isdisjoint(verb)
+        return j < end and not (statuses or self.any_status).isdisjoint(verb)
 
     def staff_infected(self, doc: Doc, number: Span, head: Head) -> bool:
         """Staff counted as cases: `1,716 medical workers had been infected`, `the number of infected medics
@@ -459,8 +459,11 @@ class HeadFinder(CountWords):
         if not infected.isdisjoint(words[lo:hi]):
             return True
         after = words[head.end: head.end + 4]
-        return head.rule == "count_noun" and not infected.isdisjoint(
-            [w for w in after if w not in ("had", "have", "has", "been", "were", "was", "are")][:1])
+        if head.rule == "count_noun" and not infected.isdisjoint(
+                [w for w in after if w not in ("had", "have", "has", "been", "were", "was", "are")][:1]):
+            return True
+        # `Over 3,000 medical workers in Hubei have been infected`: the verb after the staff's place
+        return head.rule == "count_noun" and self.predicate_status(doc, head.end, infected)
 
     def counts_supplies(self, doc: Doc, head: Head) -> bool:
         """`12 batches of medical equipment and supplies` counts goods, not medical teams."""

@@ -275,8 +275,6 @@ class ScopeReader(PlaceReader):
         if comma is None:
             return None
         body = words[c:comma]
-        if any(doc[j].like_num for j in range(c, comma)):
-            return None   # `Of the 5,287 close contacts,` counts something itself
         if words[c] in self.words["status_leadin_openers"]:
             body = body[1:]
         elif len(body) >= 3 and body[-2] in ("among", "of") and body[-1] in self.words["status_leadin_pronouns"]:
@@ -285,6 +283,8 @@ class ScopeReader(PlaceReader):
             return None
         if self.case_nouns.isdisjoint(body):
             return None
+        if any(doc[j].like_num for j in range(c, comma)):   # (asked last: it makes a Token per word)
+            return None   # `Of the 5,287 close contacts,` counts something itself
         status = next((st for st in self.status_priority if not self.status_words[st].isdisjoint(body)), None)
         period = "new" if not self.words["new_words"].isdisjoint(body) else (
             "total" if not self.words["total_words"].isdisjoint(body) else None)

@@ -20,6 +20,7 @@ from extract.nlp.rules.staff_heads import staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
 
 SPAN_KEY = "count"
+SCOPE_PREPS = frozenset({"in", "of", "across"})   # `16 cities in Hubei`
 
 
 @Language.factory("aidfacts_counts", assigns=["doc.spans"],
@@ -104,7 +105,7 @@ class CountExtractor(CountWords):
         start, end = clause_bounds(doc, number.start)
         regions = region_index(doc).regions
         for span in spans_in(regions, head.end, min(end, head.end + 6)):
-            if governing_preposition(doc, span, frozenset({"in", "of", "across"}), n=6) is not None:
+            if governing_preposition(doc, span, SCOPE_PREPS, n=6) is not None:
                 return get(span, "value")
         if number.start > 0 and lower_words(doc)[number.start - 1] in ("from", "across"):
             subjects = [s for s in spans_in(regions, start, number.start)

@@ -29,6 +29,8 @@ NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
 HELPER_GLUE = word_set("helper_list_glue")
 POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
+BACKED_PLACE_PREPS = frozenset({"in", "of", "to", "from", "near"})
+FROM = frozenset({"from"})
 EXCLUSION_REACH = 6   # `apart from the capital city of Wuhan`: the words between the phrase and the place
 EXCLUDING = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
 EXCLUDING_WORDS = ("except", "excluding", "besides")
@@ -57,6 +59,7 @@ class PairingExtractor:
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
         self.help_or_passive = self.help | self.passive
+        self.dest_preps_or_of = self.dest_preps | {"of"}   # made once, not per sentence
 
     def region_of(self, span: Span):
         return self.gazetteer[region_index(span.doc).value_at[span.start]]
@@ -171,7 +174,7 @@ class PairingExtractor:
             if low in self.passive and k + 1 < len(words) and words[k + 1] == "by":
                 helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
                 before = [r for r in regions if r.end <= token.i and self.is_recipient(r)
-                          and governing_preposition(doc, r, frozenset({"in", "of", "to", "from", "near"})) is None]
+                          and governing_preposition(doc, r, BACKED_PLACE_PREPS) is None]
                 if helpers and before:
                     for h in helpers:
                         yield h, before[-1], "pairing_backed_by"
@@ -236,7 +239,7 @@ class PairingExtractor:
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
         if self.staff_nouns.isdisjoint(words):
             return
-        governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps | {"of"}, n=6) is not None]
+        governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps_or_of, n=6) is not None]
         receiving = [k for k, w in enumerate(words) if w in self.receive]
         if receiving:   # `Huanggang has received 1,200 medical workers from Shandong and Hunan`
             governed += [r for r in regions if r.end <= sent.start + receiving[0] and
@@ -260,7 +263,7 @@ class PairingExtractor:
         after = lower_words(doc)[span.end: min(sent.end, span.end + 4)]
         if any(w in self.staff_nouns for w in after[:3]):
             return True
-        if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
+        if governing_preposition(doc, span, FROM, n=6) is not None:
             return True
         j = span.start - 1
         while j >= sent.start and (token_texts(doc)[j] == "," or lower_words(doc)[j] in ("and", "provinces") or

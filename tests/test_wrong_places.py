@@ -206,3 +206,9 @@ def test_counts_of_other_things_and_other_diseases_are_no_cases(facts_of, text):
 ])
 def test_lines_that_are_not_section_headings_set_no_place(facts_of, text, place):
     assert (2000, place) in cases(facts_of, text)
+
+
+def test_the_whole_of_a_part_is_not_the_part_s_place(facts_of):
+    found = cases(facts_of, "Hubei has reported many cases. Wuhan accounted for 49,000 of the 67,000 cases in the "
+                            "province.")
+    assert (49000, "Wuhan") in found and (67000, "Wuhan") not in found

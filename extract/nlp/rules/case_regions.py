@@ -168,6 +168,9 @@ class CaseRegions(CountWords):
             owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
             if located and owned is not None:
                 return get(located[0], "value")   # `Hubei reported 100 cases and 20 were cured in Wuhan`
+            if owned is not None and owned.end == number.start - 2 and words[owned.end] == "of":
+                # `Wuhan accounted for 49,000 of the 67,000 cases in the province`: the whole is not the part's
+                return self.anaphoric_region(doc, number.start, end)
             return get(subjects[-1], "value")
         if located:
             return get(located[0], "value")

@@ -212,3 +212,14 @@ def test_the_whole_of_a_part_is_not_the_part_s_place(facts_of):
     found = cases(facts_of, "Hubei has reported many cases. Wuhan accounted for 49,000 of the 67,000 cases in the "
                             "province.")
     assert (49000, "Wuhan") in found and (67000, "Wuhan") not in found
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # a verb left out after the first pairing: the verb's recipients end at the next helper
+    ("Chongqing and Heilongjiang will support Xiaogan, Shandong and Hunan Huanggang, and Jiangsu Huangshi.",
+     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
+    ("Jiangsu will help Huangshi, Xiantao and Tianmen.",
+     [("Jiangsu", "Huangshi"), ("Jiangsu", "Tianmen"), ("Jiangsu", "Xiantao")]),
+])
+def test_a_helping_verb_s_recipients_end_at_the_next_helper(facts_of, text, pairs):
+    assert sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")) == pairs

@@ -158,8 +158,11 @@ class PairingExtractor:
             if low in self.help and k > 0:
                 assigned = any(w in self.assign for w in words[max(0, k - 5): k])
                 recipients = self.list_after(doc, token.i + 1, sent.end, regions)
+                # `X and Y will support Xiaogan, Shandong and Hunan Huanggang`: a helper in the list after the verb
+                # starts another pairing whose verb is left out; the verb's own recipients end there
+                helper_at = next((k for k, r in enumerate(recipients) if self.is_helper(r)), len(recipients))
                 # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it
-                recipients = [r for r in recipients if self.is_recipient(r, allow_hub=assigned)]
+                recipients = [r for r in recipients[:helper_at] if self.is_recipient(r, allow_hub=assigned)]
                 if not recipients:
                     continue
                 lo = sent.start if assigned else clause_bounds(doc, token.i)[0]

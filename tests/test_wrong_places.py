@@ -220,6 +220,9 @@ def test_the_whole_of_a_part_is_not_the_part_s_place(facts_of):
      [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
     ("Jiangsu will help Huangshi, Xiantao and Tianmen.",
      [("Jiangsu", "Huangshi"), ("Jiangsu", "Tianmen"), ("Jiangsu", "Xiantao")]),
+    # `respectively` zips the staff's provinces with the cities
+    ("Jiangsu and Shandong sent medical teams to Huangshi and Huanggang respectively.",
+     [("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
 ])
 def test_a_helping_verb_s_recipients_end_at_the_next_helper(facts_of, text, pairs):
     assert sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")) == pairs

@@ -252,6 +252,9 @@ class PairingExtractor:
         if not recipients:
             return
         helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
+        if "respectively" in words and len(helpers) == len(recipients) > 1:
+            yield from ((h, r, "pairing_team_in") for h, r in zip(helpers, recipients))   # `... respectively`
+            return
         for h in helpers:
             for r in recipients:
                 yield h, r, "pairing_team_in"

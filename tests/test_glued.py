@@ -20,6 +20,10 @@ CASES = [
     ("Of the new cases, 2in Wuxi and 5in Xuzhou.", "region", [("Wuxi", "Wuxi"), ("Xuzhou", "Xuzhou")]),
     ("As of 24:00, February13, 593 cases were reported.", "date", [("February13", "2020-02-13")]),
     ("Jiangsu has 593 cases, 47of which are mild.", "case_count", [("593 cases", 593), ("47of which", 47)]),
+    # a hyphenated compound before the noun is its modifier; a compound that ends in the noun is not counted
+    ("A total of 157 novel coronavirus-infected cases were confirmed.", "case_count",
+     [("A total of 157 novel coronavirus-infected cases", 157)]),
+    ("The 3 test-cluster-worker group met.", "case_count", []),
     # not split: ordinary words and names with capitals inside
     ("WeChat and McDonald's sent electricity and capacity to the city.", "region", []),
     ("The 21st team, the 3rd batch and 4inch screens, within a month.", "case_count", []),

@@ -75,6 +75,9 @@ class HeadFinder(CountWords):
                 continue
             cls = self.classify_word(doc, j)
             if cls is not None and j - 1 > number.end and token_texts(doc)[j - 1] == "-":
+                if j + 1 < len(doc) and self.classify_word(doc, j + 1) == cls:
+                    j += 1   # `157 coronavirus-infected cases`: the compound modifies the noun after it
+                    continue
                 return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
             if cls is not None and j + 1 < len(doc) and token_texts(doc)[j + 1] == "-" and \
                     doc[j].whitespace_ == "":

@@ -305,3 +305,21 @@ def test_region_counts_after_a_weekday_and_as_parts(facts_of, text, value):
 
 def test_a_day_range_is_still_no_count(facts_of):
     assert facts_of("Cases were reported from March 8 to 11 in Wuhan.", kind="case_count") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As of 24:00 on February 13, 593 cases had been reported in Jiangsu. 137 have been cured and discharged from "
+     "hospital.", (137, "Jiangsu", "recovered")),
+    ("Henan reported 1,270 cases by Sunday. 19 have died.", (19, "Henan", "death")),
+])
+def test_a_sentence_opening_with_a_number_and_a_status_verb(facts_of, text, expected):
+    value, region, status = expected
+    assert cases(facts_of, text)[(value, region)][0] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Hubei sent 300 doctors. 20 have been sent to Wuhan.",      # no status verb
+    "The meeting started at noon. 12 have recovered their bags.",  # no case count before it
+])
+def test_bare_numbers_without_a_status_after_case_counts_are_no_cases(facts_of, text):
+    assert all(value not in (20, 12) for value, _ in cases(facts_of, text))

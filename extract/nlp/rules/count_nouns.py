@@ -13,6 +13,7 @@ REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
 NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
 OBSERVATION_REACH = 7   # `were released from close medical observation`
+STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
@@ -116,7 +117,7 @@ class HeadFinder(CountWords):
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.others(doc, number, facts) or \
-            self.status_item(doc, number, facts) or \
+            self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
             self.remaining(doc, number) or self.lives(doc, number)
         if item is not None:
@@ -302,6 +303,21 @@ class HeadFinder(CountWords):
         if j < len(doc) and not (doc[j].is_punct or doc[j].is_space or words[j] in STATUS_ITEM_FOLLOWERS):
             return None
         return Head("case", "case_status_item", number.end)
+
+    def status_sentence(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`137 have been cured and discharged from hospital.`: a sentence that opens with a bare number and a
+        status verb, after case counts nearby, counts cases."""
+        words = lower_words(doc)
+        if sentence_start(doc, number.start) != number.start:
+            return None
+        j = number.end
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS):
+            j += 1
+        if j == number.end or j >= len(doc) or words[j] not in self.any_status:
+            return None
+        before = last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                             floor=number.start - STATUS_SENTENCE_REACH)
+        return Head("case", "case_status_sentence", number.end) if before is not None else None
 
     def list_broken(self, doc: Doc, number: Span, previous: Span) -> bool:
         """Another number stands between a list's head count and this item (`3,000 cases, and 16 makeshift

@@ -33,6 +33,11 @@ class Region:
         return self.level == "province"
 
     @property
+    def province(self) -> str | None:
+        """The provincial-level area the region lies in (itself for a province)."""
+        return self.canonical if self.is_provincial else self.parent
+
+    @property
     def in_hubei(self) -> bool:
         return self.parent == "Hubei"
 

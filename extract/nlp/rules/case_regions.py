@@ -49,6 +49,11 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def is_subcount(fact: Span) -> bool:
+    """A count made by a sub-count rule (a list item, `including`, a part): its place is not its sentence's."""
+    return fact.id_.split(":")[-1] in SUBCOUNT_RULES
+
+
 class CaseRegions(CountWords):
     """Finds the region a case count is about; CaseRelations builds the rest of its attributes on it."""
 
@@ -79,7 +84,7 @@ class CaseRegions(CountWords):
             return None
         sent_start = sentence_start(doc, number.start)
         previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
-                               f.id_.split(":")[-1] not in SUBCOUNT_RULES, floor=sent_start)
+                               not is_subcount(f), floor=sent_start)
         if previous is None or not get(previous, "region"):
             return None
         # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
@@ -105,15 +110,15 @@ class CaseRegions(CountWords):
         # the last sentence before this one, in its paragraph, that counts cases (sentences between may count
         # nothing: `Feb 18 saw no new confirmed case.`)
         previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and
-                               f.id_.split(":")[-1] not in SUBCOUNT_RULES, floor=max(0, sent_start - PARAGRAPH_REACH))
+                               not is_subcount(f), floor=max(0, sent_start - PARAGRAPH_REACH))
         if previous is None:
             return None
         before = sentence_start(doc, previous.start)
-        if any(f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES
+        if any(f.label_ == "case_count" and not is_subcount(f)
                for f in spans_in(facts, previous.end, sent_start)):
             return None
         regions = {get(f, "region") for f in spans_in(facts, before, sent_start)
-                   if f.label_ == "case_count" and f.id_.split(":")[-1] not in SUBCOUNT_RULES}
+                   if f.label_ == "case_count" and not is_subcount(f)}
         if len(regions) != 1 or None in regions:
             return None   # the sentence before spoke of several places, or of none
         previous_region = regions.pop()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions
-from extract.nlp.rules.counting import Head
+from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
+from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.triggers import word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
@@ -17,7 +17,6 @@ LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang Ci
 INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
-TOTAL_CLAUSE_VERBS = frozenset({"bringing", "taking", "pushing", "raising", "lifting"})
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -77,7 +76,7 @@ class CaseRelations(CaseRegions):
         (`Among the confirmed cases, 29 in Haikou`) after the last count of that status."""
         if lead is not None and lead.status:
             referred = last_before(facts, lead.start, lambda f: f.label_ == "case_count" and get(f, "period") and
-                                   get(f, "status") == lead.status and f.id_.split(":")[-1] not in SUBCOUNT_RULES,
+                                   get(f, "status") == lead.status and not is_subcount(f),
                                    floor=lead.start - REFERENCE_REACH)
             return get(referred, "period") if referred is not None else None
         value = get(number, "value")
@@ -128,7 +127,7 @@ class CaseRelations(CaseRegions):
 
     @staticmethod
     def words_verbless(words: list[str]) -> bool:
-        return not ({"were", "was", "are", "is", "have", "has", "had", "been", "reported", "recorded"} & set(words))
+        return AUXILIARIES.isdisjoint(words) and {"reported", "recorded"}.isdisjoint(words)
 
     def share_list_status(self, doc: Doc, facts: list[Span]) -> None:
         """`Five patients in Hong Kong, six in Macao and two in Taiwan have been discharged`: the status the

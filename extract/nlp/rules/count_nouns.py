@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.counting import INCLUDING, MODIFIER_WINDOW, CountWords, Head
+from extract.nlp.rules.counting import (AUXILIARIES, INCLUDING, MODIFIER_WINDOW, TOTAL_CLAUSE_VERBS, CountWords,
+                                        Head)
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
@@ -42,7 +43,6 @@ def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
 
 WRAPPERS = word_set("count_wrappers")
 LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "and", "&", "/", "-", "current"})
-AUXILIARIES = frozenset({"have", "has", "had", "been", "were", "was", "are", "is", "being"})
 
 
 class HeadFinder(CountWords):
@@ -389,7 +389,7 @@ class HeadFinder(CountWords):
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
         window = words[max(start, number.start - 5): number.start]
-        brought = "number" in window and not {"bringing", "brought", "taking", "pushing", "raising"}.isdisjoint(
+        brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
             words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
         if brought or ("total" in window and not self.total_of_something_else(doc, number, window)):
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
@@ -479,7 +479,7 @@ class HeadFinder(CountWords):
             return True
         after = words[head.end: head.end + 4]
         if head.rule == "count_noun" and not infected.isdisjoint(
-                [w for w in after if w not in ("had", "have", "has", "been", "were", "was", "are")][:1]):
+                [w for w in after if w not in AUXILIARIES][:1]):
             return True
         # `Over 3,000 medical workers in Hubei have been infected`: the verb after the staff's place
         return head.rule == "count_noun" and self.predicate_status(doc, head.end, infected)

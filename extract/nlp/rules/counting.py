@@ -16,6 +16,9 @@ KIND_BY_CLASS = {"case": "case_count", "personnel": "personnel_count", "team": "
 UNIT_BY_CLASS = {"region_province": "province", "region_city": "city"}
 MODIFIER_WINDOW = 6
 INCLUDING = word_set("including_words")
+AUXILIARIES = frozenset({"have", "has", "had", "been", "were", "was", "are", "is", "being"})
+# verbs that start a clause about a new total (`51 new cases, bringing the total to 742`)
+TOTAL_CLAUSE_VERBS = frozenset({"bringing", "brought", "taking", "pushing", "raising", "lifting"})
 
 
 @dataclass

@@ -209,6 +209,8 @@ class PlaceReader:
         """Words of places beyond the one a story is about: the world, other provinces, foreign countries; not
         where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`)."""
         words = lower_words(doc)
+        if self.words["elsewhere_words"].isdisjoint(words[start:end]):
+            return False   # most sentences: decided in C
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
                     self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]):
@@ -256,14 +258,10 @@ class PlaceReader:
     def within(self, place: str, names: set[str]) -> set[str]:
         """The names that lie inside a place or contain it (a city and its province)."""
         gazetteer = default_gazetteer()
-
-        def province(name: str) -> str | None:
-            region = gazetteer[name]
-            return region.canonical if region.is_provincial else region.parent
-        home = province(place)
+        home = gazetteer[place].province
         # a homonym counts as the one in the place's province (`Taizhou` is read as Zhejiang's; Jiangsu has
         # `Taizhou (Jiangsu)`)
-        return {n for n in names if province(n) == home or f"{n} ({home})" in gazetteer.by_name}
+        return {n for n in names if gazetteer[n].province == home or f"{n} ({home})" in gazetteer.by_name}
 
     def paragraphs(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges between line breaks."""

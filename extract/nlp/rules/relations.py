@@ -484,8 +484,7 @@ def article_helper(doc: Doc, gazetteer) -> str | None:
     all mentions of regions outside Hubei, a province's cities counting as the province."""
     counts: dict[str, int] = {}
     for span in region_index(doc).regions:
-        region = gazetteer[get(span, "value")]
-        province = region.canonical if region.is_provincial else region.parent
+        province = gazetteer[get(span, "value")].province
         if province in (None, "Hubei"):
             continue
         counts[province] = counts.get(province, 0) + 1

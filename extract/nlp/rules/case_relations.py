@@ -16,6 +16,12 @@ REMAIN_VERBS = word_set("remain_verbs")
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
 INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
+# rules that count a part of the count before them in their sentence
+PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
+                        "count_partitive_lead"})
+# rules whose count continues the one before it in its sentence (a list, a part, a total)
+HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "count_others", "case_respectively",
+                             "count_total_to"}
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
@@ -52,12 +58,11 @@ class CaseRelations(CaseRegions):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
-            if region is None and not own_place and heading is not None and \
-                    head.rule in ("count_including", "count_of_which", "count_partitive_noun", "count_partitive",
-                                  "count_partitive_lead"):
-                region = get(heading, "region")   # `3,700 patients in Wuhan, including 1,000 in serious condition`
-            if region is None and not own_place and self.scopes.opens_subcount(doc, number):
-                whole = self.list_heading_any(doc, number, facts)   # `20 in Taiwan including one death`
+            if region is None and not own_place and (head.rule in PART_RULES or
+                                                     self.scopes.opens_subcount(doc, number)):
+                # a part with no place of its own is its whole's: `3,700 patients in Wuhan, including 1,000 in
+                # serious condition`, `20 in Taiwan including one death`, `10 deaths, seven of which`
+                whole = self.list_heading_any(doc, number, facts)
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
@@ -171,9 +176,7 @@ class CaseRelations(CaseRegions):
     @staticmethod
     def list_heading(doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         """The case count a list item or sub-count continues: the last one of its sentence."""
-        if head.rule not in ("case_list_item", "count_list", "count_including", "case_ellipsis", "count_others",
-                             "count_of_which", "count_partitive_noun", "count_partitive_lead", "count_partitive",
-                             "case_respectively", "count_total_to"):
+        if head.rule not in HEADED_RULES:
             return None
         sent_start = sentence_start(doc, number.start)
         return last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent_start)

@@ -226,3 +226,17 @@ def test_the_whole_of_a_part_is_not_the_part_s_place(facts_of):
 ])
 def test_a_helping_verb_s_recipients_end_at_the_next_helper(facts_of, text, pairs):
     assert sorted((f["helper"], f["recipient"]) for f in facts_of(text, kind="pairing")) == pairs
+
+
+def test_a_section_heading_with_common_small_words_still_heads_its_section(facts_of):
+    text = ("Hubei reports new cases\n\nHubei reported 100 new cases on Sunday, its health commission said.\n\n"
+            "Shanxi also reports a new case\n\nThe health commission of Shanxi province gave its figures on Sunday "
+            "morning.\n\nA total of 112 patients were discharged.")
+    assert (112, "Shanxi") in cases(facts_of, text)
+
+
+def test_an_interview_line_heads_no_section(facts_of):
+    text = ("Hubei reports new cases\n\nHubei reported 100 new cases on Sunday, its health commission said.\n\n"
+            "Q: Beijing's new cases and its schools\n\nA: The city's health commission gave no date for them on "
+            "Sunday. A total of 2,000 patients were discharged.")
+    assert (2000, "Beijing") not in cases(facts_of, text)

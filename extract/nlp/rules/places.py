@@ -168,6 +168,8 @@ class PlaceReader:
             return False
         if texts[end - 1] in (";", ":", ",", "?", "]", ")") or texts[start] in ("-", "•", "*", "·", "—", "–"):
             return False
+        if start + 1 < end and words[start] in ("q", "a") and texts[start + 1] == ":":
+            return False   # `Q: When will Beijing schools reopen?`, `A: ...`: an interview
         if not self.words["heading_skip_words"].isdisjoint(words[start:end]) or "[" in texts[start:end]:
             return False
         first = region_index(doc).by_start.get(start)

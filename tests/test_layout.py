@@ -11,10 +11,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 # what each stage may import from, besides itself and the package root's version
 ALLOWED = {
     "nlp": set(),
-    "dataset": {"nlp"},
+    "figures": {"nlp"},
+    "dataset": {"nlp", "figures"},
     "evaluation": {"nlp", "dataset"},
-    "audit": {"nlp", "dataset"},
-    "cli": {"nlp", "dataset", "evaluation", "audit"},
+    "audit": {"nlp", "dataset", "figures"},
+    "cli": {"nlp", "dataset", "figures", "evaluation", "audit"},
 }
 
 

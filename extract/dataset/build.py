@@ -38,6 +38,7 @@ from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables
 from extract.dataset.spreadsheet import neutral, neutral_row
 from extract.dataset.location import corpus_link
+from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
@@ -54,13 +55,15 @@ GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belo
                "suggestion_start", "suggestion_end", "candidates"]
 CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
 ERROR_COLUMNS = ["file", "error"]
-COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "pairings": PAIRING_COLUMNS,
-           "gaps": GAP_COLUMNS, "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS,
+COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "cases": TABLE_COLUMNS["cases"],
+           "staff": TABLE_COLUMNS["staff"], "pairings": PAIRING_COLUMNS, "gaps": GAP_COLUMNS,
+           "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS,
            "rule_precision": PRECISION_COLUMNS}
 TABLES = tuple(COLUMNS)
 SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
 TEXT_SPILL = ".texts.spill"   # texts that may hold a passage's evidence, read again by the passage index
 STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
+MENTIONS = ".mentions.part{}"   # pass 2 -> consolidation scratch file, one per part
 MADE = tuple(f"{name}.csv" for name in TABLES) + ("facts.jsonl", "datapackage.json", "report.html")   # by build, audit
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
 
@@ -256,7 +259,8 @@ class DatasetWriter:
         candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
-        with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl:
+        with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl, \
+                open(self.staging / MENTIONS.format(part), "wb", buffering=BUFFER) as mentions:
             for doc_id, published, doc_facts in self.spilled(first, stop):
                 doc_facts = self.index.suggest(doc_facts, published, self.passages.matches(doc_id))
                 judged = [f for f in doc_facts if f.fact_id in self.verdicts]
@@ -266,9 +270,10 @@ class DatasetWriter:
                 audit += applied
                 pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
                              for r in rows if r[kind_at] == "pairing"]
-                records, cells = [], []
+                records, cells, dicts = [], [], []
                 for row in rows:
                     record = dict(zip(FACT_COLUMNS, row))
+                    dicts.append(record)
                     candidates = row[candidates_at]
                     row = list(row)
                     if candidates:
@@ -279,6 +284,7 @@ class DatasetWriter:
                     records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
                     cells.append(row)
                 jsonl.write(b"".join(records))
+                spill_mentions(mentions, dicts, published)
                 facts.add_rows(cells)
                 gaps.add_rows(gap_rows(rows))
         facts.close()
@@ -342,6 +348,7 @@ class DatasetWriter:
             self.seen_verdicts.update(result["seen"])
             self.rules.merge(result["rules"])
         (self.staging / SPILL).unlink()
+        self.consolidate(len(results))
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
         write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
         write_table(self.staging / "conflicts.csv", [vars(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
@@ -358,6 +365,23 @@ class DatasetWriter:
         report.facts, report.gaps = sum(r["facts"] for r in results), sum(r["gaps"] for r in results)
         report.errors = [str(e) for e in self.errors]
         report.stale_verdicts = [row["fact_id"] for row in stale]
+
+    def consolidate(self, parts: int) -> None:
+        """cases.csv and staff.csv from the mentions pass 2 spilled: one row per figure and per dispatch."""
+        consolidation = Consolidation(self.staging)
+        try:
+            for part in range(parts):
+                spill = self.staging / MENTIONS.format(part)
+                consolidation.add_spill(spill)
+                spill.unlink()
+            consolidation.finish()
+            for name in TABLE_COLUMNS:
+                writer = TableWriter(self.staging / f"{name}.csv", COLUMNS[name])
+                for row in consolidation.rows(name):
+                    writer.add(row)
+                writer.close()
+        finally:
+            consolidation.close()
 
     def close(self) -> None:
         self.texts.close()

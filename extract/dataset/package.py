@@ -5,9 +5,12 @@ FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "s
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
                "mentions": "integer", "missing": "boolean", "reviewed": "boolean",
                "suggestion_start": "integer", "suggestion_end": "integer"}
+COUNTED = {"value": "integer", "mentions": "integer", "documents": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
-                                        "rejected": "integer", "corrected": "integer", "precision": "number"}}
+                                        "rejected": "integer", "corrected": "integer", "precision": "number"},
+                     "cases": COUNTED, "staff": {**COUNTED, "teams": "integer"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
+                "cases": ["region", "status", "period", "date"],
                 "pairings": ["helper", "recipient"], "errors": ["file"], "rule_precision": ["rule"]}
 FOREIGN_KEYS = {
     "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
@@ -15,7 +18,12 @@ FOREIGN_KEYS = {
 }
 DESCRIPTIONS = {
     "documents": "One row per article of the corpus, with its metadata and counts.",
-    "facts": "Every extracted fact (record contract columns first), with reviewers' verdicts applied.",
+    "facts": "Every extracted fact (record contract columns first), with reviewers' verdicts applied: mentions, "
+             "one per place a text states something.",
+    "cases": "One row per stated case figure (region, status, period, as-of day), built from every mention of the "
+             "corpus that states it, with the checks it fails.",
+    "staff": "One row per dispatch of staff (origin, destination, day, sent or returned, one batch or a running "
+             "total), built from every mention of the corpus that states it, with the checks it fails.",
     "pairings": "Helper province -> Hubei recipient pairs, with the documents that state them.",
     "gaps": "Every number deleted from a text, what kind it was, and the value other articles suggest.",
     "conflicts": "The same fact (kind, region, date) stated with different values by two documents.",
@@ -31,6 +39,7 @@ KIND_VALUE_FIELD = {"type": "any", "description": "In the fact's kind's type: an
                                                   "or a pairing."}
 FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say it all
     "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
+    "first_published": ISO_DATE_FIELD,
     "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
     "warnings": {"description": "What a reader of the article's facts should know, `; `-separated: `no publication "
                                 "date` (its dates without a year and its weekdays are left unresolved)."},
@@ -46,12 +55,49 @@ FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say
 }
 
 
+FIGURE_SCHEMAS = {   # the consolidated tables' own columns
+    "value": {"description": "The figure: where mentions disagree, the value stated by the most documents (exact "
+                             "values before qualified ones; a tie: the latest published)."},
+    "level": {"constraints": {"enum": ["country", "province", "city"]},
+              "description": "`country` (region empty), `province` (provincial-level), `city` (prefecture-level or "
+                             "a county-level area)."},
+    "province": {"description": "The provincial-level area the region belongs to (itself for a province)."},
+    "mentions": {"description": "How many facts state the figure."},
+    "documents": {"description": "How many documents state the figure."},
+    "values": {"description": "Every distinct value stated, ascending, space-separated, when the mentions disagree; "
+                              "empty when they agree."},
+    "fact_ids": {"description": "The mentions' fact ids (facts.csv), space-separated, in document order."},
+    "doc_ids": {"description": "The documents that state it, space-separated."},
+    "date_basis": {"constraints": {"enum": ["stated", "published"]},
+                   "description": "`stated`: a mention says the day; `published`: none does, and the day is the "
+                                  "article's day of publication."},
+    "event": {"constraints": {"enum": ["sent", "returned"]}},
+    "scope": {"constraints": {"enum": ["batch", "total"]},
+              "description": "`batch`: one group; `total`: a running total stated as such (never add it to batches)."},
+    "teams": {"description": "The number of teams or batches stated with it."},
+    "first_published": {**ISO_DATE_FIELD, "description": "The first publication day among its documents."},
+}
+CHECKS_FIELDS = {
+    "cases": {"description": "The checks the figure fails, `;`-separated: conflict (mentions disagree: one document, "
+                             "or two of the same day), revised (a later document restates it with another value), "
+                             "decreasing (a total below an earlier day's), new_vs_total (total(d) - total(d-1) "
+                             "differs from new(d)), parts_exceed_whole (its cities add up to more than the province, "
+                             "or provinces to more than the country), exceeds_confirmed (deaths or recoveries above "
+                             "the confirmed total), date_after_publication (as of a day after its article)."},
+    "staff": {"description": "The checks the dispatch fails, `;`-separated: conflict, revised (as in cases), "
+                             "batches_exceed_total (a running total below the batches sent before it)."},
+}
+TABLE_FIELD_SCHEMAS = {table: {**FIGURE_SCHEMAS, "checks": CHECKS_FIELDS[table]} for table in ("cases", "staff")}
+
+
 def field_type(table: str, column: str) -> str | None:
     return TABLE_FIELD_TYPES.get(table, {}).get(column) or FIELD_TYPES.get(column)
 
 
 def schema_field(table: str, column: str) -> dict:
-    return {"name": column, "type": field_type(table, column) or "string", **FIELD_SCHEMAS.get(column, {})}
+    schema = {**FIELD_SCHEMAS.get(column, {}), **TABLE_FIELD_SCHEMAS.get(table, {}).get(column, {})}
+    kind = TABLE_FIELD_TYPES.get(table, {}).get(column) or schema.pop("type", None) or field_type(table, column)
+    return {"name": column, "type": kind or "string", **schema}
 
 
 def datapackage(columns: dict[str, list[str]], corpus_link: str | None = None) -> dict:

@@ -74,6 +74,9 @@ class CaseRelations(CaseRegions):
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
+        if region is None and head.rule != "case_list_item" and national and not own_place and \
+                not self.scopes.is_elsewhere(doc, number.start):
+            put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
 
     def stated_before(self, doc: Doc, number: Span, status: str, lead, facts: list[Span]) -> str | None:
         """The period of the count a later mention refers back to: `Among 240 confirmed cases, ...` after `240

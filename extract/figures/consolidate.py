@@ -1,0 +1,53 @@
+"""The consolidation of one build: mentions in (a document at a time, from any process's spill), tables out."""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from extract.figures.cases import CASE_COLUMNS, case_rows, consolidate_cases
+from extract.figures.mentions import case_mention, staff_mention
+from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
+from extract.figures.store import MentionStore
+
+TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
+
+
+def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
+    """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
+    cases = [m for m in (case_mention(r, published) for r in rows) if m is not None]
+    staff = [m for m in (staff_mention(r, published) for r in rows) if m is not None]
+    if cases or staff:
+        pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def spilled(path: Path) -> Iterator[tuple[list, list]]:
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
+
+
+class Consolidation:
+    """Mentions gathered into an on-disk store, then grouped into the rows of cases.csv and staff.csv."""
+
+    def __init__(self, folder: Path):
+        self.store = MentionStore(Path(folder) / ".figures.sqlite")
+
+    def add_spill(self, path: Path) -> None:
+        for cases, staff in spilled(path):
+            self.store.add_cases(cases)
+            self.store.add_staff(staff)
+
+    def finish(self) -> None:
+        self.store.commit()
+        consolidate_cases(self.store.db)
+        consolidate_staff(self.store.db)
+
+    def rows(self, table: str) -> Iterator[dict]:
+        return case_rows(self.store.db) if table == "cases" else staff_rows(self.store.db)
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,218 @@
+"""`staff.csv`: one row per dispatch of staff, and its checks.
+
+Two groupings. Inside a document, the mentions of one dispatch (a headline, the body, `the 134 medics`, a
+caption) state the same number with attributes that do not contradict each other; each fills in what the others
+leave out. Across documents, a dispatch restated within a few days (a syndicated copy, a follow-up) by the same
+origin and destination is one row; two documents giving one dated dispatch different numbers are one row that
+fails `conflict` (or `revised`). Origins and destinations roll up to their provincial-level area."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from extract.figures.mentions import StaffMention, province_of
+from extract.figures.values import Stated, disagreement, distinct_values, pick
+from extract.nlp.gazetteer import default_gazetteer
+
+STAFF_COLUMNS = ["origin", "origin_code", "origin_province", "destination", "destination_code",
+                 "destination_province", "date", "event", "scope", "value", "qualifier", "teams", "mentions",
+                 "documents", "values", "fact_ids", "checks", "doc_ids", "first_published"]
+STAFF_CHECKS = ("conflict", "revised", "batches_exceed_total")
+COPY_DAYS = 3   # a restatement published this many days after the first is the same dispatch
+ROW_FIELDS = ("origin", "origin_province", "destination", "destination_province", "date", "event", "scope",
+              "value", "qualifier", "teams", "mentions", "documents", "vals", "fact_ids", "doc_ids",
+              "first_published", "checks", "moment")
+ROW_ORDER = "origin_province, origin, destination_province, destination, date, event, scope, value, first_published"
+# An origin's batches to a destination (both rolled up to their provinces) up to a day add up to more than the
+# running total it states that day or later. A total stated as `over N` is a lower bound and is not checked.
+BATCHES_EXCEED_TOTAL = """
+SELECT t.id FROM staff_row t WHERE t.scope = 'total' AND t.qualifier != 'over' AND t.origin_province != ''
+  AND t.destination_province != '' AND t.moment != '' AND t.value < (
+    SELECT sum(b.value) FROM staff_row b WHERE b.scope = 'batch' AND b.event = t.event
+    AND b.origin_province = t.origin_province AND b.destination_province = t.destination_province
+    AND b.moment != '' AND b.moment <= t.moment)"""
+
+
+@dataclass
+class Dispatch:
+    """The mentions of one dispatch, and what they state together."""
+    origin: str
+    destination: str
+    date: str
+    event: str
+    scope: str
+    value: int
+    teams: int | None
+    published: str
+    stated: list[Stated] = field(default_factory=list)
+    fact_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, mention: StaffMention) -> "Dispatch":
+        d = cls(mention.origin, mention.destination, mention.date, mention.event, mention.scope, mention.value,
+                mention.teams, mention.published)
+        d.add(mention)
+        return d
+
+    def add(self, m: StaffMention) -> None:
+        self.stated.append(Stated(m.value, m.qualifier, m.doc_id, m.published))
+        self.fact_ids.append(m.fact_id)
+        self.origin = more_specific(self.origin, m.origin)
+        self.destination = more_specific(self.destination, m.destination)
+        self.date = self.date or m.date
+        self.teams = self.teams if self.teams is not None else m.teams
+
+    def merge(self, other: "Dispatch") -> None:
+        self.stated += other.stated
+        self.fact_ids += other.fact_ids
+        self.origin = more_specific(self.origin, other.origin)
+        self.destination = more_specific(self.destination, other.destination)
+        self.date = self.date or other.date
+        self.teams = self.teams if self.teams is not None else other.teams
+        self.published = min(filter(None, (self.published, other.published)), default="")
+
+    def documents(self) -> set[str]:
+        return {s.doc_id for s in self.stated}
+
+
+def places_agree(a: str, b: str) -> bool:
+    """Two statements of where: the same, one unsaid, or a province and a place in it (`Jiangxi`, `Nanchang`)."""
+    return not a or not b or a == b or province_of(a) == b or province_of(b) == a
+
+
+def more_specific(a: str, b: str) -> str:
+    """Of two places that agree, the one that says more (`Nanchang` over `Jiangxi`, anything over nothing)."""
+    if not a:
+        return b
+    if not b or a == b:
+        return a
+    return a if province_of(a) == b else b
+
+
+def same_dispatch(d: Dispatch, m: StaffMention) -> bool:
+    """A mention of a dispatch its document already stated: the same number, event and scope, and nothing
+    said of where or when that contradicts it."""
+    return (d.value == m.value and d.event == m.event and d.scope == m.scope and places_agree(d.origin, m.origin)
+            and places_agree(d.destination, m.destination) and (not d.date or not m.date or d.date == m.date))
+
+
+def document_dispatches(mentions: list[StaffMention]) -> list[Dispatch]:
+    """One document's mentions (in text order) grouped into its dispatches."""
+    dispatches: list[Dispatch] = []
+    for m in mentions:
+        found = next((d for d in dispatches if same_dispatch(d, m)), None)
+        if found is None:
+            dispatches.append(Dispatch.of(m))
+        else:
+            found.add(m)
+    return dispatches
+
+
+def days_apart(a: str, b: str) -> int | None:
+    if len(a) != 10 or len(b) != 10:
+        return None
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def restates(row: Dispatch, d: Dispatch) -> bool:
+    """A later document's dispatch `d` is `row` again: published within a few days (or the same stated day),
+    with the same number, or with another number for the same dated dispatch between the same two places."""
+    if row.documents() & d.documents():
+        return False   # one document's two dispatches stay two
+    if not (places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination)):
+        return False
+    if row.date and d.date and row.date != d.date:
+        return False
+    apart = days_apart(row.published, d.published)
+    near = (apart is not None and apart <= COPY_DAYS) or (row.date and row.date == d.date)
+    if not near:
+        return False
+    if row.value == d.value:
+        return True
+    # another number: only for one dated dispatch whose origin and destination both documents name
+    return bool(row.date and row.date == d.date and row.origin and row.origin == d.origin and row.destination
+                and row.destination == d.destination)
+
+
+def consolidate_staff(db: sqlite3.Connection) -> None:
+    """The dispatches of the stored staff mentions, with their checks, into table `staff_row`."""
+    db.execute("CREATE TABLE staff_candidate (origin_province, destination_province, event, scope, published, "
+               "doc_id, first_start, dispatch)")
+    rows = db.execute("SELECT * FROM staff_mention ORDER BY doc_id, start")
+    insert = db.cursor()
+    for doc_id, group in itertools.groupby(rows, key=lambda m: m[0]):
+        for k, d in enumerate(document_dispatches([StaffMention._make(m) for m in group])):
+            insert.execute("INSERT INTO staff_candidate VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (province_of(d.origin), province_of(d.destination), d.event, d.scope, d.published,
+                            doc_id, k, encode(d)))
+    db.execute(f"CREATE TABLE staff_row (id INTEGER PRIMARY KEY, {', '.join(ROW_FIELDS)})")
+    candidates = db.execute("SELECT origin_province, destination_province, event, scope, dispatch "
+                            "FROM staff_candidate ORDER BY origin_province, destination_province, event, scope, "
+                            "published, doc_id, first_start")
+    for _, group in itertools.groupby(candidates, key=lambda c: c[:4]):
+        for row in merged_rows(decode(c[4]) for c in group):
+            insert.execute(f"INSERT INTO staff_row ({', '.join(ROW_FIELDS)}) VALUES "
+                           f"({', '.join('?' * len(ROW_FIELDS))})", row_values(row))
+    db.execute("CREATE INDEX staff_pair ON staff_row (origin_province, destination_province, scope, moment)")
+    for (flagged,) in db.execute(BATCHES_EXCEED_TOTAL).fetchall():
+        db.execute("UPDATE staff_row SET checks = trim(checks || ' batches_exceed_total') WHERE id = ?", (flagged,))
+
+
+def merged_rows(dispatches) -> Iterator[Dispatch]:
+    """Dispatches of one origin, destination, event and scope (by province), in order of publication, merged
+    where a later one restates an earlier one still within reach."""
+    open_rows: list[Dispatch] = []
+    for d in dispatches:
+        still = []
+        for row in open_rows:
+            apart = days_apart(row.published, d.published)
+            if (apart is not None and apart > COPY_DAYS) or (not row.published and d.published):
+                yield row   # publications come in order: no later document can restate it now
+            else:
+                still.append(row)
+        open_rows = still
+        found = next((row for row in open_rows if restates(row, d)), None)
+        if found is None:
+            open_rows.append(d)
+        else:
+            found.merge(d)
+    yield from open_rows
+
+
+def row_values(d: Dispatch) -> tuple:
+    documents = sorted(d.documents())
+    value, qualifier = pick(d.stated)
+    problem = disagreement(d.stated)
+    return (d.origin, province_of(d.origin), d.destination, province_of(d.destination), d.date, d.event, d.scope,
+            value, qualifier, d.teams, len(d.stated), len(documents), distinct_values(d.stated),
+            " ".join(d.fact_ids), " ".join(documents), d.published, problem or "", d.date or d.published)
+
+
+def encode(d: Dispatch) -> str:
+    return json.dumps([d.origin, d.destination, d.date, d.event, d.scope, d.value, d.teams, d.published,
+                       [list(s) for s in d.stated], d.fact_ids])
+
+
+def decode(text: str) -> Dispatch:
+    *head, stated, fact_ids = json.loads(text)
+    return Dispatch(*head, stated=[Stated(*s) for s in stated], fact_ids=fact_ids)
+
+
+def staff_rows(db: sqlite3.Connection) -> Iterator[dict]:
+    """The rows of staff.csv, in order."""
+    gazetteer = default_gazetteer()
+    for row in db.execute(f"SELECT {', '.join(ROW_FIELDS)} FROM staff_row ORDER BY {ROW_ORDER}, id"):
+        r = dict(zip(ROW_FIELDS, row))
+        names = set(r["checks"].split())
+        yield dict(origin=r["origin"] or None, origin_code=gazetteer[r["origin"]].code if r["origin"] else None,
+                   origin_province=r["origin_province"] or None, destination=r["destination"] or None,
+                   destination_code=gazetteer[r["destination"]].code if r["destination"] else None,
+                   destination_province=r["destination_province"] or None, date=r["date"] or None,
+                   event=r["event"], scope=r["scope"], value=r["value"], qualifier=r["qualifier"],
+                   teams=r["teams"], mentions=r["mentions"], documents=r["documents"], values=r["vals"] or None,
+                   fact_ids=r["fact_ids"], checks=";".join(c for c in STAFF_CHECKS if c in names) or None,
+                   doc_ids=r["doc_ids"], first_published=r["first_published"] or None)

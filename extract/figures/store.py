@@ -1,0 +1,40 @@
+"""The mentions of a corpus on disk: an SQLite file that sorts and groups them without holding them in memory."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+from extract.figures.mentions import CaseMention, StaffMention
+
+CACHE_KIB = 16 * 1024   # SQLite's page cache: what a sort may hold before it spills to a temporary file
+
+
+class MentionStore:
+    """Case and staff mentions, added in any order, read back sorted; the file is scratch (`close` removes it)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",
+                       f"cache_size = -{CACHE_KIB}"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute(f"CREATE TABLE case_mention ({', '.join(CaseMention._fields)})")
+        self.db.execute(f"CREATE TABLE staff_mention ({', '.join(StaffMention._fields)})")
+        self.db.execute("BEGIN")
+
+    def add_cases(self, mentions: Iterable[CaseMention]) -> None:
+        self.db.executemany(f"INSERT INTO case_mention VALUES ({', '.join('?' * len(CaseMention._fields))})",
+                            mentions)
+
+    def add_staff(self, mentions: Iterable[StaffMention]) -> None:
+        self.db.executemany(f"INSERT INTO staff_mention VALUES ({', '.join('?' * len(StaffMention._fields))})",
+                            mentions)
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)

@@ -96,7 +96,8 @@ def field_type(table: str, column: str) -> str | None:
 
 def schema_field(table: str, column: str) -> dict:
     schema = {**FIELD_SCHEMAS.get(column, {}), **TABLE_FIELD_SCHEMAS.get(table, {}).get(column, {})}
-    kind = TABLE_FIELD_TYPES.get(table, {}).get(column) or schema.pop("type", None) or field_type(table, column)
+    stated = schema.pop("type", None)   # a table's own type wins over the column's usual one
+    kind = TABLE_FIELD_TYPES.get(table, {}).get(column) or stated or field_type(table, column)
     return {"name": column, "type": kind or "string", **schema}
 
 

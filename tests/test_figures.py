@@ -1,0 +1,175 @@
+"""The consolidated tables (cases.csv, staff.csv): mentions grouped into figures and dispatches, and the checks.
+
+Each check has a small corpus of our own that passes it and one that fails it; the corpora are built for real
+(`build_dataset`), so the tests hold the whole way from text to table."""
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from extract.dataset.build import build_dataset, load_dataset
+from extract.figures.values import Stated, agree, disagreement, pick
+
+
+def build(tmp_path, articles: dict[str, tuple[str, str]]) -> dict[str, pd.DataFrame]:
+    """Build a corpus of {doc_id: (published, text)} and load its tables."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True)
+    with open(corpus / "manifest.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["file", "published", "source", "url", "title"])
+        for doc_id, (published, text) in articles.items():
+            (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            writer.writerow([f"{doc_id}.txt", published, "", "", ""])
+    build_dataset(corpus, tmp_path / "outputs", use_cache=False)
+    return load_dataset(tmp_path / "outputs")
+
+
+def figure(cases: pd.DataFrame, region, status, period, date) -> pd.Series:
+    rows = cases[(cases.region == region) & (cases.status == status) & (cases.period == period)
+                 & (cases.date.astype(str) == date)]
+    assert len(rows) == 1, cases.to_string()
+    return rows.iloc[0]
+
+
+def checks(row) -> set[str]:
+    return set(row["checks"].split(";")) if isinstance(row["checks"], str) else set()
+
+
+TOTAL_10 = "Hubei had reported a total of {} confirmed cases by the end of Feb 10, the provincial health commission said."
+TOTAL_11 = "As of the end of Feb 11, Hubei had reported {} confirmed cases in total, including {} new confirmed cases " \
+           "on Feb 11."
+
+
+# ---- cases: one row per figure ------------------------------------------------------------------------------
+
+def test_one_figure_stated_by_three_documents_is_one_row_with_every_mention(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")),
+                              "b": ("2020-02-11", "Hubei: 500 cases\n\n" + TOTAL_10.format("500")),
+                              "c": ("2020-02-12", TOTAL_10.format("500"))})
+    row = figure(tables["cases"], "Hubei", "confirmed", "total", "2020-02-10")
+    assert (row.value, row.documents, row.level, row.province, row.region_code) == (500, 3, "province", "Hubei",
+                                                                                      "420000")
+    assert pd.isna(row["values"]) and pd.isna(row["checks"])
+    facts = tables["facts"].set_index("fact_id")
+    ids = row.fact_ids.split()
+    assert len(ids) == row.mentions >= 3
+    for fact_id in ids:   # every id resolves to a fact whose text states the figure
+        fact = facts.loc[fact_id]
+        assert fact.kind == "case_count" and fact.value == 500 and "500" in fact.text
+
+
+def test_values_come_back_as_nullable_integers_that_a_pivot_keeps(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")),
+                              "b": ("2020-02-12", TOTAL_11.format("600", "100"))})
+    cases = tables["cases"]
+    assert str(cases["value"].dtype) == "Int64" and str(cases["mentions"].dtype) == "Int64"
+    pivot = cases[cases.period == "total"].pivot(index="date", columns="region", values="value")
+    assert list(pivot["Hubei"]) == [500, 600] and str(pivot["Hubei"].dtype) == "Int64"
+
+
+@pytest.mark.parametrize("published_a, published_b, expected", [
+    ("2020-02-11", "2020-02-11", "conflict"),   # two documents of one day disagree
+    ("2020-02-11", "2020-02-13", "revised"),    # a later document restates the figure
+])
+def test_disagreeing_documents_are_a_conflict_or_a_revision(tmp_path, published_a, published_b, expected):
+    tables = build(tmp_path, {"a": (published_a, TOTAL_10.format("500")),
+                              "b": (published_b, TOTAL_10.format("520"))})
+    row = figure(tables["cases"], "Hubei", "confirmed", "total", "2020-02-10")
+    assert checks(row) == {expected}
+    assert row["values"] == "500 520" and row.documents == 2
+
+
+def test_a_cumulative_figure_that_falls_is_flagged_and_one_that_rises_is_not(tmp_path):
+    falls = build(tmp_path / "1", {"a": ("2020-02-11", TOTAL_10.format("500")),
+                                   "b": ("2020-02-12", TOTAL_11.format("400", "30"))})
+    assert "decreasing" in checks(figure(falls["cases"], "Hubei", "confirmed", "total", "2020-02-11"))
+    assert checks(figure(falls["cases"], "Hubei", "confirmed", "total", "2020-02-10")) == set()
+    rises = build(tmp_path / "2", {"a": ("2020-02-11", TOTAL_10.format("500")),
+                                   "b": ("2020-02-12", TOTAL_11.format("530", "30"))})
+    assert all(checks(r) == set() for _, r in rises["cases"].iterrows())
+
+
+@pytest.mark.parametrize("new, flagged", [("100", True), ("50", False)])
+def test_new_must_be_the_difference_of_two_totals(tmp_path, new, flagged):
+    # 550 - 500 = 50 new
+    tables = build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")),
+                              "b": ("2020-02-12", TOTAL_11.format("550", new))})
+    cases = tables["cases"]
+    assert ("new_vs_total" in checks(figure(cases, "Hubei", "confirmed", "new", "2020-02-11"))) is flagged
+    assert ("new_vs_total" in checks(figure(cases, "Hubei", "confirmed", "total", "2020-02-11"))) is flagged
+
+
+@pytest.mark.parametrize("wuhan, flagged", [("700", True), ("400", False)])
+def test_cities_above_their_province_are_flagged(tmp_path, wuhan, flagged):
+    tables = build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")),
+                              "b": ("2020-02-11", f"Wuhan reported {wuhan} confirmed cases in total by the end "
+                                                  f"of Feb 10.")})
+    cases = tables["cases"]
+    assert ("parts_exceed_whole" in checks(figure(cases, "Hubei", "confirmed", "total", "2020-02-10"))) is flagged
+    assert ("parts_exceed_whole" in checks(figure(cases, "Wuhan", "confirmed", "total", "2020-02-10"))) is flagged
+    assert figure(cases, "Wuhan", "confirmed", "total", "2020-02-10").level == "city"
+
+
+@pytest.mark.parametrize("deaths, flagged", [("600", True), ("30", False)])
+def test_deaths_above_the_confirmed_total_are_flagged(tmp_path, deaths, flagged):
+    tables = build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500") + f" Hubei had {deaths} deaths in "
+                                                                          f"total by the end of Feb 10.")})
+    row = figure(tables["cases"], "Hubei", "death", "total", "2020-02-10")
+    assert ("exceeds_confirmed" in checks(row)) is flagged
+
+
+@pytest.mark.parametrize("published, flagged", [("2020-02-09", True), ("2020-02-11", False)])
+def test_a_figure_as_of_a_day_after_its_article_is_flagged(tmp_path, published, flagged):
+    tables = build(tmp_path, {"a": (published, TOTAL_10.format("500"))})
+    row = figure(tables["cases"], "Hubei", "confirmed", "total", "2020-02-10")
+    assert ("date_after_publication" in checks(row)) is flagged
+
+
+def test_an_undated_count_is_as_of_its_article_and_says_so(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", "Wuhan now has 700 confirmed cases in total."),
+                              "b": ("", "Wuhan now has 800 confirmed cases in total.")})
+    cases = tables["cases"]
+    assert len(cases) == 1   # an undated count in an undated article is no figure
+    row = cases.iloc[0]
+    assert (row.value, str(row.date), row.date_basis) == (700, "2020-02-11", "published")
+
+
+def test_a_count_nobody_placed_is_no_figure_and_the_whole_country_is_one(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", "The country had reported 40,000 confirmed cases in total by "
+                                                  "the end of Feb 10.\n\nThe hospital has treated 70 patients.")})
+    cases = tables["cases"]
+    assert list(cases.level) == ["country"] and cases.iloc[0].value == 40000 and pd.isna(cases.iloc[0].region)
+
+
+# ---- staff: one row per dispatch ------------------------------------------------------------------------------
+
+TEAM_STORY = ("Jiangsu sends 300 medics to Huangshi\n\nA team of 300 medical workers from Jiangsu province left for "
+              "Huangshi on Monday. The 300 medics will work in two hospitals.\n\nPhoto: the 300 medics from Jiangsu "
+              "at the airport.")
+
+
+def test_a_dispatch_in_a_headline_a_body_a_caption_and_a_copy_is_one_row(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", TEAM_STORY), "b": ("2020-02-12", TEAM_STORY)})
+    staff = tables["staff"]
+    assert len(staff) == 1, staff.to_string()
+    row = staff.iloc[0]
+    assert (row.origin, row.origin_province, row.destination, row.destination_province) == \
+        ("Jiangsu", "Jiangsu", "Huangshi", "Hubei")
+    assert (row.value, row.event, row.scope, str(row.date), row.documents) == (300, "sent", "batch", "2020-02-10", 2)
+    assert row.mentions == 8 and pd.isna(row["checks"])
+
+
+def test_the_same_number_weeks_apart_is_two_dispatches(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-11", TEAM_STORY), "b": ("2020-03-11", TEAM_STORY)})
+    assert len(tables["staff"]) == 2
+
+
+def test_a_city_origin_rolls_up_to_its_province(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02-05", "A team of 101 medical workers from Nanchang left for Hubei on "
+                                                  "Tuesday.")})
+    row = tables["staff"].iloc[0]
+    assert (row.origin, row.origin_code, row.origin_province, row.destination_province) == \
+        ("Nanchang", "360100", "Jiangxi", "Hubei")

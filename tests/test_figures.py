@@ -173,3 +173,17 @@ def test_a_city_origin_rolls_up_to_its_province(tmp_path):
     row = tables["staff"].iloc[0]
     assert (row.origin, row.origin_code, row.origin_province, row.destination_province) == \
         ("Nanchang", "360100", "Jiangxi", "Hubei")
+
+
+def test_a_dispatch_restated_a_week_later_with_its_day_is_one_row(tmp_path):
+    first = "A team of 101 medical workers from Nanchang left for Hubei on Feb 4."
+    tables = build(tmp_path, {"a": ("2020-02-04", first), "b": ("2020-02-10", "Last week, " + first)})
+    assert len(tables["staff"]) == 1 and tables["staff"].iloc[0].documents == 2
+
+
+def test_articles_of_a_month_or_of_no_known_day_are_consolidated_too(tmp_path):
+    tables = build(tmp_path, {"a": ("2020-02", TEAM_STORY), "b": ("", TEAM_STORY), "c": ("2020-02-11", TEAM_STORY),
+                              "d": ("2020-03", TOTAL_10.format("500")), "e": ("", TOTAL_10.format("500"))})
+    assert 1 <= len(tables["staff"]) <= 3 and tables["staff"]["documents"].sum() == 3
+    # `Feb 10` in an article of no known year is no day: only the March article's figure stands
+    assert list(tables["cases"].doc_ids) == ["d"]

@@ -23,6 +23,7 @@ STAFF_COLUMNS = ["origin", "origin_code", "origin_province", "destination", "des
                  "documents", "values", "fact_ids", "checks", "doc_ids", "first_published"]
 STAFF_CHECKS = ("conflict", "revised", "batches_exceed_total")
 COPY_DAYS = 3   # a restatement published this many days after the first is the same dispatch
+DATED_DAYS = 14   # a dispatch whose day is stated may be restated, with that day, this many days after it
 ROW_FIELDS = ("origin", "origin_province", "destination", "destination_province", "date", "event", "scope",
               "value", "qualifier", "teams", "mentions", "documents", "vals", "fact_ids", "doc_ids",
               "first_published", "checks", "moment")
@@ -118,6 +119,29 @@ def days_apart(a: str, b: str) -> int | None:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
+def within_reach(row: Dispatch, d: Dispatch) -> bool:
+    """Whether `d`, published no earlier than `row`, may still restate it: published within a few days of it,
+    or, for a dispatch of a stated day, with that day and within two weeks of it."""
+    apart = days_apart(row.published, d.published)
+    if apart is not None and apart <= COPY_DAYS:
+        return True
+    if row.date and d.date == row.date:
+        late = days_apart(row.date, d.published)
+        return late is None or late <= DATED_DAYS
+    return False
+
+
+def out_of_reach(row: Dispatch, published: str) -> bool:
+    """No document published on `published` or later can restate `row`."""
+    if len(published) != 10:
+        return False   # articles of no known day (or only a month) sort first: nothing is out of their reach
+    apart = days_apart(row.published, published)
+    late = days_apart(row.date, published) if row.date else None
+    if apart is None:   # `row` is of an article of no known day: only its stated day brings restatements
+        return late is None or late > DATED_DAYS
+    return apart > COPY_DAYS and (late is None or late > DATED_DAYS)
+
+
 def restates(row: Dispatch, d: Dispatch) -> bool:
     """A later document's dispatch `d` is `row` again: published within a few days (or the same stated day),
     with the same number, or with another number for the same dated dispatch between the same two places."""
@@ -127,9 +151,7 @@ def restates(row: Dispatch, d: Dispatch) -> bool:
         return False
     if row.date and d.date and row.date != d.date:
         return False
-    apart = days_apart(row.published, d.published)
-    near = (apart is not None and apart <= COPY_DAYS) or (row.date and row.date == d.date)
-    if not near:
+    if not within_reach(row, d):
         return False
     if row.value == d.value:
         return True
@@ -169,8 +191,7 @@ def merged_rows(dispatches) -> Iterator[Dispatch]:
     for d in dispatches:
         still = []
         for row in open_rows:
-            apart = days_apart(row.published, d.published)
-            if (apart is not None and apart > COPY_DAYS) or (not row.published and d.published):
+            if out_of_reach(row, d.published):
                 yield row   # publications come in order: no later document can restate it now
             else:
                 still.append(row)

@@ -431,6 +431,61 @@ def audit(outputs, corpus, check, report_dir):
     click.echo(f"wrote {target}", err=True)
 
 
+@cli.command()
+@click.argument("table", type=click.Choice(["cases", "staff", "sent"]))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--region", help="cases: a region (a province with its cities), or `country`.")
+@click.option("--status", type=click.Choice(["confirmed", "suspected", "severe", "critical", "death", "recovered",
+                                             "unspecified"]), help="cases: a status.")
+@click.option("--period", type=click.Choice(["new", "total"]), help="cases: new or cumulative figures.")
+@click.option("--origin", help="staff: who sent them (a province with its cities).")
+@click.option("--destination", help="staff: where they went (a province with its cities).")
+@click.option("--scope", type=click.Choice(["batch", "total"]), help="staff: one group, or a running total.")
+@click.option("--event", type=click.Choice(["sent", "returned"]), help="staff: sent, or returned home.")
+@click.option("--failing", is_flag=True, help="Only the rows that fail a check.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV (all columns) instead of a table for people.")
+def figures(table, outputs, region, status, period, origin, destination, scope, event, failing, as_csv):
+    """Print a consolidated table: `cases` (one row per figure), `staff` (one row per dispatch) or `sent` (how
+    many staff each province sent to each destination province: batches added up, the latest running total,
+    and the larger of the two).
+
+    Examples:
+
+        aidfacts figures cases --region Hubei --status confirmed --period total
+
+        aidfacts figures staff --origin Jiangsu
+
+        aidfacts figures sent
+
+        aidfacts figures cases --failing
+    """
+    import shutil
+
+    from extract.audit.figure_formats import table_text, view
+    from extract.dataset.build import load_dataset
+    from extract.figures.views import select_cases, select_staff, staff_sent
+
+    tables = load_dataset(outputs)
+    needed = "cases" if table == "cases" else "staff"
+    if needed not in tables:
+        raise click.ClickException(f"{outputs}: no {needed}.csv; run aidfacts build")
+    if table == "cases":
+        rows = select_cases(tables["cases"], region, status, period, failing)
+    else:
+        rows = select_staff(tables["staff"], origin, destination, scope, event, failing)
+    if table == "sent":
+        rows = staff_sent(rows)
+    if as_csv:
+        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return
+    shown = rows.rename(columns=SENT_HEADERS).astype("string").fillna("") if table == "sent" else view(rows, table)
+    click.echo(table_text(shown, shutil.get_terminal_size((80, 24)).columns))
+
+
+SENT_HEADERS = {"origin_province": "origin", "destination_province": "destination", "batch_staff": "in_batches",
+                "latest_total": "total", "total_as_of": "as_of"}
+
+
 def default_articles(gold_dir: Path) -> Path:
     sibling = gold_dir.parent / "articles"
     return sibling if sibling.is_dir() else Path("corpus")

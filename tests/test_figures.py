@@ -187,3 +187,54 @@ def test_articles_of_a_month_or_of_no_known_day_are_consolidated_too(tmp_path):
     assert 1 <= len(tables["staff"]) <= 3 and tables["staff"]["documents"].sum() == 3
     # `Feb 10` in an article of no known year is no day: only the March article's figure stands
     assert list(tables["cases"].doc_ids) == ["d"]
+
+
+# ---- reading the tables: the views and `aidfacts figures` -----------------------------------------------------
+
+def staff_table(rows: list[tuple]) -> pd.DataFrame:
+    columns = ["origin", "origin_province", "destination_province", "date", "first_published", "event", "scope",
+               "value"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["value"] = frame.value.astype("Int64")
+    return frame
+
+
+def test_a_running_total_is_never_added_to_the_batches_before_it():
+    from extract.figures.views import sent_matrix, staff_sent
+
+    staff = staff_table([
+        ("Guangdong", "Guangdong", "Hubei", "2020-01-26", "2020-01-27", "sent", "batch", 57),
+        ("Guangdong", "Guangdong", "Hubei", "2020-01-28", "2020-01-29", "sent", "batch", 7),
+        ("Guangdong", "Guangdong", "Hubei", None, "2020-02-03", "sent", "total", 400),
+        ("Shenzhen", "Guangdong", "Hubei", "2020-02-09", "2020-02-09", "sent", "batch", 500),   # after the total
+        ("Yunnan", "Yunnan", "Hubei", "2020-02-16", "2020-02-16", "sent", "total", 809),
+        ("Yunnan", "Yunnan", "Hubei", "2020-02-20", "2020-02-20", "returned", "batch", 100),   # not sent
+    ])
+    sent = staff_sent(staff).set_index("origin_province")
+    assert sent.loc["Guangdong", "batch_staff"] == 564 and sent.loc["Guangdong", "latest_total"] == 400
+    assert sent.loc["Guangdong", "sent"] == 564   # the larger, never 964
+    assert sent.loc["Yunnan", "sent"] == 809 and sent.loc["Yunnan", "batches"] == 0
+    matrix = sent_matrix(staff_sent(staff))
+    assert matrix.loc["all", "Hubei"] == 564 + 809 and str(matrix["Hubei"].dtype) == "Int64"
+
+
+def test_the_figures_verb_filters_by_region_and_fits_80_columns(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import cli
+
+    build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")),
+                     "b": ("2020-02-11", "Wuhan reported 700 confirmed cases in total by the end of Feb 10."),
+                     "c": ("2020-02-11", "Zhejiang reported 40 confirmed cases in total by the end of Feb 10.")})
+    runner = CliRunner()
+    result = runner.invoke(cli, ["figures", "cases", "-o", str(tmp_path / "outputs"), "--region", "hubei province"],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines[1:]] == ["Hubei", "Wuhan"]   # a province, then its cities
+    assert all(len(line) <= 80 for line in lines)
+    assert "parts_exceed_whole" in lines[1]
+    failing = runner.invoke(cli, ["figures", "cases", "-o", str(tmp_path / "outputs"), "--failing", "--csv"])
+    assert sorted(pd.read_csv(__import__("io").StringIO(failing.output)).region) == ["Hubei", "Wuhan"]
+    unknown = runner.invoke(cli, ["figures", "cases", "-o", str(tmp_path / "outputs"), "--region", "Atlantis"])
+    assert unknown.exit_code == 1 and "Atlantis" in unknown.output

@@ -185,7 +185,7 @@ def test_report_in_a_real_browser(tmp_path):
         assert f"fact {mark}" in run("return document.querySelector('.mark[data-fact=\"%s\"]').title" % mark)
         # the index: figures render with a size, documents link to their pages
         driver.get(index.as_uri())
-        for figure in ("fig-cases", "fig-cases-new", "fig-staff", "fig-staff-totals", "fig-pairings"):
+        for figure in ("fig-staff", "fig-pairings"):
             size = run(f"var r = document.querySelector('#{figure} svg').getBoundingClientRect();"
                        "return [r.width, r.height];")
             assert size[0] > 100 and size[1] > 100, figure

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from extract.dataset.build import build_dataset, load_dataset
-from extract.figures.values import Stated, agree, disagreement, pick
 
 
 def build(tmp_path, articles: dict[str, tuple[str, str]]) -> dict[str, pd.DataFrame]:
@@ -238,3 +237,25 @@ def test_the_figures_verb_filters_by_region_and_fits_80_columns(tmp_path):
     assert sorted(pd.read_csv(__import__("io").StringIO(failing.output)).region) == ["Hubei", "Wuhan"]
     unknown = runner.invoke(cli, ["figures", "cases", "-o", str(tmp_path / "outputs"), "--region", "Atlantis"])
     assert unknown.exit_code == 1 and "Atlantis" in unknown.output
+
+
+def test_the_report_draws_the_tables_and_links_each_point_to_its_row_and_sources(tmp_path):
+    from extract.audit.report import write_report
+
+    build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")), "b": ("2020-02-12", TOTAL_11.format("550", "50")),
+                     "t": ("2020-02-11", TEAM_STORY)})
+    outputs = tmp_path / "outputs"
+    cases = pd.read_csv(outputs / "cases.csv", dtype=str)
+    cases.loc[0, "checks"] = "<script>alert(1)</script>"   # an edited output is text, never markup
+    cases.to_csv(outputs / "cases.csv", index=False)
+    index = write_report(outputs, tmp_path / "corpus", tmp_path / "report")
+    figures = (tmp_path / "report" / "figures.html").read_text(encoding="utf-8")
+    series = (tmp_path / "report" / "series.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in figures and "&lt;script&gt;alert(1)&lt;/script&gt;" in figures
+    row_ids = [f'id="case-{n}"' for n in range(1, len(cases) + 1)]
+    assert all(anchor in figures for anchor in row_ids)
+    first_fact, first_doc = cases.loc[0, "fact_ids"].split()[0], cases.loc[0, "doc_ids"].split()[0]
+    assert f'href="docs/{first_doc}.html#fact-{first_fact}"' in figures   # a mention links to its words
+    assert 'href="figures.html#case-1"' in series and "Hubei: cumulative" in series   # a point links to its row
+    assert 'href="figures.html#sent-Jiangsu-Hubei"' in index.read_text(encoding="utf-8")   # the staff matrix's cell
+    assert 'id="sent-Jiangsu-Hubei"' in figures

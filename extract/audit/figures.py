@@ -1,9 +1,9 @@
 """Figures of the audit report, drawn with matplotlib and returned as inline SVG (deterministic bytes).
 
-Honest by construction: new and cumulative case counts are drawn apart (a day's new cases and a running total on
-one line would zig-zag meaninglessly), team sizes apart from totals stated without a sender (a national figure of
-42,000 beside a team of 120 would flatten every team), only the regions with most points get a line (and the
-caption says how many are left out), and pairings are a helper x recipient matrix, readable at any corpus size.
+Drawn from the consolidated tables, not from mentions: every region's case series as small multiples (cumulative
+and new figures apart, a line per status, dates on a real time axis, linear scales with whole-number ticks, each
+point linked to its row), staff sent as an origin-province x destination-province matrix with totals (each number
+linked to its dispatches), and pairings as a helper x recipient matrix, readable at any corpus size.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 plt.rcParams.update({"svg.hashsalt": "aidfacts", "svg.fonttype": "none", "font.size": 9})
-MOST = 8   # lines per chart: the regions with the most points
 
 
 def to_svg(fig) -> str:
@@ -34,70 +33,8 @@ def empty(ax, message: str) -> None:
     ax.set_yticks([])
 
 
-def dated(facts: pd.DataFrame, kind: str) -> pd.DataFrame:
-    rows = facts[(facts["kind"] == kind) & facts["date"].notna() & facts["value"].notna()].copy()
-    rows = rows[rows["date"].astype(str).str.len() == 10]
-    rows["day"] = pd.to_datetime(rows["date"], errors="coerce")
-    rows["number"] = pd.to_numeric(rows["value"], errors="coerce")
-    return rows.dropna(subset=["number", "day"])
-
-
-def lines(rows: pd.DataFrame, group: str, title: str, ylabel: str, style: str = "-o",
-          log: bool = False) -> tuple[str, str]:
-    """One line (or set of points) per group, the MOST groups with most points; (svg, caption)."""
-    fig, ax = plt.subplots(figsize=(6.2, 3.0))
-    ax.set_title(title)
-    if rows.empty:
-        empty(ax, "nothing to draw in this dataset")
-        return to_svg(fig), "No such values in the dataset"
-    names = rows[group].fillna("(no region)").astype(str)
-    sizes = names.value_counts()
-    kept = sorted(sizes.index, key=lambda n: (-sizes[n], n))[:MOST]
-    for name in sorted(kept):
-        points = rows[names == name].sort_values("day")
-        ax.plot(points["day"], points["number"], style, markersize=3, linewidth=1, label=name)
-    ax.set_ylabel(ylabel + (" (log scale)" if log else ""))
-    if log:
-        ax.set_yscale("symlog", linthresh=10)
-    first, last = rows["day"].min(), rows["day"].max()
-    pad = pd.Timedelta(days=3) if first == last else (last - first) / 20
-    ax.set_xlim(first - pad, last + pad)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
-    ax.legend(fontsize=7, ncol=2, frameon=False)
-    left_out = len(sizes) - len(kept)
-    caption = f"{plural(len(rows), 'value')} from {plural(len(sizes), group)}" + (
-        f"; the {len(kept)} with most values drawn, {left_out} left out" if left_out else "")
-    return to_svg(fig), caption
-
-
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def case_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(id, svg, caption): confirmed cases, new and cumulative apart."""
-    rows = dated(facts, "case_count")
-    rows = rows[rows["status"].isin(["confirmed", "unspecified"])]
-    unknown = int(rows["period"].isna().sum())
-    new = rows[rows["period"] == "new"]
-    total = rows[rows["period"] == "total"]
-    svg_new, cap_new = lines(new, "region", "New confirmed cases reported, per region", "new cases", "o")
-    svg_total, cap_total = lines(total, "region", "Cumulative confirmed cases, per region", "cases so far")
-    note = f" {unknown} dated counts whose text says neither new nor total are in neither chart." if unknown else ""
-    return [("fig-cases-new", svg_new, cap_new + "."), ("fig-cases", svg_total, cap_total + "." + note)]
-
-
-def staff_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(id, svg, caption): team sizes by sending province, apart from totals stated without a sender."""
-    rows = dated(facts, "personnel_count")
-    teams = rows[rows["origin"].notna()]
-    totals = rows[rows["origin"].isna()]
-    svg_teams, cap_teams = lines(teams, "origin", "Medical staff sent, by sending region", "staff", "o",
-                                 log=True)
-    svg_totals, cap_totals = lines(totals, "destination", "Staff totals stated without a sender", "staff", "o",
-                                   log=True)
-    return [("fig-staff", svg_teams, cap_teams + "."),
-            ("fig-staff-totals", svg_totals, cap_totals + " (national or cumulative figures).")]
 
 
 def pairing_diagram(pairings: pd.DataFrame) -> str:
@@ -124,3 +61,111 @@ def pairing_diagram(pairings: pd.DataFrame) -> str:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize=7,
                         color="white" if n > peak / 2 else "black")
     return to_svg(fig)
+
+
+# ---- charts of the consolidated tables (cases.csv, staff.csv) -------------------------------------------------
+
+SERIES_STATUSES = (("confirmed", "#d62828"), ("death", "#222222"), ("recovered", "#2a9d8f"), ("suspected", "#f4a261"),
+                   ("severe", "#9d4edd"), ("critical", "#6a040f"), ("unspecified", "#8d99ae"))
+
+
+def case_anchor(row_number: int) -> str:
+    """Where a row of cases.csv (1 = the first data row) is shown with its sources in the report."""
+    return f"figures.html#case-{row_number}"
+
+
+def time_axis(ax) -> None:
+    """Dates on a real time axis, with as many readable ticks as fit, and counts on a linear scale with whole
+    numbers."""
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=5, interval_multiples=True)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=4, integer=True))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    ax.set_ylim(bottom=0)
+
+
+def series_panel(ax, rows: pd.DataFrame, title: str) -> None:
+    """One line per status through the figures of one region and period; each point links to its row."""
+    ax.set_title(title, fontsize=8, loc="left")
+    if rows.empty:
+        empty(ax, "none stated")
+        return
+    first, last = rows["day"].min(), rows["day"].max()
+    pad = max(pd.Timedelta(days=3), (last - first) / 15)   # whole days on the axis, never hours
+    ax.set_xlim(first - pad, last + pad)
+    for status, colour in SERIES_STATUSES:
+        points = rows[rows["status"] == status].sort_values("day")
+        if points.empty:
+            continue
+        ax.plot(points["day"], points["value"].astype(float), "-", color=colour, linewidth=1)
+        dots = ax.scatter(points["day"], points["value"].astype(float), s=10, color=colour, label=status,
+                          zorder=3)
+        dots.set_urls([case_anchor(n) for n in points["row_number"]])
+    time_axis(ax)
+    ax.legend(fontsize=6, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+
+
+def region_series_charts(cases: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """Small multiples, one per region with figures (the country, then each province followed by its cities):
+    (id, region, svg, caption), cumulative figures on the left and new ones on the right."""
+    if cases.empty:
+        return []
+    rows = cases.copy()
+    rows["row_number"] = range(1, len(rows) + 1)
+    rows["day"] = pd.to_datetime(rows["date"].astype(str), errors="coerce")
+    rows = rows.dropna(subset=["day", "value"])
+    rows["name"] = rows["region"].fillna("the country")
+    charts = []
+    for name in dict.fromkeys(rows["name"]):   # in the table's order
+        own = rows[rows["name"] == name]
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 1.9), gridspec_kw={"wspace": 0.55})
+        series_panel(left, own[own["period"] == "total"], f"{name}: cumulative")
+        series_panel(right, own[own["period"] == "new"], f"{name}: new")
+        flagged = int(own["checks"].notna().sum())
+        caption = f"{plural(len(own), 'figure')} stated by {plural(int(own['mentions'].sum()), 'mention')}" + (
+            f"; {flagged} failing a check" if flagged else "") + ". Each point links to its row and sources."
+        charts.append((f"series-{len(charts) + 1}", name, to_svg(fig), caption))
+    return charts
+
+
+def staff_matrix_chart(sent: pd.DataFrame) -> str:
+    """Staff sent, origin province (rows) x destination province (columns), with totals; each number links to
+    the dispatches behind it."""
+    if sent.empty:
+        fig, ax = plt.subplots(figsize=(6, 2.5))
+        ax.set_title("Medical staff sent: origin province x destination")
+        empty(ax, "no dispatches in the dataset")
+        return to_svg(fig)
+    matrix = sent.pivot(index="origin_province", columns="destination_province", values="sent").fillna(0)
+    matrix = matrix.astype(int)
+    origins, destinations = list(matrix.index), list(matrix.columns)
+    fig, ax = plt.subplots(figsize=(2.6 + 1.0 * (len(destinations) + 1), 1.0 + 0.26 * (len(origins) + 1)))
+    ax.set_title("Medical staff sent: origin province x destination province", fontsize=9)
+    ax.imshow(matrix.values, cmap="Oranges", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(destinations) + 1), destinations + ["all"], rotation=30, ha="right")
+    ax.set_yticks(range(len(origins) + 1), origins + ["all"])
+    ax.set_xlim(-0.5, len(destinations) + 0.5)
+    ax.set_ylim(len(origins) + 0.5, -0.5)
+    peak = matrix.values.max() or 1
+    for i, origin in enumerate(origins):
+        for j, destination in enumerate(destinations):
+            n = int(matrix.values[i, j])
+            if n:
+                ax.text(j, i, f"{n:,}", ha="center", va="center", fontsize=7,
+                        color="white" if n > peak / 2 else "black", url=f"figures.html#{sent_anchor(origin, destination)}")
+        ax.text(len(destinations), i, f"{int(matrix.values[i].sum()):,}", ha="center", va="center", fontsize=7,
+                weight="bold")
+    for j in range(len(destinations)):
+        ax.text(j, len(origins), f"{int(matrix.values[:, j].sum()):,}", ha="center", va="center", fontsize=7,
+                weight="bold")
+    ax.text(len(destinations), len(origins), f"{int(matrix.values.sum()):,}", ha="center", va="center", fontsize=7,
+            weight="bold")
+    return to_svg(fig)
+
+
+def sent_anchor(origin: str, destination: str) -> str:
+    """The id of an origin -> destination pair's dispatches on the figures page."""
+    def clean(name: str) -> str:
+        return "".join(c if c.isalnum() else "_" for c in name)
+    return f"sent-{clean(origin)}-{clean(destination)}"

@@ -24,7 +24,8 @@ from urllib.parse import quote
 import pandas as pd
 
 from extract.dataset.corpus import read_article_text
-from extract.audit.figures import case_figures, pairing_diagram, staff_figures
+from extract.audit.figure_pages import figure_pages, staff_matrix
+from extract.audit.figures import pairing_diagram
 from extract.audit.report_assets import CSP, DOCUMENT, INDEX, INDEX_SCRIPT, LISTING, SCRIPT, STYLE
 from extract.nlp.records import present
 
@@ -289,8 +290,12 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
         if old.name not in written:   # a page of a document no longer in the dataset (only our own pages)
             old.unlink()
     gaps = [f for f in facts if f["kind"] == "missing_number"]
-    figures = case_figures(facts_frame) + staff_figures(facts_frame) + [
-        ("fig-pairings", pairing_diagram(tables["pairings"]), "Each cell: documents stating the pairing.")]
+    figures = [("fig-staff", staff_matrix(tables), "Staff sent, from staff.csv: per origin and destination province "
+                "the larger of the batches added up and the latest running total; each number links to its "
+                "dispatches. Case series of every region: series.html."),
+               ("fig-pairings", pairing_diagram(tables["pairings"]), "Each cell: documents stating the pairing.")]
+    for name, page in figure_pages(tables, page_name, CSP, style()).items():
+        write_page(folder / name, page)
     precision = records(tables.get("rule_precision"))
     write_page(folder / "conflicts.html", LISTING.format(
         csp=CSP, style=style(), title="Conflicts", intro="The same fact (kind, region, date) stated with different values.",

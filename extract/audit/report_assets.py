@@ -30,7 +30,7 @@ INDEX = """<!DOCTYPE html>
 <span>{n_conflicts} conflicts</span><span>{n_errors} unreadable articles</span></p>
 <p>Review facts in the browser with <code>aidfacts review -o {outputs}</code> (the triage app); each document page
 gives every fact's id and its review command. Regenerate this report with <code>aidfacts audit {outputs}</code>.</p>
-<nav><a href="#figures">figures</a> · <a href="#precision">rule precision</a> · <a href="#documents">documents</a> ·
+<nav><a href="#figures">figures</a> · <a href="figures.html">figures and dispatches</a> · <a href="series.html">case series per region</a> · <a href="#precision">rule precision</a> · <a href="#documents">documents</a> ·
 <a href="gaps.html">missing numbers</a> · <a href="conflicts.html">conflicts</a> · <a href="#errors">unreadable articles</a></nav>
 <section id="figures"><h2>Figures</h2>{figures}</section>
 <section id="precision"><h2>Rule precision (from reviewers' verdicts)</h2>{precision}</section>

@@ -259,3 +259,20 @@ def test_the_report_draws_the_tables_and_links_each_point_to_its_row_and_sources
     assert 'href="figures.html#case-1"' in series and "Hubei: cumulative" in series   # a point links to its row
     assert 'href="figures.html#sent-Jiangsu-Hubei"' in index.read_text(encoding="utf-8")   # the staff matrix's cell
     assert 'id="sent-Jiangsu-Hubei"' in figures
+
+
+def test_audit_check_traces_every_row_to_facts_that_state_it(tmp_path):
+    from extract.audit.checks import check_dataset
+
+    build(tmp_path, {"a": ("2020-02-11", TOTAL_10.format("500")), "t": ("2020-02-11", TEAM_STORY)})
+    outputs = tmp_path / "outputs"
+    assert check_dataset(outputs, tmp_path / "corpus") == []
+    cases = pd.read_csv(outputs / "cases.csv", dtype=str)
+    cases.loc[0, "value"] = "501"   # a value no mention states
+    cases.to_csv(outputs / "cases.csv", index=False)
+    staff = pd.read_csv(outputs / "staff.csv", dtype=str)
+    staff.loc[0, "fact_ids"] += " 0000000000000000"
+    staff.to_csv(outputs / "staff.csv", index=False)
+    problems = check_dataset(outputs, tmp_path / "corpus")
+    assert any(p.startswith("cases.csv line 2: fact") and "not 501" in p for p in problems), problems
+    assert any(p == "staff.csv line 2: fact 0000000000000000 is not in facts.csv" for p in problems), problems

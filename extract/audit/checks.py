@@ -67,8 +67,40 @@ def check_dataset(outputs: Path | str, corpus: Path | str) -> list[str]:
         for field in ("region", "origin", "destination", "helper", "recipient"):
             if present(fact.get(field)) and fact[field] not in gazetteer.by_name:
                 problems.append(f"{where}: {field} {fact[field]!r} is not in the gazetteer")
+    problems += figure_problems(tables, facts)
     live = set(facts["fact_id"]) | set(tables.get("audit", pd.DataFrame(columns=["fact_id"]))["fact_id"])
     for fact_id, verdict in sorted(read_verdicts(corpus).items()):
         if fact_id not in live or fact_id in set(tables["audit"].loc[tables["audit"]["status"] == "stale", "fact_id"]):
             problems.append(f"verdict on {fact_id} ({verdict.verdict}): no such fact (stale)")
+    return problems
+
+
+FIGURE_KINDS = {"cases": "case_count", "staff": "personnel_count"}
+
+
+def figure_problems(tables: dict[str, pd.DataFrame], facts: pd.DataFrame) -> list[str]:
+    """Each row of cases.csv and staff.csv is traced to facts that state it: every fact id resolves to a fact of
+    the row's kind whose value is one the row says was stated."""
+    by_id = facts.set_index("fact_id")
+    problems = []
+    for table, kind in FIGURE_KINDS.items():
+        frame = tables.get(table)
+        if frame is None:
+            problems.append(f"{table}.csv: missing (run aidfacts build)")
+            continue
+        for number, row in enumerate(frame.to_dict(orient="records"), start=2):   # line 1 is the header
+            where = f"{table}.csv line {number}"
+            ids = str(row["fact_ids"] or "").split()
+            if not ids:
+                problems.append(f"{where}: no fact ids")
+            stated = {int(v) for v in str(row["values"]).split()} if present(row["values"]) else {int(row["value"])}
+            for fact_id in ids:
+                if fact_id not in by_id.index:
+                    problems.append(f"{where}: fact {fact_id} is not in facts.csv")
+                elif by_id.at[fact_id, "kind"] != kind:
+                    problems.append(f"{where}: fact {fact_id} is a {by_id.at[fact_id, 'kind']}, not a {kind}")
+                elif int(by_id.at[fact_id, "value"]) not in stated:
+                    problems.append(f"{where}: fact {fact_id} states {by_id.at[fact_id, 'value']}, not {row['value']}")
+            if present(row["mentions"]) and int(row["mentions"]) != len(ids):
+                problems.append(f"{where}: {row['mentions']} mentions but {len(ids)} fact ids")
     return problems

@@ -78,7 +78,8 @@ def measure_build(corpus: str, workers: int) -> dict:
     try:
         start = time.perf_counter()
         report = build_dataset(corpus, outputs / "outputs", workers=workers, use_cache=False)
-        return dict(seconds=time.perf_counter() - start, facts=report.facts, documents=report.documents)
+        return dict(seconds=time.perf_counter() - start, facts=report.facts, documents=report.documents,
+                    consolidation_seconds=report.consolidation_seconds)
     finally:
         shutil.rmtree(outputs, ignore_errors=True)
 
@@ -150,7 +151,7 @@ def main() -> None:
         articles = scratch / "articles.jsonl"
         write_articles(max(sizes), articles)   # the generator is sequential: the first n are the size-n corpus
         print(f"{'articles':>9} {'measure':<10} {'workers':>7} {'seconds':>8} {'words/s':>10} {'ms/article':>10} "
-              f"{'peak MB':>8} {'x tokenizer':>11}")
+              f"{'peak MB':>8} {'x tokenizer':>11} {'consolidation':>13}")
         for n in sizes:
             results += measure_size(n, worker_counts, articles, scratch)
     finally:
@@ -159,6 +160,11 @@ def main() -> None:
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(f"total {summary['total_seconds']:.0f} s; figures in {args.output}")
+
+
+def share(row: dict) -> str:
+    """The consolidated tables' share of a build's time (the issue's bound: 10 % at 10k articles)."""
+    return f"{100 * row['consolidation_seconds'] / row['seconds']:.1f} %"
 
 
 def measure_size(n: int, worker_counts: list[int], articles: Path, scratch: Path) -> list[dict]:
@@ -182,7 +188,8 @@ def measure_size(n: int, worker_counts: list[int], articles: Path, scratch: Path
         row["ratio_to_tokenizer"] = tok["seconds"] / row["seconds"]
         print(f"{n:>9} {row['measure']:<10} {row['workers']:>7} {row['seconds']:>8.2f} "
               f"{row['words_per_s']:>10,.0f} {row['ms_per_article']:>10.3f} {row['peak_rss_mb']:>8.0f} "
-              f"{row['ratio_to_tokenizer']:>11.3f}", flush=True)
+              f"{row['ratio_to_tokenizer']:>11.3f}" + (f" {share(row):>13}" if "consolidation_seconds" in row else ""),
+              flush=True)
     return rows
 
 

@@ -18,6 +18,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -79,6 +80,7 @@ class BuildReport:
     cache_misses: int = 0
     extracted: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)   # doc_ids of the articles with no publication date
+    consolidation_seconds: float = 0.0   # spent making cases.csv and staff.csv (bench/bench.py reports its share)
 
 
 def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -255,6 +257,7 @@ class DatasetWriter:
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
         audit, pairings, seen, rules = [], [], [], RuleTally()
+        consolidating = 0.0
         kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
         candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
@@ -284,12 +287,15 @@ class DatasetWriter:
                     records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
                     cells.append(row)
                 jsonl.write(b"".join(records))
+                began = time.perf_counter()
                 spill_mentions(mentions, dicts, published)
+                consolidating += time.perf_counter() - began
                 facts.add_rows(cells)
                 gaps.add_rows(gap_rows(rows))
         facts.close()
         gaps.close()
-        return dict(audit=audit, pairings=pairings, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count)
+        return dict(audit=audit, pairings=pairings, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count,
+                    consolidating=consolidating)
 
     def finish_passages(self) -> None:
         """Align the blanks with the numbers of other articles, reading back only the texts and facts of the
@@ -348,7 +354,9 @@ class DatasetWriter:
             self.seen_verdicts.update(result["seen"])
             self.rules.merge(result["rules"])
         (self.staging / SPILL).unlink()
+        began = time.perf_counter()
         self.consolidate(len(results))
+        report.consolidation_seconds = time.perf_counter() - began + sum(r["consolidating"] for r in results)
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
         write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
         write_table(self.staging / "conflicts.csv", [vars(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)

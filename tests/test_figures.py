@@ -85,7 +85,7 @@ def test_a_cumulative_figure_that_falls_is_flagged_and_one_that_rises_is_not(tmp
     falls = build(tmp_path / "1", {"a": ("2020-02-11", TOTAL_10.format("500")),
                                    "b": ("2020-02-12", TOTAL_11.format("400", "30"))})
     assert "decreasing" in checks(figure(falls["cases"], "Hubei", "confirmed", "total", "2020-02-11"))
-    assert checks(figure(falls["cases"], "Hubei", "confirmed", "total", "2020-02-10")) == set()
+    assert "decreasing" not in checks(figure(falls["cases"], "Hubei", "confirmed", "total", "2020-02-10"))
     rises = build(tmp_path / "2", {"a": ("2020-02-11", TOTAL_10.format("500")),
                                    "b": ("2020-02-12", TOTAL_11.format("530", "30"))})
     assert all(checks(r) == set() for _, r in rises["cases"].iterrows())
@@ -99,6 +99,7 @@ def test_new_must_be_the_difference_of_two_totals(tmp_path, new, flagged):
     cases = tables["cases"]
     assert ("new_vs_total" in checks(figure(cases, "Hubei", "confirmed", "new", "2020-02-11"))) is flagged
     assert ("new_vs_total" in checks(figure(cases, "Hubei", "confirmed", "total", "2020-02-11"))) is flagged
+    assert ("new_vs_total" in checks(figure(cases, "Hubei", "confirmed", "total", "2020-02-10"))) is flagged
 
 
 @pytest.mark.parametrize("wuhan, flagged", [("700", True), ("400", False)])
@@ -276,3 +277,16 @@ def test_audit_check_traces_every_row_to_facts_that_state_it(tmp_path):
     problems = check_dataset(outputs, tmp_path / "corpus")
     assert any(p.startswith("cases.csv line 2: fact") and "not 501" in p for p in problems), problems
     assert any(p == "staff.csv line 2: fact 0000000000000000 is not in facts.csv" for p in problems), problems
+
+
+@pytest.mark.parametrize("values, flagged", [
+    ([100, 200, 5000, 400, 500], [5000]),   # one figure too high: flagged alone, not the right ones after it
+    ([100, 200, 20, 400, 500], [20]),       # one too low
+    ([500, 400], [400]),                    # the later, below an earlier day's
+    ([100, 100, 200], []),                  # a total that holds is no fall
+])
+def test_decreasing_flags_the_fewest_figures_that_break_a_series(tmp_path, values, flagged):
+    articles = {f"d{k}": (f"2020-02-{11 + k:02d}", f"Hubei had reported a total of {v} confirmed cases by the end "
+                                                    f"of Feb {10 + k}.") for k, v in enumerate(values)}
+    cases = build(tmp_path, articles)["cases"]
+    assert sorted(cases[cases.checks.fillna("").str.contains("decreasing")].value) == flagged

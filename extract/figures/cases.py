@@ -5,6 +5,7 @@ figures go to a table of their own, where the arithmetic checks are SQL joins ov
 grouping, none holding the corpus in memory)."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import sqlite3
 from typing import Iterator
@@ -23,14 +24,13 @@ FIGURE_FIELDS = (*KEY, "value", "qualifier", "exact", "mentions", "documents", "
 CASE_CHECKS = ("conflict", "revised", "decreasing", "new_vs_total", "parts_exceed_whole", "exceeds_confirmed",
                "date_after_publication")
 
-# A cumulative figure below an earlier day's of the same region and status.
-DECREASING = """
-SELECT b.id, 'decreasing' FROM case_figure b WHERE b.period = 'total' AND b.exact AND EXISTS (
-  SELECT 1 FROM case_figure a WHERE a.province = b.province AND a.region = b.region AND a.status = b.status
-  AND a.period = 'total' AND a.exact AND a.date < b.date AND a.value > b.value)"""
+# Every cumulative series (region, status), in order of day: what `decreasing` reads.
+SERIES = """
+SELECT id, province, region, status, value FROM case_figure WHERE period = 'total' AND exact
+ORDER BY province, region, status, date"""
 # total(d) - total(d - 1) differs from new(d): the new figure and the day's total are flagged.
 NEW_VS_TOTAL = """
-SELECT n.id, t1.id FROM case_figure n
+SELECT n.id, t1.id, t0.id FROM case_figure n
 JOIN case_figure t1 ON t1.province = n.province AND t1.region = n.region AND t1.status = n.status
   AND t1.period = 'total' AND t1.date = n.date AND t1.exact
 JOIN case_figure t0 ON t0.province = n.province AND t0.region = n.region AND t0.status = n.status
@@ -74,14 +74,49 @@ def consolidate_cases(db: sqlite3.Connection) -> None:
             checks.execute("INSERT INTO case_check VALUES (?, 'date_after_publication')", (number,))
     db.execute("CREATE INDEX case_series ON case_figure (province, region, status, period, date)")
     db.execute("CREATE INDEX case_day ON case_figure (date, status, period, level_rank)")
-    db.executemany("INSERT INTO case_check VALUES (?, ?)", db.execute(DECREASING).fetchall())
+    db.executemany("INSERT INTO case_check VALUES (?, 'decreasing')", ((i,) for i in out_of_order(db)))
     db.executemany("INSERT INTO case_check VALUES (?, ?)", db.execute(EXCEEDS_CONFIRMED).fetchall())
-    for new, total in db.execute(NEW_VS_TOTAL).fetchall():
-        db.executemany("INSERT INTO case_check VALUES (?, 'new_vs_total')", [(new,), (total,)])
+    for ids in db.execute(NEW_VS_TOTAL).fetchall():   # the new figure and both totals: any of them may be wrong
+        db.executemany("INSERT INTO case_check VALUES (?, 'new_vs_total')", [(i,) for i in ids])
     for whole, parts in db.execute(PARTS).fetchall():
         db.executemany("INSERT INTO case_check VALUES (?, 'parts_exceed_whole')",
                        [(whole,)] + [(int(p),) for p in parts.split()])
     db.execute("CREATE INDEX case_check_id ON case_check (id)")
+
+
+def out_of_order(db: sqlite3.Connection) -> list[int]:
+    """The cumulative figures that break their series' rise: the fewest whose removal leaves each series never
+    falling (all but a longest non-decreasing run of it). One wrong figure, too high or too low, is flagged
+    alone, not the right figures around it."""
+    flagged: list[int] = []
+    for _, series in itertools.groupby(db.execute(SERIES), key=lambda r: r[1:4]):
+        figures = [(i, value) for i, *_, value in series]
+        # read backwards with values negated, a longest rise keeps, of equally long ones, the earliest figures:
+        # of `500, then 400` the later is the one flagged, as below an earlier day's
+        kept = set(longest_rise([(i, -value) for i, value in reversed(figures)]))
+        flagged += [i for i, _ in figures if i not in kept]
+    return flagged
+
+
+def longest_rise(figures: list[tuple[int, int]]) -> list[int]:
+    """The ids of a longest non-decreasing subsequence of (id, value) in order (patience sorting, n log n; of
+    equally long ones, the one ending lowest)."""
+    tails: list[int] = []     # tails[k]: the smallest value ending a rise of length k + 1
+    ends: list[int] = []      # the index in `figures` of that ending
+    before: list[int] = [-1] * len(figures)
+    for at, (_, value) in enumerate(figures):
+        k = bisect.bisect_right(tails, value)
+        before[at] = ends[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(value)
+            ends.append(at)
+        else:
+            tails[k], ends[k] = value, at
+    run, at = [], ends[-1] if ends else -1
+    while at >= 0:
+        run.append(figures[at][0])
+        at = before[at]
+    return run[::-1]
 
 
 def case_rows(db: sqlite3.Connection) -> Iterator[dict]:

@@ -35,8 +35,9 @@ def table_text(frame: pd.DataFrame, width: int) -> str:
     cells = {c: [str(v) for v in frame[c]] for c in frame.columns}
     widths = {c: max([len(c)] + [len(v) for v in cells[c]]) for c in frame.columns}
     numeric = {c for c in frame.columns if all(v.lstrip("<>~").isdigit() or v == "" for v in cells[c])}
+    whole = numeric | {"date"}   # cut last: a number or a day cut short would read as another
     while sum(widths.values()) + 2 * (len(widths) - 1) > width:
-        widest = max((c for c in widths if c not in numeric), key=lambda c: widths[c], default=None)
+        widest = max((c for c in widths if c not in whole), key=lambda c: widths[c], default=None)
         if widest is None or widths[widest] <= NARROWEST:
             break   # nothing left to cut: the terminal wraps
         widths[widest] -= 1

@@ -45,7 +45,10 @@ from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
                                       VERDICTS_FILE, read_verdicts, stale_verdicts)
 
-FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value"]
+# the staff fields (event, scope, teams) came after reviewed and extracted_value: appended, so that every column
+# before them keeps its place
+LATER_FIELDS_AT = FIELDS.index("event")
+FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] + list(FIELDS[LATER_FIELDS_AT:])
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings"]
 NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
@@ -153,7 +156,7 @@ def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict]) -> tuple[li
     the audit rows of those verdicts. Most documents have no verdict: their rows are the facts plus
     `reviewed` False and `extracted_value`, made without a dict per fact."""
     if not any(f.fact_id in verdicts for f in facts):
-        return [(*f, False, f.value) for f in facts], []
+        return [(*f[:LATER_FIELDS_AT], False, f.value, *f[LATER_FIELDS_AT:]) for f in facts], []
     rows, audit = apply_verdicts([f.to_dict() for f in facts], verdicts)
     return [tuple(row[c] for c in FACT_COLUMNS) for row in rows], audit
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
                "mentions": "integer", "missing": "boolean", "reviewed": "boolean",
-               "suggestion_start": "integer", "suggestion_end": "integer"}
+               "suggestion_start": "integer", "suggestion_end": "integer", "teams": "integer"}
 COUNTED = {"value": "integer", "mentions": "integer", "documents": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
                                         "rejected": "integer", "corrected": "integer", "precision": "number"},
@@ -52,6 +52,16 @@ FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say
     "suggestion_start": {"description": "Where the suggested value (passage) or the fact stating it (attributes) "
                                         "starts in suggestion_doc's text."},
     "suggestion_end": {"description": "Where it ends in suggestion_doc's text."},
+    "event": {"description": "For a personnel count: `sent` (sent, dispatched, arrived, at work where sent) or "
+                             "`returned` (came home, left Hubei); empty when the text says neither.",
+              "constraints": {"enum": ["sent", "returned"]}},
+    "scope": {"description": "For a personnel count: `batch` (one group), `total` (a running total stated as such: "
+                             "`so far`, `a total of`, `in nine batches`, `from across the country`) or `part` (a part "
+                             "of a team stated beside or inside its whole: `42 doctors and 92 nurses`, `including 30 "
+                             "nurses`).",
+              "constraints": {"enum": ["batch", "total", "part"]}},
+    "teams": {"description": "For a personnel count: the number of teams or batches stated with it in its clause "
+                             "(`in nine batches`: 9); empty when none is stated."},
 }
 
 

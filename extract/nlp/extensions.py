@@ -17,6 +17,7 @@ SPAN_EXTENSIONS = {
     "value": None, "missing": False, "qualifier": None, "status": None, "period": None, "unit": None,
     "region": None, "origin": None, "destination": None, "date": None, "helper": None, "recipient": None,
     "expected": None, "code": None, "dateline": False, "noun_class": None, "head_end": None,
+    "event": None, "scope": None, "teams": None,   # a staff count's: sent or returned, batch/total/part, teams
     "whole_country": None,     # a case count the rules read as the whole country's (no region of its own)
 }
 SPAN_KEY = "._."   # the first element of spaCy's user_data key for a span extension value

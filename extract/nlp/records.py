@@ -51,6 +51,9 @@ class Fact(NamedTuple):
     suggestion_basis: str | None = None   # `passage` (the same words in another article) or `attributes`
     suggestion_start: int | None = None   # where the suggested value stands in suggestion_doc
     suggestion_end: int | None = None
+    event: str | None = None              # personnel counts: `sent` or `returned`, None when the text says neither
+    scope: str | None = None              # personnel counts: `batch`, `total` (a running total) or `part` (of a team)
+    teams: int | None = None              # personnel counts: the number of teams or batches stated with the count
     whole_country: bool | None = None   # a case count of the whole country (its region is empty on purpose)
 
     def to_dict(self) -> dict:
@@ -82,7 +85,8 @@ def context_of(text: str, start: int, end: int, width: int = 40) -> str:
 def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceIndex, value=None,
              missing: bool = False, qualifier=None, status=None, period=None, unit=None, region=None,
              region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
-             expected=None, context=None, belongs_to=None, whole_country=None) -> Fact:
+             expected=None, context=None, belongs_to=None, event=None, scope=None, teams=None,
+             whole_country=None) -> Fact:
     """One fact, made straight from the span and its attributes (a tuple in the fields' order: this runs
     for every fact of every article)."""
     start, end = span.start_char, span.end_char
@@ -91,7 +95,7 @@ def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceI
         fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
         period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
         end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, (), None, None,
-        None, whole_country))
+        None, event, scope, teams, whole_country))
 
 
 new_fact = tuple.__new__   # new_fact(Fact, values): a Fact from a tuple of its values in order, made in C;
@@ -140,7 +144,7 @@ def doc_to_facts(doc: Doc, doc_id: str, keep: bool = True) -> list[Fact]:
 
 
 COUNT_ATTRIBUTES = ("value", "missing", "qualifier", "status", "period", "unit", "region", "origin", "destination",
-                    "date", "whole_country")
+                    "date", "event", "scope", "teams", "whole_country")
 KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 AT = {name: i for i, name in enumerate(FIELD_NAMES)}
 

@@ -18,6 +18,7 @@ from extract.nlp.rules.relations import (clause_bounds, governing_preposition, l
                          set_spans, spans_in, spans_of)
 from extract.nlp.rules.staff_heads import staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
+from extract.nlp.rules.staff_scope import describe_staff
 
 SPAN_KEY = "count"
 SCOPE_PREPS = frozenset({"in", "of", "across"})   # `16 cities in Hubei`
@@ -61,6 +62,8 @@ class CountExtractor(CountWords):
                 facts.append(fact)
         self.cases.share_list_status(doc, facts)
         self.cases.share_list_period(doc, facts)
+        # after every count is made: a staff count's teams and parts may stand after it in its sentence
+        describe_staff(doc, facts, self.heads.noun_class, self.gazetteer)
         set_spans(doc, SPAN_KEY, facts)
         return doc
 

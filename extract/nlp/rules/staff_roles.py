@@ -23,7 +23,12 @@ OWNED_PHRASE = word_set("owned_phrase_words")   # `the`, `first`, `ninth`, `its`
 REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institution_links", "speech_continuations",
             "movement_words", "contrast_words", "homeward_words", "arrival_verbs",
             "staff_modifiers", "team_size_followers", "relative_time_units", "relative_time_words",
-            "work_verbs", "institution_nouns", "total_words", "elliptic_verbs")
+            "work_verbs", "institution_nouns", "total_words", "elliptic_verbs",
+            # what a staff count tells of itself (staff_event.py, staff_scope.py, staff_teams.py)
+            "return_verbs", "home_words", "homeward_movers", "leave_words", "send_cues", "send_cues_needing_next",
+            "aid_infinitives", "candidacy_words", "total_words_strong", "part_openers", "part_frame_words",
+            "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns")
+PHRASES = ("total_phrases", "weak_total_phrases")
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +46,24 @@ def staff_words() -> dict[str, frozenset[str]]:
             raise ValueError(f"staff.json: {key} must be a list of single words")
         words[key] = frozenset(w.lower() for w in value)
     return words
+
+
+@lru_cache(maxsize=1)
+def staff_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrase lists of data/staff.json (`phrases`: `so far`, `a total of` ...), checked once: every list
+    present, phrases of lower-case words separated by single spaces. Each phrase comes back as its words."""
+    with open(data_path("staff.json"), encoding="utf-8") as handle:
+        data = json.load(handle).get("phrases")
+    if not isinstance(data, dict):
+        raise ValueError("staff.json: phrases must be an object of phrase lists")
+    found = {}
+    for key in PHRASES:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(
+                isinstance(p, str) and p and p == p.lower() and p.split(" ") == p.split() for p in value):
+            raise ValueError(f"staff.json: phrases.{key} must be a list of lower-case phrases, single-spaced")
+        found[key] = tuple(tuple(p.split(" ")) for p in value)
+    return found
 
 
 def speech_cut(doc: Doc, start: int, end: int) -> int:

@@ -1,0 +1,144 @@
+"""Whether a staff count tells staff going out to help (`sent`) or coming home (`returned`), read from the
+words of its own clause (data/staff.json). None when the clause says neither: a team's make-up (`The medical
+staff are from 77 hospitals`), staff who only signed up or applied, a count of staff at work at home."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_index
+from extract.nlp.rules.staff_roles import frame_end, relative_tail, speech_cut, speech_resume, staff_words
+
+SENT, RETURNED = "sent", "returned"
+# a word of sending that counts only with the word after it: `set off`, `came to`, `headed for` (`set up a
+# ward`, `came from 12 hospitals`, `the head of the team` tell no journey)
+ONWARD = frozenset({"to", "for", "off", "out", "into", "toward", "towards"})
+TAKE_OFF = frozenset({"took", "take", "takes", "taking", "set", "sets", "setting"})   # `took off from Wuhan`
+ARRIVED_AT = frozenset({"at", "in", "to"})
+HOME_ARRIVAL_REACH = 8   # tokens from `landed` to the place it names (`landed at Taiyuan Wusu airport in Shanxi`)
+
+
+def count_windows(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The token ranges that speak of the staff counted by doc[start:end]: its clause, without what someone
+    said around it (`..., an official said at a meeting in Beijing`), and a `who` clause closing it with what
+    the main clause says after that (`The 148 medics ..., who returned to Shanghai on March 22, have ...`)."""
+    lo, hi = clause_bounds(doc, start)
+    sent_start, sent_end = sentence_index(doc).bounds(start)
+    hi = frame_end(doc, sent_start, start, hi)
+    windows = [(speech_resume(doc, lo, start), speech_cut(doc, end, hi))]
+    words = lower_words(doc)
+    if hi + 1 < sent_end and words[hi] == "," and words[hi + 1] == "who":
+        rel_lo, rel_hi = clause_bounds(doc, hi + 1)
+        windows.append((rel_lo, speech_cut(doc, rel_lo, rel_hi)))
+        tail = relative_tail(doc, hi)
+        if tail is not None:
+            windows.append((tail[2], speech_cut(doc, tail[2], tail[3])))
+    return windows
+
+
+def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
+    """`returned` when the count's clause tells a way home, else `sent` when it tells a way out or staff at
+    work where they were sent, else None. Home wins: a story of a return names where the staff had gone."""
+    windows = count_windows(doc, fact.start, fact.end)
+    origin = get(fact, "origin")
+    if any(went_home(doc, lo, hi, origin, gazetteer) for lo, hi in windows):
+        return RETURNED
+    words = lower_words(doc)
+    if any(not staff_words()["candidacy_words"].isdisjoint(words[lo: hi]) for lo, hi in windows):
+        return None   # `500 medics signed up to go to Wuhan`: not (yet) sent
+    if any(went_out(doc, lo, hi) for lo, hi in windows):
+        return SENT
+    return None
+
+
+def went_home(doc: Doc, lo: int, hi: int, origin: str | None, gazetteer) -> bool:
+    """A way home in doc[lo:hi]: a verb of return (`returned`, `will return to Shanghai`), `back` or `home`
+    after a verb of moving (`came back`, `were welcomed home`), leaving a place in Hubei (`left Wuhan`,
+    `took off from Wuhan Tianhe Airport`), or landing in the staff's own province (`a flight carrying 130
+    Shanxi medics landed at Taiyuan`)."""
+    words = lower_words(doc)
+    known = staff_words()
+    if not known["return_verbs"].isdisjoint(words[lo: hi]):
+        return True
+    for j in range(lo, hi):
+        word = words[j]
+        if word in known["home_words"] and any(w in known["homeward_movers"] for w in words[max(lo, j - 2): j]):
+            return True
+        if word in known["leave_words"] and leaves_hubei(doc, j, hi, gazetteer):
+            return True
+        if word in known["arrival_verbs"] and origin and lands_home(doc, j, hi, origin, gazetteer):
+            return True
+    return False
+
+
+def leaves_hubei(doc: Doc, j: int, hi: int, gazetteer) -> bool:
+    """`left Hubei`, `departed from Wuhan`, `took off from Wuhan`: a place in Hubei right after a verb of
+    leaving (`left Guangdong for Hubei`, `left for Wuhan` leave home)."""
+    words = lower_words(doc)
+    if words[j] == "off" and (j == 0 or words[j - 1] not in TAKE_OFF):
+        return False
+    k = j + 1
+    if k < hi and words[k] == "from":
+        k += 1
+    elif words[j] == "off":
+        return False
+    if k < hi and words[k] == "the":
+        k += 1
+    place = region_index(doc).by_start.get(k)
+    if place is None or place.end > hi:
+        return False
+    region = gazetteer[get(place, "value")]
+    return region.canonical == "Hubei" or region.in_hubei
+
+
+def lands_home(doc: Doc, j: int, hi: int, origin: str, gazetteer) -> bool:
+    """`landed at Taiyuan Wusu airport` for staff of Shanxi: the first place after the verb of arriving lies
+    in the staff's own province (outside Hubei), so they came home."""
+    words = lower_words(doc)
+    if j + 1 >= hi or words[j + 1] not in ARRIVED_AT:
+        return False
+    by_start = region_index(doc).by_start
+    for k in range(j + 2, min(hi, j + 2 + HOME_ARRIVAL_REACH)):
+        place = by_start.get(k)
+        if place is None:
+            continue
+        region, home = gazetteer[get(place, "value")], gazetteer[origin]
+        if region.canonical == "Hubei" or region.in_hubei or home.canonical == "Hubei" or home.in_hubei:
+            return False
+        return region.province is not None and region.province == home.province
+    return False
+
+
+def went_out(doc: Doc, lo: int, hi: int) -> bool:
+    """A way out in doc[lo:hi]: a verb of sending or going (`sent`, `dispatched`, `left for`, `set off`,
+    `arrived`, `joined`, `a flight carrying`), `to aid` (`a team to aid Wuhan`), or staff at work somewhere
+    (`are working in Hubei`)."""
+    words = lower_words(doc)
+    known = staff_words()
+    for j in range(lo, hi):
+        word = words[j]
+        after = words[j + 1] if j + 1 < len(doc) else ""
+        if word in known["send_cues"]:
+            return True
+        if word in known["send_cues_needing_next"] and after in ONWARD:
+            return True
+        if word in known["work_verbs"] and after in ("in", "at"):
+            return True
+        if word == "to" and after in known["aid_infinitives"] and aids_a_place(doc, j + 2, hi):
+            return True
+    return False
+
+
+AID_REACH = 8   # tokens from `to aid` to the place aided (`to help fight the epidemic in Hubei`)
+
+
+def aids_a_place(doc: Doc, start: int, hi: int) -> bool:
+    """A place named soon after `to aid`, with no punctuation between: `a team to aid Wuhan` is a dispatch,
+    `risking their lives to help others` is not."""
+    by_start = region_index(doc).by_start
+    for k in range(start, min(hi, start + AID_REACH)):
+        if k in by_start:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False

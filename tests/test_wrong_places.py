@@ -215,9 +215,11 @@ def test_the_whole_of_a_part_is_not_the_part_s_place(facts_of):
 
 
 @pytest.mark.parametrize("text, pairs", [
-    # a verb left out after the first pairing: the verb's recipients end at the next helper
+    # a verb left out after the first pairing: the verb's recipients end at the next helper, which starts a
+    # pairing of its own with the recipients after it
     ("Chongqing and Heilongjiang will support Xiaogan, Shandong and Hunan Huanggang, and Jiangsu Huangshi.",
-     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
+     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan"), ("Hunan", "Huanggang"), ("Jiangsu", "Huangshi"),
+      ("Shandong", "Huanggang")]),
     ("Jiangsu will help Huangshi, Xiantao and Tianmen.",
      [("Jiangsu", "Huangshi"), ("Jiangsu", "Tianmen"), ("Jiangsu", "Xiantao")]),
     # `respectively` zips the staff's provinces with the cities

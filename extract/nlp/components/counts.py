@@ -18,10 +18,13 @@ from extract.nlp.rules.relations import (clause_bounds, governing_preposition, l
                          set_spans, spans_in, spans_of)
 from extract.nlp.rules.staff_heads import staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
+from extract.nlp.rules.staff_roles import place_noun_after
 from extract.nlp.rules.staff_scope import describe_staff
 
 SPAN_KEY = "count"
 SCOPE_PREPS = frozenset({"in", "of", "across"})   # `16 cities in Hubei`
+# head rules whose staff noun is the number's own (`120 nurses`): what follows cannot make it a count of places
+NOUN_HEADS = frozenset({"count_noun", "staff_coordinated", "count_partitive_noun"})
 
 
 @Language.factory("aidfacts_counts", assigns=["doc.spans"],
@@ -77,6 +80,8 @@ class CountExtractor(CountWords):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
         if cls == "team" and self.heads.counts_supplies(doc, head):
             return None
+        if cls == "personnel" and head.rule not in NOUN_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
+            return None   # `sent to 31 designated hospitals`: a number of places, not of staff
         sent_start, sent_end = sentence_index(doc).bounds(number.start)
         if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
             return None

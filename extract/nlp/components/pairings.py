@@ -157,22 +157,22 @@ class PairingExtractor:
             # pairing_assigned / pairing_helps: HELPERS ... (assigned) to help RECIPIENTS
             if low in self.help and k > 0:
                 assigned = any(w in self.assign for w in words[max(0, k - 5): k])
-                recipients = self.list_after(doc, token.i + 1, sent.end, regions)
+                listed = self.list_after(doc, token.i + 1, sent.end, regions)
                 # `X and Y will support Xiaogan, Shandong and Hunan Huanggang`: a helper in the list after the verb
                 # starts another pairing whose verb is left out; the verb's own recipients end there
-                helper_at = next((k for k, r in enumerate(recipients) if self.is_helper(r)), len(recipients))
+                helper_at = next((k for k, r in enumerate(listed) if self.is_helper(r)), len(listed))
                 # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it
-                recipients = [r for r in recipients[:helper_at] if self.is_recipient(r, allow_hub=assigned)]
+                recipients = [r for r in listed[:helper_at] if self.is_recipient(r, allow_hub=assigned)]
                 if not recipients:
                     continue
                 lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
                 runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
                 helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
-                helpers = [h for h in helpers if self.is_helper(h)]
                 rule = "pairing_assigned" if assigned else "pairing_helps"
-                for h in helpers:
-                    for r in recipients:
-                        yield h, r, rule
+                respectively = "respectively" in words[k:]
+                groups = [(helpers, recipients)] + self.elided_groups(listed[helper_at:], assigned)
+                for group_helpers, group_recipients in groups:
+                    yield from self.group_pairs(group_helpers, group_recipients, rule, respectively)
             # pairing_backed_by: RECIPIENT ... backed by (both) HELPERS
             if low in self.passive and k + 1 < len(words) and words[k + 1] == "by":
                 helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
@@ -181,6 +181,48 @@ class PairingExtractor:
                 if helpers and before:
                     for h in helpers:
                         yield h, before[-1], "pairing_backed_by"
+
+    def elided_groups(self, listed: list[Span], assigned: bool) -> list[tuple[list[Span], list[Span]]]:
+        """The pairings whose verb is left out after the first (`..., Jiangxi and Henan Suizhou and Xinyang`):
+        each run of helpers with the run of recipients after it."""
+        groups, k = [], 0
+        while k < len(listed):
+            helpers = []
+            while k < len(listed) and self.is_helper(listed[k]):
+                helpers.append(listed[k])
+                k += 1
+            recipients = []
+            while k < len(listed) and not self.is_helper(listed[k]):
+                if self.is_recipient(listed[k], allow_hub=assigned):
+                    recipients.append(listed[k])
+                k += 1
+            if helpers and recipients:
+                groups.append((helpers, recipients))
+        return groups
+
+    def group_pairs(self, helpers: list[Span], recipients: list[Span], rule: str, respectively: bool):
+        """A list of helpers with the list of recipients it helps: in order with `respectively` when the lists
+        are as long (`Shandong and Hunan will help Huanggang and Ezhou respectively`), else every way. A city
+        outside Hubei helps as its province (`Jiangsu's Yancheng will support Huangshi`: Jiangsu, as the contract
+        names helpers by province)."""
+        named = [(h, self.helper_name(h)) for h in helpers]
+        named = [(h, name) for h, name in named if name is not None]
+        if respectively and len(named) == len(recipients) > 1:
+            yield from ((h, r, rule, name) for (h, name), r in zip(named, recipients))
+            return
+        for h, name in named:
+            for r in recipients:
+                yield h, r, rule, name
+
+    def helper_name(self, span: Span) -> str | None:
+        """The helper province a region before a helping verb stands for: itself, or a city's province
+        outside Hubei (None for Hubei and its cities)."""
+        region = self.region_of(span)
+        if self.is_helper(span):
+            return region.canonical
+        if region.in_hubei or region.canonical == "Hubei" or region.is_provincial:
+            return None
+        return self.helper_of(region.canonical)
 
     def scheme_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """pairing_scheme_of_article: `More medical staff will be dispatched to Hubei's Yichang under the pairing

@@ -9,7 +9,7 @@ from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, domina
                                          governing_preposition, last_before, lower_words, previous_sentence_start,
                                          region_index, region_runs, register_cache, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
-from extract.nlp.rules.staff_roles import (ORDINAL, describes_city, forward_destination, frame_end, journey_date,
+from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, describes_city, forward_destination, frame_end, journey_date,
                                            institution_place, many_origins, origin_after_from, own_relative_time,
                                            previous_team_destination, relative_clause_date, relative_tail,
                                            speech_cut, speech_resume, staff_words)
@@ -46,6 +46,9 @@ class StaffRelations(CountWords):
             destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
                                            origin)
         tail = relative_tail(doc, end)
+        # `deployed to 9 other cities`, `sent to 31 designated hospitals`: the clause says where they went, as a
+        # number of places; a city another sentence names is not it
+        counted = counted_places(doc, head.end, end)
         if destination is None and tail is not None:   # `135 medics, who worked in Wuhan, left the city`
             lo, hi = tail[0], speech_cut(doc, tail[2], tail[3])
             destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
@@ -60,17 +63,18 @@ class StaffRelations(CountWords):
                 origin = self.team_region_in(doc, before, sent.start, regions)
             if origin is None and len(origins - {None}) <= 1:   # a team of several provinces has no one origin
                 origin = next((get(f, "origin") for f in reversed(staff) if get(f, "origin")), None)
-            destination = destination or next((get(f, "destination") for f in reversed(staff)
-                                               if get(f, "destination")), None)
-        if destination is None:
+            if not counted:
+                destination = destination or next((get(f, "destination") for f in reversed(staff)
+                                                   if get(f, "destination")), None)
+        if destination is None and not counted:
             destination = previous_team_destination(
                 doc, sent, self.is_team_word,
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
         helping = self.sent_to_help(doc, sent)
-        if destination is None and (helping or
-                                    not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
+        if destination is None and not counted and (
+                helping or not TRAVEL_WORDS.isdisjoint(lower_words(doc)[sent.start: sent.end])):
             destination = self.paragraph_destination(doc, number, facts)
-        if destination is None:
+        if destination is None and not counted:
             destination = forward_destination(
                 doc, sent.end, lambda d, s: self.refers_back(d, s, number),
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))

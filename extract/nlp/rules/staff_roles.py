@@ -348,3 +348,31 @@ def frame_end(doc: Doc, sent_start: int, number_start: int, end: int) -> int:
     if words[sent_start] not in ("among", "of") or number_start - sent_start > 4:
         return end
     return next((j for j in range(number_start, end) if words[j] == ","), end)
+
+
+# how far after `to` a counted place noun may stand (`to 31 designated fever hospitals`)
+PLACE_NOUN_REACH = 4
+DESTINATION_WORDS = frozenset({"to", "into", "in", "across", "among"})
+
+
+def place_noun_after(doc: Doc, j: int, end: int) -> bool:
+    """A noun of places or institutions within a few words after token j, before punctuation (`31 designated
+    hospitals`, `9 other cities`)."""
+    words = lower_words(doc)
+    places = staff_words()["institution_nouns"] | staff_words()["many_origin_nouns"]
+    for k in range(j + 1, min(end, j + 1 + PLACE_NOUN_REACH)):
+        if words[k] in places:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+def counted_places(doc: Doc, start: int, end: int) -> bool:
+    """Staff sent to a number of places (`deployed to 9 other cities`, `sent to 31 designated hospitals`):
+    their destination is those places, not a city another sentence names."""
+    words = lower_words(doc)
+    for j in range(start, end - 1):
+        if words[j] in DESTINATION_WORDS and doc[j + 1].like_num and place_noun_after(doc, j + 1, end):
+            return True
+    return False

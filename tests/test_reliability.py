@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import os
+import socketserver
 import subprocess
 import sys
+import threading
+import time
+import tracemalloc
+import zlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +19,7 @@ from click.testing import CliRunner
 
 from extract.cli import cli
 from extract.dataset.corpus import read_manifest
+from extract.dataset.fetch import MAX_PAGE_BYTES, FetchError, fetch
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -75,3 +82,134 @@ def test_adds_of_files_with_the_same_name_and_a_meta_at_once_lose_nothing(tmp_pa
     assert {p.name for p in corpus.glob("report*.txt")} <= set(rows)
     assert rows["seed.txt"]["source"] == "Riverside Daily"
     assert len(rows) == 20000 + 1 + 3
+
+
+# -- a hostile server on 127.0.0.1 ------------------------------------------------------------------------------
+
+PAGE = article(7).encode("utf-8")
+
+
+def gzipped(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=0)
+
+
+def bomb(megabytes: int) -> bytes:
+    """A gzip stream of `megabytes` MB of zeros, made a megabyte at a time (about 1 KB a megabyte)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    zeros = bytes(1 << 20)
+    return b"".join([packer.compress(zeros) for _ in range(megabytes)] + [packer.flush()])
+
+
+class Hostile(socketserver.BaseRequestHandler):
+    """Raw HTTP/1.1 answers, so that every header, reason phrase and timing can be whatever an attacker likes.
+    `served` lists the paths answered to the end; `ended` is set whenever an answer ends (sent or cut off)."""
+    BOMB = None
+    served: list[str] = []
+    ended = threading.Event()
+
+    def handle(self):
+        request = b""
+        while b"\r\n\r\n" not in request:
+            piece = self.request.recv(4096)
+            if not piece:
+                return
+            request += piece
+        path = request.split(b" ")[1].decode("ascii")
+        try:
+            self.answer(path)
+            Hostile.served.append(path)
+        except OSError:   # the client gave up (as it should): nothing more to send
+            pass
+        finally:
+            Hostile.ended.set()
+
+    def send(self, status: str, headers: dict[str, str], body: bytes = b"") -> None:
+        head = f"HTTP/1.1 {status}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        head += f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        self.request.sendall(head.encode("latin-1") + body)
+
+    def answer(self, path: str) -> None:
+        text = {"Content-Type": "text/plain; charset=utf-8"}
+        if path == "/page":
+            self.send("200 OK", text, PAGE)
+        elif path == "/stacked":
+            self.send("200 OK", {**text, "Content-Encoding": "gzip, gzip"}, gzipped(gzipped(PAGE)))
+        elif path == "/gzip":
+            self.send("200 OK", {**text, "Content-Encoding": "gzip"}, gzipped(PAGE))
+        elif path == "/bomb":
+            self.send("200 OK", {**text, "Content-Encoding": "gzip"}, Hostile.BOMB)
+        elif path == "/drip":   # a header byte every 0.2 s: each read is quick, the whole is not
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Slow: " + b"a" * 10 + b"\r\n"
+            for byte in head:
+                self.request.sendall(bytes([byte]))
+                time.sleep(0.2)
+            self.request.sendall(f"Content-Length: {len(PAGE)}\r\n\r\n".encode() + PAGE)
+        elif path.startswith("/hop/"):   # a chain of redirects, each one quick enough alone
+            left = int(path.rsplit("/", 1)[1])
+            time.sleep(0.3)
+            if left == 0:
+                self.send("200 OK", text, PAGE)
+            else:
+                self.send("302 Found", {"Location": f"/hop/{left - 1}"})
+        elif path == "/punycode":
+            self.send("200 OK", {"Content-Type": "text/plain; charset=punycode"}, PAGE)
+        elif path == "/escape":
+            self.send("404 \x1b]0;pwned\x07\x1b[2J", text, b"gone")
+        else:
+            self.send("404 Not Found", text, b"no")
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    Hostile.BOMB = bomb(200)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Hostile)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+# -- 2. one response cannot blow up memory ---------------------------------------------------------------------
+
+def test_stacked_encodings_are_refused_and_one_gzip_is_read(hostile):
+    with pytest.raises(FetchError, match="more than one encoding"):
+        fetch(f"{hostile}/stacked", timeout=10)
+    assert fetch(f"{hostile}/gzip", timeout=10).data == PAGE
+
+
+def test_a_gzip_bomb_stops_at_the_limit_without_inflating_it_in_memory(hostile):
+    """200 MB of zeros in 200 KB: refused as too large, with at most the limit's bytes ever held."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match="too large"):
+            fetch(f"{hostile}/bomb", timeout=30)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * MAX_PAGE_BYTES, f"{peak:,} bytes held at once"
+
+
+# -- 6. --timeout is the whole fetch -----------------------------------------------------------------------------
+
+def test_a_server_dripping_header_bytes_cannot_outlast_the_timeout(hostile):
+    """The headers take 12 s a byte at a time; each read is far within the timeout, the whole is not: the
+    client hangs up before the server has sent them all."""
+    Hostile.served.clear()
+    Hostile.ended.clear()
+    with pytest.raises(FetchError, match=r"timed out after 1 s"):
+        fetch(f"{hostile}/drip", timeout=1)
+    assert Hostile.ended.wait(30)
+    assert "/drip" not in Hostile.served
+
+
+def test_redirects_are_inside_the_timeout(hostile):
+    """Eight redirects of 0.3 s each: every request is within 1.5 s, the fetch is not; the chain is given up
+    before its end."""
+    Hostile.served.clear()
+    with pytest.raises(FetchError, match=r"timed out after 1.5 s"):
+        fetch(f"{hostile}/hop/8", timeout=1.5)
+    assert "/hop/0" not in Hostile.served and "/hop/8" in Hostile.served
+    assert fetch(f"{hostile}/hop/1", timeout=10).data == PAGE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import os
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import cli
+from extract.dataset.build import build_dataset
 from extract.dataset.corpus import read_manifest
 from extract.dataset.fetch import MAX_PAGE_BYTES, FetchError, fetch
 
@@ -213,3 +215,41 @@ def test_redirects_are_inside_the_timeout(hostile):
         fetch(f"{hostile}/hop/8", timeout=1.5)
     assert "/hop/0" not in Hostile.served and "/hop/8" in Hostile.served
     assert fetch(f"{hostile}/hop/1", timeout=10).data == PAGE
+
+
+# -- 3. the report writes and deletes only its own pages --------------------------------------------------------
+
+@pytest.fixture
+def built(tmp_path) -> tuple[Path, Path]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(article(1), encoding="utf-8")
+    (corpus / "b.txt").write_text("Xiaogan had 2,000 confirmed cases on February 12, 2020.", encoding="utf-8")
+    build_dataset(corpus, tmp_path / "outputs", use_cache=False)
+    return corpus, tmp_path / "outputs"
+
+
+def test_audit_never_writes_or_deletes_through_a_docs_link(tmp_path, built):
+    corpus, outputs = built
+    assert run("audit", outputs).exit_code == 0
+    report = tmp_path / "outputs-report"
+    mine = tmp_path / "my-pages"
+    mine.mkdir()
+    (mine / "cv.html").write_text("mine", encoding="utf-8")
+    shutil.rmtree(report / "docs")
+    (report / "docs").symlink_to(mine)
+    result = run("audit", outputs)
+    assert result.exit_code == 1 and "symbolic link" in result.output
+    assert [p.name for p in mine.iterdir()] == ["cv.html"] and (mine / "cv.html").read_text() == "mine"
+
+
+def test_audit_deletes_only_the_pages_a_report_wrote(tmp_path, built):
+    corpus, outputs = built
+    assert run("audit", outputs).exit_code == 0
+    docs = tmp_path / "outputs-report" / "docs"
+    assert {p.name for p in docs.iterdir()} == {"a.html", "b.html"}
+    (docs / "notes.html").write_text("mine", encoding="utf-8")   # the user's own page in the report
+    (corpus / "b.txt").unlink()
+    build_dataset(corpus, outputs, use_cache=False)
+    assert run("audit", outputs).exit_code == 0
+    assert {p.name for p in docs.iterdir()} == {"a.html", "notes.html"}   # b's page went, the user's stayed

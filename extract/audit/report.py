@@ -236,12 +236,33 @@ def current_umask() -> int:
     return mask
 
 
-def claim(folder: Path) -> None:
-    """Write only into a folder that does not exist, is empty, or is a report aidfacts wrote."""
+def claim(folder: Path) -> set[str]:
+    """Write only into a folder that does not exist, is empty, or is a report aidfacts wrote, and never through
+    a symbolic link (a `docs` that leads elsewhere would have the report write and delete there). Returns the
+    pages the last report listed in its marker as its own: the only ones a new report may delete."""
+    for path in (folder, folder / "docs", folder / MARKER):
+        if path.is_symlink():
+            raise FileExistsError(f"{path}: a symbolic link; the report is written only into its own folder")
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder}: not a folder; give another --report folder")
     if folder.exists() and not (folder / MARKER).exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder}: not empty and not an aidfacts report; give another --report folder")
+    if (folder / "docs").exists() and not (folder / "docs").is_dir():
+        raise FileExistsError(f"{folder / 'docs'}: not a folder; the report's pages cannot go there")
+    owned = set()
+    if (folder / MARKER).is_file():
+        lines = (folder / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+        owned = {line[len("docs/"):] for line in lines if line.startswith("docs/")}
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    (folder / MARKER).write_text("written by aidfacts audit; regenerated in place\n", encoding="utf-8")
+    if not (folder / MARKER).exists():
+        write_marker(folder, set())
+    return owned
+
+
+def write_marker(folder: Path, pages: set[str]) -> None:
+    """The marker that makes the folder a report, with the pages of `docs/` this report wrote (one a line)."""
+    lines = ["written by aidfacts audit; regenerated in place. Its pages:"] + [f"docs/{n}" for n in sorted(pages)]
+    write_page(folder / MARKER, "\n".join(lines) + "\n")
 
 
 def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | None = None) -> Path:
@@ -253,7 +274,7 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     tables = load_dataset(outputs)
     if "facts" not in tables or "documents" not in tables:
         raise FileNotFoundError(f"{outputs}: no facts.csv (run aidfacts build first)")
-    claim(folder)
+    owned = claim(folder)
     facts_frame = tables["facts"]
     facts = records(facts_frame.drop(columns=["candidates"], errors="ignore"))
     for fact in facts:
@@ -277,7 +298,7 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     written = set()
     for i, document in enumerate(documents):
         doc_id = document["doc_id"]
-        path = corpus / str(document["file"])
+        path = corpus / os.path.basename(str(document["file"]))   # an edited documents.csv names no other file
         text = read_article_text(path) if path.exists() else None
         neighbours = (documents[i - 1]["doc_id"] if i else None,
                       documents[i + 1]["doc_id"] if i + 1 < len(documents) else None)
@@ -285,9 +306,12 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
         write_page(folder / "docs" / name, document_page(document, text, by_doc.get(doc_id, []),
                                                          rejected.get(doc_id, []), verdicts, neighbours))
         written.add(name)
-    for old in (folder / "docs").glob("*.html"):
-        if old.name not in written:   # a page of a document no longer in the dataset (only our own pages)
+    write_marker(folder, written | owned)   # before deleting: a report stopped here still knows its pages
+    for name in owned - written:   # a page of a document no longer in the dataset, written by a report
+        old = folder / "docs" / name
+        if old.is_file() and not old.is_symlink():
             old.unlink()
+    write_marker(folder, written)
     gaps = [f for f in facts if f["kind"] == "missing_number"]
     figures = case_figures(facts_frame) + staff_figures(facts_frame) + [
         ("fig-pairings", pairing_diagram(tables["pairings"]), "Each cell: documents stating the pairing.")]

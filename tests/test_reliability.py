@@ -19,9 +19,10 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import cli
-from extract.dataset.build import build_dataset
+from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.corpus import read_manifest
 from extract.dataset.fetch import MAX_PAGE_BYTES, FetchError, fetch
+from extract.dataset.verdicts import read_verdicts
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -253,3 +254,149 @@ def test_audit_deletes_only_the_pages_a_report_wrote(tmp_path, built):
     build_dataset(corpus, outputs, use_cache=False)
     assert run("audit", outputs).exit_code == 0
     assert {p.name for p in docs.iterdir()} == {"a.html", "notes.html"}   # b's page went, the user's stayed
+
+
+# -- 4 and 10. every way in checks a verdict the same way; one bad request costs no other --------------------------
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory) -> tuple[Path, Path]:
+    """A built corpus of synthetic briefs (about 120 facts), with the verdicts file the tests write to."""
+    sys.path.insert(0, str(PROJECT / "bench"))
+    from synthetic import ArticleGenerator
+
+    folder = tmp_path_factory.mktemp("reviewed")
+    corpus, outputs = folder / "corpus", folder / "outputs"
+    corpus.mkdir()
+    for doc_id, text, _ in ArticleGenerator(seed=11).articles(8):
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (corpus / "dated.txt").write_text("Hubei reported 12 new cases on February 10, 2020.", encoding="utf-8")
+    build_dataset(corpus, outputs, use_cache=False)
+    return corpus, outputs
+
+
+@pytest.fixture
+def fresh(reviewed):
+    """The module's corpus with no verdicts (each test starts from none)."""
+    corpus, outputs = reviewed
+    (corpus / "verdicts.csv").unlink(missing_ok=True)
+    yield corpus, outputs
+    (corpus / "verdicts.csv").unlink(missing_ok=True)
+
+
+def facts_of_kind(outputs: Path, kind: str) -> list[str]:
+    facts = load_dataset(outputs)["facts"]
+    return sorted(facts.loc[facts["kind"] == kind, "fact_id"])
+
+
+@pytest.fixture
+def client(fresh):
+    from extract.audit.app.web import create_app
+
+    app = create_app(fresh[1], fresh[0])
+    test_client = app.test_client()
+    test_client.environ_base["HTTP_X_CSRF_TOKEN"] = app.config["TOKEN"]
+    return test_client
+
+
+def test_a_huge_note_is_refused_by_the_app_and_builds_go_on(fresh, client):
+    corpus, outputs = fresh
+    target = facts_of_kind(outputs, "case_count")[0]
+    assert client.post("/verdict", json={"fact_id": target, "action": "accept"}).status_code == 200
+    response = client.post("/verdict", json={"fact_id": target, "action": "note", "note": "n" * 200_000})
+    assert response.status_code == 400 and "at most" in response.get_json()["error"]
+    response = client.post("/verdict", json={"fact_id": target, "action": "accept", "note": "n" * 200_000})
+    assert response.status_code == 400
+    assert run("build", corpus, "-o", outputs, "-q").exit_code == 0
+    assert run("review", target, "--reject", "-o", outputs).exit_code == 0
+
+
+def test_undo_takes_only_a_verdict_that_passes_the_checks(fresh, client):
+    corpus, outputs = fresh
+    target = facts_of_kind(outputs, "case_count")[0]
+    for verdict in ({"verdict": "correct", "value": "banana"}, {"verdict": "maybe"},
+                    {"verdict": "correct", "value": "12", "attributes": "colour=red"},
+                    {"verdict": "accept", "note": 5}, {"verdict": "reject", "value": "12"}):
+        response = client.post("/restore", json={"fact_id": target, "verdict": verdict})
+        assert response.status_code == 400, verdict
+    assert not (corpus / "verdicts.csv").exists() or target not in (corpus / "verdicts.csv").read_text()
+    response = client.post("/restore", json={"fact_id": target, "verdict": {"verdict": "correct", "value": "1,200"}})
+    assert response.status_code == 200
+    assert run("build", corpus, "-o", outputs, "-q").exit_code == 0
+
+
+def test_a_bad_row_in_verdicts_csv_is_cleared_from_the_command_line(fresh):
+    corpus, outputs = fresh
+    good, bad = facts_of_kind(outputs, "case_count")[:2]
+    (corpus / "verdicts.csv").write_text(
+        "fact_id,verdict,value,attributes,note\n"
+        f"{good},accept,,,fine\n{bad},correct,banana,,{'n' * 200_000}\n", encoding="utf-8")
+    result = run("build", corpus, "-o", outputs, "-q")
+    assert result.exit_code == 1 and f"review {bad} --clear" in result.output
+    assert run("review", good, "--reject", "-o", outputs).exit_code == 0   # other verdicts still recorded
+    result = run("review", bad, "--clear", "-o", outputs)
+    assert result.exit_code == 0, result.output
+    assert run("build", corpus, "-o", outputs, "-q").exit_code == 0
+    assert "\n".join(sorted((corpus / "verdicts.csv").read_text().splitlines())) == \
+        "\n".join(sorted(["fact_id,verdict,value,attributes,note", f"{good},reject,,,"]))
+
+
+def test_digits_of_other_scripts_are_stored_as_ascii_or_refused(fresh, tmp_path):
+    corpus, outputs = fresh
+    count = facts_of_kind(outputs, "case_count")[0]
+    date = facts_of_kind(outputs, "date")[0]
+    assert run("review", count, "--correct", "１,２００", "-o", outputs).exit_code == 0
+    assert run("review", date, "--correct", "２０２０-０２-１０", "-o", outputs).exit_code == 0
+    text = (corpus / "verdicts.csv").read_text(encoding="utf-8")
+    assert f"{count},correct,1200," in text and f"{date},correct,2020-02-10," in text and text.isascii()
+    assert run("meta", "dated", "--published", "２０２０-０２-１１", "--corpus", corpus, "--no-build").exit_code == 0
+    assert read_manifest(corpus)["dated.txt"]["published"] == "2020-02-11"
+    (corpus / "manifest.csv").unlink()
+
+
+@pytest.mark.parametrize("body", [b'["accept"]', b'"accept"', b"12", b"null", b"{not json", b"[" * 100_000 + b"]" * 100_000,
+                                  b'{"fact_id": ["x"], "action": "accept"}',
+                                  b'{"fact_id": "abc", "action": "correct", "attributes": {"region": 5}}',
+                                  b"\xff\xfe{}"])
+def test_every_bad_body_is_a_json_4xx(client, body):
+    for path in ("/verdict", "/restore"):
+        response = client.post(path, data=body, content_type="application/json")
+        assert 400 <= response.status_code < 500, (path, response.status_code)
+        assert "error" in response.get_json()
+
+
+def test_a_lone_surrogate_costs_no_other_verdict(fresh):
+    """Sixty good verdicts and one with a lone surrogate in its note, posted at the same moment to the real
+    server: the bad one is a 400, the sixty are all kept."""
+    import requests
+    from extract.audit.app.server import make_server
+
+    corpus, outputs = fresh
+    ids = sorted(load_dataset(outputs)["facts"]["fact_id"])[:61]
+    assert len(ids) == 61
+    server = make_server(outputs, corpus, port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.effective_port}"
+    token = server.review_app.config["TOKEN"]
+    statuses: dict[str, int] = {}
+    start = threading.Barrier(61)
+
+    def post(target: str, bad: bool) -> None:
+        body = ('{"fact_id": "%s", "action": "accept", "note": "%s"}' % (target, "\\ud800" if bad else "ok"))
+        start.wait(30)
+        response = requests.post(f"{url}/verdict", data=body.encode("ascii"), timeout=60,
+                                 headers={"X-CSRF-Token": token, "Content-Type": "application/json"})
+        statuses[target] = response.status_code
+
+    try:
+        threads = [threading.Thread(target=post, args=(target, i == 30)) for i, target in enumerate(ids)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(90)
+    finally:
+        server.close()
+        thread.join(10)
+    assert statuses.pop(ids[30]) == 400
+    assert set(statuses.values()) == {200}
+    assert sorted(read_verdicts(corpus)) == sorted(set(ids) - {ids[30]})

@@ -17,8 +17,10 @@ from extract.nlp.normalize import normalize_published
 
 
 def validate_published(ctx, param, value):
+    from extract.dataset.verdicts import ascii_digits
+
     try:
-        return normalize_published(value)
+        return normalize_published(ascii_digits(value) if value else value)   # `２０２０-０２-１４` stored as ASCII
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 

@@ -350,7 +350,12 @@ def test_digits_of_other_scripts_are_stored_as_ascii_or_refused(fresh, tmp_path)
     assert f"{count},correct,1200," in text and f"{date},correct,2020-02-10," in text and text.isascii()
     assert run("meta", "dated", "--published", "２０２０-０２-１１", "--corpus", corpus, "--no-build").exit_code == 0
     assert read_manifest(corpus)["dated.txt"]["published"] == "2020-02-11"
+    (tmp_path / "new.txt").write_text(article(5), encoding="utf-8")
+    assert run("add", tmp_path / "new.txt", "--published", "２０２０-０２-１２", "--corpus", corpus,
+               "--no-build").exit_code == 0
+    assert read_manifest(corpus)["new.txt"]["published"] == "2020-02-12"
     (corpus / "manifest.csv").unlink()
+    (corpus / "new.txt").unlink()
 
 
 @pytest.mark.parametrize("body", [b'["accept"]', b'"accept"', b"12", b"null", b"{not json", b"[" * 100_000 + b"]" * 100_000,

@@ -21,6 +21,7 @@ from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTE
                                     read_article_text, read_manifest, read_regular)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
+from extract.dataset.verdicts import ascii_digits
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
@@ -291,12 +292,6 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
         write_manifest(corpus, manifest)
     stated = published_from_text(read_article_text(path)) if fields.get("published") else None
     return row, stated if stated and stated != fields.get("published") else None
-
-
-def ascii_digits(text: str) -> str:
-    """Digits of any script (`２０２０`, `٢٠٢٠`) as ASCII digits: what is stored is what every reader parses."""
-    return "".join(str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None
-                   else ch for ch in text)
 
 
 def current_umask() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from extract import __version__
-from extract.dataset.corpus import ArticleError, refuse_irregular
+from extract.dataset.corpus import ArticleError
 from extract.audit.fact_formats import FORMATS, write_facts
 from extract.nlp.normalize import normalize_published
 
@@ -118,17 +118,12 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
         aidfacts evaluate ../shared/devset/gold
     """
     from extract.evaluation.scoring import evaluate as run_evaluation
-    from extract.evaluation.folder import extract_folder_facts
-    from extract.evaluation.scoring import load_gold, report
+    from extract.evaluation.folder import extract_folder_facts, read_facts_file, read_gold
+    from extract.evaluation.scoring import report
 
-    try:
-        gold = load_gold(gold_dir)
-    except (FileNotFoundError, json.JSONDecodeError) as error:
-        raise click.ClickException(str(error)) from None
+    gold = read_gold(gold_dir)   # a SideFileError is one line naming the file and line
     if facts_file is not None:
-        refuse_irregular(facts_file)   # a FIFO would block the open below
-        with open(facts_file, encoding="utf-8") as handle:
-            facts = [json.loads(line) for line in handle if line.strip()]
+        facts = read_facts_file(facts_file)
     else:
         facts = extract_folder_facts(articles or default_articles(gold_dir), set(gold))
     scores = run_evaluation(gold, facts)

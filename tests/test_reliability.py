@@ -405,3 +405,26 @@ def test_a_lone_surrogate_costs_no_other_verdict(fresh):
     assert statuses.pop(ids[30]) == 400
     assert set(statuses.values()) == {200}
     assert sorted(read_verdicts(corpus)) == sorted(set(ids) - {ids[30]})
+
+
+# -- 5. evaluate reads gold and facts files as articles are read ---------------------------------------------------
+
+def test_evaluate_refuses_links_to_devices_fifos_and_bad_lines(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.gold.json").write_text('{"doc_id": "a", "facts": {}}', encoding="utf-8")
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text('{"doc_id": "a", "kind": "date"}\n{"doc_id": "a", "kind": \n', encoding="utf-8")
+    result = run("evaluate", gold, facts)
+    assert result.exit_code == 1 and "facts.jsonl: line 2: not JSON" in result.output
+    fifo = tmp_path / "fifo.jsonl"
+    os.mkfifo(fifo)
+    result = run("evaluate", gold, fifo)   # would block for ever on the old code
+    assert result.exit_code == 1 and "FIFO" in result.output
+    (gold / "z.gold.json").symlink_to("/dev/zero")   # would be read until memory runs out
+    result = run("evaluate", gold, facts)
+    assert result.exit_code == 1 and "z.gold.json" in result.output and "device" in result.output
+    (gold / "z.gold.json").unlink()
+    (gold / "b.gold.json").write_text('{"doc_id": "b",\n "facts": [}', encoding="utf-8")
+    result = run("evaluate", gold, facts)
+    assert result.exit_code == 1 and "b.gold.json: line 2: not JSON" in result.output

@@ -13,6 +13,7 @@ import threading
 import time
 import tracemalloc
 import zlib
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -428,3 +429,69 @@ def test_evaluate_refuses_links_to_devices_fifos_and_bad_lines(tmp_path):
     (gold / "b.gold.json").write_text('{"doc_id": "b",\n "facts": [}', encoding="utf-8")
     result = run("evaluate", gold, facts)
     assert result.exit_code == 1 and "b.gold.json: line 2: not JSON" in result.output
+
+
+# -- 7. edited outputs are text in the report, and only the report's own scripts run -------------------------------
+
+INJECTED = '"><img src=x onerror="window.__x=1"><script>window.__x=2</script>'
+
+
+class Elements(HTMLParser):
+    """Every element of a page with its attributes, and the text of its scripts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.in_script = tag == "script"
+        if self.in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script:
+            self.scripts[-1] += data
+
+
+def test_edited_outputs_reach_the_report_as_text(tmp_path, built):
+    import base64
+    import hashlib
+
+    import pandas as pd
+
+    corpus, outputs = built
+    facts = pd.read_csv(outputs / "facts.csv", dtype=str, keep_default_na=False)
+    facts.loc[0, "kind"] = INJECTED
+    facts.to_csv(outputs / "facts.csv", index=False)
+    audit = pd.read_csv(outputs / "audit.csv", dtype=str, keep_default_na=False)
+    audit = pd.concat([audit, pd.DataFrame([{**{c: "" for c in audit.columns}, "fact_id": facts.loc[1, "fact_id"],
+                                             "doc_id": facts.loc[1, "doc_id"], "verdict": INJECTED,
+                                             "status": "applied"}])], ignore_index=True)
+    audit.to_csv(outputs / "audit.csv", index=False)
+    result = run("audit", outputs)
+    assert result.exit_code == 0, result.output
+    report = tmp_path / "outputs-report"
+    pages = [report / "index.html", *sorted((report / "docs").glob("*.html"))]
+    assert INJECTED in "".join(facts.loc[:1, "kind"]) and len(pages) == 3
+    seen = ""
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parsed = Elements()
+        parsed.feed(html)
+        assert not [tag for tag, _ in parsed.tags if tag == "img"], page.name
+        assert not [(tag, name) for tag, attrs in parsed.tags for name in attrs if name.startswith("on")], page.name
+        csp = next(attrs["content"] for tag, attrs in parsed.tags
+                   if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy")
+        script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+        assert "unsafe-inline" not in script_src
+        for script in parsed.scripts:   # each runs only by its hash: ours, not an injected one
+            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+            assert f"'sha256-{digest}'" in script_src and "window.__x" not in script
+        seen += html
+    assert "onerror=&#34;window.__x=1&#34;" in seen or "onerror=&quot;window.__x=1&quot;" in seen

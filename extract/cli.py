@@ -258,15 +258,28 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
     """
     from extract.dataset.intake import add_article, corpus_hashes
 
+    from extract.dataset.corpus import printable
+    from extract.dataset.fetch import shown_url
+
     failed = 0
     known = corpus_hashes(corpus) if corpus.is_dir() else {}
     for item in sources:
+        shown = printable(shown_url(item))   # a name with a terminal escape, a URL with a password: never raw
+
+        def warn(message, shown=shown):
+            click.echo(f"warning: {shown}: {message}", err=True)
+
         try:
             doc_id = add_article(item, corpus, published=published, source=source, url=url, title=title,
-                                 known=known, timeout=timeout)
-            click.echo(f"added {item} as {doc_id}", err=True)
+                                 known=known, timeout=timeout, warn=warn)
+            click.echo(f"added {shown} as {doc_id}", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)
+            failed += 1
+        except Exception as error:   # one article's unexpected failure never stops the others
+            if os.environ.get("AIDFACTS_TRACEBACK"):
+                traceback.print_exc()
+            click.echo(f"error: {shown}: {printable(one_line(error))}", err=True)
             failed += 1
     if not no_build and len(sources) > failed:
         build.callback(corpus, outputs, 1, False, True, False)

@@ -495,3 +495,34 @@ def test_edited_outputs_reach_the_report_as_text(tmp_path, built):
             assert f"'sha256-{digest}'" in script_src and "window.__x" not in script
         seen += html
     assert "onerror=&#34;window.__x=1&#34;" in seen or "onerror=&quot;window.__x=1&quot;" in seen
+
+
+# -- 8. the right text, or a warning --------------------------------------------------------------------------------
+
+def test_one_bad_byte_keeps_the_utf8_text_and_warns(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "湖北 Hubei Province reported 12 new cases on February 10, 2020."
+    (corpus / "stray.txt").write_bytes(text.encode("utf-8").replace(b"Province", b"Prov\xffince"))
+    result = run("extract", corpus / "stray.txt", "--format", "csv")
+    assert result.exit_code == 0
+    assert "stray.txt: not valid UTF-8: 1 bad byte replaced" in result.stderr
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    documents = load_dataset(tmp_path / "out")["documents"]
+    assert "not valid UTF-8" in documents.loc[0, "warnings"]
+    facts = load_dataset(tmp_path / "out")["facts"]
+    assert facts["text"].str.contains("湖北").any() or "湖北" in (corpus / "stray.txt").read_bytes().decode(
+        "utf-8", errors="replace")
+    from extract.dataset.corpus import read_article_text
+    assert read_article_text(corpus / "stray.txt").startswith("湖北 Hubei Prov\ufffdince")
+
+
+def test_windows_1252_quotes_are_not_read_as_chinese(tmp_path):
+    from extract.dataset.corpus import read_article_text
+
+    path = tmp_path / "quotes.txt"
+    english = "Hubei\u2019s and Wuhan\u2019s doctors said they\u2019re ready."
+    path.write_bytes(english.encode("cp1252"))
+    assert read_article_text(path) == english
+    path.write_bytes("湖北省武汉市 reported 12 cases.".encode("gbk"))
+    assert read_article_text(path) == "湖北省武汉市 reported 12 cases."

@@ -3,6 +3,7 @@ the page's metadata, safe doc_ids, UTF-8 copies, manifest rows, no duplicates, a
 article's metadata afterwards."""
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -18,7 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
                                     article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
-                                    read_article_text, read_manifest, read_regular)
+                                    read_article_text, read_article_with_warnings, read_manifest,
+                                    read_regular, decode_with_warnings)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
 from extract.dataset.verdicts import ascii_digits
@@ -70,19 +72,22 @@ class Metadata:
                         url=clean_url(self.url or page.url), title=self.title or page.title)
 
 
-def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page]:
+def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tuple[str, Page]:
     """A file or a URL as (name to derive the doc_id from, Page): the article's text, checked as every build
-    checks it, and the metadata an HTML page carries."""
+    checks it, and the metadata an HTML page carries. `warn(message)` hears what the decoding found."""
+    warn = warn or (lambda message: None)
     if is_url(str(source)):
         download = fetch(str(source), timeout=timeout)
-        text = decode_download(download)
+        text = decode_download(download, warn)
         page = read_page(text, url=download.url) if download.is_page and looks_like_html(text) else Page(text)
         # the address it was fetched from, after redirects, rather than the one the page claims as canonical
         page = Page(checked_text(page.text, download.url), page.title, page.published, page.source,
                     clean_url(download.url))
         return url_name(download.url), page
     path = Path(source)
-    text = read_article_text(path)   # the bounded read, the checks and the HTML-to-text of every build
+    text, warnings = read_article_with_warnings(path)   # the bounded read, the checks and the HTML-to-text
+    for warning in warnings:
+        warn(warning)
     if path.suffix.lower() not in (".html", ".htm") and not looks_like_html(text):
         return path.name, Page(text)
     raw = decode(read_regular(path, MAX_ARTICLE_BYTES), path)   # again, for the metadata the text has lost
@@ -90,13 +95,18 @@ def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page
     return path.name, Page(text, page.title, page.published, page.source, page.url)
 
 
-def decode_download(download: Download) -> str:
+def decode_download(download: Download, warn=None) -> str:
     if download.charset:
         try:
-            return download.data.decode(download.charset)
-        except (LookupError, UnicodeDecodeError):
-            pass   # a wrong or unknown charset in the header: read the bytes as a file's are
-    return decode(download.data, download.url)
+            codec = codecs.lookup(download.charset)
+            if getattr(codec, "_is_text_encoding", True) and codec.name not in ("punycode", "idna"):
+                return download.data.decode(codec.name)
+        except (LookupError, ValueError):   # UnicodeError is a ValueError: bytes the charset cannot hold
+            pass   # a wrong, unknown or non-text charset in the header: read the bytes as a file's are
+    text, warnings = decode_with_warnings(download.data, download.url)
+    for warning in warnings:
+        (warn or (lambda message: None))(warning)
+    return text
 
 
 def checked_text(text: str, where: str) -> str:
@@ -138,7 +148,7 @@ def check_extracts(text: str, doc_id: str, published: str | None, where: str) ->
 
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,
                 url: str | None = None, title: str | None = None, known: dict[str, str] | None = None,
-                timeout: float = TIMEOUT) -> str:
+                timeout: float = TIMEOUT, warn=None) -> str:
     """Copy one article (a file or a URL) into the corpus as UTF-8 text and record it in manifest.csv; returns
     its doc_id. The metadata given here win over the page's own. All or nothing: an article that cannot be
     read, fetched or extracted, or a duplicate, leaves the corpus and its manifest as they were.
@@ -150,7 +160,7 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
     without its text (which builds ignore and a re-add overwrites), never a text without its row that a
     re-add would refuse as a duplicate."""
     corpus = Path(corpus)
-    name, page = read_source(path, timeout)
+    name, page = read_source(path, timeout, warn)
     where = str(path)
     metadata = Metadata(published, source, clean_url(url), title).over(page)
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()

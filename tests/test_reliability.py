@@ -526,3 +526,81 @@ def test_windows_1252_quotes_are_not_read_as_chinese(tmp_path):
     assert read_article_text(path) == english
     path.write_bytes("湖北省武汉市 reported 12 cases.".encode("gbk"))
     assert read_article_text(path) == "湖北省武汉市 reported 12 cases."
+
+
+# -- 11. smaller things ------------------------------------------------------------------------------------------------
+
+def test_a_url_password_is_never_recorded_and_corpus_files_follow_the_umask(hostile, tmp_path):
+    corpus = tmp_path / "corpus"
+    address = hostile.replace("http://", "http://reader:s3cret@") + "/page"
+    old = os.umask(0o022)
+    try:
+        result = run("add", address, "--corpus", corpus, "--no-build")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output
+    manifest = (corpus / "manifest.csv").read_text(encoding="utf-8")
+    assert "s3cret" not in manifest and "reader@" not in manifest and f"{hostile}/page" in manifest
+    for path in corpus.iterdir():
+        if not path.name.startswith("."):
+            assert path.stat().st_mode & 0o777 == 0o644, path.name
+
+
+def test_an_odd_charset_or_an_escape_in_a_reason_phrase_stops_only_its_own_url(hostile, tmp_path):
+    corpus = tmp_path / "corpus"
+    result = run("add", f"{hostile}/escape", f"{hostile}/punycode", "--corpus", corpus, "--no-build")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert f"error: {hostile}/escape: HTTP 404 \\x1b]0;pwned\\x07" in result.output
+    assert f"added {hostile}/punycode as punycode" in result.output
+    assert (corpus / "punycode.txt").read_text(encoding="utf-8") == PAGE.decode("utf-8")
+
+
+def test_a_process_killed_while_adding_leaves_no_text_without_its_row(tmp_path):
+    """The process is killed as it writes the text: what is left is at most a row without its text, which a
+    second add of the same file mends (not a text that the second add refuses as a duplicate)."""
+    corpus = tmp_path / "corpus"
+    source = tmp_path / "report.txt"
+    source.write_text(article(3), encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "from extract.dataset import intake\n"
+        "real = intake.write_atomic\n"
+        "def dying(path, text):\n"
+        "    if path.suffix == '.txt':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    real(path, text)\n"
+        "intake.write_atomic = dying\n"
+        "intake.add_article(sys.argv[1], sys.argv[2])\n")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    killed = subprocess.run([sys.executable, "-c", script, str(source), str(corpus)], env=env, timeout=120)
+    assert killed.returncode == -9
+    assert not list(corpus.glob("*.txt"))
+    result = run("add", source, "--corpus", corpus, "--no-build")
+    assert result.exit_code == 0, result.output
+    assert (corpus / "report.txt").read_text(encoding="utf-8") == article(3)
+    assert list(read_manifest(corpus)) == ["report.txt"]
+
+
+def test_a_full_disk_leaves_no_temporary_file_in_the_corpus(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (tmp_path / "new.txt").write_text(article(4), encoding="utf-8")
+    real = os.fsync
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("add", tmp_path / "new.txt", "--corpus", corpus, "--no-build")
+    monkeypatch.setattr(os, "fsync", real)
+    assert result.exit_code == 1
+    assert [p.name for p in corpus.iterdir() if not p.name.startswith(".corpus.lock")] == []
+
+
+def test_audit_check_names_a_damaged_datapackage(tmp_path, built):
+    corpus, outputs = built
+    (outputs / "datapackage.json").write_text("{not json", encoding="utf-8")
+    result = run("audit", outputs, "--check")
+    assert result.exit_code == 1 and "datapackage.json: not JSON" in result.output

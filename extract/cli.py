@@ -10,15 +10,17 @@ from pathlib import Path
 import click
 
 from extract import __version__
-from extract.dataset.corpus import ArticleError, refuse_irregular
+from extract.dataset.corpus import ArticleError
 from extract.audit.fact_formats import FORMATS, write_facts
 from extract.nlp.normalize import normalize_published
 
 
 
 def validate_published(ctx, param, value):
+    from extract.dataset.verdicts import ascii_digits
+
     try:
-        return normalize_published(value)
+        return normalize_published(ascii_digits(value) if value else value)   # `２０２０-０２-１４` stored as ASCII
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -116,17 +118,12 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
         aidfacts evaluate ../shared/devset/gold
     """
     from extract.evaluation.scoring import evaluate as run_evaluation
-    from extract.evaluation.folder import extract_folder_facts
-    from extract.evaluation.scoring import load_gold, report
+    from extract.evaluation.folder import extract_folder_facts, read_facts_file, read_gold
+    from extract.evaluation.scoring import report
 
-    try:
-        gold = load_gold(gold_dir)
-    except (FileNotFoundError, json.JSONDecodeError) as error:
-        raise click.ClickException(str(error)) from None
+    gold = read_gold(gold_dir)   # a SideFileError is one line naming the file and line
     if facts_file is not None:
-        refuse_irregular(facts_file)   # a FIFO would block the open below
-        with open(facts_file, encoding="utf-8") as handle:
-            facts = [json.loads(line) for line in handle if line.strip()]
+        facts = read_facts_file(facts_file)
     else:
         facts = extract_folder_facts(articles or default_articles(gold_dir), set(gold))
     scores = run_evaluation(gold, facts)
@@ -261,15 +258,28 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
     """
     from extract.dataset.intake import add_article, corpus_hashes
 
+    from extract.dataset.corpus import printable
+    from extract.dataset.fetch import shown_url
+
     failed = 0
     known = corpus_hashes(corpus) if corpus.is_dir() else {}
     for item in sources:
+        shown = printable(shown_url(item))   # a name with a terminal escape, a URL with a password: never raw
+
+        def warn(message, shown=shown):
+            click.echo(f"warning: {shown}: {message}", err=True)
+
         try:
             doc_id = add_article(item, corpus, published=published, source=source, url=url, title=title,
-                                 known=known, timeout=timeout)
-            click.echo(f"added {item} as {doc_id}", err=True)
+                                 known=known, timeout=timeout, warn=warn)
+            click.echo(f"added {shown} as {doc_id}", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)
+            failed += 1
+        except Exception as error:   # one article's unexpected failure never stops the others
+            if os.environ.get("AIDFACTS_TRACEBACK"):
+                traceback.print_exc()
+            click.echo(f"error: {shown}: {printable(one_line(error))}", err=True)
             failed += 1
     if not no_build and len(sources) > failed:
         build.callback(corpus, outputs, 1, False, True, False)

@@ -1,12 +1,13 @@
 """Integrity of a built dataset: what `aidfacts audit --check` verifies."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from extract.dataset.corpus import ArticleError, read_article_text
+from extract.dataset.corpus import MAX_SIDE_FILE_BYTES, ArticleError, read_article_text, read_regular
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import KINDS, present
 from extract.dataset.verdicts import read_verdicts
@@ -33,7 +34,20 @@ def check_dataset(outputs: Path | str, corpus: Path | str) -> list[str]:
     from extract.dataset.build import load_dataset
 
     outputs, corpus = Path(outputs), Path(corpus)
-    tables = load_dataset(outputs)
+    package = outputs / "datapackage.json"
+    try:
+        described = json.loads(read_regular(package, MAX_SIDE_FILE_BYTES, ArticleError).decode("utf-8"))
+        if not isinstance(described, dict) or not isinstance(described.get("resources"), list):
+            return [f"{package}: not a data package (no list of resources)"]
+    except ArticleError as error:
+        return [f"{package}: {error.reason}"]
+    except (UnicodeDecodeError, ValueError) as error:
+        return [f"{package}: not JSON ({' '.join(str(error).split())})"]
+    try:
+        tables = load_dataset(outputs)
+    except Exception as error:   # a damaged table: which file, and why, in one line
+        where = getattr(error, "filename", None) or outputs
+        return [f"{where}: cannot be read ({' '.join(str(error).split())[:300] or type(error).__name__})"]
     if "facts" not in tables or "documents" not in tables:
         return [f"{outputs}: no facts.csv or documents.csv (run aidfacts build first)"]
     facts = tables["facts"].astype(object).where(tables["facts"].notna(), None)

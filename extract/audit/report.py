@@ -22,6 +22,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
+from jinja2 import Environment
+from markupsafe import Markup
 
 from extract.dataset.corpus import read_article_text
 from extract.audit.figure_pages import figure_pages, staff_matrix
@@ -35,6 +37,18 @@ KIND_COLORS = {
 }
 ATTRIBUTES = ("qualifier", "status", "period", "unit", "region", "origin", "destination", "helper", "recipient",
               "date", "expected")
+
+
+ENVIRONMENT = Environment(autoescape=True)   # every value a template is given is escaped unless it is Markup
+_COMPILED: dict[str, object] = {}
+
+
+def render(template: str, **values) -> str:
+    """A page from one of report_assets' templates. Fragments built here (marks, rows, tables) are passed as
+    Markup made of escaped parts; everything else, the text of the outputs included, is escaped by Jinja2."""
+    if template not in _COMPILED:
+        _COMPILED[template] = ENVIRONMENT.from_string(template)
+    return _COMPILED[template].render(**values)
 
 
 def esc(value) -> str:
@@ -86,7 +100,7 @@ def render_text(text: str, facts: list[dict]) -> str:
                 anchor = f' id="fact-{esc(fact["fact_id"])}"'
                 anchored.add(fact["fact_id"])
             lane = lane_of[fact["fact_id"]]
-            out.append(f'<span{anchor} class="mark k-{fact["kind"]}" data-fact="{esc(fact["fact_id"])}" '
+            out.append(f'<span{anchor} class="mark k-{esc(fact["kind"])}" data-fact="{esc(fact["fact_id"])}" '
                        f'style="padding-bottom:{1 + 3 * lane}px" title="{esc(describe(fact))}">')
             opened += 1
         out.append(esc(text[a:b]))
@@ -144,7 +158,7 @@ def fact_rows(facts: list[dict], rejected: list[dict], verdicts: dict[str, str])
     for fact in facts:
         regions = " ".join(str(fact[a]) for a in ("region", "origin", "destination", "helper", "recipient")
                            if present(fact.get(a)))
-        verdict = verdict_label(fact["fact_id"], verdicts)
+        verdict = esc(verdict_label(fact["fact_id"], verdicts))   # audit.csv's cell: edited outputs are text too
         rows.append(
             f'<tr id="row-{esc(fact["fact_id"])}" data-kind="{esc(fact["kind"])}" data-region="{esc(regions)}" '
             f'data-verdict="{verdict}"><td><a href="#fact-{esc(fact["fact_id"])}">{esc(fact["fact_id"])}</a></td>'
@@ -200,11 +214,12 @@ def document_page(document: dict, text: str | None, facts: list[dict], rejected:
     nav += [f'<a href="{page_name(prev_doc)}">← {esc(prev_doc)}</a>'] if prev_doc else []
     nav += [f'<a href="{page_name(next_doc)}">{esc(next_doc)} →</a>'] if next_doc else []
     body = render_text(text, facts) if text is not None else "<p>(the article's file is not in the corpus)</p>"
-    return DOCUMENT.format(
-        csp=CSP, style=style(), script=SCRIPT, title=esc(f"{document['doc_id']}: {document.get('title') or ''}"),
-        nav=" · ".join(nav), doc_id=esc(document["doc_id"]), meta=esc(meta_line(document, len(facts))), text=body,
-        legend="".join(f'<span class="mark k-{k}">{k}</span> ' for k in KIND_COLORS),
-        kind_options=options(f["kind"] for f in facts), fact_rows=fact_rows(facts, rejected, verdicts),
+    return render(
+        DOCUMENT, csp=CSP, style=Markup(style()), script=Markup(SCRIPT),
+        title=f"{document['doc_id']}: {document.get('title') or ''}", nav=Markup(" · ".join(nav)),
+        doc_id=str(document["doc_id"]), meta=meta_line(document, len(facts)), text=Markup(body),
+        legend=Markup("".join(f'<span class="mark k-{k}">{k}</span> ' for k in KIND_COLORS)),
+        kind_options=Markup(options(f["kind"] for f in facts)), fact_rows=Markup(fact_rows(facts, rejected, verdicts)),
         app=APP_URL)
 
 
@@ -237,12 +252,33 @@ def current_umask() -> int:
     return mask
 
 
-def claim(folder: Path) -> None:
-    """Write only into a folder that does not exist, is empty, or is a report aidfacts wrote."""
+def claim(folder: Path) -> set[str]:
+    """Write only into a folder that does not exist, is empty, or is a report aidfacts wrote, and never through
+    a symbolic link (a `docs` that leads elsewhere would have the report write and delete there). Returns the
+    pages the last report listed in its marker as its own: the only ones a new report may delete."""
+    for path in (folder, folder / "docs", folder / MARKER):
+        if path.is_symlink():
+            raise FileExistsError(f"{path}: a symbolic link; the report is written only into its own folder")
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder}: not a folder; give another --report folder")
     if folder.exists() and not (folder / MARKER).exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder}: not empty and not an aidfacts report; give another --report folder")
+    if (folder / "docs").exists() and not (folder / "docs").is_dir():
+        raise FileExistsError(f"{folder / 'docs'}: not a folder; the report's pages cannot go there")
+    owned = set()
+    if (folder / MARKER).is_file():
+        lines = (folder / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+        owned = {line[len("docs/"):] for line in lines if line.startswith("docs/")}
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    (folder / MARKER).write_text("written by aidfacts audit; regenerated in place\n", encoding="utf-8")
+    if not (folder / MARKER).exists():
+        write_marker(folder, set())
+    return owned
+
+
+def write_marker(folder: Path, pages: set[str]) -> None:
+    """The marker that makes the folder a report, with the pages of `docs/` this report wrote (one a line)."""
+    lines = ["written by aidfacts audit; regenerated in place. Its pages:"] + [f"docs/{n}" for n in sorted(pages)]
+    write_page(folder / MARKER, "\n".join(lines) + "\n")
 
 
 def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | None = None) -> Path:
@@ -254,7 +290,7 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     tables = load_dataset(outputs)
     if "facts" not in tables or "documents" not in tables:
         raise FileNotFoundError(f"{outputs}: no facts.csv (run aidfacts build first)")
-    claim(folder)
+    owned = claim(folder)
     facts_frame = tables["facts"]
     facts = records(facts_frame.drop(columns=["candidates"], errors="ignore"))
     for fact in facts:
@@ -278,7 +314,7 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     written = set()
     for i, document in enumerate(documents):
         doc_id = document["doc_id"]
-        path = corpus / str(document["file"])
+        path = corpus / os.path.basename(str(document["file"]))   # an edited documents.csv names no other file
         text = read_article_text(path) if path.exists() else None
         neighbours = (documents[i - 1]["doc_id"] if i else None,
                       documents[i + 1]["doc_id"] if i + 1 < len(documents) else None)
@@ -286,9 +322,12 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
         write_page(folder / "docs" / name, document_page(document, text, by_doc.get(doc_id, []),
                                                          rejected.get(doc_id, []), verdicts, neighbours))
         written.add(name)
-    for old in (folder / "docs").glob("*.html"):
-        if old.name not in written:   # a page of a document no longer in the dataset (only our own pages)
+    write_marker(folder, written | owned)   # before deleting: a report stopped here still knows its pages
+    for name in owned - written:   # a page of a document no longer in the dataset, written by a report
+        old = folder / "docs" / name
+        if old.is_file() and not old.is_symlink():
             old.unlink()
+    write_marker(folder, written)
     gaps = [f for f in facts if f["kind"] == "missing_number"]
     figures = [("fig-staff", staff_matrix(tables), "Staff sent, from staff.csv: per origin and destination province "
                 "the larger of the batches added up and the latest running total; each number links to its "
@@ -297,29 +336,30 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     for name, page in figure_pages(tables, page_name, CSP, style()).items():
         write_page(folder / name, page)
     precision = records(tables.get("rule_precision"))
-    write_page(folder / "conflicts.html", LISTING.format(
-        csp=CSP, style=style(), title="Conflicts", intro="The same fact (kind, region, date) stated with different values.",
-        table=simple_table(conflicts, ["kind", "region", "date", "value_a", "doc_a", "fact_a", "text_a", "value_b",
+    write_page(folder / "conflicts.html", render(
+        LISTING, csp=CSP, style=Markup(style()), title="Conflicts",
+        intro="The same fact (kind, region, date) stated with different values.", table=Markup(simple_table(conflicts, ["kind", "region", "date", "value_a", "doc_a", "fact_a", "text_a", "value_b",
                                        "doc_b", "fact_b", "text_b"],
-                           {"doc_a": "doc_a", "fact_a": "doc_a", "doc_b": "doc_b", "fact_b": "doc_b"})))
-    write_page(folder / "gaps.html", LISTING.format(
-        csp=CSP, style=style(), title="Missing numbers",
+                           {"doc_a": "doc_a", "fact_a": "doc_a", "doc_b": "doc_b", "fact_b": "doc_b"}))))
+    write_page(folder / "gaps.html", render(
+        LISTING, csp=CSP, style=Markup(style()), title="Missing numbers",
         intro="Every number deleted from a text, what it was, and the value other articles suggest.",
-        table=simple_table(gaps, ["fact_id", "doc_id", "expected", "context", "suggestion", "suggestion_doc",
+        table=Markup(simple_table(gaps, ["fact_id", "doc_id", "expected", "context", "suggestion", "suggestion_doc",
                                   "suggestion_fact", "suggestion_text"],
                            {"fact_id": "doc_id", "doc_id": "doc_id", "suggestion_doc": "suggestion_doc",
-                            "suggestion_fact": "suggestion_doc"})))
-    index = INDEX.format(
-        csp=CSP, style=style(), script=INDEX_SCRIPT, n_docs=len(documents), n_facts=len(facts),
-        n_unreviewed=sum(unreviewed.values()), n_gaps=len(gaps),
+                            "suggestion_fact": "suggestion_doc"}))))
+    index = render(
+        INDEX, csp=CSP, style=Markup(style()), script=Markup(INDEX_SCRIPT), n_docs=len(documents),
+        n_facts=len(facts), n_unreviewed=sum(unreviewed.values()), n_gaps=len(gaps),
         n_suggested=sum(1 for g in gaps if present(g.get("suggestion"))), n_conflicts=len(conflicts),
-        n_errors=len(records(tables.get("errors"))), outputs=esc(outputs.name),
-        figures="".join(f'<figure id="{fid}" class="figure">{svg}<figcaption>{esc(caption)}</figcaption></figure>'
-                        for fid, svg, caption in figures),
-        precision=simple_table(sorted(precision, key=lambda r: (r.get("precision") is None,
-                                                                r.get("precision") or 0, r["rule"])),
-                               ["rule", "facts", "reviewed", "accepted", "rejected", "corrected", "precision"]),
-        documents=documents_table(documents, unreviewed, per_doc_conflicts),
-        errors=simple_table(records(tables.get("errors")), ["file", "error"]))
+        n_errors=len(records(tables.get("errors"))), outputs=outputs.name,
+        figures=Markup("".join(f'<figure id="{fid}" class="figure">{svg}<figcaption>{esc(caption)}</figcaption>'
+                               f'</figure>' for fid, svg, caption in figures)),
+        precision=Markup(simple_table(sorted(precision, key=lambda r: (r.get("precision") is None,
+                                                                       r.get("precision") or 0, r["rule"])),
+                                      ["rule", "facts", "reviewed", "accepted", "rejected", "corrected",
+                                       "precision"])),
+        documents=Markup(documents_table(documents, unreviewed, per_doc_conflicts)),
+        errors=Markup(simple_table(records(tables.get("errors")), ["file", "error"])))
     write_page(folder / "index.html", index)
     return folder / "index.html"

@@ -1,8 +1,10 @@
-"""The report's page templates, style and scripts (str.format templates: every value put in is escaped by
-report.py first; the style and scripts are ours)."""
+"""The report's page templates, style and scripts. The templates are Jinja2's with autoescaping: every value put
+in is escaped unless report.py built it as markup from escaped parts; the style and scripts are ours, and the
+Content-Security-Policy runs only them (by their hashes), never a script that an edited output smuggled in."""
 from __future__ import annotations
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:")
+import base64
+import hashlib
 
 STYLE = """
 body{font:14px/1.5 system-ui,sans-serif;margin:0 2rem 4rem;color:#222}
@@ -21,27 +23,27 @@ font-size:12px;box-shadow:0 2px 8px #0003} #details:empty{display:none} #details
 
 INDEX = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>aidfacts audit report</title>
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<style>{style}</style></head>
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<style>{{ style }}</style></head>
 <body>
 <h1>aidfacts audit report</h1>
-<p class="summary"><span>{n_docs} documents</span><span>{n_facts} facts</span>
-<span id="unreviewed">{n_unreviewed} unreviewed</span><span>{n_gaps} missing numbers ({n_suggested} with a suggestion)</span>
-<span>{n_conflicts} conflicts</span><span>{n_errors} unreadable articles</span></p>
-<p>Review facts in the browser with <code>aidfacts review -o {outputs}</code> (the triage app); each document page
-gives every fact's id and its review command. Regenerate this report with <code>aidfacts audit {outputs}</code>.</p>
+<p class="summary"><span>{{ n_docs }} documents</span><span>{{ n_facts }} facts</span>
+<span id="unreviewed">{{ n_unreviewed }} unreviewed</span><span>{{ n_gaps }} missing numbers ({{ n_suggested }} with a suggestion)</span>
+<span>{{ n_conflicts }} conflicts</span><span>{{ n_errors }} unreadable articles</span></p>
+<p>Review facts in the browser with <code>aidfacts review -o {{ outputs }}</code> (the triage app); each document page
+gives every fact's id and its review command. Regenerate this report with <code>aidfacts audit {{ outputs }}</code>.</p>
 <nav><a href="#figures">figures</a> · <a href="figures.html">figures and dispatches</a> · <a href="series.html">case series per region</a> · <a href="#precision">rule precision</a> · <a href="#documents">documents</a> ·
 <a href="gaps.html">missing numbers</a> · <a href="conflicts.html">conflicts</a> · <a href="#errors">unreadable articles</a></nav>
-<section id="figures"><h2>Figures</h2>{figures}</section>
-<section id="precision"><h2>Rule precision (from reviewers' verdicts)</h2>{precision}</section>
+<section id="figures"><h2>Figures</h2>{{ figures }}</section>
+<section id="precision"><h2>Rule precision (from reviewers' verdicts)</h2>{{ precision }}</section>
 <section id="documents"><h2>Documents</h2>
 <p class="filters"><label>find <input id="filter-docs" placeholder="id, title, source, date"></label><span id="shown"></span></p>
 <table id="documents-table"><thead><tr><th>document</th><th>title</th><th>published</th><th>source</th><th>facts</th>
 <th>missing numbers</th><th>unreviewed</th><th>conflicts</th></tr></thead><tbody>
-{documents}
+{{ documents }}
 </tbody></table></section>
-<section id="errors"><h2>Unreadable articles</h2>{errors}</section>
-<script>{script}</script>
+<section id="errors"><h2>Unreadable articles</h2>{{ errors }}</section>
+<script>{{ script }}</script>
 </body></html>
 """
 
@@ -64,34 +66,34 @@ INDEX_SCRIPT = """
 """
 
 DOCUMENT = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<style>{style}</style></head>
-<body data-app="{app}">
-<nav>{nav}</nav>
-<h1>{title}</h1><p class="meta">{meta}</p><p>{legend}</p>
-<article id="doc-{doc_id}"><div class="text">{text}</div></article>
+<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<style>{{ style }}</style></head>
+<body data-app="{{ app }}">
+<nav>{{ nav }}</nav>
+<h1>{{ title }}</h1><p class="meta">{{ meta }}</p><p>{{ legend }}</p>
+<article id="doc-{{ doc_id }}"><div class="text">{{ text }}</div></article>
 <section id="facts"><h2>Facts</h2>
 <div class="filters">
-<label>kind <select id="filter-kind"><option value="">all</option>{kind_options}</select></label>
+<label>kind <select id="filter-kind"><option value="">all</option>{{ kind_options }}</select></label>
 <label>region <input id="filter-region" placeholder="e.g. Wuhan"></label>
 <label>verdict <select id="filter-verdict"><option value="">all</option><option>unreviewed</option>
 <option>accept</option><option>correct</option><option>reject</option><option>stale</option></select></label>
 <span id="shown"></span></div>
 <table id="facts-table"><thead><tr><th>fact</th><th>kind</th><th>value</th><th>attributes</th>
 <th>suggestion</th><th>rule</th><th>verdict</th><th>text</th></tr></thead><tbody>
-{fact_rows}
+{{ fact_rows }}
 </tbody></table></section>
 <div id="details"></div>
-<script>{script}</script>
+<script>{{ script }}</script>
 </body></html>
 """
 
 LISTING = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>aidfacts: {title}</title>
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<style>{style}</style></head>
-<body><nav><a href="index.html">report index</a></nav><h1>{title}</h1><p>{intro}</p>{table}</body></html>
+<html lang="en"><head><meta charset="utf-8"><title>aidfacts: {{ title }}</title>
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<style>{{ style }}</style></head>
+<body><nav><a href="index.html">report index</a></nav><h1>{{ title }}</h1><p>{{ intro }}</p>{{ table }}</body></html>
 """
 
 SCRIPT = """
@@ -148,3 +150,12 @@ SCRIPT = """
   });
 })();
 """
+
+
+def script_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# only our two scripts run: an inline script or handler that an edited output got into a page has no hash here
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+       f"script-src {script_hash(SCRIPT)} {script_hash(INDEX_SCRIPT)}")

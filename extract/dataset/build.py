@@ -133,8 +133,9 @@ def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
 
 
 def article_warnings(article: Article) -> list[str]:
-    """What a reader of an article's facts should know: today, that it has no publication date."""
-    return [] if article.published else [NO_PUBLISHED]
+    """What a reader of an article's facts should know: that it has no publication date, that bytes of it were
+    not UTF-8."""
+    return list(article.warnings) + ([] if article.published else [NO_PUBLISHED])
 
 
 def document_row(article: Article, facts: int, gaps: int) -> dict:

@@ -53,42 +53,69 @@ class Article:
     source: str | None = None
     url: str | None = None
     title: str | None = None
+    warnings: tuple[str, ...] = ()   # what its reading found (bytes that were not UTF-8)
 
 
 def decode(data: bytes, path: Path | str) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else Windows-1252/Latin-1; binary is
-    refused."""
+    refused. See decode_with_warnings."""
+    return decode_with_warnings(data, path)[0]
+
+
+def decode_with_warnings(data: bytes, path: Path | str) -> tuple[str, list[str]]:
+    """The text of an article's bytes and what a reader should know of its decoding. Text that is mostly UTF-8
+    is read as UTF-8 with its few bad bytes replaced (U+FFFD) and a warning: one stray byte must not turn every
+    `湖北` into Latin-1 gibberish. Another encoding is guessed only with evidence: GB18030 when the text it gives
+    is mostly common Chinese characters (GB2312's), never for Windows-1252's curly quotes (`Hubei\x92s` is
+    `Hubei抯` in GBK, a rare character); otherwise Windows-1252, else Latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), []
         except UnicodeDecodeError as error:
             raise ArticleError(path, f"invalid UTF-16 ({error.reason})") from None
     if b"\x00" in data[:4096]:
         raise ArticleError(path, "binary file, not text")
-    # Windows-1252 before Latin-1: what is called Latin-1 is usually 1252 (its dashes and quotes)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    wide = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    if wide > bad:   # more valid multi-byte characters than bad bytes: UTF-8 with damage, not another encoding
+        return replaced, [f"not valid UTF-8: {bad:,} bad byte{'s' if bad != 1 else ''} replaced with U+FFFD"]
     try:
         text = data.decode("gb18030")
         if mostly_chinese(text):
-            return text
+            return text, []
     except UnicodeDecodeError:
         pass
+    # Windows-1252 before Latin-1: what is called Latin-1 is usually 1252 (its dashes and quotes)
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), []
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return data.decode("latin-1"), []
 
 
 def mostly_chinese(text: str) -> bool:
-    """Chinese text decoded as GB18030 is mostly CJK beyond ASCII; Latin-1 bytes read as GB18030 are not."""
+    """Chinese text decoded as GB18030 is mostly CJK beyond ASCII, and its characters are mostly the common ones
+    (GB2312's); Latin-1 or Windows-1252 bytes read as GB18030 give rare characters (`抯`, `檚`)."""
     wide = [ch for ch in text if ord(ch) > 127]
-    cjk = sum(1 for ch in wide if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-    return bool(wide) and cjk >= 0.8 * len(wide)
+    cjk = [ch for ch in wide if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"]
+    if not wide or len(cjk) < 0.8 * len(wide):
+        return False
+    common = sum(1 for ch in cjk if in_gb2312(ch))
+    return common >= 0.9 * len(cjk)
+
+
+def in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def looks_like_html(text: str) -> bool:
@@ -147,6 +174,11 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
 
 
 def read_article_text(path: Path | str) -> str:
+    return read_article_with_warnings(path)[0]
+
+
+def read_article_with_warnings(path: Path | str) -> tuple[str, list[str]]:
+    """An article file's text, checked, and the warnings of its decoding."""
     try:
         data = read_regular(path, MAX_ARTICLE_BYTES)
     except ArticleError as error:
@@ -154,10 +186,11 @@ def read_article_text(path: Path | str) -> str:
             raise ArticleError(path, f"too large for an article: more than {MAX_ARTICLE_BYTES:,} bytes "
                                      f"(limit {MAX_CHARACTERS:,} characters)") from None
         raise
-    text = clean_text(decode(data, path), path)
+    text, warnings = decode_with_warnings(data, path)
+    text = clean_text(text, path)
     if len(text) > MAX_CHARACTERS:
         raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
-    return text
+    return text, warnings
 
 
 class SideFileError(ValueError):
@@ -242,7 +275,7 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
                  published: str | None = None) -> Article:
     """One article with its metadata. Its publication date comes from the text's header or byline, else
     from the manifest, else from `published`."""
-    text = read_article_text(path)
+    text, warnings = read_article_with_warnings(path)
     name = os.path.basename(path)
     row = (manifest or {}).get(name, {})
     try:
@@ -251,7 +284,8 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
     return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
-                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None)
+                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None,
+                   warnings=tuple(warnings))
 
 
 def article_paths(folder: Path | str) -> list[Path]:

@@ -3,22 +3,27 @@ the page's metadata, safe doc_ids, UTF-8 copies, manifest rows, no duplicates, a
 article's metadata afterwards."""
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
+import io
 import os
 import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from contextlib import contextmanager
 from typing import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
                                     article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
-                                    read_article_text, read_manifest, read_regular)
+                                    read_article_text, read_article_with_warnings, read_manifest,
+                                    read_regular, decode_with_warnings)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
+from extract.dataset.verdicts import ascii_digits
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
@@ -64,21 +69,25 @@ class Metadata:
         except ValueError:   # a page's date the contract cannot hold is no date
             page_date = None
         return Metadata(published=self.published or page_date, source=self.source or page.source,
-                        url=self.url or page.url, title=self.title or page.title)
+                        url=clean_url(self.url or page.url), title=self.title or page.title)
 
 
-def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page]:
+def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tuple[str, Page]:
     """A file or a URL as (name to derive the doc_id from, Page): the article's text, checked as every build
-    checks it, and the metadata an HTML page carries."""
+    checks it, and the metadata an HTML page carries. `warn(message)` hears what the decoding found."""
+    warn = warn or (lambda message: None)
     if is_url(str(source)):
         download = fetch(str(source), timeout=timeout)
-        text = decode_download(download)
+        text = decode_download(download, warn)
         page = read_page(text, url=download.url) if download.is_page and looks_like_html(text) else Page(text)
         # the address it was fetched from, after redirects, rather than the one the page claims as canonical
-        page = Page(checked_text(page.text, download.url), page.title, page.published, page.source, download.url)
+        page = Page(checked_text(page.text, download.url), page.title, page.published, page.source,
+                    clean_url(download.url))
         return url_name(download.url), page
     path = Path(source)
-    text = read_article_text(path)   # the bounded read, the checks and the HTML-to-text of every build
+    text, warnings = read_article_with_warnings(path)   # the bounded read, the checks and the HTML-to-text
+    for warning in warnings:
+        warn(warning)
     if path.suffix.lower() not in (".html", ".htm") and not looks_like_html(text):
         return path.name, Page(text)
     raw = decode(read_regular(path, MAX_ARTICLE_BYTES), path)   # again, for the metadata the text has lost
@@ -86,13 +95,18 @@ def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page
     return path.name, Page(text, page.title, page.published, page.source, page.url)
 
 
-def decode_download(download: Download) -> str:
+def decode_download(download: Download, warn=None) -> str:
     if download.charset:
         try:
-            return download.data.decode(download.charset)
-        except (LookupError, UnicodeDecodeError):
-            pass   # a wrong or unknown charset in the header: read the bytes as a file's are
-    return decode(download.data, download.url)
+            codec = codecs.lookup(download.charset)
+            if getattr(codec, "_is_text_encoding", True) and codec.name not in ("punycode", "idna"):
+                return download.data.decode(codec.name)
+        except (LookupError, ValueError):   # UnicodeError is a ValueError: bytes the charset cannot hold
+            pass   # a wrong, unknown or non-text charset in the header: read the bytes as a file's are
+    text, warnings = decode_with_warnings(download.data, download.url)
+    for warning in warnings:
+        (warn or (lambda message: None))(warning)
+    return text
 
 
 def checked_text(text: str, where: str) -> str:
@@ -134,36 +148,105 @@ def check_extracts(text: str, doc_id: str, published: str | None, where: str) ->
 
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,
                 url: str | None = None, title: str | None = None, known: dict[str, str] | None = None,
-                timeout: float = TIMEOUT) -> str:
+                timeout: float = TIMEOUT, warn=None) -> str:
     """Copy one article (a file or a URL) into the corpus as UTF-8 text and record it in manifest.csv; returns
     its doc_id. The metadata given here win over the page's own. All or nothing: an article that cannot be
     read, fetched or extracted, or a duplicate, leaves the corpus and its manifest as they were.
-    `known` (from corpus_hashes, kept up to date here) spares reading the corpus again for each article."""
+    `known` (from corpus_hashes, kept up to date here) spares reading the corpus again for each article.
+
+    The duplicate check, the choice of doc_id and the writes happen under the corpus lock, against the corpus
+    as it is then: two `add`s at once (or an `add` and a `meta`) never take the same name or lose a manifest
+    row. The manifest row is written before the text, so a process killed between the two leaves a row
+    without its text (which builds ignore and a re-add overwrites), never a text without its row that a
+    re-add would refuse as a duplicate."""
     corpus = Path(corpus)
-    name, page = read_source(path, timeout)
+    name, page = read_source(path, timeout, warn)
     where = str(path)
-    metadata = Metadata(published, source, url, title).over(page)
-    if known is None:
-        known = corpus_hashes(corpus) if corpus.is_dir() else {}
+    metadata = Metadata(published, source, clean_url(url), title).over(page)
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-    if digest in known:
+    if known is not None and digest in known and (corpus / known[digest]).exists():
+        # the common case answered before the pipeline runs; checked again under the lock below
         raise ArticleError(where, f"duplicate of {known[digest]} already in the corpus (same sha256)")
-    taken = {p.name.rsplit(".", 1)[0] for p in article_paths(corpus)} if corpus.is_dir() else set()
-    doc_id = safe_doc_id(name, taken)
-    check_extracts(page.text, doc_id, published_from_text(page.text) or metadata.published, where)
+    provisional = safe_doc_id(name, set())
+    check_extracts(page.text, provisional, published_from_text(page.text) or metadata.published, where)
     corpus.mkdir(parents=True, exist_ok=True)
-    manifest = read_manifest(corpus)   # a manifest that cannot be read stops here, before the copy
-    target = corpus / f"{doc_id}.txt"
-    write_atomic(target, page.text)
-    manifest[target.name] = dict(file=target.name, published=metadata.published or "",
-                                 source=metadata.source or "", url=metadata.url or "", title=metadata.title or "")
-    try:
+    with corpus_lock(corpus):
+        known = refresh_hashes(corpus, known if known is not None else {})
+        manifest = read_manifest(corpus)   # a manifest that cannot be read stops here, before the copy
+        row = dict(published=metadata.published or "", source=metadata.source or "", url=metadata.url or "",
+                   title=metadata.title or "")
+        if digest in known:
+            raise ArticleError(where, f"duplicate of {known[digest]} already in the corpus (same sha256)")
+        taken = {doc_id_for(p) for p in article_paths(corpus)}
+        doc_id = safe_doc_id(name, taken)
+        target = corpus / f"{doc_id}.txt"
+        old_row = manifest.get(target.name)   # a row left without its text: replaced
+        manifest[target.name] = dict(file=target.name, **row)
         write_manifest(corpus, manifest)
-    except BaseException:
-        target.unlink(missing_ok=True)   # all or nothing: no article without its manifest row
-        raise
-    known[digest] = target.name
+        try:
+            write_atomic(target, page.text)
+        except BaseException:
+            if old_row is None:
+                manifest.pop(target.name, None)
+            else:
+                manifest[target.name] = old_row
+            try:
+                write_manifest(corpus, manifest)   # all or nothing: no row for an article not written
+            except OSError:
+                pass
+            raise
+        known[digest] = target.name
     return doc_id
+
+
+LOCK_FILE = ".corpus.lock"   # hidden and without an article suffix: never read as an article
+LOCK_TIMEOUT = 60   # seconds an `add` or `meta` waits for another before giving up with one line
+
+
+@contextmanager
+def corpus_lock(corpus: Path):
+    """The lock every read-modify-write of the corpus's articles and manifest holds (filelock, as verdicts.csv's
+    writers hold theirs)."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(corpus / LOCK_FILE, timeout=LOCK_TIMEOUT):
+            yield
+    except Timeout:
+        raise ArticleError(corpus / MANIFEST, f"still locked by another aidfacts add or meta after "
+                                              f"{LOCK_TIMEOUT} s") from None
+
+
+def refresh_hashes(corpus: Path, known: dict[str, str]) -> dict[str, str]:
+    """`known` brought up to date with the corpus as it is now (another process may have added articles):
+    files it does not hold are hashed, files gone are dropped."""
+    present = {p.name: p for p in article_paths(corpus)}
+    for digest, name in list(known.items()):
+        if name not in present:
+            del known[digest]
+    seen = set(known.values())
+    for name, other in present.items():
+        if name in seen:
+            continue
+        try:
+            known.setdefault(hashlib.sha256(read_article_text(other).encode("utf-8")).hexdigest(), name)
+        except ArticleError:
+            continue
+    return known
+
+
+def clean_url(url: str | None) -> str | None:
+    """A URL without its user name and password: credentials are never recorded."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port is not None else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 STDIN = "-"
@@ -207,29 +290,46 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
         raise ArticleError(corpus / doc_id, f"no article {doc_id} in {corpus}")
     path = matches[0]
     if fields.get("published"):
-        fields["published"] = normalize_published(fields["published"])   # ValueError: not a date
-    manifest = read_manifest(corpus)
-    row = manifest.get(path.name) or dict(file=path.name)
-    row = {column: row.get(column, "") or "" for column in MANIFEST_COLUMNS}
-    row.update({name: value for name, value in fields.items() if value is not None})
-    manifest[path.name] = row
-    write_manifest(corpus, manifest)
+        fields["published"] = normalize_published(ascii_digits(fields["published"]))   # ValueError: not a date
+    if fields.get("url"):
+        fields["url"] = clean_url(fields["url"])
+    with corpus_lock(corpus):   # read, change and write the manifest as one step against concurrent adds
+        manifest = read_manifest(corpus)
+        row = manifest.get(path.name) or dict(file=path.name)
+        row = {column: row.get(column, "") or "" for column in MANIFEST_COLUMNS}
+        row.update({name: value for name, value in fields.items() if value is not None})
+        manifest[path.name] = row
+        write_manifest(corpus, manifest)
     stated = published_from_text(read_article_text(path)) if fields.get("published") else None
     return row, stated if stated and stated != fields.get("published") else None
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    os.replace(tmp, path)
+    """A whole new file swapped in (never half a file), with the permissions the user's umask gives a new file
+    (mkstemp makes 0600); the temporary file never stays behind, even on a full disk."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o666 & ~current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_manifest(corpus: Path, rows: dict[str, dict]) -> None:
-    handle, tmp = tempfile.mkstemp(dir=corpus, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        for name in sorted(rows):
-            writer.writerow({c: rows[name].get(c, "") for c in MANIFEST_COLUMNS})
-    os.replace(tmp, corpus / MANIFEST)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for name in sorted(rows):
+        writer.writerow({c: rows[name].get(c, "") for c in MANIFEST_COLUMNS})
+    write_atomic(corpus / MANIFEST, out.getvalue())

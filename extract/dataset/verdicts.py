@@ -10,52 +10,26 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from filelock import FileLock, Timeout
 
+from extract.dataset.verdict_checks import (CHOICES, EDITABLE, FACT_ID, MAX_NOTE, MAX_VALUE, NUMERIC_KINDS,  # noqa: F401
+                                            REGION_FIELDS, VERDICTS, Verdict, VerdictError, ascii_digits,
+                                            bounded_text, check_fact_id, checked_attribute, checked_correction,
+                                            checked_verdict, iso_date, pairing_attributes, region_name, typed_value,
+                                            whole_count)
 from extract.nlp.gazetteer import default_gazetteer
-from extract.nlp.limits import MAX_COUNT, MAX_COUNT_DIGITS, MAX_YEAR, MIN_YEAR, valid_count, valid_iso_date
 
 VERDICTS_FILE = "verdicts.csv"
 LOCK_FILE = ".verdicts.lock"   # beside verdicts.csv; hidden, and no article suffix, so never read as an article
 LOCK_TIMEOUT = 30   # seconds a writer waits for another before giving up with one line
 COLUMNS = ["fact_id", "verdict", "value", "attributes", "note"]
 OLD_COLUMNS = ["fact_id", "verdict", "value", "note"]   # files written before attributes could be corrected
-VERDICTS = ("accept", "reject", "correct")
-NUMERIC_KINDS = ("case_count", "personnel_count", "team_count", "region_count", "missing_number")
-REGION_FIELDS = ("region", "origin", "destination", "helper", "recipient")
-CHOICES = {"status": ("confirmed", "suspected", "severe", "critical", "death", "recovered", "unspecified"),
-           "period": ("new", "total"), "qualifier": ("exact", "over", "under", "about"),
-           "unit": ("province", "city")}
-# the attributes a reviewer may correct, per kind (the contract's attributes of that kind)
-EDITABLE = {"case_count": ("region", "status", "period", "qualifier", "date"),
-            "personnel_count": ("origin", "destination", "qualifier", "date"),
-            "team_count": ("origin", "destination", "qualifier", "date"),
-            "region_count": ("unit", "qualifier", "date"), "pairing": ("helper", "recipient", "date"),
-            "region": (), "date": (), "missing_number": ()}
-WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-
-
-class VerdictError(ValueError):
-    """A verdict that cannot be read, recorded or applied; the message is the one line to show."""
-
-
-@dataclass(frozen=True)
-class Verdict:
-    fact_id: str
-    verdict: str
-    value: str | None = None
-    note: str | None = None
-    attributes: tuple[tuple[str, str], ...] = ()   # corrected attributes, (name, value) sorted by name
-
-    @property
-    def changes(self) -> dict[str, str]:
-        return dict(self.attributes)
+MAX_FILE_FIELD = 64 * 1024 * 1024   # the csv module's field limit while verdicts.csv is read: a hand-edited
+                                    # over-long cell is then one row's error, not a failure of the whole file
 
 
 # ---- reading and writing verdicts.csv ----------------------------------------------------------------------
@@ -81,53 +55,76 @@ def read_verdicts(corpus: Path | str) -> dict[str, Verdict]:
     """fact_id -> its verdict ({} when the file does not exist). A UTF-8 BOM and CRLF line ends are read; invalid
     UTF-8, a wrong header, an unknown verdict or a malformed row raise VerdictError naming file and line. The
     file is parsed again only when it changed (the review app reads it at every verdict)."""
+    verdicts, bad = read_verdict_rows(corpus)
+    if bad:
+        raise next(iter(bad.values()))[1]
+    return verdicts
+
+
+def read_verdict_rows(corpus: Path | str) -> tuple[dict[str, Verdict], dict[str, tuple[list[str], VerdictError]]]:
+    """(the good verdicts, fact_id -> (cells, error) of the rows that are bad): what a writer keeps as it is
+    while it changes other facts, and what `review ID --clear` can remove. A file that cannot be read at all
+    (not UTF-8, a wrong header) raises VerdictError."""
     path = verdicts_path(corpus)
     try:
         seen = file_signature(path)
         if seen is None:
-            return {}
+            return {}, {}
         if not path.is_file():   # a FIFO or a device would block the read or never end
             raise VerdictError(f"{path}: not a regular file")
         cached = _READ.get(str(path))
         if cached is not None and cached[0] == seen:
-            return dict(cached[1])
+            return dict(cached[1][0]), dict(cached[1][1])
         data = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return {}, {}
     except OSError as error:
         raise VerdictError(f"{path}: cannot be read ({error.strerror or error})") from None
-    verdicts = parse_verdicts(path, data)
-    _READ[str(path)] = (seen, verdicts)
-    return dict(verdicts)
+    verdicts, bad = parse_verdicts(path, data)
+    _READ[str(path)] = (seen, (verdicts, bad))
+    return dict(verdicts), dict(bad)
 
 
-def parse_verdicts(path: Path, data: bytes) -> dict[str, Verdict]:
+def parse_verdicts(path: Path, data: bytes) -> tuple[dict[str, Verdict], dict[str, tuple[list[str], VerdictError]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise VerdictError(f"{path} line {line}: not UTF-8 (byte 0x{data[error.start]:02x}); "
                            "save it as UTF-8") from None
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_FILE_FIELD))
     rows = csv.reader(io.StringIO(text, newline=""))
+    verdicts, bad = {}, {}
     try:
         header = next(rows, None)
         if header is None:
-            return {}
+            return {}, {}
         header = [name.strip() for name in header]
         if header not in (COLUMNS, OLD_COLUMNS):
             raise VerdictError(f"{path} line 1: header {','.join(header)!r}; expected {','.join(COLUMNS)!r}")
-        verdicts = {}
         for cells in rows:
             line = rows.line_num
             if not any(cell.strip() for cell in cells):
                 continue   # a blank line (an editor's last line)
-            if len(cells) != len(header):
-                raise VerdictError(f"{path} line {line}: {len(cells)} cells, expected {len(header)}")
-            verdict = parse_row(dict(zip(header, cells)), f"{path} line {line}")
+            fact_id = cells[0].strip() if cells else ""
+            try:
+                if len(cells) != len(header):
+                    raise VerdictError(f"{path} line {line}: {len(cells)} cells, expected {len(header)}")
+                verdict = parse_row(dict(zip(header, cells)), f"{path} line {line}")
+            except VerdictError as error:
+                if not fact_id:
+                    raise
+                hint = f" (aidfacts review {fact_id[:64]} --clear removes it)" if FACT_ID.fullmatch(fact_id) else ""
+                bad[fact_id] = (cells, VerdictError(f"{error}{hint}"))
+                continue
             verdicts[verdict.fact_id] = verdict
+            bad.pop(verdict.fact_id, None)
     except csv.Error as error:
         raise VerdictError(f"{path} line {rows.line_num}: {error}") from None
-    return verdicts
+    finally:
+        csv.field_size_limit(limit)
+    return verdicts, bad
 
 
 def parse_row(row: dict[str, str], where: str) -> Verdict:
@@ -138,12 +135,12 @@ def parse_row(row: dict[str, str], where: str) -> Verdict:
         raise VerdictError(f"{where}: unknown verdict {verdict!r} (expected accept, reject or correct)")
     try:
         attributes = parse_attributes(row.get("attributes", ""))
+        value = row["value"].strip() or None
+        if verdict == "correct" and value is None and not attributes:
+            raise VerdictError("a correction needs a value or attributes")
+        return checked_verdict(Verdict(fact_id, verdict, value, row["note"] or None, attributes))
     except VerdictError as error:
         raise VerdictError(f"{where}: {error}") from None
-    value = row["value"].strip() or None
-    if verdict == "correct" and value is None and not attributes:
-        raise VerdictError(f"{where}: a correction needs a value or attributes")
-    return Verdict(fact_id, verdict, value, row["note"] or None, attributes)
 
 
 def parse_attributes(cell: str) -> tuple[tuple[str, str], ...]:
@@ -162,20 +159,32 @@ def format_attributes(attributes: Iterable[tuple[str, str]]) -> str:
     return ";".join(f"{name}={value}" for name, value in attributes)
 
 
-def write_verdicts(path: Path, verdicts: dict[str, Verdict]) -> None:
-    """The whole file, sorted by fact_id, written beside it and swapped in (never half a file)."""
+def write_verdicts(path: Path, verdicts: dict[str, Verdict], kept: dict[str, list[str]] | None = None) -> None:
+    """The whole file, sorted by fact_id, written beside it and swapped in (never half a file), with the
+    permissions the umask gives a new file. `kept`: rows that could not be read, written back as they were
+    (a writer never drops a reviewer's row it does not understand; `review ID --clear` removes one)."""
+    kept = {f: cells for f, cells in (kept or {}).items() if f not in verdicts}
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(COLUMNS)
-            for fact_id in sorted(verdicts):
+            for fact_id in sorted(set(verdicts) | set(kept)):
+                if fact_id in kept:
+                    cells = kept[fact_id]
+                    writer.writerow(cells + [""] * (len(COLUMNS) - len(cells)) if len(cells) < len(COLUMNS)
+                                    else cells)
+                    continue
                 v = verdicts[fact_id]
                 writer.writerow([v.fact_id, v.verdict, v.value or "", format_attributes(v.attributes), v.note or ""])
             out.flush()
             os.fsync(out.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
-        _READ[str(path)] = (file_signature(path), dict(verdicts))
+        if not kept:
+            _READ[str(path)] = (file_signature(path), (dict(verdicts), {}))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -194,28 +203,30 @@ def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]])
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise VerdictError(f"{corpus}: no such corpus folder")
-    for _, verdict in changes:
-        if verdict is not None and verdict.verdict not in VERDICTS:
-            raise VerdictError(f"unknown verdict {verdict.verdict!r}")
-        if verdict is not None and verdict.verdict == "correct" and not (verdict.value or verdict.attributes):
-            raise VerdictError("a correction needs a value or attributes")
+    changes = [(fact_id, None if verdict is None else checked_verdict(verdict)) for fact_id, verdict in changes]
+    for fact_id, _ in changes:
+        check_fact_id(fact_id)
     try:
         with FileLock(corpus / LOCK_FILE, timeout=LOCK_TIMEOUT):
-            verdicts = read_verdicts(corpus)
+            verdicts, bad = read_verdict_rows(corpus)
+            kept = {f: cells for f, (cells, _) in bad.items()}
             before = []
+            changed = False
             for fact_id, verdict in changes:
                 before.append(verdicts.get(fact_id))
+                changed |= kept.pop(fact_id, None) is not None   # a bad row is replaced or cleared
                 if verdict is None:
                     verdicts.pop(fact_id, None)
                 else:
                     verdicts[fact_id] = verdict
-            if any(was != now for was, (_, now) in zip(before, changes)):
-                write_verdicts(verdicts_path(corpus), verdicts)
+            if changed or any(was != now for was, (_, now) in zip(before, changes)):
+                write_verdicts(verdicts_path(corpus), verdicts, kept)
     except Timeout:
         raise VerdictError(f"{corpus / VERDICTS_FILE}: still locked by another review after {LOCK_TIMEOUT} s") \
             from None
-    except PermissionError as error:
-        raise VerdictError(f"{corpus}: cannot write verdicts ({error.strerror})") from None
+    except OSError as error:   # read-only, full disk: one line, the file as it was
+        raise VerdictError(f"{corpus / VERDICTS_FILE}: cannot write verdicts ({error.strerror or error})") \
+            from None
     return before
 
 
@@ -241,90 +252,6 @@ def resolve_fact_id(prefix: str, fact_ids: Iterable[str]) -> str:
         shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
         raise VerdictError(f"{prefix}: {len(matches)} facts start with it ({shown}); give more of the id")
     return matches[0]
-
-
-# ---- corrections checked by kind ---------------------------------------------------------------------------
-
-def whole_count(value, what: str = "count") -> int:
-    """A count as an exact int: digits (thousands commas allowed), 0 to MAX_COUNT."""
-    text = str(value).strip()
-    if not WHOLE.fullmatch(text):
-        raise VerdictError(f"a {what} needs a whole number, not {text!r}")
-    number = int(text.replace(",", "")) if len(text) <= 2 * MAX_COUNT_DIGITS else MAX_COUNT
-    if not valid_count(number):
-        raise VerdictError(f"a {what} of {text} is out of bounds (below {MAX_COUNT:,})")
-    return number
-
-
-def iso_date(value) -> str:
-    """A date as ISO YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day, between MIN_YEAR and MAX_YEAR."""
-    text = str(value).strip()
-    if not valid_iso_date(text):
-        raise VerdictError(f"date {text!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY) of a real day "
-                           f"between {MIN_YEAR} and {MAX_YEAR}")
-    return text
-
-
-def region_name(value, what: str = "region") -> str:
-    """A known region's canonical name, from any of its forms (`Wuhan City`, `武汉`)."""
-    region = default_gazetteer().lookup(str(value).strip())
-    if region is None:
-        raise VerdictError(f"{what} {str(value).strip()!r} is not a region of the gazetteer")
-    return region.canonical
-
-
-def typed_value(kind: str, value):
-    """A corrected value in its kind's type, checked: an int for counts, an ISO date for dates, a canonical name
-    for regions."""
-    if kind in NUMERIC_KINDS:
-        return whole_count(value, kind.replace("_", " "))
-    if kind == "date":
-        return iso_date(value)
-    if kind == "region":
-        return region_name(value)
-    if kind == "pairing":
-        raise VerdictError("a pairing has no value: correct its helper and recipient (helper=...;recipient=...)")
-    return str(value)
-
-
-def checked_attribute(name: str, value: str) -> str:
-    if name in REGION_FIELDS:
-        return region_name(value, name)
-    if name == "date":
-        return iso_date(value)
-    if value not in CHOICES[name]:
-        raise VerdictError(f"{name} {value!r} is not one of {', '.join(CHOICES[name])}")
-    return value
-
-
-def pairing_attributes(value: str) -> dict[str, str]:
-    """`Hunan -> Xiaogan` (or `Hunan,Xiaogan`) as the helper and recipient of a pairing."""
-    parts = re.split(r"\s*(?:->|→|,)\s*", value.strip())
-    if len(parts) != 2 or not all(parts):
-        raise VerdictError(f"a pairing is corrected as 'Helper -> Recipient', not {value!r}")
-    return {"helper": parts[0], "recipient": parts[1]}
-
-
-def checked_correction(kind: str, value: str | None, attributes: dict[str, str]) -> Verdict:
-    """A correction of a fact of `kind` with its value and attributes checked and made canonical (the fact_id
-    and note are filled in by the caller with dataclasses.replace)."""
-    attributes = dict(attributes)
-    if kind == "pairing" and value is not None and str(value).strip():
-        attributes = {**pairing_attributes(str(value)), **attributes}
-        value = None
-    if value is not None and str(value).strip():
-        value = str(typed_value(kind, value))
-    else:
-        value = None
-    allowed = EDITABLE.get(kind, ())
-    for name in attributes:
-        if name not in allowed:
-            raise VerdictError(f"a {kind} has no correctable attribute {name!r}"
-                               + (f" (it has {', '.join(allowed)})" if allowed else ""))
-    attributes = {name: checked_attribute(name, v) for name, v in attributes.items()}
-    if value is None and not attributes:
-        raise VerdictError("a correction needs a value or attributes")
-    return Verdict("", "correct", value, None, tuple(sorted(attributes.items())))
 
 
 # ---- applying verdicts at a build ---------------------------------------------------------------------------
@@ -458,23 +385,37 @@ def verdict_for(action: str, fact_id: str, fact: dict, value: str | None = None,
     """The verdict an action makes on a fact, checked (None for `clear`)."""
     if action == "clear":
         return None
+    kind = fact.get("kind")
     if action in ("accept", "reject"):
-        return Verdict(fact_id, action, None, note)
+        return checked_verdict(Verdict(fact_id, action, None, note), kind)
     if action == "accept-suggestion":
         if fact.get("suggestion") in (None, ""):
             raise VerdictError(f"fact {fact_id} has no suggestion to accept")
-        kind = "missing_number" if fact["kind"] == "missing_number" else fact["kind"]
-        return Verdict(fact_id, "accept", str(typed_value(kind, fact["suggestion"])),
-                       note or "accepted the suggestion")
+        return checked_verdict(Verdict(fact_id, "accept", str(fact["suggestion"]), note or "accepted the suggestion"),
+                               kind)
     if action == "correct":
-        checked = checked_correction(fact["kind"], value, attributes or {})
-        return Verdict(fact_id, "correct", checked.value, note, checked.attributes)
-    raise VerdictError(f"unknown action {action!r}")
+        if value is not None and not isinstance(value, str):
+            raise VerdictError("a value must be text")
+        return checked_verdict(Verdict(fact_id, "correct", value, note,
+                                       tuple(sorted((attributes or {}).items()))), kind)
+    raise VerdictError(f"unknown action {str(action)[:40]!r}")
 
 
 def review_fact(corpus: Path | str, outputs: Path | str, fact_id: str, action: str, value: str | None = None,
                 attributes: dict[str, str] | None = None, note: str | None = None) -> tuple[str, Verdict | None]:
-    """Record one reviewer's action on a fact given by its id or a unique prefix: (full id, the verdict)."""
+    """Record one reviewer's action on a fact given by its id or a unique prefix: (full id, the verdict). A
+    verdict can always be cleared, even a bad row or one whose fact no longer exists (read the file leniently)."""
+    if action == "clear":
+        try:
+            verdicts, bad = read_verdict_rows(corpus)
+        except VerdictError:
+            verdicts, bad = {}, {}
+        try:
+            fact_id = resolve_fact_id(fact_id, set(verdicts) | set(bad))
+        except VerdictError:
+            fact_id = resolve_fact_id(fact_id, reviewable_facts(outputs))
+        update_verdicts(corpus, {fact_id: None})
+        return fact_id, None
     known = reviewable_facts(outputs)
     fact_id = resolve_fact_id(fact_id, known)
     verdict = verdict_for(action, fact_id, known[fact_id], value, attributes, note)

@@ -9,7 +9,6 @@ Facts whose number is missing (value null) are scored through their gap, not as 
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,14 +149,10 @@ def micro_f1(scores: dict[str, KindScore]) -> float:
 
 
 def load_gold(gold_dir: Path) -> dict[str, dict]:
-    gold = {}
-    for path in sorted(Path(gold_dir).glob("*.gold.json")):
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        gold[data.get("doc_id") or path.name.removesuffix(".gold.json")] = data
-    if not gold:
-        raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
-    return gold
+    """doc_id -> gold of every *.gold.json in the folder, read with a file's checks (folder.read_gold)."""
+    from extract.evaluation.folder import read_gold
+
+    return read_gold(gold_dir)
 
 
 def report(scores: dict[str, KindScore]) -> str:

@@ -19,6 +19,7 @@ def make_server(outputs: Path | str, corpus: Path | str, port: int = 8765, threa
     server = create_server(app, host=HOST, port=port, threads=threads, ident="aidfacts")
     bound = server.effective_port
     app.config["ALLOWED_HOSTS"] = {f"{HOST}:{bound}", f"localhost:{bound}"}
+    server.review_app = app   # its token, for whoever drives it (tests)
     return server
 
 

@@ -16,7 +16,8 @@ import pandas as pd
 from extract.dataset.build import read_table
 from extract.dataset.corpus import ArticleError, read_article_text
 from extract.dataset.verdicts import (EDITABLE, REGION_FIELDS, RuleTally, Verdict, VerdictError, apply_changes,
-                                      read_verdicts, verdict_for, verdicts_path)
+                                      checked_verdict, read_verdicts, verdict_for,
+                                      verdicts_path)
 from extract.dataset.verdicts import file_signature
 
 ATTRIBUTES = ("qualifier", "status", "period", "unit", "region", "origin", "destination", "helper", "recipient",
@@ -49,11 +50,19 @@ class GroupWriter:
                     befores = apply_changes(self.corpus, [(f, v) for f, v, _ in batch])
                     for (_, _, waiting), before in zip(batch, befores):
                         waiting["before"] = before
-                except VerdictError as error:
-                    for _, _, waiting in batch:
-                        waiting["error"] = error
+                except Exception as error:
+                    if len(batch) == 1 or isinstance(error, VerdictError) and "cannot write" in str(error):
+                        for _, _, waiting in batch:
+                            waiting["error"] = error
+                    else:   # one change the batch failed on must not cost the others their verdicts
+                        for fact_id, verdict, waiting in batch:
+                            try:
+                                waiting["before"] = apply_changes(self.corpus, [(fact_id, verdict)])[0]
+                            except Exception as own:
+                                waiting["error"] = own
         if "error" in slot:
-            raise slot["error"]
+            error = slot["error"]
+            raise error if isinstance(error, VerdictError) else VerdictError(f"not recorded ({error})")
         return slot["before"]
 
 
@@ -262,15 +271,19 @@ class ReviewStore:
         """Check and record one action; (verdict before, verdict now)."""
         at = self.by_id.get(fact_id)
         if at is None:
-            raise VerdictError(f"{fact_id}: no such fact")
+            raise VerdictError(f"{str(fact_id)[:80]}: no such fact")
         fact = self.facts.iloc[at].to_dict()   # as extracted: the checks need its kind and suggestion only
         verdict = verdict_for(action, fact_id, fact, value or None, attributes or {}, note or None)
         return self.writer.write(fact_id, verdict), verdict
 
     def restore(self, fact_id: str, verdict: Verdict | None) -> Verdict | None:
-        """Put a fact's verdict back as it was (undo); returns the one it replaces."""
-        if fact_id not in self.by_id:
-            raise VerdictError(f"{fact_id}: no such fact")
+        """Put a fact's verdict back as it was (undo), or a note changed; returns the one it replaces. The verdict
+        comes from the page, so it is checked as a new one is, against the fact's kind."""
+        at = self.by_id.get(fact_id)
+        if at is None:
+            raise VerdictError(f"{str(fact_id)[:80]}: no such fact")
+        if verdict is not None:
+            verdict = checked_verdict(verdict, self.facts.iloc[at]["kind"])
         return self.writer.write(fact_id, verdict)
 
     def counts(self) -> dict[str, int]:

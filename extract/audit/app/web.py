@@ -14,12 +14,14 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Flask, abort, jsonify, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from extract.audit.app.store import FILTERS, VERDICT_FILTERS, ReviewStore
 from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictError, format_attributes,
                                       parse_attributes)
 from extract.nlp.gazetteer import default_gazetteer
 
+MAX_BODY = 1024 * 1024   # bytes of a POST body: a verdict with the longest note is far smaller
 QUEUE_WINDOW = (10, 30)   # queue entries shown before and after the current fact
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -33,17 +35,47 @@ def verdict_json(verdict: Verdict | None) -> dict | None:
 
 
 def verdict_from_json(fact_id: str, data) -> Verdict | None:
+    """An undo's verdict as the page sent it back; checked by the store as any new verdict is."""
     if data is None:
         return None
     if not isinstance(data, dict):
         raise VerdictError("a verdict is an object")
-    return Verdict(fact_id, str(data.get("verdict")), data.get("value") or None, data.get("note") or None,
-                   parse_attributes(str(data.get("attributes") or "")))
+    attributes = data.get("attributes") or ""
+    if not isinstance(attributes, str):
+        raise VerdictError("attributes are NAME=VALUE;... text")
+    return Verdict(fact_id, text_field(data, "verdict") or "", text_field(data, "value"), text_field(data, "note"),
+                   parse_attributes(attributes))
+
+
+def text_field(data: dict, name: str) -> str | None:
+    """A field of a posted object that must be text (or absent): a number, a list or an object is a 400."""
+    value = data.get(name)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise VerdictError(f"{name} must be text")
+    return value
+
+
+def posted_object() -> dict:
+    """The JSON body of a POST: an object, or a VerdictError (a 400 that costs no other request anything)."""
+    try:
+        data = request.get_json(force=True, silent=False)
+    except HTTPException as error:
+        if error.code == 413:
+            raise
+        raise VerdictError("the body is not a JSON object") from None
+    except Exception:   # not JSON, not UTF-8, nested too deep for the parser
+        raise VerdictError("the body is not a JSON object") from None
+    if not isinstance(data, dict):
+        raise VerdictError("the body is not a JSON object")
+    return data
 
 
 def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
     app = Flask(__name__)
     app.config["TOKEN"] = secrets.token_urlsafe(32)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.config["ALLOWED_HOSTS"] = None   # set by the server once it knows its port
     store = ReviewStore(outputs, corpus)
     store.refresh()
@@ -117,44 +149,58 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
 
     @app.post("/verdict")
     def post_verdict():
-        data = request.get_json(silent=True) or {}
-        fact_id, action = str(data.get("fact_id", "")), str(data.get("action", ""))
         try:
+            data = posted_object()
+            fact_id, action = text_field(data, "fact_id") or "", text_field(data, "action") or ""
             if action == "note":
                 fact = store.fact(fact_id)
                 before = fact and fact["verdict_record"]
                 if before is None:
                     raise VerdictError("give a verdict first: the note goes with it")
-                now = replace(before, note=str(data.get("note") or "") or None)
+                now = replace(before, note=text_field(data, "note"))
                 store.restore(fact_id, now)
             else:
                 attributes = data.get("attributes") or {}
-                if not isinstance(attributes, dict):
-                    raise VerdictError("attributes are an object")
-                before, now = store.record(fact_id, action, str(data.get("value") or "").strip() or None,
-                                           {str(k): str(v).strip() for k, v in attributes.items() if str(v).strip()},
-                                           str(data.get("note") or "").strip() or None)
+                if not isinstance(attributes, dict) or not all(isinstance(v, str) for v in attributes.values()):
+                    raise VerdictError("attributes are an object of text values")
+                before, now = store.record(fact_id, action, (text_field(data, "value") or "").strip() or None,
+                                           {str(k): v.strip() for k, v in attributes.items() if v.strip()},
+                                           (text_field(data, "note") or "").strip() or None)
         except VerdictError as error:
             return jsonify(error=str(error)), 400
         return jsonify(fact_id=fact_id, before=verdict_json(before), verdict=verdict_json(now))
 
     @app.post("/restore")
     def post_restore():
-        data = request.get_json(silent=True) or {}
-        fact_id = str(data.get("fact_id", ""))
         try:
+            data = posted_object()
+            fact_id = text_field(data, "fact_id") or ""
             before = store.restore(fact_id, verdict_from_json(fact_id, data.get("verdict")))
         except VerdictError as error:
             return jsonify(error=str(error)), 400
         return jsonify(fact_id=fact_id, before=verdict_json(before))
 
-    @app.errorhandler(403)
-    @app.errorhandler(404)
-    def plain_error(error):
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        """A POST's failure is JSON (the page's script reads it); a page's is a page."""
+        if request.method == "POST":
+            return jsonify(error=error.description or error.name), error.code
         return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        """Whatever else goes wrong in one request is that request's 500, in one line; the others go on."""
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        message = " ".join(str(error).split())[:300] or type(error).__name__
+        if request.method == "POST":
+            return jsonify(error=f"not recorded: {message}"), 500
+        return render_template("error.html", error={"code": 500, "description": message}), 500
 
     @app.errorhandler(VerdictError)
     def unreadable_verdicts(error):   # verdicts.csv edited by hand into a bad state while the app runs
+        if request.method == "POST":
+            return jsonify(error=str(error)), 409
         return render_template("error.html", error={"code": 409, "description": str(error)}), 409
 
     return app

@@ -8,10 +8,12 @@ from extract.nlp.rules.counting import (AUXILIARIES, INCLUDING, MODIFIER_WINDOW,
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
-from extract.nlp.triggers import word_set
+from extract.nlp.triggers import status_table, word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
+RANGE_LINKS = word_set("number_ranges", "links")
 NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
 OBSERVATION_REACH = 7   # `were released from close medical observation`
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
@@ -111,6 +113,11 @@ class HeadFinder(CountWords):
         a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
         end = number.end
         nxt = doc[end] if end < len(doc) else None
+        # a range's low end: `10 to 13 suspected cases`, `between 20 and 30 new cases` count what the high end does
+        high = self.range_high(doc, number, numbers)
+        if high is not None and high.start in heads:
+            head = heads[high.start]
+            return Head(head.noun_class, "count_range", number.end, head.modifiers, head.noun_end)
         # a list: 202, 183, 176 and 114 new confirmed cases
         chain = self.list_chain(doc, number, numbers)
         if chain and chain[-1].start in heads and chain[-1] is not number:
@@ -174,6 +181,15 @@ class HeadFinder(CountWords):
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
         return Head("case", "case_list_item", number.end, region=get(region, "value") if region else None)
 
+    def range_high(self, doc: Doc, number: Span, numbers: list[Span]) -> Span | None:
+        """The high end of the range this number is the low end of: the numbers component marks the two ends
+        `over` and `under`, one link apart (`10 to 13`, `40-50`, `two or three`)."""
+        if get(number, "qualifier") != "over" or number.end + 1 >= len(doc) or \
+                lower_words(doc)[number.end] not in RANGE_LINKS:
+            return None
+        high = self.numbers_by_start(numbers).get(number.end + 1)
+        return high if high is not None and get(high, "qualifier") == "under" else None
+
     def respective(self, doc: Doc, number: Span, numbers: list[Span], facts: list[Span]) -> Head | None:
         """`Wuhan reported 131 new cases, and the cities of Ezhou and Huangshi added two and one respectively`:
         bare numbers listed against places, after a case count of the same sentence."""
@@ -208,9 +224,17 @@ class HeadFinder(CountWords):
         return Head("case", "case_labelled", number.end, (line_start, number.start - 1), number.start - 1)
 
     def remaining(self, doc: Doc, number: Span) -> Head | None:
-        """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun."""
+        """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun; and
+        `33 were hospitalized`, `222 were admitted to hospitals`: people in hospital are patients."""
         words = lower_words(doc)
         j = number.end
+        if j < len(doc) and words[j] in AUXILIARIES:
+            while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS):
+                j += 1
+            following = " ".join(words[j: j + 5]) + " "
+            if any(following.startswith(phrase + " ") for phrase in PATIENT_STATES):
+                return Head("case", "case_patient_state", number.end)
+            return None
         if j >= len(doc) or words[j] not in self.remain_verbs:
             return None
         following = " ".join(words[j + 1: j + 5])
@@ -230,13 +254,27 @@ class HeadFinder(CountWords):
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count
-        before it in the sentence counted."""
-        if number.end >= len(doc) or lower_words(doc)[number.end] != "others":
+        before it in the sentence counted; `There are 5 new ones`, what the count before it (in that sentence
+        or the one before) counted, with that count's noun for its status."""
+        words = lower_words(doc)
+        if number.end >= len(doc):
             return None
-        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if words[number.end] == "others":
+            previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+            if previous is None:
+                return None
+            return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+        j = number.end
+        while j < len(doc) and j < number.end + 3 and (words[j] in self.any_status or words[j] in self.new_words):
+            j += 1
+        if j >= len(doc) or words[j] != "ones":
+            return None
+        sent = sentence_start(doc, number.start)
+        previous = previous_count(facts, number.start, sent) or (
+            previous_count(facts, number.start, sentence_start(doc, sent - 1)) if sent > 0 else None)
         if previous is None:
             return None
-        return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+        return Head(get(previous, "noun_class"), "count_ones", j + 1, (previous.start, previous.end), previous.end)
 
     def under_observation(self, doc: Doc, head: Head) -> bool:
         """People put under or released from medical observation are close contacts, not cases: `383 cases
@@ -249,8 +287,13 @@ class HeadFinder(CountWords):
         return any(w == "observation" and words[k - 1] == "medical" for k, w in enumerate(words) if k)
 
     def same_status(self, first: str, second: str) -> bool:
-        """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`."""
-        return any(first in words and second in words for words in self.status_words.values())
+        """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`; or of one
+        group of statuses (`severe and critical`, data/triggers.json `status_unions`)."""
+        if any(first in words and second in words for words in self.status_words.values()):
+            return True
+        table = status_table()
+        pair = {table.by_word.get(first), table.by_word.get(second)}
+        return None not in pair and any(pair <= members for members, _ in table.unions)
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
@@ -384,7 +427,12 @@ class HeadFinder(CountWords):
         return None
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        if number.start == 0 or lower_words(doc)[number.start - 1] not in self.reach:
+        if number.start == 0:
+            return None
+        before = lower_words(doc)[number.start - 1]
+        if before in self.copulas:
+            return self.number_is(doc, number)
+        if before not in self.reach:
             return None
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
@@ -407,6 +455,16 @@ class HeadFinder(CountWords):
             if cls in ("case", "personnel") and number.start - j <= REACHED_WINDOW:
                 return Head(cls, "count_reached", number.end)
         return None
+
+    def number_is(self, doc: Doc, number: Span) -> Head | None:
+        """`The number of deaths is 30`, `The average number of cases reported annually is 600`: a level stated
+        with a copula counts what `number of` names, when that is cases (never `the number of hospitals is 30`)."""
+        start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
+        if counted is None or self.noun_class.get(counted) != "case":
+            return None
+        return Head("case", "count_reached", number.end)
 
     def number_of(self, words: list[str], start: int, end: int) -> str | None:
         """The counted noun after the last `number of` before a reached level (`the number of severe cases`,

@@ -53,18 +53,20 @@ class CaseRelations(CaseRegions):
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
+            if region is None and not own_place and (head.rule in PART_RULES or
+                                                     self.scopes.opens_subcount(doc, number)):
+                # a part with no place of its own is its whole's, before any place the sentence, its frame or
+                # its paragraph gives: `3,700 patients in Wuhan, including 1,000 in serious condition`, `20 in
+                # Taiwan including one death`, `10 deaths, seven of which`, and in a province's bulletin `183
+                # were in Hangzhou (including 2 imported cases)`: Hangzhou's imported cases, not the province's
+                whole = self.list_heading_any(doc, number, facts)
+                region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
-            if region is None and not own_place and (head.rule in PART_RULES or
-                                                     self.scopes.opens_subcount(doc, number)):
-                # a part with no place of its own is its whole's: `3,700 patients in Wuhan, including 1,000 in
-                # serious condition`, `20 in Taiwan including one death`, `10 deaths, seven of which`
-                whole = self.list_heading_any(doc, number, facts)
-                region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \

@@ -2,6 +2,7 @@
 headless Chromium, and two clients posting a thousand verdicts at once."""
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -40,10 +41,62 @@ class App:
         return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
 
     def stop(self) -> str:
+        if self.process.poll() is not None:   # stopped already (a test that stops it, then the fixture)
+            return ""
         self.process.send_signal(signal.SIGINT)
-        _, err = self.process.communicate(timeout=20)
+        try:
+            _, err = self.process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:   # deaf to Ctrl-C: killed, so the failure leaves no server behind
+            self.process.kill()
+            self.process.communicate()
+            raise
         assert self.process.returncode == 0, err
         return err
+
+
+def child_processes() -> set[int]:
+    """The live child processes of this test process (Linux /proc), zombies left out."""
+    children = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:
+            children |= {int(pid) for pid in (task / "children").read_text().split()}
+        except OSError:   # the thread ended meanwhile
+            continue
+    alive = set()
+    for pid in children:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                alive.add(pid)
+        except OSError:
+            continue
+    return alive
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_process_outlives_the_module():
+    """A test that starts the app must stop it, whether it passes, fails or skips (no browser, say)."""
+    if not Path(f"/proc/{os.getpid()}/task").is_dir():
+        yield
+        return
+    before = child_processes()
+    yield
+    left = child_processes() - before
+    assert not left, f"processes left running by this module: {sorted(left)}"
+
+
+@pytest.fixture
+def start_app():
+    """`start_app(outputs)` starts the app; the fixture stops every app it started once the test is over,
+    however it ended."""
+    apps: list[App] = []
+
+    def start(outputs: Path) -> App:
+        apps.append(App(outputs))
+        return apps[-1]
+
+    yield start
+    for app in apps:
+        app.stop()
 
 
 @pytest.fixture
@@ -62,9 +115,9 @@ def fact_id(outputs: Path, **fields) -> str:
     return facts.iloc[0]["fact_id"]
 
 
-def test_a_post_without_the_page_token_is_refused(project):
+def test_a_post_without_the_page_token_is_refused(project, start_app):
     corpus, outputs = project
-    app = App(outputs)
+    app = start_app(outputs)
     try:
         target = fact_id(outputs, kind="case_count")
         session = requests.Session()
@@ -95,7 +148,7 @@ def test_a_post_without_the_page_token_is_refused(project):
         assert "stopped" in app.stop()
 
 
-def test_two_clients_post_five_hundred_verdicts_each(tmp_path):
+def test_two_clients_post_five_hundred_verdicts_each(tmp_path, start_app):
     sys.path.insert(0, str(PROJECT / "bench"))
     from synthetic import ArticleGenerator
 
@@ -106,7 +159,7 @@ def test_two_clients_post_five_hundred_verdicts_each(tmp_path):
     build_dataset(corpus, outputs, use_cache=False)
     ids = sorted(load_dataset(outputs)["facts"]["fact_id"])[:1000]
     assert len(ids) == 1000
-    app = App(outputs)
+    app = start_app(outputs)
     failures, statuses = [], []
 
     def client(share: list[str]) -> None:
@@ -134,13 +187,17 @@ def test_two_clients_post_five_hundred_verdicts_each(tmp_path):
     assert sorted(verdicts) == ids
 
 
-def browser():
-    return headless_browser("1400,1000")
+@pytest.fixture
+def driver():
+    """Headless Chromium, quit after the test however it ended (skipped where it is not installed)."""
+    browser = headless_browser("1400,1000")
+    yield browser
+    browser.quit()
 
 
 # a real browser on a shared CI machine can lose a race with the page it drives: one rerun, the assertions unchanged
 @pytest.mark.flaky(reruns=2)
-def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
+def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path, driver, start_app):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -154,8 +211,7 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
     evil = fact_id(outputs, doc_id="evil", kind="personnel_count")
     evidence, evidence_fact = load_dataset(outputs)["facts"].set_index("fact_id").loc[
         blank, ["suggestion_doc", "suggestion_fact"]]
-    app = App(outputs)
-    driver = browser()
+    app = start_app(outputs)
     wait = WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,))   # pages change
 
     def open_fact(target: str) -> None:
@@ -232,7 +288,6 @@ def test_review_by_keyboard_and_mouse_in_a_real_browser(project, tmp_path):
         assert driver.find_element(By.ID, "review").get_attribute("data-fact") == pairing
         driver.save_screenshot(str(tmp_path / "app.png"))
     finally:
-        driver.quit()
         app.stop()
     build_dataset(corpus, outputs, use_cache=False)          # rebuilt: the verdicts are applied
     facts = load_dataset(outputs)["facts"].set_index("fact_id")

@@ -35,3 +35,67 @@ def test_load_dataset_on_a_corpus_says_it_is_not_a_dataset(built):
     with pytest.raises(ValueError, match="not a folder"):
         load_dataset(outputs / "facts.csv")
     assert "facts" in load_dataset(outputs)
+
+
+# ---- one reader of pages: extract reads a page's date as add does -----------------------------------------------
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def run_cli(*args: str, **kwargs):
+    from click.testing import CliRunner
+
+    from extract.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False, **kwargs)
+
+
+def test_extract_reads_a_pages_publication_date_as_add_does(tmp_path):
+    import json
+
+    result = run_cli("extract", str(PAGES / "article_jsonld.html"))
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    thursday = next(f for f in facts if f["kind"] == "date" and f["text"] == "Thursday")
+    assert thursday["value"] == "2020-02-13"   # the page's datePublished is Friday 2020-02-14
+    assert "no publication date" not in result.stderr
+    corpus = tmp_path / "corpus"
+    assert run_cli("add", str(PAGES / "article_jsonld.html"), "--corpus", str(corpus), "--no-build").exit_code == 0
+    added = run_cli("extract", str(corpus / "article_jsonld.txt"))   # its manifest row has the date
+    dates = {f["value"] for f in map(json.loads, added.stdout.splitlines()) if f["kind"] == "date"}
+    assert {"2020-02-13", "2020-02-12"} <= dates
+
+
+# ---- messages in the user's terms ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, expected", [
+    ("ftp://host/a.html", "ftp://host/a.html: not fetched: a URL needs http:// or https:// (this one is ftp://)"),
+    ("www.example.com/a.html", "www.example.com/a.html: no such file; a URL needs http:// or https:// "
+                               "(https://www.example.com/a.html)"),
+])
+def test_add_says_a_url_needs_http(tmp_path, source, expected):
+    result = run_cli("add", source, "--corpus", str(tmp_path / "corpus"), "--no-build")
+    assert result.exit_code == 1 and result.stderr == f"error: {expected}\n"
+
+
+def test_errors_name_the_path_as_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "saved" / "pages").mkdir(parents=True)
+    result = run_cli("add", "saved/pages", "--corpus", "corpus", "--no-build")
+    assert result.stderr == "error: saved/pages: is a directory, not an article file\n"
+    result = run_cli("extract", "saved/none.txt")
+    assert result.exit_code == 1 and result.stderr == "error: saved/none.txt: no such file\n"
+
+
+def test_tests_that_need_the_developers_data_say_so(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "AIDFACTS_SHARED": str(tmp_path / "nowhere")}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                          str(Path(__file__).parent / "test_evaluate.py"), "-k", "seed_gold"],
+                         env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert "1 skipped" in run.stdout, run.stdout
+    assert "needs the developers' annotated articles" in run.stdout and "beside the project" not in run.stdout
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "developers' annotated articles" in readme

@@ -346,5 +346,5 @@ def test_add_refuses_a_fifo_without_waiting_for_a_writer(tmp_path):
     corpus = tmp_path / "corpus"
     result = subprocess.run([sys.executable, "-m", "extract", "add", str(fifo), "--corpus", str(corpus),
                              "--no-build"], capture_output=True, text=True, timeout=120)   # a hang fails here
-    assert result.returncode == 1 and result.stderr == "error: article.html: is a FIFO, not a regular file\n"
+    assert result.returncode == 1 and result.stderr == f"error: {fifo}: is a FIFO, not a regular file\n"
     assert not corpus.exists() or corpus_state(corpus) == {}

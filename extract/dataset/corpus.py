@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from extract.dataset.pages import read_page
+from extract.dataset.pages import Page, read_page
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
@@ -37,7 +37,7 @@ class ArticleError(ValueError):
 
     def __init__(self, path: Path | str, reason: str):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{printable(Path(path).name)}: {reason}")
+        super().__init__(f"{printable(str(path))}: {reason}")   # the path as given: `pages` alone is no help
 
     def __reduce__(self):
         # rebuilt from (path, reason) when it comes back from a worker process
@@ -97,15 +97,22 @@ def looks_like_html(text: str) -> bool:
 
 def clean_text(raw: str, path: Path | str) -> str:
     """Line ends to \\n, an HTML page to its article's text, control characters refused, empty text refused."""
+    return clean_page(raw, path).text
+
+
+def clean_page(raw: str, path: Path | str) -> Page:
+    """clean_text's article, with the metadata of a page (its title, date, site, canonical URL) kept: the one
+    reader of pages, for `extract`, `build` and `add` alike."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if looks_like_html(text):
-        text = read_page(text).text   # the article without the page's navigation, lists and footer
+    # an HTML page: the article without the page's navigation, lists and footer
+    page = read_page(text) if looks_like_html(text) else Page(text)
+    text = page.text
     controls = len(CONTROL_CHARACTER.findall(text))
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         raise ArticleError(path, "binary file, not text")
     if not text.strip():
         raise ArticleError(path, "empty article (no text)")
-    return text
+    return page
 
 
 MAX_ARTICLE_BYTES = 4 * MAX_CHARACTERS   # the most bytes MAX_CHARACTERS characters take in any encoding read
@@ -147,6 +154,11 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
 
 
 def read_article_text(path: Path | str) -> str:
+    return read_article_page(path).text
+
+
+def read_article_page(path: Path | str) -> Page:
+    """An article file as a Page: its text, and the metadata an HTML page carries (None for plain text)."""
     try:
         data = read_regular(path, MAX_ARTICLE_BYTES)
     except ArticleError as error:
@@ -154,10 +166,11 @@ def read_article_text(path: Path | str) -> str:
             raise ArticleError(path, f"too large for an article: more than {MAX_ARTICLE_BYTES:,} bytes "
                                      f"(limit {MAX_CHARACTERS:,} characters)") from None
         raise
-    text = clean_text(decode(data, path), path)
-    if len(text) > MAX_CHARACTERS:
-        raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
-    return text
+    page = clean_page(decode(data, path), path)
+    if len(page.text) > MAX_CHARACTERS:
+        raise ArticleError(path, f"too large for an article: {len(page.text):,} characters "
+                                 f"(limit {MAX_CHARACTERS:,})")
+    return page
 
 
 class SideFileError(ValueError):
@@ -242,16 +255,26 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
                  published: str | None = None) -> Article:
     """One article with its metadata. Its publication date comes from the text's header or byline, else
     from the manifest, else from `published`."""
-    text = read_article_text(path)
+    page = read_article_page(path)
+    text = page.text
     name = os.path.basename(path)
     row = (manifest or {}).get(name, {})
     try:
         date = published_from_text(text) or normalize_published(row.get("published")) or \
-            normalize_published(published)
+            page_date(page) or normalize_published(published)
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
     return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
-                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None)
+                   source=row.get("source") or page.source, url=row.get("url") or page.url,
+                   title=row.get("title") or page.title)
+
+
+def page_date(page: Page) -> str | None:
+    """A page's own publication date, if the contract can hold it (a page's odd date is no date)."""
+    try:
+        return normalize_published(page.published)
+    except ValueError:
+        return None
 
 
 def article_paths(folder: Path | str) -> list[Path]:

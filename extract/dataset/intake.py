@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
                                     article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
-                                    read_article_text, read_manifest, read_regular)
+                                    read_article_page, read_article_text, read_manifest)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
 from extract.nlp.limits import MAX_CHARACTERS
@@ -77,13 +77,23 @@ def read_source(source: str | Path, timeout: float = TIMEOUT) -> tuple[str, Page
         # the address it was fetched from, after redirects, rather than the one the page claims as canonical
         page = Page(checked_text(page.text, download.url), page.title, page.published, page.source, download.url)
         return url_name(download.url), page
+    not_fetched(str(source))
     path = Path(source)
-    text = read_article_text(path)   # the bounded read, the checks and the HTML-to-text of every build
-    if path.suffix.lower() not in (".html", ".htm") and not looks_like_html(text):
-        return path.name, Page(text)
-    raw = decode(read_regular(path, MAX_ARTICLE_BYTES), path)   # again, for the metadata the text has lost
-    page = read_page(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return path.name, Page(text, page.title, page.published, page.source, page.url)
+    # the bounded read, the checks and the page reader of every build and extract: one reader of pages
+    return path.name, read_article_page(path)
+
+
+HOST_LIKE = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.IGNORECASE)
+
+
+def not_fetched(source: str) -> None:
+    """A source that is meant as an address but is no http(s) URL is refused as such, rather than looked up as
+    a file (`ftp://host/a.html: no such file` would send the user looking for a file)."""
+    scheme = urlsplit(source).scheme
+    if "://" in source and scheme:
+        raise ArticleError(source, f"not fetched: a URL needs http:// or https:// (this one is {scheme}://)")
+    if HOST_LIKE.match(source) and not os.path.lexists(source):
+        raise ArticleError(source, f"no such file; a URL needs http:// or https:// (https://{source})")
 
 
 def decode_download(download: Download) -> str:

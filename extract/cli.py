@@ -24,7 +24,9 @@ def validate_published(ctx, param, value):
 
 
 def validate_published_or_empty(ctx, param, value):
-    return value if value == "" else validate_published(ctx, param, value)
+    from extract.dataset.corpus import UNKNOWN_DATE
+
+    return value if value in ("", UNKNOWN_DATE) else validate_published(ctx, param, value)
 
 
 def one_line(error: BaseException) -> str:
@@ -280,7 +282,8 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
 @cli.command()
 @click.argument("doc_id")
 @click.option("--published", callback=validate_published_or_empty,
-              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); \"\" clears it.")
+              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); \"\" clears it; \"unknown\": known to be "
+                   "unknown (no warning).")
 @click.option("--source", help="Who published it.")
 @click.option("--url", help="Where it was published.")
 @click.option("--title", help="Its title.")

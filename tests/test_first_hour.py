@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import copy_seeds
@@ -99,3 +100,29 @@ def test_tests_that_need_the_developers_data_say_so(tmp_path):
     assert "needs the developers' annotated articles" in run.stdout and "beside the project" not in run.stdout
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "developers' annotated articles" in readme
+
+
+# ---- noise: an article whose date is known to be unknown is not warned of ---------------------------------------
+
+def test_a_manifest_can_say_a_date_is_known_to_be_unknown(tmp_path):
+    corpus = copy_seeds(tmp_path / "corpus")
+    (corpus / "undated.txt").write_text("Hunan sent 120 nurses to Huanggang on Monday.\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,published,source,url,title\nundated.txt,unknown,,,\n",
+                                         encoding="utf-8")
+    result = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    documents = load_dataset(tmp_path / "out")["documents"].set_index("doc_id")
+    assert pd.isna(documents.loc["undated", "published"])
+    assert documents["warnings"].isna().all()
+    assert "no publication date" not in run_cli("extract", str(corpus / "undated.txt")).stderr
+    assert run_cli("meta", "undated", "--published", "", "--corpus", str(corpus), "--no-build").exit_code == 0
+    result = run_cli("extract", str(corpus / "undated.txt"))   # an empty date is one nobody looked for: warned
+    assert "undated.txt: no publication date" in result.stderr
+    assert run_cli("meta", "undated", "--published", "unknown", "--corpus", str(corpus), "--no-build").exit_code == 0
+    assert "no publication date" not in run_cli("extract", str(corpus / "undated.txt")).stderr
+
+
+def test_the_bundled_corpus_builds_without_warnings(tmp_path):
+    project = Path(__file__).resolve().parent.parent
+    result = run_cli("build", str(project / "corpus"), "-o", str(tmp_path / "out"), "-q", "--no-cache")
+    assert result.exit_code == 0 and result.stderr == "", result.stderr

@@ -129,7 +129,7 @@ def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
 
 def article_warnings(article: Article) -> list[str]:
     """What a reader of an article's facts should know: today, that it has no publication date."""
-    return [] if article.published else [NO_PUBLISHED]
+    return [] if article.published or article.date_unknown else [NO_PUBLISHED]
 
 
 def document_row(article: Article, facts: int, gaps: int) -> dict:
@@ -439,7 +439,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
                 if writer.last is not None and writer.last.doc_id == item.doc_id:
                     writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
                     continue
-                if not item.published:
+                if article_warnings(item):
                     report.undated.append(item.doc_id)
                 if from_cache:
                     report.cache_hits += 1

@@ -53,6 +53,11 @@ class Article:
     source: str | None = None
     url: str | None = None
     title: str | None = None
+    date_unknown: bool = False   # the manifest says its date is known to be unknown: nothing to warn about
+
+
+# a manifest's `published` that says the date was looked for and is not known (so no build warns of it)
+UNKNOWN_DATE = "unknown"
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -259,14 +264,15 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
     text = page.text
     name = os.path.basename(path)
     row = (manifest or {}).get(name, {})
+    unknown = (row.get("published") or "").strip().lower() == UNKNOWN_DATE
     try:
-        date = published_from_text(text) or normalize_published(row.get("published")) or \
-            page_date(page) or normalize_published(published)
+        date = published_from_text(text) or normalize_published(None if unknown else row.get("published")) or \
+            (None if unknown else page_date(page)) or normalize_published(published)
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
     return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
                    source=row.get("source") or page.source, url=row.get("url") or page.url,
-                   title=row.get("title") or page.title)
+                   title=row.get("title") or page.title, date_unknown=unknown and not date)
 
 
 def page_date(page: Page) -> str | None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
-                                    article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
+from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, UNKNOWN_DATE, Article,
+                                    ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
                                     read_article_page, read_article_text, read_manifest)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
@@ -216,7 +216,7 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
     if not matches:
         raise ArticleError(corpus / doc_id, f"no article {doc_id} in {corpus}")
     path = matches[0]
-    if fields.get("published"):
+    if fields.get("published") and fields["published"] != UNKNOWN_DATE:
         fields["published"] = normalize_published(fields["published"])   # ValueError: not a date
     manifest = read_manifest(corpus)
     row = manifest.get(path.name) or dict(file=path.name)
@@ -224,7 +224,8 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
     row.update({name: value for name, value in fields.items() if value is not None})
     manifest[path.name] = row
     write_manifest(corpus, manifest)
-    stated = published_from_text(read_article_text(path)) if fields.get("published") else None
+    stated = published_from_text(read_article_text(path)) if fields.get("published") not in (None, "", UNKNOWN_DATE) \
+        else None
     return row, stated if stated and stated != fields.get("published") else None
 
 

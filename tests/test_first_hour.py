@@ -126,3 +126,69 @@ def test_the_bundled_corpus_builds_without_warnings(tmp_path):
     project = Path(__file__).resolve().parent.parent
     result = run_cli("build", str(project / "corpus"), "-o", str(tmp_path / "out"), "-q", "--no-cache")
     assert result.exit_code == 0 and result.stderr == "", result.stderr
+
+
+# ---- facts carry their source -----------------------------------------------------------------------------------
+
+def test_facts_carry_their_articles_publication_date_and_url(tmp_path):
+    import json
+
+    corpus = copy_seeds(tmp_path / "corpus")
+    (corpus / "team.txt").write_text("Hunan sent 120 nurses to Huanggang on Monday.\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("file,published,source,url,title\n"
+                                         "team.txt,2020-02-12,Xinhua,https://news.example/team.html,Team\n",
+                                         encoding="utf-8")
+    build_dataset(corpus, tmp_path / "out", use_cache=False)
+    header = (tmp_path / "out" / "facts.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-4:] == ["reviewed", "extracted_value", "published", "url"]   # appended, the rest unmoved
+    facts = load_dataset(tmp_path / "out")["facts"]
+    team = facts[facts["doc_id"] == "team"]
+    assert set(team["url"]) == {"https://news.example/team.html"}
+    assert set(map(str, team["published"])) == {"2020-02-12"}
+    monday = team[team["kind"] == "date"].iloc[0]
+    assert str(monday["value"]) == "2020-02-10"
+    line = json.loads((tmp_path / "out" / "facts.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert {"published", "url"} <= set(line)
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "facts" for f in r["schema"]["fields"]}
+    assert "published" in fields["url"]["description"] and fields["published"]["constraints"]["pattern"]
+
+
+# ---- the terminal table fits the terminal ------------------------------------------------------------------------
+
+def test_the_table_fits_80_columns_and_shows_markup_as_text(tmp_path):
+    import json
+
+    from extract.audit.fact_formats import table_lines
+
+    article = tmp_path / "a.txt"
+    article.write_text("Hunan sent 120 nurses [red] to Huanggang on Monday, and Xiantao had 379 confirmed cases "
+                       "as of Feb 10, bringing the province's total to 2,000 patients :smile:.", encoding="utf-8")
+    table = run_cli("extract", str(article), "--format", "table", "--published", "2020-02-12",
+                    env={"COLUMNS": "80"})
+    lines = table.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(map(len, lines))
+    facts = [json.loads(line) for line in run_cli("extract", str(article), "--published", "2020-02-12").stdout
+             .splitlines()]
+    starts = [line.split()[0] for line in lines[1:] if not line.startswith(" ")]
+    assert starts == [f["fact_id"] for f in facts]
+    assert len(lines) - 1 <= 4 * len(facts)   # a fact in a few lines, not a screenful
+    staff = next(f for f in facts if f["kind"] == "personnel_count")
+    row = next(i for i, line in enumerate(lines) if line.startswith(staff["fact_id"]))
+    assert "personnel_count 120" in lines[row]
+    wide = table_lines([{**staff, "text": "120 nurses [red] :smile:"}], 80)
+    assert "[red] :smile:" in "\n".join(wide)   # an article's brackets are text, not rich markup
+
+
+def test_help_examples_stay_one_per_line():
+    import inspect
+
+    from extract.cli import cli
+
+    for name, command in cli.commands.items():
+        doc = inspect.getdoc(command.callback) or ""
+        examples = [line.strip() for line in doc.split("Example", 1)[-1].splitlines()[1:]
+                    if line.startswith("    ") and line.strip()] if "Example" in doc else []
+        shown = run_cli(name, "--help", env={"COLUMNS": "80"}).stdout.splitlines()
+        for example in examples:
+            assert example in [line.strip() for line in shown], (name, example)

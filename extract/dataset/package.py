@@ -41,6 +41,7 @@ FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say
     "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
     "first_published": ISO_DATE_FIELD,
     "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
+    "url": {"description": "Where the article was published (its page's address, from the manifest or the page)."},
     "warnings": {"description": "What a reader of the article's facts should know, `; `-separated: `no publication "
                                 "date` (its dates without a year and its weekdays are left unresolved)."},
     "suggestion": {"type": "any", "description": "The value other articles suggest for a missing number: an int, "

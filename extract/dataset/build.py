@@ -42,7 +42,7 @@ from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_ment
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
-                                      VERDICTS_FILE, read_verdicts, stale_verdicts)
+                                      tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
 
 FACT_COLUMNS = list(FIELDS) + ["reviewed", "extracted_value", "published", "url"]   # the last two: its article's
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
@@ -266,7 +266,8 @@ class DatasetWriter:
                 doc_facts = self.index.suggest(doc_facts, published, self.passages.matches(doc_id))
                 judged = [f for f in doc_facts if f.fact_id in self.verdicts]
                 seen += [f.fact_id for f in judged]
-                rules.add(map(fact_rule, doc_facts), [(f.rule, self.verdicts[f.fact_id].verdict) for f in judged])
+                rules.add(map(fact_rule, doc_facts),
+                          [(f.rule, tally_verdict(self.verdicts[f.fact_id])) for f in judged])
                 rows, applied = fact_table_rows(doc_facts, self.verdicts, published, url)
                 audit += applied
                 pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)

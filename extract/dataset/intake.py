@@ -15,8 +15,8 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, UNKNOWN_DATE, Article,
-                                    ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
-                                    read_article_page, read_article_text, read_manifest)
+                                    ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles,
+                                    looks_like_html, read_article_page, read_article_text, read_manifest)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
 from extract.nlp.limits import MAX_CHARACTERS

@@ -7,7 +7,8 @@ FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "s
                "suggestion_start": "integer", "suggestion_end": "integer"}
 COUNTED = {"value": "integer", "mentions": "integer", "documents": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
-                                        "rejected": "integer", "corrected": "integer", "precision": "number"},
+                                        "rejected": "integer", "corrected": "integer",
+                                        "attributes_corrected": "integer", "precision": "number"},
                      "cases": COUNTED, "staff": {**COUNTED, "teams": "integer"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
                 "cases": ["region", "status", "period", "date"],

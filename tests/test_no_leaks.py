@@ -24,7 +24,8 @@ def processes_marked(marker: str) -> dict[int, str]:
             if marker.encode() in (proc / "environ").read_bytes():
                 state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
                 if state != "Z":
-                    found[int(proc.name)] = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                    command = (proc / "cmdline").read_bytes().replace(b"\0", b" ")
+                    found[int(proc.name)] = command.decode(errors="replace")
         except OSError:   # gone meanwhile, or not ours to read
             continue
     return found
@@ -34,7 +35,8 @@ def processes_marked(marker: str) -> dict[int, str]:
 def test_the_review_app_tests_leave_no_server_without_chromium(tmp_path):
     marker = f"AIDFACTS_LEAK_PROBE={uuid.uuid4().hex}"
     name, value = marker.split("=")
-    env = {**os.environ, name: value, "AIDFACTS_CHROMIUM": str(tmp_path / "no-chromium"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, name: value, "AIDFACTS_CHROMIUM": str(tmp_path / "no-chromium"),
+           "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("CI", None)   # CI makes a missing browser a failure; here it is missing on purpose
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "real_browser or page_token",

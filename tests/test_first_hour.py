@@ -99,7 +99,7 @@ def test_tests_that_need_the_developers_data_say_so(tmp_path):
     assert "1 skipped" in run.stdout, run.stdout
     assert "needs the developers' annotated articles" in run.stdout and "beside the project" not in run.stdout
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert "developers' annotated articles" in readme
+    assert "developers' annotated articles" in " ".join(readme.split())
 
 
 # ---- noise: an article whose date is known to be unknown is not warned of ---------------------------------------
@@ -192,3 +192,28 @@ def test_help_examples_stay_one_per_line():
         shown = run_cli(name, "--help", env={"COLUMNS": "80"}).stdout.splitlines()
         for example in examples:
             assert example in [line.strip() for line in shown], (name, example)
+
+
+# ---- a corpus of one's own ---------------------------------------------------------------------------------------
+
+def test_a_corpus_of_ones_own_as_the_readme_shows(tmp_path, monkeypatch):
+    import hashlib
+
+    project = Path(__file__).resolve().parent.parent
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert "aidfacts build my-corpus -o my-outputs" in readme and "aidfacts review -o my-outputs" in readme
+    bundled = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "corpus").iterdir()}
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("Hunan sent 120 nurses to Huanggang on Monday.\n", encoding="utf-8")
+    added = run_cli("add", str(PAGES / "article_jsonld.html"), "notes.txt", "--corpus", "my-corpus",
+                    "-o", "my-outputs")
+    assert added.exit_code == 0, added.stderr
+    assert run_cli("build", "my-corpus", "-o", "my-outputs", "-q").exit_code == 0
+    facts = load_dataset("my-outputs")["facts"]
+    target = facts[facts["kind"] == "personnel_count"].iloc[0]["fact_id"]
+    reviewed = run_cli("review", target, "--accept", "-o", "my-outputs")
+    assert reviewed.exit_code == 0, reviewed.stderr
+    assert target in (tmp_path / "my-corpus" / "verdicts.csv").read_text(encoding="utf-8")
+    assert run_cli("audit", "my-outputs").exit_code == 0 and (tmp_path / "my-outputs-report" / "index.html").exists()
+    assert run_cli("build", "--check", "my-corpus", "-o", "my-outputs").exit_code == 1   # the verdict is not built
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "corpus").iterdir()} == bundled

@@ -26,7 +26,9 @@ def validate_published(ctx, param, value):
 
 
 def validate_published_or_empty(ctx, param, value):
-    return value if value == "" else validate_published(ctx, param, value)
+    from extract.dataset.corpus import UNKNOWN_DATE
+
+    return value if value in ("", UNKNOWN_DATE) else validate_published(ctx, param, value)
 
 
 def one_line(error: BaseException) -> str:
@@ -81,6 +83,7 @@ def extract(files, fmt, published):
 
     Example:
 
+    \b
         aidfacts extract corpus/000_62205064b0c14322.txt --format table
         curl -s https://... | aidfacts extract - --published 2020-02-14
     """
@@ -115,6 +118,7 @@ def evaluate(gold_dir, facts_file, articles, show_errors):
 
     Example:
 
+    \b
         aidfacts evaluate ../shared/devset/gold
     """
     from extract.evaluation.scoring import evaluate as run_evaluation
@@ -154,6 +158,7 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
 
     Example:
 
+    \b
         aidfacts build corpus -o outputs --workers 2
     """
     from extract.dataset.corpus import article_paths
@@ -253,6 +258,7 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
 
     Example:
 
+    \b
         aidfacts add https://example.com/news/hunan-team.html
         aidfacts add new_article.html --published 2020-02-14 --source Xinhua --url https://...
     """
@@ -290,7 +296,8 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
 @cli.command()
 @click.argument("doc_id")
 @click.option("--published", callback=validate_published_or_empty,
-              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); \"\" clears it.")
+              help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); \"\" clears it; \"unknown\": known to be "
+                   "unknown (no warning).")
 @click.option("--source", help="Who published it.")
 @click.option("--url", help="Where it was published.")
 @click.option("--title", help="Its title.")
@@ -305,6 +312,7 @@ def meta(doc_id, published, source, url, title, corpus, outputs, no_build):
 
     Example:
 
+    \b
         aidfacts meta hunan-team-huanggang --published 2020-02-14 --source "Riverside Daily"
     """
     from extract.dataset.intake import set_metadata
@@ -350,10 +358,9 @@ def review(fact_id, accept, reject, correction, attributes, accept_suggestion, c
 
     Examples:
 
+    \b
         aidfacts review
-
         aidfacts review 3f2a9c0d --correct 1200 --note "the caption says 1,200"
-
         aidfacts review 0501c9df --accept-suggestion
     """
     from extract.dataset.location import recorded_corpus
@@ -413,6 +420,7 @@ def audit(outputs, corpus, check, report_dir):
 
     Example:
 
+    \b
         aidfacts build && aidfacts audit && xdg-open outputs-report/index.html
     """
     from extract.dataset.location import recorded_corpus

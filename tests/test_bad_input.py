@@ -37,7 +37,7 @@ def test_refused_with_one_line_and_batch_goes_on(tmp_path, name, data, message):
     result = run("extract", bad, good, "--published", "2020-02-12")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {message}"]
+    assert errors == [f"error: {tmp_path}/{message}"]
     assert {f["doc_id"] for f in facts_of(result.stdout)} == {"good"}
 
 
@@ -76,7 +76,7 @@ def test_fifty_megabyte_article_is_refused(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     result = run("extract", big, good, "--published", "2020-02-12")
     assert result.exit_code == 1
-    assert "error: huge.txt: too large for an article" in result.stderr
+    assert f"error: {big}: too large for an article" in result.stderr
     assert {f["doc_id"] for f in facts_of(result.stdout)} == {"good"}
 
 
@@ -86,8 +86,8 @@ def test_missing_file_and_directory(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     result = run("extract", tmp_path / "nope.txt", tmp_path / "folder.txt", good, "--published", "2020-02-12")
     assert result.exit_code == 1
-    assert "error: nope.txt: no such file" in result.stderr
-    assert "error: folder.txt: is a directory, not an article file" in result.stderr
+    assert f"error: {tmp_path}/nope.txt: no such file" in result.stderr
+    assert f"error: {tmp_path}/folder.txt: is a directory, not an article file" in result.stderr
     assert {f["doc_id"] for f in facts_of(result.stdout)} == {"good"}
 
 
@@ -135,4 +135,4 @@ def test_article_error_survives_pickling():
 
     error = pickle.loads(pickle.dumps(ArticleError("corpus/a b.txt", "binary file, not text")))
     assert (error.path, error.reason, str(error)) == ("corpus/a b.txt", "binary file, not text",
-                                                      "a b.txt: binary file, not text")
+                                                      "corpus/a b.txt: binary file, not text")

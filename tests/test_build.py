@@ -134,7 +134,7 @@ def test_one_bad_article_does_not_stop_the_batch(corpus, tmp_path):
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
     result = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-cache", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "error: broken.txt: binary file, not text" in result.stderr
+    assert f"error: {corpus}/broken.txt: binary file, not text" in result.stderr
     errors = load_dataset(tmp_path / "out")["errors"]
     assert errors.to_dict(orient="records") == [
         {"file": "broken.txt", "error": "binary file, not text"},
@@ -216,7 +216,7 @@ def test_cli_add_refuses_a_duplicate_within_one_call(corpus, tmp_path):
     second.write_text("Gansu sent 80 nurses to Ezhou.", encoding="utf-8")
     result = run_cli("add", str(first), str(second), "--corpus", str(corpus), "--no-build", cwd=tmp_path)
     assert result.returncode == 1
-    assert "error: b.txt: duplicate of a.txt already in the corpus (same sha256)" in result.stderr
+    assert f"error: {second}: duplicate of a.txt already in the corpus (same sha256)" in result.stderr
     assert (corpus / "a.txt").exists() and not (corpus / "b.txt").exists()
 
 
@@ -247,7 +247,7 @@ def test_parallel_build_with_a_partial_cache_matches_a_fresh_one(corpus, tmp_pat
     (corpus / "synthetic_000050.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))   # unreadable
     report = build_dataset(corpus, tmp_path / "out", workers=2, cache_dir=cache)
     assert report.cache_hits == 102 and report.cache_misses == 50
-    assert report.errors == ["synthetic_000050.txt: binary file, not text"]
+    assert report.errors == [f"{corpus}/synthetic_000050.txt: binary file, not text"]
     fresh = build_dataset(corpus, tmp_path / "fresh2", use_cache=False)
     assert fresh.documents == report.documents == 152
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "fresh2")

@@ -108,6 +108,29 @@ def render_text(text: str, facts: list[dict]) -> str:
     return "".join(out)
 
 
+GAP_CONTEXT = 60   # characters of text on each side of a blank in gaps.html, widened to whole words
+
+
+def gap_context(text: str | None, fact: dict) -> str:
+    """A blank's words around it as HTML, cut at word boundaries (never mid-word), with where the number was
+    marked as the document pages mark it; the stored context where the text cannot be read."""
+    start, end = fact["start"], fact["end"]
+    if text is None or not 0 <= start <= end <= len(text) or text[start:end] != (fact.get("text") or ""):
+        return esc(fact.get("context"))
+    lo, hi = max(0, start - GAP_CONTEXT), min(len(text), end + GAP_CONTEXT)
+    while 0 < lo < start and not text[lo - 1].isspace():   # into a word: start after it
+        lo += 1
+    while hi < len(text) and not text[hi].isspace():   # a word cut at the end: take it whole
+        hi += 1
+
+    def words(part: str) -> str:
+        return esc(" ".join(part.split("\n")))
+
+    marker = f'<mark class="blank">[{esc(fact.get("expected") or "number")}?]</mark>'
+    return (("… " if lo > 0 else "") + f'<span class="context">{words(text[lo:start])}{marker}'
+            f'{words(text[start:hi])}</span>' + (" …" if hi < len(text) else ""))
+
+
 def blank_marker(fact: dict) -> str:
     label = f"[{esc(fact.get('expected'))}?"
     if present(fact.get("suggestion")):
@@ -179,8 +202,10 @@ def options(values) -> str:
     return "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted({str(v) for v in values if present(v)}))
 
 
-def simple_table(rows: list[dict], columns: list[str], links: dict[str, str] | None = None) -> str:
-    """A table of rows; `links` maps a column to the column holding the document its cell links to."""
+def simple_table(rows: list[dict], columns: list[str], links: dict[str, str] | None = None,
+                 html: tuple[str, ...] = ()) -> str:
+    """A table of rows; `links` maps a column to the column holding the document its cell links to; the columns
+    in `html` hold markup made (and escaped) by the caller."""
     if not rows:
         return "<p>None.</p>"
     links = links or {}
@@ -191,7 +216,7 @@ def simple_table(rows: list[dict], columns: list[str], links: dict[str, str] | N
             anchor = f"#fact-{esc(row[column])}" if column.startswith("fact") or column.startswith("suggestion_f") \
                 else ""
             return f'<a href="docs/{page_name(row[links[column]])}{anchor}">{esc(row.get(column))}</a>'
-        return esc(row.get(column))
+        return row.get(column) or "" if column in html else esc(row.get(column))
 
     body = "".join("<tr>" + "".join(f"<td>{cell(row, c)}</td>" for c in columns) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -316,6 +341,9 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
         doc_id = document["doc_id"]
         path = corpus / os.path.basename(str(document["file"]))   # an edited documents.csv names no other file
         text = read_article_text(path) if path.exists() else None
+        for fact in by_doc.get(doc_id, []):   # the blanks' context for gaps.html, while the text is at hand
+            if fact["kind"] == "missing_number":
+                fact["context_html"] = gap_context(text, fact)
         neighbours = (documents[i - 1]["doc_id"] if i else None,
                       documents[i + 1]["doc_id"] if i + 1 < len(documents) else None)
         name = page_name(doc_id)
@@ -344,10 +372,11 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
     write_page(folder / "gaps.html", render(
         LISTING, csp=CSP, style=Markup(style()), title="Missing numbers",
         intro="Every number deleted from a text, what it was, and the value other articles suggest.",
-        table=Markup(simple_table(gaps, ["fact_id", "doc_id", "expected", "context", "suggestion", "suggestion_doc",
-                                  "suggestion_fact", "suggestion_text"],
-                           {"fact_id": "doc_id", "doc_id": "doc_id", "suggestion_doc": "suggestion_doc",
-                            "suggestion_fact": "suggestion_doc"}))))
+        table=Markup(simple_table([{**g, "context": g.get("context_html") or esc(g.get("context"))} for g in gaps],
+                                  ["fact_id", "doc_id", "expected", "context", "suggestion", "suggestion_doc",
+                                   "suggestion_fact", "suggestion_text"],
+                                  {"fact_id": "doc_id", "doc_id": "doc_id", "suggestion_doc": "suggestion_doc",
+                                   "suggestion_fact": "suggestion_doc"}, html=("context",)))))
     index = render(
         INDEX, csp=CSP, style=Markup(style()), script=Markup(INDEX_SCRIPT), n_docs=len(documents),
         n_facts=len(facts), n_unreviewed=sum(unreviewed.values()), n_gaps=len(gaps),
@@ -358,7 +387,7 @@ def write_report(outputs: Path | str, corpus: Path | str, folder: Path | str | N
         precision=Markup(simple_table(sorted(precision, key=lambda r: (r.get("precision") is None,
                                                                        r.get("precision") or 0, r["rule"])),
                                       ["rule", "facts", "reviewed", "accepted", "rejected", "corrected",
-                                       "precision"])),
+                                       "attributes_corrected", "precision"])),
         documents=Markup(documents_table(documents, unreviewed, per_doc_conflicts)),
         errors=Markup(simple_table(records(tables.get("errors")), ["file", "error"])))
     write_page(folder / "index.html", index)

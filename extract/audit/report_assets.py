@@ -12,6 +12,7 @@ h1{margin-top:1rem} .summary span{margin-right:1.2rem} .meta{color:#666;font-siz
 .text{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;line-height:2.2;max-width:60rem}
 .mark{cursor:pointer} .mark.selected{outline:2px solid #d00}
 .blank{background:#e76f51;color:#fff;border-radius:3px;padding:0 3px;font-size:11px;text-decoration:none}
+.context{white-space:pre-wrap}
 table{border-collapse:collapse;font-size:12px;margin:0.5rem 0} td,th{border:1px solid #ddd;padding:2px 6px;vertical-align:top}
 tr.selected{background:#ffe8a3} td.src{color:#555;max-width:22rem}
 .figure{display:inline-block;margin:0 1rem 1rem 0;max-width:46rem;vertical-align:top}

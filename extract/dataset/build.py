@@ -43,12 +43,13 @@ from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_ment
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
-                                      VERDICTS_FILE, read_verdicts, stale_verdicts)
+                                      tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
 
 # the staff fields (event, scope, teams) came after reviewed and extracted_value: appended, so that every column
-# before them keeps its place
+# before them keeps its place; the article's published and url last
 LATER_FIELDS_AT = FIELDS.index("event")
-FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] + list(FIELDS[LATER_FIELDS_AT:])
+FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] + list(FIELDS[LATER_FIELDS_AT:]) + \
+    ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings"]
 NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
@@ -133,9 +134,9 @@ def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
 
 
 def article_warnings(article: Article) -> list[str]:
-    """What a reader of an article's facts should know: that it has no publication date, that bytes of it were
-    not UTF-8."""
-    return list(article.warnings) + ([] if article.published else [NO_PUBLISHED])
+    """What a reader of an article's facts should know: that it has no publication date (unless its manifest
+    says the date is known to be unknown), that bytes of it were not UTF-8."""
+    return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
 
 
 def document_row(article: Article, facts: int, gaps: int) -> dict:
@@ -152,14 +153,15 @@ GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap colum
 BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
 
 
-def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict]) -> tuple[list[tuple], list[dict]]:
+def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict], published: str | None = None,
+                    url: str | None = None) -> tuple[list[tuple], list[dict]]:
     """One document's facts as rows of facts.csv (tuples in FACT_COLUMNS' order) with the verdicts applied, and
     the audit rows of those verdicts. Most documents have no verdict: their rows are the facts plus
-    `reviewed` False and `extracted_value`, made without a dict per fact."""
+    `reviewed` False, `extracted_value` and the article's `published` and `url`, made without a dict per fact."""
     if not any(f.fact_id in verdicts for f in facts):
-        return [(*f[:LATER_FIELDS_AT], False, f.value, *f[LATER_FIELDS_AT:]) for f in facts], []
+        return [(*f[:LATER_FIELDS_AT], False, f.value, *f[LATER_FIELDS_AT:], published, url) for f in facts], []
     rows, audit = apply_verdicts([f.to_dict() for f in facts], verdicts)
-    return [tuple(row[c] for c in FACT_COLUMNS) for row in rows], audit
+    return [tuple({**row, "published": published, "url": url}[c] for c in FACT_COLUMNS) for row in rows], audit
 
 
 def gap_rows(rows: list[tuple]) -> list[list]:
@@ -234,7 +236,7 @@ class DatasetWriter:
         self.index.add_document(article.doc_id, kept, article.text, article.published)
         evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected, article.published)
         self.texts.add(article.text if evidence else None)
-        data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts]),
+        data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts], article.url),
                             protocol=pickle.HIGHEST_PROTOCOL)
         self.offsets.append(self.spill_size)   # counted, not asked of the file: tell() costs a system call
         self.spill.write(data)
@@ -246,13 +248,13 @@ class DatasetWriter:
     def add_error(self, error: ArticleError) -> None:
         self.errors.append(error)
 
-    def spilled(self, first: int, stop: int) -> Iterator[tuple[str, str | None, list[Fact]]]:
-        """Documents first to stop - 1 (in doc_id order) as spilled."""
+    def spilled(self, first: int, stop: int) -> Iterator[tuple[str, str | None, list[Fact], str | None]]:
+        """Documents first to stop - 1 (in doc_id order) as spilled: doc_id, published, facts, url."""
         with open(self.staging / SPILL, "rb", buffering=BUFFER) as handle:
             handle.seek(self.offsets[first] if first < len(self.offsets) else self.spill_size)
             for _ in range(first, stop):
-                doc_id, published, values = pickle.load(handle)
-                yield doc_id, published, [new_fact(Fact, v) for v in values]
+                doc_id, published, values, url = pickle.load(handle)
+                yield doc_id, published, [new_fact(Fact, v) for v in values], url
 
     def render(self, part: int, first: int, stop: int) -> dict:
         """Pass 2 over documents first to stop - 1: suggestions, verdicts, and the rows of
@@ -268,12 +270,13 @@ class DatasetWriter:
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl, \
                 open(self.staging / MENTIONS.format(part), "wb", buffering=BUFFER) as mentions:
-            for doc_id, published, doc_facts in self.spilled(first, stop):
+            for doc_id, published, doc_facts, url in self.spilled(first, stop):
                 doc_facts = self.index.suggest(doc_facts, published, self.passages.matches(doc_id))
                 judged = [f for f in doc_facts if f.fact_id in self.verdicts]
                 seen += [f.fact_id for f in judged]
-                rules.add(map(fact_rule, doc_facts), [(f.rule, self.verdicts[f.fact_id].verdict) for f in judged])
-                rows, applied = fact_table_rows(doc_facts, self.verdicts)
+                rules.add(map(fact_rule, doc_facts),
+                          [(f.rule, tally_verdict(self.verdicts[f.fact_id])) for f in judged])
+                rows, applied = fact_table_rows(doc_facts, self.verdicts, published, url)
                 audit += applied
                 pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
                              for r in rows if r[kind_at] == "pairing"]
@@ -451,7 +454,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
                 if writer.last is not None and writer.last.doc_id == item.doc_id:
                     writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
                     continue
-                if not item.published:
+                if article_warnings(item):
                     report.undated.append(item.doc_id)
                 if from_cache:
                     report.cache_hits += 1

@@ -1,6 +1,8 @@
 """Reading articles: decoding, HTML to text, the side-car manifest, one error per bad file (never silent)."""
 from __future__ import annotations
 
+import dataclasses
+
 import csv
 import errno
 import io
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from extract.dataset.pages import read_page
+from extract.dataset.pages import Page, read_page
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
 
@@ -37,7 +39,7 @@ class ArticleError(ValueError):
 
     def __init__(self, path: Path | str, reason: str):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{printable(Path(path).name)}: {reason}")
+        super().__init__(f"{printable(str(path))}: {reason}")   # the path as given: `pages` alone is no help
 
     def __reduce__(self):
         # rebuilt from (path, reason) when it comes back from a worker process
@@ -54,6 +56,11 @@ class Article:
     url: str | None = None
     title: str | None = None
     warnings: tuple[str, ...] = ()   # what its reading found (bytes that were not UTF-8)
+    date_unknown: bool = False   # the manifest says its date is known to be unknown: nothing to warn about
+
+
+# a manifest's `published` that says the date was looked for and is not known (so no build warns of it)
+UNKNOWN_DATE = "unknown"
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -124,15 +131,22 @@ def looks_like_html(text: str) -> bool:
 
 def clean_text(raw: str, path: Path | str) -> str:
     """Line ends to \\n, an HTML page to its article's text, control characters refused, empty text refused."""
+    return clean_page(raw, path).text
+
+
+def clean_page(raw: str, path: Path | str) -> Page:
+    """clean_text's article, with the metadata of a page (its title, date, site, canonical URL) kept: the one
+    reader of pages, for `extract`, `build` and `add` alike."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if looks_like_html(text):
-        text = read_page(text).text   # the article without the page's navigation, lists and footer
+    # an HTML page: the article without the page's navigation, lists and footer
+    page = read_page(text) if looks_like_html(text) else Page(text)
+    text = page.text
     controls = len(CONTROL_CHARACTER.findall(text))
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         raise ArticleError(path, "binary file, not text")
     if not text.strip():
         raise ArticleError(path, "empty article (no text)")
-    return text
+    return page
 
 
 MAX_ARTICLE_BYTES = 4 * MAX_CHARACTERS   # the most bytes MAX_CHARACTERS characters take in any encoding read
@@ -174,11 +188,18 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
 
 
 def read_article_text(path: Path | str) -> str:
-    return read_article_with_warnings(path)[0]
+    return read_article_page(path).text
 
 
 def read_article_with_warnings(path: Path | str) -> tuple[str, list[str]]:
     """An article file's text, checked, and the warnings of its decoding."""
+    page = read_article_page(path)
+    return page.text, list(page.warnings)
+
+
+def read_article_page(path: Path | str) -> Page:
+    """An article file as a Page: its text, the metadata an HTML page carries (None for plain text) and the
+    warnings of its decoding."""
     try:
         data = read_regular(path, MAX_ARTICLE_BYTES)
     except ArticleError as error:
@@ -187,10 +208,11 @@ def read_article_with_warnings(path: Path | str) -> tuple[str, list[str]]:
                                      f"(limit {MAX_CHARACTERS:,} characters)") from None
         raise
     text, warnings = decode_with_warnings(data, path)
-    text = clean_text(text, path)
-    if len(text) > MAX_CHARACTERS:
-        raise ArticleError(path, f"too large for an article: {len(text):,} characters (limit {MAX_CHARACTERS:,})")
-    return text, warnings
+    page = clean_page(text, path)
+    if len(page.text) > MAX_CHARACTERS:
+        raise ArticleError(path, f"too large for an article: {len(page.text):,} characters "
+                                 f"(limit {MAX_CHARACTERS:,})")
+    return dataclasses.replace(page, warnings=tuple(warnings))
 
 
 class SideFileError(ValueError):
@@ -275,17 +297,28 @@ def load_article(path: Path | str, manifest: dict[str, dict] | None = None,
                  published: str | None = None) -> Article:
     """One article with its metadata. Its publication date comes from the text's header or byline, else
     from the manifest, else from `published`."""
-    text, warnings = read_article_with_warnings(path)
+    page = read_article_page(path)
+    text = page.text
     name = os.path.basename(path)
     row = (manifest or {}).get(name, {})
+    unknown = (row.get("published") or "").strip().lower() == UNKNOWN_DATE
     try:
-        date = published_from_text(text) or normalize_published(row.get("published")) or \
-            normalize_published(published)
+        date = published_from_text(text) or normalize_published(None if unknown else row.get("published")) or \
+            (None if unknown else page_date(page)) or normalize_published(published)
     except ValueError as error:
         raise ArticleError(path, str(error)) from None
     return Article(doc_id=doc_id_for(name), file=name, text=text, published=date,
-                   source=row.get("source") or None, url=row.get("url") or None, title=row.get("title") or None,
-                   warnings=tuple(warnings))
+                   source=row.get("source") or page.source, url=row.get("url") or page.url,
+                   title=row.get("title") or page.title, date_unknown=unknown and not date,
+                   warnings=tuple(page.warnings))
+
+
+def page_date(page: Page) -> str | None:
+    """A page's own publication date, if the contract can hold it (a page's odd date is no date)."""
+    try:
+        return normalize_published(page.published)
+    except ValueError:
+        return None
 
 
 def article_paths(folder: Path | str) -> list[Path]:

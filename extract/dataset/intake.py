@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, Article, ArticleError,
-                                    article_paths, clean_text, decode, doc_id_for, iter_articles, looks_like_html,
-                                    read_article_text, read_article_with_warnings, read_manifest,
+from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, UNKNOWN_DATE, Article,
+                                    ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles,
+                                    looks_like_html, read_article_page, read_article_text, read_manifest,
                                     read_regular, decode_with_warnings)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
@@ -84,15 +84,26 @@ def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tupl
         page = Page(checked_text(page.text, download.url), page.title, page.published, page.source,
                     clean_url(download.url))
         return url_name(download.url), page
+    not_fetched(str(source))
     path = Path(source)
-    text, warnings = read_article_with_warnings(path)   # the bounded read, the checks and the HTML-to-text
-    for warning in warnings:
+    # the bounded read, the checks and the page reader of every build and extract: one reader of pages
+    page = read_article_page(path)
+    for warning in page.warnings:
         warn(warning)
-    if path.suffix.lower() not in (".html", ".htm") and not looks_like_html(text):
-        return path.name, Page(text)
-    raw = decode(read_regular(path, MAX_ARTICLE_BYTES), path)   # again, for the metadata the text has lost
-    page = read_page(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return path.name, Page(text, page.title, page.published, page.source, page.url)
+    return path.name, page
+
+
+HOST_LIKE = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.IGNORECASE)
+
+
+def not_fetched(source: str) -> None:
+    """A source that is meant as an address but is no http(s) URL is refused as such, rather than looked up as
+    a file (`ftp://host/a.html: no such file` would send the user looking for a file)."""
+    scheme = urlsplit(source).scheme
+    if "://" in source and scheme:
+        raise ArticleError(source, f"not fetched: a URL needs http:// or https:// (this one is {scheme}://)")
+    if HOST_LIKE.match(source) and not os.path.lexists(source):
+        raise ArticleError(source, f"no such file; a URL needs http:// or https:// (https://{source})")
 
 
 def decode_download(download: Download, warn=None) -> str:
@@ -289,7 +300,7 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
     if not matches:
         raise ArticleError(corpus / doc_id, f"no article {doc_id} in {corpus}")
     path = matches[0]
-    if fields.get("published"):
+    if fields.get("published") and fields["published"] != UNKNOWN_DATE:
         fields["published"] = normalize_published(ascii_digits(fields["published"]))   # ValueError: not a date
     if fields.get("url"):
         fields["url"] = clean_url(fields["url"])
@@ -300,7 +311,8 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
         row.update({name: value for name, value in fields.items() if value is not None})
         manifest[path.name] = row
         write_manifest(corpus, manifest)
-    stated = published_from_text(read_article_text(path)) if fields.get("published") else None
+    stated = published_from_text(read_article_text(path)) if fields.get("published") not in (None, "", UNKNOWN_DATE) \
+        else None
     return row, stated if stated and stated != fields.get("published") else None
 
 

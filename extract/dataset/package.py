@@ -7,7 +7,8 @@ FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "s
                "suggestion_start": "integer", "suggestion_end": "integer", "teams": "integer"}
 COUNTED = {"value": "integer", "mentions": "integer", "documents": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
-                                        "rejected": "integer", "corrected": "integer", "precision": "number"},
+                                        "rejected": "integer", "corrected": "integer",
+                                        "attributes_corrected": "integer", "precision": "number"},
                      "cases": COUNTED, "staff": {**COUNTED, "teams": "integer"}}
 PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
                 "cases": ["region", "status", "period", "date"],
@@ -41,6 +42,7 @@ FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say
     "published": ISO_DATE_FIELD, "date": ISO_DATE_FIELD, "first_date": ISO_DATE_FIELD,
     "first_published": ISO_DATE_FIELD,
     "value": KIND_VALUE_FIELD, "extracted_value": KIND_VALUE_FIELD,
+    "url": {"description": "Where the article was published (its page's address, from the manifest or the page)."},
     "warnings": {"description": "What a reader of the article's facts should know, `; `-separated: `no publication "
                                 "date` (its dates without a year and its weekdays are left unresolved)."},
     "suggestion": {"type": "any", "description": "The value other articles suggest for a missing number: an int, "

@@ -20,6 +20,7 @@ class Page:
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    warnings: tuple[str, ...] = ()   # what reading its bytes found (bytes that were not UTF-8)
 
 
 # htmldate's search of the markup only: a date guessed from the body's prose or the URL's digits would be

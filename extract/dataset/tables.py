@@ -22,10 +22,32 @@ PACKAGE = "datapackage.json"
 NUMBER_KINDS = ("case_count", "personnel_count", "team_count", "region_count", "missing_number")   # a filled blank
 
 
+class NotADataset(ValueError):
+    """The folder given to load_dataset is not one `aidfacts build` wrote."""
+
+
+def dataset_folder(outputs: Path) -> Path:
+    """`outputs` if it holds a built dataset; else one clear error naming the folder and what it lacks (an
+    empty dict from a wrong folder would only surface later as a KeyError far from the cause)."""
+    where = "" if outputs.is_absolute() else f" (looked in {Path.cwd()})"
+    if not outputs.exists():
+        raise NotADataset(f"{outputs}: no such folder{where}; a dataset is the folder aidfacts build writes "
+                          f"(aidfacts build CORPUS -o {outputs})")
+    if not outputs.is_dir():
+        raise NotADataset(f"{outputs}: not a folder; a dataset is the folder aidfacts build writes")
+    if not (outputs / PACKAGE).is_file() and not (outputs / "facts.csv").is_file():
+        corpus = (outputs / "manifest.csv").exists() or any(outputs.glob("*.txt"))
+        raise NotADataset(f"{outputs}: not a built dataset: it has no {PACKAGE} and no facts.csv"
+                          + (" (it looks like a corpus: load the folder aidfacts build wrote from it, "
+                             "outputs/ by default)" if corpus else f" (aidfacts build CORPUS -o {outputs} writes one)"))
+    return outputs
+
+
 def load_dataset(outputs: Path | str = "outputs", fallback_type=None) -> dict[str, pd.DataFrame]:
     """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit ...).
-    Without a datapackage.json (a dataset of an older build), `fallback_type(table, column)` names the types."""
-    outputs = Path(outputs)
+    Without a datapackage.json (a dataset of an older build), `fallback_type(table, column)` names the types.
+    A folder that is not a built dataset raises NotADataset (a ValueError) naming it and what it lacks."""
+    outputs = dataset_folder(Path(outputs))
     schemas = package_schemas(outputs)
     if schemas is None:
         schemas = {path.stem: None for path in sorted(outputs.glob("*.csv"))}

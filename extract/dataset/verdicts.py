@@ -318,12 +318,21 @@ def audit_row(row: dict | None, verdict: Verdict, status: str) -> dict:
 
 # ---- rule precision ---------------------------------------------------------------------------------------
 
-PRECISION_COLUMNS = ["rule", "facts", "reviewed", "accepted", "rejected", "corrected", "precision"]
+PRECISION_COLUMNS = ["rule", "facts", "reviewed", "accepted", "rejected", "corrected", "attributes_corrected",
+                     "precision"]
+
+
+def tally_verdict(verdict: Verdict) -> str:
+    """How a verdict counts for its rule: a correction of attributes alone (a region or date the rule left empty
+    or got wrong) is `attributes`, apart from a wrong value."""
+    return "attributes" if verdict.verdict == "correct" and verdict.value is None else verdict.verdict
 
 
 class RuleTally:
-    """Per rule: facts made and the verdicts on them. Precision is accepted / reviewed: a corrected fact was
-    made wrong by its rule, so it counts against it (a blank filled with its suggestion is an accept)."""
+    """Per rule: facts made and the verdicts on them. Precision counts values: (accepted + attributes corrected) /
+    reviewed, so a fact whose value was corrected (or that was rejected) counts against its rule, while a fact
+    whose value was right and whose attributes were corrected is counted apart, in `attributes_corrected` (a
+    blank filled with its suggestion is an accept)."""
 
     def __init__(self):
         self.facts: dict[str, int] = {}
@@ -347,10 +356,11 @@ class RuleTally:
         rows = []
         for rule in sorted(self.facts):
             accepted, rejected, corrected = (self.verdicts.get((rule, v), 0) for v in VERDICTS)
-            reviewed = accepted + rejected + corrected
+            attributes = self.verdicts.get((rule, "attributes"), 0)
+            reviewed = accepted + rejected + corrected + attributes
             rows.append(dict(rule=rule, facts=self.facts[rule], reviewed=reviewed, accepted=accepted,
-                             rejected=rejected, corrected=corrected,
-                             precision=f"{accepted / reviewed:.3f}" if reviewed else None))
+                             rejected=rejected, corrected=corrected, attributes_corrected=attributes,
+                             precision=f"{(accepted + attributes) / reviewed:.3f}" if reviewed else None))
         return rows
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import signal
 import sys
 import webbrowser
 from pathlib import Path
@@ -36,6 +37,10 @@ def serve(outputs: Path | str, corpus: Path | str, port: int = 8765, open_browse
           file=sys.stderr, flush=True)
     if open_browser:
         webbrowser.open(url)
+    # SIGINT stops the app even when it was inherited ignored (a shell's background job starts that way), and
+    # SIGTERM (kill, a service manager) stops it as cleanly
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.run()
     except KeyboardInterrupt:

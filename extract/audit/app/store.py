@@ -16,13 +16,14 @@ import pandas as pd
 from extract.dataset.build import read_table
 from extract.dataset.corpus import ArticleError, read_article_text
 from extract.dataset.verdicts import (EDITABLE, REGION_FIELDS, RuleTally, Verdict, VerdictError, apply_changes,
-                                      checked_verdict, read_verdicts, verdict_for,
+                                      checked_verdict, read_verdicts, tally_verdict, verdict_for,
                                       verdicts_path)
-from extract.dataset.verdicts import file_signature
+from extract.dataset.verdicts import checked_correction, file_signature
 
 ATTRIBUTES = ("qualifier", "status", "period", "unit", "region", "origin", "destination", "helper", "recipient",
               "date", "expected")
 FILTERS = ("kind", "doc", "region", "rule", "verdict", "q")
+FIGURE_TABLES = ("cases", "staff")   # the consolidated tables whose failing checks lead the queue
 VERDICT_FILTERS = ("unreviewed", "reviewed", "accept", "reject", "correct")
 PARAGRAPH_LIMIT = 1200   # characters of context shown around a fact in a very long paragraph
 
@@ -37,19 +38,22 @@ class GroupWriter:
         self.queued: list[tuple[str, Verdict | None, dict]] = []
         self.queue_lock, self.commit_lock = threading.Lock(), threading.Lock()
 
-    def write(self, fact_id: str, verdict: Verdict | None) -> Verdict | None:
-        """Record one change; returns the fact's verdict just before it."""
+    def write(self, fact_id: str, verdict: Verdict | None,
+              also: list[tuple[str, Verdict | None]] = ()) -> Verdict | None:
+        """Record one change (and `also` others with it, in the same swap: a fact and its blank); returns the
+        fact's verdict just before it."""
         slot: dict = {}
         with self.queue_lock:
             self.queued.append((fact_id, verdict, slot))
+            self.queued += [(other, change, {}) for other, change in also]
         with self.commit_lock:
-            if not slot:   # not yet written by another request's batch: write the batch
+            if "before" not in slot and "error" not in slot:   # not yet written by another request's batch
                 with self.queue_lock:
                     batch, self.queued = self.queued, []
                 try:
                     befores = apply_changes(self.corpus, [(f, v) for f, v, _ in batch])
                     for (_, _, waiting), before in zip(batch, befores):
-                        waiting["before"] = before
+                        waiting.setdefault("before", before)
                 except Exception as error:
                     if len(batch) == 1 or isinstance(error, VerdictError) and "cannot write" in str(error):
                         for _, _, waiting in batch:
@@ -57,7 +61,7 @@ class GroupWriter:
                     else:   # one change the batch failed on must not cost the others their verdicts
                         for fact_id, verdict, waiting in batch:
                             try:
-                                waiting["before"] = apply_changes(self.corpus, [(fact_id, verdict)])[0]
+                                waiting.setdefault("before", apply_changes(self.corpus, [(fact_id, verdict)])[0])
                             except Exception as own:
                                 waiting["error"] = own
         if "error" in slot:
@@ -76,7 +80,8 @@ class Segment:
 def rule_scores(tally_rows: list[dict]) -> dict[str, float]:
     """A rule's expected precision, (accepted + 1) / (reviewed + 2): a rule nobody has checked scores 0.5, a rule
     whose facts were mostly rejected scores lower and comes first in the queue, a rule shown right scores higher."""
-    return {row["rule"]: (row["accepted"] + 1) / (row["reviewed"] + 2) for row in tally_rows}
+    return {row["rule"]: (row["accepted"] + row["attributes_corrected"] + 1) / (row["reviewed"] + 2)
+            for row in tally_rows}
 
 
 class ReviewStore:
@@ -98,10 +103,26 @@ class ReviewStore:
         documents = read_table(self.outputs / "documents.csv", "documents").set_index("doc_id", drop=False)
         conflicts = self.table("conflicts")
         conflicted = set(conflicts.get("fact_a", [])) | set(conflicts.get("fact_b", []))
+        self.figures, failing = self.load_figures()
+        # a blank and the fact it belongs to are one item: the fact (its kind has the attributes to check), with
+        # the blank's verdict following the fact's; a blank of no fact stays an item of its own
+        ids = set(facts["fact_id"])
+        owned = (facts["kind"] == "missing_number") & facts["belongs_to"].isin(ids)
+        self.blanks_of: dict[str, list[str]] = {}
+        for blank_id, owner in zip(facts.loc[owned, "fact_id"], facts.loc[owned, "belongs_to"]):
+            self.blanks_of.setdefault(owner, []).append(blank_id)
+        facts["hidden"] = owned
+        # the queue: mentions of figures that fail a check first (a reviewer settles the figure), then facts in
+        # conflicts, blanks with a suggested value, the other facts that carry a number, and bare region mentions
+        # last (half of all facts, and rarely wrong: reviewed on demand, with the kind filter)
         blank = facts["suggestion"].notna() & (facts["missing"] | (facts["kind"] == "missing_number"))
-        facts["tier"] = 2
-        facts.loc[blank, "tier"] = 1
-        facts.loc[facts["fact_id"].isin(conflicted), "tier"] = 0
+        facts["tier"] = 3
+        facts.loc[facts["kind"] == "region", "tier"] = 4
+        facts.loc[blank, "tier"] = 2
+        facts.loc[facts["fact_id"].isin(conflicted), "tier"] = 1
+        facts.loc[facts["fact_id"].isin(failing), "tier"] = 0
+        # (table, row) of the failing figure it mentions, or None
+        facts["figure"] = pd.Series([failing.get(f) for f in facts["fact_id"]], index=facts.index, dtype=object)
         facts["place"] = range(len(facts))   # facts are in (doc_id, start, end, fact_id) order: a numeric key
         self.facts, self.documents, self.conflicts = facts, documents, conflicts.to_dict(orient="records")
         self.by_id = {fact_id: i for i, fact_id in enumerate(facts["fact_id"])}
@@ -110,6 +131,49 @@ class ReviewStore:
         self.order: pd.DataFrame = facts
         self.texts: dict[str, str] = {}
         self.signature, self.dataset = "unread", dataset
+
+    def load_figures(self) -> tuple[dict[str, pd.DataFrame], dict[str, tuple[str, int]]]:
+        """cases.csv and staff.csv (where the build wrote them), and fact_id -> (table, row) of the first figure
+        failing a check that the fact mentions."""
+        figures, failing = {}, {}
+        for name in FIGURE_TABLES:
+            table = self.table(name)
+            if table.empty or "fact_ids" not in table.columns:
+                continue
+            figures[name] = table
+            checked = table[table["checks"].notna()] if "checks" in table.columns else table.iloc[:0]
+            for row, fact_ids in zip(checked.index, checked["fact_ids"]):
+                for fact_id in str(fact_ids).split():
+                    failing.setdefault(fact_id, (name, int(row)))
+        return figures, failing
+
+    def figure(self, table: str, row: int) -> dict | None:
+        """One row of cases.csv or staff.csv with its mentions as shown (value, verdict, document, sentence)."""
+        self.refresh()
+        frame = self.figures.get(table)
+        if frame is None or not 0 <= row < len(frame):
+            return None
+        record = {k: (None if v is None or (isinstance(v, float) and v != v) else v)
+                  for k, v in frame.iloc[row].to_dict().items()}
+        mentions = []
+        for fact_id in str(record.get("fact_ids") or "").split():
+            fact = self.fact(fact_id)
+            if fact is not None:
+                fact["sentence"] = self.sentence(fact)
+                mentions.append(fact)
+        record["mentions"] = mentions
+        record["failed"] = [c for c in str(record.get("checks") or "").split(";") if c]
+        return record
+
+    def sentence(self, fact: dict) -> list[Segment]:
+        """The fact's sentence, the fact highlighted (the template escapes the text)."""
+        text = self.text(fact["doc_id"])
+        start, end = fact["start"], fact["end"]
+        if text is None or start < 0 or text[start:end] != (fact["text"] or ""):
+            return [Segment(fact["text"] or "", "current")]
+        lo = fact["sent_start"] if 0 <= fact["sent_start"] <= start else max(0, start - 200)
+        hi = fact["sent_end"] if fact["sent_end"] >= end else min(len(text), end + 200)
+        return [Segment(text[lo:start]), Segment(text[start:end], "current"), Segment(text[end:hi])]
 
     def table(self, name: str) -> pd.DataFrame:
         path = self.outputs / f"{name}.csv"
@@ -158,7 +222,8 @@ class ReviewStore:
             verdicts = read_verdicts(self.corpus)
             tally_rows = self.tally(verdicts)
             facts = self.facts.assign(
-                verdict=self.facts["fact_id"].map({f: v.verdict for f, v in verdicts.items()}).fillna("unreviewed"),
+                verdict=self.facts["fact_id"].map({f: v.verdict for f, v in verdicts.items()}).astype(object)
+                .fillna("unreviewed"),
                 score=self.facts["rule"].map(rule_scores(tally_rows)).fillna(0.5))
             facts["reviewed"] = facts["verdict"] != "unreviewed"
             # numeric keys only (place stands for document and offset): a sort of 75,000 facts in milliseconds
@@ -172,15 +237,15 @@ class ReviewStore:
         tally = RuleTally()
         tally.facts = dict(self.rule_counts)
         judged = self.facts[self.facts["fact_id"].isin(verdicts)]
-        tally.add((), [(rule, verdicts[f].verdict)
-                                       for f, rule in zip(judged["fact_id"], judged["rule"])])
+        tally.add((), [(rule, tally_verdict(verdicts[f])) for f, rule in zip(judged["fact_id"], judged["rule"])])
         return tally.records()
 
     def queue(self, filters: dict[str, str]) -> pd.DataFrame:
         """The facts that pass the filters, in triage order."""
         self.refresh()
         rows = self.order
-        mask = pd.Series(True, index=rows.index)
+        # a blank that belongs to a fact is reviewed with it; shown alone only when blanks are asked for
+        mask = ~rows["hidden"] if filters.get("kind") != "missing_number" else pd.Series(True, index=rows.index)
         if filters.get("kind"):
             mask &= rows["kind"] == filters["kind"]
         if filters.get("doc"):
@@ -197,6 +262,17 @@ class ReviewStore:
         if filters.get("q"):
             mask &= rows["haystack"].str.contains(filters["q"].strip().lower(), regex=False)
         return rows[mask]
+
+    def hidden_by(self, filters: dict[str, str]) -> list[dict]:
+        """For a search that finds nothing: each active filter that hides its matches (dropping it alone finds
+        some), with how many it would find, and the count of the search over everything."""
+        out = []
+        for name in [n for n in FILTERS if n != "q" and filters.get(n)]:
+            rest = {k: v for k, v in filters.items() if k != name}
+            found = len(self.queue(rest))
+            if found:
+                out.append(dict(name=name, value=filters[name], found=found, filters=rest))
+        return out
 
     def choices(self) -> dict[str, list[str]]:
         return self.choice_lists
@@ -274,19 +350,40 @@ class ReviewStore:
             raise VerdictError(f"{str(fact_id)[:80]}: no such fact")
         fact = self.facts.iloc[at].to_dict()   # as extracted: the checks need its kind and suggestion only
         verdict = verdict_for(action, fact_id, fact, value or None, attributes or {}, note or None)
-        return self.writer.write(fact_id, verdict), verdict
+        return self.writer.write(fact_id, verdict, self.blank_changes(fact_id, verdict)), verdict
+
+    def blank_changes(self, fact_id: str, verdict: Verdict | None) -> list[tuple[str, Verdict | None]]:
+        """The verdicts of a fact's blanks that follow its own: one item, one verdict. A blank takes the fact's
+        verdict, and its value where that is the blank's number (an accepted suggestion fills both); otherwise
+        (a date's day, a correction of attributes alone) a correction says only that the blank is one."""
+        changes = []
+        for blank_id in self.blanks_of.get(fact_id, ()):
+            if verdict is None or verdict.verdict == "reject":
+                changes.append((blank_id, verdict and Verdict(blank_id, "reject", None, verdict.note)))
+                continue
+            value = verdict.value
+            if value is not None:
+                try:
+                    value = checked_correction("missing_number", value, {}).value
+                except VerdictError:
+                    value = None
+            changes.append((blank_id, Verdict(blank_id, "accept" if value is None else verdict.verdict, value,
+                                              verdict.note)))
+        return changes
 
     def restore(self, fact_id: str, verdict: Verdict | None) -> Verdict | None:
         """Put a fact's verdict back as it was (undo), or a note changed; returns the one it replaces. The verdict
-        comes from the page, so it is checked as a new one is, against the fact's kind."""
+        comes from the page, so it is checked as a new one is, against the fact's kind; a blank's verdict follows
+        its fact's."""
         at = self.by_id.get(fact_id)
         if at is None:
             raise VerdictError(f"{str(fact_id)[:80]}: no such fact")
         if verdict is not None:
             verdict = checked_verdict(verdict, self.facts.iloc[at]["kind"])
-        return self.writer.write(fact_id, verdict)
+        return self.writer.write(fact_id, verdict, self.blank_changes(fact_id, verdict))
 
     def counts(self) -> dict[str, int]:
         self.refresh()
-        reviewed = int(self.order["reviewed"].sum())
-        return {"facts": len(self.order), "unreviewed": len(self.order) - reviewed, "reviewed": reviewed}
+        items = self.order[~self.order["hidden"]]   # a fact and its blank count once
+        reviewed = int(items["reviewed"].sum())
+        return {"facts": len(items), "unreviewed": len(items) - reviewed, "reviewed": reviewed}

@@ -22,6 +22,19 @@ from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictEr
 from extract.nlp.gazetteer import default_gazetteer
 
 MAX_BODY = 1024 * 1024   # bytes of a POST body: a verdict with the longest note is far smaller
+# what a failed check of the consolidated tables means, for the reviewer who settles the figure
+CHECKS = {
+    "conflict": "its mentions state different values",
+    "revised": "a later document restates it with another value",
+    "decreasing": "a cumulative figure below an earlier day's of the same region and status",
+    "new_vs_total": "total(d) − total(d−1) differs from new(d)",
+    "parts_exceed_whole": "its cities add up to more than the province, or the provinces to more than the country",
+    "exceeds_confirmed": "deaths or recoveries above the confirmed total",
+    "date_after_publication": "as of a day after its article was published",
+    "batches_exceed_total": "the batches sent add up to more than a running total stated later",
+}
+FIGURE_KEYS = {"cases": ("region", "status", "period", "date"),
+               "staff": ("origin", "destination", "date", "event", "scope")}
 QUEUE_WINDOW = (10, 30)   # queue entries shown before and after the current fact
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -113,7 +126,11 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
         chosen = filters()
         queue = store.queue(chosen)
         if queue.empty:
-            return render_template("empty.html", filters=chosen, choices=store.choices(),
+            # say which filter hides what was looked for, rather than only that nothing passes them all
+            hidden = [{**h, "url": url_for("index", **h["filters"])} for h in store.hidden_by(chosen)]
+            everywhere = len(store.queue({"q": chosen["q"]})) if chosen.get("q") else 0
+            return render_template("empty.html", filters=chosen, choices=store.choices(), hidden=hidden,
+                                   everywhere=everywhere, everywhere_url=url_for("index", q=chosen.get("q", "")),
                                    verdict_filters=VERDICT_FILTERS, counts=store.counts(), token=app.config["TOKEN"])
         return redirect(link(queue["fact_id"].iloc[0], chosen))
 
@@ -139,7 +156,17 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
             filters=chosen, query=urlencode(chosen), choices=store.choices(), verdict_filters=VERDICT_FILTERS,
             counts=store.counts(), rule=rule, conflicts=store.conflicts_of(fact_id), token=app.config["TOKEN"],
             attribute_choices=CHOICES, region_fields=REGION_FIELDS, regions=regions,
-            verdict=verdict_json(fact["verdict_record"]))
+            verdict=verdict_json(fact["verdict_record"]), checks=CHECKS,
+            blanks=[store.fact(b) for b in store.blanks_of.get(fact_id, ())])
+
+    @app.get("/figure/<table>/<int:row>")
+    def figure_page(table: str, row: int):
+        """A figure of cases.csv or staff.csv with all its mentions side by side and the checks it fails."""
+        figure = store.figure(table, row)
+        if figure is None:
+            abort(404, f"no figure {table}/{row}")
+        return render_template("figure.html", figure=figure, table=table, row=row, checks=CHECKS,
+                               key=FIGURE_KEYS[table], counts=store.counts(), token=app.config["TOKEN"])
 
     @app.get("/rules")
     def rules_page():

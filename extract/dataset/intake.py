@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, UNKNOWN_DATE, Article,
                                     ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles,
                                     looks_like_html, read_article_page, read_article_text, read_manifest,
-                                    read_regular, decode_with_warnings)
+                                    decode_with_warnings)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
 from extract.dataset.pages import Page, read_page
 from extract.dataset.verdicts import ascii_digits

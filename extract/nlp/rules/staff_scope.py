@@ -114,10 +114,10 @@ def sub_count(doc: Doc, fact: Span, noun_class: dict[str, str]) -> bool:
         return True
     if j < 1 or words[j] not in staff_words()["sub_count_words"]:
         return False
-    k = j - 1 if words[j - 1] != "," else j - 2
-    if k >= 0 and doc[k].like_num:
+    last = j - 1 if words[j - 1] != "," else j - 2
+    if last >= 0 and doc[last].like_num:
         return True   # `a team of 138, including 30 nurses`
-    for k in range(k, max(-1, k - SUB_COUNT_REACH), -1):
+    for k in range(last, max(-1, last - SUB_COUNT_REACH), -1):
         cls = noun_class.get(words[k])   # the staff noun it divides, over their destination (`120 medics to
         if cls == "team":                # Wuhan, including 35 nurses`); a number further back counts something
             return False                 # else (`1,000 beds with 1,000 staff`)

@@ -109,9 +109,10 @@ PARTS = [
                                                             2: (None, PART, None)}),
     ("The national team consists of 30 persons from Tianjin, 25 from Jiangsu and 15 from Henan.",
      {30: (None, PART, None), 25: (None, PART, None), 15: (None, PART, None)}),
-    # not parts: one noun shared by a range, staff after beds, two groups each with its verb
-    ("Between 200 and 300 medical workers have returned home every day.", {200: (RETURNED, BATCH, None),
-                                                                            300: (RETURNED, BATCH, None)}),
+    # not parts: one noun shared by a range (a rate per day: no group's journey), staff after beds, two groups
+    # each with its verb
+    ("Between 200 and 300 medical workers have returned home every day.", {200: (None, BATCH, None),
+                                                                            300: (None, BATCH, None)}),
     ("The ward had 500 beds with 200 medical staff.", {200: (None, BATCH, None)}),
     ("Jilin sent 32 nurses to Wuhan and Hunan sent 50 doctors to Xiaogan.", {32: (SENT, BATCH, None),
                                                                             50: (SENT, BATCH, None)}),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.figures.mentions import StaffMention, province_of
-from extract.figures.values import Stated, disagreement, distinct_values, pick
+from extract.figures.values import Stated, agree, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 
 STAFF_COLUMNS = ["origin", "origin_code", "origin_province", "destination", "destination_code",
@@ -97,19 +97,50 @@ def more_specific(a: str, b: str) -> str:
 def same_dispatch(d: Dispatch, m: StaffMention) -> bool:
     """A mention of a dispatch its document already stated: the same number, event and scope, and nothing
     said of where or when that contradicts it."""
-    return (d.value == m.value and d.event == m.event and d.scope == m.scope and places_agree(d.origin, m.origin)
+    return (same_number(d, m) and (d.event == m.event or not m.event) and d.scope == m.scope
+            and places_agree(d.origin, m.origin)
             and places_agree(d.destination, m.destination) and (not d.date or not m.date or d.date == m.date))
 
 
+def same_number(d: Dispatch, m: StaffMention) -> bool:
+    """The same number; or, for a running total whose sender and destination both mentions name, a rounded
+    statement and an exact one it admits (`has sent over 300 medical workers to Hubei`, `four batches totaling
+    318`): one document's one total, said twice."""
+    if d.value == m.value:
+        return True
+    if d.scope != "total" or m.scope != "total" or not (d.origin and m.origin and d.destination and m.destination):
+        return False
+    stated = d.stated + [Stated(m.value, m.qualifier, m.doc_id, m.published)]
+    qualifiers = {s.qualifier == "exact" for s in stated}
+    return qualifiers == {True, False} and agree(stated)
+
+
 def document_dispatches(mentions: list[StaffMention]) -> list[Dispatch]:
-    """One document's mentions (in text order) grouped into its dispatches."""
+    """One document's mentions (in text order) grouped into its dispatches. A mention whose words tell no
+    journey (`The 134 medics will take over two wards`, no event) is one more mention of a dispatch the document
+    tells with the same number, and adds nothing else to it; alone, it is no dispatch (staff at work at home,
+    staff who only signed up, a hospital's staff)."""
     dispatches: list[Dispatch] = []
     for m in mentions:
+        if not m.event:
+            continue
         found = next((d for d in dispatches if same_dispatch(d, m)), None)
         if found is None:
             dispatches.append(Dispatch.of(m))
         else:
             found.add(m)
+    order = {m.fact_id: k for k, m in enumerate(mentions)}
+    for m in mentions:
+        if m.event:
+            continue
+        found = [d for d in dispatches if same_dispatch(d, m)]
+        if len(found) == 1:   # two dispatches of that number (a team sent, then returned): whose is unsaid
+            found[0].stated.append(Stated(m.value, m.qualifier, m.doc_id, m.published))
+            found[0].fact_ids.append(m.fact_id)
+    for d in dispatches:   # every row lists its mentions in text order, and restates its value in others
+        d.value = pick(d.stated)[0]
+        pairs = sorted(zip(d.fact_ids, d.stated), key=lambda p: order[p[0]])
+        d.fact_ids, d.stated = [p[0] for p in pairs], [p[1] for p in pairs]
     return dispatches
 
 
@@ -150,7 +181,7 @@ def restates(row: Dispatch, d: Dispatch) -> bool:
     if not (places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination)):
         return False
     if row.date and d.date and row.date != d.date:
-        return False
+        return next_day(row, d)
     if not within_reach(row, d):
         return False
     if row.value == d.value:
@@ -158,6 +189,20 @@ def restates(row: Dispatch, d: Dispatch) -> bool:
     # another number: only for one dated dispatch whose origin and destination both documents name
     return bool(row.date and row.date == d.date and row.origin and row.origin == d.origin and row.destination
                 and row.destination == d.destination)
+
+
+def next_day(row: Dispatch, d: Dispatch) -> bool:
+    """One team said to leave on one day by one article and to arrive (or to leave, at night) on the next by
+    another of the same days: the same exact number between the same two named places, a day apart."""
+    return (days_apart(row.date, d.date) == 1 and row.value == d.value and exact(row) and exact(d)
+            and bool(row.origin and d.origin and row.destination and d.destination)
+            and places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination)
+            and days_apart(row.published, d.published) is not None
+            and days_apart(row.published, d.published) <= COPY_DAYS)
+
+
+def exact(d: Dispatch) -> bool:
+    return all(s.qualifier == "exact" for s in d.stated)
 
 
 def consolidate_staff(db: sqlite3.Connection) -> None:

@@ -2,9 +2,13 @@
 
 Two groupings. Inside a document, the mentions of one dispatch (a headline, the body, `the 134 medics`, a
 caption) state the same number with attributes that do not contradict each other; each fills in what the others
-leave out. Across documents, a dispatch restated within a few days (a syndicated copy, a follow-up) by the same
-origin and destination is one row; two documents giving one dated dispatch different numbers are one row that
-fails `conflict` (or `revised`). Origins and destinations roll up to their provincial-level area."""
+leave out. A mention whose words tell no journey (no event: `the 134 medics will take over two wards`) only
+restates a dispatch its document tells; alone it is none. Across documents, a dispatch restated within a few days
+(a syndicated copy, a follow-up) by the same origin and destination is one row, as is one told by its stated day
+within two weeks, or, with the same exact number between the same two named places, however late (a story of the
+return recalling the day they left), or a day apart in two copies of the same days (left on Sunday night, arrived
+on Monday); two documents giving one dated dispatch different numbers are one row that fails `conflict` (or
+`revised`). Origins and destinations roll up to their provincial-level area."""
 from __future__ import annotations
 
 import datetime as dt
@@ -233,20 +237,36 @@ def merged_rows(dispatches) -> Iterator[Dispatch]:
     """Dispatches of one origin, destination, event and scope (by province), in order of publication, merged
     where a later one restates an earlier one still within reach."""
     open_rows: list[Dispatch] = []
+    dated: dict[tuple[str, int], list[Dispatch]] = {}   # rows out of reach but for a recall of their day
     for d in dispatches:
         still = []
         for row in open_rows:
-            if out_of_reach(row, d.published):
-                yield row   # publications come in order: no later document can restate it now
-            else:
+            if not out_of_reach(row, d.published):
                 still.append(row)
+            elif row.date:
+                dated.setdefault((row.date, row.value), []).append(row)
+            else:
+                yield row   # publications come in order: no later document can restate it now
         open_rows = still
         found = next((row for row in open_rows if restates(row, d)), None)
+        if found is None and d.date:
+            found = next((row for row in dated.get((d.date, d.value), ()) if recalls(row, d)), None)
         if found is None:
             open_rows.append(d)
         else:
             found.merge(d)
     yield from open_rows
+    for rows in dated.values():
+        yield from rows
+
+
+def recalls(row: Dispatch, d: Dispatch) -> bool:
+    """A story weeks later that recalls a dispatch by its day (`They had left Nanchang for Suizhou on Feb 11 as
+    a team of 134`, in the story of their return): the same day, the same exact number, and the same two places,
+    both named."""
+    return (not row.documents() & d.documents() and row.date == d.date and row.value == d.value
+            and exact(row) and exact(d) and bool(row.origin and d.origin and row.destination and d.destination)
+            and places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination))
 
 
 def row_values(d: Dispatch) -> tuple:

@@ -61,10 +61,11 @@ STORIES: dict[str, tuple[str, str]] = {
     # -- Hunan: the same size sent twice, three weeks apart: two rows
     "hn_first": ("2020-02-03", "A team of 100 medical workers from Hunan left for Wuhan on Sunday."),
     "hn_again": ("2020-02-24", "Another team of 100 medical workers from Hunan left for Wuhan on Sunday."),
-    # -- Fujian: a province's batch and a city's (Xiamen) roll up to one origin province
+    # -- Fujian: a province's batch and a city's (Xiamen) roll up to one origin province; three weeks later a story
+    #    recalls the province's team by the next day (it left at night) and the nurses who joined it (its part)
     "fj_prov": ("2020-01-27", "Fujian sent a team of 135 medical workers to Wuhan on Sunday."),
-    "fj_join": ("2020-02-08",
-                "On Jan 26, 20 nurses from Quanzhou hospitals joined Fujian's 135-member medical team to aid "
+    "fj_join": ("2020-02-18",
+                "On Jan 27, 20 nurses from Quanzhou hospitals joined Fujian's 135-member medical team to aid "
                 "Wuhan, carrying 5,000 masks with them."),
     "fj_city": ("2020-02-10",
                 "A team of 120 medical workers from Xiamen left for Wuhan on Monday. The 120 medics will work at "

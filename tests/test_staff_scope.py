@@ -52,6 +52,7 @@ EVENTS = [
     ("Over 3,000 government officials were assigned to villages in Xiaogan.", {3000: (None, BATCH, None)}),
     ("During their stay in Jingzhou, the 25 nurses from Hainan treated 40 patients.", {25: (SENT, BATCH, None)}),
     ("The 12-member team is the third batch of medics from the city.", {12: (SENT, BATCH, None)}),
+    ("The city sent buses to Guilin to pick up the 21 medics on Monday.", {21: (None, BATCH, None)}),
     ("The 2,000 medical workers from other provinces supporting Xiaogan were thanked.",
      {2000: (SENT, TOTAL, None)}),
     ("The 66 medics left for Wuhan on Monday.", {66: (SENT, BATCH, None)}),

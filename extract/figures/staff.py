@@ -250,7 +250,10 @@ def merged_rows(dispatches) -> Iterator[Dispatch]:
         open_rows = still
         found = next((row for row in open_rows if restates(row, d)), None)
         if found is None and d.date:
-            found = next((row for row in dated.get((d.date, d.value), ()) if recalls(row, d)), None)
+            found = next((row for row in open_rows if row.date and recalls(row, d)), None)
+        if found is None and d.date:
+            found = next((row for day in near_days(d.date) for row in dated.get((day, d.value), ())
+                          if recalls(row, d)), None)
         if found is None:
             open_rows.append(d)
         else:
@@ -260,11 +263,20 @@ def merged_rows(dispatches) -> Iterator[Dispatch]:
         yield from rows
 
 
+def near_days(day: str) -> list[str]:
+    """The day, and the days before and after it (a team leaves at night and arrives the next day)."""
+    if len(day) != 10:
+        return [day]
+    d = dt.date.fromisoformat(day)
+    return [day] + [(d + dt.timedelta(days=k)).isoformat() for k in (-1, 1)]
+
+
 def recalls(row: Dispatch, d: Dispatch) -> bool:
     """A story weeks later that recalls a dispatch by its day (`They had left Nanchang for Suizhou on Feb 11 as
-    a team of 134`, in the story of their return): the same day, the same exact number, and the same two places,
-    both named."""
-    return (not row.documents() & d.documents() and row.date == d.date and row.value == d.value
+    a team of 134`, in the story of their return): the same day (or the next: left at night, arrived the next
+    day), the same exact number, and the same two places, both named."""
+    return (not row.documents() & d.documents() and (days_apart(row.date, d.date) or 0) <= 1
+            and row.value == d.value
             and exact(row) and exact(d) and bool(row.origin and d.origin and row.destination and d.destination)
             and places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination))
 

@@ -45,6 +45,8 @@ def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
         return None   # `Between 1,000 and 3,000 medical workers have returned home each day`: no group's journey
     if lower_words(doc)[fact.end - 1] in staff_words()["non_medical_nouns"]:
         return None   # `over 11,000 government officials have been assigned to villages`: no medical team
+    if fetched(doc, windows[0][0], fact.start):
+        return None   # `sent buses to Nanning to pick up the 17 medics`: what was sent is the buses
     origin = get(fact, "origin")
     if any(went_home(doc, lo, hi, origin, gazetteer) for lo, hi in windows):
         return RETURNED
@@ -64,6 +66,15 @@ def a_rate(doc: Doc, lo: int, hi: int) -> bool:
             if words[j] == phrase[0] and j + len(phrase) <= hi and tuple(words[j: j + len(phrase)]) == phrase:
                 return True
     return False
+
+
+def fetched(doc: Doc, lo: int, start: int) -> bool:
+    """`to pick up the 17 medics`, `to fetch the team`: someone else's journey to collect the staff counted after
+    it, which tells neither the day they went out nor the day they came home."""
+    words = lower_words(doc)
+    known = staff_words()["fetch_words"]
+    return any(words[j] in known and (words[j] not in ("pick", "picks", "picked", "picking") or words[j + 1] == "up")
+               for j in range(lo, start - 1))
 
 
 def went_home(doc: Doc, lo: int, hi: int, origin: str | None, gazetteer) -> bool:

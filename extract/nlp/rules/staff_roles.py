@@ -29,7 +29,7 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             "aid_infinitives", "candidacy_words", "total_words_strong", "part_openers", "part_frame_words",
             "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns",
             "perfect_send_verbs", "join_verbs", "stay_words", "batch_words", "aid_participles",
-            "non_medical_nouns")
+            "non_medical_nouns", "fetch_words")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 

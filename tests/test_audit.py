@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS, headless_browser
+from conftest import BUNDLED_EXTRA, SEEDS, headless_browser
 from extract.audit.checks import check_dataset
 from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
@@ -109,6 +109,9 @@ def hostile_corpus(tmp_path) -> tuple[Path, Path]:
         "and a closing tag </div></span> too.", encoding="utf-8")
     shutil.copy(SEEDS / "001_8a3477e09bf95d7c.txt", corpus)
     shutil.copy(SEEDS / "000_62205064b0c14322.txt", corpus)
+    # the China Daily opening quoted intact: evidence for its blanks (the passage basis), so the report shows
+    # suggestions linked to another document's page
+    shutil.copy(BUNDLED_EXTRA / "003_pairing_assistance_opening.txt", corpus)
     outputs = tmp_path / "outputs"
     build_dataset(corpus, outputs, use_cache=False, )
     return corpus, outputs
@@ -189,11 +192,11 @@ def test_report_in_a_real_browser(tmp_path):
             size = run(f"var r = document.querySelector('#{figure} svg').getBoundingClientRect();"
                        "return [r.width, r.height];")
             assert size[0] > 100 and size[1] > 100, figure
-        assert run("return document.querySelectorAll('#documents-table tbody tr').length") == 3
+        assert run("return document.querySelectorAll('#documents-table tbody tr').length") == 4   # the three articles and the quoted opening
         driver.save_screenshot(str(tmp_path / "report.png"))
         assert (tmp_path / "report.png").stat().st_size > 10_000
         build_dataset(corpus, outputs, use_cache=False)   # an open report survives a rebuild
         driver.refresh()
-        assert run("return document.querySelectorAll('#documents-table tbody tr').length") == 3
+        assert run("return document.querySelectorAll('#documents-table tbody tr').length") == 4
     finally:
         driver.quit()

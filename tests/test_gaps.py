@@ -93,7 +93,7 @@ def test_damaged_devset_recall_precision(shared_dir, nlp):
     # a ratchet on the 52-article devset: what the code reaches, raised as rules land, never lowered
     assert score.recall >= 0.980
     assert score.precision >= 0.997
-    assert score.expected_accuracy >= 0.983
+    assert score.expected_accuracy >= 0.984
 
 
 def test_intact_articles_have_no_gaps(shared_dir, nlp):

@@ -103,7 +103,7 @@ NUMBERS = [
     ("Only 3 out of 10 patients coughed.", []),
     ("The virus spread in 2020 across Hubei.", []),
     ("COVID-19 patients were moved.", []),
-    ("Hubei reported \uff11\uff12 new cases.", []),           # full-width digits: not read, never misread
+    ("Hubei reported \uff11\uff12 new cases.", [(12, E)]),   # full-width digits: read as the ASCII ones
     ("The 1st team and the 2nd team left.", []),
     ("A doctor aged 65 volunteered.", []),
     ("One of the cities built a hospital.", []),

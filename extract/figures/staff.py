@@ -57,21 +57,15 @@ class Dispatch:
     fact_ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, mention: StaffMention) -> "Dispatch":
-        d = cls(mention.origin, mention.destination, mention.date, mention.event, mention.scope, mention.value,
-                mention.teams, mention.published)
-        d.add(mention)
-        return d
+    def of(cls, m: StaffMention) -> "Dispatch":
+        return cls(m.origin, m.destination, m.date, m.event, m.scope, m.value, m.teams, m.published,
+                   [Stated(m.value, m.qualifier, m.doc_id, m.published)], [m.fact_id])
 
     def add(self, m: StaffMention) -> None:
-        self.stated.append(Stated(m.value, m.qualifier, m.doc_id, m.published))
-        self.fact_ids.append(m.fact_id)
-        self.origin = more_specific(self.origin, m.origin)
-        self.destination = more_specific(self.destination, m.destination)
-        self.date = self.date or m.date
-        self.teams = self.teams if self.teams is not None else m.teams
+        self.merge(Dispatch.of(m))
 
     def merge(self, other: "Dispatch") -> None:
+        """Take in another statement of this dispatch: each fills in what the other leaves out."""
         self.stated += other.stated
         self.fact_ids += other.fact_ids
         self.origin = more_specific(self.origin, other.origin)

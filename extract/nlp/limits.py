@@ -22,7 +22,7 @@ MAX_COUNT_DIGITS = len(str(MAX_COUNT - 1))
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
-ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", re.ASCII)   # ASCII digits only: `２０２０` is no ISO date
 
 
 def valid_count(value) -> bool:

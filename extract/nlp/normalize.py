@@ -9,6 +9,7 @@ import functools
 import re
 
 from extract.nlp.limits import MAX_YEAR, MIN_YEAR, valid_iso_date, valid_year
+from extract.nlp.numerals import ascii_numeral
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -100,7 +101,7 @@ def normalize_published(value: str | None) -> str | None:
     if value is None or str(value).strip() == "":
         return None
     value = str(value).strip()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or parse_iso(value) is None:
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) or parse_iso(value) is None:
         raise ValueError(f"invalid publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY, "
                          f"years {MIN_YEAR}-{MAX_YEAR})")
     return value
@@ -109,18 +110,22 @@ def normalize_published(value: str | None) -> str | None:
 HEADER_LINES = 6
 HEADER_CHARACTERS = 2000
 ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
-                        re.IGNORECASE)
+                        re.IGNORECASE | re.ASCII)
 # a byline's stamp anywhere in a header line: `By Wang Xiaodong | chinadaily.com.cn | Updated: 2020-02-12 09:02`
-STAMP = re.compile(r"\b(?:updated|published|posted|released|date)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-YEAR_DIGITS = re.compile(r"\d{4}")
-MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$")
+STAMP = re.compile(r"\b(?:updated|published|posted|released|date)\s*:?\s*(\d{4}-\d{2}-\d{2})\b",
+                   re.IGNORECASE | re.ASCII)
+YEAR_DIGITS = re.compile(r"\d{4}", re.ASCII)
+MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$", re.ASCII)
 
 
 def published_from_text(text: str) -> str | None:
     """`date 2020-02-10 ...`, a line `2020-02-12 09:02`, or a byline line `March 2020`, in the first lines."""
-    if not YEAR_DIGITS.search(text, 0, HEADER_CHARACTERS):
+    # a header in full-width or other non-ASCII digits (`date ２０２０-０２-１０`) is read as its ASCII date: the
+    # dataset's dates are ASCII ISO only
+    header = ascii_numeral(text[:HEADER_CHARACTERS])
+    if not YEAR_DIGITS.search(header):
         return None   # each form holds a year: most texts are ruled out by one scan
-    lines = [line for line in text[:HEADER_CHARACTERS].splitlines() if line.strip()][:HEADER_LINES]
+    lines = [line for line in header.splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
         match = ISO_HEADER.match(line) or STAMP.search(line)
         if match and parse_iso(match.group(1)):

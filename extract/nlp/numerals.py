@@ -9,6 +9,7 @@ none. Whether a value may be a count is for extract.nlp.limits.valid_count to sa
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 
 from extract.nlp.limits import MAX_COUNT_DIGITS, valid_count
@@ -33,12 +34,33 @@ JOINERS = ("-", "and")
 # with a leading zero (`0551`, `007`) is a code (an area code, an id), not an amount
 DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d{1,4})?", re.ASCII)
 SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
+# Full-width separators of CJK text (`1，200`, `1．5`) stand for the ASCII ones; each maps one character to one,
+# so offsets into the text stay what they were
+WIDE_SEPARATORS = {"\uff0c": ",", "\uff0e": ".", "\uff0d": "-", "\uff1a": ":"}
+
+
+def ascii_numeral(text: str) -> str:
+    """`１２` -> `12`, `1，200` -> `1,200`, `١٢` -> `12`: any decimal digit as its ASCII digit and full-width
+    separators as ASCII ones, one character for one; other characters unchanged. Read a numeral only after
+    this, so that a non-ASCII digit is never a break in a number (`1２0` is 120, not 1 and 0)."""
+    if text.isascii():
+        return text
+    out = []
+    for char in text:
+        if char in WIDE_SEPARATORS:
+            out.append(WIDE_SEPARATORS[char])
+        elif not char.isascii() and char.isdecimal():
+            out.append(str(unicodedata.decimal(char)))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def parse_digits(text: str) -> Fraction | int | None:
     """`1,033` -> 1033, `2.4` -> Fraction(12, 5) (exact; an int where there is no decimal point, which is
     cheaper to make); None when the text is not a plain numeral or has more digits than any count can (a
-    21-digit string is not read at all)."""
+    21-digit string is not read at all). Non-ASCII digits and separators are read as their ASCII ones."""
+    text = ascii_numeral(text)
     if text.isascii() and text.isdigit():   # the common case without the regular expression: `12`, `2020`
         if text[0] == "0" and text != "0" or len(text) > MAX_COUNT_DIGITS:
             return None
@@ -65,6 +87,8 @@ def count_value(value: Fraction | int | None) -> int | None:
 def small_int(word: str) -> int | None:
     """A digit group that can stand where a number word stands (`4 hundred and 12`): 0..999, no comma.
     (What SMALL_INT says, with string methods: this is asked of every word of a number run.)"""
+    if not word.isascii():
+        word = ascii_numeral(word)
     if len(word) <= 3 and word.isascii() and word.isdigit() and (word[0] != "0" or word == "0"):
         return int(word)
     return None

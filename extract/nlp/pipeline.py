@@ -20,7 +20,10 @@ from extract.nlp.rules.relations import remember_text
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
               "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records")
-CJK_CHARACTER = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+# Each CJK character is a token of its own, except full-width digits (`１２` is one number, as `12` is) and a
+# full-width comma or full stop between digits (`1，200`, `1．5`: a separator, read as the ASCII one)
+CJK_CHARACTER = (r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff0b\uff0d\uff0f\uff1a-\uffef]"
+                 r"|[\uff0c\uff0e](?<![0-9\uff10-\uff19][\uff0c\uff0e])|[\uff0c\uff0e](?![0-9\uff10-\uff19])")
 # a comma glued between a word and a number (`5 in Fuyang,4 in Hefei`, `March 1,the`) is a comma of its own;
 # between digits (`1,234`) it stays a thousands separator
 # (The infixes below start with the character they match, or test the rarer condition first: every infix is

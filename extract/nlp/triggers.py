@@ -28,3 +28,42 @@ def word_set(*path: str) -> frozenset[str]:
     for key in path:
         node = node[key]
     return frozenset(w.lower() for w in node)
+
+
+class StatusTable:
+    """Which status words name: the first status of data/triggers.json's `status_priority` that a list of
+    words holds, except that two statuses joined into one group (`severe or critical`) are the group's
+    (`status_unions`): the count is of both, so it is no count of the narrower one."""
+
+    def __init__(self):
+        t = triggers()
+        self.words = {status: word_set("statuses", status) for status in t["statuses"]}
+        self.priority = tuple(t["status_priority"])
+        self.links = word_set("status_unions", "links")
+        self.unions = [(frozenset(group["statuses"]), group["as"]) for group in t["status_unions"]["groups"]]
+        self.by_word: dict[str, str] = {}
+        for status in reversed(self.priority):
+            self.by_word.update({w: status for w in self.words[status]})
+
+    def first(self, words) -> str | None:
+        status = next((st for st in self.priority if not self.words[st].isdisjoint(words)), None)
+        if status is None or not self.unions:
+            return status
+        for members, union in self.unions:
+            if status in members and self.joined(list(words), members):
+                return union
+        return status
+
+    def joined(self, words: list[str], members: frozenset[str]) -> bool:
+        """Two words of two of the group's statuses joined by a link (`severe or critical`)."""
+        by_word = self.by_word
+        for k in range(len(words) - 2):
+            first, second = by_word.get(words[k]), by_word.get(words[k + 2])
+            if first in members and second in members and first != second and words[k + 1] in self.links:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def status_table() -> StatusTable:
+    return StatusTable()

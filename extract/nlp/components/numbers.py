@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import put
+from extract.nlp.limits import MAX_COUNT
 from extract.nlp.normalize import month_number
 from extract.nlp.numerals import (ARTICLES, HALF, MULTIPLIERS, NUMBER_WORDS, SCALES, count_value,
                                   parse_digits, parse_number_words, small_int)
@@ -34,10 +35,19 @@ RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
-RUN_WORDS = NUMBER_WORDS | {"and", "-", HALF}
+RUN_WORDS = NUMBER_WORDS | {"and", "&", "-", HALF}
+RUN_LINKS = ("and", "&", "-", ",")   # words a run may hold between number words, never end with
+# `three million, two hundred and forty`: a comma after a scale word, before a smaller number word, is in the run
+COMMA_AFTER = frozenset(SCALES)
+COMMA_BEFORE = NUMBER_WORDS - set(MULTIPLIERS)
+UNSURE_AFTER = word_set("number_uncertain", "after")
+UNSURE_BEFORE = word_set("number_uncertain", "before")
+UNSURE_BEFORE_LINKS = word_set("number_uncertain", "before_links")
+GLUED_WORDS_OK = word_set("number_uncertain", "glued_words_ok")
 FRACTIONS = {"quarter", "third", "fifth", "tenth", "half", "fraction", "part", "percent", "%"}
 MAX_RUN_TOKENS = 40   # `nine hundred and ninety-nine million nine hundred ...` stays well below
-DIGIT_AFTER = set(MULTIPLIERS) | {"and"}   # a digit group continues a run only after these (`4 hundred and 12`)
+DIGIT_AFTER = set(MULTIPLIERS) | {"and", "&"}
+RUN_WORD_AS = {"&": "and"}   # a digit group continues a run only after these (`4 hundred and 12`)
 NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("point",), (".",))
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
@@ -243,14 +253,15 @@ class NumeralReader:
             return None
         if len(run) > MAX_RUN_TOKENS:
             return Reading(i, run[-1] + 1, None)   # no cardinal is that long: read nothing, in linear time
-        cuts = [len(run)] + [k for k in range(len(run) - 1, 0, -1) if self.words[run[k]] == "and"]
+        cuts = [len(run)] + [k for k in range(len(run) - 1, 0, -1) if self.words[run[k]] in ("and", "&")]
         for cut in cuts:
             tokens = run[:cut]
-            while tokens and self.words[tokens[-1]] in ("and", "-"):
+            while tokens and self.words[tokens[-1]] in RUN_LINKS:
                 tokens.pop()
             if not tokens:
                 break
-            value = parse_number_words([self.words[k] for k in tokens])
+            value = parse_number_words([RUN_WORD_AS.get(self.words[k], self.words[k]) for k in tokens
+                                        if self.words[k] != ","])
             if value is not None:
                 end = tokens[-1] + 1
                 scaled = self.words[tokens[-1]] in MULTIPLIERS and len(tokens) > 1
@@ -270,12 +281,14 @@ class NumeralReader:
                 continue
             previous = self.words[run[-1]] if run else None
             digit_ok = small_int(word) is not None and (previous is None or previous in DIGIT_AFTER)
-            if word in RUN_WORDS or digit_ok or (word in ARTICLES and previous in (None, "and", HALF)):
+            comma_ok = word == "," and previous in COMMA_AFTER and j + 1 < len(self.words) and \
+                self.words[j + 1] in COMMA_BEFORE
+            if word in RUN_WORDS or digit_ok or comma_ok or (word in ARTICLES and previous in (None, "and", HALF)):
                 run.append(j)
                 j += 1
                 continue
             break
-        if len(run) == 1 and self.words[run[0]] in ("and", "-", HALF):
+        if len(run) == 1 and self.words[run[0]] in ("and", "&", "-", HALF):
             return []
         return run
 
@@ -299,6 +312,8 @@ class NumeralReader:
         after = words[end] if end < len(words) else ""
         if before in NOT_A_COUNT_BEFORE or after in NOT_A_COUNT_AFTER or "/" in (before, after):
             return True
+        if self.unsure_scale(reading, before, after):
+            return True
         if before == "." and start > 1 and words[start - 2] in NUMBER_LABELS:
             return True   # `No. 3`
         if before == "point":
@@ -318,6 +333,29 @@ class NumeralReader:
         text = self.texts[start]
         return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and end == start + 1 and \
             end < len(words) and self.texts[end][:1].isupper()
+
+    def unsure_scale(self, reading: Reading, before: str, after: str) -> bool:
+        """A value the words around it leave unsure (data/triggers.json `number_uncertain`): a scale the
+        reader does not know or a loose plural after it (`twenty-one trillion`, `3 dozens`, `7 mln`, `ten-fold`
+        aside), an abbreviation or unit glued to its digits (`10m`, `5km`: ten metres or ten million?), or a
+        scale word no reading took right before it (`million and one`, `trillion three hundred`): the tail of
+        a number that could not be read whole is never a number of its own."""
+        words, start, end = self.words, reading.start, reading.end
+        if after in UNSURE_AFTER or after == "-" and end + 1 < len(words) and \
+                (words[end + 1] in UNSURE_AFTER or words[end + 1] in NOT_A_COUNT_AFTER):
+            return True
+        if after and not self.gap(end - 1) and self.texts[end - 1][-1:].isdecimal() and after.isalpha() and \
+                len(after) <= 2 and after not in GLUED_WORDS_OK:
+            return True
+        if after in ARTICLES and end + 1 < len(words) and words[end + 1] in MULTIPLIERS or \
+                words[start] in ARTICLES and before in NUMBER_WORDS:
+            return True   # `a hundred a thousand`: two numbers side by side, neither sure
+        if before in UNSURE_BEFORE_LINKS and start > 1:
+            before = words[start - 2]
+        # a number below the scale before it may be that scale's tail (`million and one`); one at least as
+        # large is a number of its own (`between a thousand and two thousand`)
+        return before in UNSURE_BEFORE and reading.value is not None and \
+            reading.value < MULTIPLIERS.get(before, MAX_COUNT)
 
     def ratio(self, reading: Reading) -> bool:
         """`one in five`, `3 out of 10`: both numbers of a ratio."""

@@ -28,6 +28,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "origina
                             "travelled", "traveled", "returning", "returned", "lived", "visited"})
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "count_including", "case_respectively", "case_parenthetical",
+                            "case_region_apposition",
                             "count_of_which", "count_partitive", "count_partitive_noun", "count_partitive_lead"})
 
 
@@ -112,7 +113,7 @@ class CaseRegions(CountWords):
         previous = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and
                                not is_subcount(f), floor=max(0, sent_start - PARAGRAPH_REACH))
         if previous is None:
-            return None
+            return self.paragraph_counted_in(doc, number, sent_start)
         before = sentence_start(doc, previous.start)
         if any(f.label_ == "case_count" and not is_subcount(f)
                for f in spans_in(facts, previous.end, sent_start)):
@@ -130,6 +131,20 @@ class CaseRegions(CountWords):
             return None   # another place is named before the count (sub-counts of its own sentence aside)
         return previous_region
 
+    def paragraph_counted_in(self, doc: Doc, number: Span, sent_start: int) -> str | None:
+        """`The easing follows a reduction in new infections in Hubei. Since March 19, new confirmed cases have
+        dropped to zero`: a paragraph that says where cases are counted (`infections in Hubei`, `the toll in
+        Wuhan`) before a count with no place of its own gives it that place, when it names no other place
+        between them."""
+        floor = max(0, sent_start - PARAGRAPH_REACH)
+        texts = token_texts(doc)
+        paragraph = next((j + 1 for j in range(sent_start - 1, floor - 1, -1) if "\n" in texts[j]), floor)
+        named = spans_in(region_index(doc).regions, paragraph, number.start)
+        if not named or len({get(s, "value") for s in named}) != 1:
+            return None   # no place, or several
+        counted = [s for s in named if s.start < sent_start and self.counted_in(doc, s)]
+        return get(counted[-1], "value") if counted else None
+
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:
         regions = region_index(doc).regions
@@ -138,16 +153,20 @@ class CaseRegions(CountWords):
         respective = self.respective_region(doc, number)
         if respective is not None:
             return respective
-        if head.rule in ("case_parenthetical", "case_with_region") or \
+        if head.rule in ("case_parenthetical", "case_with_region", "case_region_apposition") or \
                 (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
             before = region_index(doc).by_end.get(number.start - 1)
             if before is not None:
                 return get(before, "value")
-        if head.rule == "count_total_to":
+        if head.rule in ("count_total_to", "count_earlier_level"):
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count",
                                    floor=number.start - LOOKBACK)
             if previous is not None and get(previous, "region"):
                 return get(previous, "region")
+        if head.rule == "count_figure":   # `while the figure for the capital city of Wuhan was 1,102`: its own place
+            named = spans_in(region_index(doc).regions, max(start, number.start - 10), number.start)
+            if named:
+                return get(named[-1], "value")
         if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
             inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
                       if governing_preposition(doc, s, frozenset({"in"})) is not None]
@@ -198,6 +217,8 @@ class CaseRegions(CountWords):
             cities = {get(s, "value") for s in spans_in(regions, max(0, number.start - LOOKBACK), sent_start)
                       if self.gazetteer[get(s, "value")].in_hubei}
             return cities.pop() if len(cities) == 1 else None
+        if self.scopes.opens_subcount(doc, number):
+            return None   # a sub-count with no place of its own is its whole's (CaseRelations), not `the province`'s
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
 
     def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:

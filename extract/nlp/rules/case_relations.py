@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
-from extract.nlp.triggers import word_set
+from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
                                          sentence_start, spans_in, spans_of, token_texts)
@@ -23,6 +23,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
 HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "count_others", "case_respectively",
                              "count_total_to"}
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
+STATUSES = status_table()
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -52,18 +53,20 @@ class CaseRelations(CaseRegions):
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
+            if region is None and not own_place and (head.rule in PART_RULES or
+                                                     self.scopes.opens_subcount(doc, number)):
+                # a part with no place of its own is its whole's, before any place the sentence, its frame or
+                # its paragraph gives: `3,700 patients in Wuhan, including 1,000 in serious condition`, `20 in
+                # Taiwan including one death`, `10 deaths, seven of which`, and in a province's bulletin `183
+                # were in Hangzhou (including 2 imported cases)`: Hangzhou's imported cases, not the province's
+                whole = self.list_heading_any(doc, number, facts)
+                region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
-            if region is None and not own_place and (head.rule in PART_RULES or
-                                                     self.scopes.opens_subcount(doc, number)):
-                # a part with no place of its own is its whole's: `3,700 patients in Wuhan, including 1,000 in
-                # serious condition`, `20 in Taiwan including one death`, `10 deaths, seven of which`
-                whole = self.list_heading_any(doc, number, facts)
-                region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
@@ -147,7 +150,7 @@ class CaseRelations(CaseRegions):
                 continue
             if len(run) > 1:
                 own = self.words_after(doc, run[-1].end)
-                status = next((st for st in self.status_priority if not self.status_words[st].isdisjoint(own)), None)
+                status = STATUSES.first(own)
                 if status is not None:
                     for member in run[:-1]:
                         if get(member, "status") == "unspecified":
@@ -189,13 +192,13 @@ class CaseRelations(CaseRegions):
         lows = lower_words(doc)
         if hi != head.end:   # a borrowed noun: what follows the number itself first (`including 7,365 in serious condition`)
             own = self.words_after(doc, number.end)
-            for status in self.status_priority:
-                if not self.status_words[status].isdisjoint(own):
-                    return status
-        modifiers = lows[lo: hi]
-        for status in self.status_priority:   # the noun's own modifiers next: `96 confirmed cases ... without severe`
-            if not self.status_words[status].isdisjoint(modifiers):
+            status = STATUSES.first(own)
+            if status is not None:
                 return status
+        modifiers = lows[lo: hi]
+        status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
+        if status is not None:
+            return status
         words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])
@@ -204,14 +207,11 @@ class CaseRelations(CaseRegions):
         if head.rule in ("count_reached", "count_increase"):
             start, _ = clause_bounds(doc, number.start)
             own = self.reached_noun_words(doc, start, number.start)
-            for status in self.status_priority:   # `the total confirmed cases ... to 67,466 and that of deaths`
-                if not self.status_words[status].isdisjoint(own):
-                    return status
-            words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
-        for status in self.status_priority:
-            if not self.status_words[status].isdisjoint(words):
+            status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
+            if status is not None:
                 return status
-        return "unspecified"
+            words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
+        return STATUSES.first(words) or "unspecified"
 
     def reached_noun_words(self, doc: Doc, start: int, position: int) -> list[str]:
         """The counted noun a reached level belongs to and the few words before it: the nearest case noun
@@ -249,6 +249,8 @@ class CaseRelations(CaseRegions):
             return "total"
         if head.rule == "count_increase":
             return "new"
+        if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
+            return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
             return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
         if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:

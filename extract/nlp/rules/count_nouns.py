@@ -3,49 +3,31 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.counting import (AUXILIARIES, INCLUDING, MODIFIER_WINDOW, TOTAL_CLAUSE_VERBS, CountWords,
-                                        Head)
+from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, Head
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index, sentence_of,
-                                         sentence_start, spans_in, spans_of, token_texts)
-from extract.nlp.triggers import word_set
+from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
+                                         sentence_start, spans_in, token_texts)
+from extract.nlp.rules.count_levels import LevelFinder, borrow, previous_count
+from extract.nlp.triggers import status_table, word_set
 
-REFERRED_KINDS = ("case_count", "personnel_count")
-RISE_VERBS = word_set("rise_verbs")
+PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
+RANGE_LINKS = word_set("number_ranges", "links")
+REGION_LIST_OPENERS = frozenset({":", ",", ";", "and", "("})   # what stands before each place of a list of places
 NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
 OBSERVATION_REACH = 7   # `were released from close medical observation`
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
-DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
 PREDICATE_REACH = 20   # tokens from a counted noun to the verb after a list of places
 STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
 POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
-REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
-TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
-
-
-def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
-    """What `324 of those`, `including 1,200` or `the total` refer to: the last case or staff count before a
-    position; with `sentence_start`, the last count of the sentence, if it is one of those."""
-    if sentence_start is None:
-        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS, floor=position - LOOKBACK)
-    found = last_before(facts, position, floor=sentence_start)
-    return found if found is not None and found.label_ in REFERRED_KINDS else None
-
-
-def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
-    """A Head that counts what an earlier count counted, with its modifiers (`new confirmed`)."""
-    if previous is None:
-        return None
-    return Head(get(previous, "noun_class"), rule, number.end, (previous.start, previous.end), previous.end)
 
 
 WRAPPERS = word_set("count_wrappers")
 LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "and", "&", "/", "-", "current"})
 
 
-class HeadFinder(CountWords):
+class HeadFinder(LevelFinder):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -111,6 +93,11 @@ class HeadFinder(CountWords):
         a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
         end = number.end
         nxt = doc[end] if end < len(doc) else None
+        # a range's low end: `10 to 13 suspected cases`, `between 20 and 30 new cases` count what the high end does
+        high = self.range_high(doc, number, numbers)
+        if high is not None and high.start in heads:
+            head = heads[high.start]
+            return Head(head.noun_class, "count_range", number.end, head.modifiers, head.noun_end)
         # a list: 202, 183, 176 and 114 new confirmed cases
         chain = self.list_chain(doc, number, numbers)
         if chain and chain[-1].start in heads and chain[-1] is not number:
@@ -151,7 +138,7 @@ class HeadFinder(CountWords):
                     any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
                 return Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
-            self.ellipsis(doc, number, facts)
+            self.earlier_level(doc, number, facts) or self.ellipsis(doc, number, facts)
 
     def list_item(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Of the confirmed cases, 174 are in Hefei, 160 in Bengbu`, `37 new cases in Jiangsu, 4 in Nanjing`,
@@ -173,6 +160,15 @@ class HeadFinder(CountWords):
             return None
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
         return Head("case", "case_list_item", number.end, region=get(region, "value") if region else None)
+
+    def range_high(self, doc: Doc, number: Span, numbers: list[Span]) -> Span | None:
+        """The high end of the range this number is the low end of: the numbers component marks the two ends
+        `over` and `under`, one link apart (`10 to 13`, `40-50`, `two or three`)."""
+        if get(number, "qualifier") != "over" or number.end + 1 >= len(doc) or \
+                lower_words(doc)[number.end] not in RANGE_LINKS:
+            return None
+        high = self.numbers_by_start(numbers).get(number.end + 1)
+        return high if high is not None and get(high, "qualifier") == "under" else None
 
     def respective(self, doc: Doc, number: Span, numbers: list[Span], facts: list[Span]) -> Head | None:
         """`Wuhan reported 131 new cases, and the cities of Ezhou and Huangshi added two and one respectively`:
@@ -208,9 +204,17 @@ class HeadFinder(CountWords):
         return Head("case", "case_labelled", number.end, (line_start, number.start - 1), number.start - 1)
 
     def remaining(self, doc: Doc, number: Span) -> Head | None:
-        """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun."""
+        """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun; and
+        `33 were hospitalized`, `222 were admitted to hospitals`: people in hospital are patients."""
         words = lower_words(doc)
         j = number.end
+        if j < len(doc) and words[j] in AUXILIARIES:
+            while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS):
+                j += 1
+            following = " ".join(words[j: j + 5]) + " "
+            if any(following.startswith(phrase + " ") for phrase in PATIENT_STATES):
+                return Head("case", "case_patient_state", number.end)
+            return None
         if j >= len(doc) or words[j] not in self.remain_verbs:
             return None
         following = " ".join(words[j + 1: j + 5])
@@ -230,13 +234,27 @@ class HeadFinder(CountWords):
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count
-        before it in the sentence counted."""
-        if number.end >= len(doc) or lower_words(doc)[number.end] != "others":
+        before it in the sentence counted; `There are 5 new ones`, what the count before it (in that sentence
+        or the one before) counted, with that count's noun for its status."""
+        words = lower_words(doc)
+        if number.end >= len(doc):
             return None
-        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if words[number.end] == "others":
+            previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+            if previous is None:
+                return None
+            return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+        j = number.end
+        while j < len(doc) and j < number.end + 3 and (words[j] in self.any_status or words[j] in self.new_words):
+            j += 1
+        if j >= len(doc) or words[j] != "ones":
+            return None
+        sent = sentence_start(doc, number.start)
+        previous = previous_count(facts, number.start, sent) or (
+            previous_count(facts, number.start, sentence_start(doc, sent - 1)) if sent > 0 else None)
         if previous is None:
             return None
-        return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+        return Head(get(previous, "noun_class"), "count_ones", j + 1, (previous.start, previous.end), previous.end)
 
     def under_observation(self, doc: Doc, head: Head) -> bool:
         """People put under or released from medical observation are close contacts, not cases: `383 cases
@@ -246,11 +264,18 @@ class HeadFinder(CountWords):
         if not self.any_status.isdisjoint(lower_words(doc)[lo:hi]) or "asymptomatic" in lower_words(doc)[lo:hi]:
             return False
         words = lower_words(doc)[head.end: head.end + OBSERVATION_REACH]
+        if any(w in ("contact", "contacts") and words[k - 1] == "close" for k, w in enumerate(words[:5]) if k):
+            return True   # `8,620 people who had had close contact with infected patients`: contacts
         return any(w == "observation" and words[k - 1] == "medical" for k, w in enumerate(words) if k)
 
     def same_status(self, first: str, second: str) -> bool:
-        """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`."""
-        return any(first in words and second in words for words in self.status_words.values())
+        """Two words of one status: `cured and discharged` (recovered), not `confirmed and suspected`; or of one
+        group of statuses (`severe and critical`, data/triggers.json `status_unions`)."""
+        if any(first in words and second in words for words in self.status_words.values()):
+            return True
+        table = status_table()
+        pair = {table.by_word.get(first), table.by_word.get(second)}
+        return None not in pair and any(pair <= members for members, _ in table.unions)
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
@@ -319,13 +344,6 @@ class HeadFinder(CountWords):
                              floor=number.start - STATUS_SENTENCE_REACH)
         return Head("case", "case_status_sentence", number.end) if before is not None else None
 
-    def list_broken(self, doc: Doc, number: Span, previous: Span) -> bool:
-        """Another number stands between a list's head count and this item (`3,000 cases, and 16 makeshift
-        hospitals, 3 in Wuchang District`): the item belongs to that number's list, not to the cases."""
-        dates = spans_in(spans_of(doc, "date"), previous.end - DATE_REACH, number.start)
-        return any(not any(d.start <= n.start < d.end for d in dates)   # a day's number is no list's
-                   for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
-
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to
         Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
@@ -367,12 +385,18 @@ class HeadFinder(CountWords):
             return None
         before = lower_words(doc)[number.start - 1]
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
-        if number.start - 1 not in region_index(doc).by_end:
+        region = region_index(doc).by_end.get(number.start - 1)
+        if region is None:
             return None
         if before == "(" and after == ")":
             return "case_parenthetical"
         if before == "with" and (after in (",", ".", ";", ")") or after == "and"):
             return "case_with_region"
+        if before == "," and after in (",", ".", ";") and region.start > 0 and \
+                lower_words(doc)[region.start - 1] in REGION_LIST_OPENERS:
+            # a list of places, each set off with its number: `cities with more than 3,000 cases: Xiaogan, 3,279,
+            # and Huanggang, 3,014`
+            return "case_region_apposition"
         return None
 
     def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
@@ -381,58 +405,6 @@ class HeadFinder(CountWords):
             return None
         if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
             return "case_apposition"
-        return None
-
-    def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        if number.start == 0 or lower_words(doc)[number.start - 1] not in self.reach:
-            return None
-        start, _ = clause_bounds(doc, number.start)
-        words = lower_words(doc)
-        window = words[max(start, number.start - 5): number.start]
-        brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
-            words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
-        if brought or ("total" in window and not self.total_of_something_else(doc, number, window)):
-            # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
-            head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
-                          "count_total_to", number)
-            if head is not None:
-                return head
-        counted = self.number_of(words, start, number.start)
-        if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
-            return None   # `the number of cities with cases rose to 16`: the number counts cities
-        for j in range(number.start - 1, max(start, number.start - TOLL_WINDOW) - 1, -1):
-            if lower_words(doc)[j] == "toll":
-                return Head("case", "case_toll", number.end)
-            cls = self.classify_word(doc, j)
-            if cls in ("case", "personnel") and number.start - j <= REACHED_WINDOW:
-                return Head(cls, "count_reached", number.end)
-        return None
-
-    def number_of(self, words: list[str], start: int, end: int) -> str | None:
-        """The counted noun after the last `number of` before a reached level (`the number of severe cases`,
-        `the number of cities with cases`): the first word there that is a counted noun of any kind."""
-        k = next((j for j in range(end - 2, start - 1, -1) if words[j] == "number" and words[j + 1] == "of"), None)
-        if k is None:
-            return None
-        return next((words[j] for j in range(k + 2, min(end, k + 6)) if words[j] in self.noun_class), None)
-
-    def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
-        """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""
-        k = len(window) - 1 - window[::-1].index("total")
-        after = window[k + 1:]
-        if not after or after[0] != "of":
-            return False
-        return not any(self.noun_class.get(w) in ("case", "personnel") for w in after[1:])
-
-    def increase(self, doc: Doc, number: Span) -> Head | None:
-        """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
-        words = lower_words(doc)
-        if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
-            return None
-        start, _ = clause_bounds(doc, number.start)
-        for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
-            if self.noun_class.get(words[j]) in ("case", "personnel"):
-                return Head(self.noun_class[words[j]], "count_increase", number.end)
         return None
 
     def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:

@@ -131,11 +131,16 @@ class PlaceReader:
             return False
         j += 2 if j + 1 < n and words[j + 1] == "the" else 1
         end = j
-        while end < n and end - j < 3 and texts[end][:1].isupper() and end not in region_index(doc).tokens:
+        while end < n and end - j < 3 and texts[end][:1].isupper() and end not in region_index(doc).tokens and \
+                words[end] not in self.words["place_units"]:
             end += 1
+        named = end
         while end < n and words[end] in self.words["place_units"]:
             end += 1
-        return end > j and (end >= n or texts[end] in LIST_BOUNDARY or "\n" in texts[end])
+        # a place closed by its unit may run into a sentence whose full stop a translation lost (`10 in Shunyi
+        # District There were 29 cases ...`): the unit ends the place
+        glued = end > named and end < n and texts[end][:1].isupper()
+        return named > j and (end >= n or texts[end] in LIST_BOUNDARY or "\n" in texts[end] or glued)
 
     def article_place(self, doc: Doc, i: int) -> str | None:
         """The place the article is about at token i: the one region its headline names (`China's Hubei

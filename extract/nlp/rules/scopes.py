@@ -20,7 +20,7 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (DocMap, governing_preposition, lower_words, region_index, register_cache,
                                          sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
-from extract.nlp.triggers import triggers, word_set
+from extract.nlp.triggers import status_table, triggers, word_set
 
 _SCOPES = register_cache(DocMap())
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
@@ -285,7 +285,7 @@ class ScopeReader(PlaceReader):
             return None
         if any(doc[j].like_num for j in range(c, comma)):   # (asked last: it makes a Token per word)
             return None   # `Of the 5,287 close contacts,` counts something itself
-        status = next((st for st in self.status_priority if not self.status_words[st].isdisjoint(body)), None)
+        status = status_table().first(body)
         period = "new" if not self.words["new_words"].isdisjoint(body) else (
             "total" if not self.words["total_words"].isdisjoint(body) else None)
         return status, period, comma + 1

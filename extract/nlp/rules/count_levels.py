@@ -1,0 +1,136 @@
+"""Levels and their neighbours: a count stated as a level reached (`the death toll reached 2,850`, `bringing the
+total to 54,406`, `The number of deaths is 30`), a level moved from (`down from 41,036`), an increase (`rose by
+1,638`), a figure with no noun (`while the figure for Wuhan was 1,102`), and what they share with the other
+borrowed heads (the count a later one refers to, and whether another number stands between them)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, CountWords, Head
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
+                                         spans_of)
+from extract.nlp.triggers import word_set
+
+REFERRED_KINDS = ("case_count", "personnel_count")
+RISE_VERBS = word_set("rise_verbs")
+DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
+REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
+TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
+LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
+FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
+
+
+def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
+    """What `324 of those`, `including 1,200` or `the total` refer to: the last case or staff count before a
+    position; with `sentence_start`, the last count of the sentence, if it is one of those."""
+    if sentence_start is None:
+        return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS, floor=position - LOOKBACK)
+    found = last_before(facts, position, floor=sentence_start)
+    return found if found is not None and found.label_ in REFERRED_KINDS else None
+
+
+def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
+    """A Head that counts what an earlier count counted, with its modifiers (`new confirmed`)."""
+    if previous is None:
+        return None
+    return Head(get(previous, "noun_class"), rule, number.end, (previous.start, previous.end), previous.end)
+
+
+class LevelFinder(CountWords):
+    """The heads of levels: what a level reached, moved from or stated with a copula counts."""
+
+    def list_broken(self, doc: Doc, number: Span, previous: Span) -> bool:
+        """Another number stands between a list's head count and this item (`3,000 cases, and 16 makeshift
+        hospitals, 3 in Wuchang District`): the item belongs to that number's list, not to the cases."""
+        dates = spans_in(spans_of(doc, "date"), previous.end - DATE_REACH, number.start)
+        return any(not any(d.start <= n.start < d.end for d in dates)   # a day's number is no list's
+                   for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
+
+    def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        if number.start == 0:
+            return None
+        before = lower_words(doc)[number.start - 1]
+        if before in self.copulas:
+            return self.number_is(doc, number, facts)
+        if before not in self.reach:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        window = words[max(start, number.start - 5): number.start]
+        brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
+            words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
+        if brought or ("total" in window and not self.total_of_something_else(doc, number, window)):
+            # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
+            head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
+                          "count_total_to", number)
+            if head is not None:
+                return head
+        counted = self.number_of(words, start, number.start)
+        if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
+            return None   # `the number of cities with cases rose to 16`: the number counts cities
+        for j in range(number.start - 1, max(start, number.start - TOLL_WINDOW) - 1, -1):
+            if lower_words(doc)[j] == "toll":
+                return Head("case", "case_toll", number.end)
+            cls = self.classify_word(doc, j)
+            if cls in ("case", "personnel") and number.start - j <= REACHED_WINDOW:
+                return Head(cls, "count_reached", number.end)
+        if counted is not None and self.noun_class.get(counted) in ("case", "personnel"):
+            # `The number of infected medics in Hubei Province hardest hit by the outbreak reached 1,502`: what
+            # `number of` names, however many words stand between
+            return Head(self.noun_class[counted], "count_reached", number.end)
+        return None
+
+    def number_is(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`The number of deaths is 30`, `The average number of cases reported annually is 600`: a level stated
+        with a copula counts what `number of` names, when that is cases (never `the number of hospitals is 30`);
+        `while the figure for Wuhan was 1,102`: a figure with no noun counts what the count before it in its
+        sentence counted."""
+        start, _ = clause_bounds(doc, number.start)
+        words = lower_words(doc)
+        counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
+        if counted is not None:
+            return Head("case", "count_reached", number.end) if self.noun_class.get(counted) == "case" else None
+        if FIGURE_WORDS.isdisjoint(words[max(start, number.start - 8): number.start]):
+            return None
+        return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure",
+                      number)
+
+    def number_of(self, words: list[str], start: int, end: int) -> str | None:
+        """The counted noun after the last `number of` before a reached level (`the number of severe cases`,
+        `the number of cities with cases`): the first word there that is a counted noun of any kind."""
+        k = next((j for j in range(end - 2, start - 1, -1) if words[j] == "number" and words[j + 1] == "of"), None)
+        if k is None:
+            return None
+        return next((words[j] for j in range(k + 2, min(end, k + 6)) if words[j] in self.noun_class), None)
+
+    def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
+        """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""
+        k = len(window) - 1 - window[::-1].index("total")
+        after = window[k + 1:]
+        if not after or after[0] != "of":
+            return False
+        return not any(self.noun_class.get(w) in ("case", "personnel") for w in after[1:])
+
+    def earlier_level(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`patients still being treated numbered 20,765, down from 41,036 on Feb. 21`: the level a count moved
+        from counts what that count counts (its region and status too; its day is its own)."""
+        words = lower_words(doc)
+        if number.start < 3 or words[number.start - 1] != "from" or words[number.start - 2] not in LEVEL_MOVES or \
+                words[number.start - 3] != ",":
+            return None
+        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if previous is None or number.start - 3 - previous.end > DATE_REACH or self.list_broken(doc, number, previous):
+            return None   # the count it moved from stands right before (a date between them aside)
+        return borrow(previous, "count_earlier_level", number)
+
+    def increase(self, doc: Doc, number: Span) -> Head | None:
+        """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
+            return None
+        start, _ = clause_bounds(doc, number.start)
+        for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
+            if self.noun_class.get(words[j]) in ("case", "personnel"):
+                return Head(self.noun_class[words[j]], "count_increase", number.end)
+        return None

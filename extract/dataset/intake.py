@@ -196,7 +196,7 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
     if is_page and not force:
         reason = not_an_article(page)
         if reason:
-            raise ArticleError(where, reason)
+            raise (FetchError if is_url(where) else ArticleError)(where, reason)
     given = Metadata(published, source, clean_url(url), title)
     metadata = given.over(page)
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()

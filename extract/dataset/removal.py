@@ -77,6 +77,19 @@ def fact_keys(path: Path | None, doc_id: str, manifest: dict[str, dict], outputs
     return keys
 
 
+def earlier_keys(corpus: Path, doc_id: str) -> dict[str, tuple]:
+    """The fact keys kept by earlier removals of this doc_id (a removal killed half-way, whose verdicts may still
+    be in verdicts.csv): fact ids hash the doc_id, so they are this article's."""
+    removed = corpus / REMOVED
+    keys: dict[str, tuple] = {}
+    if removed.is_dir():
+        for entry in sorted(removed.iterdir(), key=entry_order):
+            match = ENTRY.fullmatch(entry.name)
+            if match and match.group("doc_id") == doc_id and entry.is_dir() and not entry.is_symlink():
+                keys.update(read_keys(entry / KEY_FILE))
+    return keys
+
+
 def output_keys(path: Path, doc_id: str, known: dict[str, tuple]) -> dict[str, tuple]:
     """The article's facts in one table of the outputs; a table that is missing or cannot be read gives none
     (the pipeline's ids are then all there is)."""
@@ -151,7 +164,7 @@ def remove_article(corpus: Path | str, doc_id: str, outputs: Path | str | None =
             raise ArticleError(corpus / doc_id, f"no article {doc_id} in {corpus}")
         text_path = next((p for p in files if readable(p)), None)
         digest = text_digest(read_article_text(text_path)) if text_path is not None else None
-        keys = fact_keys(text_path, doc_id, manifest, outputs)
+        keys = {**earlier_keys(corpus, doc_id), **fact_keys(text_path, doc_id, manifest, outputs)}
         row = manifest.get(text_path.name if text_path is not None else "") or \
             (manifest[rows[0]] if rows else None)
         entry = entry_name(corpus / REMOVED, doc_id, digest)

@@ -523,29 +523,13 @@ def figures(table, outputs, region, status, period, origin, destination, scope, 
     """
     import shutil
 
-    from extract.audit.figure_formats import table_text, view
+    from extract.audit.figure_formats import figures_text
     from extract.dataset.build import load_dataset
-    from extract.figures.views import select_cases, select_staff, staff_sent
 
-    tables = load_dataset(outputs)
-    needed = "cases" if table == "cases" else "staff"
-    if needed not in tables:
-        raise click.ClickException(f"{outputs}: no {needed}.csv; run aidfacts build")
-    if table == "cases":
-        rows = select_cases(tables["cases"], region, status, period, failing)
-    else:
-        rows = select_staff(tables["staff"], origin, destination, scope, event, failing)
-    if table == "sent":
-        rows = staff_sent(rows)
-    if as_csv:
-        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
-        return
-    shown = rows.rename(columns=SENT_HEADERS).astype("string").fillna("") if table == "sent" else view(rows, table)
-    click.echo(table_text(shown, shutil.get_terminal_size((80, 24)).columns))
-
-
-SENT_HEADERS = {"origin_province": "origin", "destination_province": "destination", "batch_staff": "in_batches",
-                "latest_total": "total", "total_as_of": "as_of"}
+    click.echo(figures_text(load_dataset(outputs), table, dict(region=region, status=status, period=period,
+                                                               origin=origin, destination=destination, scope=scope,
+                                                               event=event, failing=failing),
+                            as_csv, shutil.get_terminal_size((80, 24)).columns, outputs), nl=not as_csv)
 
 
 def default_articles(gold_dir: Path) -> Path:

@@ -1,12 +1,18 @@
 """The consolidated tables printed for `aidfacts figures`: a table that fits the terminal, or CSV for programs."""
 from __future__ import annotations
 
+import errno
+
 import pandas as pd
+
+from extract.figures.views import select_cases, select_staff, staff_sent
 
 QUALIFIER_MARKS = {"over": ">", "under": "<", "about": "~", "exact": ""}
 CASE_VIEW = ("region", "date", "status", "period", "value", "documents", "checks")
 STAFF_VIEW = ("origin", "destination", "date", "event", "scope", "value", "teams", "documents", "checks")
 NARROWEST = 6   # a text column is cut (with `…`) to no fewer characters than this
+SENT_HEADERS = {"origin_province": "origin", "destination_province": "destination", "batch_staff": "in_batches",
+                "latest_total": "total", "total_as_of": "as_of"}
 
 
 def marked_values(frame: pd.DataFrame) -> pd.Series:
@@ -51,3 +57,24 @@ def table_text(frame: pd.DataFrame, width: int) -> str:
     for k in range(len(frame)):
         lines.append("  ".join(fit(cells[c][k], c) for c in frame.columns).rstrip())
     return "\n".join(lines)
+
+
+def figures_text(tables: dict[str, pd.DataFrame], table: str, filters: dict, as_csv: bool, width: int,
+                 outputs="outputs") -> str:
+    """What `aidfacts figures` prints: `cases` or `staff` rows as filtered, or `sent` (staff_sent of the
+    filtered dispatches); a table for people or CSV of every column."""
+    needed = "cases" if table == "cases" else "staff"
+    if needed not in tables:
+        raise FileNotFoundError(errno.ENOENT, f"no {needed}.csv; run aidfacts build", str(outputs))
+    if table == "cases":
+        rows = select_cases(tables["cases"], filters.get("region"), filters.get("status"), filters.get("period"),
+                            filters.get("failing", False))
+    else:
+        rows = select_staff(tables["staff"], filters.get("origin"), filters.get("destination"), filters.get("scope"),
+                            filters.get("event"), filters.get("failing", False))
+    if table == "sent":
+        rows = staff_sent(rows)
+    if as_csv:
+        return rows.to_csv(index=False, lineterminator="\n")
+    shown = rows.rename(columns=SENT_HEADERS).astype("string").fillna("") if table == "sent" else view(rows, table)
+    return table_text(shown, width)

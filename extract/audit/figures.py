@@ -98,9 +98,11 @@ def series_panel(ax, rows: pd.DataFrame, title: str) -> None:
         points = rows[rows["status"] == status].sort_values("day")
         if points.empty:
             continue
-        ax.plot(points["day"], points["value"].astype(float), "-", color=colour, linewidth=1)
-        dots = ax.scatter(points["day"], points["value"].astype(float), s=10, color=colour, label=status,
-                          zorder=3)
+        sound = points[points["checks"].isna()]   # the line runs through the figures no check doubts
+        ax.plot(sound["day"], sound["value"].astype(float), "-", color=colour, linewidth=1)
+        dots = ax.scatter(points["day"], points["value"].astype(float), s=12, label=status, zorder=3,
+                          facecolors=[colour if ok else "white" for ok in points["checks"].isna()],
+                          edgecolors=colour, linewidths=1)
         dots.set_urls([case_anchor(n) for n in points["row_number"]])
     time_axis(ax)
     ax.legend(fontsize=6, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -124,7 +126,8 @@ def region_series_charts(cases: pd.DataFrame) -> list[tuple[str, str, str, str]]
         series_panel(right, own[own["period"] == "new"], f"{name}: new")
         flagged = int(own["checks"].notna().sum())
         caption = f"{plural(len(own), 'figure')} stated by {plural(int(own['mentions'].sum()), 'mention')}" + (
-            f"; {flagged} failing a check" if flagged else "") + ". Each point links to its row and sources."
+            f"; {flagged} failing a check, drawn hollow and left off the line" if flagged else "") + \
+            ". Each point links to its row and sources."
         charts.append((f"series-{len(charts) + 1}", name, to_svg(fig), caption))
     return charts
 

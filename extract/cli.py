@@ -192,26 +192,10 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
     finally:
         if bar is not None:
             bar.close()
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
-    if report.undated:
-        more = len(report.undated) - 10
-        shown = ", ".join(report.undated[:10]) + (f" and {more} more" if more > 0 else "")
-        have = "1 article has" if len(report.undated) == 1 else f"{len(report.undated)} articles have"
-        click.echo(f"warning: {have} no publication date (warnings in documents.csv; set one with "
-                   f"aidfacts meta DOC_ID --published): {shown}", err=True)
-    if report.unlisted:
-        more = len(report.unlisted) - 10
-        shown = ", ".join(report.unlisted[:10]) + (f" and {more} more" if more > 0 else "")
-        rows = "1 row" if len(report.unlisted) == 1 else f"{len(report.unlisted)} rows"
-        click.echo(f"warning: {corpus}/manifest.csv has {rows} for files not in the corpus, left out of the build "
-                   f"(aidfacts remove DOC_ID takes a row out): {shown}", err=True)
-    for fact_id in report.stale_verdicts:
-        click.echo(f"warning: stale verdict: fact {fact_id} no longer exists", err=True)
-    if not quiet:
-        click.echo(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
-                   f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
-                   f"cached {report.cache_hits} -> {outputs}", err=True)
+    from extract.audit.messages import build_messages
+
+    for line in build_messages(report, corpus, outputs, quiet):
+        click.echo(line, err=True)
 
 
 def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:
@@ -247,8 +231,7 @@ def progress_bar(total: int, quiet: bool):
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a URL's download may take.")
 @click.option("--no-build", is_flag=True, help="Only add the articles; do not rebuild the dataset.")
-@click.option("--force", is_flag=True, help="Take a page in even when it reads as no article (fewer than two "
-                                            "sentences: a directory listing, a stub).")
+@click.option("--force", is_flag=True, help="Take in a page with fewer than two sentences (no article).")
 def add(sources, corpus, outputs, published, source, url, title, timeout, no_build, force=False):
     """Take articles (files or http(s) URLs) into the corpus as UTF-8 text, record their metadata, rebuild.
 
@@ -257,8 +240,7 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
     A URL is fetched (redirects followed, the final address recorded) within --timeout seconds and 8 MB.
     Any common encoding is read (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Latin-1). An article that
     cannot be read, fetched or extracted, or an exact duplicate of one in the corpus, is refused with one line
-    and leaves the corpus as it was; so is a page that holds no article (fewer than two sentences), unless
-    --force. A text removed before (aidfacts remove) takes back its doc_id, manifest row and verdicts.
+    and leaves the corpus as it was, as is a page with fewer than two sentences (unless --force).
 
     Example:
 
@@ -278,14 +260,10 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
         def warn(message, shown=shown):
             click.echo(f"warning: {shown}: {message}", err=True)
 
-        back = []
         try:
             doc_id = add_article(item, corpus, published=published, source=source, url=url, title=title,
-                                 known=known, timeout=timeout, warn=warn, force=force, restored=back.append)
+                                 known=known, timeout=timeout, warn=warn, force=force)
             click.echo(f"added {shown} as {doc_id}", err=True)
-            if back:
-                click.echo(f"{doc_id}: removed before; its manifest row and {back[0]} verdict"
-                           f"{'' if back[0] == 1 else 's'} restored from {corpus}/removed/", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)
             failed += 1
@@ -306,33 +284,11 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
 @click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
 @click.option("--no-build", is_flag=True, help="Only take the articles out; do not rebuild the dataset.")
 def remove(doc_ids, corpus, outputs, no_build):
-    """Take articles out of the corpus and rebuild: the text and its manifest row leave the corpus, and they
-    and the verdicts on its facts are kept aside in CORPUS/removed/DOC_ID-HASH/ (never deleted). Adding the
-    same text again (aidfacts add) restores its doc_id, row and verdicts.
+    """Take articles out of the corpus and rebuild: their text, manifest row and verdicts are kept aside in
+    CORPUS/removed/ (never deleted); adding the same text again restores them. Example: aidfacts remove hunan-team"""
+    from extract.dataset.removal import remove_articles
 
-    Example:
-
-        aidfacts remove hunan-team-huanggang
-    """
-    from extract.dataset.corpus import printable
-    from extract.dataset.removal import remove_article
-
-    failed = 0
-    for doc_id in doc_ids:
-        try:
-            removed = remove_article(corpus, doc_id, outputs)
-        except ArticleError as error:
-            click.echo(f"error: {printable(doc_id)}: {error.reason}", err=True)
-            failed += 1
-            continue
-        except ValueError as error:   # a manifest or verdicts.csv that cannot be read: nothing moved
-            click.echo(f"error: {printable(doc_id)}: {printable(one_line(error))}", err=True)
-            failed += 1
-            continue
-        what = ", ".join(removed.files) if removed.files else "its manifest row (its text was already gone)"
-        count = removed.verdicts
-        click.echo(f"removed {doc_id} ({what}); {count} verdict{'' if count == 1 else 's'} kept with it in "
-                   f"{removed.entry}", err=True)
+    failed = remove_articles(corpus, doc_ids, outputs, lambda line: click.echo(line, err=True))
     if not no_build and len(doc_ids) > failed:
         build.callback(corpus, outputs, 1, False, True, False)
     if failed:

@@ -150,7 +150,7 @@ def test_remove_keeps_text_row_and_verdicts_aside_and_a_re_add_restores_them(bui
 
     result = run("add", tmp_path / "hunan.txt", "--corpus", corpus, "-o", outputs)   # the same text again
     assert result.exit_code == 0, result.output
-    assert "added " in result.output and "2 verdicts restored" in result.output
+    assert "added " in result.output and "2 verdict(s) restored" in result.output
     verdicts = read_verdicts(corpus)
     assert set(verdicts) == {rejected, corrected, other} and verdicts[corrected].note == "checked"
     assert read_manifest(corpus)["hunan.txt"]["source"] == "hunan daily"

@@ -173,7 +173,7 @@ def check_extracts(text: str, doc_id: str, published: str | None, where: str) ->
 
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,
                 url: str | None = None, title: str | None = None, known: dict[str, str] | None = None,
-                timeout: float = TIMEOUT, warn=None, force: bool = False, restored=None) -> str:
+                timeout: float = TIMEOUT, warn=None, force: bool = False) -> str:
     """Copy one article (a file or a URL) into the corpus as UTF-8 text and record it in manifest.csv; returns
     its doc_id. The metadata given here win over the page's own. All or nothing: an article that cannot be
     read, fetched or extracted, or a duplicate, leaves the corpus and its manifest as they were.
@@ -187,7 +187,7 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
 
     A page (a URL, an HTML file) with fewer than MIN_SENTENCES sentences is no article and is refused unless
     `force`. A text removed before (corpus/removed/, see removal.py) takes its doc_id, manifest row and verdicts
-    back; `restored(count)` hears how many verdicts came back."""
+    back (`warn` hears how many verdicts came back)."""
     from extract.dataset.removal import kept_doc_id, kept_entries, kept_row, restore_verdicts
 
     corpus = Path(corpus)
@@ -240,8 +240,8 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
         known[digest] = target.name
         if entries:
             count = restore_verdicts(corpus, entries, doc_id)
-            if restored is not None:
-                restored(count)
+            (warn or (lambda message: None))(f"removed before as {doc_id}: its manifest row and {count} "
+                                              f"verdict(s) restored")
     return doc_id
 
 

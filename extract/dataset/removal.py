@@ -187,6 +187,40 @@ def remove_article(corpus: Path | str, doc_id: str, outputs: Path | str | None =
     return Removed(doc_id, entry, tuple(p.name for p in files), kept[0])
 
 
+def remove_articles(corpus: Path | str, doc_ids: list[str], outputs: Path | str | None, say) -> int:
+    """`aidfacts remove`: each article taken out, one line each to `say`; returns how many could not be."""
+    from extract.dataset.corpus import printable
+
+    failed = 0
+    for doc_id in doc_ids:
+        try:
+            removed = remove_article(corpus, doc_id, outputs)
+        except ArticleError as error:
+            say(f"error: {printable(doc_id)}: {printable(error.reason)}")
+            failed += 1
+            continue
+        except ValueError as error:   # a manifest or verdicts.csv that cannot be read: nothing moved
+            say(f"error: {printable(doc_id)}: {printable(' '.join(str(error).split()))}")
+            failed += 1
+            continue
+        what = ", ".join(removed.files) if removed.files else "its manifest row (its text was already gone)"
+        count = removed.verdicts
+        say(f"removed {doc_id} ({what}); {count} verdict{'' if count == 1 else 's'} kept with it in "
+            f"{printable(str(removed.entry))}")
+    return failed
+
+
+def unlisted_warning(corpus: Path | str, names: list[str]) -> str:
+    """The build's one line on manifest rows whose file is not in the corpus (deleted by hand)."""
+    from extract.dataset.corpus import printable
+
+    more = len(names) - 10
+    shown = ", ".join(printable(name) for name in names[:10]) + (f" and {more} more" if more > 0 else "")
+    rows = "1 row" if len(names) == 1 else f"{len(names)} rows"
+    return (f"warning: {printable(str(corpus))}/manifest.csv has {rows} for files not in the corpus, left out of "
+            f"the build (aidfacts remove DOC_ID takes a row out): {shown}")
+
+
 def readable(path: Path) -> bool:
     try:
         read_article_text(path)

@@ -493,7 +493,7 @@ def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
 
 def read_table(path: Path, name: str = "") -> pd.DataFrame:
     """One table of the dataset typed as table `name`'s columns are, without its data package."""
-    return tables.read_table(path, lambda column: schema_field(name, column))
+    return tables.read_table(path, lambda column: schema_field(name, column), COLUMNS.get(name, ()), name)
 
 
 __all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset"]

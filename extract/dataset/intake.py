@@ -155,20 +155,24 @@ def url_name(url: str) -> str:
 def check_extracts(text: str, doc_id: str, published: str | None, where: str) -> None:
     """An article enters the corpus only if the pipeline takes it within a build's time budget: one that would
     fail or be left out of the build is refused before anything is written."""
-    from extract.dataset.batch import ARTICLE_SECONDS, OverBudget, time_budget
+    from extract.dataset.batch import ARTICLE_SECONDS, MAX_FACTS, OverBudget, time_budget
     from extract.nlp.pipeline import extract_doc
     from extract.nlp.records import doc_to_facts
 
     seconds = CHECK_SECONDS or ARTICLE_SECONDS
     try:
         with time_budget(seconds):
-            doc_to_facts(extract_doc(text, doc_id, published), doc_id)
+            count = len(doc_to_facts(extract_doc(text, doc_id, published), doc_id))
+    except MemoryError:
+        raise ArticleError(where, f"out of memory while extracting its {len(text):,} characters") from None
     except OverBudget:
         raise ArticleError(where, f"not extracted within {seconds:g} s (the per-article time budget of "
                                   f"builds)") from None
     except Exception as error:   # any failure of the rules on this text: the article is refused, nothing written
         reason = " ".join(str(error).split()) or type(error).__name__
         raise ArticleError(where, f"cannot be extracted ({reason})") from None
+    if count > MAX_FACTS:
+        raise ArticleError(where, f"too many facts for one article: {count:,} (limit {MAX_FACTS:,})")
 
 
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,

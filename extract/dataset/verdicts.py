@@ -401,18 +401,19 @@ ACTIONS = ("accept", "reject", "correct", "accept-suggestion", "clear")
 def reviewable_facts(outputs: Path | str) -> dict[str, dict]:
     """fact_id -> kind, value, suggestion of every fact of a built dataset, the rejected ones (which left
     facts.csv and stay in audit.csv) included, so that their verdict can be changed or cleared."""
-    import pandas as pd
-
     outputs = Path(outputs)
     facts_csv = outputs / "facts.csv"
     if not facts_csv.exists():
         raise VerdictError(f"{facts_csv}: no such file (run aidfacts build first)")
-    facts = pd.read_csv(facts_csv, dtype=str, keep_default_na=False,
-                        usecols=["fact_id", "kind", "value", "extracted_value", "suggestion"])
+    from extract.dataset.tables import read_csv_checked   # a damaged table: one line naming it
+
+    columns = ["fact_id", "kind", "value", "extracted_value", "suggestion"]
+    facts = read_csv_checked(facts_csv, columns, usecols=columns, name="facts").fillna("")
     known = {row.fact_id: dict(kind=row.kind, value=row.extracted_value or None, suggestion=row.suggestion or None)
              for row in facts.itertuples()}
     if (outputs / "audit.csv").exists():
-        audit = pd.read_csv(outputs / "audit.csv", dtype=str, keep_default_na=False)
+        audit = read_csv_checked(outputs / "audit.csv", ["fact_id", "kind", "status", "extracted_value"],
+                                 name="audit").fillna("")
         for row in audit.itertuples():
             if row.status == "applied" and row.fact_id not in known:
                 known[row.fact_id] = dict(kind=row.kind, value=row.extracted_value or None, suggestion=None)

@@ -197,20 +197,10 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
     finally:
         if bar is not None:
             bar.close()
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
-    if report.undated:
-        more = len(report.undated) - 10
-        shown = ", ".join(report.undated[:10]) + (f" and {more} more" if more > 0 else "")
-        have = "1 article has" if len(report.undated) == 1 else f"{len(report.undated)} articles have"
-        click.echo(f"warning: {have} no publication date (warnings in documents.csv; set one with "
-                   f"aidfacts meta DOC_ID --published): {shown}", err=True)
-    for fact_id in report.stale_verdicts:
-        click.echo(f"warning: stale verdict: fact {fact_id} no longer exists", err=True)
-    if not quiet:
-        click.echo(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
-                   f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
-                   f"cached {report.cache_hits} -> {outputs}", err=True)
+    from extract.audit.messages import build_messages
+
+    for line in build_messages(report, corpus, outputs, quiet):
+        click.echo(line, err=True)
 
 
 def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:
@@ -246,7 +236,8 @@ def progress_bar(total: int, quiet: bool):
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a URL's download may take.")
 @click.option("--no-build", is_flag=True, help="Only add the articles; do not rebuild the dataset.")
-def add(sources, corpus, outputs, published, source, url, title, timeout, no_build):
+@click.option("--force", is_flag=True, help="Take in a page with fewer than two sentences (no article).")
+def add(sources, corpus, outputs, published, source, url, title, timeout, no_build, force=False):
     """Take articles (files or http(s) URLs) into the corpus as UTF-8 text, record their metadata, rebuild.
 
     A web page is reduced to its article: navigation, related links, comments and footer are left out, and the
@@ -254,7 +245,7 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
     A URL is fetched (redirects followed, the final address recorded) within --timeout seconds and 8 MB.
     Any common encoding is read (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Latin-1). An article that
     cannot be read, fetched or extracted, or an exact duplicate of one in the corpus, is refused with one line
-    and leaves the corpus as it was.
+    and leaves the corpus as it was, as is a page with fewer than two sentences (unless --force).
 
     Example:
 
@@ -277,7 +268,7 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
 
         try:
             doc_id = add_article(item, corpus, published=published, source=source, url=url, title=title,
-                                 known=known, timeout=timeout, warn=warn)
+                                 known=known, timeout=timeout, warn=warn, force=force)
             click.echo(f"added {shown} as {doc_id}", err=True)
         except ArticleError as error:
             click.echo(f"error: {error}", err=True)
@@ -288,6 +279,23 @@ def add(sources, corpus, outputs, published, source, url, title, timeout, no_bui
             click.echo(f"error: {shown}: {printable(one_line(error))}", err=True)
             failed += 1
     if not no_build and len(sources) > failed:
+        build.callback(corpus, outputs, 1, False, True, False)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("doc_ids", metavar="DOC_ID...", nargs=-1, required=True)
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--outputs", default="outputs", show_default=True, type=click.Path(path_type=Path))
+@click.option("--no-build", is_flag=True, help="Only take the articles out; do not rebuild the dataset.")
+def remove(doc_ids, corpus, outputs, no_build):
+    """Take articles out of the corpus and rebuild: their text, manifest row and verdicts are kept aside in
+    CORPUS/removed/ (never deleted); adding the same text again restores them. Example: aidfacts remove hunan-team"""
+    from extract.dataset.removal import remove_articles
+
+    failed = remove_articles(corpus, doc_ids, outputs, lambda line: click.echo(line, err=True))
+    if not no_build and len(doc_ids) > failed:
         build.callback(corpus, outputs, 1, False, True, False)
     if failed:
         sys.exit(1)

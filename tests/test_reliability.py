@@ -90,7 +90,7 @@ def test_adds_of_files_with_the_same_name_and_a_meta_at_once_lose_nothing(tmp_pa
 
 # -- a hostile server on 127.0.0.1 ------------------------------------------------------------------------------
 
-PAGE = article(7).encode("utf-8")
+PAGE = (article(7) + " The team will work at the city's hospitals.").encode("utf-8")   # a page: two sentences
 
 
 def gzipped(data: bytes) -> bytes:

@@ -38,6 +38,9 @@ class CorpusResult:
 
 
 ARTICLE_SECONDS = 120.0   # a build's time budget per article: far above any real article (a few ms)
+MAX_FACTS = 20_000   # facts one article may give: a long bulletin gives a few thousand; a 2 MB text of nothing but
+                     # counts gives 150,000, which a build, a report and the review app would hold at once per
+                     # article (gigabytes: under a memory limit, a crash in a C library with no message)
 
 
 class OverBudget(BaseException):
@@ -108,7 +111,7 @@ class ArticleWork:
             return item, None, False
         known = self.cache.get(item) if self.cache is not None else None
         if known is not None:
-            return item, known, True
+            return (item, known, True) if len(known) <= MAX_FACTS else (too_many(item, len(known)), None, False)
         nlp = self.nlp or shared_nlp()
         global _EXPIRED
         _EXPIRED = False
@@ -125,9 +128,18 @@ class ArticleWork:
         except OverBudget:
             return ArticleError(item.file, f"not extracted within {self.seconds:g} s (the per-article time "
                                            f"budget); left out"), None, False
+        except MemoryError:
+            return ArticleError(item.file, f"out of memory while extracting its {len(item.text):,} characters; "
+                                           f"left out"), None, False
+        if len(facts) > MAX_FACTS:
+            return too_many(item, len(facts)), None, False
         if self.cache is not None:
             self.cache.put(item, facts)
         return item, facts, False
+
+
+def too_many(item: Article, count: int) -> ArticleError:
+    return ArticleError(item.file, f"too many facts for one article: {count:,} (limit {MAX_FACTS:,}); left out")
 
 
 _WORK: ArticleWork | None = None   # in a worker process: set once by _start_worker

@@ -80,6 +80,7 @@ class BuildReport:
     gaps: int = 0
     errors: list[str] = field(default_factory=list)
     stale_verdicts: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)   # manifest rows whose file is not in the corpus
     cache_hits: int = 0
     cache_misses: int = 0
     extracted: list[str] = field(default_factory=list)
@@ -441,6 +442,8 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     manifest = read_manifest(corpus)   # checked here, once: a bad one fails the build, not every article
     reader = ArticleReader(root=corpus, manifests={os.path.dirname(os.path.join(corpus, "x")): manifest})
     report = BuildReport()
+    present = {p.name for p in article_paths(corpus)}
+    report.unlisted = sorted(name for name in manifest if name not in present)
     with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
         writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, Path(seen_from or outputs)))
         try:
@@ -493,7 +496,7 @@ def load_dataset(outputs: Path | str = "outputs") -> dict[str, pd.DataFrame]:
 
 def read_table(path: Path, name: str = "") -> pd.DataFrame:
     """One table of the dataset typed as table `name`'s columns are, without its data package."""
-    return tables.read_table(path, lambda column: schema_field(name, column))
+    return tables.read_table(path, lambda column: schema_field(name, column), COLUMNS.get(name, ()), name)
 
 
 __all__ = ["ArticleError", "BuildReport", "build_dataset", "load_dataset"]

@@ -72,9 +72,10 @@ class Metadata:
                         url=clean_url(self.url or page.url), title=self.title or page.title)
 
 
-def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tuple[str, Page]:
-    """A file or a URL as (name to derive the doc_id from, Page): the article's text, checked as every build
-    checks it, and the metadata an HTML page carries. `warn(message)` hears what the decoding found."""
+def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tuple[str, Page, bool]:
+    """A file or a URL as (name to derive the doc_id from, Page, whether it is a page: a URL or an HTML file):
+    the article's text, checked as every build checks it, and the metadata an HTML page carries.
+    `warn(message)` hears what the decoding found."""
     warn = warn or (lambda message: None)
     if is_url(str(source)):
         download = fetch(str(source), timeout=timeout)
@@ -83,14 +84,17 @@ def read_source(source: str | Path, timeout: float = TIMEOUT, warn=None) -> tupl
         # the address it was fetched from, after redirects, rather than the one the page claims as canonical
         page = Page(checked_text(page.text, download.url), page.title, page.published, page.source,
                     clean_url(download.url))
-        return url_name(download.url), page
+        return url_name(download.url), page, True
     not_fetched(str(source))
     path = Path(source)
     # the bounded read, the checks and the page reader of every build and extract: one reader of pages
     page = read_article_page(path)
     for warning in page.warnings:
         warn(warning)
-    return path.name, page
+    # a page when it is one by its name or by what reading it found (an HTML page's title, date, site, address)
+    is_page = path.suffix.lower() in (".html", ".htm") or \
+        any(v is not None for v in (page.title, page.published, page.source, page.url))
+    return path.name, page, is_page
 
 
 HOST_LIKE = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.IGNORECASE)
@@ -104,6 +108,30 @@ def not_fetched(source: str) -> None:
         raise ArticleError(source, f"not fetched: a URL needs http:// or https:// (this one is {scheme}://)")
     if HOST_LIKE.match(source) and not os.path.lexists(source):
         raise ArticleError(source, f"no such file; a URL needs http:// or https:// (https://{source})")
+
+
+MIN_SENTENCES = 2   # a page (a URL, an HTML file) with fewer is no article: a listing, a stub, an error page
+SENTENCE = re.compile(r"[^.!?\u3002\uff01\uff1f\n]+[.!?\u3002\uff01\uff1f]")
+WORD = re.compile(r"[^\W_]{2,}|\d+")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences a text holds: runs ending in a full stop, a question or an exclamation mark, of three
+    words or more (or eight Chinese characters). A title, a file name (`a.html`), a menu are none."""
+    return sum(1 for match in SENTENCE.finditer(text)
+               if len(WORD.findall(match.group())) >= 3 or len(CJK.findall(match.group())) >= 8)
+
+
+def not_an_article(page: Page) -> str | None:
+    """Why a page is no article (None when it is one): fewer than MIN_SENTENCES sentences of text once the page
+    around it is left out (a directory listing, a page of two words, a cookie wall)."""
+    found = sentence_count(page.text)
+    if found >= MIN_SENTENCES:
+        return None
+    words = len(page.text.split())
+    return (f"not an article: {found} sentence{'' if found == 1 else 's'} in {words:,} word{'' if words == 1 else 's'} "
+            f"of text (a page needs {MIN_SENTENCES} or more; --force takes it anyway)")
 
 
 def decode_download(download: Download, warn=None) -> str:
@@ -141,25 +169,29 @@ def url_name(url: str) -> str:
 def check_extracts(text: str, doc_id: str, published: str | None, where: str) -> None:
     """An article enters the corpus only if the pipeline takes it within a build's time budget: one that would
     fail or be left out of the build is refused before anything is written."""
-    from extract.dataset.batch import ARTICLE_SECONDS, OverBudget, time_budget
+    from extract.dataset.batch import ARTICLE_SECONDS, MAX_FACTS, OverBudget, time_budget
     from extract.nlp.pipeline import extract_doc
     from extract.nlp.records import doc_to_facts
 
     seconds = CHECK_SECONDS or ARTICLE_SECONDS
     try:
         with time_budget(seconds):
-            doc_to_facts(extract_doc(text, doc_id, published), doc_id)
+            count = len(doc_to_facts(extract_doc(text, doc_id, published), doc_id))
+    except MemoryError:
+        raise ArticleError(where, f"out of memory while extracting its {len(text):,} characters") from None
     except OverBudget:
         raise ArticleError(where, f"not extracted within {seconds:g} s (the per-article time budget of "
                                   f"builds)") from None
     except Exception as error:   # any failure of the rules on this text: the article is refused, nothing written
         reason = " ".join(str(error).split()) or type(error).__name__
         raise ArticleError(where, f"cannot be extracted ({reason})") from None
+    if count > MAX_FACTS:
+        raise ArticleError(where, f"too many facts for one article: {count:,} (limit {MAX_FACTS:,})")
 
 
 def add_article(path: Path | str, corpus: Path | str, published: str | None = None, source: str | None = None,
                 url: str | None = None, title: str | None = None, known: dict[str, str] | None = None,
-                timeout: float = TIMEOUT, warn=None) -> str:
+                timeout: float = TIMEOUT, warn=None, force: bool = False) -> str:
     """Copy one article (a file or a URL) into the corpus as UTF-8 text and record it in manifest.csv; returns
     its doc_id. The metadata given here win over the page's own. All or nothing: an article that cannot be
     read, fetched or extracted, or a duplicate, leaves the corpus and its manifest as they were.
@@ -169,11 +201,22 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
     as it is then: two `add`s at once (or an `add` and a `meta`) never take the same name or lose a manifest
     row. The manifest row is written before the text, so a process killed between the two leaves a row
     without its text (which builds ignore and a re-add overwrites), never a text without its row that a
-    re-add would refuse as a duplicate."""
+    re-add would refuse as a duplicate.
+
+    A page (a URL, an HTML file) with fewer than MIN_SENTENCES sentences is no article and is refused unless
+    `force`. A text removed before (corpus/removed/, see removal.py) takes its doc_id, manifest row and verdicts
+    back (`warn` hears how many verdicts came back)."""
+    from extract.dataset.removal import kept_doc_id, kept_entries, kept_row, restore_verdicts
+
     corpus = Path(corpus)
-    name, page = read_source(path, timeout, warn)
+    name, page, is_page = read_source(path, timeout, warn)
     where = str(path)
-    metadata = Metadata(published, source, clean_url(url), title).over(page)
+    if is_page and not force:
+        reason = not_an_article(page)
+        if reason:
+            raise (FetchError if is_url(where) else ArticleError)(where, reason)
+    given = Metadata(published, source, clean_url(url), title)
+    metadata = given.over(page)
     digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
     if known is not None and digest in known and (corpus / known[digest]).exists():
         # the common case answered before the pipeline runs; checked again under the lock below
@@ -184,12 +227,18 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
     with corpus_lock(corpus):
         known = refresh_hashes(corpus, known if known is not None else {})
         manifest = read_manifest(corpus)   # a manifest that cannot be read stops here, before the copy
-        row = dict(published=metadata.published or "", source=metadata.source or "", url=metadata.url or "",
-                   title=metadata.title or "")
         if digest in known:
             raise ArticleError(where, f"duplicate of {known[digest]} already in the corpus (same sha256)")
+        entries = kept_entries(corpus, digest)   # this text was removed before: its doc_id, row and verdicts
+        kept = kept_row(entries)
+        row = {field: getattr(given, field) or kept.get(field) or getattr(metadata, field) or ""
+               for field in ("published", "source", "url", "title")}
         taken = {doc_id_for(p) for p in article_paths(corpus)}
-        doc_id = safe_doc_id(name, taken)
+        old_id = kept_doc_id(entries[-1]) if entries else None
+        if old_id and old_id not in taken and safe_doc_id(old_id, set()) == old_id:
+            doc_id = old_id
+        else:
+            doc_id = safe_doc_id(name, taken)
         target = corpus / f"{doc_id}.txt"
         old_row = manifest.get(target.name)   # a row left without its text: replaced
         manifest[target.name] = dict(file=target.name, **row)
@@ -207,6 +256,10 @@ def add_article(path: Path | str, corpus: Path | str, published: str | None = No
                 pass
             raise
         known[digest] = target.name
+        if entries:
+            count = restore_verdicts(corpus, entries, doc_id)
+            (warn or (lambda message: None))(f"removed before as {doc_id}: its manifest row and {count} "
+                                              f"verdict(s) restored")
     return doc_id
 
 

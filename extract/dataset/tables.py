@@ -43,10 +43,99 @@ def dataset_folder(outputs: Path) -> Path:
     return outputs
 
 
+class TableError(ValueError):
+    """A table of the outputs that cannot be read as the build wrote it (truncated, binary, other columns, a cell
+    of the wrong type); str() is one line naming the file and what is wrong."""
+
+
+NOT_EMPTY = {"facts": ("fact_id", "doc_id", "kind", "start", "end"), "documents": ("doc_id", "file")}
+MAX_TABLE_FIELD = 64 * 1024 * 1024
+
+
+def read_csv_checked(path: Path, required=(), usecols=None, name: str | None = None) -> pd.DataFrame:
+    """A table of the outputs as text (empty cells NaN), checked: UTF-8 text, not cut short, the `required`
+    columns in its header, no empty cell where NOT_EMPTY[name] needs one, every row as long as the header.
+    Anything else is a TableError naming the file."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+            size = handle.seek(0, 2)
+            if size:
+                handle.seek(size - 1)
+                last = handle.read(1)
+    except OSError as error:
+        raise TableError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if b"\x00" in head:
+        raise TableError(f"{path}: binary data, not a CSV table (damaged, or another file)")
+    if not size:
+        raise TableError(f"{path}: empty (no header); run aidfacts build")
+    try:
+        header = list(pd.read_csv(path, dtype=str, nrows=0).columns)
+        missing = [column for column in required if column not in header]
+        if missing and last != b"\n" and b"\n" not in head:
+            raise TableError(f"{path}: truncated: its header stops at {','.join(header)[-40:]!r}, without a "
+                             f"line end; rebuild it with aidfacts build")
+        if missing:
+            shown = ",".join(header)[:80]
+            names = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+            raise TableError(f"{path}: column{'s' if len(missing) > 1 else ''} {names} missing (its header: "
+                             f"{shown}); rebuild it with aidfacts build")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], usecols=usecols)
+    except TableError:
+        raise
+    except UnicodeDecodeError:
+        raise TableError(f"{path}: {not_utf8(path)}: damaged, or another file") from None
+    except ValueError as error:   # pandas' ParserError, EmptyDataError, and usecols naming columns it lacks
+        reason = " ".join(str(error).split())[:200]
+        if "EOF inside string" in reason:
+            reason = "cut short inside a quoted cell (truncated?)"
+        raise TableError(f"{path}: not a table the build wrote ({reason})") from None
+    if last != b"\n":
+        short = last_row_length(path)
+        if short is not None and short < len(header):
+            raise TableError(f"{path}: truncated: its last row has {short} of {len(header)} cells and no line end")
+    for column in NOT_EMPTY.get(name or "", ()):
+        if column in frame.columns and frame[column].isna().any():
+            row = int(frame.index[frame[column].isna()][0]) + 2
+            raise TableError(f"{path}: row {row}: no {column}")
+    return frame
+
+
+def not_utf8(path: Path) -> str:
+    """Where a file stops being UTF-8 (read whole again: only once it is known to be damaged)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return f"line {line}: not UTF-8 (byte 0x{data[error.start]:02x})"
+    return "not UTF-8"
+
+
+def last_row_length(path: Path) -> int | None:
+    """How many cells the last row of a CSV file has (read only for a file that ends without a line end)."""
+    import csv
+
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_TABLE_FIELD))
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            length = None
+            for row in csv.reader(handle):
+                length = len(row)
+            return length
+    except (csv.Error, UnicodeDecodeError):
+        return None
+    finally:
+        csv.field_size_limit(limit)
+
+
 def load_dataset(outputs: Path | str = "outputs", fallback_type=None) -> dict[str, pd.DataFrame]:
     """The built tables as DataFrames, by name (documents, facts, pairings, gaps, conflicts, errors, audit ...).
     Without a datapackage.json (a dataset of an older build), `fallback_type(table, column)` names the types.
-    A folder that is not a built dataset raises NotADataset (a ValueError) naming it and what it lacks."""
+    A folder that is not a built dataset raises NotADataset (a ValueError) naming it and what it lacks; a damaged
+    table is a TableError naming its file."""
     outputs = dataset_folder(Path(outputs))
     schemas = package_schemas(outputs)
     if schemas is None:
@@ -58,9 +147,10 @@ def load_dataset(outputs: Path | str = "outputs", fallback_type=None) -> dict[st
             continue
         if fields is None:
             tables[name] = read_table(path, lambda column, name=name: {"type": fallback_type(name, column)
-                                                                       if fallback_type else None})
+                                                                       if fallback_type else None}, name=name)
         else:
-            tables[name] = read_table(path, lambda column, fields=fields: fields.get(column, {}))
+            tables[name] = read_table(path, lambda column, fields=fields: fields.get(column, {}), list(fields),
+                                      name=name)
     return tables
 
 
@@ -74,27 +164,36 @@ def package_schemas(outputs: Path) -> dict[str, dict[str, dict]] | None:
             for resource in package.get("resources", []) if "name" in resource}
 
 
-def read_table(path: Path, field_of) -> pd.DataFrame:
-    """One CSV table, each column typed as its schema field (`field_of(column)`) says."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+def read_table(path: Path, field_of, required=(), name: str | None = None) -> pd.DataFrame:
+    """One CSV table, each column typed as its schema field (`field_of(column)`) says; checked as
+    read_csv_checked checks it, and a cell that is not of its column's type is a TableError too."""
+    frame = read_csv_checked(path, required, name=name or Path(path).stem)
     for column in frame.columns:
-        field = field_of(column)
-        kind = field.get("type") or "string"
-        if kind == "integer":
-            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
-        elif kind == "number":
-            frame[column] = pd.to_numeric(frame[column])
-        elif kind == "boolean":
-            frame[column] = frame[column].map({"True": True, "False": False})
-        elif kind == "any":   # a type per row: its fact's kind says it, or else the number it is
-            kinds = frame["kind"] if "kind" in frame.columns else ["missing_number"] * len(frame)
-            values = [typed_value(k, v) for k, v in zip(kinds, restore(frame[column]))]
-            frame[column] = pd.Series(values, index=frame.index, dtype=object)   # ints stay ints beside empties
-        elif field.get("constraints", {}).get("pattern") == ISO_DATE:
-            frame[column] = frame[column].map(iso_date, na_action="ignore").astype(object)
-        else:
-            frame[column] = restore(frame[column])
+        try:
+            type_column(frame, column, field_of(column))
+        except (ValueError, TypeError) as error:
+            reason = " ".join(str(error).split())[:160]
+            raise TableError(f"{path}: column {column}: {reason}") from None
     return frame
+
+
+def type_column(frame: pd.DataFrame, column: str, field: dict) -> None:
+    """One column of text in its schema field's type, in place."""
+    kind = field.get("type") or "string"
+    if kind == "integer":
+        frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+    elif kind == "number":
+        frame[column] = pd.to_numeric(frame[column])
+    elif kind == "boolean":
+        frame[column] = frame[column].map({"True": True, "False": False})
+    elif kind == "any":   # a type per row: its fact's kind says it, or else the number it is
+        kinds = frame["kind"] if "kind" in frame.columns else ["missing_number"] * len(frame)
+        values = [typed_value(k, v) for k, v in zip(kinds, restore(frame[column]))]
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)   # ints stay ints beside empties
+    elif field.get("constraints", {}).get("pattern") == ISO_DATE:
+        frame[column] = frame[column].map(iso_date, na_action="ignore").astype(object)
+    else:
+        frame[column] = restore(frame[column])
 
 
 def typed_value(kind, value):

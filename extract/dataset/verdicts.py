@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
@@ -206,28 +207,66 @@ def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]])
     changes = [(fact_id, None if verdict is None else checked_verdict(verdict)) for fact_id, verdict in changes]
     for fact_id, _ in changes:
         check_fact_id(fact_id)
-    try:
-        with FileLock(corpus / LOCK_FILE, timeout=LOCK_TIMEOUT):
-            verdicts, bad = read_verdict_rows(corpus)
-            kept = {f: cells for f, (cells, _) in bad.items()}
-            before = []
-            changed = False
-            for fact_id, verdict in changes:
-                before.append(verdicts.get(fact_id))
-                changed |= kept.pop(fact_id, None) is not None   # a bad row is replaced or cleared
-                if verdict is None:
-                    verdicts.pop(fact_id, None)
-                else:
-                    verdicts[fact_id] = verdict
-            if changed or any(was != now for was, (_, now) in zip(before, changes)):
-                write_verdicts(verdicts_path(corpus), verdicts, kept)
-    except Timeout:
-        raise VerdictError(f"{corpus / VERDICTS_FILE}: still locked by another review after {LOCK_TIMEOUT} s") \
-            from None
-    except OSError as error:   # read-only, full disk: one line, the file as it was
-        raise VerdictError(f"{corpus / VERDICTS_FILE}: cannot write verdicts ({error.strerror or error})") \
-            from None
+    with verdicts_lock(corpus):
+        verdicts, bad = read_verdict_rows(corpus)
+        kept = {f: cells for f, (cells, _) in bad.items()}
+        before = []
+        changed = False
+        for fact_id, verdict in changes:
+            before.append(verdicts.get(fact_id))
+            changed |= kept.pop(fact_id, None) is not None   # a bad row is replaced or cleared
+            if verdict is None:
+                verdicts.pop(fact_id, None)
+            else:
+                verdicts[fact_id] = verdict
+        if changed or any(was != now for was, (_, now) in zip(before, changes)):
+            write_verdicts(verdicts_path(corpus), verdicts, kept)
     return before
+
+
+@contextmanager
+def verdicts_lock(corpus: Path):
+    """The lock every read-modify-write of verdicts.csv holds; a timeout, a read-only folder or a full disk is a
+    VerdictError of one line, the file as it was."""
+    try:
+        with FileLock(Path(corpus) / LOCK_FILE, timeout=LOCK_TIMEOUT):
+            yield
+    except Timeout:
+        raise VerdictError(f"{Path(corpus) / VERDICTS_FILE}: still locked by another review after {LOCK_TIMEOUT} s") \
+            from None
+    except OSError as error:
+        raise VerdictError(f"{Path(corpus) / VERDICTS_FILE}: cannot write verdicts ({error.strerror or error})") \
+            from None
+
+
+def take_verdicts(corpus: Path | str, fact_ids: set[str], keep) -> int:
+    """Take the verdicts of these facts (and their rows that cannot be read) out of verdicts.csv, under its lock;
+    `keep(verdicts, rows)` is called first, under the same lock, to store them elsewhere: a failure there leaves
+    verdicts.csv as it was, so a verdict is in one place or both, never in none. Returns how many were taken."""
+    corpus = Path(corpus)
+    with verdicts_lock(corpus):
+        verdicts, bad = read_verdict_rows(corpus)
+        taken = {f: v for f, v in verdicts.items() if f in fact_ids}
+        rows = {f: cells for f, (cells, _) in bad.items() if f in fact_ids}
+        keep(taken, rows)
+        if taken or rows:
+            kept = {f: cells for f, (cells, _) in bad.items() if f not in fact_ids}
+            write_verdicts(verdicts_path(corpus), {f: v for f, v in verdicts.items() if f not in fact_ids}, kept)
+    return len(taken) + len(rows)
+
+
+def put_verdicts(corpus: Path | str, verdicts: dict[str, Verdict], rows: dict[str, list[str]]) -> int:
+    """Put verdicts (and rows kept as they were) back into verdicts.csv, under its lock, for the facts that have
+    none there now (a verdict given since wins); returns how many were put back."""
+    corpus = Path(corpus)
+    with verdicts_lock(corpus):
+        present, bad = read_verdict_rows(corpus)
+        kept = {f: cells for f, (cells, _) in bad.items()}
+        new = {f: v for f, v in verdicts.items() if f not in present and f not in kept}
+        new_rows = {f: cells for f, cells in rows.items() if f not in present and f not in kept and f not in new}
+        if new or new_rows:
+            write_verdicts(verdicts_path(corpus), {**present, **new}, {**kept, **new_rows})
+    return len(new) + len(new_rows)
 
 
 def record_verdict(corpus: Path | str, verdict: Verdict) -> Verdict | None:
@@ -372,18 +411,19 @@ ACTIONS = ("accept", "reject", "correct", "accept-suggestion", "clear")
 def reviewable_facts(outputs: Path | str) -> dict[str, dict]:
     """fact_id -> kind, value, suggestion of every fact of a built dataset, the rejected ones (which left
     facts.csv and stay in audit.csv) included, so that their verdict can be changed or cleared."""
-    import pandas as pd
-
     outputs = Path(outputs)
     facts_csv = outputs / "facts.csv"
     if not facts_csv.exists():
         raise VerdictError(f"{facts_csv}: no such file (run aidfacts build first)")
-    facts = pd.read_csv(facts_csv, dtype=str, keep_default_na=False,
-                        usecols=["fact_id", "kind", "value", "extracted_value", "suggestion"])
+    from extract.dataset.tables import read_csv_checked   # a damaged table: one line naming it
+
+    columns = ["fact_id", "kind", "value", "extracted_value", "suggestion"]
+    facts = read_csv_checked(facts_csv, columns, usecols=columns, name="facts").fillna("")
     known = {row.fact_id: dict(kind=row.kind, value=row.extracted_value or None, suggestion=row.suggestion or None)
              for row in facts.itertuples()}
     if (outputs / "audit.csv").exists():
-        audit = pd.read_csv(outputs / "audit.csv", dtype=str, keep_default_na=False)
+        audit = read_csv_checked(outputs / "audit.csv", ["fact_id", "kind", "status", "extracted_value"],
+                                 name="audit").fillna("")
         for row in audit.itertuples():
             if row.status == "applied" and row.fact_id not in known:
                 known[row.fact_id] = dict(kind=row.kind, value=row.extracted_value or None, suggestion=None)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from extract.dataset.build import read_table
+from extract.dataset.tables import read_csv_checked
 from extract.dataset.corpus import ArticleError, read_article_text
 from extract.dataset.verdicts import (EDITABLE, REGION_FIELDS, RuleTally, Verdict, VerdictError, apply_changes,
                                       checked_verdict, read_verdicts, tally_verdict, verdict_for,
@@ -185,8 +186,8 @@ class ReviewStore:
         columns = ["fact_id", "doc_id", "kind", "extracted_value", "missing", *ATTRIBUTES, "text", "start", "end",
                    "rule", "sent_start", "sent_end", "belongs_to", "suggestion", "suggestion_doc", "suggestion_fact",
                    "suggestion_text"]
-        facts = pd.read_csv(self.outputs / "facts.csv", dtype=str, keep_default_na=False, na_values=[""],
-                            usecols=lambda c: c in columns)
+        facts = read_csv_checked(self.outputs / "facts.csv", ["fact_id", "doc_id", "kind", "start", "end", "rule"],
+                                 usecols=lambda c: c in columns, name="facts")   # a damaged table: one line
         facts = facts.rename(columns={"extracted_value": "value"})
         audit = self.table("audit")
         if not audit.empty and {"start", "end", "rule"} <= set(audit.columns):

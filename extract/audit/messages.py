@@ -1,0 +1,25 @@
+"""What the verbs tell people on stderr about a build: one line per error and warning, and a summary."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def build_messages(report, corpus: Path, outputs: Path, quiet: bool = False) -> list[str]:
+    """What `aidfacts build` tells on stderr after a build: errors, warnings, and (unless quiet) the summary."""
+    lines = [f"error: {error}" for error in report.errors]
+    if report.undated:
+        more = len(report.undated) - 10
+        shown = ", ".join(report.undated[:10]) + (f" and {more} more" if more > 0 else "")
+        have = "1 article has" if len(report.undated) == 1 else f"{len(report.undated)} articles have"
+        lines.append(f"warning: {have} no publication date (warnings in documents.csv; set one with "
+                     f"aidfacts meta DOC_ID --published): {shown}")
+    if report.unlisted:
+        from extract.dataset.removal import unlisted_warning
+
+        lines.append(unlisted_warning(corpus, report.unlisted))
+    lines += [f"warning: stale verdict: fact {fact_id} no longer exists" for fact_id in report.stale_verdicts]
+    if not quiet:
+        lines.append(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
+                     f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
+                     f"cached {report.cache_hits} -> {outputs}")
+    return lines

@@ -50,6 +50,13 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def closed_bracket(doc: Doc, region: Span, position: int) -> bool:
+    """`64,236 discharged (Wuhan 47,085), 3,216 deaths`: a place inside brackets closed before the count is an
+    earlier count's part, not the count's subject."""
+    texts = token_texts(doc)
+    return region.start > 0 and texts[region.start - 1] == "(" and ")" in texts[region.end: position]
+
+
 def is_subcount(fact: Span) -> bool:
     """A count made by a sub-count rule (a list item, `including`, a part): its place is not its sentence's."""
     return fact.id_.split(":")[-1] in SUBCOUNT_RULES
@@ -208,7 +215,8 @@ class CaseRegions(CountWords):
             return get(region_index(doc).by_end[number.start - 1], "value")
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start)
-                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)]
+                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
+                      and not closed_bracket(doc, s, number.start)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]

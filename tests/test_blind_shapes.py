@@ -47,3 +47,35 @@ def test_a_bracket_of_place_and_number_parts_the_count_before_it(facts_of, text,
 def test_a_bracketed_place_is_not_the_next_count_s_subject(facts_of):
     found = cases(facts_of, "A total of 200 cases were cured (Wuhan 150), and 30 deaths were reported.")
     assert (30, None) in found and (30, "Wuhan") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality said of the patients is not the whole country
+    ("Heilongjiang news\n\nHeilongjiang reported 20 new imported cases on Monday. The 20 patients were all "
+     "Chinese, returning from Russia.", {20: "Heilongjiang"}),
+    ("The National Health Commission said 42 new cases were reported across the Chinese mainland.", {42: None}),
+    ("China reported 42 new confirmed cases on Thursday, the national health authority said.", {42: None}),
+])
+def test_a_nationality_said_of_patients_is_not_the_country(facts_of, text, expected):
+    found = {value: region for value, region in cases(facts_of, text)}
+    assert {value: found.get(value, "missing") for value in expected} == expected
+
+
+def test_a_nationality_said_of_patients_makes_no_national_figure(facts_of):
+    facts = facts_of("Heilongjiang news\n\n79 newly imported confirmed cases were all Chinese, imported from "
+                     "Russia.", published="2020-04-14", kind="case_count")
+    assert not any(f.get("whole_country") for f in facts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guangdong news\n\nTravellers who arrive via Hong Kong, Macao, Taiwan and other borders must be tested.\n\n"
+     "The province saw eight newly confirmed cases on Saturday.", {8: "Guangdong"}),
+    ("Guangdong news\n\nGuangdong said travellers arriving through Hong Kong must be tested. The province saw "
+     "eight new cases on Saturday.", {8: "Guangdong"}),
+    # a province the story does speak of is still `the province`
+    ("Taiwan reported new cases.\n\nThe province saw eight newly confirmed cases on Saturday.", {8: "Taiwan"}),
+    ("Travellers from Hubei must be tested in Henan. The province saw eight new cases on Saturday.", {8: "Henan"}),
+])
+def test_a_route_travellers_come_by_is_not_the_province(facts_of, text, expected):
+    found = {value: region for value, region in cases(facts_of, text)}
+    assert {value: found.get(value, "missing") for value in expected} == expected

@@ -22,6 +22,7 @@ PLACE_ADVERBS = frozenset({"outside", "elsewhere", "abroad", "overseas"})
 PLACE_NOUNS = frozenset({"other", "another", "cities", "provinces", "countries", "ship", "team", "teams",
                          "passengers", "travellers", "travelers", "students", "rest", "remaining", "country"})
 PLACE_REACH = 12
+ROUTE_PREPS = frozenset({"via", "through"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
@@ -334,5 +335,8 @@ class CaseRegions(CountWords):
             return None
         wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
             (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
-        earlier = last_before(region_index(doc).regions, start, wanted, floor=start - LOOKBACK)
+        # a route travellers come by (`arriving via Hong Kong, Macao and Taiwan`) is no place the story is about
+        earlier = last_before(region_index(doc).regions, start,
+                              lambda s: wanted(s) and governing_preposition(doc, s, ROUTE_PREPS) is None,
+                              floor=start - LOOKBACK)
         return get(earlier, "value") if earlier is not None else None

@@ -22,6 +22,7 @@ PLACE_ADVERBS = frozenset({"outside", "elsewhere", "abroad", "overseas"})
 PLACE_NOUNS = frozenset({"other", "another", "cities", "provinces", "countries", "ship", "team", "teams",
                          "passengers", "travellers", "travelers", "students", "rest", "remaining", "country"})
 PLACE_REACH = 12
+ROUTE_PREPS = frozenset({"via", "through"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
@@ -48,6 +49,13 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
                     (texts[k][:1].isupper() and words[k] not in CALENDAR_WORDS and not dated):
                 return True
     return False
+
+
+def closed_bracket(doc: Doc, region: Span, position: int) -> bool:
+    """`64,236 discharged (Wuhan 47,085), 3,216 deaths`: a place inside brackets closed before the count is an
+    earlier count's part, not the count's subject."""
+    texts = token_texts(doc)
+    return region.start > 0 and texts[region.start - 1] == "(" and ")" in texts[region.end: position]
 
 
 def is_subcount(fact: Span) -> bool:
@@ -208,7 +216,8 @@ class CaseRegions(CountWords):
             return get(region_index(doc).by_end[number.start - 1], "value")
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start)
-                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)]
+                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
+                      and not closed_bracket(doc, s, number.start)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
@@ -326,5 +335,8 @@ class CaseRegions(CountWords):
             return None
         wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
             (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
-        earlier = last_before(region_index(doc).regions, start, wanted, floor=start - LOOKBACK)
+        # a route travellers come by (`arriving via Hong Kong, Macao and Taiwan`) is no place the story is about
+        earlier = last_before(region_index(doc).regions, start,
+                              lambda s: wanted(s) and governing_preposition(doc, s, ROUTE_PREPS) is None,
+                              floor=start - LOOKBACK)
         return get(earlier, "value") if earlier is not None else None

@@ -22,6 +22,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
 # rules whose count continues the one before it in its sentence (a list, a part, a total)
 HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "count_others", "case_respectively",
                              "count_total_to"}
+BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
@@ -42,6 +43,9 @@ class CaseRelations(CaseRegions):
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        if status == "unspecified" and head.rule == "case_parenthetical":
+            whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
+            status = get(whole, "status") if whole is not None else status
         period = self.case_period(doc, number, head, start, facts)
         if period is None:
             period = (lead and lead.period) or (heading is not None and get(heading, "period")) or \
@@ -82,6 +86,21 @@ class CaseRelations(CaseRegions):
         if region is None and head.rule != "case_list_item" and national and not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
+
+    @staticmethod
+    def bracketed_part_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """The count a bracket of place and number follows (`3,216 deaths (Wuhan 2,575)`, `64,236 cases were
+        discharged (Wuhan 47,085)`): the sentence's last case count, at most a few words before the bracket."""
+        texts = token_texts(doc)
+        opening = next((j for j in range(number.start - 1, max(-1, number.start - 6), -1) if texts[j] == "("), None)
+        if opening is None:
+            return None
+        whole = last_before(facts, opening, lambda f: f.label_ == "case_count",
+                            floor=sentence_start(doc, number.start))
+        if whole is None or opening - whole.end > BRACKET_GAP or \
+                any(doc[j].like_num for j in range(whole.end, opening)):
+            return None
+        return whole
 
     def stated_before(self, doc: Doc, number: Span, status: str, lead, facts: list[Span]) -> str | None:
         """The period of the count a later mention refers back to: `Among 240 confirmed cases, ...` after `240

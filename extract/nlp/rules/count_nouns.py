@@ -389,6 +389,11 @@ class HeadFinder(LevelFinder):
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         region = region_index(doc).by_end.get(number.start - 1)
         if region is None:
+            # a head's part in brackets, place first: `3,216 deaths (Wuhan 2,575)`
+            region = region_index(doc).by_end.get(number.start)
+            if region is not None and after == ")" and region.start > 0 and \
+                    lower_words(doc)[region.start - 1] == "(":
+                return "case_parenthetical"
             return None
         if before == "(" and after == ")":
             return "case_parenthetical"

@@ -27,6 +27,7 @@ CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "jun
                             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
                             "thursday", "friday", "saturday", "sunday"})
+PREDICATIVE = frozenset({"all", "were", "are", "was", "is", "be", "being", "both", "mostly", "mainly"})
 LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "、"})
 
 
@@ -243,6 +244,8 @@ class PlaceReader:
                 continue
             if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
                 continue
+            if words[j] == "chinese" and j > start and words[j - 1] in PREDICATIVE:
+                continue   # `the 79 patients were all Chinese`: who the people are, not the country
             if "health" in words[j + 1: j + 3]:
                 reporter = True   # `the National Health Commission`: who reports, maybe a province's figures
                 continue

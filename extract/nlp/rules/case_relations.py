@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
+from extract.nlp.rules.scopes import CURRENT
 from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
                                          sentence_start, spans_in, spans_of, token_texts)
 
@@ -46,10 +48,13 @@ class CaseRelations(CaseRegions):
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
-        period = self.case_period(doc, number, head, start, facts)
+        period = self.case_period(doc, number, head, start, facts, status)
         if period is None:
-            period = (lead and lead.period) or (heading is not None and get(heading, "period")) or \
+            period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
+                (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
+        if period == "total" and severe_now(doc, number, head.end, status):
+            period = CURRENT   # `7,365 severe cases` under `As of 24:00 on Feb 29,`: patients now in that state
         if head.rule == "case_list_item":
             region = head.region
         else:
@@ -79,6 +84,9 @@ class CaseRelations(CaseRegions):
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
+        if period == CURRENT:
+            mark_current(fact)   # held now: no period, and the members of its list state none either
+            period = None
         put(fact, "status", status)
         put(fact, "period", period)
         put(fact, "region", region)
@@ -125,8 +133,10 @@ class CaseRelations(CaseRegions):
             if fact.label_ != "case_count":
                 continue
             joined = previous is not None and self.joined_in_list(doc, previous, fact, previous_in_list)
-            if joined and get(fact, "period") is None:
+            if joined and get(fact, "period") is None and not is_current(fact):
                 put(fact, "period", get(previous, "period"))
+                if is_current(previous):
+                    mark_current(fact)
             same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
             if same_list and get(fact, "status") == "unspecified" and self.says_no_status(doc, fact, previous):
                 put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
@@ -265,15 +275,20 @@ class CaseRelations(CaseRegions):
         return words
 
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
-                    facts: list[Span]) -> str | None:
-        if head.rule in ("count_total_to", "case_remaining"):
+                    facts: list[Span], status: str = "unspecified") -> str | None:
+        """new, total, CURRENT (a count of cases held now: no period, whatever its frame says) or None."""
+        if head.rule == "count_total_to":
             return "total"
+        if head.rule == "case_remaining":
+            return CURRENT   # `27 remain in hospital`
         if head.rule == "count_increase":
             return "new"
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            return "new" if self.new_words & set(lower_words(doc)[clause_start: number.start]) else "total"
+            if self.new_words & set(lower_words(doc)[clause_start: number.start]):
+                return "new"
+            return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
         lo, hi = self.noun_phrase(head, number)
@@ -286,6 +301,9 @@ class CaseRelations(CaseRegions):
         if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
+        _, clause_end = clause_bounds(doc, number.start)
+        if held_now(doc, number, (lo, hi), head.end, clause_start, clause_end, status, self.total_verbs):
+            return CURRENT   # `There still remained 35,329 confirmed cases`, `are still being treated`
         words = lower_words(doc)
         before = words[clause_start: number.start]
         # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
@@ -317,7 +335,7 @@ class CaseRelations(CaseRegions):
                 (head.end < len(doc) and words[head.end] in ("altogether", "cumulatively", "accumulatively")):
             return "total"   # `67,000 cases in total`
         if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
-            return "total"   # `15 patients in Xiaogan remained hospitalized`: still ill, a standing count
+            return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None

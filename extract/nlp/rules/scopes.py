@@ -26,6 +26,8 @@ _SCOPES = register_cache(DocMap())
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
+CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
+                        # critical condition,`): neither new nor cumulative, so its counts get no period (null)
 
 
 def _scope_start(scope) -> int:
@@ -46,7 +48,7 @@ class Frame:
 class LeadIn:
     """A status lead-in (`Of the newly confirmed cases,`) and the tokens it governs."""
     status: str | None
-    period: str | None
+    period: str | None   # new, total, CURRENT (cases held now: no period) or None (the lead-in does not say)
     start: int
     end: int
 
@@ -269,9 +271,18 @@ class ScopeReader(PlaceReader):
         if self.case_nouns.isdisjoint(body) or spans_in(spans_of(doc, "number"), c, colon):
             return None
         status = status_table().first(body)
-        period = "new" if not self.words["new_words"].isdisjoint(body) else (
-            "total" if not self.words["total_words"].isdisjoint(body) else None)
+        period = self.leadin_period(body)
         return status, period, colon + 1
+
+    def leadin_period(self, body: list[str]) -> str | None:
+        """A lead-in's period: new (`Of the newly confirmed cases,`), cases held now (`Among the existing
+        confirmed cases,`, `Among the patients who remain in hospital,`), cumulative (`Of the cumulative
+        cases,`), else None."""
+        if not self.words["new_words"].isdisjoint(body):
+            return "new"
+        if not self.words["current_words"].isdisjoint(body):
+            return CURRENT
+        return "total" if not self.words["total_words"].isdisjoint(body) else None
 
     def leadin_span(self, doc: Doc, c: int, e: int) -> tuple | None:
         """(status, period, first token after the lead-in) for `Of the newly confirmed cases, ...` or
@@ -299,6 +310,5 @@ class ScopeReader(PlaceReader):
         if any(doc[j].like_num for j in range(c, comma)):   # (asked last: it makes a Token per word)
             return None   # `Of the 5,287 close contacts,` counts something itself
         status = status_table().first(body)
-        period = "new" if not self.words["new_words"].isdisjoint(body) else (
-            "total" if not self.words["total_words"].isdisjoint(body) else None)
+        period = self.leadin_period(body)
         return status, period, comma + 1

@@ -27,12 +27,15 @@ from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import ascii_numeral, count_value, parse_digits
 from extract.nlp.records import NUMBER_KIND, NUMBERS_KEY, context_of, fact_id, number_row
-from extract.nlp.rules.relations import lower_words, sentence_index, spans_of, text_of, token_indices, token_offsets
+from extract.nlp.rules.relations import (lower_words, sentence_index, spans_of, text_of, token_indices, token_offsets,
+                                         token_texts)
 
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
-           "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "unexplained")
+           "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
+           "unexplained")
 WORD_REASONS = ("money", "percent", "age", "time", "phone", "id", "beds", "tests", "close_contacts",
-                "other_disease", "supplies", "measure", "hospitals")   # the reasons data/accounting.json words
+                "other_disease", "supplies", "measure", "hospitals", "places",
+                "population")   # the reasons data/accounting.json words
 PLACES = ("before", "after", "noun", "clause", "sentence")
 DIGIT = re.compile(r"\d+")
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
@@ -181,7 +184,7 @@ class NumberAccounting:
 
     def reason(self, doc: Doc, words: list[str], numeral: str, first: int, stop: int, sentences) -> tuple[str, str]:
         """(reason, rule) of a numeral no fact holds: its shape first, then the words around it."""
-        shape = self.shape(numeral, words, first, stop)
+        shape = self.shape(numeral, words, token_texts(doc), first, stop)
         if shape:
             return shape
         found = self.before(words, first)
@@ -203,7 +206,7 @@ class NumberAccounting:
         return "unexplained", "unexplained"
 
     @staticmethod
-    def shape(numeral: str, words: list[str], first: int, stop: int) -> tuple[str, str] | None:
+    def shape(numeral: str, words: list[str], texts: list[str], first: int, stop: int) -> tuple[str, str] | None:
         if CLOCK.match(numeral):
             return "time", "time:clock"       # `24:00`, `10:03:41Xinhua`
         if CALENDAR.fullmatch(numeral):
@@ -221,6 +224,10 @@ class NumberAccounting:
             return "phone", "phone:shape"
         if YEAR.fullmatch(numeral):
             return "year", "year:shape"
+        if first > 1 and stop < len(words) and words[first - 1] == "," and words[stop] == "," and \
+                texts[first - 2][:1].isupper() and texts[first - 2].isalpha() and numeral.isdigit() and \
+                len(numeral) <= 3:
+            return "age", "age:apposition"   # `Liu Chunhong, 56, is a community volunteer`
         return None
 
     def before(self, words: list[str], first: int) -> str | None:
@@ -258,8 +265,8 @@ class NumberAccounting:
             reason = nouns.get(word)
             if reason:
                 return reason
-            if word in NOUN_STOPS or (not word.isalpha() and word != "-") or word[:1].isdecimal():
-                return None
+            if word in NOUN_STOPS or not (word == "-" or any(c.isalpha() for c in word)):
+                return None   # (`three mobile P3 laboratories`: a word with letters and digits is a word)
         return None
 
     def clause(self, words: list[str], stop: int) -> str | None:

@@ -10,8 +10,9 @@ A numeral is a token with a digit (any script), or a number span of the numbers 
   close contacts, another disease, supplies, measures, hospitals);
 - or `unexplained`: a number the rules did not read, which may be a fact the dataset lacks.
 
-Each record is a Fact of kind `number` (value: the reason, rule: `reason:how`, belongs_to: the fact that holds
-it), made here and handed on beside the facts: the build routes them to numbers.csv, never to the facts.
+It runs after the records component, on the facts it made. Each record is a Fact of kind `number` (value: the
+numeral's value where it reads as a whole number, expected: the reason, rule: `reason:how`, belongs_to: the fact
+that holds it), handed on beside the facts: the build routes them to numbers.csv, never to the facts.
 One pass over the numerals, word sets and dict look-ups: it runs for every article.
 """
 from __future__ import annotations
@@ -26,9 +27,9 @@ from spacy.tokens import Doc
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import ascii_numeral, count_value, parse_digits
-from extract.nlp.records import NUMBER_KIND, NUMBERS_KEY, context_of, fact_id, number_row
-from extract.nlp.rules.relations import (lower_words, sentence_index, spans_of, text_of, token_indices, token_offsets,
-                                         token_texts)
+from extract.nlp.records import COUNT_KINDS, FACTS_KEY, NUMBER_KIND, NUMBERS_KEY, context_of, number_row
+from extract.nlp.rules.relations import (lower_words, release, sentence_index, spans_of, text_of, token_indices,
+                                         token_offsets, token_texts)
 
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
            "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
@@ -37,7 +38,7 @@ WORD_REASONS = ("money", "percent", "age", "time", "phone", "id", "beds", "tests
                 "other_disease", "supplies", "measure", "hospitals", "places",
                 "population")   # the reasons data/accounting.json words
 PLACES = ("before", "after", "noun", "clause", "sentence")
-DIGIT = re.compile(r"\d+")
+DIGIT = re.compile(r"\d[\d,.:]*")   # where digits are: one match for most numerals (`2,345.5`)
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 # a dateline's day written in digits (`2020-03-04,15:04`, `03-04`, `02,2020`): zero-padded months and days, or a year
@@ -59,8 +60,9 @@ NOUN_WINDOW = 5
 CLAUSE_WINDOW = 12
 CLAUSE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "!", "?", "，", "；", "。"})
 BEFORE_WINDOW = 4
-COVERING = ("date", "count", "gap")   # the spans of the facts that read a number (regions and pairings do not)
-KIND_OF_KEY = {"date": "date", "gap": "missing_number"}
+# the facts that read a number (regions and pairings do not), the later ones winning where two hold a character
+HOLDING = (frozenset({"date", "missing_number"}), frozenset(COUNT_KINDS))
+UNRESOLVED = "unresolved"
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def accounting_words() -> dict[str, dict[str, frozenset[tuple[str, ...]]]]:
     return table
 
 
-@Language.factory("aidfacts_accounting", assigns=["doc.user_data"], requires=["doc.spans"], default_config={})
+@Language.factory("aidfacts_accounting", assigns=["doc.user_data"], requires=["doc.spans", "doc.user_data"],
+                  default_config={})
 def make_accounting(nlp: Language, name: str) -> "NumberAccounting":
     return NumberAccounting()
 
@@ -111,6 +114,7 @@ class NumberAccounting:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[NUMBERS_KEY] = self.records(doc, doc._.doc_id or "document")
+        release(doc)   # the last component: the per-document indexes of the rules are freed
         return doc
 
     def records(self, doc: Doc, doc_id: str) -> list:
@@ -120,17 +124,19 @@ class NumberAccounting:
         text = text_of(doc)
         words = lower_words(doc)
         starts, lengths = token_offsets(doc)
-        owner = self.owners(doc)
+        holder = self.holders(doc, text)
         sentences = sentence_index(doc)
         rows = []
         for first, stop in numerals:
             start, end = starts[first], starts[stop - 1] + lengths[stop - 1]
-            held = next((owner[i] for i in range(first, stop) if i in owner), None)
+            held = holder[start]
+            if held is None and end - start > 1:
+                held = next((h for h in holder[start + 1:end] if h is not None), None)
             belongs = None
-            if held is not None:
-                key, kind, span = held
-                belongs = fact_id(doc_id, kind, span.start_char, span.end_char) if kind else None
-                reason, rule = ("fact", f"fact:{kind}") if kind else ("date", "date:unresolved")
+            if held is UNRESOLVED:
+                reason, rule = "date", "date:unresolved"
+            elif held is not None:
+                belongs, reason, rule = held.fact_id, "fact", "fact:" + held.kind
             else:
                 reason, rule = self.reason(doc, words, text[start:end], first, stop, sentences)
             sent_start, sent_end = sentences.char_bounds(first)
@@ -168,19 +174,19 @@ class NumberAccounting:
         return sorted(spans + runs), values
 
     @staticmethod
-    def owners(doc: Doc) -> dict[int, tuple]:
-        """token -> (span key, fact kind, span) of the fact spans that read a number; a count wins over a date
-        or a gap where both hold a token. Unresolved calendar references have kind None."""
-        owner: dict[int, tuple] = {}
+    def holders(doc: Doc, text: str) -> list:
+        """Per character of the text, the fact that reads a number there (the facts the records component has
+        just made), UNRESOLVED in a calendar reference left unresolved, else None; a count wins over a date or
+        a gap where both hold a character."""
+        holder = [None] * len(text)
         for span in spans_of(doc, "date_unresolved"):
-            for i in range(span.start, span.end):
-                owner[i] = ("date_unresolved", None, span)
-        for key in COVERING:
-            for span in spans_of(doc, key):
-                kind = KIND_OF_KEY.get(key) or span.label_
-                for i in range(span.start, span.end):
-                    owner[i] = (key, kind, span)
-        return owner
+            holder[span.start_char:span.end_char] = [UNRESOLVED] * (span.end_char - span.start_char)
+        facts = doc.user_data.get(FACTS_KEY) or ()
+        for kinds in HOLDING:
+            for fact in facts:
+                if fact.kind in kinds:
+                    holder[fact.start:fact.end] = [fact] * (fact.end - fact.start)
+        return holder
 
     def reason(self, doc: Doc, words: list[str], numeral: str, first: int, stop: int, sentences) -> tuple[str, str]:
         """(reason, rule) of a numeral no fact holds: its shape first, then the words around it."""

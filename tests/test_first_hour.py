@@ -140,7 +140,8 @@ def test_facts_carry_their_articles_publication_date_and_url(tmp_path):
                                          encoding="utf-8")
     build_dataset(corpus, tmp_path / "out", use_cache=False)
     header = (tmp_path / "out" / "facts.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header[-4:] == ["reviewed", "extracted_value", "published", "url"]   # appended, the rest unmoved
+    assert header[-2:] == ["published", "url"]   # appended, the rest unmoved
+    assert header[header.index("suggestion_end") + 1:][:2] == ["reviewed", "extracted_value"]
     facts = load_dataset(tmp_path / "out")["facts"]
     team = facts[facts["doc_id"] == "team"]
     assert set(team["url"]) == {"https://news.example/team.html"}

@@ -45,6 +45,10 @@ CASES = [
     ("There are 5 new ones.", []),
     ("Hubei sent 3 teams. There are 2 new ones.", []),
     ("Wuhan built 2 hospitals. There are 3 new ones.", []),
+    # the dead are deaths
+    ("In total, 613 cases had been reported in Hubei as of March 2, with 63 deceased patients.",
+     [(613, "unspecified", E), (63, "death", E)]),
+    ("Wuhan reported 12 deceased on Monday.", [(12, "death", E)]),
     # a range's low end counts what its high end counts
     ("10 to 13 suspected cases were reported in Hubei.", [(10, "suspected", O), (13, "suspected", U)]),
     ("Between 20 and 30 new cases were found in Wuhan.", [(20, "confirmed", O), (30, "confirmed", U)]),

@@ -47,6 +47,14 @@ EVENTS = [
     ("The team's 45 members come from 11 hospitals.", {45: (None, BATCH, None)}),
     ("Villagers thanked the 40 doctors for risking their lives to help others.", {40: (None, BATCH, None)}),
     ("Buses left Guangdong for Hubei while 130 medical workers set up a ward.", {130: (SENT, BATCH, None)}),
+    # staff per day are a rate, officials no medical team; a stay, a batch and `supporting` a place are journeys
+    ("About 400 nurses from Hebei have arrived in Wuhan every day this week.", {400: (None, BATCH, None)}),
+    ("Over 3,000 government officials were assigned to villages in Xiaogan.", {3000: (None, BATCH, None)}),
+    ("During their stay in Jingzhou, the 25 nurses from Hainan treated 40 patients.", {25: (SENT, BATCH, None)}),
+    ("The 12-member team is the third batch of medics from the city.", {12: (SENT, BATCH, None)}),
+    ("The city sent buses to Guilin to pick up the 21 medics on Monday.", {21: (None, BATCH, None)}),
+    ("The 2,000 medical workers from other provinces supporting Xiaogan were thanked.",
+     {2000: (SENT, TOTAL, None)}),
     ("The 66 medics left for Wuhan on Monday.", {66: (SENT, BATCH, None)}),
     ("A team of 150 nurses left Guangzhou for Xiaogan on Friday.", {150: (SENT, BATCH, None)}),
 ]
@@ -82,6 +90,14 @@ TOTALS = [
     ("East China's Anhui Province has sent 180 doctors to Hubei.", {180: (SENT, BATCH, None)}),
     ("Teams drawing 70 nurses from nearby cities arrived in Suizhou.", {70: (SENT, BATCH, None)}),
     ("A team of 100 medics from cities across Jiangsu left for Huangshi on Monday.", {100: (SENT, BATCH, None)}),
+    # several hundred a sender has sent up to now, no day named: a running total; a team or a day keeps a group
+    ("Hebei has sent 1,100 medical workers to Hubei.", {1100: (SENT, TOTAL, None)}),
+    ("Gansu had already dispatched 520 medics to Hubei.", {520: (SENT, TOTAL, None)}),
+    ("Health officials said over 9,000 medical workers have been sent to Wuhan.", {9000: (SENT, TOTAL, None)}),
+    ("Hebei has sent 1,100 medical workers to Hubei on Monday.", {1100: (SENT, BATCH, None)}),
+    ("Hebei has sent a team of 600 medical workers to Hubei.", {600: (SENT, BATCH, None)}),
+    ("Hebei has sent another 500 medical workers to Hubei.", {500: (SENT, BATCH, None)}),
+    ("The 600 medics have been sent to Wuhan.", {600: (SENT, BATCH, None)}),
 ]
 
 
@@ -109,13 +125,20 @@ PARTS = [
                                                             2: (None, PART, None)}),
     ("The national team consists of 30 persons from Tianjin, 25 from Jiangsu and 15 from Henan.",
      {30: (None, PART, None), 25: (None, PART, None), 15: (None, PART, None)}),
-    # not parts: one noun shared by a range, staff after beds, two groups each with its verb
-    ("Between 200 and 300 medical workers have returned home every day.", {200: (RETURNED, BATCH, None),
-                                                                            300: (RETURNED, BATCH, None)}),
+    # not parts: one noun shared by a range (a rate per day: no group's journey), staff after beds, two groups
+    # each with its verb
+    ("Between 200 and 300 medical workers have returned home every day.", {200: (None, BATCH, None),
+                                                                            300: (None, BATCH, None)}),
     ("The ward had 500 beds with 200 medical staff.", {200: (None, BATCH, None)}),
     ("Jilin sent 32 nurses to Wuhan and Hunan sent 50 doctors to Xiaogan.", {32: (SENT, BATCH, None),
                                                                             50: (SENT, BATCH, None)}),
     ("Of course, 140 medics from Anhui arrived in Wuhan.", {140: (SENT, BATCH, None)}),
+    # staff joining a team sized by its members are a part of it; joining a group adds to it
+    ("Ten nurses from Zhuhai joined Guangdong's 120-member team to aid Jingzhou.", {10: (SENT, PART, None),
+                                                                                  120: (SENT, BATCH, None)}),
+    ("Eight nurses from Zhuhai joined a team of 120 medics in Jingzhou.", {8: (SENT, PART, None)}),
+    ("Seven more medics set off for Wuhan on Tuesday, joining the 57 who left on Sunday.",
+     {7: (SENT, BATCH, None)}),
 ]
 
 
@@ -130,6 +153,21 @@ def test_a_figure_has_one_scope_in_its_document(facts_of):
             "The 1,800 medics work in Wuhan.")
     scopes = [f["scope"] for f in facts_of(text, kind="personnel_count")]
     assert scopes == [TOTAL, TOTAL, TOTAL]
+
+
+def test_a_total_of_yields_to_the_dated_group_it_tells(facts_of):
+    """A headline's `a total of 669` is the group the body dates to a day, not a running total beside it."""
+    text = ("A total of 669 Hebei medics return home\n\nA total of 669 members of a medical team from Hebei left "
+            "Xiaogan on Monday.")
+    assert [f["scope"] for f in facts_of(text, kind="personnel_count")] == [BATCH, BATCH]
+    alone = "A total of 669 Hebei medics return home\n\nThe medics worked in Xiaogan for five weeks."
+    assert [f["scope"] for f in facts_of(alone, kind="personnel_count")] == [TOTAL]
+
+
+def test_teams_belong_to_the_count_beside_them(facts_of):
+    text = ("A total of 4,130 medical workers, in 30 teams, have arrived in Hubei, an official said, adding that an "
+            "additional 1,800 medical staff will arrive by Tuesday.")
+    assert {f["value"]: f["teams"] for f in facts_of(text, kind="personnel_count")} == {4130: 30, 1800: None}
 
 
 def test_small_equal_counts_are_not_one_figure(facts_of):

@@ -49,6 +49,17 @@ CASES = [
     ("The fall in new infections in Henan and Hebei was steep. Since March 1, 3 new cases were confirmed.",
      [(3, None)]),
     ("A medical team from Henan arrived on Monday. Since March 1, 3 new cases were confirmed.", [(3, None)]),
+    # a statistics block under a heading line that names one place
+    ("Daily figures\n\nHenan\nNew confirmed: 20\nNew deaths: 1\n\nHebei\nNew confirmed: 7\nDischarged: 30\n",
+     [(20, "Henan"), (1, "Henan"), (7, "Hebei"), (30, "Hebei")]),
+    ("Daily figures\n\nFigures for Henan\nConfirmed: 20\n", [(20, "Henan")]),
+    ("Daily figures\n\nHenan and Hebei\nNew confirmed: 20\n", [(20, None)]),
+    ("Daily figures\n\nHenan\n\nNew confirmed: 20\n", [(20, None)]),
+    ("Daily figures\n\nTeams went to Henan.\nNew confirmed: 20\n", [(20, None)]),
+    # a roll call of places and their numbers after a colon lead-in
+    ("Confirmed cases by province as of Feb 20: Guangdong 1,350; Henan 1,270; Hunan 1,018.",
+     [(1350, "Guangdong"), (1270, "Henan"), (1018, "Hunan")]),
+    ("The commission said on Monday: Hefei 12 beds.", []),
     # close contacts are no cases
     ("In Hubei, 2,623 patients were discharged after being cured. 8,620 people who had had close contact with "
      "infected patients were freed from medical observation.", [(2623, "Hubei")]),

@@ -43,7 +43,7 @@ class StaffMention(NamedTuple):
     origin: str          # '' when not stated
     destination: str
     date: str
-    event: str           # `sent` or `returned`
+    event: str           # `sent` or `returned`; '' when its words tell neither (`the 134 medics will work ...`)
     scope: str           # `batch` or `total`
     teams: int | None
 
@@ -90,7 +90,8 @@ def case_mention(row: dict, published: str | None) -> CaseMention | None:
 
 
 def staff_mention(row: dict, published: str | None) -> StaffMention | None:
-    """The dispatch a staff count may state, or None (no value, or a part of a team)."""
+    """The dispatch a staff count may state, or None (no value, or a part of a team). A count whose words tell
+    no journey (event '') only restates a dispatch its document tells (staff.py), never one of its own."""
     if row["kind"] != "personnel_count" or row.get("scope") == "part":
         return None
     value = whole_number(row["value"])
@@ -99,7 +100,7 @@ def staff_mention(row: dict, published: str | None) -> StaffMention | None:
     date = row["date"] if is_day(row["date"]) else ""
     return StaffMention(row["doc_id"], row["start"], row["fact_id"], published or "", value,
                         row["qualifier"] or "exact", row["origin"] or "", row["destination"] or "", date,
-                        row.get("event") or "sent", row.get("scope") or "batch", whole_number(row.get("teams")))
+                        row.get("event") or "", row.get("scope") or "batch", whole_number(row.get("teams")))
 
 
 def province_of(region: str) -> str:

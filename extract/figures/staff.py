@@ -2,9 +2,13 @@
 
 Two groupings. Inside a document, the mentions of one dispatch (a headline, the body, `the 134 medics`, a
 caption) state the same number with attributes that do not contradict each other; each fills in what the others
-leave out. Across documents, a dispatch restated within a few days (a syndicated copy, a follow-up) by the same
-origin and destination is one row; two documents giving one dated dispatch different numbers are one row that
-fails `conflict` (or `revised`). Origins and destinations roll up to their provincial-level area."""
+leave out. A mention whose words tell no journey (no event: `the 134 medics will take over two wards`) only
+restates a dispatch its document tells; alone it is none. Across documents, a dispatch restated within a few days
+(a syndicated copy, a follow-up) by the same origin and destination is one row, as is one told by its stated day
+within two weeks, or, with the same exact number between the same two named places, however late (a story of the
+return recalling the day they left), or a day apart in two copies of the same days (left on Sunday night, arrived
+on Monday); two documents giving one dated dispatch different numbers are one row that fails `conflict` (or
+`revised`). Origins and destinations roll up to their provincial-level area."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.figures.mentions import StaffMention, province_of
-from extract.figures.values import Stated, disagreement, distinct_values, pick
+from extract.figures.values import Stated, agree, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 
 STAFF_COLUMNS = ["origin", "origin_code", "origin_province", "destination", "destination_code",
@@ -91,19 +95,50 @@ def more_specific(a: str, b: str) -> str:
 def same_dispatch(d: Dispatch, m: StaffMention) -> bool:
     """A mention of a dispatch its document already stated: the same number, event and scope, and nothing
     said of where or when that contradicts it."""
-    return (d.value == m.value and d.event == m.event and d.scope == m.scope and places_agree(d.origin, m.origin)
+    return (same_number(d, m) and (d.event == m.event or not m.event) and d.scope == m.scope
+            and places_agree(d.origin, m.origin)
             and places_agree(d.destination, m.destination) and (not d.date or not m.date or d.date == m.date))
 
 
+def same_number(d: Dispatch, m: StaffMention) -> bool:
+    """The same number; or, for a running total whose sender and destination both mentions name, a rounded
+    statement and an exact one it admits (`has sent over 300 medical workers to Hubei`, `four batches totaling
+    318`): one document's one total, said twice."""
+    if d.value == m.value:
+        return True
+    if d.scope != "total" or m.scope != "total" or not (d.origin and m.origin and d.destination and m.destination):
+        return False
+    stated = d.stated + [Stated(m.value, m.qualifier, m.doc_id, m.published)]
+    qualifiers = {s.qualifier == "exact" for s in stated}
+    return qualifiers == {True, False} and agree(stated)
+
+
 def document_dispatches(mentions: list[StaffMention]) -> list[Dispatch]:
-    """One document's mentions (in text order) grouped into its dispatches."""
+    """One document's mentions (in text order) grouped into its dispatches. A mention whose words tell no
+    journey (`The 134 medics will take over two wards`, no event) is one more mention of a dispatch the document
+    tells with the same number, and adds nothing else to it; alone, it is no dispatch (staff at work at home,
+    staff who only signed up, a hospital's staff)."""
     dispatches: list[Dispatch] = []
     for m in mentions:
+        if not m.event:
+            continue
         found = next((d for d in dispatches if same_dispatch(d, m)), None)
         if found is None:
             dispatches.append(Dispatch.of(m))
         else:
             found.add(m)
+    order = {m.fact_id: k for k, m in enumerate(mentions)}
+    for m in mentions:
+        if m.event:
+            continue
+        found = [d for d in dispatches if same_dispatch(d, m)]
+        if len(found) == 1:   # two dispatches of that number (a team sent, then returned): whose is unsaid
+            found[0].stated.append(Stated(m.value, m.qualifier, m.doc_id, m.published))
+            found[0].fact_ids.append(m.fact_id)
+    for d in dispatches:   # every row lists its mentions in text order, and restates its value in others
+        d.value = pick(d.stated)[0]
+        pairs = sorted(zip(d.fact_ids, d.stated), key=lambda p: order[p[0]])
+        d.fact_ids, d.stated = [p[0] for p in pairs], [p[1] for p in pairs]
     return dispatches
 
 
@@ -144,7 +179,7 @@ def restates(row: Dispatch, d: Dispatch) -> bool:
     if not (places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination)):
         return False
     if row.date and d.date and row.date != d.date:
-        return False
+        return next_day(row, d)
     if not within_reach(row, d):
         return False
     if row.value == d.value:
@@ -152,6 +187,20 @@ def restates(row: Dispatch, d: Dispatch) -> bool:
     # another number: only for one dated dispatch whose origin and destination both documents name
     return bool(row.date and row.date == d.date and row.origin and row.origin == d.origin and row.destination
                 and row.destination == d.destination)
+
+
+def next_day(row: Dispatch, d: Dispatch) -> bool:
+    """One team said to leave on one day by one article and to arrive (or to leave, at night) on the next by
+    another of the same days: the same exact number between the same two named places, a day apart."""
+    return (days_apart(row.date, d.date) == 1 and row.value == d.value and exact(row) and exact(d)
+            and bool(row.origin and d.origin and row.destination and d.destination)
+            and places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination)
+            and days_apart(row.published, d.published) is not None
+            and days_apart(row.published, d.published) <= COPY_DAYS)
+
+
+def exact(d: Dispatch) -> bool:
+    return all(s.qualifier == "exact" for s in d.stated)
 
 
 def consolidate_staff(db: sqlite3.Connection) -> None:
@@ -182,20 +231,48 @@ def merged_rows(dispatches) -> Iterator[Dispatch]:
     """Dispatches of one origin, destination, event and scope (by province), in order of publication, merged
     where a later one restates an earlier one still within reach."""
     open_rows: list[Dispatch] = []
+    dated: dict[tuple[str, int], list[Dispatch]] = {}   # rows out of reach but for a recall of their day
     for d in dispatches:
         still = []
         for row in open_rows:
-            if out_of_reach(row, d.published):
-                yield row   # publications come in order: no later document can restate it now
-            else:
+            if not out_of_reach(row, d.published):
                 still.append(row)
+            elif row.date:
+                dated.setdefault((row.date, row.value), []).append(row)
+            else:
+                yield row   # publications come in order: no later document can restate it now
         open_rows = still
         found = next((row for row in open_rows if restates(row, d)), None)
+        if found is None and d.date:
+            found = next((row for row in open_rows if row.date and recalls(row, d)), None)
+        if found is None and d.date:
+            found = next((row for day in near_days(d.date) for row in dated.get((day, d.value), ())
+                          if recalls(row, d)), None)
         if found is None:
             open_rows.append(d)
         else:
             found.merge(d)
     yield from open_rows
+    for rows in dated.values():
+        yield from rows
+
+
+def near_days(day: str) -> list[str]:
+    """The day, and the days before and after it (a team leaves at night and arrives the next day)."""
+    if len(day) != 10:
+        return [day]
+    d = dt.date.fromisoformat(day)
+    return [day] + [(d + dt.timedelta(days=k)).isoformat() for k in (-1, 1)]
+
+
+def recalls(row: Dispatch, d: Dispatch) -> bool:
+    """A story weeks later that recalls a dispatch by its day (`They had left Nanchang for Suizhou on Feb 11 as
+    a team of 134`, in the story of their return): the same day (or the next: left at night, arrived the next
+    day), the same exact number, and the same two places, both named."""
+    return (not row.documents() & d.documents() and (days_apart(row.date, d.date) or 0) <= 1
+            and row.value == d.value
+            and exact(row) and exact(d) and bool(row.origin and d.origin and row.destination and d.destination)
+            and places_agree(row.origin, d.origin) and places_agree(row.destination, d.destination))
 
 
 def row_values(d: Dispatch) -> tuple:

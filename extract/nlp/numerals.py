@@ -87,7 +87,7 @@ def count_value(value: Fraction | int | None) -> int | None:
 def small_int(word: str) -> int | None:
     """A digit group that can stand where a number word stands (`4 hundred and 12`): 0..999, no comma.
     (What SMALL_INT says, with string methods: this is asked of every word of a number run.)"""
-    if not word.isascii():
+    if not word.isascii() and word[:1].isdecimal():
         word = ascii_numeral(word)
     if len(word) <= 3 and word.isascii() and word.isdigit() and (word[0] != "0" or word == "0"):
         return int(word)

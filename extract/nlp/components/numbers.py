@@ -344,8 +344,8 @@ class NumeralReader:
         if after in UNSURE_AFTER or after == "-" and end + 1 < len(words) and \
                 (words[end + 1] in UNSURE_AFTER or words[end + 1] in NOT_A_COUNT_AFTER):
             return True
-        if after and not self.gap(end - 1) and self.texts[end - 1][-1:].isdecimal() and after.isalpha() and \
-                len(after) <= 2 and after not in GLUED_WORDS_OK:
+        if 0 < len(after) <= 2 and after.isalpha() and after not in GLUED_WORDS_OK and \
+                self.texts[end - 1][-1:].isdecimal() and not self.gap(end - 1):
             return True
         if after in ARTICLES and end + 1 < len(words) and words[end + 1] in MULTIPLIERS or \
                 words[start] in ARTICLES and before in NUMBER_WORDS:

@@ -145,6 +145,36 @@ class CaseRegions(CountWords):
         counted = [s for s in named if s.start < sent_start and self.counted_in(doc, s)]
         return get(counted[-1], "value") if counted else None
 
+    def block_heading_region(self, doc: Doc, number: Span) -> str | None:
+        """A statistics block under a heading line that names one place and counts nothing (`Henan` / `New
+        confirmed: 20` / `New deaths: 1`): its lines are that place's, up to a blank line."""
+        texts = token_texts(doc)
+        j = number.start - 1
+        while j >= 0 and number.start - j < PARAGRAPH_REACH:
+            if "\n" in texts[j]:
+                if texts[j].count("\n") > 1:
+                    return None   # a blank line before any heading: the block has none
+                heading = self.heading_line(doc, j)
+                if heading is not None:
+                    return heading
+            j -= 1
+        return None
+
+    def heading_line(self, doc: Doc, newline: int) -> str | None:
+        """The one place named by the line that ends at `newline`, when it is a heading: a short line (from the
+        text's start or a blank line) naming one region and no number."""
+        texts = token_texts(doc)
+        start = newline - 1
+        while start >= 0 and "\n" not in texts[start]:
+            start -= 1
+        if start >= 0 and texts[start].count("\n") < 2:
+            return None   # not the block's first line
+        named = spans_in(region_index(doc).regions, start + 1, newline)
+        if newline - start > 8 or len({get(s, "value") for s in named}) != 1 or texts[newline - 1] in (".", "!", "?") \
+                or spans_in(spans_of(doc, "number"), start + 1, newline):
+            return None   # a sentence, several places, or a line that counts something itself
+        return get(named[0], "value")
+
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:
         regions = region_index(doc).regions

@@ -67,6 +67,8 @@ class CaseRelations(CaseRegions):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts)
+            if region is None and head.rule == "case_labelled":
+                region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \

@@ -244,6 +244,8 @@ class HeadFinder(LevelFinder):
             if previous is None:
                 return None
             return Head(get(previous, "noun_class"), "count_others", number.end + 1)
+        if "ones" not in words[number.end:number.end + 4]:
+            return None
         j = number.end
         while j < len(doc) and j < number.end + 3 and (words[j] in self.any_status or words[j] in self.new_words):
             j += 1

@@ -262,6 +262,17 @@ class ScopeReader(PlaceReader):
                 found.append(LeadIn(status, period, start, end))
         return found
 
+    def roll_call_leadin(self, doc: Doc, c: int, colon: int) -> tuple | None:
+        """`Confirmed cases by province as of Feb 20: Guangdong 1,350; Henan 1,270`: a clause of case words and
+        no number of its own, closed by a colon, heads a roll call of places and their numbers."""
+        body = lower_words(doc)[c:colon]
+        if self.case_nouns.isdisjoint(body) or spans_in(spans_of(doc, "number"), c, colon):
+            return None
+        status = status_table().first(body)
+        period = "new" if not self.words["new_words"].isdisjoint(body) else (
+            "total" if not self.words["total_words"].isdisjoint(body) else None)
+        return status, period, colon + 1
+
     def leadin_span(self, doc: Doc, c: int, e: int) -> tuple | None:
         """(status, period, first token after the lead-in) for `Of the newly confirmed cases, ...` or
         `severe cases among them, ...` starting at token c, else None."""
@@ -271,9 +282,11 @@ class ScopeReader(PlaceReader):
         if c >= e:
             return None
         limit = min(e, c + LEADIN_WINDOW)
-        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，")), None)
+        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，", ":", "：")), None)
         if comma is None:
             return None
+        if texts[comma] in (":", "："):
+            return self.roll_call_leadin(doc, c, comma)
         body = words[c:comma]
         if words[c] in self.words["status_leadin_openers"]:
             body = body[1:]

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_index
-from extract.nlp.rules.staff_roles import frame_end, relative_tail, speech_cut, speech_resume, staff_words
+from extract.nlp.rules.staff_roles import (frame_end, relative_tail, speech_cut, speech_resume, staff_phrases,
+                                          staff_words)
 
 SENT, RETURNED = "sent", "returned"
 # a word of sending that counts only with the word after it: `set off`, `came to`, `headed for` (`set up a
@@ -40,6 +41,12 @@ def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
     """`returned` when the count's clause tells a way home, else `sent` when it tells a way out or staff at
     work where they were sent, else None. Home wins: a story of a return names where the staff had gone."""
     windows = count_windows(doc, fact.start, fact.end)
+    if any(a_rate(doc, lo, hi) for lo, hi in windows):
+        return None   # `Between 1,000 and 3,000 medical workers have returned home each day`: no group's journey
+    if lower_words(doc)[fact.end - 1] in staff_words()["non_medical_nouns"]:
+        return None   # `over 11,000 government officials have been assigned to villages`: no medical team
+    if fetched(doc, windows[0][0], fact.start):
+        return None   # `sent buses to Nanning to pick up the 17 medics`: what was sent is the buses
     origin = get(fact, "origin")
     if any(went_home(doc, lo, hi, origin, gazetteer) for lo, hi in windows):
         return RETURNED
@@ -49,6 +56,25 @@ def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
     if any(went_out(doc, lo, hi) for lo, hi in windows):
         return SENT
     return None
+
+
+def a_rate(doc: Doc, lo: int, hi: int) -> bool:
+    """Staff counted per day or per week (`each day`, `daily`): a rate, no group's journey."""
+    words = lower_words(doc)
+    for j in range(lo, hi):
+        for phrase in staff_phrases()["rate_phrases"]:
+            if words[j] == phrase[0] and j + len(phrase) <= hi and tuple(words[j: j + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def fetched(doc: Doc, lo: int, start: int) -> bool:
+    """`to pick up the 17 medics`, `to fetch the team`: someone else's journey to collect the staff counted after
+    it, which tells neither the day they went out nor the day they came home."""
+    words = lower_words(doc)
+    known = staff_words()["fetch_words"]
+    return any(words[j] in known and (words[j] not in ("pick", "picks", "picked", "picking") or words[j + 1] == "up")
+               for j in range(lo, start - 1))
 
 
 def went_home(doc: Doc, lo: int, hi: int, origin: str | None, gazetteer) -> bool:
@@ -111,8 +137,9 @@ def lands_home(doc: Doc, j: int, hi: int, origin: str, gazetteer) -> bool:
 
 def went_out(doc: Doc, lo: int, hi: int) -> bool:
     """A way out in doc[lo:hi]: a verb of sending or going (`sent`, `dispatched`, `left for`, `set off`,
-    `arrived`, `joined`, `a flight carrying`), `to aid` (`a team to aid Wuhan`), or staff at work somewhere
-    (`are working in Hubei`)."""
+    `arrived`, `joined`, `a flight carrying`), `to aid` or `supporting` a place (`a team to aid Wuhan`), staff
+    at work or staying somewhere (`are working in Hubei`, `their stay in Wuhan`), or a batch (`the second batch
+    of medical personnel`)."""
     words = lower_words(doc)
     known = staff_words()
     for j in range(lo, hi):
@@ -124,6 +151,12 @@ def went_out(doc: Doc, lo: int, hi: int) -> bool:
             return True
         if word in known["work_verbs"] and after in ("in", "at"):
             return True
+        if word in known["stay_words"] and after in ("in", "at"):
+            return True   # `during their stay in Wuhan`
+        if word in known["batch_words"]:
+            return True   # `the team is the second batch of medical personnel from the city`
+        if word in known["aid_participles"] and aids_a_place(doc, j + 1, hi):
+            return True   # `the 31,207 medical staff from other provinces supporting Wuhan`
         if word == "to" and after in known["aid_infinitives"] and aids_a_place(doc, j + 2, hi):
             return True
     return False

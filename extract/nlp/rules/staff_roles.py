@@ -27,8 +27,10 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # what a staff count tells of itself (staff_event.py, staff_scope.py, staff_teams.py)
             "return_verbs", "home_words", "homeward_movers", "leave_words", "send_cues", "send_cues_needing_next",
             "aid_infinitives", "candidacy_words", "total_words_strong", "part_openers", "part_frame_words",
-            "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns")
-PHRASES = ("total_phrases", "weak_total_phrases")
+            "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns",
+            "perfect_send_verbs", "join_verbs", "stay_words", "batch_words", "aid_participles",
+            "non_medical_nouns", "fetch_words")
+PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.normalize import WEEKDAYS, month_number
 from extract.nlp.rules.case_relations import PART_RULES
-from extract.nlp.rules.relations import lower_words, sentence_index, token_texts
+from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_index, token_texts
 from extract.nlp.rules.staff_event import count_windows, staff_event
 from extract.nlp.rules.staff_roles import staff_phrases, staff_words
 from extract.nlp.rules.staff_teams import staff_teams, team_number
@@ -35,7 +35,7 @@ def describe_staff(doc: Doc, facts: list[Span], noun_class: dict[str, str], gaze
     """Set event, scope and teams on every personnel count of `facts` (all counts of the document, sorted)."""
     staff = [f for f in facts if f.label_ == "personnel_count"]
     parts: set[int] = set()
-    scopes, firm = [], []
+    scopes, firm, weak, dated = [], [], [], []
     for i, fact in enumerate(staff):
         team = staff_teams(doc, fact, facts)
         total = None
@@ -47,10 +47,26 @@ def describe_staff(doc: Doc, facts: list[Span], noun_class: dict[str, str], gaze
             scope = TOTAL if total else BATCH
         scopes.append(scope)
         firm.append(scope != BATCH and total != WEAK)
+        weak.append(total == WEAK)
+        dated.append(scope == BATCH and any(dated_to_a_day(doc, lo, hi)
+                                            for lo, hi in count_windows(doc, fact.start, fact.end)))
         put(fact, "teams", team_number(team))
         put(fact, "event", staff_event(doc, fact, gazetteer))
+    scopes = weak_totals_of_dated_batches(staff, scopes, weak, dated)
     for fact, scope in zip(staff, same_figure_scopes(staff, scopes, firm)):
         put(fact, "scope", scope)
+
+
+def weak_totals_of_dated_batches(staff: list[Span], scopes: list[str], weak: list[bool],
+                                 dated: list[bool]) -> list[str]:
+    """`A total of 669 medics return home` (a headline, a caption cut short) is the group the body dates to one
+    day (`A total of 669 members ... left Xiaogan on Monday`): `a total of` alone yields to a dated batch of the
+    same number and origin in the document."""
+    batches = {(get(f, "value"), get(f, "origin")) for f, is_dated in zip(staff, dated) if is_dated}
+    if not batches:
+        return scopes
+    return [BATCH if is_weak and (get(f, "value"), get(f, "origin")) in batches else scope
+            for f, scope, is_weak in zip(staff, scopes, weak)]
 
 
 SAME_FIGURE_MIN = 10   # below this, two equal counts of staff are as likely two groups as one figure
@@ -84,7 +100,38 @@ def rule_of(fact: Span) -> str:
 def is_part(doc: Doc, fact: Span, staff: list[Span], i: int, parts: set[int], noun_class: dict[str, str]) -> bool:
     return (rule_of(fact) in STAFF_PART_RULES or after_part_frame(doc, fact) or
             sub_count(doc, fact, noun_class) or role_list(doc, fact, staff, i, noun_class) or
-            team_make_up(doc, fact, staff, i) or another_part(doc, fact, staff, i, parts))
+            team_make_up(doc, fact, staff, i) or another_part(doc, fact, staff, i, parts) or
+            joins_a_sized_team(doc, fact, staff, i))
+
+
+JOIN_REACH = 6   # tokens from `joined` to the size of the team joined (`joined Fujian's 135-member medical team`)
+
+
+def joins_a_sized_team(doc: Doc, fact: Span, staff: list[Span], i: int) -> bool:
+    """`20 nurses from Quanzhou joined Fujian's 135-member medical team`: staff joining a team whose size counts
+    them are a part of it. Only a team sized by its members (`135-member`, `a team of 135`): `joining the 57 who
+    left on Sunday` adds to a group, it does not divide one."""
+    if i + 1 >= len(staff):
+        return False
+    words = lower_words(doc)
+    lo, hi = clause_bounds(doc, fact.start)
+    joined = next((j for j in range(fact.end, hi) if words[j] in staff_words()["join_verbs"]), None)
+    if joined is None:
+        return False
+    whole = staff[i + 1]
+    if whole.start >= hi or whole.start < joined or whole.start - joined > JOIN_REACH:
+        return False
+    between = range(joined + 1, whole.start)
+    if any(doc[k].is_punct and words[k] not in ("'s", "’s") for k in between):
+        return False
+    last = words[whole.end - 1]
+    by_members = last in ("member", "members") or last.endswith("-member")
+    team_of = whole.start >= 2 and words[whole.start - 1] == "of" and noun_class_team(words[whole.start - 2])
+    return by_members or team_of
+
+
+def noun_class_team(word: str) -> bool:
+    return word in ("team", "group", "contingent")
 
 
 def after_part_frame(doc: Doc, fact: Span) -> bool:
@@ -186,10 +233,51 @@ def stated_total(doc: Doc, fact: Span, team: Span | None) -> str | None:
     lo, hi = windows[0]
     if national_sender(doc, lo, fact.start) or from_everywhere(doc, fact.end, hi) or several_teams(doc, team):
         return STATED
+    if perfect_sending(doc, fact, lo, hi) and not any(dated_to_a_day(doc, lo, hi) for lo, hi in windows):
+        return STATED
     if has_phrase(words, max(lo, fact.start - WEAK_REACH), fact.end, phrases["weak_total_phrases"]) and \
             not any(dated_to_a_day(doc, lo, hi) for lo, hi in windows):
         return WEAK
     return None
+
+
+PERFECT_REACH = 3   # tokens between `has` and its verb (`has so far sent`, `had already dispatched`)
+PERFECT_TOTAL_MIN = 300   # an undated `has sent` of this many staff or more is a running total
+DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "this", "that", "of", "another",
+                      "additional", "more", "extra", "further", "other"})
+
+
+def perfect_sending(doc: Doc, fact: Span, lo: int, hi: int) -> bool:
+    """`Shandong has sent 1,266 medical personnel to Hubei`, `had already sent 550 medics`, `over 11,000 medical
+    personnel have been sent to Wuhan`: several hundred staff a sender has sent up to now, with no day named (the
+    caller checks the day), are its running total: one team is seldom that large, and a team leaves on a day the
+    story names. `has sent 135 medics` may be one team and stays one; `sent a team of 600` (a group named as
+    one), `the 600 medics have been sent` (a group told before) and `has sent another 500` (one more group) are
+    not totals."""
+    value = get(fact, "value")
+    if not isinstance(value, int) or value < PERFECT_TOTAL_MIN:
+        return False
+    words = lower_words(doc)
+    known = staff_words()
+    if words[fact.start] in DEFINITE:
+        return False
+    j = fact.start - 1
+    if j >= lo and words[j] in known["perfect_send_verbs"]:   # `has (so far) sent 1,266 ...`
+        for k in range(j - 1, max(lo - 1, j - 1 - PERFECT_REACH), -1):
+            if words[k] in ("has", "have", "had"):
+                return True
+            if doc[k].is_punct or words[k] in known["perfect_send_verbs"]:
+                return False
+        return False
+    if j >= lo and (words[j] in DEFINITE or words[j] in known["batch_nouns"]):
+        return False   # `a team of 600 ... have been sent`, `the 600 medics have been sent`
+    for k in range(fact.end, min(hi, fact.end + 8)):   # `1,266 medics (from X) have been sent`
+        if words[k] in ("has", "have", "had") and k + 2 < hi and words[k + 1] == "been" and \
+                words[k + 2] in known["perfect_send_verbs"]:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def has_phrase(words: list[str], lo: int, hi: int, phrases) -> bool:

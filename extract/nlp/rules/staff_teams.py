@@ -25,6 +25,9 @@ def staff_teams(doc: Doc, fact: Span, facts: list[Span]) -> Span | None:
             continue   # `sent 120 medics in two batches and 30 nurses`: the batches are the medics'
         if not staff_words()["per_team_words"].isdisjoint(words[left: right]):
             continue   # `three teams, each consisting of 135 doctors`: 135 is one team's size
+        if any(abs(team.start - s) < abs(team.start - fact.start) for s in staff):
+            continue   # `4,130 medical workers, in 30 teams, ..., adding that an additional 1,800 staff`: the
+                       # teams are told with the count beside them
         if best is None or abs(team.start - fact.start) < abs(best.start - fact.start):
             best = team
     return best

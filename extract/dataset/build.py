@@ -33,6 +33,8 @@ from extract.dataset.cache import FactCache
 from extract.dataset.corpus import (Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest,
                                     refuse_irregular)
 from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
+from extract.dataset.pairings import Pairings
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
@@ -40,8 +42,7 @@ from extract.dataset import tables
 from extract.dataset.spreadsheet import neutral, neutral_row
 from extract.dataset.location import corpus_link
 from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
-from extract.nlp.gazetteer import default_gazetteer
-from extract.nlp.records import FIELDS, NUMBER_KIND, Fact, fact_values, new_fact
+from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
                                       tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
 
@@ -52,10 +53,6 @@ FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] 
     ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings", "numbers", "unexplained"]
-# every numeral of every article and what accounts for it (extract/nlp/components/accounting.py)
-NUMBER_COLUMNS = ["number_id", "doc_id", "start", "end", "text", "value", "reason", "rule", "fact_id", "sent_start",
-                  "sent_end", "context"]
-UNEXPLAINED = "unexplained"
 NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
@@ -152,20 +149,6 @@ def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unex
                 warnings="; ".join(article_warnings(article)), numbers=numbers, unexplained=unexplained)
 
 
-def split_numbers(facts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
-    """An article's facts and the accounts of its numerals (kind `number`), which follow them."""
-    at = len(facts)
-    while at and facts[at - 1].kind == NUMBER_KIND:
-        at -= 1
-    return facts[:at], facts[at:]
-
-
-def number_table_rows(numbers: list[Fact]) -> list[tuple]:
-    """One article's numeral accounts as rows of numbers.csv (NUMBER_COLUMNS' order)."""
-    return [(n.fact_id, n.doc_id, n.start, n.end, n.text, n.value, n.expected, n.rule, n.belongs_to, n.sent_start,
-             n.sent_end, n.context) for n in numbers]
-
-
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
 GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
 BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
@@ -199,30 +182,6 @@ def gap_rows(rows: list[tuple]) -> list[list]:
     return out
 
 
-class Pairings:
-    """Helper -> recipient pairs gathered over the corpus, with the documents and facts that state them."""
-
-    def __init__(self):
-        self.mentions: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
-
-    def add(self, mentions: list[tuple[str, str, str, str, str | None]]) -> None:
-        """(helper, recipient, doc_id, fact_id, published) of pairing facts, in table order."""
-        for helper, recipient, doc_id, fact_id, published in mentions:
-            self.mentions.setdefault((helper, recipient), []).append((doc_id, fact_id, published))
-
-    def records(self) -> list[dict]:
-        gazetteer = default_gazetteer()
-        records = []
-        for (helper, recipient), mentions in sorted(self.mentions.items()):
-            documents = sorted({doc for doc, _, _ in mentions})
-            dates = sorted({day for _, _, day in mentions if day})
-            records.append(dict(helper=helper, helper_code=gazetteer[helper].code, recipient=recipient,
-                                recipient_code=gazetteer[recipient].code, first_date=dates[0] if dates else None,
-                                documents=";".join(documents), mentions=len(mentions),
-                                fact_ids=";".join(fact_id for _, fact_id, _ in mentions)))
-        return records
-
-
 class DatasetWriter:
     """The two passes of a build into a staging folder (see the module's docstring)."""
 
@@ -247,9 +206,8 @@ class DatasetWriter:
         self.last: Article | None = None
 
     def add(self, article: Article, facts: list[Fact]) -> None:
-        """Pass 1, one article (in doc_id order). A rejected fact is never evidence for another article. The
-        accounts of its numerals go to numbers.csv and no further."""
-        facts, numbers = split_numbers(facts)
+        """Pass 1, one article (in doc_id order). A rejected fact is never evidence for another article."""
+        facts, numbers = split_numbers(facts)   # the accounts of its numerals go to numbers.csv and no further
         kept = [f for f in facts if f.fact_id not in self.verdicts or
                 self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
         rejected = [f for f in facts if f.fact_id in self.verdicts and self.verdicts[f.fact_id].verdict == "reject"] \
@@ -263,10 +221,8 @@ class DatasetWriter:
         self.spill.write(data)
         self.spill_size += len(data)
         gaps = sum(1 for f in kept if f.kind == "missing_number")
-        self.documents.add(document_row(article, len(kept) - gaps, gaps, len(numbers),
-                                        sum(1 for n in numbers if n.expected == UNEXPLAINED)))
-        if numbers:
-            self.numbers.add_rows(number_table_rows(numbers))
+        self.documents.add(document_row(article, len(kept) - gaps, gaps, len(numbers), unexplained(numbers)))
+        self.numbers.add_rows(number_table_rows(numbers))
         self.last = article
 
     def add_error(self, error: ArticleError) -> None:

@@ -20,7 +20,7 @@ from extract.dataset.corpus import ArticleError
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUTPUT_FILES = [".aidfacts-outputs", "audit.csv", "cases.csv", "conflicts.csv", "datapackage.json", "documents.csv",
-                "errors.csv", "facts.csv", "facts.jsonl", "gaps.csv", "pairings.csv", "rule_precision.csv", "staff.csv"]
+                "errors.csv", "facts.csv", "facts.jsonl", "gaps.csv", "numbers.csv", "pairings.csv", "rule_precision.csv", "staff.csv"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

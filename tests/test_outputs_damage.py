@@ -164,3 +164,26 @@ def test_the_review_app_names_a_damaged_table(good, tmp_path, table):
     (bad / table).write_bytes(truncated((bad / table).read_bytes()))
     with pytest.raises(ValueError, match=f"^{bad / table}: truncated"):
         ReviewStore(bad, corpus)
+
+
+@pytest.mark.parametrize("table, column, cell, reason", [
+    ("cases.csv", "value", "abc", "column value: row 2: 'abc' is not an integer"),
+    ("staff.csv", "value", "9" * 25, f"column value: row 2: {'9' * 25} is too large for an integer column"),
+])
+def test_a_hand_edited_cell_of_the_wrong_type_is_one_line_naming_file_row_and_cell(good, tmp_path, table, column,
+                                                                                   cell, reason):
+    import csv
+
+    corpus, outputs = good
+    bad = tmp_path / "outputs"
+    shutil.copytree(outputs, bad)
+    with open(bad / table, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    if len(rows) < 2:
+        pytest.skip(f"no row in {table}")
+    rows[1][rows[0].index(column)] = cell
+    with open(bad / table, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    for args in (["figures", "cases" if table == "cases.csv" else "staff", "-o", bad], ["audit", bad, "--corpus", corpus]):
+        result = run(*args)
+        assert result.exit_code == 1 and result.output == f"Error: {bad / table}: {reason}\n", result.output

@@ -278,3 +278,13 @@ def test_remove_add_meta_and_review_at_once_lose_nothing(built, tmp_path):
     assert set(read_verdicts(corpus)) == {row["fact_id"] for row in jiangsu[:3]}
     (entry,) = (corpus / "removed").iterdir()
     assert set(read_verdicts(entry)) == {hunan}
+
+
+def test_a_removed_folder_that_is_a_symbolic_link_is_refused(built, tmp_path):
+    corpus, outputs = built
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (corpus / "removed").symlink_to(elsewhere)
+    result = run("remove", "hunan", "--corpus", corpus, "--no-build")
+    assert result.exit_code == 1 and f"{corpus / 'removed'} is a symbolic link or a file, not a folder of the corpus" in result.output
+    assert (corpus / "hunan.txt").exists() and list(elsewhere.iterdir()) == []

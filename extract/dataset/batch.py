@@ -23,7 +23,7 @@ from spacy.language import Language
 from extract.dataset.corpus import Article, ArticleError, ArticleReader
 from extract.dataset.evidence import Conflict, evidence_pass
 from extract.nlp.pipeline import extract_doc, shared_nlp
-from extract.nlp.records import Fact, doc_to_facts
+from extract.nlp.records import NUMBER_KIND, Fact, doc_to_facts, number_records
 
 Item = Article | ArticleError
 Result = tuple[Item, list[Fact] | None, bool]
@@ -95,14 +95,17 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 class ArticleWork:
     """What is done to one article, the same in this process and in a worker: read it (when given a path),
-    take its facts from the cache or run the pipeline within the time budget, and cache what was extracted."""
+    take its facts from the cache or run the pipeline within the time budget, and cache what was extracted.
+    With `numbers`, the facts are followed by the account of each numeral (records of kind `number`, which
+    only a build asks for: it routes them to numbers.csv); the cache holds both either way."""
 
     def __init__(self, reader: ArticleReader | None = None, cache=None, nlp: Language | None = None,
-                 seconds: float | None = None):
+                 seconds: float | None = None, numbers: bool = False):
         self.reader = reader or ArticleReader()
         self.cache = cache
         self.nlp = nlp
         self.seconds = seconds
+        self.numbers = numbers
         self.timed = False   # set where the budget's handler is installed (budget_timer, or a worker's start)
 
     def __call__(self, job: Item | Path | str) -> Result:
@@ -111,7 +114,10 @@ class ArticleWork:
             return item, None, False
         known = self.cache.get(item) if self.cache is not None else None
         if known is not None:
-            return (item, known, True) if len(known) <= MAX_FACTS else (too_many(item, len(known)), None, False)
+            facts = without_numbers(known)
+            if len(facts) > MAX_FACTS:
+                return too_many(item, len(facts)), None, False
+            return item, known if self.numbers else facts, True
         nlp = self.nlp or shared_nlp()
         global _EXPIRED
         _EXPIRED = False
@@ -119,7 +125,10 @@ class ArticleWork:
             try:
                 if self.timed:
                     signal.setitimer(signal.ITIMER_REAL, self.seconds)   # one-shot: OverBudget when it runs out
-                facts = doc_to_facts(extract_doc(item.text, item.doc_id, item.published, nlp), item.doc_id)
+                doc = extract_doc(item.text, item.doc_id, item.published, nlp)
+                facts = doc_to_facts(doc, item.doc_id)
+                numbers = number_records(doc, item.doc_id) if doc is not None else []
+                del doc
             finally:
                 if self.timed:
                     signal.setitimer(signal.ITIMER_REAL, 0)
@@ -134,8 +143,13 @@ class ArticleWork:
         if len(facts) > MAX_FACTS:
             return too_many(item, len(facts)), None, False
         if self.cache is not None:
-            self.cache.put(item, facts)
-        return item, facts, False
+            self.cache.put(item, facts + numbers)
+        return item, facts + numbers if self.numbers else facts, False
+
+
+def without_numbers(facts: list[Fact]) -> list[Fact]:
+    """The facts alone, without the numeral accounts that follow them."""
+    return [f for f in facts if f.kind != NUMBER_KIND]
 
 
 def too_many(item: Article, count: int) -> ArticleError:
@@ -167,12 +181,13 @@ def _work_batch(jobs: list) -> list[tuple[Item | None, list[tuple] | None, bool]
 
 def extract_items(items: Iterable[Item | Path | str], nlp: Language | None = None, n_process: int = 1,
                   cache=None, batch_size: int = 32, reader: ArticleReader | None = None,
-                  seconds: float | None = None) -> Iterator[Result]:
+                  seconds: float | None = None, numbers: bool = False) -> Iterator[Result]:
     """(article, facts, from_cache) for each item in input order; an item may be an Article, an ArticleError
     (given back as is, with facts None) or a path to read (by `reader`). An article not extracted within
-    `seconds` comes back as an ArticleError. Docs are dropped as soon as their facts are made and at most a
-    bounded window of items is in flight, so memory does not grow with the corpus."""
-    work = ArticleWork(reader=reader, cache=cache, nlp=nlp, seconds=seconds)
+    `seconds` comes back as an ArticleError. With `numbers`, each article's facts are followed by the account
+    of its numerals (kind `number`). Docs are dropped as soon as their facts are made and at most a bounded
+    window of items is in flight, so memory does not grow with the corpus."""
+    work = ArticleWork(reader=reader, cache=cache, nlp=nlp, seconds=seconds, numbers=numbers)
     if n_process <= 1:
         with budget_timer(seconds) as work.timed:
             yield from map(work, items)

@@ -33,6 +33,8 @@ from extract.dataset.cache import FactCache
 from extract.dataset.corpus import (Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest,
                                     refuse_irregular)
 from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
+from extract.dataset.pairings import Pairings
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
@@ -40,7 +42,6 @@ from extract.dataset import tables
 from extract.dataset.spreadsheet import neutral, neutral_row
 from extract.dataset.location import corpus_link
 from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
-from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
                                       tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
@@ -51,7 +52,7 @@ LATER_FIELDS_AT = FIELDS.index("event")
 FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] + list(FIELDS[LATER_FIELDS_AT:]) + \
     ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
-                    "facts", "gaps", "warnings"]
+                    "facts", "gaps", "warnings", "numbers", "unexplained"]
 NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
@@ -63,7 +64,7 @@ ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "cases": TABLE_COLUMNS["cases"],
            "staff": TABLE_COLUMNS["staff"], "pairings": PAIRING_COLUMNS, "gaps": GAP_COLUMNS,
            "conflicts": CONFLICT_COLUMNS, "errors": ERROR_COLUMNS, "audit": AUDIT_COLUMNS,
-           "rule_precision": PRECISION_COLUMNS}
+           "rule_precision": PRECISION_COLUMNS, "numbers": NUMBER_COLUMNS}
 TABLES = tuple(COLUMNS)
 SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swap
 TEXT_SPILL = ".texts.spill"   # texts that may hold a passage's evidence, read again by the passage index
@@ -140,13 +141,13 @@ def article_warnings(article: Article) -> list[str]:
     return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
 
 
-def document_row(article: Article, facts: int, gaps: int) -> dict:
+def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unexplained: int = 0) -> dict:
     title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
     return dict(doc_id=article.doc_id, file=article.file, title=title,
                 source=article.source, url=article.url, published=article.published,
                 characters=len(article.text), words=len(article.text.split()),
                 sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps,
-                warnings="; ".join(article_warnings(article)))
+                warnings="; ".join(article_warnings(article)), numbers=numbers, unexplained=unexplained)
 
 
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
@@ -182,30 +183,6 @@ def gap_rows(rows: list[tuple]) -> list[list]:
     return out
 
 
-class Pairings:
-    """Helper -> recipient pairs gathered over the corpus, with the documents and facts that state them."""
-
-    def __init__(self):
-        self.mentions: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
-
-    def add(self, mentions: list[tuple[str, str, str, str, str | None]]) -> None:
-        """(helper, recipient, doc_id, fact_id, published) of pairing facts, in table order."""
-        for helper, recipient, doc_id, fact_id, published in mentions:
-            self.mentions.setdefault((helper, recipient), []).append((doc_id, fact_id, published))
-
-    def records(self) -> list[dict]:
-        gazetteer = default_gazetteer()
-        records = []
-        for (helper, recipient), mentions in sorted(self.mentions.items()):
-            documents = sorted({doc for doc, _, _ in mentions})
-            dates = sorted({day for _, _, day in mentions if day})
-            records.append(dict(helper=helper, helper_code=gazetteer[helper].code, recipient=recipient,
-                                recipient_code=gazetteer[recipient].code, first_date=dates[0] if dates else None,
-                                documents=";".join(documents), mentions=len(mentions),
-                                fact_ids=";".join(fact_id for _, fact_id, _ in mentions)))
-        return records
-
-
 class DatasetWriter:
     """The two passes of a build into a staging folder (see the module's docstring)."""
 
@@ -226,10 +203,12 @@ class DatasetWriter:
         self.seen_verdicts: set[str] = set()
         self.spill = open(staging / SPILL, "wb", buffering=BUFFER)
         self.documents = TableWriter(staging / "documents.csv", DOCUMENT_COLUMNS)
+        self.numbers = TableWriter(staging / "numbers.csv", NUMBER_COLUMNS)
         self.last: Article | None = None
 
     def add(self, article: Article, facts: list[Fact]) -> None:
         """Pass 1, one article (in doc_id order). A rejected fact is never evidence for another article."""
+        facts, numbers = split_numbers(facts)   # the accounts of its numerals go to numbers.csv and no further
         kept = [f for f in facts if f.fact_id not in self.verdicts or
                 self.verdicts[f.fact_id].verdict != "reject"] if self.verdicts else facts
         rejected = [f for f in facts if f.fact_id in self.verdicts and self.verdicts[f.fact_id].verdict == "reject"] \
@@ -243,7 +222,8 @@ class DatasetWriter:
         self.spill.write(data)
         self.spill_size += len(data)
         gaps = sum(1 for f in kept if f.kind == "missing_number")
-        self.documents.add(document_row(article, len(kept) - gaps, gaps))
+        self.documents.add(document_row(article, len(kept) - gaps, gaps, len(numbers), unexplained(numbers)))
+        self.numbers.add_rows(number_table_rows(numbers))
         self.last = article
 
     def add_error(self, error: ArticleError) -> None:
@@ -353,6 +333,7 @@ class DatasetWriter:
         """Pass 2 and the small tables."""
         self.spill.close()
         self.documents.close()
+        self.numbers.close()
         self.index.finish()
         self.finish_passages()
         results = self.render_all()
@@ -401,7 +382,7 @@ class DatasetWriter:
 
     def close(self) -> None:
         self.texts.close()
-        for handle in (self.spill, self.documents.handle):
+        for handle in (self.spill, self.documents.handle, self.numbers.handle):
             handle.close()
 
 
@@ -449,7 +430,7 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
         try:
             # paths, not articles: reading, the cache and the pipeline all run in the workers
             items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache, reader=reader,
-                                  seconds=seconds)
+                                  seconds=seconds, numbers=True)
             for item, facts, from_cache in items:
                 if isinstance(item, ArticleError):
                     writer.add_error(item)

@@ -14,7 +14,7 @@ from extract.dataset.outputs import current_umask
 from extract.nlp.gazetteer import data_path
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.pipeline import PIPELINE_VERSION
-from extract.nlp.records import COUNT_KINDS, FIELD_NAMES, KINDS, Fact, fact_id, facts_from_dicts
+from extract.nlp.records import COUNT_KINDS, FIELD_NAMES, NUMBER_KIND, RECORD_KINDS, Fact, fact_id, facts_from_dicts
 
 FIELD_SET = frozenset(FIELD_NAMES)
 
@@ -34,7 +34,8 @@ def pipeline_fingerprint() -> str:
 
 
 class FactCache:
-    """Facts per article on disk, one JSON file per (content, publication date, doc_id, pipeline)."""
+    """Facts per article on disk, one JSON file per (content, publication date, doc_id, pipeline), followed by
+    the account of its numerals (kind `number`)."""
 
     def __init__(self, folder: Path | str):
         self.folder = Path(folder)
@@ -95,7 +96,7 @@ def grounded_facts(rows, article: Article) -> list[Fact] | None:
         if not isinstance(row, dict) or row.keys() != FIELD_SET:
             return None
         start, end, kind, value = row["start"], row["end"], row["kind"], row["value"]
-        if kind not in KINDS or row["doc_id"] != doc_id or type(start) is not int or type(end) is not int:
+        if kind not in RECORD_KINDS or row["doc_id"] != doc_id or type(start) is not int or type(end) is not int:
             return None
         if not 0 <= start <= end <= len(text) or text[start:end] != row["text"]:
             return None
@@ -109,6 +110,6 @@ def grounded_facts(rows, article: Article) -> list[Fact] | None:
 
 
 def value_fits(kind: str, value) -> bool:
-    if kind in COUNT_KINDS:
+    if kind in COUNT_KINDS or kind == NUMBER_KIND:
         return value is None or type(value) is int
     return value is None or isinstance(value, VALUE_TYPES[kind])

@@ -3,19 +3,21 @@ from __future__ import annotations
 
 FIELD_TYPES = {"start": "integer", "end": "integer", "sent_start": "integer", "sent_end": "integer",
                "characters": "integer", "words": "integer", "facts": "integer", "gaps": "integer",
-               "mentions": "integer", "missing": "boolean", "reviewed": "boolean",
+               "mentions": "integer", "missing": "boolean", "reviewed": "boolean", "numbers": "integer",
+               "unexplained": "integer",
                "suggestion_start": "integer", "suggestion_end": "integer", "teams": "integer"}
 COUNTED = {"value": "integer", "mentions": "integer", "documents": "integer"}
 TABLE_FIELD_TYPES = {"rule_precision": {"facts": "integer", "reviewed": "integer", "accepted": "integer",
                                         "rejected": "integer", "corrected": "integer",
                                         "attributes_corrected": "integer", "precision": "number"},
                      "cases": COUNTED, "staff": {**COUNTED, "teams": "integer"}}
-PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"],
+PRIMARY_KEYS = {"documents": ["doc_id"], "facts": ["fact_id"], "gaps": ["fact_id"], "numbers": ["number_id"],
                 "cases": ["region", "status", "period", "date"],
                 "pairings": ["helper", "recipient"], "errors": ["file"], "rule_precision": ["rule"]}
 FOREIGN_KEYS = {
     "facts": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
     "gaps": [{"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}}],
+    "numbers": [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}],
 }
 DESCRIPTIONS = {
     "documents": "One row per article of the corpus, with its metadata and counts.",
@@ -31,6 +33,9 @@ DESCRIPTIONS = {
     "errors": "Articles that could not be read, and why.",
     "audit": "Reviewers' verdicts: rejected and corrected facts, and stale verdicts.",
     "rule_precision": "Per rule: facts made, verdicts on them, and precision (accepted / reviewed).",
+    "numbers": "Every numeral of every article and what accounts for it: the fact that holds it, a reason to set "
+               "it aside (money, percent, age, time, ...), or `unexplained`: a number the rules did not read, "
+               "which may be a fact the dataset lacks.",
 }
 ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"   # a date of any granularity: load_dataset makes whole days dates
 ISO_DATE_FIELD = {"constraints": {"pattern": ISO_DATE},
@@ -64,6 +69,10 @@ FIELD_SCHEMAS = {   # what a column means and holds, where its name does not say
               "constraints": {"enum": ["batch", "total", "part"]}},
     "teams": {"description": "For a personnel count: the number of teams or batches stated with it in its clause "
                              "(`in nine batches`: 9); empty when none is stated."},
+    "numbers": {"description": "How many numerals the article holds (numbers.csv: digits in any script, and "
+                               "numbers in words such as `three hundred`)."},
+    "unexplained": {"description": "How many of its numerals no fact holds and no rule sets aside (numbers.csv, "
+                                   "reason `unexplained`): a number the rules did not read."},
 }
 
 
@@ -100,6 +109,28 @@ CHECKS_FIELDS = {
                              "batches_exceed_total (a running total below the batches sent before it)."},
 }
 TABLE_FIELD_SCHEMAS = {table: {**FIGURE_SCHEMAS, "checks": CHECKS_FIELDS[table]} for table in ("cases", "staff")}
+NUMBER_REASONS = ["fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
+                  "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
+                  "unexplained"]
+TABLE_FIELD_SCHEMAS["numbers"] = {
+    "number_id": {"description": "Stable id of the numeral: the sha1 of `doc_id|number|start|end|` (16 hex digits)."},
+    "text": {"description": "The numeral as the text has it (`document[start:end]`), with a qualifier its number "
+                            "span holds (`more than 310`)."},
+    "value": {"type": "any", "description": "Its value where it reads as a whole number; empty otherwise (`3.5`, "
+                                            "`24:00`, `COVID-19`)."},
+    "reason": {"constraints": {"enum": NUMBER_REASONS},
+               "description": "What accounts for it: `fact` (a fact's span holds it: see fact_id), `date` (a calendar "
+                              "reference left unresolved, or a dateline's digits), a reason to set it aside (money, "
+                              "percent, age, time: a clock time or a duration, phone, id: a name's number or a "
+                              "label, ordinal, year, code: a name with letters such as COVID-19 or N95, beds, "
+                              "tests, close_contacts, other_disease, supplies, measure, hospitals, places: countries, "
+                              "districts, communities, population: a place's people), or `unexplained`."},
+    "rule": {"description": "The rule that gave the reason: `fact:KIND`, `REASON:shape` (the numeral's own "
+                            "characters), `REASON:before` / `after` / `noun` / `clause` / `sentence` (the words of "
+                            "extract/nlp/data/accounting.json found there), `unexplained`."},
+    "fact_id": {"description": "The fact (facts.csv) whose span holds the numeral, for reason `fact`."},
+    "context": {"description": "The words around the numeral, on one line."},
+}
 
 
 def field_type(table: str, column: str) -> str | None:

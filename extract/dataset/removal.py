@@ -80,7 +80,7 @@ def fact_keys(path: Path | None, doc_id: str, manifest: dict[str, dict], outputs
 def earlier_keys(corpus: Path, doc_id: str) -> dict[str, tuple]:
     """The fact keys kept by earlier removals of this doc_id (a removal killed half-way, whose verdicts may still
     be in verdicts.csv): fact ids hash the doc_id, so they are this article's."""
-    removed = corpus / REMOVED
+    removed = removed_folder(corpus)
     keys: dict[str, tuple] = {}
     if removed.is_dir():
         for entry in sorted(removed.iterdir(), key=entry_order):
@@ -111,6 +111,15 @@ def entry_name(removed: Path, doc_id: str, digest: str | None) -> Path:
     while os.path.lexists(candidate):
         candidate, n = removed / f"{base}-{n}", n + 1
     return candidate
+
+
+def removed_folder(corpus: Path) -> Path:
+    """corpus/removed/, never through a symbolic link (an entry would be written, or read back, elsewhere)."""
+    removed = corpus / REMOVED
+    if removed.is_symlink() or (os.path.lexists(removed) and not removed.is_dir()):
+        raise ArticleError(removed, f"{removed} is a symbolic link or a file, not a folder of the corpus; "
+                                    f"nothing removed or restored")
+    return removed
 
 
 def write_entry(target: Path, files: list[Path], row: dict | None, keys: dict[str, tuple],
@@ -167,7 +176,7 @@ def remove_article(corpus: Path | str, doc_id: str, outputs: Path | str | None =
         keys = {**earlier_keys(corpus, doc_id), **fact_keys(text_path, doc_id, manifest, outputs)}
         row = manifest.get(text_path.name if text_path is not None else "") or \
             (manifest[rows[0]] if rows else None)
-        entry = entry_name(corpus / REMOVED, doc_id, digest)
+        entry = entry_name(removed_folder(corpus), doc_id, digest)
         kept = [0]
 
         def keep(verdicts: dict[str, Verdict], bad_rows: dict[str, list[str]]) -> None:
@@ -231,7 +240,7 @@ def readable(path: Path) -> bool:
 
 def kept_entries(corpus: Path, digest: str) -> list[Path]:
     """The entries of corpus/removed/ that hold this text (oldest first), checked by reading the text."""
-    removed = corpus / REMOVED
+    removed = removed_folder(corpus)
     if not removed.is_dir():
         return []
     found = []

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 
+from extract.dataset.corpus import printable
 from extract.dataset.package import ISO_DATE
 from extract.dataset.spreadsheet import restore
 
@@ -66,18 +68,18 @@ def read_csv_checked(path: Path, required=(), usecols=None, name: str | None = N
                 last = handle.read(1)
     except OSError as error:
         raise TableError(f"{path}: cannot be read ({error.strerror or error})") from None
-    if b"\x00" in head:
-        raise TableError(f"{path}: binary data, not a CSV table (damaged, or another file)")
     if not size:
         raise TableError(f"{path}: empty (no header); run aidfacts build")
+    if re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", head.split(b"\n", 1)[0]):   # no header holds these
+        raise TableError(f"{path}: binary data, not a CSV table (damaged, or another file)")
     try:
         header = list(pd.read_csv(path, dtype=str, nrows=0).columns)
         missing = [column for column in required if column not in header]
         if missing and last != b"\n" and b"\n" not in head:
-            raise TableError(f"{path}: truncated: its header stops at {','.join(header)[-40:]!r}, without a "
+            raise TableError(f"{path}: truncated: its header stops at {printable(','.join(header)[-40:])!r}, without a "
                              f"line end; rebuild it with aidfacts build")
         if missing:
-            shown = ",".join(header)[:80]
+            shown = printable(",".join(header)[:80])
             names = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
             raise TableError(f"{path}: column{'s' if len(missing) > 1 else ''} {names} missing (its header: "
                              f"{shown}); rebuild it with aidfacts build")
@@ -169,12 +171,34 @@ def read_table(path: Path, field_of, required=(), name: str | None = None) -> pd
     read_csv_checked checks it, and a cell that is not of its column's type is a TableError too."""
     frame = read_csv_checked(path, required, name=name or Path(path).stem)
     for column in frame.columns:
+        field = field_of(column)
         try:
-            type_column(frame, column, field_of(column))
-        except (ValueError, TypeError) as error:
-            reason = " ".join(str(error).split())[:160]
-            raise TableError(f"{path}: column {column}: {reason}") from None
+            type_column(frame, column, field)
+        except (ValueError, TypeError, OverflowError) as error:
+            raise TableError(f"{path}: column {column}: {bad_cell(frame[column], field) or one_line(error)}") \
+                from None
     return frame
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:160] or type(error).__name__
+
+
+def bad_cell(cells: pd.Series, field: dict) -> str | None:
+    """Which cell of a numeric column is no number of its type: `row 4: 'abc' is not an integer`."""
+    kind = field.get("type")
+    if kind not in ("integer", "number"):
+        return None
+    for index, cell in cells.items():
+        if not isinstance(cell, str):
+            continue
+        try:
+            number = int(cell) if kind == "integer" else float(cell)
+        except ValueError:
+            return f"row {int(index) + 2}: {cell[:40]!r} is not {'an integer' if kind == 'integer' else 'a number'}"
+        if kind == "integer" and abs(number) >= 2 ** 63:
+            return f"row {int(index) + 2}: {cell[:40]} is too large for an integer column"
+    return None
 
 
 def type_column(frame: pd.DataFrame, column: str, field: dict) -> None:

@@ -120,7 +120,8 @@ def score_set(gold: set, optional: set, predicted: set, score: KindScore, doc_id
 
 
 def evaluate(gold_docs: dict[str, dict], facts: list[dict]) -> dict[str, KindScore]:
-    """Per-kind scores over the documents that have gold."""
+    """Per-kind scores over the documents that have gold. Only the contract's kinds are scored: records of
+    another kind (a numeral's account, kind `number`, which only a build makes) are never looked at."""
     by_doc = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         by_doc[fact["doc_id"]][fact["kind"]].append(fact)

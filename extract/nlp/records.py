@@ -103,6 +103,29 @@ new_fact = tuple.__new__   # new_fact(Fact, values): a Fact from a tuple of its 
 
 
 FACTS_KEY = "aidfacts_facts"
+NUMBERS_KEY = "aidfacts_numbers"
+NUMBER_KIND = "number"   # a numeral's account (components/accounting.py): never a fact of the contract
+RECORD_KINDS = KINDS + (NUMBER_KIND,)
+
+
+def number_row(doc_id: str, text: str, start: int, end: int, value: int | None, reason: str, rule: str,
+               belongs_to: str | None, sent_start: int, sent_end: int, context: str) -> Fact:
+    """The account of one numeral, as a Fact of kind `number`: value = its value where it reads as a whole
+    number, expected = its reason (`fact`, `money`, ..., `unexplained`), rule = the rule that gave it,
+    belongs_to = the fact that holds it."""
+    return new_fact(Fact, (
+        fact_id(doc_id, NUMBER_KIND, start, end), doc_id, NUMBER_KIND, value, False, None, None, None, None, None,
+        None, None, None, None, None, None, text[start:end], start, end, rule, reason, context, sent_start, sent_end,
+        belongs_to, None, None, None, None, (), None, None, None, None, None, None, None))
+
+
+def number_records(doc: Doc, doc_id: str) -> list[Fact]:
+    """The numeral accounts the accounting component stored for a processed Doc, under `doc_id`."""
+    stored = doc.user_data.get(NUMBERS_KEY) or []
+    if any(row[DOC_ID_AT] != doc_id for row in stored):
+        stored = [row._replace(doc_id=doc_id, fact_id=fact_id(doc_id, NUMBER_KIND, row.start, row.end))
+                  for row in stored]   # (a fact it names keeps the id made under the Doc's own doc_id)
+    return list(stored)
 
 
 def present(value) -> bool:

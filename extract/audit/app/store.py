@@ -27,6 +27,8 @@ FILTERS = ("kind", "doc", "region", "rule", "verdict", "q")
 FIGURE_TABLES = ("cases", "staff")   # the consolidated tables whose failing checks lead the queue
 VERDICT_FILTERS = ("unreviewed", "reviewed", "accept", "reject", "correct")
 PARAGRAPH_LIMIT = 1200   # characters of context shown around a fact in a very long paragraph
+NUMBERS_PAGE = 50   # numbers shown per page of the numbers queue
+UNEXPLAINED = "unexplained"
 
 
 class GroupWriter:
@@ -130,8 +132,47 @@ class ReviewStore:
         self.rule_counts = facts["rule"].value_counts().to_dict()
         self.choice_lists = {"kind": sorted(set(facts["kind"])), "rule": sorted(set(facts["rule"]))}
         self.order: pd.DataFrame = facts
+        self.numbers = self.load_numbers()
         self.texts: dict[str, str] = {}
         self.signature, self.dataset = "unread", dataset
+
+    def load_numbers(self) -> pd.DataFrame:
+        """numbers.csv (every numeral and what accounts for it), in the queue's order: the articles that leave
+        the most numbers unexplained first, each article's numbers in text order. A dataset built before
+        numbers.csv existed has none."""
+        path = self.outputs / "numbers.csv"
+        columns = ["number_id", "doc_id", "start", "end", "text", "value", "reason", "rule", "fact_id",
+                   "sent_start", "sent_end"]
+        if not path.exists():
+            return pd.DataFrame(columns=columns + ["left"])
+        numbers = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], usecols=lambda c: c in columns)
+        numbers = numbers.astype(object).where(numbers.notna(), None)
+        for column in ("start", "end", "sent_start", "sent_end"):
+            numbers[column] = pd.to_numeric(numbers[column]).fillna(-1).astype(int)
+        left = numbers[numbers["reason"] == UNEXPLAINED].groupby("doc_id").size()
+        numbers["left"] = numbers["doc_id"].map(left).fillna(0).astype(int)
+        numbers["place"] = range(len(numbers))
+        return numbers.sort_values(["left", "place"], ascending=[False, True], ignore_index=True)
+
+    def number_queue(self, reason: str | None = UNEXPLAINED, doc: str | None = None, page: int = 0) -> dict:
+        """One page of the numbers of a reason (all reasons: None) and document, each with its sentence, the
+        number highlighted, and its article's title; with the count of every reason for the filter."""
+        self.refresh()
+        numbers = self.numbers
+        if doc:
+            numbers = numbers[numbers["doc_id"] == doc]
+        reasons = numbers["reason"].value_counts().to_dict()
+        if reason:
+            numbers = numbers[numbers["reason"] == reason]
+        pages = max(1, -(-len(numbers) // NUMBERS_PAGE))
+        page = min(max(0, page), pages - 1)
+        items = []
+        for number in numbers.iloc[page * NUMBERS_PAGE:(page + 1) * NUMBERS_PAGE].to_dict(orient="records"):
+            number["sentence"] = self.sentence(number)
+            number["title"] = self.documents["title"].get(number["doc_id"]) if "title" in self.documents else None
+            items.append(number)
+        return {"items": items, "total": len(numbers), "page": page, "pages": pages, "reasons": reasons,
+                "documents": int(numbers["doc_id"].nunique())}
 
     def load_figures(self) -> tuple[dict[str, pd.DataFrame], dict[str, tuple[str, int]]]:
         """cases.csv and staff.csv (where the build wrote them), and fact_id -> (table, row) of the first figure

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from flask import Flask, abort, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from extract.audit.app.store import FILTERS, VERDICT_FILTERS, ReviewStore
+from extract.audit.app.store import FILTERS, UNEXPLAINED, VERDICT_FILTERS, ReviewStore
 from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictError, format_attributes,
                                       parse_attributes)
 from extract.nlp.gazetteer import default_gazetteer
@@ -167,6 +167,20 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
             abort(404, f"no figure {table}/{row}")
         return render_template("figure.html", figure=figure, table=table, row=row, checks=CHECKS,
                                key=FIGURE_KEYS[table], counts=store.counts(), token=app.config["TOKEN"])
+
+    @app.get("/numbers")
+    def numbers_page():
+        """The numbers no fact holds and no rule sets aside, each in its sentence (or those of one reason)."""
+        reason = request.args.get("reason", UNEXPLAINED).strip()
+        doc = request.args.get("doc", "").strip() or None
+        try:
+            page = int(request.args.get("page", "1")) - 1
+        except ValueError:
+            page = 0
+        found = store.number_queue(reason or None, doc, page)
+        chosen = {k: v for k, v in (("reason", reason), ("doc", doc)) if v is not None}
+        return render_template("numbers.html", **found, reason=reason, doc=doc, chosen=chosen,
+                               counts=store.counts(), token=app.config["TOKEN"])
 
     @app.get("/rules")
     def rules_page():

@@ -1,0 +1,28 @@
+"""numbers.csv: the account of every numeral of an article (extract/nlp/components/accounting.py), which a build
+gets after the article's facts (records of kind `number`) and routes to its own table, never to the facts."""
+from __future__ import annotations
+
+from extract.nlp.records import NUMBER_KIND, Fact
+
+NUMBER_COLUMNS = ["number_id", "doc_id", "start", "end", "text", "value", "reason", "rule", "fact_id", "sent_start",
+                  "sent_end", "context"]
+UNEXPLAINED = "unexplained"
+
+
+def split_numbers(facts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """An article's facts and the accounts of its numerals, which follow them."""
+    at = len(facts)
+    while at and facts[at - 1].kind == NUMBER_KIND:
+        at -= 1
+    return facts[:at], facts[at:]
+
+
+def number_table_rows(numbers: list[Fact]) -> list[tuple]:
+    """One article's numeral accounts as rows of numbers.csv (NUMBER_COLUMNS' order)."""
+    return [(n.fact_id, n.doc_id, n.start, n.end, n.text, n.value, n.expected, n.rule, n.belongs_to, n.sent_start,
+             n.sent_end, n.context) for n in numbers]
+
+
+def unexplained(numbers: list[Fact]) -> int:
+    """How many of an article's numerals no fact holds and no rule sets aside."""
+    return sum(1 for n in numbers if n.expected == UNEXPLAINED)

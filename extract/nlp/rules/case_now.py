@@ -12,7 +12,7 @@ import functools
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.relations import lower_words, token_texts
+from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_start, token_texts
 from extract.nlp.triggers import triggers
 
 NOW_REACH = 6         # words after a count's noun within which `are still being treated` stands
@@ -30,7 +30,7 @@ def now_words() -> dict:
     """The `current_counts` and `forecasts` tables of data/triggers.json, checked once."""
     t = triggers()
     wanted = {"current_counts": ("modifiers", "adverbs", "states", "present_copulas", "statuses", "total_cues"),
-              "forecasts": ("after", "before", "copulas", "skip", "stops")}
+              "forecasts": ("after", "before", "before_verbs", "copulas", "skip", "stops")}
     for table, keys in wanted.items():
         if table not in t:
             raise ValueError(f"triggers.json: missing table {table}")
@@ -51,6 +51,7 @@ def now_words() -> dict:
         "total_cues": phrases(current["total_cues"]),
         "after": phrases(forecasts["after"]),
         "before": phrases(forecasts["before"]),
+        "before_verbs": frozenset(w.lower() for w in forecasts["before_verbs"]),
         "copulas": frozenset(w.lower() for w in forecasts["copulas"]),
         "skip": frozenset(w.lower() for w in forecasts["skip"]),
         "stops": frozenset(w.lower() for w in forecasts["stops"]),
@@ -165,7 +166,37 @@ def forecast(doc: Doc, number: Span, noun_end: int, clause_start: int, clause_en
         if texts[j] in (",", ";", "(", ")", ":"):
             lo = j + 1
             break
-    return has_phrase(words[lo: number.start], w["before"])
+    lead = words[lo: number.start]
+    for k in range(len(lead)):
+        for phrase in w["before"]:
+            if tuple(lead[k: k + len(phrase)]) == phrase and \
+                    not w["before_verbs"].isdisjoint(lead[k + len(phrase): k + len(phrase) + 2]):
+                return True   # `will discharge 150`, `is expected to reach 10,000`; not `will help treat 200`
+    return False
+
+
+def unless_forecast(doc: Doc, number: Span, head, classify) -> object | None:
+    """The head of a count, or None for cases yet to be counted (`29 cases are about to be cured and
+    discharged`, and each member of its list, `..., 6 in Hefei`): a forecast is no count of what happened."""
+    if head is None or head.noun_class != "case":
+        return head
+    start, end = clause_bounds(doc, number.start)
+    if head.rule in ("case_list_item", "count_list") and forecast_before(doc, number, classify):
+        return None
+    return None if forecast(doc, number, head.end, start, end) else head
+
+
+def forecast_before(doc: Doc, number: Span, classify) -> bool:
+    """A list member whose head, earlier in its sentence, is a forecast: the nearest number before it that a
+    case noun follows."""
+    words = lower_words(doc)
+    for j in range(number.start - 1, sentence_start(doc, number.start) - 1, -1):
+        if words[j] in (".", ";"):
+            break
+        if doc[j].like_num and j + 1 < len(doc) and classify(doc, j + 1) == "case":
+            s, e = clause_bounds(doc, j)
+            return forecast(doc, doc[j: j + 1], j + 2, s, e)
+    return False
 
 
 def mark_current(fact: Span) -> None:

@@ -7,7 +7,7 @@ from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, 
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
                                          sentence_start, spans_in, token_texts)
-from extract.nlp.rules.case_now import forecast
+from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.count_levels import LevelFinder, borrow, previous_count
 from extract.nlp.triggers import status_table, word_set
 
@@ -44,39 +44,14 @@ class HeadFinder(LevelFinder):
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number (noun_head); None for cases yet to be counted (`29 cases are about
         to be cured and discharged`, `will be discharged`): a forecast is no count of what happened."""
-        return self.not_forecast(doc, number, self.noun_head(doc, number, in_region))
+        return unless_forecast(doc, number, self.noun_head(doc, number, in_region), self.classify_word)
 
     def borrowed_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
                       facts: list[Span]) -> Head | None:
         """A noun stated elsewhere (borrowed_noun_head), but none for cases yet to be counted: `29 cases are
         about to be cured and discharged by March 2, 6 in Hefei` (each list member is a forecast too)."""
-        return self.not_forecast(doc, number, self.borrowed_noun_head(doc, number, numbers, heads, facts))
-
-    def not_forecast(self, doc: Doc, number: Span, head: Head | None) -> Head | None:
-        if head is None or head.noun_class != "case":
-            return head
-        start, end = clause_bounds(doc, number.start)
-        noun_end = head.end
-        if head.rule == "case_list_item" or head.rule == "count_list":
-            # a list member's predicate follows the list: the last case number of its sentence's run
-            sent_start = sentence_start(doc, number.start)
-            if self.forecast_before(doc, number, sent_start):
-                return None
-        if forecast(doc, number, noun_end, start, end):
-            return None
-        return head
-
-    def forecast_before(self, doc: Doc, number: Span, sent_start: int) -> bool:
-        """A list member whose head, earlier in its sentence, is a forecast (`29 cases are about to be cured
-        ..., 6 in Hefei`): the nearest counted case noun before it in the sentence."""
-        words = lower_words(doc)
-        for j in range(number.start - 1, sent_start - 1, -1):
-            if doc[j].like_num and j + 1 < len(doc) and self.classify_word(doc, j + 1) == "case":
-                s, e = clause_bounds(doc, j)
-                return forecast(doc, doc[j: j + 1], j + 2, s, e)
-            if words[j] in (".", ";"):
-                break
-        return False
+        return unless_forecast(doc, number, self.borrowed_noun_head(doc, number, numbers, heads, facts),
+                               self.classify_word)
 
     def noun_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,

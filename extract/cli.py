@@ -171,6 +171,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
         check_current(corpus, outputs, use_cache=not no_cache)
         return
     total = len(article_paths(corpus))
+    from extract.audit.messages import progress_bar
+
     bar = progress_bar(total, quiet)
 
     def done(article, facts, from_cache):
@@ -212,17 +214,6 @@ def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:
         raise click.ClickException(f"{outputs} is not current with {corpus}: {', '.join(stale)} differ "
                                    f"(run aidfacts build {corpus} -o {outputs})")
     click.echo(f"{outputs} is current with {corpus}", err=True)
-
-
-def progress_bar(total: int, quiet: bool):
-    """A tqdm bar on a terminal, nothing otherwise (CI logs, pipes)."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr)
-    bar.words = 0
-    return bar
 
 
 @cli.command()

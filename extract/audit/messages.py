@@ -1,6 +1,7 @@
 """What the verbs tell people on stderr about a build: one line per error and warning, and a summary."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -23,3 +24,14 @@ def build_messages(report, corpus: Path, outputs: Path, quiet: bool = False) -> 
                      f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
                      f"cached {report.cache_hits} -> {outputs}")
     return lines
+
+
+def progress_bar(total: int, quiet: bool):
+    """A tqdm bar on a terminal, nothing otherwise (CI logs, pipes)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="doc", desc="extracting", file=sys.stderr)
+    bar.words = 0
+    return bar

@@ -31,7 +31,7 @@ SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
 CONFLICTING = ("case_count", "personnel_count")
 MAX_CANDIDATES = 5
 TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
-KEYS_KEPT = 4096  # keys whose ranked values pass 2 keeps in memory (the others are read again from disk)
+KEYS_KEPT = 256   # keys whose ranked values pass 2 keeps in memory (the others are read again from disk)
 PICKLE = pickle.HIGHEST_PROTOCOL
 
 

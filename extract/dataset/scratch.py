@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-CACHE_KIB = 16 * 1024   # SQLite's page cache: what a sort or an index may hold before it spills to disk
+CACHE_KIB = 4 * 1024   # SQLite's page cache: what a sort or an index may hold before it spills to disk
 BATCH = 4096            # rows buffered before they are written
 
 

@@ -3,14 +3,14 @@
 A build reads the corpus once, in doc_id order. Pass 1 extracts each article (or takes its facts from the
 cache), feeds them to the evidence index, writes its documents row and spills its facts to a scratch file.
 Pass 2 reads the spilled facts back document by document, adds the suggestions the complete index can now
-give, applies the reviewers' verdicts and appends the rows to facts.csv, facts.jsonl and gaps.csv. Only
-per-key summaries (evidence, pairings, conflicts, verdicts) stay in memory, so memory does not grow with
-the number of articles. Everything is written into a fresh folder beside outputs/ and swapped in at the end.
+give, applies the reviewers' verdicts and appends the rows to facts.csv, facts.jsonl and gaps.csv. What
+needs the whole corpus (the evidence and passage indexes, conflicts, pairings, the spill's offsets) is kept on
+disk, in an SQLite scratch database and scratch files, and read back sorted and grouped; in memory stay only
+the verdicts and per-rule tallies, so memory does not grow with the number of articles. Everything is written
+into a fresh folder beside outputs/ and swapped in at the end.
 """
 from __future__ import annotations
 
-import array
-import csv
 import hashlib
 import json
 import multiprocessing
@@ -34,12 +34,13 @@ from extract.dataset.corpus import (Article, ArticleError, ArticleReader, articl
                                     refuse_irregular)
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
-from extract.dataset.pairings import Pairings
 from extract.dataset.passages import PassageIndex, TextSpill
+from extract.dataset.scratch import OffsetFile, ScratchDB
+from extract.dataset.tablefiles import (BUFFER, Pairings, TableWriter, csv_cell, pickled, stream_table,
+                                        write_table)   # table, TableWriter: read by the tests from here
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables
-from extract.dataset.spreadsheet import neutral, neutral_row
 from extract.dataset.location import corpus_link
 from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
 from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
@@ -70,8 +71,10 @@ SPILL = ".facts.spill"   # pass 1 -> pass 2 scratch file, removed before the swa
 TEXT_SPILL = ".texts.spill"   # texts that may hold a passage's evidence, read again by the passage index
 STREAMED = ("facts.csv", "facts.jsonl", "gaps.csv")   # the tables pass 2 writes
 MENTIONS = ".mentions.part{}"   # pass 2 -> consolidation scratch file, one per part
+PAIRING_MENTIONS = ".pairings.part{}"   # pass 2 -> pairings.csv scratch file, one per part
+SCRATCH = ".scratch.sqlite"   # the corpus-level indexes on disk (evidence, passages, pairings)
+OFFSETS = ".facts.spill.offsets"   # where each document starts in the spill file
 MADE = tuple(f"{name}.csv" for name in TABLES) + ("facts.jsonl", "datapackage.json", "report.html")   # by build, audit
-BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
 
 
 @dataclass
@@ -87,52 +90,6 @@ class BuildReport:
     extracted: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)   # doc_ids of the articles with no publication date
     consolidation_seconds: float = 0.0   # spent making cases.csv and staff.csv (bench/bench.py reports its share)
-
-
-def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
-    """A table that keeps Python values as they are: 19 stays 19 (not 19.0) beside empty cells."""
-    return pd.DataFrame(records, columns=columns, dtype=object)
-
-
-def csv_cell(value):
-    """A list cell (the candidates) as its JSON text; anything else as it is."""
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"   # most rows: skip the encoder
-        return json.dumps([dict(v) if isinstance(v, tuple) else v for v in value], ensure_ascii=False)
-    return value
-
-
-class TableWriter:
-    """One CSV table written a row at a time: any length, bounded memory. Rows go through the csv module,
-    which is what DataFrame.to_csv uses underneath, without building a DataFrame per chunk (the big tables are
-    written row by row at a million rows a build); tests check the bytes equal DataFrame.to_csv's."""
-
-    def __init__(self, path: Path, columns: list[str], header: bool = True):
-        self.handle = open(path, "w", encoding="utf-8", newline="", buffering=BUFFER)
-        self.columns = columns
-        self.writer = csv.writer(self.handle, lineterminator="\n")
-        if header:
-            self.writer.writerow(columns)
-        self.count = 0
-
-    def add(self, row: dict) -> None:
-        self.writer.writerow(neutral_row([row[c] for c in self.columns]))
-        self.count += 1
-
-    def add_rows(self, rows: list) -> None:
-        """Rows given as their cells in the columns' order."""
-        self.writer.writerows(map(neutral_row, rows))
-        self.count += len(rows)
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-def write_table(path: Path, records: list[dict], columns: list[str]) -> None:
-    """A table held in memory (pairings, conflicts, errors, audit), written by pandas."""
-    records = [{name: neutral(value) for name, value in record.items()} for record in records]
-    table(records, columns).to_csv(path, index=False, lineterminator="\n")
 
 
 def article_warnings(article: Article) -> list[str]:
@@ -192,12 +149,13 @@ class DatasetWriter:
         self.staging, self.verdicts, self.workers = staging, verdicts, workers
         self.corpus_link = corpus_link
         self.rules = RuleTally()
-        self.offsets = array.array("q")   # where each document starts in the spill file
+        self.offsets = OffsetFile(staging / OFFSETS)   # where each document starts in the spill file
         self.spill_size = 0
-        self.index = EvidenceIndex()
-        self.passages = PassageIndex()
+        self.scratch = ScratchDB(staging / SCRATCH)
+        self.index = EvidenceIndex(self.scratch)
+        self.passages = PassageIndex(self.scratch)
         self.texts = TextSpill(staging / TEXT_SPILL)
-        self.pairings = Pairings()
+        self.pairings = Pairings(self.scratch)
         self.errors: list[ArticleError] = []
         self.audit: list[dict] = []
         self.seen_verdicts: set[str] = set()
@@ -243,24 +201,29 @@ class DatasetWriter:
         names = self.part_names(part)
         facts = TableWriter(names["facts.csv"], FACT_COLUMNS, header=part == 0)
         gaps = TableWriter(names["gaps.csv"], GAP_COLUMNS, header=part == 0)
-        audit, pairings, seen, rules = [], [], [], RuleTally()
+        audit, seen, rules = [], [], RuleTally()
         consolidating = 0.0
         kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
         candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl, \
-                open(self.staging / MENTIONS.format(part), "wb", buffering=BUFFER) as mentions:
+                open(self.staging / MENTIONS.format(part), "wb", buffering=BUFFER) as mentions, \
+                open(self.staging / PAIRING_MENTIONS.format(part), "wb", buffering=BUFFER) as pairings:
             for doc_id, published, doc_facts, url in self.spilled(first, stop):
-                doc_facts = self.index.suggest(doc_facts, published, self.passages.matches(doc_id))
+                blanks = any(f.kind == "missing_number" for f in doc_facts)   # only they have passage matches
+                doc_facts = self.index.suggest(doc_facts, published,
+                                               self.passages.matches(doc_id) if blanks else {})
                 judged = [f for f in doc_facts if f.fact_id in self.verdicts]
                 seen += [f.fact_id for f in judged]
                 rules.add(map(fact_rule, doc_facts),
                           [(f.rule, tally_verdict(self.verdicts[f.fact_id])) for f in judged])
                 rows, applied = fact_table_rows(doc_facts, self.verdicts, published, url)
                 audit += applied
-                pairings += [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
-                             for r in rows if r[kind_at] == "pairing"]
+                paired = [(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
+                          for r in rows if r[kind_at] == "pairing"]
+                if paired:
+                    pickle.dump(paired, pairings, protocol=pickle.HIGHEST_PROTOCOL)
                 records, cells, dicts = [], [], []
                 for row in rows:
                     record = dict(zip(FACT_COLUMNS, row))
@@ -282,7 +245,7 @@ class DatasetWriter:
                 gaps.add_rows(gap_rows(rows))
         facts.close()
         gaps.close()
-        return dict(audit=audit, pairings=pairings, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count,
+        return dict(audit=audit, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count,
                     consolidating=consolidating)
 
     def finish_passages(self) -> None:
@@ -301,6 +264,8 @@ class DatasetWriter:
         """Pass 2 in one go, or, with workers and enough documents, in contiguous parts rendered by a pool of
         forked processes (each sees the finished evidence index) and joined in order."""
         documents = len(self.offsets)
+        self.offsets.flush()
+        self.scratch.commit()   # a forked worker reads the database through a connection of its own
         parts = self.workers if self.workers > 1 and documents >= self.parallel_from else 1
         methods = multiprocessing.get_all_start_methods()
         if parts == 1 or "fork" not in methods:
@@ -337,18 +302,22 @@ class DatasetWriter:
         self.index.finish()
         self.finish_passages()
         results = self.render_all()
-        for result in results:
+        for part, result in enumerate(results):
             self.audit += result["audit"]
-            self.pairings.add(result["pairings"])
             self.seen_verdicts.update(result["seen"])
             self.rules.merge(result["rules"])
+            spill = self.staging / PAIRING_MENTIONS.format(part)
+            for paired in pickled(spill):
+                self.pairings.add(paired)
+            spill.unlink()
         (self.staging / SPILL).unlink()
         began = time.perf_counter()
         self.consolidate(len(results))
         report.consolidation_seconds = time.perf_counter() - began + sum(r["consolidating"] for r in results)
         stale = stale_verdicts(self.verdicts, self.seen_verdicts)
-        write_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
-        write_table(self.staging / "conflicts.csv", [vars(c) for c in self.index.conflicts()], CONFLICT_COLUMNS)
+        stream_table(self.staging / "pairings.csv", self.pairings.records(), PAIRING_COLUMNS)
+        stream_table(self.staging / "conflicts.csv", map(vars, self.index.conflicts()), CONFLICT_COLUMNS)
+        self.scratch.close()
         write_table(self.staging / "errors.csv", sorted(({"file": Path(e.path).name, "error": e.reason}
                                                          for e in self.errors), key=lambda r: r["file"]),
                     ERROR_COLUMNS)
@@ -382,6 +351,8 @@ class DatasetWriter:
 
     def close(self) -> None:
         self.texts.close()
+        self.offsets.close()
+        self.scratch.close()
         for handle in (self.spill, self.documents.handle, self.numbers.handle):
             handle.close()
 

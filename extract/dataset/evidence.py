@@ -1,10 +1,11 @@
 """The corpus-level evidence pass: propose values for missing numbers, and report conflicting values.
 
 It needs every document's facts, so it runs after extraction, outside the spaCy pipeline, in one streaming
-pass: documents are added to an EvidenceIndex one at a time in doc_id order, and the index keeps, for each key
-of the attributes that must agree (kind plus region, unit, status, origin, destination), a summary per stated
-value (how many facts and documents, the first evidence, publication days), never the facts themselves. Its
-size follows the number of distinct keys and values, not the number of articles, and the pass is linear.
+pass: documents are added to an EvidenceIndex one at a time in doc_id order, each stating fact written as a row
+of an on-disk SQLite scratch database (scratch.py); finish() reads the rows back grouped by the key of the
+attributes that must agree (kind plus region, unit, status, origin, destination) and makes, key by key, a
+summary per stated value (how many facts and documents, the first evidence, publication days), keeping the
+ranked values of each key on disk too, so memory does not grow with the corpus and the pass is linear.
 Nothing is filled in silently: a missing fact keeps value null and gets a separate `suggestion` with its
 evidence (document, fact, sentence, offsets) and the ranked `candidates`. The passage beats the attributes: a
 blank whose words stand around a number in another article (passages.py) takes that number
@@ -15,10 +16,14 @@ its key (`suggestion_basis` attributes). No suggestion is better than a wrong on
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+import itertools
+import pickle
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from extract.dataset.passages import PassageIndex, PassageMatch
+from extract.dataset.scratch import Rows, ScratchDB
 from extract.nlp.normalize import parse_iso
 from extract.nlp.records import Fact
 
@@ -26,6 +31,8 @@ SUGGESTIBLE = ("case_count", "personnel_count", "region_count")
 CONFLICTING = ("case_count", "personnel_count")
 MAX_CANDIDATES = 5
 TOP_VALUES = 25   # values kept per key: the ranking looks at a bounded list, so the pass stays linear
+KEYS_KEPT = 256   # keys whose ranked values pass 2 keeps in memory (the others are read again from disk)
+PICKLE = pickle.HIGHEST_PROTOCOL
 
 
 def evidence_key(fact: Fact) -> tuple | None:
@@ -131,15 +138,52 @@ class ValueSupport:
         return self.first if self.first.doc_id != doc_id else self.first_elsewhere
 
 
+class RankedSupports:
+    """key -> its ranked ValueSupports, stored on disk by EvidenceIndex.finish; the most recently used keys are
+    kept in memory (a bounded number)."""
+
+    def __init__(self, scratch: ScratchDB):
+        self.scratch = scratch
+        self.kept: OrderedDict[tuple, list[ValueSupport] | None] = OrderedDict()
+
+    def get(self, key: tuple) -> list[ValueSupport] | None:
+        if key in self.kept:
+            self.kept.move_to_end(key)
+            return self.kept[key]
+        row = self.scratch.db.execute("SELECT supports FROM evidence_ranked WHERE key = ?", (repr(key),)).fetchone()
+        supports = None if row is None else pickle.loads(row[0])
+        self.kept[key] = supports
+        if len(self.kept) > KEYS_KEPT:
+            self.kept.popitem(last=False)
+        return supports
+
+    def __contains__(self, key: tuple) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: tuple) -> list[ValueSupport]:
+        supports = self.get(key)
+        if supports is None:
+            raise KeyError(key)
+        return supports
+
+
 class EvidenceIndex:
     """Add every document (add_document, in doc_id order), call finish(), then ask for each document's
-    suggestions (suggest) and for the corpus's conflicts (conflicts)."""
+    suggestions (suggest) and for the corpus's conflicts (conflicts). The rows live in `scratch` (a private
+    temporary database when none is given)."""
 
-    def __init__(self):
+    def __init__(self, scratch: ScratchDB | None = None):
+        self.scratch = scratch if scratch is not None else ScratchDB()
+        db = self.scratch.db
+        # one row per stating fact and per fact that may conflict, in the order they came (the rowid)
+        db.execute("CREATE TABLE evidence_stated (key TEXT, row BLOB)")
+        db.execute("CREATE TABLE evidence_conflict (key TEXT, row BLOB)")
+        db.execute("CREATE TABLE evidence_ranked (key TEXT PRIMARY KEY, supports BLOB)")
+        self.stated_rows = Rows(self.scratch, "INSERT INTO evidence_stated VALUES (?, ?)")
+        self.conflict_rows = Rows(self.scratch, "INSERT INTO evidence_conflict VALUES (?, ?)")
+        # while finish() reads one key's rows back: value -> its ValueSupport
         self.supports: dict[tuple, dict[object, ValueSupport]] = defaultdict(dict)
-        self.ranked: dict[tuple, list[ValueSupport]] = {}
-        # conflict key -> value -> [facts stating it, first Evidence]
-        self.groups: dict[tuple, dict[object, list]] = defaultdict(dict)
+        self.ranked = RankedSupports(self.scratch)
         self.last_doc: str | None = None
         # the current document's Evidence by fact and sentence text by bounds: a count that is evidence and can
         # conflict is remembered once, and facts of one sentence share its text
@@ -154,21 +198,19 @@ class EvidenceIndex:
         self.document_sentences.clear()
         day = parse_iso(published)
         day = day.toordinal() if day else None
-        seen_here: set[tuple] = set()
         for fact in facts:
             if is_evidence(fact):
                 key = evidence_key(fact)
-                if key is not None:
-                    self.add_support(key, fact, text, day, seen_here)
+                if key is not None:   # to disk; add_support reads it back in finish()
+                    self.stated_rows.add((repr(key), pickle.dumps(
+                        (key, tuple(fact), evidence_row(self.evidence(fact, text)), day), protocol=PICKLE)))
             key = conflict_key(fact)
             if key is not None:
-                entry = self.groups[key].get(fact.value)
-                if entry is None:
-                    self.groups[key][fact.value] = [1, self.evidence(fact, text)]
-                else:
-                    entry[0] += 1
+                self.conflict_rows.add((repr(key), pickle.dumps(
+                    (key, fact.value, evidence_row(self.evidence(fact, text))), protocol=PICKLE)))
 
-    def add_support(self, key: tuple, fact: Fact, text: str, day: int | None, seen_here: set[tuple]) -> None:
+    def add_support(self, key: tuple, fact: Fact, evidence: Evidence, day: int | None,
+                    seen_here: set[tuple]) -> None:
         support = self.supports[key].get(fact.value)
         if support is None:
             support = self.supports[key][fact.value] = ValueSupport(fact.value)
@@ -179,9 +221,9 @@ class EvidenceIndex:
             if day is not None and day not in support.days:
                 support.days.append(day)
         if support.first is None:
-            support.first = self.evidence(fact, text)
+            support.first = evidence
         elif support.first_elsewhere is None and support.first.doc_id != fact.doc_id:
-            support.first_elsewhere = self.evidence(fact, text)
+            support.first_elsewhere = evidence
         if fact.qualifier not in support.qualifiers:
             support.qualifiers.append(fact.qualifier)
         if fact.date not in support.dates:
@@ -202,12 +244,44 @@ class EvidenceIndex:
         return found
 
     def finish(self) -> None:
-        for key, by_value in self.supports.items():
-            supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
-            for support in supports:
-                support.days.sort()
-            self.ranked[key] = supports
-        self.supports.clear()
+        """The stated rows read back key by key, in the order they came, each key's values summed up by
+        add_support and ranked, the ranking stored."""
+        self.stated_rows.flush()
+        self.conflict_rows.flush()
+        db = self.scratch.db
+        ranked = Rows(self.scratch, "INSERT INTO evidence_ranked VALUES (?, ?)")
+        rows = db.execute("SELECT row FROM evidence_stated ORDER BY key, rowid")
+        for _, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
+            seen_here: set[tuple] = set()
+            last_doc = None
+            for key, values, evidence, day in group:
+                fact = Fact._make(values)
+                if fact.doc_id != last_doc:
+                    seen_here.clear()
+                    last_doc = fact.doc_id
+                self.add_support(key, fact, Evidence(*evidence), day, seen_here)
+            for key, by_value in self.supports.items():
+                supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
+                for support in supports:
+                    support.days.sort()
+                ranked.add((repr(key), pickle.dumps(supports, protocol=PICKLE)))
+            self.supports.clear()
+        ranked.flush()
+        db.execute("DROP TABLE evidence_stated")
+        self.scratch.commit()
+
+    def conflict_groups(self):
+        """conflict key -> value -> [facts stating it, first Evidence], key by key in the order of str(key)."""
+        rows = self.scratch.db.execute("SELECT row FROM evidence_conflict ORDER BY key, rowid")
+        for _, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
+            by_value: dict[object, list] = {}
+            for _key, value, evidence in group:
+                entry = by_value.get(value)
+                if entry is None:
+                    by_value[value] = [1, Evidence(*evidence)]
+                else:
+                    entry[0] += 1
+            yield key, by_value
 
     def suggest(self, facts: list[Fact], published: str | None,
                 passages: dict[str, PassageMatch] | None = None) -> list[Fact]:
@@ -262,20 +336,24 @@ class EvidenceIndex:
         ranked.sort(key=lambda item: item[0], reverse=True)
         return [candidate for _, candidate in ranked[:MAX_CANDIDATES]]
 
-    def conflicts(self) -> list[Conflict]:
+    def conflicts(self) -> Iterator[Conflict]:
         """Pairs of documents that state different values for the same fact (same kind, region and date):
-        each other value against the most stated one, enough to show both sources."""
-        found = []
-        for (kind, region, date, *_), by_value in sorted(self.groups.items(), key=lambda item: str(item[0])):
+        each other value against the most stated one, enough to show both sources (streamed, in the order
+        of str(key))."""
+        for (kind, region, date, *_), by_value in self.conflict_groups():
             if len(by_value) < 2:
                 continue
             base_value = max(by_value, key=lambda v: (by_value[v][0], -by_value[v][1].start, str(v)))
             a = by_value[base_value][1]
             for value, (_, b) in by_value.items():
                 if value != base_value and b.doc_id != a.doc_id:
-                    found.append(Conflict(kind, region, date, a.value, a.doc_id, a.fact_id, a.sentence,
-                                          b.value, b.doc_id, b.fact_id, b.sentence))
-        return found
+                    yield Conflict(kind, region, date, a.value, a.doc_id, a.fact_id, a.sentence,
+                                   b.value, b.doc_id, b.fact_id, b.sentence)
+
+
+def evidence_row(evidence: Evidence) -> tuple:
+    """An Evidence as the plain tuple it is stored as (Evidence(*row) makes it again)."""
+    return (evidence.doc_id, evidence.fact_id, evidence.start, evidence.end, evidence.value, evidence.sentence)
 
 
 def suggestion_of(fact: Fact, suggested: dict[str, tuple]) -> tuple | None:
@@ -325,7 +403,7 @@ def evidence_pass(facts: list[Fact], texts: dict[str, str],
     for doc_id, doc_facts in by_doc.items():
         for fact in index.suggest(doc_facts, published.get(doc_id), passages.matches(doc_id)):
             suggested[id_of(fact)] = fact
-    return [suggested[id_of(f)] for f in facts], index.conflicts()
+    return [suggested[id_of(f)] for f in facts], list(index.conflicts())
 
 
 def id_of(fact: Fact) -> tuple:

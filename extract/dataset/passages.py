@@ -8,28 +8,30 @@ number or a blank is keyed by its *slot*: the few words before it, the spacing a
 neighbouring words, and the few words after it. The number whose place in the slot is nearest the blank's is
 the suggestion, with its article, its offsets and its sentence as evidence.
 
-Linear in the corpus, no comparison of pairs of articles: pass 1 keeps, for every number of every article, the
-hash of its slot, the article's index, its place in the slot, its value and offset (28 bytes a number, in
-arrays) and, for every blank, its slot; finish() picks the numbers whose hash a blank wants in one vectorised
-pass, decides once for all the blanks that share a slot, re-reads only the articles chosen as evidence and
-checks their slot word for word. Articles that disagree give no suggestion (both values stay as candidates); a
+Linear in the corpus, no comparison of pairs of articles, and memory that does not grow with it: pass 1
+writes, for every number of every article, the hash of its slot, the article's index and day, its place in the
+slot, its value and offset, and, for every blank, its slot, as rows of an on-disk SQLite scratch database
+(scratch.py); finish() picks the numbers whose hash a blank wants in one query sorted by hash, decides once for
+all the blanks that share a slot (one slot's numbers in memory at a time), re-reads only the articles chosen as
+evidence (a bounded number of them kept) and checks their slot word for word, and writes each blank's result
+back to the database, which matches() reads per article. Articles that disagree give no suggestion (both values stay as candidates); a
 number inside a rejected fact is never evidence.
 """
 from __future__ import annotations
 
-import array
 import bisect
 import itertools
+import math
 import os
+import pickle
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import numpy as np
-
+from extract.dataset.scratch import OffsetFile, Rows, ScratchDB
 from extract.nlp.normalize import parse_iso
 from extract.nlp.records import Fact
 
@@ -44,6 +46,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 DIGIT = re.compile(r"\d")
 EXACT_FLOAT = 2 ** 53   # values are kept as floats: a longer run of digits is not a count anyway
 MAX_STEPS = 64          # runs of values read in one slot's window once two values are known
+EVIDENCE_KEPT = 256     # evidence articles (text, normalised text, facts) kept while finish() decides
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"\u201c])|\n")   # not `Feb. 14`
 
 
@@ -147,29 +150,35 @@ class PassageMatch:
 
 
 class PassageIndex:
-    """add_document() every article in doc_id order, finish() once, then matches(doc_id) per article."""
+    """add_document() every article in doc_id order, finish() once, then matches(doc_id) per article. The rows
+    live in `scratch` (a private temporary database when none is given)."""
 
-    def __init__(self):
-        self.doc_ids: list[str] = []
-        self.days = array.array("i")   # each article's publication day (an ordinal), -1 when unknown
-        # one entry per number of the corpus (28 bytes): its slot's hash, article, place in the slot, value, start
-        self.hashes = array.array("q")
-        self.docs = array.array("i")
-        self.offsets = array.array("i")
-        self.values = array.array("d")
-        self.starts = array.array("i")
-        self.blanks: dict[int, list[Blank]] = defaultdict(list)
+    def __init__(self, scratch: ScratchDB | None = None):
+        self.scratch = scratch if scratch is not None else ScratchDB()
+        db = self.scratch.db
+        db.execute("CREATE TABLE passage_doc (doc INTEGER PRIMARY KEY, doc_id TEXT)")
+        # one row per number of the corpus: its slot's hash, article, day, place in the slot, value, start
+        db.execute("CREATE TABLE passage_number (hash INTEGER, doc INTEGER, day INTEGER, offset INTEGER, value, "
+                   "start INTEGER)")
+        db.execute("CREATE TABLE passage_blank (hash INTEGER, doc INTEGER, day INTEGER, doc_id TEXT, fact_id TEXT, "
+                   "slot BLOB)")
+        db.execute("CREATE TABLE passage_match (doc_id TEXT, fact_id TEXT, match BLOB)")
+        self.doc_rows = Rows(self.scratch, "INSERT INTO passage_doc VALUES (?, ?)")
+        self.number_rows = Rows(self.scratch, "INSERT INTO passage_number VALUES (?, ?, ?, ?, ?, ?)")
+        self.blank_rows = Rows(self.scratch, "INSERT INTO passage_blank VALUES (?, ?, ?, ?, ?, ?)")
+        self.documents = 0
         self.refused: dict[int, list[tuple[int, int]]] = {}   # an article's rejected facts' spans
-        self.results: dict[str, dict[str, PassageMatch]] = {}
+        self.finished = False
 
     def add_document(self, doc_id: str, text: str, facts: list[Fact], rejected: Iterable[Fact] = (),
                      published: str | None = None) -> bool:
         """Index one article's numbers and blanks; True when it holds a number that may be evidence (its text
         may then be needed again by finish())."""
-        index = len(self.doc_ids)
-        self.doc_ids.append(doc_id)
+        index = self.documents
+        self.documents += 1
+        self.doc_rows.add((index, doc_id))
         day = parse_iso(published)
-        self.days.append(day.toordinal() if day else -1)
+        day = day.toordinal() if day else -1
         blanks = [f for f in facts if f.kind == "missing_number"]
         has_digits = DIGIT.search(text) is not None
         if not blanks and not has_digits:
@@ -178,7 +187,8 @@ class PassageIndex:
         for fact in blanks:
             slot = normalized.slot(fact.start)
             if slot is not None:
-                self.blanks[hash(slot.key)].append(Blank(index, fact.fact_id, slot))
+                self.blank_rows.add((hash(slot.key), index, day, doc_id, fact.fact_id,
+                                     pickle.dumps((slot.key, slot.offset), protocol=pickle.HIGHEST_PROTOCOL)))
         if not has_digits:
             return False
         refused = [(f.start, f.end) for f in rejected]
@@ -189,66 +199,75 @@ class PassageIndex:
             slot = normalized.slot(match.start())
             value = number_value(match.group())
             if slot is not None and value < EXACT_FLOAT:
-                self.hashes.append(hash(slot.key))
-                self.docs.append(index)
-                self.offsets.append(slot.offset)
-                self.values.append(float(value))
-                self.starts.append(match.start())
+                self.number_rows.add((hash(slot.key), index, day, slot.offset, value, match.start()))
                 added = True
         return added
 
     def finish(self, read_text: Callable[[int], str], read_facts: Callable[[int], list[Fact]]) -> None:
         """Decide each blank's suggestion from the numbers that stand in its slot in other articles. The numbers
-        whose slot hash a blank wants are picked in one vectorised pass; blanks that share a slot and a place in
-        it are decided together (a formula repeated in thousands of articles is one decision, not thousands);
-        only the articles chosen as evidence are read again, and their slot is checked word for word."""
-        entries = self.wanted_entries()
-        evidence: dict[int, tuple[str, Normalized, list[Fact]]] = {}
+        whose slot hash a blank wants come back from one query, sorted by hash; blanks that share a slot and a
+        place in it are decided together (a formula repeated in thousands of articles is one decision, not
+        thousands); only the articles chosen as evidence are read again, and their slot is checked word for
+        word."""
+        for rows in (self.doc_rows, self.number_rows, self.blank_rows):
+            rows.flush()
+        db = self.scratch.db
+        evidence: OrderedDict[int, tuple[str, str, Normalized, list[Fact]]] = OrderedDict()
 
         def evidence_of(doc: int):
-            if doc not in evidence:
+            found = evidence.get(doc)
+            if found is None:
                 text = read_text(doc)
-                evidence[doc] = (text, Normalized(text), read_facts(doc))
-            return evidence[doc]
+                (doc_id,), = db.execute("SELECT doc_id FROM passage_doc WHERE doc = ?", (doc,))
+                found = evidence[doc] = (doc_id, text, Normalized(text), read_facts(doc))
+                if len(evidence) > EVIDENCE_KEPT:
+                    evidence.popitem(last=False)
+            else:
+                evidence.move_to_end(doc)
+            return found
 
-        for key_hash in sorted(self.blanks):
-            found = entries.get(key_hash)
-            if not found:
+        results = Rows(self.scratch, "INSERT INTO passage_match VALUES (?, ?, ?)")
+        db.execute("CREATE INDEX passage_blank_hash ON passage_blank (hash)")
+        numbers = itertools.groupby(
+            db.execute("SELECT hash, doc, day, offset, value, start FROM passage_number "
+                       "WHERE hash IN (SELECT hash FROM passage_blank) ORDER BY hash, rowid"),
+            key=lambda row: row[0])
+        blanks = itertools.groupby(
+            db.execute("SELECT hash, doc, day, doc_id, fact_id, slot FROM passage_blank ORDER BY hash, rowid"),
+            key=lambda row: row[0])
+        numbers_hash, number_rows = next(numbers, (None, ()))
+        for key_hash, blank_rows in blanks:
+            while numbers_hash is not None and numbers_hash < key_hash:
+                numbers_hash, number_rows = next(numbers, (None, ()))
+            if numbers_hash != key_hash:
                 continue
-            by_offset: dict[int, list[Blank]] = defaultdict(list)
-            for blank in self.blanks[key_hash]:
-                by_offset[blank.slot.offset].append(blank)
-            for offset, blanks in sorted(by_offset.items()):
-                near_in_time = StoryWindow(nearest_per_document(found, offset), self.days)
-                for blank in blanks:
+            days: dict[int, int] = {}
+            found = []
+            for _, doc, day, offset, value, start in number_rows:
+                days[doc] = day
+                found.append(Found(doc, int(value) if float(value).is_integer() else value, start, offset))
+            by_offset: dict[int, list[tuple[int, str, str, tuple]]] = defaultdict(list)
+            for _, doc, day, doc_id, fact_id, slot in blank_rows:
+                days[doc] = day
+                key, offset = pickle.loads(slot)
+                by_offset[offset].append((doc, doc_id, fact_id, key))
+            for offset, blanks_here in sorted(by_offset.items()):
+                near_in_time = StoryWindow(nearest_per_document(found, offset), days)
+                for doc, doc_id, fact_id, key in blanks_here:
                     candidates = []
-                    for number in first_per_value(near_in_time.around(blank.doc)):
-                        text, normalized, facts = evidence_of(number.doc)
+                    for number in first_per_value(near_in_time.around(doc)):
+                        number_doc_id, text, normalized, facts = evidence_of(number.doc)
                         slot = normalized.slot(number.start)
-                        if slot is not None and slot.key == blank.slot.key:   # not a hash collision
-                            candidates.append(self.candidate(number, text, facts))
+                        if slot is not None and slot.key == key:   # not a hash collision
+                            candidates.append(self.candidate(number, number_doc_id, text, facts))
                     if candidates:
                         value = candidates[0]["value"] if len(candidates) == 1 else None
-                        self.results.setdefault(self.doc_ids[blank.doc], {})[blank.fact_id] = PassageMatch(
-                            value, tuple(tuple(c.items()) for c in candidates))
-        self.blanks.clear()
-
-    def wanted_entries(self) -> dict[int, list[Found]]:
-        """slot hash -> the numbers standing in that slot, for the hashes some blank wants (in article order);
-        the per-number arrays are released."""
-        if not self.blanks or not len(self.hashes):
-            return {}
-        wanted = np.fromiter(self.blanks.keys(), dtype=np.int64, count=len(self.blanks))
-        hashes = np.frombuffer(self.hashes, dtype=np.int64)
-        picked = np.nonzero(np.isin(hashes, wanted))[0]
-        columns = [np.frombuffer(a, dtype=np.dtype(a.typecode))[picked].tolist()
-                   for a in (self.hashes, self.docs, self.offsets, self.values, self.starts)]
-        for name in ("hashes", "docs", "offsets", "values", "starts"):
-            setattr(self, name, array.array(getattr(self, name).typecode))
-        entries: dict[int, list[Found]] = defaultdict(list)
-        for key_hash, doc, offset, value, start in zip(*columns):
-            entries[key_hash].append(Found(doc, int(value) if value.is_integer() else value, start, offset))
-        return entries
+                        results.add((doc_id, fact_id, pickle.dumps(
+                            (value, tuple(tuple(c.items()) for c in candidates)), protocol=pickle.HIGHEST_PROTOCOL)))
+        results.flush()
+        db.execute("CREATE INDEX passage_match_doc ON passage_match (doc_id)")
+        self.scratch.commit()
+        self.finished = True
 
     def evidence_numbers(self, doc: int, text: str) -> Iterable[re.Match]:
         """The numbers of an article that may be evidence: not those inside a rejected fact."""
@@ -257,7 +276,7 @@ class PassageIndex:
             if not any(start <= match.start() < end for start, end in refused):
                 yield match
 
-    def candidate(self, number: Found, text: str, facts: list[Fact]) -> dict:
+    def candidate(self, number: Found, doc_id: str, text: str, facts: list[Fact]) -> dict:
         """The evidence of one value: its article, the fact that states it (if any), its sentence, offsets."""
         end = NUMBER.match(text, number.start).end()
         holder = min((f for f in facts if f.start <= number.start < f.end and not f.missing),
@@ -266,13 +285,16 @@ class PassageIndex:
             sentence = " ".join(text[holder.sent_start:holder.sent_end].split())
         else:
             sentence = sentence_around(text, number.start, end)
-        return dict(value=number.value, doc_id=self.doc_ids[number.doc],
+        return dict(value=number.value, doc_id=doc_id,
                     fact_id=holder.fact_id if holder is not None else None, sentence=sentence,
                     start=number.start, end=end, basis="passage")
 
     def matches(self, doc_id: str) -> dict[str, PassageMatch]:
         """missing_number fact_id -> what the passage says, for one article (after finish)."""
-        return self.results.get(doc_id, {})
+        if not self.finished:
+            return {}
+        return {fact_id: PassageMatch(*pickle.loads(match)) for fact_id, match in self.scratch.db.execute(
+            "SELECT fact_id, match FROM passage_match WHERE doc_id = ? ORDER BY rowid", (doc_id,))}
 
 
 def nearest_per_document(numbers: list[Found], offset: int) -> list[Found]:
@@ -297,7 +319,7 @@ class StoryWindow:
     of equal values is stepped over in one jump, so a formula stated with one number by thousands of articles
     costs a look-up, not a scan."""
 
-    def __init__(self, numbers: list[Found], days: array.array):
+    def __init__(self, numbers: list[Found], days):
         self.days = days
         dated = sorted((days[n.doc], n.doc, n) for n in numbers if days[n.doc] >= 0)
         self.keys = [(day, doc) for day, doc, _ in dated]
@@ -315,7 +337,7 @@ class StoryWindow:
         lo, hi = 0, len(self.dated)
         if day >= 0:
             lo = bisect.bisect_left(self.keys, (day - SAME_STORY_DAYS, -1))
-            hi = bisect.bisect_right(self.keys, (day + SAME_STORY_DAYS, len(self.days)))
+            hi = bisect.bisect_right(self.keys, (day + SAME_STORY_DAYS, math.inf))
         first: dict[object, Found] = {}
         i, steps = lo, 0
         while i < hi and len(first) <= limit and (steps < MAX_STEPS or len(first) < 2):
@@ -350,8 +372,9 @@ class TextSpill:
     def __init__(self, path: Path):
         self.path = path
         self.handle = open(path, "wb", buffering=1 << 20)
-        self.offsets = array.array("q")   # where each document's text starts, -1 where it was not kept
-        self.lengths = array.array("q")
+        # where each document's text starts (-1 where it was not kept) and its length, on disk
+        self.offsets = OffsetFile(path.with_name(path.name + ".offsets"))
+        self.lengths = OffsetFile(path.with_name(path.name + ".lengths"))
         self.size = 0
 
     def add(self, text: str | None) -> None:
@@ -369,6 +392,8 @@ class TextSpill:
     def reading(self) -> Iterator[Callable[[int], str]]:
         """A reader of document k's text (empty where it was not kept), valid inside the block."""
         self.handle.close()
+        self.offsets.flush()
+        self.lengths.flush()
         with open(self.path, "rb") as handle:
             def read(k: int) -> str:
                 if self.offsets[k] < 0:
@@ -380,3 +405,5 @@ class TextSpill:
 
     def close(self) -> None:
         self.handle.close()
+        self.offsets.close()
+        self.lengths.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from collections import deque
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -26,6 +27,7 @@ STAFF_COLUMNS = ["origin", "origin_code", "origin_province", "destination", "des
                  "destination_province", "date", "event", "scope", "value", "qualifier", "teams", "mentions",
                  "documents", "values", "fact_ids", "checks", "doc_ids", "first_published"]
 STAFF_CHECKS = ("conflict", "revised", "batches_exceed_total")
+RECALL_DAYS = 120   # a story recalls a dispatch by its day at most this long after it (past it, rows are written)
 COPY_DAYS = 3   # a restatement published this many days after the first is the same dispatch
 DATED_DAYS = 14   # a dispatch whose day is stated may be restated, with that day, this many days after it
 ROW_FIELDS = ("origin", "origin_province", "destination", "destination_province", "date", "event", "scope",
@@ -55,6 +57,7 @@ class Dispatch:
     published: str
     stated: list[Stated] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
+    seq: int = 0   # the order rows of one grouping were made in (the first made wins a tie)
 
     @classmethod
     def of(cls, m: StaffMention) -> "Dispatch":
@@ -229,32 +232,64 @@ def consolidate_staff(db: sqlite3.Connection) -> None:
 
 def merged_rows(dispatches) -> Iterator[Dispatch]:
     """Dispatches of one origin, destination, event and scope (by province), in order of publication, merged
-    where a later one restates an earlier one still within reach."""
-    open_rows: list[Dispatch] = []
-    dated: dict[tuple[str, int], list[Dispatch]] = {}   # rows out of reach but for a recall of their day
-    for d in dispatches:
-        still = []
-        for row in open_rows:
-            if not out_of_reach(row, d.published):
-                still.append(row)
-            elif row.date:
-                dated.setdefault((row.date, row.value), []).append(row)
+    where a later one restates an earlier one still within reach, or recalls one by its day. Rows are looked up
+    by value and by day, and leave as publication moves past their reach, so the work and the memory grow with
+    the dispatches of a few weeks, not with the corpus."""
+    window: deque[Dispatch] = deque()   # rows within reach, in order of publication
+    recall: deque[Dispatch] = deque()   # rows out of reach but for a recall of their day
+    by_value: dict[int, list[Dispatch]] = {}
+    by_day: dict[str, list[Dispatch]] = {}
+    recalled: dict[tuple[str, int], list[Dispatch]] = {}
+    for seq, d in enumerate(dispatches):
+        while window and out_of_reach(window[0], d.published):
+            row = window.popleft()
+            forget(by_value, row.value, row)
+            if row.date:
+                forget(by_day, row.date, row)
+                recall.append(row)
+                recalled.setdefault((row.date, row.value), []).append(row)
             else:
                 yield row   # publications come in order: no later document can restate it now
-        open_rows = still
-        found = next((row for row in open_rows if restates(row, d)), None)
+        while recall and past_recall(recall[0], d.published):
+            row = recall.popleft()
+            forget(recalled, (row.date, row.value), row)
+            yield row
+        near = by_value.get(d.value, []) + (by_day.get(d.date, []) if d.date else [])
+        near = sorted({id(row): row for row in near}.values(), key=lambda row: row.seq)   # first made first
+        found = next((row for row in near if restates(row, d)), None)
         if found is None and d.date:
-            found = next((row for row in open_rows if row.date and recalls(row, d)), None)
+            found = next((row for row in near if row.date and recalls(row, d)), None)
         if found is None and d.date:
-            found = next((row for day in near_days(d.date) for row in dated.get((day, d.value), ())
+            found = next((row for day in near_days(d.date) for row in recalled.get((day, d.value), ())
                           if recalls(row, d)), None)
         if found is None:
-            open_rows.append(d)
+            d.seq = seq
+            window.append(d)
+            by_value.setdefault(d.value, []).append(d)
+            if d.date:
+                by_day.setdefault(d.date, []).append(d)
         else:
+            dated = bool(found.date)
             found.merge(d)
-    yield from open_rows
-    for rows in dated.values():
-        yield from rows
+            if found.date and not dated and any(row is found for row in window):
+                by_day.setdefault(found.date, []).append(found)   # it has a day now: look it up by it
+    yield from window
+    yield from recall
+
+
+def forget(index: dict, key, row: Dispatch) -> None:
+    """Take `row` (itself, not an equal one) out of index[key]."""
+    rows = [r for r in index.get(key, ()) if r is not row]
+    if rows:
+        index[key] = rows
+    else:
+        index.pop(key, None)
+
+
+def past_recall(row: Dispatch, published: str) -> bool:
+    """A dispatch whose day is further back than any story recalls (a return a season later tells its own)."""
+    late = days_apart(row.date, published) if len(published) == 10 else None
+    return late is not None and late > RECALL_DAYS and published > row.date
 
 
 def near_days(day: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from extract.figures.mentions import CaseMention, StaffMention
 
-CACHE_KIB = 16 * 1024   # SQLite's page cache: what a sort may hold before it spills to a temporary file
+CACHE_KIB = 4 * 1024    # SQLite's page cache: what a sort may hold before it spills to a temporary file
 
 
 class MentionStore:

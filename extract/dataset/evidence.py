@@ -273,9 +273,9 @@ class EvidenceIndex:
     def conflict_groups(self):
         """conflict key -> value -> [facts stating it, first Evidence], key by key in the order of str(key)."""
         rows = self.scratch.db.execute("SELECT row FROM evidence_conflict ORDER BY key, rowid")
-        for _, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
+        for key, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
             by_value: dict[object, list] = {}
-            for _key, value, evidence in group:
+            for _, value, evidence in group:
                 entry = by_value.get(value)
                 if entry is None:
                     by_value[value] = [1, Evidence(*evidence)]

@@ -271,12 +271,15 @@ def test_audit_check_traces_every_row_to_facts_that_state_it(tmp_path):
     cases = pd.read_csv(outputs / "cases.csv", dtype=str)
     cases.loc[0, "value"] = "501"   # a value no mention states
     cases.to_csv(outputs / "cases.csv", index=False)
+    cases.loc[0, "date"] = "2020-13-45"   # no day
+    cases.to_csv(outputs / "cases.csv", index=False)
     staff = pd.read_csv(outputs / "staff.csv", dtype=str)
     staff.loc[0, "fact_ids"] += " 0000000000000000"
     staff.to_csv(outputs / "staff.csv", index=False)
     problems = check_dataset(outputs, tmp_path / "corpus")
     assert any(p.startswith("cases.csv line 2: fact") and "not 501" in p for p in problems), problems
     assert any(p == "staff.csv line 2: fact 0000000000000000 is not in facts.csv" for p in problems), problems
+    assert "cases.csv line 2: date '2020-13-45' is not an ISO day" in problems
 
 
 @pytest.mark.parametrize("values, flagged", [

@@ -19,6 +19,8 @@ SET_ASIDE = [
     ("The cure rate reached 98.5 percent.", "98.5", "percent", "percent:after"),
     ("Women made up 48.3% of them.", "48.3", "percent", "percent:after"),
     ("The 87-year-old man went home.", "87", "age", "age:after"),
+    ("Another 29 patients are about to be cured and discharged, 6 in Hefei.", "6", "forecast",
+     "forecast:sentence"),
     ("Patients aged 65 were moved.", "65", "age", "age:before"),
     ("Liu Chunhong, 56, is a community volunteer in Wuhan.", "56", "age", "age:apposition"),
     ("The team arrived at 4:30 a.m. and began work.", "4:30", "time", "time:clock"),

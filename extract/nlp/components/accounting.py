@@ -34,7 +34,7 @@ from extract.nlp.rules.relations import (lower_words, release, sentence_index, s
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
            "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
            "unexplained")
-WORD_REASONS = ("money", "percent", "age", "time", "phone", "id", "beds", "tests", "close_contacts",
+WORD_REASONS = ("money", "percent", "forecast", "age", "time", "phone", "id", "beds", "tests", "close_contacts",
                 "other_disease", "supplies", "measure", "hospitals", "places",
                 "population")   # the reasons data/accounting.json words
 PLACES = ("before", "after", "noun", "clause", "sentence")

@@ -529,7 +529,8 @@ def test_any_text_survives_a_round_trip_through_the_csv_files(tmp_path):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from extract.dataset.build import read_table, write_table
+    from extract.dataset.build import read_table
+    from extract.dataset.tablefiles import write_table
 
     risky = st.text(alphabet="='+-@\t\r ,\"x5", max_size=8)
 

@@ -265,7 +265,7 @@ def test_two_files_with_one_doc_id_keep_the_first(corpus, tmp_path):
 
 
 def test_streamed_tables_equal_pandas_to_csv(tmp_path):
-    from extract.dataset.build import TableWriter, table
+    from extract.dataset.tablefiles import TableWriter, table
 
     columns = ["a", "b", "c", "d"]
     rows = [{"a": i, "b": None if i % 3 else f'x,{i} "quoted"\nline', "c": i % 2 == 0, "d": [2.5, "", "湖北", None][i % 4]}

@@ -37,7 +37,7 @@ from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_num
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.scratch import OffsetFile, ScratchDB
 from extract.dataset.tablefiles import (BUFFER, Pairings, TableWriter, csv_cell, pickled, stream_table,
-                                        write_table)   # table, TableWriter: read by the tests from here
+                                        write_table)
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables

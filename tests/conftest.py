@@ -93,3 +93,17 @@ def headless_browser(window: str = "1400,1000"):
                  f"--window-size={window}"):
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def write_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
+    """A corpus folder of {doc_id: (published, text)} with its manifest.csv."""
+    import csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "manifest.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["file", "published", "source", "url", "title"])
+        for doc_id, (published, text) in articles.items():
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            writer.writerow([f"{doc_id}.txt", published, "", "", ""])
+    return folder

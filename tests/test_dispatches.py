@@ -6,11 +6,11 @@ One corpus of our own invented stories (not devset text), built once for real (`
 the rows of one story. Every story has its own origin, so the stories do not meet in a row."""
 from __future__ import annotations
 
-import csv
 
 import pandas as pd
 import pytest
 
+from conftest import write_corpus
 from extract.dataset.build import build_dataset, load_dataset
 from extract.figures.views import staff_sent
 
@@ -112,14 +112,7 @@ STORIES: dict[str, tuple[str, str]] = {
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     root = tmp_path_factory.mktemp("dispatches")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    with open(corpus / "manifest.csv", "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["file", "published", "source", "url", "title"])
-        for doc_id, (published, text) in STORIES.items():
-            (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-            writer.writerow([f"{doc_id}.txt", published, "", "", ""])
+    corpus = write_corpus(root / "corpus", STORIES)
     build_dataset(corpus, root / "outputs", use_cache=False)
     return load_dataset(root / "outputs")
 

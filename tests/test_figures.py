@@ -4,24 +4,17 @@ Each check has a small corpus of our own that passes it and one that fails it; t
 (`build_dataset`), so the tests hold the whole way from text to table."""
 from __future__ import annotations
 
-import csv
 
 import pandas as pd
 import pytest
 
+from conftest import write_corpus
 from extract.dataset.build import build_dataset, load_dataset
 
 
 def build(tmp_path, articles: dict[str, tuple[str, str]]) -> dict[str, pd.DataFrame]:
     """Build a corpus of {doc_id: (published, text)} and load its tables."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(parents=True)
-    with open(corpus / "manifest.csv", "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["file", "published", "source", "url", "title"])
-        for doc_id, (published, text) in articles.items():
-            (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-            writer.writerow([f"{doc_id}.txt", published, "", "", ""])
+    corpus = write_corpus(tmp_path / "corpus", articles)
     build_dataset(corpus, tmp_path / "outputs", use_cache=False)
     return load_dataset(tmp_path / "outputs")
 

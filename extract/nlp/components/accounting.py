@@ -193,22 +193,14 @@ class NumberAccounting:
         shape = self.shape(numeral, words, token_texts(doc), first, stop)
         if shape:
             return shape
-        found = self.before(words, first)
-        if found:
-            return found, f"{found}:before"
-        found = self.after(words, stop)
-        if found:
-            return found, f"{found}:after"
-        found = self.noun(words, stop)
-        if found:
-            return found, f"{found}:noun"
-        found = self.clause(words, stop)
-        if found:
-            return found, f"{found}:clause"
         sent_first, sent_stop = sentences.bounds(first)
-        found = self.in_sentence(words, sent_first, sent_stop)
-        if found:
-            return found, f"{found}:sentence"
+        readings = (("before", lambda: self.before(words, first)), ("after", lambda: self.after(words, stop)),
+                    ("noun", lambda: self.noun(words, stop)), ("clause", lambda: self.clause(words, stop)),
+                    ("sentence", lambda: self.in_sentence(words, sent_first, sent_stop)))
+        for place, read in readings:   # nearest words first: the first place that names a reason settles it
+            found = read()
+            if found:
+                return found, f"{found}:{place}"
         return "unexplained", "unexplained"
 
     @staticmethod

@@ -91,7 +91,7 @@ JOINED = [
     ("Authorities discharged 101 patients from hospitals in Henan on Monday.",
      {(101, "Henan"): ("recovered", "new")}),
     # a reported count on a day stays open: it may be a running total
-    ("Henan Province recorded 1,033 cases on Sunday.", {(1033, "Henan"): ("unspecified", None)}),
+    ("Henan Province recorded 1,033 cases on Sunday.", {(1033, "Henan"): ("confirmed", None)}),
 ]
 
 
@@ -180,7 +180,7 @@ def test_bare_numbers_listed_respectively_take_their_places(facts_of):
     ("Two new cases have been reported in Guangzhou.", "confirmed"),
     ("Guangzhou reported 12 new infections on Monday.", "confirmed"),
     ("Guangzhou has 12 new patients in its hospitals.", "unspecified"),   # patients: maybe not newly confirmed
-    ("Guangzhou has 120 cases in all.", "unspecified"),                   # not new
+    ("Guangzhou has 120 cases in all.", "confirmed"),                     # not new, but cases of the disease
 ])
 def test_a_new_case_is_a_confirmed_one(facts_of, text, status):
     assert [f["status"] for f in facts_of(text, kind="case_count")] == [status]
@@ -308,7 +308,7 @@ STATUS_ITEMS = [
     # bare numbers chained to a head count, their status right after them
     ("As of Monday, 308 cases have been reported in Hunan, 2 in critical condition and 8 cured and discharged "
      "from hospital.",
-     {(308, "Hunan"): "unspecified", (2, "Hunan"): "critical", (8, "Hunan"): "recovered"}),
+     {(308, "Hunan"): "confirmed", (2, "Hunan"): "critical", (8, "Hunan"): "recovered"}),
     ("Hubei reported 400 new cases, with 12 dead and 30 in serious condition.",
      {(400, "Hubei"): "confirmed", (12, "Hubei"): "death", (30, "Hubei"): "severe"}),
     ("Hubei reported 400 new cases, 12 were discharged.",

@@ -9,7 +9,7 @@ from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 
@@ -28,6 +28,10 @@ BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
+EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
+PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
+REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
 
 
 class CaseRelations(CaseRegions):
@@ -84,6 +88,8 @@ class CaseRelations(CaseRegions):
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
+        if status == "unspecified" and self.reports_cases(doc, number, head):
+            mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period)
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
             period = None
@@ -127,8 +133,9 @@ class CaseRelations(CaseRegions):
     def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
         """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
         Among them, 274 cases in Xinyang`: members of a list that state no period (or no status) have their
-        head's (run once all counts are made, in text order, so that it runs down the list)."""
-        previous, previous_in_list = None, False
+        head's (run once all counts are made, in text order, so that it runs down the list). A count of plain
+        `cases` of the disease that no list gives a status is a confirmed one."""
+        previous, previous_in_list, before = None, False, None
         for fact in facts:
             if fact.label_ != "case_count":
                 continue
@@ -138,9 +145,36 @@ class CaseRelations(CaseRegions):
                 if is_current(previous):
                     mark_current(fact)
             same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
-            if same_list and get(fact, "status") == "unspecified" and self.says_no_status(doc, fact, previous):
-                put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
-            previous, previous_in_list = fact, joined
+            if get(fact, "status") == "unspecified":
+                if same_list and self.takes_head_status(doc, fact, previous, previous_in_list, before):
+                    put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
+                elif is_reported(fact):
+                    put(fact, "status", "confirmed")   # `33,366 cases of the disease`, `5 imported cases`
+            previous, previous_in_list, before = fact, joined, previous
+
+    def takes_head_status(self, doc: Doc, fact: Span, head: Span, head_in_list: bool, before: Span | None) -> bool:
+        """A list member takes the status of the count before it: a number alone or plain `cases` under
+        infections (says_no_status); and plain `cases` under deaths or recoveries where the list has been
+        handing that status down (`72 in Wuhan, 2 in Qianjiang. 1 case in Huangshi`) or where it is a part no
+        bigger than its whole (`90 new deaths, including 70 cases in Wuhan`; not `2,000 new cases and 90 new
+        deaths, including 1,500 cases in Wuhan`)."""
+        if self.says_no_status(doc, fact, head):
+            return True
+        words = lower_words(doc)[fact.start + 1: fact.end]
+        if not words or not all(w in ("case", "cases") for w in words):
+            return False
+        if head_in_list and before is not None and get(before, "status") == get(head, "status"):
+            return True
+        value, whole = get(fact, "value"), get(head, "value")
+        return self.scopes.opens_subcount(doc, fact) and value is not None and whole is not None and value <= whole
+
+    def reports_cases(self, doc: Doc, number: Span, head: Head) -> bool:
+        """`33,366 cases of the disease`, `5 imported cases`, `11 imported infections`: cases of the disease, which
+        a health authority counts once confirmed; not asymptomatic infections nor fever cases."""
+        if not self.counts_cases(doc, number, head):
+            return False
+        lo, hi = self.noun_phrase(head, number)
+        return UNCONFIRMED_WORDS.isdisjoint(lower_words(doc)[lo: hi] + self.words_after(doc, hi))
 
     def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
         """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a
@@ -157,15 +191,29 @@ class CaseRelations(CaseRegions):
         between = lower_words(doc)[previous.end: fact.start]
         if len(between) > LIST_GAP:
             return False
-        if previous_in_list and between[-1:] == ["."] and sentence_start(doc, fact.start) == fact.start and \
+        opening = fact.start
+        if len(between) >= 3 and between[-2] in EXISTENTIAL and between[-3] == ".":
+            between, opening = between[:-2], fact.start - 2   # `... and Shiyan. There were 11 cases, 11 cases in`
+        if previous_in_list and between[-1:] == ["."] and sentence_start(doc, fact.start) == opening and \
                 self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end)):
             return True   # a list broken by a full stop: `and 71 cases in Ezhou City. 66 cases in Huanggang City, ...`
+        if self.lost_comma(doc, previous, fact) and self.words_verbless(self.words_after(doc, fact.end)):
+            return True   # `12 cases in Yichang City 10 cases in Xianning City`: a translation lost the comma
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
         if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
             return False
         if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
             return False
         return self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end))
+
+    @staticmethod
+    def lost_comma(doc: Doc, previous: Span, fact: Span) -> bool:
+        """Only the previous member's own place stands between two members (`12 cases in Yichang City 10 cases
+        in Xianning City`): `in`, a region the gazetteer knows and maybe its unit."""
+        words, in_region = lower_words(doc), region_index(doc).tokens
+        if fact.start - previous.end < 2 or words[previous.end] != "in" or previous.end + 1 not in in_region:
+            return False
+        return all(j in in_region or words[j] in PLACE_UNITS for j in range(previous.end + 1, fact.start))
 
     @staticmethod
     def words_verbless(words: list[str]) -> bool:
@@ -367,3 +415,11 @@ class CaseRelations(CaseRegions):
             if len(value) == 10 and span.start > 0 and words[span.start - 1] not in ("by", "since", "until"):
                 return True
         return False
+
+
+def mark_reported(fact: Span) -> None:
+    fact.doc.user_data[(REPORTED_KEY, fact.start_char, fact.end_char)] = True
+
+
+def is_reported(fact: Span) -> bool:
+    return bool(fact.doc.user_data.get((REPORTED_KEY, fact.start_char, fact.end_char)))

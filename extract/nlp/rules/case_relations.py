@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
@@ -84,8 +85,11 @@ class CaseRelations(CaseRegions):
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = self.fact_date(doc, number, start, end) or \
-            (heading is not None and get(heading, "date")) or (frame and frame.date) or None
+        date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
+            same_day(doc, number, start, end) or \
+            (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
+            (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
+                                                  lambda other: self.same_report(other, region))
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if status == "unspecified" and self.reports_cases(doc, number, head):
@@ -100,6 +104,14 @@ class CaseRelations(CaseRegions):
         if region is None and head.rule != "case_list_item" and national and not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
+
+    def same_report(self, other: str | None, region: str | None) -> bool:
+        """Two counts' places may be of one report: either has none (the country's report covers every place),
+        or both lie in one province (a province's bulletin lists its cities)."""
+        if region is None or other is None or other == region:
+            return True
+        places = self.gazetteer.by_name
+        return other in places and region in places and places[other].province == places[region].province
 
     @staticmethod
     def bracketed_part_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:

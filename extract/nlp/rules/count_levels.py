@@ -116,8 +116,11 @@ class LevelFinder(CountWords):
         """`patients still being treated numbered 20,765, down from 41,036 on Feb. 21`: the level a count moved
         from counts what that count counts (its region and status too; its day is its own)."""
         words = lower_words(doc)
-        if number.start < 3 or words[number.start - 1] != "from" or words[number.start - 2] not in LEVEL_MOVES or \
-                words[number.start - 3] != ",":
+        compared = number.start >= 3 and words[number.start - 1] in ("with", "to") and \
+            words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
+        moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
+            words[number.start - 3] == ","
+        if not (compared or moved):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or number.start - 3 - previous.end > DATE_REACH or self.list_broken(doc, number, previous):

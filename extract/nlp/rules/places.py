@@ -149,11 +149,21 @@ class PlaceReader:
         region too or no other; or, past a section heading of the same kind (`No new cases in Shanxi: 133
         cases confirmed`), that heading's. None under a heading that names no region or several, speaks of the
         whole country or of abroad, or tells of a team."""
+        sections = self.sections(doc)
+        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
+        return sections[k][1] if k >= 0 else None
+
+    def section_start(self, doc: Doc, i: int) -> int:
+        """The first token of the story token i is in: the headline's, or a later section heading's."""
+        sections = self.sections(doc)
+        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
+        return sections[k][0] if k >= 0 else 0
+
+    def sections(self, doc: Doc) -> list[tuple[int, str | None]]:
         sections = _PLACES.get(doc)
         if sections is None:
             sections = _PLACES[doc] = self.find_section_places(doc)
-        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
-        return sections[k][1] if k >= 0 else None
+        return sections
 
     def find_section_places(self, doc: Doc) -> list[tuple[int, str | None]]:
         """(first token, place) of the headline and of every later heading that names a region."""

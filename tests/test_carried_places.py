@@ -75,3 +75,19 @@ def test_the_city_may_be_a_municipality(facts_of, text, expected):
 def test_a_country_wide_figure_takes_no_province(facts_of, text, expected):
     found = regions(facts_of, text)
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nationality of patients and the origin of imported cases are no country and no abroad
+    ("According to the Fujian Health Commission, no new local cases were reported in Fujian on March 30. 1 new "
+     "confirmed case (Chinese nationality) was reported, and a total of 38 overseas-confirmed cases were reported.",
+     {(1, "confirmed"): "Fujian", (38, "confirmed"): "Fujian"}),
+    ("According to the Fujian Health Commission, no new local cases were reported in Fujian on March 30. A total of "
+     "12 foreign imported cases were reported.", {(12, "confirmed"): "Fujian"}),
+    # counts abroad stay abroad
+    ("According to the Fujian Health Commission, no new local cases were reported in Fujian on March 30. Overseas, "
+     "30,000 deaths have been reported.", {(30000, "death"): None}),
+])
+def test_nationality_and_imported_cases_are_not_elsewhere(facts_of, text, expected):
+    found = regions(facts_of, text)
+    assert {key: found.get(key, "missing") for key in expected} == expected

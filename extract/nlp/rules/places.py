@@ -40,7 +40,8 @@ def scope_words() -> dict:
                 "current_words", "national_words", "status_leadin_openers", "status_leadin_pronouns",
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
-                "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words")
+                "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
+                "imported_case_modifiers")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -249,9 +250,16 @@ class PlaceReader:
             return False   # most sentences: decided in C
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
-                    self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]):
+                    self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]) and \
+                    not self.imported_cases(words, j, end):
                 return True
         return False
+
+    def imported_cases(self, words: list[str], j: int, end: int) -> bool:
+        """`38 overseas-confirmed cases`, `foreign imported cases`: abroad is where the cases came from."""
+        if words[j] not in self.words["imported_case_modifiers"]:
+            return False
+        return any(w in ("case", "cases", "infection", "infections") for w in words[j + 1: min(end, j + 5)])
 
     def is_elsewhere(self, doc: Doc, i: int) -> bool:
         """The sentence of token i speaks of the world, abroad or other provinces."""

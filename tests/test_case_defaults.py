@@ -66,3 +66,21 @@ def test_a_broken_list_hands_down_its_status(facts_of, text, expected):
 def test_a_broken_list_hands_down_its_period(facts_of, text, expected):
     found = {key: period for key, (_, period) in cases(facts_of, text).items()}
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `Of them, N cases, including ...`: the part and its list take the whole's status, period and day
+    ("Fujian reported 11 new confirmed cases on Tuesday. Of them, 10 cases, including six in Fuzhou and two in "
+     "Xiamen, were imported.",
+     {(10, "Fujian"): ("confirmed", "new", "2020-03-10"), (6, "Fuzhou"): ("confirmed", "new", "2020-03-10"),
+      (2, "Xiamen"): ("confirmed", "new", "2020-03-10")}),
+    ("Fujian had reported 300 confirmed cases by Tuesday. Among them, 120 patients were in Fuzhou.",
+     {(120, "Fuzhou"): ("confirmed", "total", "2020-03-10")}),
+    # a part's own words win (`have died`: a total)
+    ("Fujian reported 11 new confirmed cases on Tuesday. Of them, 2 patients have died.",
+     {(2, "Fujian"): ("death", "total", "2020-03-10")}),
+])
+def test_a_part_under_of_them_takes_its_whole_s_attributes(facts_of, text, expected):
+    found = {(f["value"], f["region"]): (f["status"], f["period"], f["date"])
+             for f in facts_of(text, published="2020-03-12", kind="case_count")}
+    assert {key: found.get(key, "missing") for key in expected} == expected

@@ -32,6 +32,7 @@ NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
+PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
 
 
@@ -46,7 +47,7 @@ class CaseRelations(CaseRegions):
         start, end = clause_bounds(doc, number.start)
         lead = self.scopes.leadin_at(doc, number.start)
         frame = self.scopes.frame_at(doc, number.start)
-        heading = self.list_heading(doc, number, head, facts)
+        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts)
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
@@ -112,6 +113,24 @@ class CaseRelations(CaseRegions):
             return True
         places = self.gazetteer.by_name
         return other in places and region in places and places[other].province == places[region].province
+
+    def pronoun_whole(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """`Fujian reported 11 new cases on Tuesday. Of them, 10 cases, including ...`: a count right after a
+        sentence-opening `Of them,` is a part of the last case count before its sentence, when that sentence
+        counts one status only (`1,272 cases, 21 deaths and 1,161 discharged. Among them,` may mean any)."""
+        words = lower_words(doc)
+        sent_start = sentence_start(doc, number.start)
+        opening = words[sent_start: number.start]
+        if len(opening) != 3 or opening[0] not in ("of", "among") or opening[1] not in PRONOUNS or opening[2] != ",":
+            return None
+        whole = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f),
+                            floor=sent_start - REFERENCE_REACH)
+        if whole is None:
+            return None
+        others = spans_in(facts, sentence_start(doc, whole.start), sent_start)
+        if any(f.label_ == "case_count" and get(f, "status") != get(whole, "status") for f in others):
+            return None
+        return whole
 
     @staticmethod
     def bracketed_part_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:

@@ -59,3 +59,18 @@ def test_the_report_s_day_holds_for_its_later_figures(facts_of, text, expected):
 def test_relative_and_as_of_days(facts_of, text, published, expected):
     found = dates(facts_of, text, published)
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an earlier level given for comparison is a figure of its day, with the period of the count it is compared to
+    ("Fujian registered 36 new confirmed cases on Tuesday. The number is down from 48 cases reported on Monday.",
+     "2020-04-02", {(48, "confirmed"): ("new", "2020-03-30")}),
+    ("The authorities reported 11 new confirmed cases on Tuesday outside Hubei Province, the epicenter of the "
+     "outbreak, down from 890 on Feb. 3.", "2020-03-11", {(890, "confirmed"): ("new", "2020-02-03")}),
+    # `so far` after the place makes a running total
+    ("There have been three fatalities in the city so far.", "2020-03-13", {(3, "death"): ("total", None)}),
+])
+def test_earlier_levels_and_running_totals(facts_of, text, published, expected):
+    found = {(f["value"], f["status"]): (f["period"], f["date"])
+             for f in facts_of(text, published=published, kind="case_count")}
+    assert {key: found.get(key, "missing") for key in expected} == expected

@@ -59,6 +59,10 @@ class CaseRelations(CaseRegions):
             period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
                 (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
+        if period is None and is_earlier_level(doc, number):
+            compared = last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                                   floor=self.previous_sentence_floor(doc, number.start))
+            period = get(compared, "period") if compared is not None else None   # `down from 48 cases on Monday`
         if period == "total" and severe_now(doc, number, head.end, status):
             period = CURRENT   # `7,365 severe cases` under `As of 24:00 on Feb 29,`: patients now in that state
         if head.rule == "case_list_item":
@@ -113,6 +117,12 @@ class CaseRelations(CaseRegions):
             return True
         places = self.gazetteer.by_name
         return other in places and region in places and places[other].province == places[region].province
+
+    @staticmethod
+    def previous_sentence_floor(doc: Doc, i: int) -> int:
+        """The first token of the sentence before token i's (its own when it is the first)."""
+        start = sentence_start(doc, i)
+        return sentence_start(doc, start - 1) if start > 0 else start
 
     def pronoun_whole(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
         """`Fujian reported 11 new cases on Tuesday. Of them, 10 cases, including ...`: a count right after a
@@ -408,7 +418,7 @@ class CaseRelations(CaseRegions):
                 self.by_a_date(doc, head.end, end):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
-                                    " have died ", " had died ", " had been ")):
+                                    " have died ", " had died ", " had been ", " so far ", " to date ")):
             return "total"
         if " ".join(words[head.end: head.end + 2]) in ("in total", "in all", "so far", "to date") or \
                 (head.end < len(doc) and words[head.end] in ("altogether", "cumulatively", "accumulatively")):

@@ -74,3 +74,18 @@ def test_earlier_levels_and_running_totals(facts_of, text, published, expected):
     found = {(f["value"], f["status"]): (f["period"], f["date"])
              for f in facts_of(text, published=published, kind="case_count")}
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day named in the paragraph by a sentence about cases that counts none (`no new cases ... on March 30`)
+    ("According to the Fujian Health Commission, no new local cases were reported in Fujian from 11:00 to 15:00 on "
+     "March 30. 1 new imported case was reported, and a total of 38 imported cases were reported.",
+     {(1, "confirmed"): "2020-03-30", (38, "confirmed"): "2020-03-30"}),
+    # not a day of a sentence about something else, nor one of another paragraph
+    ("The Fujian team arrived in Wuhan on March 3. It has treated 400 patients.", {(400, "unspecified"): None}),
+    ("No new local cases were reported in Fujian on March 3.\n\nThe Fujian team has treated 400 patients.",
+     {(400, "unspecified"): None}),
+])
+def test_a_day_said_of_no_cases_holds_for_the_paragraph(facts_of, text, expected):
+    found = dates(facts_of, text, "2020-03-31")
+    assert {key: found.get(key, "missing") for key in expected} == expected

@@ -71,6 +71,12 @@ def test_the_city_may_be_a_municipality(facts_of, text, expected):
      {(24, "confirmed"): None}),
     ("Two cases were found in Gansu. The commission said it received reports of 24 new confirmed cases on Tuesday "
      "from 31 provincial-level regions.", {(24, "confirmed"): None}),
+    # `the provincial capital` is no `the province`
+    ("Two cases were found in Gansu. The commission received reports of 24 new confirmed cases on Tuesday from 31 "
+     "provincial-level regions, including 13 from Hubei, all from Wuhan, the provincial capital.",
+     {(24, "confirmed"): None}),
+    ("Two cases were found in Gansu. The province reported 24 new confirmed cases on Tuesday.",
+     {(24, "confirmed"): "Gansu"}),
 ])
 def test_a_country_wide_figure_takes_no_province(facts_of, text, expected):
     found = regions(facts_of, text)

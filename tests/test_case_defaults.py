@@ -74,6 +74,9 @@ def test_a_broken_list_hands_down_its_period(facts_of, text, expected):
      "Xiamen, were imported.",
      {(10, "Fujian"): ("confirmed", "new", "2020-03-10"), (6, "Fuzhou"): ("confirmed", "new", "2020-03-10"),
       (2, "Xiamen"): ("confirmed", "new", "2020-03-10")}),
+    # not the level the whole was compared with
+    ("Fujian reported 11 new confirmed cases on Tuesday, down from 89 on Feb. 3. Of them, 10 cases were imported.",
+     {(10, "Fujian"): ("confirmed", "new", "2020-03-10")}),
     ("Fujian had reported 300 confirmed cases by Tuesday. Among them, 120 patients were in Fuzhou.",
      {(120, "Fuzhou"): ("confirmed", "total", "2020-03-10")}),
     # a part's own words win (`have died`: a total)

@@ -3,7 +3,8 @@
 A bulletin names its day once (`Two cases were confirmed on Thursday`, `As of 24:00 on Feb 7, ...`) and its later
 figures (`There are 22 patients in hospital`, `At present, 89 patients ...`) are of that day: a count with no day
 of its own takes the day of the last dated case count of its report (not another province's) before it, unless a later day has been named since (a
-back-story's earlier days do not end it) or a new story's heading stands between. `on the same day` is the day
+back-story's earlier days do not end it) or a new story's heading stands between; with no dated count before, a
+day its paragraph named in a sentence about cases that counts none (`no new cases were reported on March 30.`). `on the same day` is the day
 named last. A level compared with `a day earlier` is of the day before the count it is compared with. Of two
 days in a clause, the one the figures are `as of` beats the day they were announced (`said in a statement on
 Monday that 78 new cases had been identified as of Sunday`), and a day said of an earlier level (`down from 48
@@ -18,7 +19,8 @@ import functools
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import attachable_dates, last_before, lower_words, nearest, spans_in, spans_of
+from extract.nlp.rules.relations import (attachable_dates, last_before, lower_words, nearest, sentence_index,
+                                         sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers
 
 CARRY_REACH = 600     # tokens back to the dated count whose day a later figure takes (a bulletin's length)
@@ -121,17 +123,37 @@ def clause_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
     return get(found, "value") if found is not None else None
 
 
-def carried_day(doc: Doc, number: Span, facts: list[Span], section_start: int, same_place) -> str | None:
+def carried_day(doc: Doc, number: Span, facts: list[Span], section_start: int, same_place,
+                case_words: frozenset[str]) -> str | None:
     """The day of the last dated case count before that may be of the same report (`same_place`: not another
     province's), in the same story, when no later day is named since."""
     previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")) and
                            not is_earlier_level(doc, f) and same_place(get(f, "region")),
                            floor=max(section_start, number.start - CARRY_REACH))
     if previous is None:
-        return None
+        counted = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=section_start)
+        return paragraph_day(doc, number, case_words) if counted is None else None
     day = get(previous, "date")
     for span in spans_in(spans_of(doc, "date"), previous.end, number.start):
         value = get(span, "value")
         if is_day(value) and value > day and not get(span, "dateline"):
             return None   # the story has moved on to a later day
     return day
+
+
+def paragraph_day(doc: Doc, number: Span, case_words: frozenset[str]) -> str | None:
+    """`no new local cases were reported in Tianjin on March 30. 1 new imported case was reported`: with no dated
+    count before it, the last day its paragraph named before its sentence, in a sentence about cases."""
+    texts, words = token_texts(doc), lower_words(doc)
+    sent_start = sentence_start(doc, number.start)
+    j = sent_start - 1
+    while j >= 0 and "\n" not in texts[j]:
+        j -= 1
+    for span in reversed(attachable_dates(doc, j + 1, sent_start)):
+        if not is_day(get(span, "value")):
+            continue
+        s_start, s_end = sentence_index(doc).bounds(span.start)
+        if not case_words.isdisjoint(words[s_start: s_end]):
+            return get(span, "value")
+        return None
+    return None

@@ -349,7 +349,11 @@ class CaseRegions(CountWords):
             if word != "the" or (i > 0 and words[i - 1] in ("outside", "beyond")):
                 continue   # `Outside the province, 18 new cases`: elsewhere
             # `the province`, `the hard-hit province`, `the city`: up to two words between
-            nxt = next((w for w in words[i + 1: i + 4] if w in ("province", "provincial", "city")), None)
+            k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in ("province", "provincial", "city")),
+                     None)
+            nxt = words[k] if k is not None else None
+            if nxt == "provincial" and words[k + 1: k + 2] in (["capital"], ["-"]):
+                continue   # `Wuhan, the provincial capital`, `the provincial-level regions`: not the province
             if nxt in ("province", "provincial"):
                 level = "province"
             elif nxt == "city":

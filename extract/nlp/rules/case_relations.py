@@ -32,7 +32,8 @@ NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
-PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
+PRONOUNS = word_set("partitive_pronouns")
+CASE_WORDS = word_set("nouns", "case")   # `Of them,`, `Among these,`
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
 
 
@@ -94,7 +95,7 @@ class CaseRelations(CaseRegions):
             same_day(doc, number, start, end) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
             (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
-                                                  lambda other: self.same_report(other, region))
+                                                  lambda other: self.same_report(other, region), CASE_WORDS)
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if status == "unspecified" and self.reports_cases(doc, number, head):
@@ -133,8 +134,8 @@ class CaseRelations(CaseRegions):
         opening = words[sent_start: number.start]
         if len(opening) != 3 or opening[0] not in ("of", "among") or opening[1] not in PRONOUNS or opening[2] != ",":
             return None
-        whole = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f),
-                            floor=sent_start - REFERENCE_REACH)
+        whole = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f) and
+                            not is_earlier_level(doc, f), floor=sent_start - REFERENCE_REACH)
         if whole is None:
             return None
         others = spans_in(facts, sentence_start(doc, whole.start), sent_start)

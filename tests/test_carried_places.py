@@ -97,3 +97,31 @@ def test_a_country_wide_figure_takes_no_province(facts_of, text, expected):
 def test_nationality_and_imported_cases_are_not_elsewhere(facts_of, text, expected):
     found = regions(facts_of, text)
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure restated later keeps the place it was first stated with
+    ("To date, 240 confirmed cases have been reported in Fujian.\nAmong 240 confirmed cases, 117 are in Fuzhou and "
+     "13 in Xiamen.", {(240, "confirmed"): "Fujian"}),
+    ("Eight more patients were discharged in Fujian on Friday.\n\nUpdate\n\nOn Friday eight more patients were "
+     "discharged from hospital.", {(8, "recovered"): "Fujian"}),
+])
+def test_a_restated_figure_keeps_its_place(facts_of, text, expected):
+    found = [(f["value"], f["status"], f["region"]) for f in facts_of(text, published="2020-03-13", kind="case_count")]
+    for (value, status), region in expected.items():
+        assert [r for v, s, r in found if (v, s) == (value, status)] == [region, region]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same number of another place or status is no restatement
+    ("Fujian reported 12 new cases on Friday.\n\nJiangxi reported 12 new cases on Friday.", [(12, "Fujian"),
+                                                                                          (12, "Jiangxi")]),
+    ("Fujian reported 12 new cases on Friday.\n\nNationwide, 12 new deaths were reported.", [(12, "Fujian"),
+                                                                                           (12, None)]),
+    # small numbers coincide: only the same words restate them
+    ("Two patients died in Fujian on Friday.\n\nUpdate\n\nTwo deaths were reported on Saturday.",
+     [(2, "Fujian"), (2, None)]),
+])
+def test_the_same_number_elsewhere_is_no_restatement(facts_of, text, expected):
+    found = [(f["value"], f["region"]) for f in facts_of(text, published="2020-03-13", kind="case_count")]
+    assert found == expected

@@ -27,6 +27,7 @@ HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "c
                              "count_total_to"}
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
+RESTATED_MIN = 10       # a smaller number restates another only in the same words
 STATUSES = status_table()
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
@@ -86,7 +87,7 @@ class CaseRelations(CaseRegions):
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
-                region = self.paragraph_region(doc, number, facts)
+                region = self.paragraph_region(doc, number, facts) or self.restated_region(doc, number, head, status, facts)
             if region is None and head.rule == "case_labelled":
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
@@ -157,6 +158,20 @@ class CaseRelations(CaseRegions):
                 any(doc[j].like_num for j in range(whole.end, opening)):
             return None
         return whole
+
+    @staticmethod
+    def restated_region(doc: Doc, number: Span, head: Head, status: str, facts: list[Span]) -> str | None:
+        """`240 confirmed cases have been reported in Shaanxi. ... Among 240 confirmed cases, 117 are in Xi'an`: a
+        figure restated (same value and status, a paragraph or two on) keeps the place it was stated with; a
+        number under ten only in the same words (`eight more patients`), as small numbers coincide."""
+        value = get(number, "value")
+        if value is None:
+            return None
+        words = doc[number.start: head.end].text.lower()
+        same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value and
+                           get(f, "status") == status and (value >= RESTATED_MIN or f.text.lower() == words),
+                           floor=number.start - REFERENCE_REACH)
+        return get(same, "region") if same is not None else None
 
     def stated_before(self, doc: Doc, number: Span, status: str, lead, facts: list[Span]) -> str | None:
         """The period of the count a later mention refers back to: `Among 240 confirmed cases, ...` after `240

@@ -87,3 +87,16 @@ def test_a_part_under_of_them_takes_its_whole_s_attributes(facts_of, text, expec
     found = {(f["value"], f["region"]): (f["status"], f["period"], f["date"])
              for f in facts_of(text, published="2020-03-12", kind="case_count")}
     assert {key: found.get(key, "missing") for key in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # machine-translated types of illness: the heavy type is the severe one
+    ("A total of 38 imported cases were reported in Fujian (including 2 cases of heavy type, 19 cases of ordinary "
+     "type).", {(2, "Fujian"): "severe", (38, "Fujian"): "confirmed"}),
+    ("Fujian has 12 heavy cases and 3 critical cases.", {(12, "Fujian"): "severe", (3, "Fujian"): "critical"}),
+    # not a heavy burden of patients
+    ("Fujian carries a heavy burden, with 500 confirmed cases.", {(500, "Fujian"): "confirmed"}),
+])
+def test_the_heavy_type_is_severe(facts_of, text, expected):
+    found = {key: status for key, (status, _) in cases(facts_of, text).items()}
+    assert {key: found.get(key, "missing") for key in expected} == expected

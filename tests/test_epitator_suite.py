@@ -242,7 +242,11 @@ METHODS = {
 
 # Rows our rules still miss (at most as many as EpiTator's own failures on its own suites: 2 and 1); each
 # misses a count, none gives a wrong one.
-XFAIL: dict[tuple[str, str], str] = {}
+XFAIL: dict[tuple[str, str], str] = {
+    (COUNT, "test_singular_cases_4"): "`the cases include ... 2 males`: people named by sex count cases only when an "
+    "infection is said of them; `the cases include` as that saying is not read (it gives no count, not a wrong one: "
+    "a breakdown of cases by sex or age would also enter the figures as the region's whole count)",
+}
 
 
 def _params():

@@ -76,6 +76,10 @@ class CountExtractor(CountWords):
             cls = self.heads.resolve_people(doc, number, head)
             if cls is None:
                 return None
+        if cls == "persons":
+            cls = self.heads.resolve_persons(doc, number, head)   # `1,200 children have been infected`
+            if cls is None:
+                return None
         if cls == "personnel" and self.heads.staff_infected(doc, number, head):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
         if cls == "team" and self.heads.counts_supplies(doc, head):

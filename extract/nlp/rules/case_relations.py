@@ -28,6 +28,8 @@ BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+AVERAGES = word_set("averages", "words")
+AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 
 
 class CaseRelations(CaseRegions):
@@ -55,6 +57,8 @@ class CaseRelations(CaseRegions):
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if period == "total" and severe_now(doc, number, head.end, status):
             period = CURRENT   # `7,365 severe cases` under `As of 24:00 on Feb 29,`: patients now in that state
+        if period is not None and self.states_an_average(doc, number, head, start, facts):
+            period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
         if head.rule == "case_list_item":
             region = head.region
         else:
@@ -286,8 +290,9 @@ class CaseRelations(CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            if self.new_words & set(lower_words(doc)[clause_start: number.start]):
-                return "new"
+            own = self.own_clause_start(number, clause_start, facts)
+            if self.new_words & set(lower_words(doc)[own: number.start]):
+                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
@@ -339,6 +344,22 @@ class CaseRelations(CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None
+
+    @staticmethod
+    def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:
+        """Where a number's own words start in its clause: after the count before it there, if any."""
+        previous = last_before(facts, number.start, floor=clause_start)
+        return previous.end if previous is not None else clause_start
+
+    def states_an_average(self, doc: Doc, number: Span, head: Head, clause_start: int, facts: list[Span]) -> bool:
+        """`The average number of cases reported annually is 600`, `an average of 30 cases`, `600 cases
+        annually`: a mean or a yearly rate, in the count's own words (data/triggers.json `averages`)."""
+        words = lower_words(doc)
+        own = words[self.own_clause_start(number, clause_start, facts): number.start] + \
+            words[head.end: head.end + AVERAGE_REACH]
+        return not AVERAGES.isdisjoint(own) or any(own[k: k + 2] in (["on", "average"], ["per", "year"],
+                                                                     ["a", "year"], ["each", "year"])
+                                                   for k in range(len(own) - 1))
 
     @staticmethod
     def by_a_date(doc: Doc, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "c
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
+OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 
 
@@ -82,6 +83,8 @@ class CaseRelations(CaseRegions):
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
+        if date is not None and date < OUTBREAK_START:
+            date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
         if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if period == CURRENT:

@@ -27,6 +27,9 @@ HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "c
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
+LEADIN_ENDS = frozenset({":", ",", ";", "."})
+LEADIN_REACH = 10   # words back from the items to the start of their lead-in
+OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 AVERAGES = word_set("averages", "words")
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
@@ -86,7 +89,10 @@ class CaseRelations(CaseRegions):
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
-        if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
+        if date is not None and date < OUTBREAK_START:
+            date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
+        if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
+                                                           self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
@@ -202,6 +208,21 @@ class CaseRelations(CaseRegions):
             return False
         between = lower_words(doc)[previous.end: fact.start]
         return ("," in between or "and" in between) and not any(doc[j].like_num for j in range(previous.end, fact.start))
+
+    @staticmethod
+    def lead_counts_cases(doc: Doc, number: Span, head: Head, lead) -> bool:
+        """A list item with no noun of its own under a lead-in of `cases` (`New cases on Monday: Hefei 12`)."""
+        if lead is None or head.noun_end is not None:
+            return False
+        words = lower_words(doc)
+        floor = max(sentence_start(doc, lead.start), lead.start - LEADIN_REACH)
+        j = lead.start - 1   # the lead-in ends before the tokens it governs, with its colon or comma
+        while j >= floor and words[j] in LEADIN_ENDS:
+            j -= 1
+        lo = j
+        while lo >= floor and words[lo] not in LEADIN_ENDS:
+            lo -= 1
+        return not {"case", "cases", "infection", "infections"}.isdisjoint(words[lo + 1: j + 1])
 
     def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
         """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""

@@ -19,6 +19,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
+from extract.nlp.rules.counting import opens_period
 from extract.nlp.rules.relations import (attachable_dates, last_before, lower_words, nearest, sentence_index,
                                          sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers
@@ -113,8 +114,10 @@ def said_of_a_level(doc: Doc, number: Span, span: Span) -> bool:
 
 def clause_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
     """The day of the count's own clause: the nearest that can date it, but a day it is `as of` after the number
-    beats an earlier one (the day of a statement), and an earlier level's day is not its own."""
-    dates = [d for d in attachable_dates(doc, start, end) if not said_of_a_level(doc, number, d)]
+    beats an earlier one (the day of a statement), and neither an earlier level's day nor the day its period
+    starts from (`since Jan 20`) is its own."""
+    dates = [d for d in attachable_dates(doc, start, end)
+             if not said_of_a_level(doc, number, d) and not opens_period(doc, d)]
     found = nearest(dates, number.start)
     if found is not None and found.end <= number.start:
         later = [d for d in dates if d.start >= number.end and as_of(doc, d) and is_day(get(d, "value"))]
@@ -150,7 +153,7 @@ def paragraph_day(doc: Doc, number: Span, case_words: frozenset[str]) -> str | N
     while j >= 0 and "\n" not in texts[j]:
         j -= 1
     for span in reversed(attachable_dates(doc, j + 1, sent_start)):
-        if not is_day(get(span, "value")):
+        if not is_day(get(span, "value")) or opens_period(doc, span):
             continue
         s_start, s_end = sentence_index(doc).bounds(span.start)
         if not case_words.isdisjoint(words[s_start: s_end]):

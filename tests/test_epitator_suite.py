@@ -72,9 +72,10 @@ Ongoing cases: 7
      [case(2, ANY, "new"), case(4, "unspecified", "total")]),
     (COUNT, "test_complex_2", "Two patients died out of four patients.",
      [case(2, "death"), case(4, "unspecified")]),
-    (COUNT, "test_cumulative", "In total nationwide, 613 cases of the disease have been reported as of 2 July 2014, "
+    # the year moved with the disease: a COVID-19 count is never dated before the outbreak (rules/diseases.py)
+    (COUNT, "test_cumulative", "In total nationwide, 613 cases of the disease have been reported as of 2 July 2020, "
      "with 63 deceased patients",
-     [case(613, "confirmed", "total", date="2014-07-02"), case(63, "death")]),
+     [case(613, "confirmed", "total", date="2020-07-02"), case(63, "death")]),
     (COUNT, "test_cumulative_2", "it has already claimed about 455 lives in Guinea",
      [case(455, "death", qualifier="about")]),
     # bird flu -> COVID-19
@@ -84,13 +85,15 @@ Ongoing cases: 7
     # an average over years is no running total
     (COUNT, "test_attributes_2", "The average number of cases reported annually is 600",
      [case(600, "unspecified", None)]),
-    # MERS-CoV -> COVID-19; `0 currently active cases` is a count (of active cases: plain cases of the disease are confirmed cases (the gold's convention: rules/case_lists.py))
+    # MERS-CoV -> COVID-19; `0 currently active cases` is a count (of active cases: plain cases of the disease are
+    # confirmed cases, the gold's convention: rules/case_lists.py)
+    # the year moved with the disease (as in test_cumulative): 2017 -> 2020, the weekday with it
     (COUNT, "test_attributes_3", """
-As of [Thu 7 Sep 2017], there have been a total of:
+As of [Mon 7 Sep 2020], there have been a total of:
 1715 laboratory-confirmed cases of COVID-19 infection, including
 690 deaths [reported case fatality rate 40.2 percent],
 1003 recoveries, and 0 currently active cases/infections
-        """, [case(1715, "confirmed", date="2017-09-07"), case(690, "death"), case(1003, "recovered"),
+        """, [case(1715, "confirmed", date="2020-09-07"), case(690, "death"), case(1003, "recovered"),
               case(0, "confirmed")]),
     (COUNT, "test_misc", """How many cases occured with 3.2 miles of Katanga Province?
                   Three fatalities have been reported.""", [case(3, "death")]),
@@ -183,9 +186,10 @@ Concerned citizens have said, "50,012, 412, 73, 200 and 16"
         Montserrado County, remain the epicentres of this COVID-19 outbreak.
         """, [case(26, "death")]),
     (INFECTION, "test_space_delimited_counts", "There were 197 000 deaths in 2007.", [case(197000, "death")]),
+    # the year moved with the disease, as in the count suite's test_cumulative
     (INFECTION, "test_cumulative", "Nationwide, a total of 613 cases of the disease have been reported as of "
-     "2 July 2014, with 63 deceased patients",
-     [case(613, "confirmed", "total", date="2014-07-02"), case(63, "death")]),
+     "2 July 2020, with 63 deceased patients",
+     [case(613, "confirmed", "total", date="2020-07-02"), case(63, "death")]),
     # MERS-CoV, bird flu -> COVID-19
     (INFECTION, "test_attributes", "There have been a total of 1715 confirmed cases of COVID-19 infection. "
      "There was one suspected case of COVID-19 in the country.",

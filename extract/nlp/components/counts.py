@@ -89,6 +89,8 @@ class CountExtractor(CountWords):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
         if cls == "case" and of_another_disease(doc, number.start, head.end):
             return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
+        if cls == "case" and self.cases.scopes.shared_by_places(doc, number):
+            return None   # `five in each of Yichun and Fuzhou`: one number for several places, none's count alone
         if cls == "case" and self.heads.under_observation(doc, head):
             return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]

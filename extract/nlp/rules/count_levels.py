@@ -50,6 +50,7 @@ class LevelFinder(CountWords):
         hospitals, 3 in Wuchang District`): the item belongs to that number's list, not to the cases."""
         dates = spans_in(spans_of(doc, "date"), previous.end - DATE_REACH, number.start)
         return any(not any(d.start <= n.start < d.end for d in dates)   # a day's number is no list's
+                   and not self.scopes.shared_by_places(doc, n)   # `five in each of Yichun and Fuzhou`: the list's
                    for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:

@@ -40,7 +40,8 @@ def scope_words() -> dict:
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
-                "imported_case_modifiers")
+                "imported_case_modifiers", "list_item_verbs", "leadin_continuations",
+                "leadin_relative_heads", "leadin_relatives")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -53,6 +54,7 @@ def scope_words() -> dict:
     data = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
     data["openers"] = tuple(openers)
     data["undated_openers"] = tuple(tuple(p.lower().split()) for p in data["undated_openers"])
+    data["leadin_continuations"] = tuple(tuple(p.lower().split()) for p in data["leadin_continuations"])
     return data
 
 
@@ -117,6 +119,14 @@ class PlaceReader:
         if not all(texts[j].isupper() for j in range(region.start, region.end)) or texts[region.end] != ",":
             return False
         return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), region.end, region.end + 5))
+
+    def shared_by_places(self, doc: Doc, number: Span) -> bool:
+        """`five in each of Yichun and Fuzhou city`, `2 were in each of ...`: a list member whose number holds
+        for each of several places, a count of none of them alone."""
+        words, j = lower_words(doc), number.end
+        if j < len(doc) and words[j] in self.words["list_item_copulas"]:
+            j += 1
+        return words[j: j + 3] == ["in", "each", "of"]
 
     def unknown_list_place(self, doc: Doc, number: Span) -> bool:
         """`3 in Dongfang,`, `53 in Xicheng District,`, `7 were reported in Lingao.`: a number shaped like a list

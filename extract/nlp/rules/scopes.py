@@ -26,6 +26,7 @@ from extract.nlp.triggers import status_table, triggers, word_set
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
+PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
 
@@ -106,6 +107,10 @@ class ScopeReader(PlaceReader):
             if j < n and words[j] == "the":
                 j += 1
             return regions.by_start.get(j)
+        if self.leadin_at(doc, number.start) is not None:
+            reporter = self.reporting_place(doc, number)
+            if reporter is not None:
+                return reporter
         before = regions.by_end.get(number.start)
         if before is not None and (number.end >= n or token_texts(doc)[number.end] in LIST_BOUNDARY or
                                    "\n" in token_texts(doc)[number.end]):
@@ -113,6 +118,17 @@ class ScopeReader(PlaceReader):
                 return None   # `(Xiaogan 3)` is left to the parenthesis rules
             return before
         return None
+
+    def reporting_place(self, doc: Doc, number: Span) -> Span | None:
+        """`Among the new cases, Nanchang reported 14, Bengbu saw 5 and ...`: a region that reports,
+        sees or adds the bare number right after it, the number closing its list item."""
+        words, texts, n = lower_words(doc), token_texts(doc), len(doc)
+        if number.end < n and texts[number.end] not in LIST_BOUNDARY and "\n" not in texts[number.end]:
+            return None
+        j = number.start - 1
+        if j < 1 or words[j] not in self.words["list_item_verbs"]:
+            return None
+        return region_index(doc).by_end.get(j)
 
     def opens_subcount(self, doc: Doc, number: Span) -> bool:
         """The number opens a sub-count: `including 44,412 cases`, `(of which 12 ...`, `(34 in Hubei`."""
@@ -252,6 +268,7 @@ class ScopeReader(PlaceReader):
         index = sentence_index(doc)
         texts = token_texts(doc)
         found = []
+        previous_end = -1
         for s, e in zip(index.starts, index.ends):
             clause_starts = [s] + [j + 1 for j in range(s, e) if texts[j] in (";", ":", "；", "：")]
             leads = []
@@ -259,10 +276,29 @@ class ScopeReader(PlaceReader):
                 span = self.leadin_span(doc, c, e)
                 if span is not None:
                     leads.append(span)
+            if not leads and found and found[-1].end == previous_end and self.continues_leadin(doc, s, e):
+                found[-1] = LeadIn(found[-1].status, found[-1].period, found[-1].start, e)
             for k, (status, period, start) in enumerate(leads):
                 end = leads[k + 1][2] if k + 1 < len(leads) else e
                 found.append(LeadIn(status, period, start, end))
+            previous_end = e
         return found
+
+    def continues_leadin(self, doc: Doc, s: int, e: int) -> bool:
+        """`Among the new cases, Nanchang reported 14. Others include 13 in Shangrao city, ...`: a sentence
+        opening with `Others include` goes on with the members of the lead-in that governed the sentence
+        before to its end."""
+        words, texts = lower_words(doc), token_texts(doc)
+        while s < e and texts[s].isspace():
+            s += 1
+        return any(tuple(words[s: s + len(phrase)]) == phrase for phrase in self.words["leadin_continuations"])
+
+    def relative_of_status(self, body: list[str]) -> bool:
+        """`Of those who were discharged from the hospital after recovery,`: people a relative clause gives a
+        status (not `those who were tested`)."""
+        k = 1 if body[:1] == ["the"] else 0
+        return len(body) > k + 1 and body[k] in self.words["leadin_relative_heads"] and \
+            body[k + 1] in self.words["leadin_relatives"] and status_table().first(body) is not None
 
     def roll_call_leadin(self, doc: Doc, c: int, colon: int) -> tuple | None:
         """`Confirmed cases by province as of Feb 20: Guangdong 1,350; Henan 1,270`: a clause of case words and
@@ -306,10 +342,12 @@ class ScopeReader(PlaceReader):
             body = body[:-2]
         else:
             return None
-        if self.case_nouns.isdisjoint(body):
+        if self.case_nouns.isdisjoint(body) and not self.relative_of_status(body):
             return None
+        status = status_table().first(body)
+        if status is None and self.case_nouns.intersection(body) <= PEOPLE:
+            return None   # `Of the people who were quarantined,`: people, not patients, when no status is said
         if any(doc[j].like_num for j in range(c, comma)):   # (asked last: it makes a Token per word)
             return None   # `Of the 5,287 close contacts,` counts something itself
-        status = status_table().first(body)
         period = self.leadin_period(body)
         return status, period, comma + 1

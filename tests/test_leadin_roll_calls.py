@@ -50,6 +50,12 @@ RELATIVE_LEADINS = [
      [("Changsha", 6, "recovered", ""), ("Yueyang", 4, "recovered", "")]),
     ("Of the people who were newly diagnosed, 8 are in Jinan and 2 in Qingdao.",
      [("Jinan", 8, "confirmed", "new"), ("Qingdao", 2, "confirmed", "new")]),
+    # `As for ...,` leads in too; a number both places saw is neither's alone, what the other got is its own
+    ("As for the newly cured patients on Sunday, both Nanchang and Shangrao saw three people walk out of hospital "
+     "after recovery, and Jiujiang got two.",
+     [("Jiujiang", 2, "recovered", "new")]),
+    ("As for the new confirmed cases, Hefei reported 12 and 3 were in Fuyang.",
+     [("Fuyang", 3, "confirmed", "new"), ("Hefei", 12, "confirmed", "new")]),
 ]
 
 
@@ -66,6 +72,8 @@ NOT_CASES = [
     ("Among the people under medical observation, 20 are in Hefei and 4 in Wuhu.", []),
     ("Others include 13 in the second batch of doctors.", []),
     ("Among the staff, 30 are from Nanjing and 20 from Suzhou.", []),
+    ("As the number of confirmed cases rose, Hefei reported 12 and 3 were in Fuyang.", []),
+    ("As for the medical teams, Hefei sent 12 and 3 were from Fuyang.", []),
     ("Of those who went to Wuhan, 30 are from Nanjing and 20 from Suzhou.", []),
     ("Among the new medical teams, Nanchang sent 14. Others include 13 in Shangrao city.", []),
     # the lead-in goes on only into the sentence right after its own

@@ -40,7 +40,7 @@ def scope_words() -> dict:
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
-                "imported_case_modifiers", "list_item_verbs", "leadin_continuations",
+                "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
                 "leadin_relative_heads", "leadin_relatives")
     missing = [key for key in required if key not in data]
     if missing:
@@ -54,7 +54,8 @@ def scope_words() -> dict:
     data = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
     data["openers"] = tuple(openers)
     data["undated_openers"] = tuple(tuple(p.lower().split()) for p in data["undated_openers"])
-    data["leadin_continuations"] = tuple(tuple(p.lower().split()) for p in data["leadin_continuations"])
+    for key in ("leadin_continuations", "status_leadin_phrase_openers"):
+        data[key] = tuple(tuple(p.lower().split()) for p in data[key])
     return data
 
 

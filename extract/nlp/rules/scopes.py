@@ -336,7 +336,10 @@ class ScopeReader(PlaceReader):
         if texts[comma] in (":", "："):
             return self.roll_call_leadin(doc, c, comma)
         body = words[c:comma]
-        if words[c] in self.words["status_leadin_openers"]:
+        opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None)
+        if opener is not None:
+            body = body[len(opener):]   # `As for the newly cured patients,`
+        elif words[c] in self.words["status_leadin_openers"]:
             body = body[1:]
         elif len(body) >= 3 and body[-2] in ("among", "of") and body[-1] in self.words["status_leadin_pronouns"]:
             body = body[:-2]

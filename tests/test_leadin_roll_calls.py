@@ -81,10 +81,27 @@ NOT_CASES = [
      "Shangrao city.", [("Nanchang", 14, "confirmed", "new")]),
     # a place reporting a number of something else
     ("Among the new confirmed cases, Nanchang reported 14 on Monday, while Jiujiang built 2 hospitals.",
-     []),
+     [("Nanchang", 14, "confirmed", "new")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", NOT_CASES, ids=[t[:50] for t, _ in NOT_CASES])
 def test_leadins_of_other_things_count_no_cases(facts_of, text, expected):
     assert cases(facts_of, text) == sorted(expected)
+
+
+DATED_LEADINS = [
+    ("As for the newly cured patients on Sunday, Nanchang saw 3, and Jiujiang got two.",
+     {("Nanchang", 3): "2020-02-09", ("Jiujiang", 2): "2020-02-09"}),
+    ("Among the new confirmed cases on Monday, Hefei reported 12. Others include 3 in Fuyang.",
+     {("Hefei", 12): "2020-02-10", ("Fuyang", 3): "2020-02-10"}),
+    # a member's own day wins over its lead-in's
+    ("Among the new deaths on Monday, 2 were in Xiaogan, and Huanggang reported 1 on Tuesday.",
+     {("Xiaogan", 2): "2020-02-10", ("Huanggang", 1): "2020-02-11"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATED_LEADINS, ids=[t[:50] for t, _ in DATED_LEADINS])
+def test_a_leadin_s_day_dates_its_members(facts_of, text, expected):
+    found = {(f["region"], f["value"]): f["date"] for f in facts_of(text, published="2020-02-12", kind="case_count")}
+    assert found == expected

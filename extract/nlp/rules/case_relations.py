@@ -96,7 +96,7 @@ class CaseRelations(CaseLists, CaseRegions):
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
-            same_day(doc, number, start, end) or \
+            same_day(doc, number, start, end) or (lead and lead.date) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
             (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
                                                   lambda other: self.same_report(other, region), CASE_WORDS)

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (governing_preposition, lower_words, region_index, sentence_index, spans_in,
-                                         spans_of, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, region_index,
+                                         sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.triggers import status_table, triggers, word_set
 
@@ -52,6 +52,7 @@ class LeadIn:
     period: str | None   # new, total, CURRENT (cases held now: no period) or None (the lead-in does not say)
     start: int
     end: int
+    date: str | None = None   # the one day the lead-in names (`Of the patients discharged on Monday,`)
 
 
 
@@ -123,8 +124,10 @@ class ScopeReader(PlaceReader):
         """`Among the new cases, Nanchang reported 14, Bengbu saw 5 and ...`: a region that reports,
         sees or adds the bare number right after it, the number closing its list item."""
         words, texts, n = lower_words(doc), token_texts(doc), len(doc)
-        if number.end < n and texts[number.end] not in LIST_BOUNDARY and "\n" not in texts[number.end]:
-            return None
+        day_after = any(d.start in (number.end, number.end + 1) for d in spans_in(spans_of(doc, "date"), number.end, n))
+        if number.end < n and texts[number.end] not in LIST_BOUNDARY and "\n" not in texts[number.end] and \
+                not day_after:
+            return None   # (`Hefei reported 12 on Monday`: its own day may follow)
         j = number.start - 1
         if j < 1 or words[j] not in self.words["list_item_verbs"]:
             return None
@@ -275,14 +278,22 @@ class ScopeReader(PlaceReader):
             for c in clause_starts:
                 span = self.leadin_span(doc, c, e)
                 if span is not None:
-                    leads.append(span)
+                    leads.append((*span, self.leadin_day(doc, c, span[2])))
             if not leads and found and found[-1].end == previous_end and self.continues_leadin(doc, s, e):
-                found[-1] = LeadIn(found[-1].status, found[-1].period, found[-1].start, e)
-            for k, (status, period, start) in enumerate(leads):
+                last = found[-1]
+                found[-1] = LeadIn(last.status, last.period, last.start, e, last.date)
+            for k, (status, period, start, day) in enumerate(leads):
                 end = leads[k + 1][2] if k + 1 < len(leads) else e
-                found.append(LeadIn(status, period, start, end))
+                found.append(LeadIn(status, period, start, end, day))
             previous_end = e
         return found
+
+    @staticmethod
+    def leadin_day(doc: Doc, c: int, start: int) -> str | None:
+        """The one day a lead-in names (`As for the newly cured patients on Sunday,`), else None."""
+        days = {get(d, "value") for d in attachable_dates(doc, c, start)}
+        day = days.pop() if len(days) == 1 else None
+        return day if day is not None and len(day) == 10 else None
 
     def continues_leadin(self, doc: Doc, s: int, e: int) -> bool:
         """`Among the new cases, Nanchang reported 14. Others include 13 in Shangrao city, ...`: a sentence

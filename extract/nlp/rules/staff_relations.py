@@ -10,10 +10,11 @@ from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helpe
                                          governing_preposition, last_before, lower_words, previous_sentence_start,
                                          region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of,
                                          token_texts)
-from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, describes_city, forward_destination, frame_end, journey_date,
-                                           institution_place, many_origins, origin_after_from, own_relative_time,
-                                           previous_team_destination, relative_clause_date, relative_tail,
-                                           speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_count, describes_city,
+                                           distributed_lead, forward_destination, frame_end, journey_date,
+                                           journey_dates, institution_place, many_origins, origin_after_from,
+                                           own_relative_time, previous_team_destination, relative_clause_date,
+                                           relative_tail, speech_cut, speech_resume, staff_words)
 from extract.nlp.triggers import word_set
 
 
@@ -52,7 +53,14 @@ class StaffRelations(CountWords):
         if destination is None and tail is not None:   # `135 medics, who worked in Wuhan, left the city`
             lo, hi = tail[0], speech_cut(doc, tail[2], tail[3])
             destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
-        if (origin is None or destination is None) and self.refers_back(doc, sent, number):
+        lead = distributed_lead(doc, sent.start, self.is_team_noun, facts)
+        if lead is not None:   # `Two groups ... left for Hubei on Tuesday. One group of 12 ...`: the lead's
+            origin = origin or self.lead_origin(doc, lead, regions)
+            if destination is None and not counted:
+                lo, hi = lead[0], speech_cut(doc, lead[0], lead[1])
+                destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
+        if (origin is None or destination is None) and (self.refers_back(doc, sent, number) or
+                                                         definite_count(doc, number)):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
             before = previous_sentence_start(doc, sent.start)
@@ -101,6 +109,9 @@ class StaffRelations(CountWords):
             date = self.fact_date(doc, number, tail[2], speech_cut(doc, tail[2], tail[3]))
         if date is None and heading is not None:
             date = get(heading, "date")
+        if date is None and lead is not None:
+            found = journey_dates(doc, lead[0], lead[1])
+            date = found[0] if len(found) == 1 else None
         if date is None:
             date = journey_date(doc, sent, self.is_team_word)
         put(fact, "date", date)
@@ -268,6 +279,26 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def lead_origin(self, doc: Doc, lead: tuple[int, int, Span], regions) -> str | None:
+        """Where a lead sentence's groups come from: `from X` (`Two groups of medics from Shanxi`), a team of
+        X (`two Shanxi medical teams`), or the sender (`Ningxia sent three medical teams`)."""
+        lo, hi, teams = lead
+        source = first_region_after_word(doc, {"from"}, lo, hi, regions)
+        if source is not None:
+            return self.one_sender(doc, source, hi, regions)
+        found = self.team_region_in(doc, lo, hi, regions)
+        if found is not None:
+            return found
+        words = lower_words(doc)
+        for span in spans_in(regions, lo, teams.start):
+            if governing_preposition(doc, span, self.blocking) is None and \
+                    not self.send_verbs.isdisjoint(words[span.end: teams.start]):
+                return get(span, "value")
+        return None
+
+    def is_team_noun(self, word: str) -> bool:
+        return self.noun_class.get(word) == "team"
 
     def is_team_word(self, word: str) -> bool:
         return self.noun_class.get(word) in ("team", "personnel")

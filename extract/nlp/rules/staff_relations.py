@@ -15,6 +15,7 @@ from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_cou
                                            journey_dates, institution_place, many_origins, origin_after_from,
                                            own_relative_time, previous_team_destination, relative_clause_date,
                                            relative_tail, speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_returns import home_arrival, home_goal, served_before_home
 from extract.nlp.triggers import word_set
 
 
@@ -46,6 +47,14 @@ class StaffRelations(CountWords):
             origin = self.origin(doc, number, head, start, end, regions)
             destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
                                            origin)
+        served = [s for s in spans_in(regions, sent.start, sent.end)
+                  if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]
+        if origin is not None and any(get(s, "value") == origin for s in served):
+            # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
+            origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
+                                                                            self.province_of)
+        if self.landed_home(doc, sent, destination, origin):
+            destination = None
         tail = relative_tail(doc, end)
         # `deployed to 9 other cities`, `sent to 31 designated hospitals`: the clause says where they went, as a
         # number of places; a city another sentence names is not it
@@ -74,6 +83,8 @@ class StaffRelations(CountWords):
             if not counted:
                 destination = destination or next((get(f, "destination") for f in reversed(staff)
                                                    if get(f, "destination")), None)
+        if self.landed_home(doc, sent, destination, origin):
+            destination = None
         if destination is None and not counted:
             destination = previous_team_destination(
                 doc, sent, self.is_team_word,
@@ -88,12 +99,13 @@ class StaffRelations(CountWords):
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
         if origin is None and not many_origins(doc, head.end, end) and not self.several_senders(doc, head, end):
             origin = dominant_helper(doc, self.gazetteer)
-        served = self.return_trip(doc, number, sent, regions, origin)
+        served = self.return_trip(doc, number, sent, regions, origin, served)
         if served is not None:
             # a team going home from the city it served: that city stays its destination
             destination = served
             if origin == served:
-                origin = self.home_of_team(doc, sent, regions)
+                origin = self.home_of_team(doc, sent, regions) or home_goal(doc, sent.start, sent.end,
+                                                                            self.hubei_or_in_it, self.province_of)
         if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
                 helping:
             destination = self.aided_region(doc)
@@ -216,8 +228,10 @@ class StaffRelations(CountWords):
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)
-            if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"]:
-                continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served
+            if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"] and \
+                    not self.hubei_or_in_it(get(span, "value")):
+                continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served (`went
+                           # back to Wuhan` after a rest is where they serve)
             if prep is not None and lower_words(doc)[prep] != "in":
                 return get(span, "value")
             before = lower_words(doc)[max(start, span.start - 5): span.start]
@@ -229,13 +243,16 @@ class StaffRelations(CountWords):
                 found_in = span
         return get(found_in, "value") if found_in is not None else None
 
-    def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin) -> str | None:
+    def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin, served: list[Span]) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142
-        medical staff of the Shanghai team`, `669 members of a team from Chongqing left Xiaogan`): a sentence
-        with a return cue, and a region in Hubei that the team leaves or departs from."""
+        medical staff of the Shanghai team`, `669 members of a team from Chongqing left Xiaogan`, `557 medics
+        from Wuhan returned to Beijing`: `served`): a sentence with a return cue, and a region in Hubei that the
+        team leaves or departs from."""
         words = lower_words(doc)[sent.start: sent.end]
         if self.return_cues.isdisjoint(words):
             return None
+        if served:
+            return get(served[0], "value")
         for span in spans_in(regions, sent.start, sent.end):
             if not self.hubei_or_in_it(get(span, "value")) or span.start == 0:
                 continue
@@ -296,6 +313,9 @@ class StaffRelations(CountWords):
                     not self.send_verbs.isdisjoint(words[span.end: teams.start]):
                 return get(span, "value")
         return None
+
+    def landed_home(self, doc: Doc, sent: Span, destination: str | None, origin: str | None) -> bool:
+        return home_arrival(doc, sent.start, destination, origin, self.province_of, self.hubei_or_in_it)
 
     def is_team_noun(self, word: str) -> bool:
         return self.noun_class.get(word) == "team"

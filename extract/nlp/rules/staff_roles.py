@@ -31,7 +31,9 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             "perfect_send_verbs", "join_verbs", "stay_words", "batch_words", "aid_participles",
             "non_medical_nouns", "fetch_words", "unnamed_place_words", "unnamed_place_nouns",
             # a lead sentence's groups told one by one (`One group of 12 ... Another group of 60`)
-            "breakdown_openers", "breakdown_continuers", "definite_words")
+            "breakdown_openers", "breakdown_continuers", "definite_words",
+            # return stories (staff_returns.py)
+            "front_words", "travel_nouns")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 

@@ -12,9 +12,10 @@ from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helpe
                                          token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_count, describes_city,
                                            distributed_lead, forward_destination, frame_end, journey_date,
-                                           journey_dates, institution_place, many_origins, origin_after_from,
+                                           journey_dates, institution_place, many_origins, names_company,
+                                           origin_after_from,
                                            own_relative_time, previous_team_destination, relative_clause_date,
-                                           relative_tail, speech_cut, speech_resume, staff_words)
+                                           relative_tail, share_cut, speech_cut, speech_resume, staff_words)
 from extract.nlp.rules.staff_returns import home_arrival, home_goal, served_before_home
 from extract.nlp.triggers import word_set
 
@@ -44,8 +45,13 @@ class StaffRelations(CountWords):
             heading = last_before(facts, number.start, lambda f: f.label_ == "personnel_count", floor=sent.start)
             destination = get(heading, "destination") if heading is not None else None
         else:
-            origin = self.origin(doc, number, head, start, end, regions)
-            destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
+            # `Xiamen Airlines, which has flown 1,000 medical staff`: the carrier's city is none of theirs
+            senders = [r for r in regions if not names_company(doc, r)] \
+                if any(names_company(doc, r) for r in spans_in(regions, sent.start, sent.end)) else regions
+            origin = self.origin(doc, number, head, start, end, senders)
+            # `6,097 medical staff, 70% used to support Wuhan`: the share's place is not the whole's
+            destination = self.destination(doc, number, head, start,
+                                           share_cut(doc, head.end, speech_cut(doc, number.end, end)), regions,
                                            origin)
         served = [s for s in spans_in(regions, sent.start, sent.end)
                   if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]

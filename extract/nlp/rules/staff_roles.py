@@ -33,7 +33,9 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # a lead sentence's groups told one by one (`One group of 12 ... Another group of 60`)
             "breakdown_openers", "breakdown_continuers", "definite_words",
             # return stories (staff_returns.py)
-            "front_words", "travel_nouns")
+            "front_words", "travel_nouns",
+            # names that are not places of staff (a carrier, a crew)
+            "company_nouns", "crew_modifiers")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -444,3 +446,21 @@ def definite_count(doc: Doc, number: Span) -> bool:
     j = number.start - 1
     return j >= 0 and words[j] in staff_words()["definite_words"] and \
         (j == 0 or words[j - 1] not in staff_words()["contrast_words"])
+
+
+def names_company(doc: Doc, span: Span) -> bool:
+    """`Xiamen Airlines`, `Sichuan Airlines`: a place naming a company, which carries staff and sends none."""
+    return span.end < len(doc) and lower_words(doc)[span.end] in staff_words()["company_nouns"]
+
+
+SHARE_WORDS = frozenset({"%", "percent", "pct"})
+
+
+def share_cut(doc: Doc, start: int, end: int) -> int:
+    """Where a share of the staff begins after their count (`6,097 medical staff, 70% used to support Wuhan`,
+    `2,000 medics, 80 percent of them in Wuhan`): what follows it is the share's, not the whole's."""
+    words = lower_words(doc)
+    for j in range(start, end):
+        if words[j] in SHARE_WORDS or (words[j].endswith("%") and doc[j].text[:-1].replace(".", "").isdigit()):
+            return j - 1 if j > start and doc[j - 1].like_num else j
+    return end

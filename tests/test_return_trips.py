@@ -31,6 +31,10 @@ RETURNS = [
     ("The Guangxi team of 104 members went back to the front line in Wuhan after a rest.",
      [(104, "Guangxi", "Wuhan", "sent")]),
     ("The 104 medics of the Guangxi team returned to Nanning from Wuhan.", [(104, "Guangxi", "Wuhan", "returned")]),
+    # the clause names where they served: the airport they flew home from is not it
+    ("Jiangxi sent its medics to support Suizhou, leaving 38 members to support Suizhou, and the remaining 369 "
+     "medics returned to Jiangxi by flight from Wuhan on March 23.",
+     [(38, "Jiangxi", "Suizhou", "sent"), (369, "Jiangxi", "Suizhou", "returned")]),
 ]
 
 

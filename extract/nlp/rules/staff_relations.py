@@ -53,7 +53,8 @@ class StaffRelations(CountWords):
             destination = self.destination(doc, number, head, start,
                                            share_cut(doc, head.end, speech_cut(doc, number.end, end)), regions,
                                            origin)
-        served = [s for s in spans_in(regions, sent.start, sent.end)
+        served = [s for s in spans_in(regions, start, end)   # the count's own clause: `leaving 38 members to
+                  # support Suizhou, and the remaining 369 returned ... by flight from Wuhan`
                   if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]
         if origin is not None and any(get(s, "value") == origin for s in served):
             # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
@@ -105,6 +106,9 @@ class StaffRelations(CountWords):
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
         if origin is None and not many_origins(doc, head.end, end) and not self.several_senders(doc, head, end):
             origin = dominant_helper(doc, self.gazetteer)
+        if destination is not None and self.hubei_or_in_it(destination):
+            served = []   # the clause named where they served (`returned ... by flight from Wuhan` after `to
+                          # support Suizhou`): the airport they left from is not it
         served = self.return_trip(doc, number, sent, regions, origin, served)
         if served is not None:
             # a team going home from the city it served: that city stays its destination

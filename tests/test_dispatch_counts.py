@@ -74,6 +74,13 @@ def test_staff_counted_by_the_sentence_before(facts_of, text, expected):
     assert values(facts_of, text, "personnel_count") == expected
 
 
+def test_the_remaining_staff_are_a_part(facts_of):
+    text = "Hubei received 6,000 medical staff. Of them, 1,500 medics went to Xiaogan. The remaining 4,500 were " \
+           "assigned to Wuhan."
+    assert [(f["value"], f["scope"]) for f in facts_of(text, kind="personnel_count")] == \
+        [(6000, "batch"), (1500, "part"), (4500, "part")]
+
+
 SHARES = [
     ("6,000 medical staff, 70% used to support Wuhan", [(6000, None, None)]),
     ("29 provinces sent 6,000 medical staff to Hubei.\n6,000 medical staff, 70% used to support Wuhan\n",

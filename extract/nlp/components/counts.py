@@ -81,6 +81,9 @@ class CountExtractor(CountWords):
             cls = self.heads.resolve_persons(doc, number, head)   # `1,200 children have been infected`
             if cls is None:
                 return None
+        if cls == "personnel" and head.rule == "count_noun" and \
+                any(self.heads.not_staff_noun(doc, j) for j in range(number.end, head.end)):
+            return None   # `4,004 migrant workers`: workers, but no staff sent to help
         if cls == "personnel" and self.heads.staff_infected(doc, number, head):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
         if cls == "team" and self.heads.counts_supplies(doc, head):

@@ -87,6 +87,9 @@ class CountExtractor(CountWords):
                 return None
         if cls == "personnel" and crew_count(doc, head):
             return None   # `12 flight attendants`: a carrier's crew
+        if cls == "personnel" and head.rule == "count_noun" and \
+                any(self.heads.not_staff_noun(doc, j) for j in range(number.end, head.end)):
+            return None   # `4,004 migrant workers`: workers, but no staff sent to help
         if cls == "personnel" and self.heads.staff_infected(doc, number, head):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
         if cls == "team" and (self.heads.counts_supplies(doc, head) or one_sized_team(doc, number, head.end)):

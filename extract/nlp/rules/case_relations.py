@@ -22,7 +22,8 @@ ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
                         "count_partitive_lead"})
 # rules whose count continues the one before it in its sentence (a list, a part, a total)
-HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "count_others", "case_respectively",
+HEADED_RULES = PART_RULES | {"case_list_item", "case_origin_item", "count_list", "case_ellipsis", "count_others",
+                             "case_respectively",
                              "count_total_to"}
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
@@ -70,7 +71,7 @@ class CaseRelations(CaseLists, CaseRegions):
         average = self.states_an_average(doc, number, head, start, facts)
         if period is not None and average:
             period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
-        if head.rule == "case_list_item":
+        if head.rule in ("case_list_item", "case_origin_item"):
             region = head.region
         else:
             region = self.case_region(doc, number, head, start, end, facts)
@@ -115,7 +116,7 @@ class CaseRelations(CaseLists, CaseRegions):
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
-        if region is None and head.rule != "case_list_item" and national and not own_place and \
+        if region is None and head.rule not in ("case_list_item", "case_origin_item") and national and not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
 

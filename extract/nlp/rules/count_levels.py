@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, CountWords, Head
+from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
                                          spans_of)
 from extract.nlp.triggers import word_set
@@ -23,6 +23,7 @@ TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei pr
 LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
 RANGE_LINKS = word_set("number_ranges", "links")
 CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
+STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", "patients", "cases"})
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -63,6 +64,9 @@ class LevelFinder(CountWords):
             return None
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        named = self.number_of_statuses(words, start, number.start - 1)
+        if named is not None:
+            return Head("case", "count_reached", number.end, named, named[1])
         window = words[max(start, number.start - 5): number.start]
         brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
             words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
@@ -103,6 +107,9 @@ class LevelFinder(CountWords):
         sentence counted."""
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        named = self.number_of_statuses(words, start, number.start - 1)
+        if named is not None:   # `the number of the dead was 30`
+            return Head("case", "count_reached", number.end, named, named[1])
         counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
         if counted is not None:
             return Head("case", "count_reached", number.end) if self.noun_class.get(counted) == "case" else None
@@ -118,6 +125,20 @@ class LevelFinder(CountWords):
         if k is None:
             return None
         return next((words[j] for j in range(k + 2, min(end, k + 6)) if words[j] in self.noun_class), None)
+
+    def number_of_statuses(self, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+        """`bringing the total number of the cured and discharged to 459`, `the number of dead is 30`: a level of
+        people named by their status alone; the token range of those words (between `number of` or `total of`
+        and the verb), or None."""
+        k = next((j for j in range(end - 2, start - 1, -1)
+                  if words[j] in ("number", "total", "tally") and words[j + 1] == "of"), None)
+        if k is None:
+            return None
+        hi = end
+        while hi > k + 2 and (words[hi - 1] in RISE_VERBS or words[hi - 1] in AUXILIARIES or words[hi - 1] == "stood"):
+            hi -= 1   # `the number of the dead rose to 30`, `has reached 30`
+        named = [w for w in words[k + 2: hi] if w not in STATUS_GLUE]
+        return (k + 2, hi) if named and all(w in self.any_status for w in named) else None
 
     def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
         """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""

@@ -4,8 +4,9 @@ Bulletins state counts under lead-ins. A *frame* sentence (`As of 24:00 on Feb 2
 `Between 00:00 and 24:00 on March 1, the following were newly reported in Anhui Province:`) says who reports,
 whether the counts are new or cumulative and as of when; its frame holds to the end of its paragraph, and past
 it over the lists it introduces (a sentence ending in `:`, items `a)`, `b)`, status lead-ins). A *status
-lead-in* (`Of the newly confirmed cases, ...`, `Among the discharged patients, ...`) gives the counts after it,
-to the end of the sentence, a status and maybe a period. A *list item* (`4 in Nanjing`, `174 are in Hefei`,
+lead-in* (`Of the newly confirmed cases, ...`, `Among the discharged patients, ...`, `Of those who died, ...`,
+`As for the newly cured patients on Sunday, ...`) gives the counts after it, to the end of the sentence (and on
+through a next one opening `Others include`), a status and maybe a period and a day. A *list item* (`4 in Nanjing`, `174 are in Hefei`,
 `Hefei 12`) is a bare number that takes its region from its own words and the rest from its lead-in or the
 count that heads its list. The case rules ask here for a count's defaults; what a count's own words say wins.
 """

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
@@ -106,7 +107,7 @@ class CaseRelations(CaseRegions):
         whole = last_before(facts, opening, lambda f: f.label_ == "case_count",
                             floor=sentence_start(doc, number.start))
         if whole is None or opening - whole.end > BRACKET_GAP or \
-                any(doc[j].like_num for j in range(whole.end, opening)):
+                any(doc_index(doc).like_num[whole.end: opening]):
             return None
         return whole
 
@@ -147,7 +148,7 @@ class CaseRelations(CaseRegions):
         head of infections (`13 confirmed cases in A, 29 cases in B`); not `cases` under deaths or recoveries
         (`105 new deaths, including 1,921 cases in Wuhan`)."""
         words = lower_words(doc)[fact.start + 1: fact.end]
-        if not words or not doc[fact.start + 1].is_alpha:
+        if not words or not doc_index(doc).is_alpha[fact.start + 1]:
             return True
         return all(w in ("case", "cases") for w in words) and get(head, "status") in INFECTION_STATUSES
 
@@ -161,7 +162,8 @@ class CaseRelations(CaseRegions):
                 self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end)):
             return True   # a list broken by a full stop: `and 71 cases in Ezhou City. 66 cases in Huanggang City, ...`
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
-        if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
+        like_num = doc_index(doc).like_num
+        if any(like_num[j] and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
             return False
         if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
             return False
@@ -197,7 +199,7 @@ class CaseRelations(CaseRegions):
         if sentence_start(doc, fact.start) != sentence_start(doc, previous.start):
             return False
         between = lower_words(doc)[previous.end: fact.start]
-        return ("," in between or "and" in between) and not any(doc[j].like_num for j in range(previous.end, fact.start))
+        return ("," in between or "and" in between) and not any(doc_index(doc).like_num[previous.end: fact.start])
 
     def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
         """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""
@@ -255,7 +257,7 @@ class CaseRelations(CaseRegions):
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
-        lows, texts = lower_words(doc), token_texts(doc)
+        lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
         words, stop = [], min(len(doc), j + window)
         while j < stop:
             if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
@@ -264,9 +266,9 @@ class CaseRelations(CaseRegions):
                     j, stop = close + 1, min(len(doc), close + 1 + window)
                     continue
             if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
-                    doc[j].like_num:
+                    like_num[j]:
                 break
-            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
+            if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
                 break
             if lows[j] in NEGATIONS:
                 break   # `cases in hospital without severe cases`

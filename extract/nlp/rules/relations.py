@@ -14,8 +14,10 @@ from extract.nlp.triggers import word_set
 def region_index(doc: Doc) -> RegionIndex:
     """The region mentions the region component set (iterating doc.spans makes new Span objects each time);
     listed again if the document's region spans changed since."""
-    index = doc_index(doc)
-    regions = index.regions
+    try:   # the index read inline (as in lower_words)
+        regions = doc.user_data[INDEX_KEY].regions
+    except KeyError:
+        regions = doc_index(doc).regions
     if regions is None or len(regions.regions) != len(doc.spans.data.get("region", ())):
         regions = set_region_index(doc, spans_of(doc, "region"))
     return regions
@@ -38,7 +40,10 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
     if group is None:
         return []
-    made = doc_index(doc).spans
+    try:   # the index read inline (as in lower_words)
+        made = doc.user_data[INDEX_KEY].spans
+    except KeyError:
+        made = doc_index(doc).spans
     spans = made.get(key)
     if spans is None or len(spans) != len(group):
         spans = made[key] = list(group)

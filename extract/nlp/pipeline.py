@@ -19,7 +19,8 @@ from extract.nlp.docindex import new_index
 from extract.nlp.extensions import register, set_doc_attributes
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
-              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records",
+              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_tables", "aidfacts_pairings",
+              "aidfacts_records",
               "aidfacts_accounting")
 # Each CJK character is a token of its own, except full-width digits (`１２` is one number, as `12` is) and a
 # full-width comma or full stop between digits (`1，200`, `1．5`: a separator, read as the ASCII one)

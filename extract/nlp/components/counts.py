@@ -10,11 +10,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.diseases import of_another_disease
 from extract.nlp.rules.case_relations import CaseRelations
 from extract.nlp.rules.count_nouns import HeadFinder
 from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
+from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index,
                          set_spans, spans_in, spans_of)
 from extract.nlp.rules.staff_heads import staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
@@ -76,15 +77,18 @@ class CountExtractor(CountWords):
             cls = self.heads.resolve_people(doc, number, head)
             if cls is None:
                 return None
+        if cls == "persons":
+            cls = self.heads.resolve_persons(doc, number, head)   # `1,200 children have been infected`
+            if cls is None:
+                return None
         if cls == "personnel" and self.heads.staff_infected(doc, number, head):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
         if cls == "team" and self.heads.counts_supplies(doc, head):
             return None
         if cls == "personnel" and head.rule not in NOUN_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
-        sent_start, sent_end = sentence_index(doc).bounds(number.start)
-        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
-            return None
+        if cls == "case" and of_another_disease(doc, number.start, head.end):
+            return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
         if cls == "case" and self.heads.under_observation(doc, head):
             return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]

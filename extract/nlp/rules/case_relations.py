@@ -28,7 +28,12 @@ HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "c
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 STATUSES = status_table()
+LEADIN_ENDS = frozenset({":", ",", ";", "."})
+LEADIN_REACH = 10   # words back from the items to the start of their lead-in
+OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+AVERAGES = word_set("averages", "words")
+AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 
 
 class CaseRelations(CaseRegions):
@@ -56,6 +61,8 @@ class CaseRelations(CaseRegions):
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if period == "total" and severe_now(doc, number, head.end, status):
             period = CURRENT   # `7,365 severe cases` under `As of 24:00 on Feb 29,`: patients now in that state
+        if period is not None and self.states_an_average(doc, number, head, start, facts):
+            period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
         if head.rule == "case_list_item":
             region = head.region
         else:
@@ -83,7 +90,10 @@ class CaseRelations(CaseRegions):
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = self.fact_date(doc, number, start, end) or \
             (heading is not None and get(heading, "date")) or (frame and frame.date) or None
-        if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
+        if date is not None and date < OUTBREAK_START:
+            date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
+        if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
+                                                           self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
@@ -201,6 +211,21 @@ class CaseRelations(CaseRegions):
         between = lower_words(doc)[previous.end: fact.start]
         return ("," in between or "and" in between) and not any(doc_index(doc).like_num[previous.end: fact.start])
 
+    @staticmethod
+    def lead_counts_cases(doc: Doc, number: Span, head: Head, lead) -> bool:
+        """A list item with no noun of its own under a lead-in of `cases` (`New cases on Monday: Hefei 12`)."""
+        if lead is None or head.noun_end is not None:
+            return False
+        words = lower_words(doc)
+        floor = max(sentence_start(doc, lead.start), lead.start - LEADIN_REACH)
+        j = lead.start - 1   # the lead-in ends before the tokens it governs, with its colon or comma
+        while j >= floor and words[j] in LEADIN_ENDS:
+            j -= 1
+        lo = j
+        while lo >= floor and words[lo] not in LEADIN_ENDS:
+            lo -= 1
+        return not {"case", "cases", "infection", "infections"}.isdisjoint(words[lo + 1: j + 1])
+
     def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
         """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""
         lo, hi = self.noun_phrase(head, number)
@@ -288,8 +313,9 @@ class CaseRelations(CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            if self.new_words & set(lower_words(doc)[clause_start: number.start]):
-                return "new"
+            own = self.own_clause_start(number, clause_start, facts)
+            if self.new_words & set(lower_words(doc)[own: number.start]):
+                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
@@ -341,6 +367,22 @@ class CaseRelations(CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None
+
+    @staticmethod
+    def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:
+        """Where a number's own words start in its clause: after the count before it there, if any."""
+        previous = last_before(facts, number.start, floor=clause_start)
+        return previous.end if previous is not None else clause_start
+
+    def states_an_average(self, doc: Doc, number: Span, head: Head, clause_start: int, facts: list[Span]) -> bool:
+        """`The average number of cases reported annually is 600`, `an average of 30 cases`, `600 cases
+        annually`: a mean or a yearly rate, in the count's own words (data/triggers.json `averages`)."""
+        words = lower_words(doc)
+        own = words[self.own_clause_start(number, clause_start, facts): number.start] + \
+            words[head.end: head.end + AVERAGE_REACH]
+        return not AVERAGES.isdisjoint(own) or any(own[k: k + 2] in (["on", "average"], ["per", "year"],
+                                                                     ["a", "year"], ["each", "year"])
+                                                   for k in range(len(own) - 1))
 
     @staticmethod
     def by_a_date(doc: Doc, start: int, end: int) -> bool:

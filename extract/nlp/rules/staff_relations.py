@@ -230,8 +230,10 @@ class StaffRelations(CountWords):
                 continue
             before = lower_words(doc)[max(sent.start, span.start - 3): span.start]
             if before and before[-1] == "from":
-                if len(before) > 1 and (before[-2] in self.leave_verbs or before[-2] in ("home", "back")):
-                    return get(span, "value")   # `departed from`, `returned home from`, `came back from`
+                if len(before) > 1 and (before[-2] in self.leave_verbs or before[-2] in ("home", "back") or
+                                        span.start - 1 in region_index(doc).by_end):
+                    # `departed from`, `returned home from`, `came back from`, `flew back to Nanning from`
+                    return get(span, "value")
             elif before and before[-1] in self.leave_verbs:
                 return get(span, "value")
         return None

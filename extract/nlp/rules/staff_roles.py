@@ -31,7 +31,7 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             "aid_infinitives", "candidacy_words", "total_words_strong", "part_openers", "part_frame_words",
             "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns",
             "perfect_send_verbs", "join_verbs", "stay_words", "batch_words", "aid_participles",
-            "non_medical_nouns", "fetch_words")
+            "non_medical_nouns", "fetch_words", "unnamed_place_words", "unnamed_place_nouns")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -356,11 +356,11 @@ PLACE_NOUN_REACH = 4
 DESTINATION_WORDS = frozenset({"to", "into", "in", "across", "among"})
 
 
-def place_noun_after(doc: Doc, j: int, end: int) -> bool:
+def place_noun_after(doc: Doc, j: int, end: int, places: frozenset[str] | None = None) -> bool:
     """A noun of places or institutions within a few words after token j, before punctuation (`31 designated
     hospitals`, `9 other cities`)."""
     words = lower_words(doc)
-    places = staff_words()["institution_nouns"] | staff_words()["many_origin_nouns"]
+    places = places or staff_words()["institution_nouns"] | staff_words()["many_origin_nouns"]
     for k in range(j + 1, min(end, j + 1 + PLACE_NOUN_REACH)):
         if words[k] in places:
             return True
@@ -370,10 +370,18 @@ def place_noun_after(doc: Doc, j: int, end: int) -> bool:
 
 
 def counted_places(doc: Doc, start: int, end: int) -> bool:
-    """Staff sent to a number of places (`deployed to 9 other cities`, `sent to 31 designated hospitals`):
-    their destination is those places, not a city another sentence names."""
+    """Staff sent to a number of places (`deployed to 9 other cities`, `sent to 31 designated hospitals`) or
+    to places the clause does not name (`went to several cities`, `in the rest of the province`): their
+    destination is those places, not a city another sentence names."""
     words = lower_words(doc)
+    unnamed = staff_words()["unnamed_place_words"]
+    # places other than the one named before (`several cities`); `various hospitals` may be that city's
+    regions = staff_words()["many_origin_nouns"] | staff_words()["unnamed_place_nouns"]
     for j in range(start, end - 1):
-        if words[j] in DESTINATION_WORDS and doc[j + 1].like_num and place_noun_after(doc, j + 1, end):
+        if words[j] not in DESTINATION_WORDS:
+            continue
+        k = j + 2 if words[j + 1] == "the" and j + 2 < end else j + 1
+        if doc[k].like_num and place_noun_after(doc, k, end) or \
+                words[k] in unnamed and place_noun_after(doc, k, end, regions):
             return True
     return False

@@ -8,7 +8,7 @@ C, P = "case_count", "personnel_count"
 PHENOMENA = {
     # `since <date>` opens the period counted: it is not the date the count is as of (nor the day staff left)
     "since a date": [
-        ("Hubei has reported 1,200 cases since Jan 20.", [(C, 1200, "unspecified", "total", None, "Hubei")]),
+        ("Hubei has reported 1,200 cases since Jan 20.", [(C, 1200, "confirmed", "total", None, "Hubei")]),
         ("Since Feb 1, Wuhan has discharged 500 patients.", [(C, 500, "recovered", None, None, "Wuhan")]),
         ("As of Feb 10, Anhui had 830 confirmed cases since the start of the outbreak on Jan 22.",
          [(C, 830, "confirmed", "total", "2020-02-10", "Anhui")]),
@@ -38,10 +38,11 @@ PHENOMENA = {
         ("The average number of beds is 30.", []),
         ("Hubei reports 600 tests annually.", []),
     ],
-    # a statistics line of active or ongoing cases: patients held now (no period)
+    # a statistics line of active or ongoing cases: patients held now (no period), plain cases of the disease
+    # (confirmed: rules/case_lists.py)
     "active cases labelled": [
         ("Hubei statistics\nActive cases: 40\nOngoing cases: 12\nDeaths: 3\n",
-         [(C, 40, "unspecified", None, None, "Hubei"), (C, 12, "unspecified", None, None, "Hubei"),
+         [(C, 40, "confirmed", None, None, "Hubei"), (C, 12, "confirmed", None, None, "Hubei"),
           (C, 3, "death", None, None, "Hubei")]),
         ("Active beds: 40\n", []),
         ("Ongoing projects: 12\n", []),
@@ -54,7 +55,7 @@ PHENOMENA = {
         ("The hospital treated patients with\n12 beds.", []),
         ("The figures are as follows:\nDeaths: 2\n", [(C, 2, "death", None, None, None)]),
         ("The cases are listed below, including\n\nDeaths: 2\n", [(C, 2, "death", None, None, None)]),
-        ("Hubei had 300 cases\n40 were new.", [(C, 300, "unspecified", None, None, "Hubei")]),
+        ("Hubei had 300 cases\n40 were new.", [(C, 300, "confirmed", None, None, "Hubei")]),
     ],
     # people named by who they are (children, women) are cases when an infection is said of them, else nothing
     "people by who they are": [

@@ -37,7 +37,8 @@ SHAPES = [
     ("The 120 medical workers from Hechi, who had worked in Xiaogan, returned home to Nanning.",
      [(120, "Hechi", "Xiaogan")]),
     ("A team of 137 medics from Guangxi came back to Nanning from Wuhan on Friday.", [(137, "Guangxi", "Wuhan")]),
-    ("The 137 medics flew back to Nanning from Xiaogan on Friday.", [(137, None, "Xiaogan")]),
+    # home, where the return goes, is the origin's province (the city may be only where they landed)
+    ("The 137 medics flew back to Nanning from Xiaogan on Friday.", [(137, "Guangxi", "Xiaogan")]),
     ("A total of 300 medical workers who aided Hubei returned to Chengdu on Sunday.", [(300, None, "Hubei")]),
     ("Jiangxi sent 186 medics to Suizhou. The 186 medics returned to Nanchang on April 1.",
      [(186, "Jiangxi", "Suizhou"), (186, "Jiangxi", "Suizhou")]),

@@ -202,7 +202,7 @@ def unless_forecast(doc: Doc, number: Span, head, classify) -> object | None:
     if head is None or head.noun_class != "case":
         return head
     start, end = clause_bounds(doc, number.start)
-    if head.rule in ("case_list_item", "count_list") and forecast_before(doc, number, classify):
+    if head.rule in ("case_list_item", "case_origin_item", "count_list") and forecast_before(doc, number, classify):
         return None
     return None if forecast(doc, number, head.end, start, end) else head
 

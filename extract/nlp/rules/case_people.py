@@ -14,6 +14,9 @@ AFFLICTION_VERBS = word_set("affliction", "verbs")
 DISEASE_WORDS = word_set("affliction", "diseases")
 DISEASE_REACH = 4      # words from `afflicted` to the disease (`afflicted with the novel coronavirus`)
 STAFF_NOUN_REACH = 3   # words from `women` to the staff noun it describes (`60 women medical workers`)
+NOT_STAFF_VERBS = word_set("people_not_staff", "verbs")
+NOT_STAFF_MODIFIERS = word_set("people_not_staff", "modifiers")
+MOVED_REACH = 4   # words from the verb to the number (`transporting a total of 4,004 people`)
 
 
 class PeopleCounts(CountWords):
@@ -33,10 +36,26 @@ class PeopleCounts(CountWords):
         if words[head.end - 1] in POPULATION_NOUNS:
             return None     # `a megacity of 11 million residents ... and medics`: never staff
         sent = sentence_of(doc, number.start)
-        if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
-               for i in range(sent.start, sent.end) if i != head.end - 1):
-            return "personnel"
+        others = [i for i in range(sent.start, sent.end) if i != head.end - 1]
+        if any(self.noun_class.get(words[i]) in ("team", "personnel") and not self.not_staff_noun(doc, i)
+               for i in others):
+            return "personnel"   # `nine medical teams, including 1,385 people`
+        if any(words[i] in self.send_verbs for i in others) and not self.moved_people(doc, number):
+            return "personnel"   # but `sent trains home, transporting a total of 4,004 people`: people carried
         return None
+
+    @staticmethod
+    def moved_people(doc: Doc, number: Span) -> bool:
+        """`transporting a total of 4,004 people`, `screened 3,000 residents`: the verb just before the number
+        moves, serves or checks the people (data/triggers.json people_not_staff)."""
+        words = lower_words(doc)
+        return any(w in NOT_STAFF_VERBS for w in words[max(0, number.start - MOVED_REACH): number.start])
+
+    @staticmethod
+    def not_staff_noun(doc: Doc, j: int) -> bool:
+        """`migrant workers`, `passenger workers`: a staff-like noun whose modifier says they are no medical or
+        support staff sent to help."""
+        return j > 0 and lower_words(doc)[j - 1] in NOT_STAFF_MODIFIERS
 
     def resolve_persons(self, doc: Doc, number: Span, head: Head) -> str | None:
         """`1,200 children have been infected`, `1200 children under the age of 5 are afflicted with COVID-19`:

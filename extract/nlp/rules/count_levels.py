@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, CountWords, Head
+from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
                                          spans_of)
 from extract.nlp.triggers import word_set
@@ -15,9 +15,15 @@ from extract.nlp.triggers import word_set
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
+# words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
+# the outbreak, down from 890` (no other number between: list_broken)
+LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
 LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
+RANGE_LINKS = word_set("number_ranges", "links")
+CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
+STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", "patients", "cases"})
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -48,7 +54,7 @@ class LevelFinder(CountWords):
                    for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        if number.start == 0:
+        if number.start == 0 or self.clock_range(doc, number):
             return None
         before = lower_words(doc)[number.start - 1]
         if before in self.copulas:
@@ -57,6 +63,9 @@ class LevelFinder(CountWords):
             return None
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        named = self.number_of_statuses(words, start, number.start - 1)
+        if named is not None:
+            return Head("case", "count_reached", number.end, named, named[1])
         window = words[max(start, number.start - 5): number.start]
         brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
             words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
@@ -81,6 +90,15 @@ class LevelFinder(CountWords):
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
 
+    @staticmethod
+    def clock_range(doc: Doc, number: Span) -> bool:
+        """`at 0-24 hours on April 6`, `from 0 to 24 o'clock`: the low end of a range of hours is a time."""
+        words = lower_words(doc)
+        j = number.end
+        if j + 2 >= len(doc) or words[j] not in RANGE_LINKS or not doc[j + 1].like_num:
+            return False
+        return words[j + 2] in CLOCK_WORDS or words[j + 2].replace("’", "'") == "o'clock"
+
     def number_is(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`The number of deaths is 30`, `The average number of cases reported annually is 600`: a level stated
         with a copula counts what `number of` names, when that is cases (never `the number of hospitals is 30`);
@@ -88,6 +106,9 @@ class LevelFinder(CountWords):
         sentence counted."""
         start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        named = self.number_of_statuses(words, start, number.start - 1)
+        if named is not None:   # `the number of the dead was 30`
+            return Head("case", "count_reached", number.end, named, named[1])
         counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
         if counted is not None:
             return Head("case", "count_reached", number.end) if self.noun_class.get(counted) == "case" else None
@@ -104,6 +125,20 @@ class LevelFinder(CountWords):
             return None
         return next((words[j] for j in range(k + 2, min(end, k + 6)) if words[j] in self.noun_class), None)
 
+    def number_of_statuses(self, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+        """`bringing the total number of the cured and discharged to 459`, `the number of dead is 30`: a level of
+        people named by their status alone; the token range of those words (between `number of` or `total of`
+        and the verb), or None."""
+        k = next((j for j in range(end - 2, start - 1, -1)
+                  if words[j] in ("number", "total", "tally") and words[j + 1] == "of"), None)
+        if k is None:
+            return None
+        hi = end
+        while hi > k + 2 and (words[hi - 1] in RISE_VERBS or words[hi - 1] in AUXILIARIES or words[hi - 1] == "stood"):
+            hi -= 1   # `the number of the dead rose to 30`, `has reached 30`
+        named = [w for w in words[k + 2: hi] if w not in STATUS_GLUE]
+        return (k + 2, hi) if named and all(w in self.any_status for w in named) else None
+
     def total_of_something_else(self, doc: Doc, number: Span, window: list[str]) -> bool:
         """`the total of donations reached 30,000`: a total of a noun that is not what the count before counted."""
         k = len(window) - 1 - window[::-1].index("total")
@@ -116,12 +151,15 @@ class LevelFinder(CountWords):
         """`patients still being treated numbered 20,765, down from 41,036 on Feb. 21`: the level a count moved
         from counts what that count counts (its region and status too; its day is its own)."""
         words = lower_words(doc)
-        if number.start < 3 or words[number.start - 1] != "from" or words[number.start - 2] not in LEVEL_MOVES or \
-                words[number.start - 3] != ",":
+        compared = number.start >= 3 and words[number.start - 1] in ("with", "to") and \
+            words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
+        moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
+            words[number.start - 3] == ","
+        if not (compared or moved):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
-        if previous is None or number.start - 3 - previous.end > DATE_REACH or self.list_broken(doc, number, previous):
-            return None   # the count it moved from stands right before (a date between them aside)
+        if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
+            return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
 
     def increase(self, doc: Doc, number: Span) -> Head | None:

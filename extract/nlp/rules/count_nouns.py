@@ -10,7 +10,8 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
                                          sentence_start, spans_in, token_texts)
 from extract.nlp.rules.case_now import unless_forecast
-from extract.nlp.rules.count_levels import LevelFinder, borrow, previous_count
+from extract.nlp.rules.case_origins import OriginItems
+from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -24,11 +25,13 @@ STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "wit
 
 
 WRAPPERS = word_set("count_wrappers")
+# a lead that names no noun, only the whole of the count before: `Of all, 326 ...`, `Of the total, 12 ...`
+WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "active", "ongoing", "and", "&", "/", "-",
                         "current"})
 
 
-class HeadFinder(LevelFinder, PeopleCounts):
+class HeadFinder(OriginItems, PeopleCounts):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -119,7 +122,8 @@ class HeadFinder(LevelFinder, PeopleCounts):
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
-        item = self.list_item(doc, number, facts) or self.others(doc, number, facts) or \
+        item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
+            self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
             self.remaining(doc, number) or self.lives(doc, number)
@@ -369,8 +373,8 @@ class HeadFinder(LevelFinder, PeopleCounts):
         Hubei, including 1,200 to Huangshi`: the noun of the count before, in the same sentence."""
         before = lower_words(doc)[number.start - 1] if number.start else ""
         if before in INCLUDING:
-            return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
-                          "count_including", number)
+            return self.including_origin(doc, number, facts) or \
+                borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_including", number)
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
@@ -392,7 +396,9 @@ class HeadFinder(LevelFinder, PeopleCounts):
             cls = self.classify_word(doc, i)
             if cls in ("personnel", "case"):
                 return cls
-        if words[sent_start + 1] in self.partitive:
+        whole = words[sent_start + 1: number.start - 1]
+        if words[sent_start + 1] in self.partitive or whole in WHOLE_LEADS:
+            # `Of them, 1,638 ...`, `Of all, 326 have been discharged`: the whole is the count before
             antecedent = previous_count(facts, number.start)
             return get(antecedent, "noun_class") if antecedent is not None else None
         return None

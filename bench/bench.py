@@ -95,11 +95,11 @@ def write_articles(n: int, path: Path) -> None:
 def write_corpus(articles: Path, n: int, folder: Path) -> None:
     """A corpus folder (articles and manifest.csv) of the first n generated articles."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = ["file,published,source,url,title"]
-    for doc_id, text, published in read_articles(str(articles), n):
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{doc_id}.txt,{published},synthetic,,")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with open(folder / "manifest.csv", "w", encoding="utf-8") as manifest:   # streamed: a million rows
+        manifest.write("file,published,source,url,title\n")
+        for doc_id, text, published in read_articles(str(articles), n):
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            manifest.write(f"{doc_id}.txt,{published},synthetic,,\n")
 
 
 def measure(connection, name: str, options: dict) -> None:

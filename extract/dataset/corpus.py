@@ -167,7 +167,11 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
     error = error or ArticleError
     with open_regular(path, error) as handle:
         try:
-            data = handle.read(limit + 1)
+            # as much as fstat says, then the rest, if any: a read of `limit` bytes at once would allocate them
+            want = min(os.fstat(handle.fileno()).st_size, limit) + 1
+            data = handle.read(want)
+            if len(data) == want <= limit:   # more than fstat said (a /proc file): read on, up to the limit
+                data += handle.read(limit + 1 - want)
         except OSError as failure:
             raise error(path, f"cannot be read ({failure.strerror})") from None
     if len(data) > limit:

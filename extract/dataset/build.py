@@ -266,13 +266,10 @@ class DatasetWriter:
                     consolidating=consolidating)
 
     def finish_passages(self) -> None:
-        """Align the blanks with the numbers of other articles, reading back only the texts and facts of the
-        articles that hold a wanted passage."""
-        with self.texts.reading() as read_text, open(self.staging / SPILL, "rb") as spill:
-            def read_facts(k: int) -> list[Fact]:   # one document, without a megabyte buffer per look-up
-                spill.seek(self.offsets[k])
-                return [new_fact(Fact, v) for v in pickle.load(spill)[2]]
-            self.passages.finish(read_text, read_facts)
+        """Align the blanks with the numbers of other articles, reading back only the texts of the articles that
+        hold a wanted passage."""
+        with self.texts.reading() as read_text:
+            self.passages.finish(read_text)
 
     def part_names(self, part: int) -> dict[str, Path]:
         return {name: self.staging / f"{name}.part{part}" for name in STREAMED}

@@ -398,7 +398,7 @@ def evidence_pass(facts: list[Fact], texts: dict[str, str],
         index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
         passages.add_document(doc_id, texts.get(doc_id, ""), by_doc[doc_id], (), published.get(doc_id))
     index.finish()
-    passages.finish(lambda k: texts.get(order[k], ""), lambda k: by_doc[order[k]])
+    passages.finish(lambda k: texts.get(order[k], ""))
     suggested = {}
     for doc_id, doc_facts in by_doc.items():
         for fact in index.suggest(doc_facts, published.get(doc_id), passages.matches(doc_id)):

@@ -15,8 +15,9 @@ TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
     """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
-    cases = [m for m in (case_mention(r, published) for r in rows) if m is not None]
-    staff = [m for m in (staff_mention(r, published) for r in rows) if m is not None]
+    cases = [m for m in (case_mention(r, published) for r in rows if r["kind"] == "case_count") if m is not None]
+    staff = [m for m in (staff_mention(r, published) for r in rows if r["kind"] == "personnel_count")
+             if m is not None]
     if cases or staff:
         pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
 

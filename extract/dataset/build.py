@@ -116,12 +116,23 @@ def article_warnings(article: Article) -> list[str]:
 
 
 def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unexplained: int = 0) -> dict:
-    title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
+    title = article.title or first_line(article.text)[:200]
     return dict(doc_id=article.doc_id, file=article.file, title=title,
                 source=article.source, url=article.url, published=article.published,
                 characters=len(article.text), words=len(article.text.split()),
                 sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps,
                 warnings="; ".join(article_warnings(article)), numbers=numbers, unexplained=unexplained)
+
+
+def first_line(text: str, chunk: int = 4096) -> str:
+    """A text's first line that is not blank, stripped ('' for none), read from its first few kilobytes unless
+    that line may go on past them."""
+    lines = text[:chunk].splitlines()
+    found = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if len(text) > chunk and (found is None or found == len(lines) - 1):
+        lines = text.splitlines()
+        found = next((k for k, line in enumerate(lines) if line.strip()), None)
+    return "" if found is None else lines[found].strip()
 
 
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}

@@ -64,11 +64,15 @@ class CorpusListing:
         self._db: sqlite3.Connection | None = None
         self._pid: int | None = None
         self.owner = os.getpid()
-        db = self.db
-        db.execute("CREATE TABLE article (doc_key BLOB, name_key BLOB)")
-        db.execute("CREATE TABLE manifest (name TEXT PRIMARY KEY, name_key BLOB, cells TEXT)")
-        self.read_manifest()
-        self.list_articles()
+        try:
+            db = self.db
+            db.execute("CREATE TABLE article (doc_key BLOB, name_key BLOB)")
+            db.execute("CREATE TABLE manifest (name TEXT PRIMARY KEY, name_key BLOB, cells TEXT)")
+            self.read_manifest()
+            self.list_articles()
+        except BaseException:
+            self.close()   # a bad manifest leaves no scratch behind
+            raise
 
     @property
     def db(self) -> sqlite3.Connection:

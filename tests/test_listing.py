@@ -3,6 +3,7 @@ by doc_id, the same manifest rows as corpus.read_manifest, and the same errors f
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,18 +72,18 @@ def test_no_manifest(tmp_path):
     b"file,published\na.txt,2020-02-10\nb.txt,\xff\xfe\n",              # not UTF-8
     b"file,published\na.txt,\"2020-02-10\n",                            # a quote never closed
 ])
-def test_a_bad_manifest_is_reported_as_read_manifest_reports_it(tmp_path, manifest):
+def test_a_bad_manifest_is_reported_as_read_manifest_reports_it(tmp_path, manifest, monkeypatch):
     (tmp_path / "manifest.csv").write_bytes(manifest)
     try:
         rows = read_manifest(tmp_path)
     except SideFileError as expected:
-        import tempfile
-
-        before = set(os.listdir(tempfile.gettempdir()))
+        scratch = tmp_path / "scratch"
+        scratch.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(scratch))
         with pytest.raises(SideFileError) as found:
             CorpusListing(tmp_path)
         assert str(found.value) == str(expected)
-        assert set(os.listdir(tempfile.gettempdir())) <= before   # no scratch left behind
+        assert not any(scratch.iterdir())   # no scratch left behind
     else:   # the csv module reads a quote left open to the end of the file: so must the listing
         listing = CorpusListing(tmp_path)
         try:

@@ -44,7 +44,8 @@ def test_doc_attributes_are_seen_by_underscore(doc):
 
 def test_token_lists_agree_with_token_attributes():
     from extract.nlp.pipeline import shared_nlp
-    from extract.nlp.rules.relations import lower_words, release, token_offsets, token_texts
+    from extract.nlp.docindex import release
+    from extract.nlp.rules.relations import lower_words, token_offsets, token_texts
 
     nlp = shared_nlp()
     doc = nlp.make_doc("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!")

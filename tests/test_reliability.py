@@ -317,12 +317,30 @@ def test_undo_takes_only_a_verdict_that_passes_the_checks(fresh, client):
     for verdict in ({"verdict": "correct", "value": "banana"}, {"verdict": "maybe"},
                     {"verdict": "correct", "value": "12", "attributes": "colour=red"},
                     {"verdict": "accept", "note": 5}, {"verdict": "reject", "value": "12"}):
-        response = client.post("/restore", json={"fact_id": target, "verdict": verdict})
+        response = client.post("/restore", json={"fact_id": target, "verdict": verdict, "replaces": None})
         assert response.status_code == 400, verdict
     assert not (corpus / "verdicts.csv").exists() or target not in (corpus / "verdicts.csv").read_text()
-    response = client.post("/restore", json={"fact_id": target, "verdict": {"verdict": "correct", "value": "1,200"}})
+    response = client.post("/restore", json={"fact_id": target, "verdict": {"verdict": "correct", "value": "1,200"},
+                                             "replaces": None})
     assert response.status_code == 200
     assert run("build", corpus, "-o", outputs, "-q").exit_code == 0
+
+
+def test_an_undo_replaces_only_the_verdict_it_was_made_after(fresh, client):
+    """Tab A accepts, tab B then rejects: A's undo must not wipe B's verdict; it is refused until A reloads."""
+    corpus, outputs = fresh
+    target = facts_of_kind(outputs, "case_count")[0]
+    accepted = client.post("/verdict", json={"fact_id": target, "action": "accept"}).get_json()
+    rejected = client.post("/verdict", json={"fact_id": target, "action": "reject"}).get_json()
+    undo_a = {"fact_id": target, "verdict": accepted["before"], "replaces": accepted["verdict"]}
+    response = client.post("/restore", json=undo_a)
+    assert response.status_code == 409 and "changed since (now reject)" in response.get_json()["error"]
+    assert read_verdicts(corpus)[target].verdict == "reject"
+    assert client.post("/restore", json={"fact_id": target, "verdict": None}).status_code == 400   # says nothing
+    assert read_verdicts(corpus)[target].verdict == "reject"
+    undo_b = {"fact_id": target, "verdict": rejected["before"], "replaces": rejected["verdict"]}
+    assert client.post("/restore", json=undo_b).status_code == 200
+    assert read_verdicts(corpus)[target].verdict == "accept"
 
 
 def test_a_bad_row_in_verdicts_csv_is_cleared_from_the_command_line(fresh):

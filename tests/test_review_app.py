@@ -352,6 +352,14 @@ def test_a_figure_page_shows_every_mention_side_by_side_with_the_check_it_fails(
     fact_page = client.get(f"/fact/{a}").get_data(as_text=True)   # the mention and its queue item link to it
     assert fact_page.count(f'href="/figure/cases/{row}"') >= 2
     assert client.get("/figure/cases/99999").status_code == 404
+    whole = int(cases.index[(cases["checks"].fillna("").str.contains("parts_exceed_whole"))
+                            & (cases["level"] == "province")][0])
+    page = client.get(f"/figure/cases/{whole}").get_data(as_text=True)   # the parts it is checked against
+    parts = cases[(cases["level"] == "city") & (cases["province"] == cases.loc[whole, "region"])
+                  & (cases["date"] == cases.loc[whole, "date"]) & (cases["status"] == cases.loc[whole, "status"])
+                  & (cases["period"] == cases.loc[whole, "period"])]
+    assert len(parts) >= 2 and page.count(">a part of it</td>") == len(parts)
+    assert all(f'href="/figure/cases/{i}"' in page for i in parts.index)
 
 
 def test_a_blank_and_its_fact_are_one_item_one_verdict_one_accepted_suggestion(triage):
@@ -368,8 +376,11 @@ def test_a_blank_and_its_fact_are_one_item_one_verdict_one_accepted_suggestion(t
     assert app.config["STORE"].counts()["reviewed"] == before["reviewed"] + 1
     assert post(app, client, {"fact_id": owner, "action": "clear"}).status_code == 200
     assert owner not in read_verdicts(corpus) and blank not in read_verdicts(corpus)
-    assert post(app, client, {"fact_id": owner, "action": "accept-suggestion"}).status_code == 200
-    client.post("/restore", json={"fact_id": owner, "verdict": None}, headers={"X-CSRF-Token": app.config["TOKEN"]})
+    done = post(app, client, {"fact_id": owner, "action": "accept-suggestion"})
+    assert done.status_code == 200 and done.get_json()["verdict"]["value"] == "19"
+    done = done.get_json()
+    client.post("/restore", json={"fact_id": owner, "verdict": None, "replaces": done["verdict"]},
+                headers={"X-CSRF-Token": app.config["TOKEN"]})
     assert read_verdicts(corpus) == {}   # undo takes back both
     build_dataset(corpus, outputs, use_cache=False)
     post(app, client, {"fact_id": owner, "action": "accept-suggestion"})

@@ -32,6 +32,10 @@ class VerdictError(ValueError):
     """A verdict that cannot be read, recorded or applied; the message is the one line to show."""
 
 
+class VerdictChanged(VerdictError):
+    """A change made after a verdict that is no longer the fact's (another tab or reviewer recorded one since)."""
+
+
 @dataclass(frozen=True)
 class Verdict:
     fact_id: str

@@ -19,7 +19,7 @@ from typing import Iterable
 from filelock import FileLock, Timeout
 
 from extract.dataset.verdict_checks import (CHOICES, EDITABLE, FACT_ID, MAX_NOTE, MAX_VALUE, NUMERIC_KINDS,  # noqa: F401
-                                            REGION_FIELDS, VERDICTS, Verdict, VerdictError, ascii_digits,
+                                            REGION_FIELDS, VERDICTS, Verdict, VerdictChanged, VerdictError, ascii_digits,
                                             bounded_text, check_fact_id, checked_attribute, checked_correction,
                                             checked_verdict, iso_date, pairing_attributes, region_name, typed_value,
                                             whole_count)
@@ -199,9 +199,12 @@ def update_verdicts(corpus: Path | str, changes: dict[str, Verdict | None]) -> d
     return dict(zip(changes, befores))
 
 
-def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]]) -> list[Verdict | None]:
+def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]],
+                  expected: dict[str, Verdict | None] | None = None) -> list[Verdict | None]:
     """Changes applied in order under the lock and written once (the app writes the verdicts of concurrent
-    requests together: one file swap, not one each); what each fact had just before its change."""
+    requests together: one file swap, not one each); what each fact had just before its change. `expected`: the
+    verdicts some facts must still have (an undo replaces only the verdict it was made after, not one another tab
+    or reviewer has recorded since); checked under the same lock, and if one differs nothing is written."""
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise VerdictError(f"{corpus}: no such corpus folder")
@@ -210,6 +213,11 @@ def apply_changes(corpus: Path | str, changes: list[tuple[str, Verdict | None]])
         check_fact_id(fact_id)
     with verdicts_lock(corpus):
         verdicts, bad = read_verdict_rows(corpus)
+        for fact_id, verdict in (expected or {}).items():
+            if verdicts.get(fact_id) != verdict:
+                now = verdicts.get(fact_id)
+                raise VerdictChanged(f"{fact_id}: its verdict changed since (now {now.verdict if now else 'none'}); "
+                                   "reload the page before undoing")
         kept = {f: cells for f, (cells, _) in bad.items()}
         before = []
         changed = False

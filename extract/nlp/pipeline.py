@@ -15,8 +15,8 @@ from extract.nlp import components  # noqa: F401  (registers the factories)
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.triggers import triggers
+from extract.nlp.docindex import new_index
 from extract.nlp.extensions import register, set_doc_attributes
-from extract.nlp.rules.relations import remember_text
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
               "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records",
@@ -105,7 +105,7 @@ def shared_nlp() -> Language:
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:
     """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
     doc = nlp.make_doc(text)
-    remember_text(doc, text)
+    new_index(doc, text)   # the document's one index (docindex.py), which every rule reads
     set_doc_attributes(doc, doc_id=doc_id, published=published, published_source="manifest" if published else None)
     return doc
 

@@ -6,9 +6,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import SentenceIndex, release
 from extract.nlp.extensions import get, get_all
 from extract.nlp.gazetteer import default_gazetteer
-from extract.nlp.rules.relations import SentenceIndex, region_index, release, sentence_index, spans_of, text_of
+from extract.nlp.rules.relations import region_index, sentence_index, spans_of, text_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")

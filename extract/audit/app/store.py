@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from extract.audit.app.related import related_figures
 from extract.dataset.build import read_table
 from extract.dataset.tables import read_csv_checked
 from extract.dataset.corpus import ArticleError, read_article_text
@@ -41,11 +42,11 @@ class GroupWriter:
         self.queued: list[tuple[str, Verdict | None, dict]] = []
         self.queue_lock, self.commit_lock = threading.Lock(), threading.Lock()
 
-    def write(self, fact_id: str, verdict: Verdict | None,
-              also: list[tuple[str, Verdict | None]] = ()) -> Verdict | None:
+    def write(self, fact_id: str, verdict: Verdict | None, also: list[tuple[str, Verdict | None]] = (),
+              replaces: tuple[Verdict | None] = ()) -> Verdict | None:
         """Record one change (and `also` others with it, in the same swap: a fact and its blank); returns the
-        fact's verdict just before it."""
-        slot: dict = {}
+        fact's verdict just before it. `replaces`: (the verdict the fact must still have), or () for any."""
+        slot: dict = {"expected": {fact_id: replaces[0]}} if replaces else {}
         with self.queue_lock:
             self.queued.append((fact_id, verdict, slot))
             self.queued += [(other, change, {}) for other, change in also]
@@ -54,7 +55,8 @@ class GroupWriter:
                 with self.queue_lock:
                     batch, self.queued = self.queued, []
                 try:
-                    befores = apply_changes(self.corpus, [(f, v) for f, v, _ in batch])
+                    expected = {f: v for _, _, waiting in batch for f, v in waiting.get("expected", {}).items()}
+                    befores = apply_changes(self.corpus, [(f, v) for f, v, _ in batch], expected)
                     for (_, _, waiting), before in zip(batch, befores):
                         waiting.setdefault("before", before)
                 except Exception as error:
@@ -64,7 +66,8 @@ class GroupWriter:
                     else:   # one change the batch failed on must not cost the others their verdicts
                         for fact_id, verdict, waiting in batch:
                             try:
-                                waiting.setdefault("before", apply_changes(self.corpus, [(fact_id, verdict)])[0])
+                                waiting.setdefault("before", apply_changes(self.corpus, [(fact_id, verdict)],
+                                                                           waiting.get("expected"))[0])
                             except Exception as own:
                                 waiting["error"] = own
         if "error" in slot:
@@ -205,6 +208,7 @@ class ReviewStore:
                 mentions.append(fact)
         record["mentions"] = mentions
         record["failed"] = [c for c in str(record.get("checks") or "").split(";") if c]
+        record["related"] = related_figures(table, frame, row)
         return record
 
     def sentence(self, fact: dict) -> list[Segment]:
@@ -413,16 +417,16 @@ class ReviewStore:
                                               verdict.note)))
         return changes
 
-    def restore(self, fact_id: str, verdict: Verdict | None) -> Verdict | None:
+    def restore(self, fact_id: str, verdict: Verdict | None, replaces: tuple[Verdict | None] = ()) -> Verdict | None:
         """Put a fact's verdict back as it was (undo), or a note changed; returns the one it replaces. The verdict
         comes from the page, so it is checked as a new one is, against the fact's kind; a blank's verdict follows
-        its fact's."""
+        its fact's. `replaces`: (the verdict it must replace), checked under the verdicts' lock."""
         at = self.by_id.get(fact_id)
         if at is None:
             raise VerdictError(f"{str(fact_id)[:80]}: no such fact")
         if verdict is not None:
             verdict = checked_verdict(verdict, self.facts.iloc[at]["kind"])
-        return self.writer.write(fact_id, verdict, self.blank_changes(fact_id, verdict))
+        return self.writer.write(fact_id, verdict, self.blank_changes(fact_id, verdict), replaces)
 
     def counts(self) -> dict[str, int]:
         self.refresh()

@@ -17,8 +17,8 @@ from flask import Flask, abort, jsonify, redirect, render_template, request, url
 from werkzeug.exceptions import HTTPException
 
 from extract.audit.app.store import FILTERS, UNEXPLAINED, VERDICT_FILTERS, ReviewStore
-from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictError, format_attributes,
-                                      parse_attributes)
+from extract.dataset.verdicts import (CHOICES, REGION_FIELDS, Verdict, VerdictChanged, VerdictError,
+                                      format_attributes, parse_attributes)
 from extract.nlp.gazetteer import default_gazetteer
 
 MAX_BODY = 1024 * 1024   # bytes of a POST body: a verdict with the longest note is far smaller
@@ -199,7 +199,7 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
                 if before is None:
                     raise VerdictError("give a verdict first: the note goes with it")
                 now = replace(before, note=text_field(data, "note"))
-                store.restore(fact_id, now)
+                store.restore(fact_id, now, replaces=(before,))
             else:
                 attributes = data.get("attributes") or {}
                 if not isinstance(attributes, dict) or not all(isinstance(v, str) for v in attributes.values()):
@@ -216,7 +216,12 @@ def create_app(outputs: Path | str, corpus: Path | str) -> Flask:
         try:
             data = posted_object()
             fact_id = text_field(data, "fact_id") or ""
-            before = store.restore(fact_id, verdict_from_json(fact_id, data.get("verdict")))
+            if "replaces" not in data:   # without it an undo could overwrite what another tab recorded since
+                raise VerdictError("an undo names the verdict it replaces ('replaces'); reload the page")
+            before = store.restore(fact_id, verdict_from_json(fact_id, data.get("verdict")),
+                                   replaces=(verdict_from_json(fact_id, data["replaces"]),))
+        except VerdictChanged as error:
+            return jsonify(error=str(error)), 409
         except VerdictError as error:
             return jsonify(error=str(error)), 400
         return jsonify(fact_id=fact_id, before=verdict_json(before))

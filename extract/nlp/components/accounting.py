@@ -28,8 +28,9 @@ from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import ascii_numeral, count_value, parse_digits
 from extract.nlp.records import COUNT_KINDS, FACTS_KEY, NUMBER_KIND, NUMBERS_KEY, context_of, number_row
-from extract.nlp.rules.relations import (lower_words, release, sentence_index, spans_of, text_of, token_indices,
-                                         token_offsets, token_texts)
+from extract.nlp.docindex import release
+from extract.nlp.rules.relations import (lower_words, sentence_index, spans_of, text_of, token_indices, token_offsets,
+                                         token_texts)
 
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
            "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",

@@ -12,13 +12,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path, default_gazetteer
-from extract.nlp.rules.relations import (DocMap, lower_words, region_index, register_cache, sentence_index, spans_in,
-                                         spans_of, token_texts)
+from extract.nlp.rules.relations import lower_words, region_index, sentence_index, spans_in, spans_of, token_texts
 from extract.nlp.triggers import triggers
 
-_PLACES = register_cache(DocMap())
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
 ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
@@ -149,9 +148,10 @@ class PlaceReader:
         region too or no other; or, past a section heading of the same kind (`No new cases in Shanxi: 133
         cases confirmed`), that heading's. None under a heading that names no region or several, speaks of the
         whole country or of abroad, or tells of a team."""
-        sections = _PLACES.get(doc)
+        index = doc_index(doc)
+        sections = index.section_places
         if sections is None:
-            sections = _PLACES[doc] = self.find_section_places(doc)
+            sections = index.section_places = self.find_section_places(doc)
         k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
         return sections[k][1] if k >= 0 else None
 

@@ -3,106 +3,33 @@ from __future__ import annotations
 
 import bisect
 import operator
-import weakref
 
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import UNKNOWN, RegionIndex, SentenceIndex, doc_index
 from extract.nlp.extensions import get
 from extract.nlp.triggers import word_set
 
 
-class DocMap:
-    """A per-document cache. The current document's value is held in two slots, so that the pipeline's usual
-    flow (one document at a time, asked about hundreds of times, then released) never makes a weak reference;
-    a value of another document moves to a WeakKeyDictionary (a Doc is never kept alive by it once released)
-    when a new document takes the slots."""
-
-    __slots__ = ("data", "last_doc", "last_value")
-
-    def __init__(self):
-        self.data: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
-        self.last_doc = self.last_value = None
-
-    def get(self, doc: Doc):
-        if doc is self.last_doc:
-            return self.last_value
-        if not self.data.data:   # the WeakKeyDictionary's own dict: empty in the usual flow
-            return None
-        value = self.data.get(doc)
-        if value is not None:
-            self._take_slots(doc, value)
-        return value
-
-    def __setitem__(self, doc: Doc, value) -> None:
-        self._take_slots(doc, value)
-
-    def _take_slots(self, doc: Doc, value) -> None:
-        if self.last_doc is not None and self.last_doc is not doc:
-            self.data[self.last_doc] = self.last_value   # the other document's value is kept, weakly
-        elif self.data.data:
-            self.data.pop(doc, None)   # a value moved out earlier is out of date now
-        self.last_doc, self.last_value = doc, value
-
-    def setdefault(self, doc: Doc, default):
-        value = self.get(doc)
-        if value is None:
-            self[doc] = value = default
-        return value
-
-    def pop(self, doc: Doc, default=None):
-        value = default
-        if doc is self.last_doc:
-            value = self.last_value
-            self.last_doc = self.last_value = None
-        if self.data.data:
-            value = self.data.pop(doc, value)
-        return value
-
-
-# per-document indexes, made once and freed by release()
-_REGION_INDEX = DocMap()
-_SENTENCE_INDEX = DocMap()
-_TEXT = DocMap()
-_LOWER = DocMap()
-_OFFSETS = DocMap()
-_TEXTS = DocMap()
-_SPANS = DocMap()
-_CLAUSE_BREAKS = DocMap()
-_ATTACHABLE = DocMap()
-_SENTENCES = DocMap()
-
-
-class RegionIndex:
-    """A document's region mentions, listed once and looked up by start, end or token."""
-
-    def __init__(self, spans):
-        self.regions = sorted(spans, key=lambda s: s.start)
-        self.by_start = {s.start: s for s in self.regions}
-        self.by_end = {s.end: s for s in self.regions}
-        self.tokens = {i for s in self.regions for i in range(s.start, s.end)}
-        self.value_at = {s.start: get(s, "value") for s in self.regions}   # canonical name by first token
+def region_index(doc: Doc) -> RegionIndex:
+    """The region mentions the region component set (iterating doc.spans makes new Span objects each time);
+    listed again if the document's region spans changed since."""
+    index = doc_index(doc)
+    regions = index.regions
+    if regions is None or len(regions.regions) != len(doc.spans.data.get("region", ())):
+        regions = set_region_index(doc, spans_of(doc, "region"))
+    return regions
 
 
 def set_region_index(doc: Doc, spans) -> RegionIndex:
-    index = RegionIndex(spans)
-    _REGION_INDEX[doc] = index
-    return index
-
-
-def region_index(doc: Doc) -> RegionIndex:
-    """The index the region component made (iterating doc.spans makes new Span objects each time)."""
-    # the last document's index read inline: the rules ask for it a few dozen times per count
-    index = _REGION_INDEX.last_value if doc is _REGION_INDEX.last_doc else _REGION_INDEX.get(doc)
-    if index is None or len(index.regions) != len(doc.spans.data.get("region", ())):
-        index = set_region_index(doc, spans_of(doc, "region"))
-    return index
+    regions = doc_index(doc).regions = RegionIndex(spans)
+    return regions
 
 
 def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """doc.spans[key] = spans, keeping the list itself for spans_of."""
     doc.spans[key] = spans
-    _SPANS.setdefault(doc, {})[key] = list(spans)
+    doc_index(doc).spans[key] = list(spans)
 
 
 def spans_of(doc: Doc, key: str) -> list[Span]:
@@ -111,143 +38,61 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
     if group is None:
         return []
-    cached = _SPANS.last_value if doc is _SPANS.last_doc else _SPANS.get(doc)
-    if cached is None:
-        cached = _SPANS[doc] = {}
-    spans = cached.get(key)
+    made = doc_index(doc).spans
+    spans = made.get(key)
     if spans is None or len(spans) != len(group):
-        spans = cached[key] = list(group)
+        spans = made[key] = list(group)
     return spans
 
 
-class SentenceIndex:
-    """Sentence bounds computed once from the sentence starts (Token.sent scans the doc on every call)."""
-
-    def __init__(self, starts: list[int], offsets: tuple[list[int], list[int]]):
-        token_starts, token_lengths = offsets
-        n = len(token_starts)
-        if n and (not starts or starts[0] != 0):
-            starts = [0] + starts
-        self.starts = starts if n else []
-        self.ends = self.starts[1:] + [n] if self.starts else []
-        self.start_chars = [token_starts[i] for i in self.starts]
-        self.end_chars = [token_starts[i - 1] + token_lengths[i - 1] for i in self.ends]
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> "SentenceIndex":
-        marks = doc.to_array([SENT_START]).reshape(-1).tolist() if len(doc) else []
-        return cls([i for i, mark in enumerate(marks) if mark == 1], token_offsets(doc))
-
-    def bounds(self, i: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.starts, i) - 1
-        return self.starts[k], self.ends[k]
-
-    def char_bounds(self, i: int) -> tuple[int, int]:
-        """Character offsets of the sentence holding token i (its first token's start, last token's end)."""
-        k = bisect.bisect_right(self.starts, i) - 1
-        return self.start_chars[k], self.end_chars[k]
-
-
 def sentence_index(doc: Doc) -> SentenceIndex:
-    if doc is _SENTENCE_INDEX.last_doc:
-        return _SENTENCE_INDEX.last_value
-    index = _SENTENCE_INDEX.get(doc)
-    if index is None:
-        index = _SENTENCE_INDEX[doc] = SentenceIndex.from_doc(doc)
-    return index
+    return doc_index(doc).sentences
 
 
 def set_sentences(doc: Doc, starts: list[int]) -> None:
     """The sentence starts the sentence component has just set, indexed without reading them back."""
-    _SENTENCE_INDEX[doc] = SentenceIndex(starts, token_offsets(doc))
+    doc_index(doc).set_sentences(starts)
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token i, made once per document and sentence (a Span made directly: doc[a:b]
     normalises the slice in Python first, and making a Span reads two Tokens)."""
-    made = _SENTENCES.last_value if doc is _SENTENCES.last_doc else _SENTENCES.get(doc)
-    if made is None:
-        made = _SENTENCES[doc] = {}
-    bounds = sentence_index(doc).bounds(i)
-    sentence = made.get(bounds)
+    index = doc_index(doc)
+    bounds = index.sentences.bounds(i)
+    sentence = index.sentence_spans.get(bounds)
     if sentence is None:
-        sentence = made[bounds] = Span(doc, *bounds)
+        sentence = index.sentence_spans[bounds] = Span(doc, *bounds)
     return sentence
-
-
-# caches of other rule modules (scopes), released with these
-_OTHER_CACHES: list[DocMap] = []
-
-
-def register_cache(cache: DocMap) -> DocMap:
-    """A per-document cache that release() empties too."""
-    _OTHER_CACHES.append(cache)
-    return cache
-
-
-def release(doc: Doc) -> None:
-    """Drop the per-document indexes: a region index holds spans, and spans hold their doc, so an index
-    left behind would keep its doc alive. The last component and doc_to_facts call this."""
-    for cache in (_REGION_INDEX, _SENTENCE_INDEX, _TEXT, _LOWER, _OFFSETS, _SPANS, _TEXTS, _CLAUSE_BREAKS, _ATTACHABLE,
-                  _SENTENCES, *_OTHER_CACHES):
-        cache.pop(doc, None)
 
 
 def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
-    if doc is _LOWER.last_doc:   # the common case, read inline: the rules call this hundreds of times a doc
-        return _LOWER.last_value
-    words = _LOWER.get(doc)
-    if words is None:
-        words = _LOWER[doc] = [text.lower() for text in token_texts(doc)]   # what Token.lower_ holds
-    return words
+    return doc_index(doc).lower
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Every token's character offset and length, listed once."""
-    if doc is _OFFSETS.last_doc:
-        return _OFFSETS.last_value
-    offsets = _OFFSETS.get(doc)
-    if offsets is None:
-        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        offsets = _OFFSETS[doc] = (starts, lengths)
-    return offsets
+    return doc_index(doc).offsets
 
 
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, listed once."""
-    if doc is _TEXTS.last_doc:
-        return _TEXTS.last_value
-    texts = _TEXTS.get(doc)
-    if texts is None:
-        text = text_of(doc)
-        texts = _TEXTS[doc] = [text[i:i + n] for i, n in zip(*token_offsets(doc))]
-    return texts
+    return doc_index(doc).texts
 
 
 def sentence_start(doc: Doc, i: int) -> int:
     """The first token of the sentence holding token i."""
-    return sentence_index(doc).bounds(i)[0]
+    return doc_index(doc).sentences.bounds(i)[0]
 
 
 def text_of(doc: Doc) -> str:
     """doc.text, joined once (Doc.text joins every token's text on each access)."""
-    if doc is _TEXT.last_doc:
-        return _TEXT.last_value
-    text = _TEXT.get(doc)
-    if text is None:
-        text = _TEXT[doc] = doc.text
-    return text
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """The text a Doc was made from, which is its doc.text (spaCy's tokenizer keeps every character)."""
-    _TEXT[doc] = text
+    return doc_index(doc).text
 
 
 def token_starts(doc: Doc) -> list[int]:
     """Every token's character offset, listed once."""
-    return token_offsets(doc)[0]
+    return doc_index(doc).starts
 
 
 def token_indices(doc: Doc, chars) -> list[int]:
@@ -282,9 +127,7 @@ def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
 def sentence_breaks(doc: Doc, sent_start: int, sent_end: int) -> tuple[list[int], list[int]]:
     """The tokens of a sentence where is_clause_break holds, and its commas, listed once per sentence:
     clause_bounds bisects them instead of walking the sentence token by token for every count."""
-    cache = _CLAUSE_BREAKS.last_value if doc is _CLAUSE_BREAKS.last_doc else _CLAUSE_BREAKS.get(doc)
-    if cache is None:
-        cache = _CLAUSE_BREAKS[doc] = {}
+    cache = doc_index(doc).clause_breaks
     found = cache.get(sent_start)
     if found is None:
         words = lower_words(doc)
@@ -444,9 +287,10 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
     (`local health authorities said Tuesday`). Whether a date can is its own property: the document's
     attachable dates are listed once (again whenever its date spans change) and a clause's are looked up."""
     dates = spans_of(doc, "date")
-    found = _ATTACHABLE.last_value if doc is _ATTACHABLE.last_doc else _ATTACHABLE.get(doc)
+    index = doc_index(doc)
+    found = index.attachable
     if found is None or found[0] is not dates:
-        found = _ATTACHABLE[doc] = (dates, [span for span in dates if can_date(doc, span)])
+        found = index.attachable = (dates, [span for span in dates if can_date(doc, span)])
     return spans_in(found[1], start, end)
 
 
@@ -467,16 +311,13 @@ def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:
     return sentence_start(doc, sent_start - 1) if sent_start > 0 else None
 
 
-_DOMINANT_HELPER = register_cache(DocMap())
-
-
 def dominant_helper(doc: Doc, gazetteer) -> str | None:
     """The article's one helper province (see article_helper), found once per document: staff and pairing
     rules ask for it per count and per sentence."""
-    found = _DOMINANT_HELPER.get(doc)
-    if found is None:
-        found = _DOMINANT_HELPER[doc] = (article_helper(doc, gazetteer),)
-    return found[0]
+    index = doc_index(doc)
+    if index.dominant_helper is UNKNOWN:
+        index.dominant_helper = article_helper(doc, gazetteer)
+    return index.dominant_helper
 
 
 def article_helper(doc: Doc, gazetteer) -> str | None:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (DocMap, governing_preposition, lower_words, region_index, register_cache,
-                                         sentence_index, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (governing_preposition, lower_words, region_index, sentence_index, spans_in,
+                                         spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.triggers import status_table, triggers, word_set
 
-_SCOPES = register_cache(DocMap())
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
@@ -137,10 +137,10 @@ class ScopeReader(PlaceReader):
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:
-        found = _SCOPES.get(doc)
-        if found is None:
-            found = _SCOPES[doc] = (self.find_frames(doc), self.find_leadins(doc))
-        return found
+        index = doc_index(doc)
+        if index.scopes is None:
+            index.scopes = (self.find_frames(doc), self.find_leadins(doc))
+        return index.scopes
 
     def find_frames(self, doc: Doc) -> list[Frame]:
         index = sentence_index(doc)

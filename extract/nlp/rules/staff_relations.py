@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import UNKNOWN, doc_index
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, DocMap, clause_bounds, dominant_helper, first_region_after_word,
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helper, first_region_after_word,
                                          governing_preposition, last_before, lower_words, previous_sentence_start,
-                                         region_index, region_runs, register_cache, sentence_of, sentence_start,
-                                         spans_in, spans_of, token_texts)
+                                         region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of,
+                                         token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, describes_city, forward_destination, frame_end, journey_date,
                                            institution_place, many_origins, origin_after_from, own_relative_time,
                                            previous_team_destination, relative_clause_date, relative_tail,
@@ -18,7 +19,6 @@ from extract.nlp.triggers import word_set
 
 OWNED_PHRASE = word_set("owned_phrase_words")
 RETURN_CUES = word_set("return_cues")
-_AIDED_REGION = register_cache(DocMap())
 TRAVEL_WORDS = frozenset({"brought", "brings", "flew", "flight", "plane", "train", "arrived", "came", "landed"})
 LEAVE_VERBS = word_set("leave_verbs")
 
@@ -323,10 +323,10 @@ class StaffRelations(CountWords):
         return None
 
     def aided_region(self, doc: Doc) -> str | None:
-        found = _AIDED_REGION.get(doc)   # once per document: every staff count of it may ask
-        if found is None:
-            found = _AIDED_REGION[doc] = (self.find_aided_region(doc),)
-        return found[0]
+        index = doc_index(doc)   # once per document: every staff count of it may ask
+        if index.aided_region is UNKNOWN:
+            index.aided_region = self.find_aided_region(doc)
+        return index.aided_region
 
     def find_aided_region(self, doc: Doc) -> str | None:
         """Where staff went when their sentence does not say, in an article about aid to Hubei: Hubei when the

@@ -39,7 +39,7 @@
     Object.keys(extra || {}).forEach(function (k) { body[k] = extra[k]; });
     return post('/verdict', body).then(function (data) {
       var items = stack();
-      items.push({fact_id: data.fact_id, before: data.before});
+      items.push({fact_id: data.fact_id, before: data.before, after: data.verdict});
       keep(items);
       var shown = data.verdict ? data.verdict.verdict : 'unreviewed';
       var badge = document.getElementById('verdict');
@@ -62,7 +62,7 @@
     var items = stack();
     var last = items.pop();
     if (!last) { say('nothing to undo', true); return; }
-    post('/restore', {fact_id: last.fact_id, verdict: last.before}).then(function () {
+    post('/restore', {fact_id: last.fact_id, verdict: last.before, replaces: last.after}).then(function () {
       keep(items);
       sessionStorage.setItem(FLASH, 'undone: ' + last.fact_id + ' is ' + (last.before ? last.before.verdict : 'unreviewed') + ' again');
       go(here(last.fact_id));

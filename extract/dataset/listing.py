@@ -22,6 +22,7 @@ from extract.dataset.corpus import (ARTICLE_SUFFIXES, MANIFEST, MANIFEST_COLUMNS
                                     doc_id_for, open_regular, read_manifest)
 
 BATCH = 4096   # rows inserted at a time
+_INHERITED: list[sqlite3.Connection] = []   # connections a forked process inherited (closing one there is unsafe)
 
 
 def sort_key(name: str) -> bytes:
@@ -81,8 +82,10 @@ class CorpusListing:
                 self._db = sqlite3.connect(self.path, isolation_level=None)
                 for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -4096"):
                     self._db.execute(f"PRAGMA {pragma}")
-            else:   # a worker: the owner's connection is never used across a fork
-                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+            else:   # a worker: the owner's connection is never used, nor closed, across a fork
+                if self._db is not None:
+                    _INHERITED.append(self._db)
+                self._db = sqlite3.connect(Path(self.path).as_uri() + "?mode=ro", uri=True, isolation_level=None)
             self._pid = os.getpid()
         return self._db
 

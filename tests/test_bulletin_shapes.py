@@ -242,14 +242,16 @@ def test_a_list_broken_by_a_full_stop_goes_on(facts_of):
 @pytest.mark.parametrize("text, expected", [
     ("There were 94 new deaths in Hubei, including 72 in Wuhan and 2 in Qianjiang.",
      {(72, "Wuhan"): "death", (2, "Qianjiang"): "death"}),
-    # `cases` are infections: under a head of deaths they take no death (`105 new deaths, including 1,921 cases`)
+    # `cases` bigger than a head of deaths are no part of it: cases of the disease, confirmed
     ("Hubei reported 2,641 new cases and 105 new deaths on Monday, including 1,921 cases in Wuhan.",
-     {(1921, "Wuhan"): "unspecified"}),
+     {(1921, "Wuhan"): "confirmed"}),
     # plain `cases` under a head of confirmed cases are confirmed
     ("There were 13 confirmed cases in Dongcheng District, 53 in Xicheng District. There were 29 cases in "
-     "Changping District, 39 cases in Daxing District.", {(39, None): "unspecified"}),
-    # `Among them,` after a list may mean any of its counts: no status is handed down
+     "Changping District, 39 cases in Daxing District.", {(39, None): "confirmed"}),
+    # `Among them,` after a list may mean any of its counts: no status is handed down, plain `cases` are confirmed
     ("Henan had 1,272 cases, 21 deaths and 1,161 discharged patients. Among them, 274 cases in Xinyang.",
+     {(274, "Xinyang"): "confirmed"}),
+    ("Henan had 1,272 cases, 21 deaths and 1,161 discharged patients. Among them, 274 in Xinyang.",
      {(274, "Xinyang"): "unspecified"}),
     # a member's own status stays
     ("There were 94 new deaths in Hubei, including 72 in Wuhan, and 3 severe cases in Xiaogan.",

@@ -26,7 +26,7 @@ def counts(facts_of, text, published="2020-03-02"):
     ("Zhejiang had 2 existing severe cases on March 19.", 2, "severe"),
     ("Hubei had 20,765 existing confirmed cases as of Monday.", 20765, "confirmed"),
     ("The remaining 300 patients in Wuhan are in stable condition.", 300, "unspecified"),
-    ("Henan has 412 active cases, the provincial health commission said.", 412, "unspecified"),
+    ("Henan has 412 active cases, the provincial health commission said.", 412, "confirmed"),
     # its predicate: `are still being treated`, `remain in hospital`, `are in hospital`
     ("In Hubei, 35,329 patients are still being treated in hospital.", 35329, "unspecified"),
     ("15 patients in Xiaogan remained hospitalized.", 15, "unspecified"),
@@ -59,7 +59,7 @@ def test_a_lead_in_of_cases_held_now_gives_no_period(facts_of, text, value, expe
     # real totals stay totals
     ("Hubei has reported a total of 67,000 confirmed cases so far.", 67000, ("confirmed", "total")),
     ("The cumulative number of confirmed cases in Hubei reached 67,000.", 67000, ("confirmed", "total")),
-    ("Hubei had reported 67,000 cases in total.", 67000, ("unspecified", "total")),
+    ("Hubei had reported 67,000 cases in total.", 67000, ("confirmed", "total")),
     ("Hubei reported 50 new cases, bringing the total to 67,050.", 67050, ("confirmed", "total")),
     ("Hubei had now reported a total of 67,000 confirmed cases.", 67000, ("confirmed", "total")),
     ("As of 24:00 on Feb 13, a total of 988 confirmed cases had been reported in Hunan, including 130 "

@@ -38,7 +38,7 @@ CASES = [
     ("Hotline: 12320\n", []),
     # `new ones`: what the count before counted
     ("Hubei reported 12 cases on Monday. There are 5 new ones today.",
-     [(12, "unspecified", E), (5, "confirmed", E)]),
+     [(12, "confirmed", E), (5, "confirmed", E)]),
     ("Wuhan had 30 severe cases, and 4 new ones were found.", [(30, "severe", E), (4, "severe", E)]),
     ("Anhui confirmed 20 cases on Sunday and 8 more ones on Monday.",
      [(20, "confirmed", E), (8, "confirmed", E)]),
@@ -47,15 +47,15 @@ CASES = [
     ("Wuhan built 2 hospitals. There are 3 new ones.", []),
     # the dead are deaths
     ("In total, 613 cases had been reported in Hubei as of March 2, with 63 deceased patients.",
-     [(613, "unspecified", E), (63, "death", E)]),
+     [(613, "confirmed", E), (63, "death", E)]),
     ("Wuhan reported 12 deceased on Monday.", [(12, "death", E)]),
     # a range's low end counts what its high end counts
     ("10 to 13 suspected cases were reported in Hubei.", [(10, "suspected", O), (13, "suspected", U)]),
     ("Between 20 and 30 new cases were found in Wuhan.", [(20, "confirmed", O), (30, "confirmed", U)]),
     ("Some 40-50 patients were discharged.", [(40, "recovered", O), (50, "recovered", U)]),
     ("Two or three deaths were reported.", [(2, "death", O), (3, "death", U)]),
-    ("It takes 10 to 14 days for 5 cases to heal.", [(5, "unspecified", E)]),
-    ("Between 3 and 4 thousand cases were reported.", [(4000, "unspecified", U)]),
+    ("It takes 10 to 14 days for 5 cases to heal.", [(5, "confirmed", E)]),
+    ("Between 3 and 4 thousand cases were reported.", [(4000, "confirmed", U)]),
     # `severe or critical`: both together, so not critical alone
     ("Hubei reported 414 deaths and 2,143 cases in severe or critical condition.",
      [(414, "death", E), (2143, "severe", E)]),

@@ -19,7 +19,8 @@ from extract.nlp.docindex import new_index
 from extract.nlp.extensions import register, set_doc_attributes
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
-              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_pairings", "aidfacts_records",
+              "aidfacts_numbers", "aidfacts_gaps", "aidfacts_counts", "aidfacts_tables", "aidfacts_pairings",
+              "aidfacts_records",
               "aidfacts_accounting")
 # Each CJK character is a token of its own, except full-width digits (`１２` is one number, as `12` is) and a
 # full-width comma or full stop between digits (`1，200`, `1．5`: a separator, read as the ASCII one)
@@ -44,6 +45,8 @@ GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by",
 # `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
 WORD_NAME = "(?=[A-Z][a-z])(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")"
 AREA_NOUN = r"(?=(?:province|prefecture|municipality)$)(?<=[a-z]{3})"   # `Hubeiprovince`; `city`: see below
+# `|ChinaNews|Published:2020-02-03`: a header's label glued by its colon to the ISO date it gives
+LABEL_COLON_DATE = r":(?<=[A-Za-z]:)(?=(?:19|20)\d\d-[01]\d-[0-3]\d)"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "2"
@@ -61,7 +64,7 @@ def make_tokenizer():
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, DIGIT_SHORT_WORD,
-                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN]
+                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN, LABEL_COLON_DATE]
         return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,

@@ -10,13 +10,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
+from extract.nlp.rules.diseases import of_another_disease
 from extract.nlp.rules.case_relations import CaseRelations
 from extract.nlp.rules.count_nouns import HeadFinder
 from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, sentence_index,
+from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index,
                          set_spans, spans_in, spans_of)
-from extract.nlp.rules.staff_heads import staff_head, team_strength
+from extract.nlp.rules.staff_heads import crew_count, staff_head, team_strength
 from extract.nlp.rules.staff_relations import StaffRelations
 from extract.nlp.rules.staff_roles import place_noun_after
 from extract.nlp.rules.staff_scope import describe_staff
@@ -25,6 +27,9 @@ SPAN_KEY = "count"
 SCOPE_PREPS = frozenset({"in", "of", "across"})   # `16 cities in Hubei`
 # head rules whose staff noun is the number's own (`120 nurses`): what follows cannot make it a count of places
 NOUN_HEADS = frozenset({"count_noun", "staff_coordinated", "count_partitive_noun"})
+# head rules whose number a verb follows (`The remaining 4,562 were assigned to hospitals`): no noun after it is
+# what it counts
+VERB_HEADS = frozenset({"staff_remaining"})
 
 
 @Language.factory("aidfacts_counts", assigns=["doc.spans"],
@@ -76,15 +81,22 @@ class CountExtractor(CountWords):
             cls = self.heads.resolve_people(doc, number, head)
             if cls is None:
                 return None
+        if cls == "persons":
+            cls = self.heads.resolve_persons(doc, number, head)   # `1,200 children have been infected`
+            if cls is None:
+                return None
+        if cls == "personnel" and crew_count(doc, head):
+            return None   # `12 flight attendants`: a carrier's crew
         if cls == "personnel" and self.heads.staff_infected(doc, number, head):
             cls = "case"   # `1,716 medical workers had been infected`: the staff are the cases
-        if cls == "team" and self.heads.counts_supplies(doc, head):
-            return None
-        if cls == "personnel" and head.rule not in NOUN_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
+        if cls == "team" and (self.heads.counts_supplies(doc, head) or one_sized_team(doc, number, head.end)):
+            return None   # `One group of 12 doctors`: one team, told by its size
+        if cls in UNIT_BY_CLASS and places_named_before(doc, number):
+            return None   # `The two cities have a close bond`: the places just named
+        if cls == "personnel" and head.rule not in NOUN_HEADS | VERB_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
-        sent_start, sent_end = sentence_index(doc).bounds(number.start)
-        if cls == "case" and not self.not_case_context.isdisjoint(lower_words(doc)[sent_start:sent_end]):
-            return None
+        if cls == "case" and of_another_disease(doc, number.start, head.end):
+            return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
         if cls == "case" and self.heads.under_observation(doc, head):
             return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]

@@ -25,6 +25,12 @@ from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governi
 from extract.nlp.triggers import triggers, word_set
 
 SPAN_KEY = "pairing"
+HELPER_UNIT = "helper_unit"
+# the auxiliaries a clause's verb opens with: a region right before one is that clause's subject
+CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
+POSSESSIVE_JOINS = frozenset({"'s", "’s"})
+LOCATIVE_JOINS = frozenset({"in", "of", ","})
+UNIT_WORDS = POSSESSIVE_JOINS | LOCATIVE_JOINS | {"province", "city", "municipality"}
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
 HELPER_GLUE = word_set("helper_list_glue")
@@ -62,7 +68,36 @@ class PairingExtractor:
         self.dest_preps_or_of = self.dest_preps | {"of"}   # made once, not per sentence
 
     def region_of(self, span: Span):
+        if span.label_ == HELPER_UNIT:   # `Jiangsu's Yancheng`: the province the unit helps as
+            return self.gazetteer[span.kb_id_]
         return self.gazetteer[region_index(span.doc).value_at[span.start]]
+
+    def helper_units(self, doc: Doc, regions: list[Span]) -> list[Span]:
+        """The sentence's regions with each city outside Hubei and its own province named beside it made one
+        helper (`Jiangsu's Yancheng`, `Yancheng in Jiangsu`, `Yancheng, Jiangsu province`): the pair helps as the
+        province, and the pair is one item of a list (`Jiangsu's Yancheng and Zhejiang's Ningbo`)."""
+        words, units, k = lower_words(doc), [], 0
+        while k < len(regions):
+            first, second = regions[k], regions[k + 1] if k + 1 < len(regions) else None
+            province = self.province_beside(first, second, words[first.end: second.start]) if second else None
+            if province is None:
+                units.append(first)
+                k += 1
+                continue
+            units.append(Span(doc, first.start, second.end, label=HELPER_UNIT, kb_id=province))
+            k += 2
+        return units
+
+    def province_beside(self, first: Span, second: Span, between: list[str]) -> str | None:
+        """The province of a (province, its city) or (city, its province) pair named together, else None."""
+        a, b = self.region_of(first), self.region_of(second)
+        if a.is_provincial and not b.is_provincial and b.parent == a.canonical and a.canonical != "Hubei":
+            province, joins = a.canonical, POSSESSIVE_JOINS   # `Jiangsu's Yancheng`, `Zhejiang province's Ningbo`
+        elif b.is_provincial and not a.is_provincial and a.parent == b.canonical and b.canonical != "Hubei":
+            province, joins = b.canonical, LOCATIVE_JOINS     # `Yancheng in Jiangsu`, `Yancheng, Jiangsu province`
+        else:
+            return None
+        return province if between and not joins.isdisjoint(between) and UNIT_WORDS.issuperset(between) else None
 
     def is_helper(self, span: Span) -> bool:
         region = self.region_of(span)
@@ -97,6 +132,7 @@ class PairingExtractor:
             in_sent = spans_in(regions, start, end)
             if not any(self.is_recipient(r) for r in in_sent):
                 continue   # every rule needs a recipient in the sentence
+            in_sent = self.helper_units(doc, in_sent)
             for helper, recipient, rule, *named in self.sentence_pairs(doc, Span(doc, start, end), in_sent):
                 self.add(doc, found, helper, recipient, rule, *named)
         for fact in spans_of(doc, "count"):
@@ -125,8 +161,7 @@ class PairingExtractor:
     def add(self, doc: Doc, found: dict, helper_span: Span, recipient_span: Span, rule: str,
             helper: str | None = None) -> None:
         """Keep the first mention of each (helper, recipient) pair in the document."""
-        value_at = region_index(doc).value_at
-        key = (helper or value_at[helper_span.start], value_at[recipient_span.start])
+        key = (helper or self.region_of(helper_span).canonical, self.region_of(recipient_span).canonical)
         if key in found or key[0] == key[1]:
             return
         start = min(helper_span.start, recipient_span.start)
@@ -161,16 +196,18 @@ class PairingExtractor:
                 # `X and Y will support Xiaogan, Shandong and Hunan Huanggang`: a helper in the list after the verb
                 # starts another pairing whose verb is left out; the verb's own recipients end there
                 helper_at = next((k for k, r in enumerate(listed) if self.is_helper(r)), len(listed))
-                # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it
-                recipients = [r for r in listed[:helper_at] if self.is_recipient(r, allow_hub=assigned)]
+                lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
+                # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it, even where
+                # the team was assigned to; only a region assigned to it is paired with it
+                hub = assigned and self.staff_nouns.isdisjoint(words[lo - sent.start: k])
+                recipients = [r for r in listed[:helper_at] if self.is_recipient(r, allow_hub=hub)]
                 if not recipients:
                     continue
-                lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
                 runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
                 helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
                 rule = "pairing_assigned" if assigned else "pairing_helps"
-                respectively = "respectively" in words[k:]
-                groups = [(helpers, recipients)] + self.elided_groups(listed[helper_at:], assigned)
+                respectively = self.respectively(doc, token.i)
+                groups = [(helpers, recipients)] + self.elided_groups(listed[helper_at:], hub)
                 for group_helpers, group_recipients in groups:
                     yield from self.group_pairs(group_helpers, group_recipients, rule, respectively)
             # pairing_backed_by: RECIPIENT ... backed by (both) HELPERS
@@ -178,9 +215,10 @@ class PairingExtractor:
                 helpers = [h for h in self.list_after(doc, token.i + 2, sent.end, regions) if self.is_helper(h)]
                 before = [r for r in regions if r.end <= token.i and self.is_recipient(r)
                           and governing_preposition(doc, r, BACKED_PLACE_PREPS) is None]
-                if helpers and before:
-                    for h in helpers:
-                        yield h, before[-1], "pairing_backed_by"
+                if helpers and before:   # the list the last of them ends: `Xiangyang and Jingzhou are backed by`
+                    subjects = region_runs(doc, before, LIST_GLUE)[-1]
+                    for h, r in self.matched(helpers, subjects, self.respectively(doc, token.i)):
+                        yield h, r, "pairing_backed_by"
 
     def elided_groups(self, listed: list[Span], assigned: bool) -> list[tuple[list[Span], list[Span]]]:
         """The pairings whose verb is left out after the first (`..., Jiangxi and Henan Suizhou and Xinyang`):
@@ -205,14 +243,23 @@ class PairingExtractor:
         are as long (`Shandong and Hunan will help Huanggang and Ezhou respectively`), else every way. A city
         outside Hubei helps as its province (`Jiangsu's Yancheng will support Huangshi`: Jiangsu, as the contract
         names helpers by province)."""
-        named = [(h, self.helper_name(h)) for h in helpers]
-        named = [(h, name) for h, name in named if name is not None]
-        if respectively and len(named) == len(recipients) > 1:
-            yield from ((h, r, rule, name) for (h, name), r in zip(named, recipients))
-            return
-        for h, name in named:
-            for r in recipients:
-                yield h, r, rule, name
+        named = {h.start: self.helper_name(h) for h in helpers}
+        for h, r in self.matched([h for h in helpers if named[h.start] is not None], recipients, respectively):
+            yield h, r, rule, named[h.start]
+
+    @staticmethod
+    def matched(helpers: list[Span], recipients: list[Span], respectively: bool) -> list[tuple[Span, Span]]:
+        """The pairs two lists make: by position with `respectively` when they are as long, none with it when
+        they are not (which helper has which city is then unknown), else every helper with every recipient."""
+        if respectively:
+            return list(zip(helpers, recipients)) if len(helpers) == len(recipients) else []
+        return [(h, r) for h in helpers for r in recipients]
+
+    @staticmethod
+    def respectively(doc: Doc, i: int) -> bool:
+        """`respectively` in the clause of token i (`will respectively support`, `... and Ezhou, respectively`)."""
+        lo, hi = clause_bounds(doc, i)
+        return "respectively" in lower_words(doc)[lo:hi]
 
     def helper_name(self, span: Span) -> str | None:
         """The helper province a region before a helping verb stands for: itself, or a city's province
@@ -249,8 +296,8 @@ class PairingExtractor:
         runs = self.role_runs(doc, regions)
         helpers = [r for role, run in runs if role == "helper" for r in run]
         recipients = [r for role, run in runs if role == "recipient" for r in run]
-        if "respectively" in words and len(helpers) == len(recipients) > 1:
-            yield from ((h, r, "pairing_linked") for h, r in zip(helpers, recipients))
+        if "respectively" in words:
+            yield from ((h, r, "pairing_linked") for h, r in self.matched(helpers, recipients, True))
             return
         pending: tuple[str, list[Span]] | None = None   # a list waiting for its partner list
         for role, run in runs:
@@ -285,26 +332,37 @@ class PairingExtractor:
         if self.staff_nouns.isdisjoint(words):
             return
         governed = [r for r in regions if governing_preposition(doc, r, self.dest_preps_or_of, n=6) is not None]
-        receiving = [k for k, w in enumerate(words) if w in self.receive]
-        if receiving:   # `Huanggang has received 1,200 medical workers from Shandong and Hunan`
-            governed += [r for r in regions if r.end <= sent.start + receiving[0] and
-                         governing_preposition(doc, r, self.blocking, n=6) is None]
-        listed = {s.start: s for r in governed for s in region_list_from(doc, r, regions)}
+        for k in [k for k, w in enumerate(words) if w in self.receive][:1]:
+            # `Huanggang has received 1,200 medical workers from Shandong and Hunan`: the staff received in the
+            # verb's own clause (`while Huanggang received masks` receives no staff)
+            lo, hi = clause_bounds(doc, sent.start + k)
+            if not self.staff_nouns.isdisjoint(words[k:hi - sent.start]):
+                governed += [r for r in regions if lo <= r.start and r.end <= sent.start + k and
+                             governing_preposition(doc, r, self.blocking, n=6) is None]
+        listed = {s.start: s for r in governed for s in self.listed_objects(doc, r, regions)}
         recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
         if not recipients:
             return
         helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
-        if "respectively" in words and len(helpers) == len(recipients) > 1:
-            yield from ((h, r, "pairing_team_in") for h, r in zip(helpers, recipients))   # `... respectively`
-            return
-        for h in helpers:
-            for r in recipients:
-                yield h, r, "pairing_team_in"
+        for h, r in self.matched(helpers, recipients, "respectively" in words):
+            yield h, r, "pairing_team_in"
         if not any(self.is_helper(h) for h in regions) and words[0] == "the" and \
                 any(w in self.staff_nouns for w in words[1:5]):
             helper = dominant_helper(doc, self.gazetteer)
             for r in recipients if helper else []:
                 yield r, r, "pairing_team_of_article", helper
+
+    def listed_objects(self, doc: Doc, first: Span, regions: list[Span]) -> list[Span]:
+        """The regions listed from `first` up to one that starts a clause of its own as its subject (`flew to
+        Wuhan, and Huanggang got ventilators`: Huanggang is no place they flew to)."""
+        listed = region_list_from(doc, first, regions)
+        words = lower_words(doc)
+        for k, r in enumerate(listed[1:], 1):
+            after = words[r.end: r.end + 2]
+            if after and (after[0] in CLAUSE_VERBS or after[0] in self.receive or
+                          (after[0] in ("also", "then") and len(after) > 1 and after[1] in self.receive)):
+                return listed[:k]
+        return listed
 
     def is_staff_source(self, doc: Doc, span: Span, sent: Span) -> bool:
         """`Shandong medical workers`, `staff from Shandong and Hunan`, `Guangdong sends ... team`."""

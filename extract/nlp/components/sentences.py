@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.rules.relations import set_sentences, token_texts
+from extract.nlp.triggers import word_set
 
 SENTENCE_END = (".", "!", "?", "。", "！", "？")
 # Longest sentence, in tokens: longer runs without an end mark (a table dumped as text, a hostile file) are cut,
@@ -14,6 +15,7 @@ SENTENCE_END = (".", "!", "?", "。", "！", "？")
 # sentences are far shorter (the devset's longest has 86 tokens).
 MAX_SENTENCE_TOKENS = 300
 CLOSERS = ('"', "”", "’", "'", ")")
+LINE_CONTINUING = word_set("line_continuing_words", "words")   # data/triggers.json
 
 
 @Language.factory("aidfacts_sentences", assigns=["token.is_sent_start"], default_config={})
@@ -52,8 +54,9 @@ def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[s
     for k in [k for k, text in enumerate(texts) if text in ends or ("\n" in text and text.isspace())]:
         if k + 1 >= n:
             continue
-        if texts[k] not in ends:   # a line break
-            starts.add(k + 1)
+        if texts[k] not in ends:   # a line break, unless its line goes on (`a total of:`, `including`)
+            if not continues_line(texts, k):
+                starts.add(k + 1)
             continue
         after = texts[k + 1]
         if after in closers or after.isspace():
@@ -62,6 +65,16 @@ def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[s
         elif not after.islower():
             starts.add(k + 1)
     return sorted(starts)
+
+
+def continues_line(texts: list[str], k: int) -> bool:
+    """A single line break after a word that cannot end a sentence (`of`, `including`, `and`), or after such a
+    word and a colon (`there have been a total of:`): the sentence goes on on the next line. A blank line
+    always ends it."""
+    if texts[k].count("\n") != 1 or k == 0:
+        return False
+    j = k - 1 if texts[k - 1] != ":" else k - 2
+    return j >= 0 and texts[j].lower() in LINE_CONTINUING
 
 
 def bounded(starts: list[int], n: int, limit: int = MAX_SENTENCE_TOKENS) -> list[int]:

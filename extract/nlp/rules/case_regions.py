@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.places import CALENDAR_WORDS
-from extract.nlp.rules.relations import (LOOKBACK, SAYING, governing_preposition, last_before, lower_words,
+from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
@@ -22,6 +22,8 @@ PLACE_ADVERBS = frozenset({"outside", "elsewhere", "abroad", "overseas"})
 PLACE_NOUNS = frozenset({"other", "another", "cities", "provinces", "countries", "ship", "team", "teams",
                          "passengers", "travellers", "travelers", "students", "rest", "remaining", "country"})
 PLACE_REACH = 12
+# participles that put counted cases somewhere: `no new cases were reported in Tianjin`
+REPORTED_IN = frozenset({"reported", "confirmed", "recorded", "registered", "found", "detected", "diagnosed"})
 ROUTE_PREPS = frozenset({"via", "through"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
@@ -150,7 +152,9 @@ class CaseRegions(CountWords):
         named = spans_in(region_index(doc).regions, paragraph, number.start)
         if not named or len({get(s, "value") for s in named}) != 1:
             return None   # no place, or several
-        counted = [s for s in named if s.start < sent_start and self.counted_in(doc, s)]
+        # a reporter may stand in the count's own sentence (`According to the Tianjin Health Commission, 1 new case
+        # was reported`): its clause rules gave it no place
+        counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s)]
         return get(counted[-1], "value") if counted else None
 
     def block_heading_region(self, doc: Doc, number: Span) -> str | None:
@@ -279,14 +283,33 @@ class CaseRegions(CountWords):
                 return get(opening, "value")
         return None
 
-    def counted_in(self, doc: Doc, region: Span) -> bool:
-        """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`."""
+    def reports(self, doc: Doc, region: Span) -> bool:
+        """A region that names who reports the figures: `the Tianjin Health Commission`, `the Hubei Provincial
+        Health and Medical Commission`."""
         words = lower_words(doc)
+        return "health" in words[region.end: region.end + 3] and token_texts(doc)[region.end][:1].isupper()
+
+    def counted_in(self, doc: Doc, region: Span) -> bool:
+        """A region that says where counted things are: `cases in Wuhan`, `the death toll in Hubei`, `no new cases
+        were reported in Tianjin`, or who reports them (`the Tianjin Health Commission`)."""
+        words = lower_words(doc)
+        if self.reports(doc, region) or self.reported_in(doc, region):
+            return True
         j = region.start - 1
         while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
             j -= 1
         return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
                                                 words[j - 1] in ("toll", "tally", "number", "total"))
+
+    def reported_in(self, doc: Doc, region: Span) -> bool:
+        """`no new cases of local infection were reported in Tianjin`: a reporting verb of a clause about cases
+        right before `in` the region."""
+        words = lower_words(doc)
+        j = region.start - 1
+        if j < 1 or words[j] != "in" or words[j - 1] not in REPORTED_IN:
+            return False
+        start = clause_bounds(doc, j)[0]
+        return any(self.noun_class.get(w) == "case" for w in words[start: j])
 
     def respective_region(self, doc: Doc, number: Span) -> str | None:
         """`the cities of Xiaogan, Suizhou ... reported 202, 183, 176 and 114 new cases, respectively`."""
@@ -326,15 +349,21 @@ class CaseRegions(CountWords):
             if word != "the" or (i > 0 and words[i - 1] in ("outside", "beyond")):
                 continue   # `Outside the province, 18 new cases`: elsewhere
             # `the province`, `the hard-hit province`, `the city`: up to two words between
-            nxt = next((w for w in words[i + 1: i + 4] if w in ("province", "provincial", "city")), None)
+            k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in ("province", "provincial", "city")),
+                     None)
+            nxt = words[k] if k is not None else None
+            if nxt == "provincial" and words[k + 1: k + 2] in (["capital"], ["-"]):
+                continue   # `Wuhan, the provincial capital`, `the provincial-level regions`: not the province
             if nxt in ("province", "provincial"):
                 level = "province"
             elif nxt == "city":
                 level = "city"
         if level is None:
             return None
+        # a municipality (Shanghai) is a province and a city at once
         wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
-            (lambda s: not self.gazetteer[get(s, "value")].is_provincial)
+            (lambda s: not self.gazetteer[get(s, "value")].is_provincial or
+             self.gazetteer[get(s, "value")].kind == "municipality")
         # a route travellers come by (`arriving via Hong Kong, Macao and Taiwan`) is no place the story is about
         earlier = last_before(region_index(doc).regions, start,
                               lambda s: wanted(s) and governing_preposition(doc, s, ROUTE_PREPS) is None,

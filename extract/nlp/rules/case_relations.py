@@ -3,20 +3,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
+from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, Head
+from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words,
-                                         sentence_start, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
+                                         spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
-LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
-INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 # rules that count a part of the count before them in their sentence
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
@@ -26,11 +26,19 @@ HEADED_RULES = PART_RULES | {"case_list_item", "count_list", "case_ellipsis", "c
                              "count_total_to"}
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
+RESTATED_MIN = 10       # a smaller number restates another only in the same words
 STATUSES = status_table()
+LEADIN_ENDS = frozenset({":", ",", ";", "."})
+LEADIN_REACH = 10   # words back from the items to the start of their lead-in
+OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
+CASE_WORDS = word_set("nouns", "case")
+AVERAGES = word_set("averages", "words")
+AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 
 
-class CaseRelations(CaseRegions):
+class CaseRelations(CaseLists, CaseRegions):
     """Sets a case count's status (confirmed, suspected, severe, critical, death, recovered, unspecified),
     period (new, total or None), region (the subject the sentence gives it) and date."""
 
@@ -41,7 +49,7 @@ class CaseRelations(CaseRegions):
         start, end = clause_bounds(doc, number.start)
         lead = self.scopes.leadin_at(doc, number.start)
         frame = self.scopes.frame_at(doc, number.start)
-        heading = self.list_heading(doc, number, head, facts)
+        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts)
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
@@ -53,8 +61,15 @@ class CaseRelations(CaseRegions):
             period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
                 (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
+        if period is None and is_earlier_level(doc, number):
+            compared = last_before(facts, number.start, lambda f: f.label_ == "case_count",
+                                   floor=self.previous_sentence_floor(doc, number.start))
+            period = get(compared, "period") if compared is not None else None   # `down from 48 cases on Monday`
         if period == "total" and severe_now(doc, number, head.end, status):
             period = CURRENT   # `7,365 severe cases` under `As of 24:00 on Feb 29,`: patients now in that state
+        average = self.states_an_average(doc, number, head, start, facts)
+        if period is not None and average:
+            period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
         if head.rule == "case_list_item":
             region = head.region
         else:
@@ -75,15 +90,24 @@ class CaseRelations(CaseRegions):
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
-                region = self.paragraph_region(doc, number, facts)
+                region = self.paragraph_region(doc, number, facts) or self.restated_region(doc, number, head, status, facts)
             if region is None and head.rule == "case_labelled":
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = self.fact_date(doc, number, start, end) or \
-            (heading is not None and get(heading, "date")) or (frame and frame.date) or None
-        if status == "unspecified" and period == "new" and self.counts_cases(doc, number, head):
+        date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
+            same_day(doc, number, start, end) or \
+            (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
+            (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
+                                                  lambda other: self.same_report(other, region), CASE_WORDS)
+        if date is not None and date < OUTBREAK_START:
+            date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
+        if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
+                                                           self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
+        if status == "unspecified" and not average and self.reports_cases(doc, number, head):
+            mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period); a
+            # rate (`600 cases annually`) counts no confirmed cases of a day
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
             period = None
@@ -94,6 +118,38 @@ class CaseRelations(CaseRegions):
         if region is None and head.rule != "case_list_item" and national and not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
+
+    def same_report(self, other: str | None, region: str | None) -> bool:
+        """Two counts' places may be of one report: either has none (the country's report covers every place),
+        or both lie in one province (a province's bulletin lists its cities)."""
+        if region is None or other is None or other == region:
+            return True
+        places = self.gazetteer.by_name
+        return other in places and region in places and places[other].province == places[region].province
+
+    @staticmethod
+    def previous_sentence_floor(doc: Doc, i: int) -> int:
+        """The first token of the sentence before token i's (its own when it is the first)."""
+        start = sentence_start(doc, i)
+        return sentence_start(doc, start - 1) if start > 0 else start
+
+    def pronoun_whole(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """`Fujian reported 11 new cases on Tuesday. Of them, 10 cases, including ...`: a count right after a
+        sentence-opening `Of them,` is a part of the last case count before its sentence, when that sentence
+        counts one status only (`1,272 cases, 21 deaths and 1,161 discharged. Among them,` may mean any)."""
+        words = lower_words(doc)
+        sent_start = sentence_start(doc, number.start)
+        opening = words[sent_start: number.start]
+        if len(opening) != 3 or opening[0] not in ("of", "among") or opening[1] not in PRONOUNS or opening[2] != ",":
+            return None
+        whole = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f) and
+                            not is_earlier_level(doc, f), floor=sent_start - REFERENCE_REACH)
+        if whole is None:
+            return None
+        others = spans_in(facts, sentence_start(doc, whole.start), sent_start)
+        if any(f.label_ == "case_count" and get(f, "status") != get(whole, "status") for f in others):
+            return None
+        return whole
 
     @staticmethod
     def bracketed_part_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
@@ -110,6 +166,20 @@ class CaseRelations(CaseRegions):
             return None
         return whole
 
+    @staticmethod
+    def restated_region(doc: Doc, number: Span, head: Head, status: str, facts: list[Span]) -> str | None:
+        """`240 confirmed cases have been reported in Shaanxi. ... Among 240 confirmed cases, 117 are in Xi'an`: a
+        figure restated (same value and status, a paragraph or two on) keeps the place it was stated with; a
+        number under ten only in the same words (`eight more patients`), as small numbers coincide."""
+        value = get(number, "value")
+        if value is None:
+            return None
+        words = doc[number.start: head.end].text.lower()
+        same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value and
+                           get(f, "status") == status and (value >= RESTATED_MIN or f.text.lower() == words),
+                           floor=number.start - REFERENCE_REACH)
+        return get(same, "region") if same is not None else None
+
     def stated_before(self, doc: Doc, number: Span, status: str, lead, facts: list[Span]) -> str | None:
         """The period of the count a later mention refers back to: `Among 240 confirmed cases, ...` after `240
         confirmed cases have been reported` (same value and status), or a status lead-in without a period
@@ -124,80 +194,20 @@ class CaseRelations(CaseRegions):
                            and get(f, "status") == status and get(f, "period"), floor=number.start - REFERENCE_REACH)
         return get(same, "period") if same is not None else None
 
-    def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
-        """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
-        Among them, 274 cases in Xinyang`: members of a list that state no period (or no status) have their
-        head's (run once all counts are made, in text order, so that it runs down the list)."""
-        previous, previous_in_list = None, False
-        for fact in facts:
-            if fact.label_ != "case_count":
-                continue
-            joined = previous is not None and self.joined_in_list(doc, previous, fact, previous_in_list)
-            if joined and get(fact, "period") is None and not is_current(fact):
-                put(fact, "period", get(previous, "period"))
-                if is_current(previous):
-                    mark_current(fact)
-            same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
-            if same_list and get(fact, "status") == "unspecified" and self.says_no_status(doc, fact, previous):
-                put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
-            previous, previous_in_list = fact, joined
-
-    def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
-        """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a
-        head of infections (`13 confirmed cases in A, 29 cases in B`); not `cases` under deaths or recoveries
-        (`105 new deaths, including 1,921 cases in Wuhan`)."""
-        words = lower_words(doc)[fact.start + 1: fact.end]
-        if not words or not doc[fact.start + 1].is_alpha:
-            return True
-        return all(w in ("case", "cases") for w in words) and get(head, "status") in INFECTION_STATUSES
-
-    def joined_in_list(self, doc: Doc, previous: Span, fact: Span, previous_in_list: bool = False) -> bool:
-        """The next member of a list after a count: a few words on, past a comma, `and`, `including` or a
-        pronoun lead-in (`Among them,`), with no number and no verb of its own between."""
-        between = lower_words(doc)[previous.end: fact.start]
-        if len(between) > LIST_GAP:
-            return False
-        if previous_in_list and between[-1:] == ["."] and sentence_start(doc, fact.start) == fact.start and \
-                self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end)):
-            return True   # a list broken by a full stop: `and 71 cases in Ezhou City. 66 cases in Huanggang City, ...`
-        dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
-        if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
-            return False
-        if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
-            return False
-        return self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end))
-
     @staticmethod
-    def words_verbless(words: list[str]) -> bool:
-        return AUXILIARIES.isdisjoint(words) and {"reported", "recorded"}.isdisjoint(words)
-
-    def share_list_status(self, doc: Doc, facts: list[Span]) -> None:
-        """`Five patients in Hong Kong, six in Macao and two in Taiwan have been discharged`: the status the
-        list's last item states after it is every member's that states none (run once all counts are made)."""
-        run: list[Span] = []
-        for fact in facts + [None]:
-            if fact is not None and fact.label_ == "case_count" and run and self.continues_run(doc, run[-1], fact):
-                run.append(fact)
-                continue
-            if len(run) > 1:
-                own = self.words_after(doc, run[-1].end)
-                status = STATUSES.first(own)
-                if status is not None:
-                    for member in run[:-1]:
-                        if get(member, "status") == "unspecified":
-                            put(member, "status", status)
-            run = [fact] if fact is not None and fact.label_ == "case_count" else []
-
-    @staticmethod
-    def continues_run(doc: Doc, previous: Span, fact: Span) -> bool:
-        """The next member of a list: a list item of the same sentence, a few words after the one before, past
-        a comma or `and` and no other number."""
-        if fact.id_.split(":")[-1] != "case_list_item" or fact.start - previous.end > 8:
+    def lead_counts_cases(doc: Doc, number: Span, head: Head, lead) -> bool:
+        """A list item with no noun of its own under a lead-in of `cases` (`New cases on Monday: Hefei 12`)."""
+        if lead is None or head.noun_end is not None:
             return False
-        if sentence_start(doc, fact.start) != sentence_start(doc, previous.start):
-            return False
-        between = lower_words(doc)[previous.end: fact.start]
-        return ("," in between or "and" in between) and not any(doc[j].like_num for j in range(previous.end, fact.start))
+        words = lower_words(doc)
+        floor = max(sentence_start(doc, lead.start), lead.start - LEADIN_REACH)
+        j = lead.start - 1   # the lead-in ends before the tokens it governs, with its colon or comma
+        while j >= floor and words[j] in LEADIN_ENDS:
+            j -= 1
+        lo = j
+        while lo >= floor and words[lo] not in LEADIN_ENDS:
+            lo -= 1
+        return not {"case", "cases", "infection", "infections"}.isdisjoint(words[lo + 1: j + 1])
 
     def counts_cases(self, doc: Doc, number: Span, head: Head) -> bool:
         """The count's noun is `cases` or `infections` (not `patients`, who may be in hospital or discharged)."""
@@ -286,8 +296,9 @@ class CaseRelations(CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            if self.new_words & set(lower_words(doc)[clause_start: number.start]):
-                return "new"
+            own = self.own_clause_start(number, clause_start, facts)
+            if self.new_words & set(lower_words(doc)[own: number.start]):
+                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
@@ -329,7 +340,7 @@ class CaseRelations(CaseRegions):
                 self.by_a_date(doc, head.end, end):
             return "total"
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
-                                    " have died ", " had died ", " had been ")):
+                                    " have died ", " had died ", " had been ", " so far ", " to date ")):
             return "total"
         if " ".join(words[head.end: head.end + 2]) in ("in total", "in all", "so far", "to date") or \
                 (head.end < len(doc) and words[head.end] in ("altogether", "cumulatively", "accumulatively")):
@@ -339,6 +350,22 @@ class CaseRelations(CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None
+
+    @staticmethod
+    def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:
+        """Where a number's own words start in its clause: after the count before it there, if any."""
+        previous = last_before(facts, number.start, floor=clause_start)
+        return previous.end if previous is not None else clause_start
+
+    def states_an_average(self, doc: Doc, number: Span, head: Head, clause_start: int, facts: list[Span]) -> bool:
+        """`The average number of cases reported annually is 600`, `an average of 30 cases`, `600 cases
+        annually`: a mean or a yearly rate, in the count's own words (data/triggers.json `averages`)."""
+        words = lower_words(doc)
+        own = words[self.own_clause_start(number, clause_start, facts): number.start] + \
+            words[head.end: head.end + AVERAGE_REACH]
+        return not AVERAGES.isdisjoint(own) or any(own[k: k + 2] in (["on", "average"], ["per", "year"],
+                                                                     ["a", "year"], ["each", "year"])
+                                                   for k in range(len(own) - 1))
 
     @staticmethod
     def by_a_date(doc: Doc, start: int, end: int) -> bool:

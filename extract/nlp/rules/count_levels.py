@@ -15,9 +15,14 @@ from extract.nlp.triggers import word_set
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
+# words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
+# the outbreak, down from 890` (no other number between: list_broken)
+LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
 LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
+RANGE_LINKS = word_set("number_ranges", "links")
+CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -48,7 +53,7 @@ class LevelFinder(CountWords):
                    for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        if number.start == 0:
+        if number.start == 0 or self.clock_range(doc, number):
             return None
         before = lower_words(doc)[number.start - 1]
         if before in self.copulas:
@@ -80,6 +85,15 @@ class LevelFinder(CountWords):
             # `number of` names, however many words stand between
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
+
+    @staticmethod
+    def clock_range(doc: Doc, number: Span) -> bool:
+        """`at 0-24 hours on April 6`, `from 0 to 24 o'clock`: the low end of a range of hours is a time."""
+        words = lower_words(doc)
+        j = number.end
+        if j + 2 >= len(doc) or words[j] not in RANGE_LINKS or not doc[j + 1].like_num:
+            return False
+        return words[j + 2] in CLOCK_WORDS or words[j + 2].replace("’", "'") == "o'clock"
 
     def number_is(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`The number of deaths is 30`, `The average number of cases reported annually is 600`: a level stated
@@ -116,12 +130,15 @@ class LevelFinder(CountWords):
         """`patients still being treated numbered 20,765, down from 41,036 on Feb. 21`: the level a count moved
         from counts what that count counts (its region and status too; its day is its own)."""
         words = lower_words(doc)
-        if number.start < 3 or words[number.start - 1] != "from" or words[number.start - 2] not in LEVEL_MOVES or \
-                words[number.start - 3] != ",":
+        compared = number.start >= 3 and words[number.start - 1] in ("with", "to") and \
+            words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
+        moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
+            words[number.start - 3] == ","
+        if not (compared or moved):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
-        if previous is None or number.start - 3 - previous.end > DATE_REACH or self.list_broken(doc, number, previous):
-            return None   # the count it moved from stands right before (a date between them aside)
+        if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
+            return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
 
     def increase(self, doc: Doc, number: Span) -> Head | None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, Head
+from extract.nlp.rules.case_people import PeopleCounts
+from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
                                          sentence_start, spans_in, token_texts)
@@ -19,16 +20,14 @@ OBSERVATION_REACH = 7   # `were released from close medical observation`
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
-PREDICATE_REACH = 20   # tokens from a counted noun to the verb after a list of places
-STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
-POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
 
 
 WRAPPERS = word_set("count_wrappers")
-LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "and", "&", "/", "-", "current"})
+LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "active", "ongoing", "and", "&", "/", "-",
+                        "current"})
 
 
-class HeadFinder(LevelFinder):
+class HeadFinder(LevelFinder, PeopleCounts):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -78,6 +77,9 @@ class HeadFinder(LevelFinder):
             if cls is not None and j + 1 < len(doc) and token_texts(doc)[j + 1] == "-" and \
                     doc[j].whitespace_ == "":
                 return None   # `one hospital infection-control group`: the noun modifies another
+            if cls == "persons" and self.describes_staff(doc, j):
+                j += 1   # `60 women doctors`: the staff noun after it is the counted one
+                continue
             if cls is not None:
                 while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
                     j, cls = j + 1, "personnel"
@@ -426,37 +428,6 @@ class HeadFinder(LevelFinder):
         if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
             return "case_apposition"
         return None
-
-    def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:
-        """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
-        the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
-        words = lower_words(doc)
-        after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS
-                 and w not in ("who", "that")][:1]   # `3,255 people who died of the disease`
-        if after == ["with"]:
-            after = words[head.end + 1: head.end + 3]   # `9,128 people with serious symptoms`
-        nearby = words[max(0, number.start - 2): number.start] + after
-        if not self.any_status.isdisjoint(nearby) or self.predicate_status(doc, head.end):
-            return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`
-        if words[head.end - 1] in POPULATION_NOUNS:
-            return None     # `a megacity of 11 million residents ... and medics`: never staff
-        sent = sentence_of(doc, number.start)
-        if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
-               for i in range(sent.start, sent.end) if i != head.end - 1):
-            return "personnel"
-        return None
-
-    def predicate_status(self, doc: Doc, j: int, statuses: frozenset | None = None) -> bool:
-        """`Five individuals in Beijing, one in Shanghai and 14 in Guangdong have also been diagnosed`: the
-        verb after a list of places says what the people are."""
-        words, texts = lower_words(doc), token_texts(doc)
-        end = min(len(doc), j + PREDICATE_REACH)
-        while j < end and words[j] not in AUXILIARIES:
-            if texts[j] in (".", ";", ":") or words[j] in self.send_verbs:
-                return False
-            j += 1
-        verb = [w for w in words[j: j + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
-        return j < end and not (statuses or self.any_status).isdisjoint(verb)
 
     def staff_infected(self, doc: Doc, number: Span, head: Head) -> bool:
         """Staff counted as cases: `1,716 medical workers had been infected`, `the number of infected medics

@@ -17,8 +17,12 @@ UNIT_BY_CLASS = {"region_province": "province", "region_city": "city"}
 MODIFIER_WINDOW = 6
 INCLUDING = word_set("including_words")
 AUXILIARIES = frozenset({"have", "has", "had", "been", "were", "was", "are", "is", "being"})
+STATE_ADVERBS = frozenset({"still", "already", "now", "currently", "reportedly", "also"})
 # verbs that start a clause about a new total (`51 new cases, bringing the total to 742`)
 TOTAL_CLAUSE_VERBS = frozenset({"bringing", "brought", "taking", "pushing", "raising", "lifting"})
+PERIOD_OPENERS = frozenset({"since"})
+PERIOD_OPENER_FILLERS = frozenset({"the", "start", "beginning", "end", "of", "early", "late", "mid", "on"})
+PERIOD_OPENER_REACH = 4   # `since the beginning of February`
 
 
 @dataclass
@@ -111,5 +115,19 @@ class CountWords:
         return False
 
     def fact_date(self, doc: Doc, number: Span, start: int, end: int) -> str | None:
-        found = nearest(attachable_dates(doc, start, end), number.start)
+        """The date a count is as of: the nearest in its clause that does not open its period (`since 27
+        March` is when the counting began, not the day the count is as of)."""
+        dates = [span for span in attachable_dates(doc, start, end) if not opens_period(doc, span)]
+        found = nearest(dates, number.start)
         return get(found, "value") if found is not None else None
+
+
+def opens_period(doc: Doc, date: Span) -> bool:
+    """`since 27 March 2014`, `since the start of February`: the date a period starts from."""
+    words = lower_words(doc)
+    for j in range(date.start - 1, max(-1, date.start - 1 - PERIOD_OPENER_REACH), -1):
+        if words[j] in PERIOD_OPENERS:
+            return True
+        if words[j] not in PERIOD_OPENER_FILLERS:
+            return False
+    return False

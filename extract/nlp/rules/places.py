@@ -39,7 +39,8 @@ def scope_words() -> dict:
                 "current_words", "national_words", "status_leadin_openers", "status_leadin_pronouns",
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
-                "origin_markers", "heading_skip_words", "heading_report_words")
+                "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
+                "imported_case_modifiers")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -148,12 +149,22 @@ class PlaceReader:
         region too or no other; or, past a section heading of the same kind (`No new cases in Shanxi: 133
         cases confirmed`), that heading's. None under a heading that names no region or several, speaks of the
         whole country or of abroad, or tells of a team."""
+        sections = self.sections(doc)
+        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
+        return sections[k][1] if k >= 0 else None
+
+    def section_start(self, doc: Doc, i: int) -> int:
+        """The first token of the story token i is in: the headline's, or a later section heading's."""
+        sections = self.sections(doc)
+        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
+        return sections[k][0] if k >= 0 else 0
+
+    def sections(self, doc: Doc) -> list[tuple[int, str | None]]:
         index = doc_index(doc)
         sections = index.section_places
         if sections is None:
             sections = index.section_places = self.find_section_places(doc)
-        k = bisect.bisect_right(sections, i, key=lambda section: section[0]) - 1
-        return sections[k][1] if k >= 0 else None
+        return sections
 
     def find_section_places(self, doc: Doc) -> list[tuple[int, str | None]]:
         """(first token, place) of the headline and of every later heading that names a region."""
@@ -198,20 +209,38 @@ class PlaceReader:
             s_end = index.bounds(s_start)[1]
             if s_end - s_start < LEAD_MIN_TOKENS:
                 continue   # a dateline or a byline (`China News Service, March 6.`), not the first sentence
-            lead = {get(s, "value") for s in spans_in(region_index(doc).regions, s_start, s_end)}
+            lead = {get(s, "value") for s in spans_in(region_index(doc).regions, s_start, s_end)
+                    if not self.names_no_place_of_the_story(doc, s)}
             if self.speaks_nationally(doc, s_start, s_end) or not lead <= {place} | self.within(place, lead):
                 return None
             return place
         return None
 
+    def names_no_place_of_the_story(self, doc: Doc, region: Span) -> bool:
+        """A region a lead sentence names that is not where its story is: a news outlet named after a city
+        (`Beijing News Express`) or where imported cases came from (`imported from Hubei`)."""
+        texts, words = token_texts(doc), lower_words(doc)
+        if region.end < len(doc) and texts[region.end][:1].isupper() and words[region.end] in self.words["outlet_words"]:
+            return True
+        return not self.words["origin_markers"].isdisjoint(words[max(0, region.start - 3): region.start])
+
     def is_headline(self, doc: Doc, start: int, end: int) -> bool:
         """A first paragraph that is a headline: short, not a sentence ending in a full stop, not a dateline
-        (`BEIJING, March 1 (Xinhua)`) or a byline (`Source: Chongqing Daily | Updated: ...`)."""
+        (`BEIJING, March 1 (Xinhua)`) or a byline (`Source: Chongqing Daily | Updated: ...`); a header stamp
+        before it (` date 2020-03-13 2 New Cases in Shanghai`) is no dateline of its own."""
         if end - start > HEADLINE_MAX_TOKENS or token_texts(doc)[end - 1] in (".", "。"):
             return False
         if lower_words(doc)[start] in self.words["byline_openers"]:
             return False
-        return not any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), start, end))
+        return not any(get(d, "dateline") and not self.header_stamp(doc, d, start)
+                       for d in spans_in(spans_of(doc, "date"), start, end))
+
+    @staticmethod
+    def header_stamp(doc: Doc, date: Span, start: int) -> bool:
+        """`date 2020-03-13` opening the text's first line: the file's stamp, not a dateline."""
+        words = lower_words(doc)
+        return start == 0 and date.id_ == "date_iso" and all(words[j] == "date" or doc[j].is_space or
+                                                             words[j] == ":" for j in range(start, date.start))
 
     def speaks_of_elsewhere(self, doc: Doc, start: int, end: int) -> bool:
         """Words of places beyond the one a story is about: the world, other provinces, foreign countries; not
@@ -221,9 +250,16 @@ class PlaceReader:
             return False   # most sentences: decided in C
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
-                    self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]):
+                    self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]) and \
+                    not self.imported_cases(words, j, end):
                 return True
         return False
+
+    def imported_cases(self, words: list[str], j: int, end: int) -> bool:
+        """`38 overseas-confirmed cases`, `foreign imported cases`: abroad is where the cases came from."""
+        if words[j] not in self.words["imported_case_modifiers"]:
+            return False
+        return any(w in ("case", "cases", "infection", "infections") for w in words[j + 1: min(end, j + 5)])
 
     def is_elsewhere(self, doc: Doc, i: int) -> bool:
         """The sentence of token i speaks of the world, abroad or other provinces."""
@@ -234,6 +270,8 @@ class PlaceReader:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
         nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
         words, regions = lower_words(doc), region_index(doc)
+        if self.counted_across_provinces(words, start, end):
+            return True   # `24 new cases from 31 provincial-level regions`: whoever reports them
         if self.words["national_words"].isdisjoint(words[start:end]):
             return False   # most sentences: decided in C
         reporter = False
@@ -258,6 +296,14 @@ class PlaceReader:
         if reporter and self.all_provinces(words, start, own_end):
             return True   # `reports of 125 new cases from 31 provincial-level regions and the XPCC`
         return reporter and all(self.is_dateline_place(doc, r) for r in spans_in(regions.regions, start, own_end))
+
+    @staticmethod
+    def counted_across_provinces(words: list[str], start: int, end: int) -> bool:
+        """`from 31 provincial-level regions`, `across all 31 provinces`: figures gathered from the whole country
+        (not `one of 31 provinces`)."""
+        return any(words[j - 1] in ("from", "across", "in", "all") and words[j].isdigit() and
+                   int(words[j]) >= ALL_PROVINCES and words[j + 1] in ("provinces", "provincial-level", "provincial")
+                   for j in range(max(start, 1), end - 1))
 
     @staticmethod
     def all_provinces(words: list[str], start: int, end: int) -> bool:

@@ -268,9 +268,10 @@ class ScopeReader(PlaceReader):
         """`Confirmed cases by province as of Feb 20: Guangdong 1,350; Henan 1,270`: a clause of case words and
         no number of its own, closed by a colon, heads a roll call of places and their numbers."""
         body = lower_words(doc)[c:colon]
-        if self.case_nouns.isdisjoint(body) or spans_in(spans_of(doc, "number"), c, colon):
-            return None
         status = status_table().first(body)
+        # a status alone names people too (`Discharged on Monday: Hefei 20`)
+        if self.case_nouns.isdisjoint(body) and status is None or spans_in(spans_of(doc, "number"), c, colon):
+            return None
         period = self.leadin_period(body)
         return status, period, colon + 1
 

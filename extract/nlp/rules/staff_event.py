@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_index
+from extract.nlp.rules.staff_returns import back_to_the_front
 from extract.nlp.rules.staff_roles import (frame_end, relative_tail, speech_cut, speech_resume, staff_phrases,
                                           staff_words)
 
@@ -48,6 +49,12 @@ def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
     if fetched(doc, windows[0][0], fact.start):
         return None   # `sent buses to Nanning to pick up the 17 medics`: what was sent is the buses
     origin = get(fact, "origin")
+
+    def in_hubei(name: str) -> bool:
+        return gazetteer[name].canonical == "Hubei" or gazetteer[name].in_hubei
+
+    if any(back_to_the_front(doc, lo, hi, origin, in_hubei) for lo, hi in windows):
+        return SENT   # `returned to Wuhan after a five-day rest`: sent once more
     if any(went_home(doc, lo, hi, origin, gazetteer) for lo, hi in windows):
         return RETURNED
     words = lower_words(doc)

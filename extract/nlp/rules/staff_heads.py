@@ -17,7 +17,7 @@ def staff_head(doc: Doc, number: Span, noun_class: dict[str, str], send_verbs: f
     """A staff count's head where the noun rules found none."""
     return coordinated_staff(doc, number, noun_class) or team_size(doc, number, noun_class, send_verbs) or \
         staff_total(doc, number, noun_class) or dashed_staff(doc, number, noun_class) or \
-        another_of_staff(doc, number, noun_class)
+        another_of_staff(doc, number, noun_class) or remaining_of_staff(doc, number, noun_class)
 
 
 def coordinated_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
@@ -124,3 +124,37 @@ def another_of_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head
         if cls is not None:
             return Head("personnel", "staff_another", number.end) if cls == "personnel" else None
     return None
+
+
+REST_WORDS = frozenset({"remaining", "rest", "other"})
+COUNTED_REACH = 6   # tokens after an earlier number to the noun it counts (`1,535 medical staff members`)
+
+
+def remaining_of_staff(doc: Doc, number: Span, noun_class: dict[str, str]) -> Head | None:
+    """`... 1,535 medical staff went to ten cities. The remaining 4,562 were assigned to Wuhan.`: `the
+    remaining` N with a verb and no noun counts the rest of what the nearest count before it (this sentence or
+    the one before; places aside) counts: staff only when that count is of staff (`admitted 300 patients. The
+    remaining 200 ...` counts patients)."""
+    words = lower_words(doc)
+    first = number.start if words[number.start] in REST_WORDS else number.start - 1
+    if first < 0 or words[first] not in REST_WORDS or number.end >= len(doc) or \
+            words[number.end] not in staff_words()["elliptic_verbs"]:
+        return None
+    index = sentence_index(doc)
+    lo = index.bounds(number.start)[0]
+    lo = index.bounds(lo - 1)[0] if lo > 0 else lo
+    for j in range(first - 1, lo - 1, -1):
+        if not doc[j].like_num:
+            continue
+        counted = next((noun_class[w] for w in words[j + 1: min(first, j + 1 + COUNTED_REACH)] if w in noun_class),
+                       None)
+        if counted is None or counted.startswith("region"):
+            continue   # `to 10 cities`: places are not what remains
+        return Head("personnel", "staff_remaining", number.end) if counted == "personnel" else None
+    return None
+
+
+def crew_count(doc: Doc, head: Head) -> bool:
+    """`12 flight attendants`, `the cabin crew`: a carrier's crew, who fly medical staff and are none."""
+    lo, hi = head.modifiers
+    return hi > lo and not staff_words()["crew_modifiers"].isdisjoint(lower_words(doc)[lo: hi])

@@ -10,10 +10,13 @@ from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helpe
                                          governing_preposition, last_before, lower_words, previous_sentence_start,
                                          region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of,
                                          token_texts)
-from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, describes_city, forward_destination, frame_end, journey_date,
-                                           institution_place, many_origins, origin_after_from, own_relative_time,
-                                           previous_team_destination, relative_clause_date, relative_tail,
-                                           speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_count, describes_city,
+                                           distributed_lead, forward_destination, frame_end, journey_date,
+                                           journey_dates, institution_place, many_origins, names_company,
+                                           origin_after_from,
+                                           own_relative_time, previous_team_destination, relative_clause_date,
+                                           relative_tail, share_cut, speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_returns import home_arrival, home_goal, served_before_home
 from extract.nlp.triggers import word_set
 
 
@@ -42,9 +45,23 @@ class StaffRelations(CountWords):
             heading = last_before(facts, number.start, lambda f: f.label_ == "personnel_count", floor=sent.start)
             destination = get(heading, "destination") if heading is not None else None
         else:
-            origin = self.origin(doc, number, head, start, end, regions)
-            destination = self.destination(doc, number, head, start, speech_cut(doc, number.end, end), regions,
+            # `Xiamen Airlines, which has flown 1,000 medical staff`: the carrier's city is none of theirs
+            senders = [r for r in regions if not names_company(doc, r)] \
+                if any(names_company(doc, r) for r in spans_in(regions, sent.start, sent.end)) else regions
+            origin = self.origin(doc, number, head, start, end, senders)
+            # `6,097 medical staff, 70% used to support Wuhan`: the share's place is not the whole's
+            destination = self.destination(doc, number, head, start,
+                                           share_cut(doc, head.end, speech_cut(doc, number.end, end)), regions,
                                            origin)
+        served = [s for s in spans_in(regions, start, end)   # the count's own clause: `leaving 38 members to
+                  # support Suizhou, and the remaining 369 returned ... by flight from Wuhan`
+                  if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]
+        if origin is not None and any(get(s, "value") == origin for s in served):
+            # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
+            origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
+                                                                            self.province_of)
+        if self.landed_home(doc, sent, destination, origin):
+            destination = None
         tail = relative_tail(doc, end)
         # `deployed to 9 other cities`, `sent to 31 designated hospitals`: the clause says where they went, as a
         # number of places; a city another sentence names is not it
@@ -52,7 +69,14 @@ class StaffRelations(CountWords):
         if destination is None and tail is not None:   # `135 medics, who worked in Wuhan, left the city`
             lo, hi = tail[0], speech_cut(doc, tail[2], tail[3])
             destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
-        if (origin is None or destination is None) and self.refers_back(doc, sent, number):
+        lead = distributed_lead(doc, sent.start, self.is_team_noun, facts)
+        if lead is not None:   # `Two groups ... left for Hubei on Tuesday. One group of 12 ...`: the lead's
+            origin = origin or self.lead_origin(doc, lead, regions)
+            if destination is None and not counted:
+                lo, hi = lead[0], speech_cut(doc, lead[0], lead[1])
+                destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))
+        if (origin is None or destination is None) and (self.refers_back(doc, sent, number) or
+                                                         definite_count(doc, number)):
             staff = [f for f in spans_in(facts, max(0, number.start - LOOKBACK), number.start)
                      if f.label_ == "personnel_count"]
             before = previous_sentence_start(doc, sent.start)
@@ -66,6 +90,8 @@ class StaffRelations(CountWords):
             if not counted:
                 destination = destination or next((get(f, "destination") for f in reversed(staff)
                                                    if get(f, "destination")), None)
+        if self.landed_home(doc, sent, destination, origin):
+            destination = None
         if destination is None and not counted:
             destination = previous_team_destination(
                 doc, sent, self.is_team_word,
@@ -80,12 +106,16 @@ class StaffRelations(CountWords):
                 lambda d, spans, lo: self.destination_in(d, spans, lo, origin, self.parent_of(origin)))
         if origin is None and not many_origins(doc, head.end, end) and not self.several_senders(doc, head, end):
             origin = dominant_helper(doc, self.gazetteer)
-        served = self.return_trip(doc, number, sent, regions, origin)
+        if destination is not None and self.hubei_or_in_it(destination):
+            served = []   # the clause named where they served (`returned ... by flight from Wuhan` after `to
+                          # support Suizhou`): the airport they left from is not it
+        served = self.return_trip(doc, number, sent, regions, origin, served)
         if served is not None:
             # a team going home from the city it served: that city stays its destination
             destination = served
             if origin == served:
-                origin = self.home_of_team(doc, sent, regions)
+                origin = self.home_of_team(doc, sent, regions) or home_goal(doc, sent.start, sent.end,
+                                                                            self.hubei_or_in_it, self.province_of)
         if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
                 helping:
             destination = self.aided_region(doc)
@@ -101,6 +131,9 @@ class StaffRelations(CountWords):
             date = self.fact_date(doc, number, tail[2], speech_cut(doc, tail[2], tail[3]))
         if date is None and heading is not None:
             date = get(heading, "date")
+        if date is None and lead is not None:
+            found = journey_dates(doc, lead[0], lead[1])
+            date = found[0] if len(found) == 1 else None
         if date is None:
             date = journey_date(doc, sent, self.is_team_word)
         put(fact, "date", date)
@@ -205,8 +238,10 @@ class StaffRelations(CountWords):
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)
-            if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"]:
-                continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served
+            if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"] and \
+                    not self.hubei_or_in_it(get(span, "value")):
+                continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served (`went
+                           # back to Wuhan` after a rest is where they serve)
             if prep is not None and lower_words(doc)[prep] != "in":
                 return get(span, "value")
             before = lower_words(doc)[max(start, span.start - 5): span.start]
@@ -218,20 +253,25 @@ class StaffRelations(CountWords):
                 found_in = span
         return get(found_in, "value") if found_in is not None else None
 
-    def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin) -> str | None:
+    def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin, served: list[Span]) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142
-        medical staff of the Shanghai team`, `669 members of a team from Chongqing left Xiaogan`): a sentence
-        with a return cue, and a region in Hubei that the team leaves or departs from."""
+        medical staff of the Shanghai team`, `669 members of a team from Chongqing left Xiaogan`, `557 medics
+        from Wuhan returned to Beijing`: `served`): a sentence with a return cue, and a region in Hubei that the
+        team leaves or departs from."""
         words = lower_words(doc)[sent.start: sent.end]
         if self.return_cues.isdisjoint(words):
             return None
+        if served:
+            return get(served[0], "value")
         for span in spans_in(regions, sent.start, sent.end):
             if not self.hubei_or_in_it(get(span, "value")) or span.start == 0:
                 continue
             before = lower_words(doc)[max(sent.start, span.start - 3): span.start]
             if before and before[-1] == "from":
-                if len(before) > 1 and (before[-2] in self.leave_verbs or before[-2] in ("home", "back")):
-                    return get(span, "value")   # `departed from`, `returned home from`, `came back from`
+                if len(before) > 1 and (before[-2] in self.leave_verbs or before[-2] in ("home", "back") or
+                                        span.start - 1 in region_index(doc).by_end):
+                    # `departed from`, `returned home from`, `came back from`, `flew back to Nanning from`
+                    return get(span, "value")
             elif before and before[-1] in self.leave_verbs:
                 return get(span, "value")
         return None
@@ -266,6 +306,29 @@ class StaffRelations(CountWords):
                 found.add(get(span, "value"))
                 last_end = span.end
         return found.pop() if len(found) == 1 else None
+
+    def lead_origin(self, doc: Doc, lead: tuple[int, int, Span], regions) -> str | None:
+        """Where a lead sentence's groups come from: `from X` (`Two groups of medics from Shanxi`), a team of
+        X (`two Shanxi medical teams`), or the sender (`Ningxia sent three medical teams`)."""
+        lo, hi, teams = lead
+        source = first_region_after_word(doc, {"from"}, lo, hi, regions)
+        if source is not None:
+            return self.one_sender(doc, source, hi, regions)
+        found = self.team_region_in(doc, lo, hi, regions)
+        if found is not None:
+            return found
+        words = lower_words(doc)
+        for span in spans_in(regions, lo, teams.start):
+            if governing_preposition(doc, span, self.blocking) is None and \
+                    not self.send_verbs.isdisjoint(words[span.end: teams.start]):
+                return get(span, "value")
+        return None
+
+    def landed_home(self, doc: Doc, sent: Span, destination: str | None, origin: str | None) -> bool:
+        return home_arrival(doc, sent.start, destination, origin, self.province_of, self.hubei_or_in_it)
+
+    def is_team_noun(self, word: str) -> bool:
+        return self.noun_class.get(word) == "team"
 
     def is_team_word(self, word: str) -> bool:
         return self.noun_class.get(word) in ("team", "personnel")

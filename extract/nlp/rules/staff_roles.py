@@ -29,7 +29,13 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             "aid_infinitives", "candidacy_words", "total_words_strong", "part_openers", "part_frame_words",
             "sub_count_words", "composition_words", "group_words", "per_team_words", "batch_nouns",
             "perfect_send_verbs", "join_verbs", "stay_words", "batch_words", "aid_participles",
-            "non_medical_nouns", "fetch_words")
+            "non_medical_nouns", "fetch_words", "unnamed_place_words", "unnamed_place_nouns",
+            # a lead sentence's groups told one by one (`One group of 12 ... Another group of 60`)
+            "breakdown_openers", "breakdown_continuers", "definite_words",
+            # return stories (staff_returns.py)
+            "front_words", "travel_nouns",
+            # names that are not places of staff (a carrier, a crew)
+            "company_nouns", "crew_modifiers")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -357,11 +363,11 @@ PLACE_NOUN_REACH = 4
 DESTINATION_WORDS = frozenset({"to", "into", "in", "across", "among"})
 
 
-def place_noun_after(doc: Doc, j: int, end: int) -> bool:
+def place_noun_after(doc: Doc, j: int, end: int, places: frozenset[str] | None = None) -> bool:
     """A noun of places or institutions within a few words after token j, before punctuation (`31 designated
     hospitals`, `9 other cities`)."""
     words = lower_words(doc)
-    places = staff_words()["institution_nouns"] | staff_words()["many_origin_nouns"]
+    places = places or staff_words()["institution_nouns"] | staff_words()["many_origin_nouns"]
     for k in range(j + 1, min(end, j + 1 + PLACE_NOUN_REACH)):
         if words[k] in places:
             return True
@@ -371,10 +377,90 @@ def place_noun_after(doc: Doc, j: int, end: int) -> bool:
 
 
 def counted_places(doc: Doc, start: int, end: int) -> bool:
-    """Staff sent to a number of places (`deployed to 9 other cities`, `sent to 31 designated hospitals`):
-    their destination is those places, not a city another sentence names."""
+    """Staff sent to a number of places (`deployed to 9 other cities`, `sent to 31 designated hospitals`) or
+    to places the clause does not name (`went to several cities`, `in the rest of the province`): their
+    destination is those places, not a city another sentence names."""
     words = lower_words(doc)
+    unnamed = staff_words()["unnamed_place_words"]
+    # places other than the one named before (`several cities`); `various hospitals` may be that city's
+    regions = staff_words()["many_origin_nouns"] | staff_words()["unnamed_place_nouns"]
     for j in range(start, end - 1):
-        if words[j] in DESTINATION_WORDS and doc[j + 1].like_num and place_noun_after(doc, j + 1, end):
+        if words[j] not in DESTINATION_WORDS:
+            continue
+        k = j + 2 if words[j + 1] == "the" and j + 2 < end else j + 1
+        if doc[k].like_num and place_noun_after(doc, k, end) or \
+                words[k] in unnamed and place_noun_after(doc, k, end, regions):
             return True
     return False
+
+
+BREAKDOWN_CHAIN = 4   # sentences a lead's groups may be told over, one by one
+
+
+def distributed_lead(doc: Doc, sent_start: int, team_noun, facts: list[Span]) -> tuple[int, int, Span] | None:
+    """`Two groups of medics from Shanxi left for Hubei on Tuesday. One group of 12 doctors will work in Wuhan.
+    Another group of 60 ...`: a sentence opening with one of several groups (`One group`, `Each team`, `The
+    first batch`, and after such a sentence `Another group`, `The other team`) tells a part of the groups the
+    lead sentence before counts (`Two groups`, `three medical teams`). Returns the lead's bounds and its count
+    of teams. `Another group` right after a lead is one more group, not a part of it."""
+    index = sentence_index(doc)
+    lo = sent_start
+    opener = breakdown_opener(doc, lo, index.bounds(lo)[1], team_noun)
+    for _ in range(BREAKDOWN_CHAIN):
+        if opener is None or lo == 0:
+            return None
+        prev_lo, prev_hi = index.bounds(lo - 1)
+        if opener == "opens":
+            teams = [f for f in spans_in(facts, prev_lo, prev_hi) if f.label_ == "team_count" and
+                     isinstance(get(f, "value"), int) and get(f, "value") >= 2]
+            if teams:
+                return prev_lo, prev_hi, teams[0]
+        opener = breakdown_opener(doc, prev_lo, prev_hi, team_noun)
+        lo = prev_lo
+    return None
+
+
+def breakdown_opener(doc: Doc, lo: int, hi: int, team_noun) -> str | None:
+    """`opens` for a sentence opening with one of several groups (`One group of`, `Each team`, `The first
+    batch`), `continues` for one opening with the next of them (`Another group`, `The other team`), else None."""
+    words = lower_words(doc)
+    j = lo + 1 if lo < hi and words[lo] == "the" else lo
+    if j >= hi:
+        return None
+    known = staff_words()
+    kind = "opens" if words[j] in known["breakdown_openers"] else \
+        "continues" if words[j] in known["breakdown_continuers"] else None
+    if kind is None:
+        return None
+    for k in range(j + 1, min(hi, j + 4)):
+        if team_noun(words[k]):
+            return kind
+        if words[k] not in known["staff_modifiers"]:
+            return None
+    return None
+
+
+def definite_count(doc: Doc, number: Span) -> bool:
+    """`is among the 139-member team`, `leads the 120 medics`: staff told before, named as such."""
+    words = lower_words(doc)
+    j = number.start - 1
+    return j >= 0 and words[j] in staff_words()["definite_words"] and \
+        (j == 0 or words[j - 1] not in staff_words()["contrast_words"])
+
+
+def names_company(doc: Doc, span: Span) -> bool:
+    """`Xiamen Airlines`, `Sichuan Airlines`: a place naming a company, which carries staff and sends none."""
+    return span.end < len(doc) and lower_words(doc)[span.end] in staff_words()["company_nouns"]
+
+
+SHARE_WORDS = frozenset({"%", "percent", "pct"})
+
+
+def share_cut(doc: Doc, start: int, end: int) -> int:
+    """Where a share of the staff begins after their count (`6,097 medical staff, 70% used to support Wuhan`,
+    `2,000 medics, 80 percent of them in Wuhan`): what follows it is the share's, not the whole's."""
+    words = lower_words(doc)
+    for j in range(start, end):
+        if words[j] in SHARE_WORDS or (words[j].endswith("%") and doc[j].text[:-1].replace(".", "").isdigit()):
+            return j - 1 if j > start and doc[j - 1].like_num else j
+    return end

@@ -22,7 +22,7 @@ BATCH, TOTAL, PART = "batch", "total", "part"
 STATED, WEAK = "stated", "weak"   # how a total is told: in so many words, or by `a total of` alone
 # head rules that count a part of the staff named before them (`210 of them`, `of which 124`, `these medics –
 # 950 –`), besides the partitive rules the case counts share
-STAFF_PART_RULES = PART_RULES | {"staff_dashed"}
+STAFF_PART_RULES = PART_RULES | {"staff_dashed", "staff_remaining"}   # `the remaining 4,562`: the rest of a whole
 FRAME_REACH = 9      # tokens from `Among` / `Of` to the comma that closes the frame (`Among the medical staff
                      # from Shandong,`)
 LIST_GLUE = frozenset({",", "and", "as", "well"})   # `40 doctors, 83 nurses and one team leader`

@@ -1,0 +1,207 @@
+"""aidfacts_tables: a table of case counts flattened to text -> case counts in doc.spans["count"].
+
+A table is a header line and the lines of places under it:
+
+    City      Confirmed  Cured  Deaths          City | Confirmed | Cured | Deaths
+    Wuhan     49122      30000  2000            Wuhan | 49,122 | 30,000 | 2,000
+
+The header's first column names places (`City`, `Region`: data/tables.json) and each other column a status of
+cases (`Confirmed`, `Cured`, `New cases`) or something else (`Population`), whose numbers are left alone. Columns
+are split at `|`, at tabs, at runs of spaces, or, where the header has none of these, at single spaces (then each
+column's label is one word). A row is a place the gazetteer knows, then exactly one number per column and
+nothing else: each number of a status column is a case count (rule `case_count:table_cell`) of that place, with
+the column's status and period (or the caption's, the line above the header), dated by a date on the header or
+the caption. A row that does not fit (a number too many or too few, words between them, a place the gazetteer
+does not know, a number another rule has read) gives nothing: a number in the wrong column is a wrong value.
+A table ends at the first line that is not a row.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get, put
+from extract.nlp.gazetteer import data_path
+from extract.nlp.numerals import count_value, parse_digits
+from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
+from extract.nlp.triggers import status_table, triggers
+
+SPAN_KEY = "count"
+RULE = "case_count:table_cell"
+SEPARATORS = re.compile(r"[\s|｜]*")   # what may stand between a row's cells
+WORD = re.compile(r"[^\W\d_]+(?:[/'-][^\W\d_]+)*")
+WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+@functools.lru_cache(maxsize=1)
+def table_words() -> dict[str, frozenset[str]]:
+    """data/tables.json, checked once: each list present, lower-case single words."""
+    with open(data_path("tables.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    words = {}
+    for key in ("place_labels", "new_words", "total_words"):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
+            raise ValueError(f"tables.json: {key} must be a list of single words")
+        words[key] = frozenset(w.lower() for w in value)
+    return words
+
+
+@Language.factory("aidfacts_tables", assigns=["doc.spans"], requires=["doc.spans"], default_config={})
+def make_tables(nlp: Language, name: str) -> "TableReader":
+    return TableReader()
+
+
+def header_cells(line: str) -> list[str]:
+    """A header line's column labels, split at `|`, tabs, runs of spaces, or else single spaces."""
+    if "|" in line:
+        return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if WIDE_GAP.search(line):
+        return [cell.strip() for cell in re.split(r" {2,}|\t+", line.strip())]
+    return line.split()
+
+
+class TableReader:
+    def __init__(self):
+        self.words = table_words()
+        self.case_nouns = frozenset(w.lower() for w in triggers()["nouns"]["case"])
+        self.statuses = status_table()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        if "\n" not in text:
+            return doc   # one line: no table
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            lines.append((offset, offset + len(line), line))
+            offset += len(line) + 1
+        counts = spans_of(doc, SPAN_KEY)
+        read = [c for c in counts if not get(c, "missing")]   # a wide space in a table is no deleted number
+        found, layout = [], []
+        k = 0
+        while k < len(lines):
+            caption = lines[k - 1][2] if k > 0 else ""
+            columns = self.columns(lines[k][2], label_words(caption))
+            if columns is None:
+                k += 1
+                continue
+            date = self.date_of(doc, lines[k - 1][0] if k > 0 else lines[k][0], lines[k][1])
+            header, before = lines[k][0], len(found)
+            k += 1
+            while k < len(lines):
+                if label_words(lines[k][2])[:1] and label_words(lines[k][2])[0] in self.words["total_words"]:
+                    k += 1   # `Total 60000 40000`: a row of no one place; the table goes on
+                    continue
+                row = self.row(doc, lines[k][0], lines[k][1], len(columns), read)
+                if row is None:
+                    break
+                region, cells = row
+                for column, number in zip(columns, cells):
+                    if column is not None:
+                        found.append(self.cell(doc, number, region, column, caption, date))
+                k += 1
+            if len(found) > before:
+                layout.append((header, lines[k - 1][1]))
+        if found:
+            # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)
+            def in_layout(span: Span) -> bool:
+                return any(a <= span.start_char < b for a, b in layout)
+            counts = [c for c in counts if not (get(c, "missing") and in_layout(c))]
+            set_spans(doc, SPAN_KEY, sorted(counts + found, key=lambda s: (s.start, s.end)))
+            set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
+        return doc
+
+    def columns(self, line: str, caption: list[str]) -> list[tuple[str, list[str]] | None] | None:
+        """The (status, words) of each data column of a header line (None for a column of something else),
+        or None when the line is no header of a case table. A column of a period alone (`New`, `Total`) counts
+        what the caption above names, where it names cases (`Confirmed cases by province`)."""
+        if not line.strip() or any(ch.isdigit() for ch in line):
+            return None
+        cells = header_cells(line)
+        if len(cells) < 2 or cells[0].lower() not in self.words["place_labels"]:
+            return None
+        columns = []
+        for cell in cells[1:]:
+            words = label_words(cell)
+            if not words:
+                return None
+            status = self.statuses.first(words)
+            if status is None and self.case_nouns.isdisjoint(words):
+                if self.period(words) and (self.statuses.first(caption) or not self.case_nouns.isdisjoint(caption)):
+                    status = self.statuses.first(caption)   # `New` under `Confirmed cases by province`
+                else:
+                    columns.append(None)   # `Population`, `Tests`: not counts of cases
+                    continue
+            columns.append((status or "unspecified", words))
+        return columns if any(columns) else None
+
+    def row(self, doc: Doc, start: int, end: int, width: int, counts: list[Span]):
+        """(region, the row's cells as (token, value)) when the line is a place and exactly `width` numbers
+        in digits, else None. The cells are read here, not by the numbers component, which leaves digits beside
+        digits unread (`138 1234 5678`: which make one number is unsure); the header's columns settle it."""
+        text = text_of(doc)
+        regions = in_chars(region_index(doc).regions, start, end)
+        if len(regions) != 1 or SEPARATORS.fullmatch(text[start: regions[0].start_char]) is None:
+            return None
+        place, cells = regions[0], []
+        starts = token_starts(doc)
+        texts = token_texts(doc)
+        for i in range(bisect.bisect_left(starts, place.end_char), bisect.bisect_left(starts, end)):
+            if SEPARATORS.fullmatch(texts[i]):
+                continue
+            value = count_value(parse_digits(texts[i]))
+            if value is None:
+                return None   # a word, a decimal, a digit group with a leading zero (`30 000`): no row
+            cells.append((i, value))
+        if len(cells) != width or in_chars(counts, start, end):
+            return None
+        return get(place, "value"), cells
+
+    def date_of(self, doc: Doc, start: int, end: int) -> str | None:
+        """A date on the header line or the caption above it (`Cases as of Feb 20`)."""
+        dates = in_chars(spans_of(doc, "date"), start, end)
+        return get(dates[-1], "value") if dates else None
+
+    def cell(self, doc: Doc, number: tuple[int, int], region: str, column: tuple[str, list[str]], caption: str,
+             date: str | None) -> Span:
+        status, words = column
+        period = self.period(words) or self.period(label_words(caption))
+        if status == "unspecified" and period == "new":
+            status = "confirmed"   # a new case is a newly confirmed one
+        fact = Span(doc, number[0], number[0] + 1, label="case_count", span_id=RULE)
+        put(fact, "value", number[1])
+        put(fact, "missing", False)
+        put(fact, "qualifier", "exact")
+        put(fact, "noun_class", "case")
+        put(fact, "status", status)
+        put(fact, "period", period)
+        put(fact, "region", region)
+        put(fact, "date", date)
+        return fact
+
+    def period(self, words: list[str]) -> str | None:
+        if not self.words["new_words"].isdisjoint(words):
+            return "new"
+        return "total" if not self.words["total_words"].isdisjoint(words) else None
+
+
+def label_words(text: str) -> list[str]:
+    """The words of a label or caption, lower-case, without their punctuation (`Deaths:` is `deaths`)."""
+    return WORD.findall(text.lower())
+
+
+def in_chars(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans (sorted by start) that lie within characters start..end."""
+    starts = [s.start_char for s in spans]
+    k = bisect.bisect_left(starts, start)
+    found = []
+    while k < len(spans) and spans[k].start_char < end:
+        if spans[k].end_char <= end:
+            found.append(spans[k])
+        k += 1
+    return found

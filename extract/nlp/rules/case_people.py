@@ -1,0 +1,74 @@
+"""Counts of people named by what they are not (`people`, `residents`) or by who they are (`children`, `women`):
+cases when an infection is said of them, staff when the sentence sends teams (`people` only), else nothing."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.rules.counting import AUXILIARIES, STATE_ADVERBS, CountWords, Head
+from extract.nlp.rules.relations import lower_words, sentence_of, token_texts
+from extract.nlp.triggers import word_set
+
+PREDICATE_REACH = 20   # tokens from a counted noun to the verb after a list of places
+POPULATION_NOUNS = frozenset({"residents", "citizens", "inhabitants", "dwellers", "villagers", "locals"})
+AFFLICTION_VERBS = word_set("affliction", "verbs")
+DISEASE_WORDS = word_set("affliction", "diseases")
+DISEASE_REACH = 4      # words from `afflicted` to the disease (`afflicted with the novel coronavirus`)
+STAFF_NOUN_REACH = 3   # words from `women` to the staff noun it describes (`60 women medical workers`)
+
+
+class PeopleCounts(CountWords):
+    """Resolves the counted nouns of classes `people` and `persons` (data/triggers.json nouns)."""
+
+    def resolve_people(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """`people` are cases when a status word follows (`83,380 people have been infected`), staff when
+        the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
+        words = lower_words(doc)
+        after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS
+                 and w not in ("who", "that")][:1]   # `3,255 people who died of the disease`
+        if after == ["with"]:
+            after = words[head.end + 1: head.end + 3]   # `9,128 people with serious symptoms`
+        nearby = words[max(0, number.start - 2): number.start] + after
+        if not self.any_status.isdisjoint(nearby) or self.predicate_status(doc, head.end):
+            return "case"   # `83,380 people have been infected`, not `136 people to treat severe patients`
+        if words[head.end - 1] in POPULATION_NOUNS:
+            return None     # `a megacity of 11 million residents ... and medics`: never staff
+        sent = sentence_of(doc, number.start)
+        if any(words[i] in self.send_verbs or self.noun_class.get(words[i]) in ("team", "personnel")
+               for i in range(sent.start, sent.end) if i != head.end - 1):
+            return "personnel"
+        return None
+
+    def resolve_persons(self, doc: Doc, number: Span, head: Head) -> str | None:
+        """`1,200 children have been infected`, `1200 children under the age of 5 are afflicted with COVID-19`:
+        people named by who they are count cases when an infection is said of them, and nothing else (a team's
+        women are counted as its staff, never apart from it)."""
+        if self.resolve_people(doc, number, head) == "case" or self.afflicted(doc, head.end):
+            return "case"
+        return None
+
+    def afflicted(self, doc: Doc, j: int) -> bool:
+        """`are afflicted with COVID-19`, `have contracted the virus`: a verb of falling ill, then the disease
+        (`afflicted with poverty`, `stricken with grief` are not), in the clause after the counted noun."""
+        words, texts = lower_words(doc), token_texts(doc)
+        end = min(len(doc), j + PREDICATE_REACH)
+        while j < end and texts[j] not in (".", ";", ":") and words[j] not in AFFLICTION_VERBS:
+            j += 1
+        return j < end and words[j] in AFFLICTION_VERBS and \
+            not DISEASE_WORDS.isdisjoint(words[j + 1: j + 1 + DISEASE_REACH])
+
+    def describes_staff(self, doc: Doc, j: int) -> bool:
+        """`60 women doctors`, `20 women medical workers`: who the staff are, not the counted noun."""
+        return any(self.classify_word(doc, k) in ("personnel", "team")
+                   for k in range(j + 1, min(len(doc), j + 1 + STAFF_NOUN_REACH)))
+
+    def predicate_status(self, doc: Doc, j: int, statuses: frozenset | None = None) -> bool:
+        """`Five individuals in Beijing, one in Shanghai and 14 in Guangdong have also been diagnosed`: the
+        verb after a list of places says what the people are."""
+        words, texts = lower_words(doc), token_texts(doc)
+        end = min(len(doc), j + PREDICATE_REACH)
+        while j < end and words[j] not in AUXILIARIES:
+            if texts[j] in (".", ";", ":") or words[j] in self.send_verbs:
+                return False
+            j += 1
+        verb = [w for w in words[j: j + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
+        return j < end and not (statuses or self.any_status).isdisjoint(verb)

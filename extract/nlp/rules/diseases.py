@@ -1,0 +1,53 @@
+"""Whose cases a case count counts: COVID-19's, or another disease's or event's (`5,327 SARS cases` in 2003,
+`MERS has killed 858 people`, `the earthquake killed 300`). A count of another one makes no case count; the
+accounting component then sets its number aside as `other_disease`.
+
+The disease or event a count is of is the one named in its own phrase (the words between commas around it),
+or, where the sentence names no COVID-19 at all, one named anywhere in the count's clause (`During the SARS
+outbreak in 2003, Guangdong reported 1,512 cases`). So `Zhejiang reported 1,100 cases of the novel coronavirus,
+while H7N9 infected 16 people` keeps the 1,100 and drops the 16, and `1,200 COVID-19 cases, more than the 5,327
+SARS cases` keeps the 1,200.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_index
+from extract.nlp.triggers import word_set
+
+OTHER = word_set("other_disease_words") | word_set("not_case_context")
+COVID = word_set("covid_words")
+PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "，", "；"})
+
+
+def is_covid(words: list[str], j: int) -> bool:
+    """A COVID-19 name at word j; `SARS` counts as one where `-CoV-2` follows it (the virus's name)."""
+    if words[j] in COVID:
+        return True
+    return words[j] == "sars" and j + 2 < len(words) and words[j + 1] == "-" and words[j + 2].startswith("cov-2")
+
+
+def is_other(words: list[str], j: int) -> bool:
+    return words[j] in OTHER and not is_covid(words, j)
+
+
+def of_another_disease(doc: Doc, start: int, end: int) -> bool:
+    """Whether the count of tokens start..end counts another disease's or event's cases, not COVID-19's."""
+    words = lower_words(doc)
+    sent_start, sent_end = sentence_index(doc).bounds(start)
+    sentence = range(sent_start, sent_end)
+    if not any(words[j] in OTHER for j in sentence):
+        return False   # most sentences: no other disease or event named
+    lo = start
+    while lo > sent_start and words[lo - 1] not in PHRASE_ENDS:
+        lo -= 1
+    hi = end
+    while hi < sent_end and words[hi] not in PHRASE_ENDS:
+        hi += 1
+    phrase = range(lo, hi)
+    if any(is_other(words, j) for j in phrase):
+        return not any(is_covid(words, j) for j in phrase)
+    if any(is_covid(words, j) for j in sentence):
+        return False
+    clause_lo, clause_hi = clause_bounds(doc, start)
+    return any(is_other(words, j) for j in range(clause_lo, clause_hi))

@@ -11,6 +11,7 @@ bench/results/bench.json. Nothing here is asserted; see the README for figures.
 
     python bench/bench.py                  # 1k, 10k, 100k
     python bench/bench.py --sizes 1000     # a quick run
+    python bench/bench.py --sizes 1000000 --workers 2 --measures build   # the build alone, at a million
 """
 from __future__ import annotations
 
@@ -95,11 +96,11 @@ def write_articles(n: int, path: Path) -> None:
 def write_corpus(articles: Path, n: int, folder: Path) -> None:
     """A corpus folder (articles and manifest.csv) of the first n generated articles."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = ["file,published,source,url,title"]
-    for doc_id, text, published in read_articles(str(articles), n):
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{doc_id}.txt,{published},synthetic,,")
-    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with open(folder / "manifest.csv", "w", encoding="utf-8") as manifest:   # streamed: a million rows
+        manifest.write("file,published,source,url,title\n")
+        for doc_id, text, published in read_articles(str(articles), n):
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+            manifest.write(f"{doc_id}.txt,{published},synthetic,,\n")
 
 
 def measure(connection, name: str, options: dict) -> None:
@@ -137,6 +138,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--measures", default="pipeline,build",
+                        help="what to measure besides the tokenizer (every figure's reference): pipeline, build")
     parser.add_argument("--output", default=str(HERE / "results" / "bench.json"))
     parser.add_argument("--scratch", default=default_scratch(),
                         help="folder for the generated articles and corpora (default: /dev/shm when there is one)")
@@ -153,7 +156,7 @@ def main() -> None:
         print(f"{'articles':>9} {'measure':<10} {'workers':>7} {'seconds':>8} {'words/s':>10} {'ms/article':>10} "
               f"{'peak MB':>8} {'x tokenizer':>11} {'consolidation':>13}")
         for n in sizes:
-            results += measure_size(n, worker_counts, articles, scratch)
+            results += measure_size(n, worker_counts, articles, scratch, args.measures.split(","))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     summary = dict(total_seconds=time.perf_counter() - started, cpu_count=os.cpu_count(), results=results)
@@ -167,16 +170,18 @@ def share(row: dict) -> str:
     return f"{100 * row['consolidation_seconds'] / row['seconds']:.1f} %"
 
 
-def measure_size(n: int, worker_counts: list[int], articles: Path, scratch: Path) -> list[dict]:
+def measure_size(n: int, worker_counts: list[int], articles: Path, scratch: Path,
+                 measures: list[str] = ("pipeline", "build")) -> list[dict]:
     tok = run_child("tokenizer", articles=str(articles), n=n)
     rows = [dict(articles=n, measure="tokenizer", workers=1, **tok)]
-    for w in worker_counts:
+    for w in worker_counts if "pipeline" in measures else ():
         rows.append(dict(articles=n, measure="pipeline", workers=w,
                          **run_child("pipeline", articles=str(articles), n=n, workers=w)))
     corpus = scratch / f"corpus-{n}"
     try:
-        write_corpus(articles, n, corpus)
-        for w in worker_counts:
+        if "build" in measures:
+            write_corpus(articles, n, corpus)
+        for w in worker_counts if "build" in measures else ():
             rows.append(dict(articles=n, measure="build", workers=w,
                              **run_child("build", corpus=str(corpus), workers=w)))
     finally:

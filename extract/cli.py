@@ -161,7 +161,7 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
     \b
         aidfacts build corpus -o outputs --workers 2
     """
-    from extract.dataset.corpus import article_paths
+    from extract.dataset.corpus import count_articles
     from extract.dataset.build import build_dataset
 
     click.get_current_context().meta["aidfacts.traceback"] = verbose
@@ -170,7 +170,7 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
     if check:
         check_current(corpus, outputs, use_cache=not no_cache)
         return
-    total = len(article_paths(corpus))
+    total = count_articles(corpus)
     from extract.audit.messages import progress_bar
 
     bar = progress_bar(total, quiet)

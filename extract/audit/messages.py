@@ -9,9 +9,9 @@ def build_messages(report, corpus: Path, outputs: Path, quiet: bool = False) -> 
     """What `aidfacts build` tells on stderr after a build: errors, warnings, and (unless quiet) the summary."""
     lines = [f"error: {error}" for error in report.errors]
     if report.undated:
-        more = len(report.undated) - 10
+        more = report.undated_count - 10
         shown = ", ".join(report.undated[:10]) + (f" and {more} more" if more > 0 else "")
-        have = "1 article has" if len(report.undated) == 1 else f"{len(report.undated)} articles have"
+        have = "1 article has" if report.undated_count == 1 else f"{report.undated_count} articles have"
         lines.append(f"warning: {have} no publication date (warnings in documents.csv; set one with "
                      f"aidfacts meta DOC_ID --published): {shown}")
     if report.unlisted:
@@ -21,7 +21,7 @@ def build_messages(report, corpus: Path, outputs: Path, quiet: bool = False) -> 
     lines += [f"warning: stale verdict: fact {fact_id} no longer exists" for fact_id in report.stale_verdicts]
     if not quiet:
         lines.append(f"{report.documents} documents, {report.facts} facts, {report.gaps} gaps, "
-                     f"{len(report.errors)} errors; extracted {len(report.extracted)}, "
+                     f"{len(report.errors)} errors; extracted {report.extracted_count}, "
                      f"cached {report.cache_hits} -> {outputs}")
     return lines
 

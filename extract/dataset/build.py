@@ -30,8 +30,8 @@ import pandas as pd
 
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
-from extract.dataset.corpus import (Article, ArticleError, ArticleReader, article_paths, doc_id_for, read_manifest,
-                                    refuse_irregular)
+from extract.dataset.corpus import Article, ArticleError, ArticleReader, refuse_irregular
+from extract.dataset.listing import CorpusListing
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
 from extract.dataset.passages import PassageIndex, TextSpill
@@ -77,6 +77,9 @@ OFFSETS = ".facts.spill.offsets"   # where each document starts in the spill fil
 MADE = tuple(f"{name}.csv" for name in TABLES) + ("facts.jsonl", "datapackage.json", "report.html")   # by build, audit
 
 
+LISTED = 1000   # doc_ids a build report lists by name
+
+
 @dataclass
 class BuildReport:
     documents: int = 0
@@ -87,9 +90,23 @@ class BuildReport:
     unlisted: list[str] = field(default_factory=list)   # manifest rows whose file is not in the corpus
     cache_hits: int = 0
     cache_misses: int = 0
+    # doc_ids of the articles extracted (not taken from the cache) and of those with no publication date: the
+    # first LISTED of each, and how many there are (a million doc_ids would be memory that grows with the corpus)
     extracted: list[str] = field(default_factory=list)
-    undated: list[str] = field(default_factory=list)   # doc_ids of the articles with no publication date
+    undated: list[str] = field(default_factory=list)
+    extracted_count: int = 0
+    undated_count: int = 0
     consolidation_seconds: float = 0.0   # spent making cases.csv and staff.csv (bench/bench.py reports its share)
+
+    def note_extracted(self, doc_id: str) -> None:
+        self.extracted_count += 1
+        if len(self.extracted) < LISTED:
+            self.extracted.append(doc_id)
+
+    def note_undated(self, doc_id: str) -> None:
+        self.undated_count += 1
+        if len(self.undated) < LISTED:
+            self.undated.append(doc_id)
 
 
 def article_warnings(article: Article) -> list[str]:
@@ -99,12 +116,23 @@ def article_warnings(article: Article) -> list[str]:
 
 
 def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unexplained: int = 0) -> dict:
-    title = article.title or next((line.strip() for line in article.text.splitlines() if line.strip()), "")[:200]
+    title = article.title or first_line(article.text)[:200]
     return dict(doc_id=article.doc_id, file=article.file, title=title,
                 source=article.source, url=article.url, published=article.published,
                 characters=len(article.text), words=len(article.text.split()),
                 sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(), facts=facts, gaps=gaps,
                 warnings="; ".join(article_warnings(article)), numbers=numbers, unexplained=unexplained)
+
+
+def first_line(text: str, chunk: int = 4096) -> str:
+    """A text's first line that is not blank, stripped ('' for none), read from its first few kilobytes unless
+    that line may go on past them."""
+    lines = text[:chunk].splitlines()
+    found = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if len(text) > chunk and (found is None or found == len(lines) - 1):
+        lines = text.splitlines()
+        found = next((k for k, line in enumerate(lines) if line.strip()), None)
+    return "" if found is None else lines[found].strip()
 
 
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
@@ -249,13 +277,10 @@ class DatasetWriter:
                     consolidating=consolidating)
 
     def finish_passages(self) -> None:
-        """Align the blanks with the numbers of other articles, reading back only the texts and facts of the
-        articles that hold a wanted passage."""
-        with self.texts.reading() as read_text, open(self.staging / SPILL, "rb") as spill:
-            def read_facts(k: int) -> list[Fact]:   # one document, without a megabyte buffer per look-up
-                spill.seek(self.offsets[k])
-                return [new_fact(Fact, v) for v in pickle.load(spill)[2]]
-            self.passages.finish(read_text, read_facts)
+        """Align the blanks with the numbers of other articles, reading back only the texts of the articles that
+        hold a wanted passage."""
+        with self.texts.reading() as read_text:
+            self.passages.finish(read_text)
 
     def part_names(self, part: int) -> dict[str, Path]:
         return {name: self.staging / f"{name}.part{part}" for name in STREAMED}
@@ -368,11 +393,6 @@ def fact_rule(fact: Fact) -> str:
     return fact.rule
 
 
-def corpus_paths(corpus: Path) -> list[Path]:
-    """The corpus's article files in doc_id order (the order of every table)."""
-    return sorted(article_paths(corpus), key=lambda p: (doc_id_for(p), p.name))
-
-
 def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs", workers: int = 1,
                   use_cache: bool = True, cache_dir: Path | str | None = None,
                   on_done: Callable | None = None, lock_wait: float = LOCK_WAIT,
@@ -391,37 +411,39 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
     refuse_irregular(corpus / VERDICTS_FILE)   # a FIFO there would block the read below
     verdicts = read_verdicts(corpus)
-    manifest = read_manifest(corpus)   # checked here, once: a bad one fails the build, not every article
-    reader = ArticleReader(root=corpus, manifests={os.path.dirname(os.path.join(corpus, "x")): manifest})
-    report = BuildReport()
-    present = {p.name for p in article_paths(corpus)}
-    report.unlisted = sorted(name for name in manifest if name not in present)
-    with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
-        writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, Path(seen_from or outputs)))
-        try:
-            # paths, not articles: reading, the cache and the pipeline all run in the workers
-            items = extract_items(corpus_paths(corpus), n_process=workers, cache=cache, reader=reader,
-                                  seconds=seconds, numbers=True)
-            for item, facts, from_cache in items:
-                if isinstance(item, ArticleError):
-                    writer.add_error(item)
-                    continue
-                if writer.last is not None and writer.last.doc_id == item.doc_id:
-                    writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
-                    continue
-                if article_warnings(item):
-                    report.undated.append(item.doc_id)
-                if from_cache:
-                    report.cache_hits += 1
-                else:
-                    report.extracted.append(item.doc_id)
-                    report.cache_misses += cache is not None
-                if on_done:
-                    on_done(item, facts, from_cache)
-                writer.add(item, facts)
-            writer.finish(report)
-        finally:
-            writer.close()
+    # the file names and the manifest (checked here, once: a bad one fails the build, not every article) on disk
+    listing = CorpusListing(corpus)
+    try:
+        reader = ArticleReader(root=corpus, manifests={os.path.dirname(os.path.join(corpus, "x")): listing})
+        report = BuildReport(unlisted=listing.unlisted())
+        with staging_folder(outputs, MADE, shown, lock_wait, on_wait) as staging:
+            writer = DatasetWriter(staging, verdicts, workers, corpus_link(corpus, Path(seen_from or outputs)))
+            try:
+                # paths, not articles: reading, the cache and the pipeline all run in the workers
+                items = extract_items(listing.article_paths(), n_process=workers, cache=cache, reader=reader,
+                                      seconds=seconds, numbers=True)
+                for item, facts, from_cache in items:
+                    if isinstance(item, ArticleError):
+                        writer.add_error(item)
+                        continue
+                    if writer.last is not None and writer.last.doc_id == item.doc_id:
+                        writer.add_error(ArticleError(item.file, f"same doc_id as {writer.last.file}; not included"))
+                        continue
+                    if article_warnings(item):
+                        report.note_undated(item.doc_id)
+                    if from_cache:
+                        report.cache_hits += 1
+                    else:
+                        report.note_extracted(item.doc_id)
+                        report.cache_misses += cache is not None
+                    if on_done:
+                        on_done(item, facts, from_cache)
+                    writer.add(item, facts)
+                writer.finish(report)
+            finally:
+                writer.close()
+    finally:
+        listing.close()
     return report
 
 

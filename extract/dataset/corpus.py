@@ -165,6 +165,23 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
     sockets are refused without blocking (a FIFO is opened non-blocking and never read), and the size is what
     was read, not what fstat says (a /proc file or a growing file can be larger than its stat)."""
     error = error or ArticleError
+    with open_regular(path, error) as handle:
+        try:
+            # as much as fstat says, then the rest, if any: a read of `limit` bytes at once would allocate them
+            want = min(os.fstat(handle.fileno()).st_size, limit) + 1
+            data = handle.read(want)
+            if len(data) == want <= limit:   # more than fstat said (a /proc file): read on, up to the limit
+                data += handle.read(limit + 1 - want)
+        except OSError as failure:
+            raise error(path, f"cannot be read ({failure.strerror})") from None
+    if len(data) > limit:
+        raise error(path, f"too large: more than {limit:,} bytes")
+    return data
+
+
+def open_regular(path: Path | str, error=None):
+    """A regular file opened for reading in binary, or `error(path, reason)` raised (see read_regular)."""
+    error = error or ArticleError
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -177,14 +194,7 @@ def read_regular(path: Path | str, limit: int, error=None) -> bytes:
     if not stat.S_ISREG(mode):
         os.close(descriptor)
         raise error(path, not_regular(mode))
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            data = handle.read(limit + 1)
-        except OSError as failure:
-            raise error(path, f"cannot be read ({failure.strerror})") from None
-    if len(data) > limit:
-        raise error(path, f"too large: more than {limit:,} bytes")
-    return data
+    return os.fdopen(descriptor, "rb")
 
 
 def read_article_text(path: Path | str) -> str:
@@ -326,6 +336,13 @@ def article_paths(folder: Path | str) -> list[Path]:
     FIFOs, devices and broken links included, so that reading it reports why it is not an article."""
     folder = Path(folder)
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
+
+
+def count_articles(folder: Path | str) -> int:
+    """How many files article_paths lists, counted without listing them."""
+    with os.scandir(folder) as entries:
+        return sum(1 for entry in entries
+                   if Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES and not Path(entry.path).is_dir())
 
 
 def outside(path: Path | str, root: str) -> bool:

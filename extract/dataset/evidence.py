@@ -151,7 +151,7 @@ class RankedSupports:
             self.kept.move_to_end(key)
             return self.kept[key]
         row = self.scratch.db.execute("SELECT supports FROM evidence_ranked WHERE key = ?", (repr(key),)).fetchone()
-        supports = None if row is None else pickle.loads(row[0])
+        supports = None if row is None else [support_from_row(r) for r in pickle.loads(row[0])]
         self.kept[key] = supports
         if len(self.kept) > KEYS_KEPT:
             self.kept.popitem(last=False)
@@ -264,7 +264,7 @@ class EvidenceIndex:
                 supports = sorted(by_value.values(), key=lambda v: (-v.docs, -v.facts, str(v.value)))[:TOP_VALUES]
                 for support in supports:
                     support.days.sort()
-                ranked.add((repr(key), pickle.dumps(supports, protocol=PICKLE)))
+                ranked.add((repr(key), pickle.dumps([support_row(v) for v in supports], protocol=PICKLE)))
             self.supports.clear()
         ranked.flush()
         db.execute("DROP TABLE evidence_stated")
@@ -351,6 +351,19 @@ class EvidenceIndex:
                                    b.value, b.doc_id, b.fact_id, b.sentence)
 
 
+def support_row(support: ValueSupport) -> tuple:
+    """A ValueSupport as the plain tuples it is stored as (a slotted dataclass pickles field by field, in Python)."""
+    return (support.value, support.facts, support.docs, support.first and evidence_row(support.first),
+            support.first_elsewhere and evidence_row(support.first_elsewhere), support.days, support.qualifiers,
+            support.dates)
+
+
+def support_from_row(row: tuple) -> ValueSupport:
+    value, facts, docs, first, elsewhere, days, qualifiers, dates = row
+    return ValueSupport(value, facts, docs, first and Evidence(*first), elsewhere and Evidence(*elsewhere), days,
+                        qualifiers, dates)
+
+
 def evidence_row(evidence: Evidence) -> tuple:
     """An Evidence as the plain tuple it is stored as (Evidence(*row) makes it again)."""
     return (evidence.doc_id, evidence.fact_id, evidence.start, evidence.end, evidence.value, evidence.sentence)
@@ -398,7 +411,7 @@ def evidence_pass(facts: list[Fact], texts: dict[str, str],
         index.add_document(doc_id, by_doc[doc_id], texts.get(doc_id, ""), published.get(doc_id))
         passages.add_document(doc_id, texts.get(doc_id, ""), by_doc[doc_id], (), published.get(doc_id))
     index.finish()
-    passages.finish(lambda k: texts.get(order[k], ""), lambda k: by_doc[order[k]])
+    passages.finish(lambda k: texts.get(order[k], ""))
     suggested = {}
     for doc_id, doc_facts in by_doc.items():
         for fact in index.suggest(doc_facts, published.get(doc_id), passages.matches(doc_id)):

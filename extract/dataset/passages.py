@@ -139,6 +139,7 @@ class Found:
     value: object
     start: int        # where it starts in its article's text
     offset: int       # its place in the slot's spacing
+    holder: tuple = (None, None, None)   # the fact that states it (fact_id, sent_start, sent_end), if any
 
 
 @dataclass(frozen=True)
@@ -157,14 +158,15 @@ class PassageIndex:
         self.scratch = scratch if scratch is not None else ScratchDB()
         db = self.scratch.db
         db.execute("CREATE TABLE passage_doc (doc INTEGER PRIMARY KEY, doc_id TEXT)")
-        # one row per number of the corpus: its slot's hash, article, day, place in the slot, value, start
+        # one row per number of the corpus: its slot's hash, article, day, place in the slot, value, start, and
+        # the fact that states it (its id and sentence bounds), so that finish() need not read the facts again
         db.execute("CREATE TABLE passage_number (hash INTEGER, doc INTEGER, day INTEGER, offset INTEGER, value, "
-                   "start INTEGER)")
+                   "start INTEGER, holder TEXT, sent_start INTEGER, sent_end INTEGER)")
         db.execute("CREATE TABLE passage_blank (hash INTEGER, doc INTEGER, day INTEGER, doc_id TEXT, fact_id TEXT, "
                    "slot BLOB)")
         db.execute("CREATE TABLE passage_match (doc_id TEXT, fact_id TEXT, match BLOB)")
         self.doc_rows = Rows(self.scratch, "INSERT INTO passage_doc VALUES (?, ?)")
-        self.number_rows = Rows(self.scratch, "INSERT INTO passage_number VALUES (?, ?, ?, ?, ?, ?)")
+        self.number_rows = Rows(self.scratch, "INSERT INTO passage_number VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         self.blank_rows = Rows(self.scratch, "INSERT INTO passage_blank VALUES (?, ?, ?, ?, ?, ?)")
         self.documents = 0
         self.refused: dict[int, list[tuple[int, int]]] = {}   # an article's rejected facts' spans
@@ -195,15 +197,17 @@ class PassageIndex:
         if refused:
             self.refused[index] = refused
         added = False
+        stating = [f for f in facts if not f.missing]
         for match in self.evidence_numbers(index, text):
             slot = normalized.slot(match.start())
             value = number_value(match.group())
             if slot is not None and value < EXACT_FLOAT:
-                self.number_rows.add((hash(slot.key), index, day, slot.offset, value, match.start()))
+                self.number_rows.add((hash(slot.key), index, day, slot.offset, value, match.start(),
+                                      *holder_of(stating, match.start())))
                 added = True
         return added
 
-    def finish(self, read_text: Callable[[int], str], read_facts: Callable[[int], list[Fact]]) -> None:
+    def finish(self, read_text: Callable[[int], str]) -> None:
         """Decide each blank's suggestion from the numbers that stand in its slot in other articles. The numbers
         whose slot hash a blank wants come back from one query, sorted by hash; blanks that share a slot and a
         place in it are decided together (a formula repeated in thousands of articles is one decision, not
@@ -212,14 +216,14 @@ class PassageIndex:
         for rows in (self.doc_rows, self.number_rows, self.blank_rows):
             rows.flush()
         db = self.scratch.db
-        evidence: OrderedDict[int, tuple[str, str, Normalized, list[Fact]]] = OrderedDict()
+        evidence: OrderedDict[int, tuple[str, str, Normalized]] = OrderedDict()
 
         def evidence_of(doc: int):
             found = evidence.get(doc)
             if found is None:
                 text = read_text(doc)
                 (doc_id,), = db.execute("SELECT doc_id FROM passage_doc WHERE doc = ?", (doc,))
-                found = evidence[doc] = (doc_id, text, Normalized(text), read_facts(doc))
+                found = evidence[doc] = (doc_id, text, Normalized(text))
                 if len(evidence) > EVIDENCE_KEPT:
                     evidence.popitem(last=False)
             else:
@@ -229,7 +233,7 @@ class PassageIndex:
         results = Rows(self.scratch, "INSERT INTO passage_match VALUES (?, ?, ?)")
         db.execute("CREATE INDEX passage_blank_hash ON passage_blank (hash)")
         numbers = itertools.groupby(
-            db.execute("SELECT hash, doc, day, offset, value, start FROM passage_number "
+            db.execute("SELECT hash, doc, day, offset, value, start, holder, sent_start, sent_end FROM passage_number "
                        "WHERE hash IN (SELECT hash FROM passage_blank) ORDER BY hash, rowid"),
             key=lambda row: row[0])
         blanks = itertools.groupby(
@@ -243,9 +247,10 @@ class PassageIndex:
                 continue
             days: dict[int, int] = {}
             found = []
-            for _, doc, day, offset, value, start in number_rows:
+            for _, doc, day, offset, value, start, *holder in number_rows:
                 days[doc] = day
-                found.append(Found(doc, int(value) if float(value).is_integer() else value, start, offset))
+                found.append(Found(doc, int(value) if float(value).is_integer() else value, start, offset,
+                                   tuple(holder)))
             by_offset: dict[int, list[tuple[int, str, str, tuple]]] = defaultdict(list)
             for _, doc, day, doc_id, fact_id, slot in blank_rows:
                 days[doc] = day
@@ -256,10 +261,10 @@ class PassageIndex:
                 for doc, doc_id, fact_id, key in blanks_here:
                     candidates = []
                     for number in first_per_value(near_in_time.around(doc)):
-                        number_doc_id, text, normalized, facts = evidence_of(number.doc)
+                        number_doc_id, text, normalized = evidence_of(number.doc)
                         slot = normalized.slot(number.start)
                         if slot is not None and slot.key == key:   # not a hash collision
-                            candidates.append(self.candidate(number, number_doc_id, text, facts))
+                            candidates.append(self.candidate(number, number_doc_id, text))
                     if candidates:
                         value = candidates[0]["value"] if len(candidates) == 1 else None
                         results.add((doc_id, fact_id, pickle.dumps(
@@ -272,21 +277,22 @@ class PassageIndex:
     def evidence_numbers(self, doc: int, text: str) -> Iterable[re.Match]:
         """The numbers of an article that may be evidence: not those inside a rejected fact."""
         refused = self.refused.get(doc, ())
+        if not refused:   # most articles: no fact of theirs was rejected
+            yield from numbers_of(text)
+            return
         for match in numbers_of(text):
             if not any(start <= match.start() < end for start, end in refused):
                 yield match
 
-    def candidate(self, number: Found, doc_id: str, text: str, facts: list[Fact]) -> dict:
+    def candidate(self, number: Found, doc_id: str, text: str) -> dict:
         """The evidence of one value: its article, the fact that states it (if any), its sentence, offsets."""
         end = NUMBER.match(text, number.start).end()
-        holder = min((f for f in facts if f.start <= number.start < f.end and not f.missing),
-                     key=lambda f: (f.end - f.start, f.kind == "date", f.kind), default=None)
-        if holder is not None and holder.sent_start is not None:
-            sentence = " ".join(text[holder.sent_start:holder.sent_end].split())
+        fact_id, sent_start, sent_end = number.holder
+        if fact_id is not None and sent_start is not None:
+            sentence = " ".join(text[sent_start:sent_end].split())
         else:
             sentence = sentence_around(text, number.start, end)
-        return dict(value=number.value, doc_id=doc_id,
-                    fact_id=holder.fact_id if holder is not None else None, sentence=sentence,
+        return dict(value=number.value, doc_id=doc_id, fact_id=fact_id, sentence=sentence,
                     start=number.start, end=end, basis="passage")
 
     def matches(self, doc_id: str) -> dict[str, PassageMatch]:
@@ -295,6 +301,14 @@ class PassageIndex:
             return {}
         return {fact_id: PassageMatch(*pickle.loads(match)) for fact_id, match in self.scratch.db.execute(
             "SELECT fact_id, match FROM passage_match WHERE doc_id = ? ORDER BY rowid", (doc_id,))}
+
+
+def holder_of(facts: list[Fact], start: int) -> tuple:
+    """(fact_id, sent_start, sent_end) of the narrowest stating fact whose span holds the number at `start`
+    (a count before a date, then by kind), or Nones."""
+    holder = min((f for f in facts if f.start <= start < f.end),
+                 key=lambda f: (f.end - f.start, f.kind == "date", f.kind), default=None)
+    return (None, None, None) if holder is None else (holder.fact_id, holder.sent_start, holder.sent_end)
 
 
 def nearest_per_document(numbers: list[Found], offset: int) -> list[Found]:

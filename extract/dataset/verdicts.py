@@ -8,6 +8,7 @@ half a file. Corrections are checked against their fact's kind before they are r
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import io
 import os
 import tempfile
@@ -382,13 +383,12 @@ class RuleTally:
     blank filled with its suggestion is an accept)."""
 
     def __init__(self):
-        self.facts: dict[str, int] = {}
+        self.facts: Counter[str] = Counter()   # counted in C: a tally of every fact of the corpus
         self.verdicts: dict[tuple[str, str], int] = {}
 
     def add(self, rules: Iterable[str], judged: Iterable[tuple[str, str]] = ()) -> None:
         """Rules of the facts made, and (rule, verdict) of those with a verdict."""
-        for rule in rules:
-            self.facts[rule] = self.facts.get(rule, 0) + 1
+        self.facts.update(rules)
         for key in judged:
             self.verdicts[key] = self.verdicts.get(key, 0) + 1
 

@@ -11,6 +11,7 @@ import sqlite3
 from typing import Iterator
 
 from extract.figures.mentions import CaseMention, LEVEL_RANK
+from extract.figures.store import Batches
 from extract.figures.values import Stated, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 
@@ -57,21 +58,23 @@ def consolidate_cases(db: sqlite3.Connection) -> None:
     db.execute(f"CREATE TABLE case_figure (id INTEGER PRIMARY KEY, {', '.join(FIGURE_FIELDS)})")
     db.execute("CREATE TABLE case_check (id INTEGER, name TEXT)")
     mentions = db.execute(f"SELECT * FROM case_mention ORDER BY {', '.join(KEY)}, doc_id, start")
-    figures, checks = db.cursor(), db.cursor()
+    figures = Batches(db, f"INSERT INTO case_figure VALUES ({', '.join('?' * (len(FIGURE_FIELDS) + 1))})")
+    checks = Batches(db, "INSERT INTO case_check VALUES (?, ?)")
     for number, (key, group) in enumerate(itertools.groupby(mentions, key=lambda m: m[:6]), start=1):
         figure = [CaseMention._make(m) for m in group]
         stated = [Stated(m.value, m.qualifier, m.doc_id, m.published) for m in figure]
         value, qualifier = pick(stated)
         doc_ids = sorted({m.doc_id for m in figure})
-        figures.execute(f"INSERT INTO case_figure VALUES ({', '.join('?' * (len(FIGURE_FIELDS) + 1))})",
-                        (number, *key, value, qualifier, qualifier == "exact", len(figure), len(doc_ids),
-                         distinct_values(stated), " ".join(m.fact_id for m in figure), " ".join(doc_ids),
-                         "stated" if any(m.date_basis == "stated" for m in figure) else "published"))
+        figures.add((number, *key, value, qualifier, qualifier == "exact", len(figure), len(doc_ids),
+                     distinct_values(stated), " ".join(m.fact_id for m in figure), " ".join(doc_ids),
+                     "stated" if any(m.date_basis == "stated" for m in figure) else "published"))
         problem = disagreement(stated)
         if problem:
-            checks.execute("INSERT INTO case_check VALUES (?, ?)", (number, problem))
+            checks.add((number, problem))
         if any(m.date_basis == "stated" and len(m.published) == 10 and m.date > m.published for m in figure):
-            checks.execute("INSERT INTO case_check VALUES (?, 'date_after_publication')", (number,))
+            checks.add((number, "date_after_publication"))
+    figures.flush()
+    checks.flush()
     db.execute("CREATE INDEX case_series ON case_figure (province, region, status, period, date)")
     db.execute("CREATE INDEX case_day ON case_figure (date, status, period, level_rank)")
     db.executemany("INSERT INTO case_check VALUES (?, 'decreasing')", ((i,) for i in out_of_order(db)))

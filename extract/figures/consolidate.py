@@ -10,13 +10,15 @@ from extract.figures.mentions import case_mention, staff_mention
 from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
 from extract.figures.store import MentionStore
 
+BATCH = 4096   # mentions inserted at a time
 TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 
 def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
     """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
-    cases = [m for m in (case_mention(r, published) for r in rows) if m is not None]
-    staff = [m for m in (staff_mention(r, published) for r in rows) if m is not None]
+    cases = [m for m in (case_mention(r, published) for r in rows if r["kind"] == "case_count") if m is not None]
+    staff = [m for m in (staff_mention(r, published) for r in rows if r["kind"] == "personnel_count")
+             if m is not None]
     if cases or staff:
         pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -37,9 +39,18 @@ class Consolidation:
         self.store = MentionStore(Path(folder) / ".figures.sqlite")
 
     def add_spill(self, path: Path) -> None:
-        for cases, staff in spilled(path):
-            self.store.add_cases(cases)
-            self.store.add_staff(staff)
+        cases, staff = [], []
+        for doc_cases, doc_staff in spilled(path):   # a few thousand rows an insert, not a document's few
+            cases += doc_cases
+            staff += doc_staff
+            if len(cases) + len(staff) >= BATCH:
+                self.add(cases, staff)
+                cases, staff = [], []
+        self.add(cases, staff)
+
+    def add(self, cases: list, staff: list) -> None:
+        self.store.add_cases(cases)
+        self.store.add_staff(staff)
 
     def finish(self) -> None:
         self.store.commit()

@@ -105,7 +105,10 @@ def staff_mention(row: dict, published: str | None) -> StaffMention | None:
 
 def province_of(region: str) -> str:
     """A region's provincial-level area ('' for none)."""
-    if not region:
-        return ""
-    place = default_gazetteer()[region]
-    return place.province or region
+    province = PROVINCES.get(region)
+    if province is None:
+        province = PROVINCES[region] = (default_gazetteer()[region].province or region) if region else ""
+    return province
+
+
+PROVINCES: dict[str, str] = {}   # region -> its province, as looked up (at most the gazetteer's names)

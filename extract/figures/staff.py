@@ -15,11 +15,13 @@ import datetime as dt
 import itertools
 import json
 from collections import deque
+from functools import lru_cache
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.figures.mentions import StaffMention, province_of
+from extract.figures.store import Batches
 from extract.figures.values import Stated, agree, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 
@@ -148,7 +150,13 @@ def document_dispatches(mentions: list[StaffMention]) -> list[Dispatch]:
 def days_apart(a: str, b: str) -> int | None:
     if len(a) != 10 or len(b) != 10:
         return None
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    return abs(day_number(a) - day_number(b))
+
+
+@lru_cache(maxsize=1 << 14)
+def day_number(day: str) -> int:
+    """An ISO day as an ordinal (the days of a corpus are few: each is parsed once)."""
+    return dt.date.fromisoformat(day).toordinal()
 
 
 def within_reach(row: Dispatch, d: Dispatch) -> bool:
@@ -211,20 +219,21 @@ def consolidate_staff(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE staff_candidate (origin_province, destination_province, event, scope, published, "
                "doc_id, first_start, dispatch)")
     rows = db.execute("SELECT * FROM staff_mention ORDER BY doc_id, start")
-    insert = db.cursor()
+    insert = Batches(db, "INSERT INTO staff_candidate VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     for doc_id, group in itertools.groupby(rows, key=lambda m: m[0]):
         for k, d in enumerate(document_dispatches([StaffMention._make(m) for m in group])):
-            insert.execute("INSERT INTO staff_candidate VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           (province_of(d.origin), province_of(d.destination), d.event, d.scope, d.published,
-                            doc_id, k, encode(d)))
+            insert.add((province_of(d.origin), province_of(d.destination), d.event, d.scope, d.published,
+                        doc_id, k, encode(d)))
+    insert.flush()
     db.execute(f"CREATE TABLE staff_row (id INTEGER PRIMARY KEY, {', '.join(ROW_FIELDS)})")
     candidates = db.execute("SELECT origin_province, destination_province, event, scope, dispatch "
                             "FROM staff_candidate ORDER BY origin_province, destination_province, event, scope, "
                             "published, doc_id, first_start")
+    insert = Batches(db, f"INSERT INTO staff_row ({', '.join(ROW_FIELDS)}) VALUES ({', '.join('?' * len(ROW_FIELDS))})")
     for _, group in itertools.groupby(candidates, key=lambda c: c[:4]):
         for row in merged_rows(decode(c[4]) for c in group):
-            insert.execute(f"INSERT INTO staff_row ({', '.join(ROW_FIELDS)}) VALUES "
-                           f"({', '.join('?' * len(ROW_FIELDS))})", row_values(row))
+            insert.add(row_values(row))
+    insert.flush()
     db.execute("CREATE INDEX staff_pair ON staff_row (origin_province, destination_province, scope, moment)")
     for (flagged,) in db.execute(BATCHES_EXCEED_TOTAL).fetchall():
         db.execute("UPDATE staff_row SET checks = trim(checks || ' batches_exceed_total') WHERE id = ?", (flagged,))

@@ -38,3 +38,22 @@ class MentionStore:
     def close(self) -> None:
         self.db.close()
         self.path.unlink(missing_ok=True)
+
+
+class Batches:
+    """Rows for one INSERT statement, written a few thousand at a time (one executemany, not a call per row)."""
+
+    size = 4096
+
+    def __init__(self, db: sqlite3.Connection, statement: str):
+        self.db, self.statement, self.pending = db, statement, []
+
+    def add(self, row: tuple) -> None:
+        self.pending.append(row)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.db.executemany(self.statement, self.pending)
+            self.pending = []

@@ -39,6 +39,8 @@ def agree(stated: Iterable[Stated]) -> bool:
 def pick(stated: list[Stated]) -> tuple[int, str]:
     """The value stated by the most documents (exact values before qualified ones; a tie: the latest published,
     then the larger value), with the qualifier most of its mentions give it."""
+    if len(stated) == 1:   # most figures and dispatches: one mention
+        return stated[0].value, stated[0].qualifier
     exact = [s for s in stated if s.qualifier == "exact"] or stated
     documents: dict[int, set[str]] = {}
     latest: dict[int, str] = {}

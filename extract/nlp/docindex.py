@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
@@ -76,6 +76,7 @@ class DocIndex:
         self.regions: RegionIndex | None = None          # the region mentions (region_index)
         self.sentence_spans: dict[tuple[int, int], Span] = {}   # sentence bounds -> its Span (sentence_of)
         self.clause_breaks: dict[int, tuple[list[int], list[int]]] = {}   # sentence start -> breaks, commas
+        self.clauses: dict[int, tuple[int, int]] = {}    # token -> its clause's bounds (clause_bounds)
         self.attachable: tuple | None = None             # (the date spans, those that can date a fact)
         # answers of rule modules, made once per document by the module that asks
         self.scopes = None                                # rules/scopes.py: (frames, lead-ins)
@@ -109,20 +110,49 @@ class DocIndex:
         return [text.lower() for text in self.texts]
 
     @cached_property
+    def line_breaks(self) -> list[int]:
+        """The tokens holding a line break, in order."""
+        return [j for j, text in enumerate(self.texts) if "\n" in text]
+
+    # token flags as lists, read once in C (doc[j].like_num makes a Token object for one flag)
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return self.flags(LIKE_NUM)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self.flags(IS_PUNCT)
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self.flags(IS_SPACE)
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self.flags(IS_ALPHA)
+
+    def flags(self, attr: int) -> list[bool]:
+        doc = self.doc
+        return [flag == 1 for flag in doc.to_array([attr]).reshape(-1).tolist()] if len(doc) else []
+
+    @cached_property
     def sentences(self) -> SentenceIndex:
         """The sentence index, read from the Doc's sentence starts unless the sentence component set it."""
         return SentenceIndex.from_doc(self.doc, self.offsets)
 
     def set_sentences(self, starts: list[int]) -> None:
         self.sentences = SentenceIndex(starts, self.offsets)
+        self.clauses = {}   # a clause ends where its sentence does
 
 
 def doc_index(doc: Doc) -> DocIndex:
-    """The document's index, made now if it has none yet."""
-    index = doc.user_data.get(INDEX_KEY)
-    if index is None:
+    """The document's index, made now if it has none yet. (The rules ask hundreds of times per document: a
+    try costs nothing when the index is there, a dict.get method call does.)"""
+    try:
+        return doc.user_data[INDEX_KEY]
+    except KeyError:
         index = doc.user_data[INDEX_KEY] = DocIndex(doc)
-    return index
+        return index
 
 
 def new_index(doc: Doc, text: str) -> DocIndex:

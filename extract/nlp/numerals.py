@@ -37,6 +37,8 @@ SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
 # Full-width separators of CJK text (`1，200`, `1．5`) stand for the ASCII ones; each maps one character to one,
 # so offsets into the text stay what they were
 WIDE_SEPARATORS = {"\uff0c": ",", "\uff0e": ".", "\uff0d": "-", "\uff1a": ":"}
+# a wide separator, or a decimal digit that is not ASCII (re's \d is str.isdecimal: Unicode category Nd)
+NON_ASCII_NUMERAL_CHARACTER = re.compile("[" + "".join(WIDE_SEPARATORS) + r"]|(?![0-9])\d")
 
 
 def ascii_numeral(text: str) -> str:
@@ -45,15 +47,13 @@ def ascii_numeral(text: str) -> str:
     this, so that a non-ASCII digit is never a break in a number (`1２0` is 120, not 1 and 0)."""
     if text.isascii():
         return text
-    out = []
-    for char in text:
-        if char in WIDE_SEPARATORS:
-            out.append(WIDE_SEPARATORS[char])
-        elif not char.isascii() and char.isdecimal():
-            out.append(str(unicodedata.decimal(char)))
-        else:
-            out.append(char)
-    return "".join(out)
+    # only the characters that change are visited (a header of curly quotes and dashes has none)
+    return NON_ASCII_NUMERAL_CHARACTER.sub(ascii_character, text)
+
+
+def ascii_character(match: re.Match) -> str:
+    char = match.group()
+    return WIDE_SEPARATORS.get(char) or str(unicodedata.decimal(char))
 
 
 def parse_digits(text: str) -> Fraction | int | None:

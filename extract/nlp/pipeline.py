@@ -37,10 +37,11 @@ DIGIT_DASH = r"[\u2013\u2014~](?<=[0-9][\u2013\u2014~])(?=[0-9])"      # `40–5
 DIGIT_WORD = r"(?<=[0-9])(?=[a-z]{3})"                   # `12cases`, `1.2million` (`21st`, `3rd` stay whole)
 # `5in Xuzhou`, `47of which`: a number glued to a short function word that ends the token or meets a name
 DIGIT_SHORT_WORD = r"(?<=[0-9])(?=(?:in|of|to|at|on)(?:$|[A-Z]))"
-# `February13`: a month glued to its day
-MONTH_DIGIT = "|".join(f"(?<={month})(?=[0-9])" for name in (
+# `February13`: a month glued to its day (the digit is tested first: the 22 look-behinds are tried only before a
+# digit, not at every position of every word the tokenizer splits)
+MONTH_DIGIT = "(?=[0-9])(?:" + "|".join(f"(?<={month})" for name in (
     "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
-    "December") for month in (name, name.lower()))
+    "December") for month in (name, name.lower())) + ")"
 GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by", "on", "the", "including")
 # `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
 WORD_NAME = "(?=[A-Z][a-z])(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")"

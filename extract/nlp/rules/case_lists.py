@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
@@ -74,7 +75,7 @@ class CaseLists:
         head of infections (`13 confirmed cases in A, 29 cases in B`); not `cases` under deaths or recoveries
         (`105 new deaths, including 1,921 cases in Wuhan`)."""
         words = lower_words(doc)[fact.start + 1: fact.end]
-        if not words or not doc[fact.start + 1].is_alpha:
+        if not words or not doc_index(doc).is_alpha[fact.start + 1]:
             return True
         return all(w in ("case", "cases") for w in words) and get(head, "status") in INFECTION_STATUSES
 
@@ -93,7 +94,8 @@ class CaseLists:
         if self.lost_comma(doc, previous, fact) and self.words_verbless(self.words_after(doc, fact.end)):
             return True   # `12 cases in Yichang City 10 cases in Xianning City`: a translation lost the comma
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
-        if any(doc[j].like_num and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
+        like_num = doc_index(doc).like_num
+        if any(like_num[j] and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
             return False
         if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
             return False
@@ -138,7 +140,7 @@ class CaseLists:
         if sentence_start(doc, fact.start) != sentence_start(doc, previous.start):
             return False
         between = lower_words(doc)[previous.end: fact.start]
-        return ("," in between or "and" in between) and not any(doc[j].like_num for j in range(previous.end, fact.start))
+        return ("," in between or "and" in between) and not any(doc_index(doc).like_num[previous.end: fact.start])
 
 
 def mark_reported(fact: Span) -> None:

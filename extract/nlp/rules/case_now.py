@@ -12,6 +12,7 @@ import functools
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_start, token_texts
 from extract.nlp.triggers import triggers
 
@@ -55,16 +56,35 @@ def now_words() -> dict:
         "copulas": frozenset(w.lower() for w in forecasts["copulas"]),
         "skip": frozenset(w.lower() for w in forecasts["skip"]),
         "stops": frozenset(w.lower() for w in forecasts["stops"]),
+        # the words a forecast's predicate may start with: a copula or the first word of an `after` phrase
+        "predicate_firsts": frozenset(w.lower() for w in forecasts["copulas"]) |
+        {p[0] for p in phrases(forecasts["after"])},
     }
 
 
 def has_phrase(words: list[str], table: tuple[tuple[str, ...], ...]) -> bool:
-    """Any phrase of the table stands in the words, word for word."""
-    for k in range(len(words)):
-        for phrase in table:
+    """Any phrase of the table stands in the words, word for word. Only the words that start a phrase of the
+    table are tried (most clauses hold none: one set test, in C, says so)."""
+    by_first, any_empty = phrases_by_first_word(table)
+    if any_empty:
+        return bool(words)   # an empty phrase stands before any word
+    if by_first.keys().isdisjoint(words):
+        return False
+    for k, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
             if tuple(words[k: k + len(phrase)]) == phrase:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def phrases_by_first_word(table: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[tuple[str, ...]]], bool]:
+    """A table's phrases listed by their first word, and whether it holds an empty phrase."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in table:
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first, any(not phrase for phrase in table)
 
 
 def starts_with(words: list[str], table: tuple[tuple[str, ...], ...]) -> bool:
@@ -149,7 +169,7 @@ def forecast(doc: Doc, number: Span, noun_end: int, clause_start: int, clause_en
     # (`150 patients on Monday and will discharge more`: the next clause's)
     stop = next((i for i, word in enumerate(after) if word in w["stops"]), len(after))
     after = after[:stop]
-    firsts = w["copulas"] | {p[0] for p in w["after"]}
+    firsts = w["predicate_firsts"]
     k = next((i for i, word in enumerate(after) if word in firsts), len(after))
     if k < len(after) and after[k] in w["copulas"]:
         k += 1
@@ -167,8 +187,9 @@ def forecast(doc: Doc, number: Span, noun_end: int, clause_start: int, clause_en
             lo = j + 1
             break
     lead = words[lo: number.start]
+    by_first, _ = phrases_by_first_word(w["before"])
     for k in range(len(lead)):
-        for phrase in w["before"]:
+        for phrase in by_first.get(lead[k], ()):
             if tuple(lead[k: k + len(phrase)]) == phrase and \
                     not w["before_verbs"].isdisjoint(lead[k + len(phrase): k + len(phrase) + 2]):
                 return True   # `will discharge 150`, `is expected to reach 10,000`; not `will help treat 200`
@@ -189,11 +210,11 @@ def unless_forecast(doc: Doc, number: Span, head, classify) -> object | None:
 def forecast_before(doc: Doc, number: Span, classify) -> bool:
     """A list member whose head, earlier in its sentence, is a forecast: the nearest number before it that a
     case noun follows."""
-    words = lower_words(doc)
+    words, like_num = lower_words(doc), doc_index(doc).like_num
     for j in range(number.start - 1, sentence_start(doc, number.start) - 1, -1):
         if words[j] in (".", ";"):
             break
-        if doc[j].like_num and j + 1 < len(doc) and classify(doc, j + 1) == "case":
+        if like_num[j] and j + 1 < len(doc) and classify(doc, j + 1) == "case":
             s, e = clause_bounds(doc, j)
             return forecast(doc, doc[j: j + 1], j + 2, s, e)
     return False

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
@@ -163,7 +164,7 @@ class CaseRelations(CaseLists, CaseRegions):
         whole = last_before(facts, opening, lambda f: f.label_ == "case_count",
                             floor=sentence_start(doc, number.start))
         if whole is None or opening - whole.end > BRACKET_GAP or \
-                any(doc[j].like_num for j in range(whole.end, opening)):
+                any(doc_index(doc).like_num[whole.end: opening]):
             return None
         return whole
 
@@ -266,7 +267,7 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
-        lows, texts = lower_words(doc), token_texts(doc)
+        lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
         words, stop = [], min(len(doc), j + window)
         while j < stop:
             if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
@@ -275,9 +276,9 @@ class CaseRelations(CaseLists, CaseRegions):
                     j, stop = close + 1, min(len(doc), close + 1 + window)
                     continue
             if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
-                    doc[j].like_num:
+                    like_num[j]:
                 break
-            if lows[j] == "and" and j + 1 < len(doc) and doc[j + 1].like_num:
+            if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
                 break
             if lows[j] in NEGATIONS:
                 break   # `cases in hospital without severe cases`

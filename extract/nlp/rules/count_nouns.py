@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_people import PeopleCounts
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
@@ -62,11 +63,11 @@ class HeadFinder(OriginItems, PeopleCounts):
         if j < len(doc) and token_texts(doc)[j] == "-":
             j += 1
         first = j
+        index = doc_index(doc)
         for _ in range(MODIFIER_WINDOW):
             if j >= len(doc):
                 return None
-            token = doc[j]
-            low = token.lower_
+            low = index.lower[j]
             if j in in_region:
                 while j in in_region:
                     j += 1
@@ -99,7 +100,7 @@ class HeadFinder(OriginItems, PeopleCounts):
             modifies_case = low in NOUN_MODIFIERS and j + 1 < len(doc) and self.classify_word(doc, j + 1) == "case"
             if ((low in self.singular_region and not compound) or low in self.not_counted) and not modifies_case:
                 return None   # `12 hospitals`, but `417 new hospital discharges`
-            if low in self.stop or (token.is_punct and low != "-") or token.is_space or token.like_num:
+            if low in self.stop or (index.is_punct[j] and low != "-") or index.is_space[j] or index.like_num[j]:
                 return None
             j += 1
         return None
@@ -142,7 +143,8 @@ class HeadFinder(OriginItems, PeopleCounts):
             return head
         if nxt is not None and nxt.lower_ in self.copulas:
             j = end + 1
-            while j < len(doc) and j < end + 6 and not doc[j].is_punct:
+            is_punct = doc_index(doc).is_punct
+            while j < len(doc) and j < end + 6 and not is_punct[j]:
                 cls = self.classify_word(doc, j)
                 if cls in ("case", "personnel"):
                     return Head(cls, "count_copula", end)
@@ -312,7 +314,7 @@ class HeadFinder(OriginItems, PeopleCounts):
                 return Head(cls, "count_partitive_noun", k + 1, (first, k), k + 1)
             if cls is not None:
                 return None
-            if doc[k].is_punct or words[k] in self.stop or words[k] in self.not_counted:
+            if doc_index(doc).is_punct[k] or words[k] in self.stop or words[k] in self.not_counted:
                 return None
         return None
 
@@ -346,7 +348,8 @@ class HeadFinder(OriginItems, PeopleCounts):
             j += 1   # `8 cured and discharged`
         # the status ends the item (`8 cured and discharged from hospital`, `5 severe,`), it does not modify a
         # noun of something else (`14 critical care units`, `3 severe shortages`, `30 confirmed that ...`)
-        if j < len(doc) and not (doc[j].is_punct or doc[j].is_space or words[j] in STATUS_ITEM_FOLLOWERS):
+        index = doc_index(doc)
+        if j < len(doc) and not (index.is_punct[j] or index.is_space[j] or words[j] in STATUS_ITEM_FOLLOWERS):
             return None
         return Head("case", "case_status_item", number.end)
 

@@ -6,7 +6,7 @@ import operator
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.docindex import UNKNOWN, RegionIndex, SentenceIndex, doc_index
+from extract.nlp.docindex import INDEX_KEY, UNKNOWN, RegionIndex, SentenceIndex, doc_index
 from extract.nlp.extensions import get
 from extract.nlp.triggers import word_set
 
@@ -14,8 +14,10 @@ from extract.nlp.triggers import word_set
 def region_index(doc: Doc) -> RegionIndex:
     """The region mentions the region component set (iterating doc.spans makes new Span objects each time);
     listed again if the document's region spans changed since."""
-    index = doc_index(doc)
-    regions = index.regions
+    try:   # the index read inline (as in lower_words)
+        regions = doc.user_data[INDEX_KEY].regions
+    except KeyError:
+        regions = doc_index(doc).regions
     if regions is None or len(regions.regions) != len(doc.spans.data.get("region", ())):
         regions = set_region_index(doc, spans_of(doc, "region"))
     return regions
@@ -38,7 +40,10 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
     group = doc.spans.data.get(key)   # doc.spans is a UserDict: .data skips two Python-level calls
     if group is None:
         return []
-    made = doc_index(doc).spans
+    try:   # the index read inline (as in lower_words)
+        made = doc.user_data[INDEX_KEY].spans
+    except KeyError:
+        made = doc_index(doc).spans
     spans = made.get(key)
     if spans is None or len(spans) != len(group):
         spans = made[key] = list(group)
@@ -46,7 +51,10 @@ def spans_of(doc: Doc, key: str) -> list[Span]:
 
 
 def sentence_index(doc: Doc) -> SentenceIndex:
-    return doc_index(doc).sentences
+    try:   # the index read inline (as in lower_words)
+        return doc.user_data[INDEX_KEY].sentences
+    except KeyError:
+        return doc_index(doc).sentences
 
 
 def set_sentences(doc: Doc, starts: list[int]) -> None:
@@ -67,7 +75,10 @@ def sentence_of(doc: Doc, i: int) -> Span:
 
 def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case text, listed once (doc[i] makes a new Token object on each access)."""
-    return doc_index(doc).lower
+    try:   # the index read inline, without calling doc_index: the rules ask hundreds of times per document
+        return doc.user_data[INDEX_KEY].lower
+    except KeyError:
+        return doc_index(doc).lower
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -77,12 +88,18 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
 
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, listed once."""
-    return doc_index(doc).texts
+    try:   # the index read inline (as in lower_words)
+        return doc.user_data[INDEX_KEY].texts
+    except KeyError:
+        return doc_index(doc).texts
 
 
 def sentence_start(doc: Doc, i: int) -> int:
     """The first token of the sentence holding token i."""
-    return doc_index(doc).sentences.bounds(i)[0]
+    try:   # the index read inline (as in lower_words)
+        return doc.user_data[INDEX_KEY].sentences.bounds(i)[0]
+    except KeyError:
+        return doc_index(doc).sentences.bounds(i)[0]
 
 
 def text_of(doc: Doc) -> str:
@@ -109,12 +126,21 @@ CLAUSE_BREAKS = {";", "—", "–", "--"}
 
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Token range of the clause around token i: the sentence cut at `;`, `:`, dashes and at a comma
-    followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`)."""
-    sent_start, sent_end = sentence_index(doc).bounds(i)
+    followed by a conjunction or relative pronoun (`, and was assigned`, `, which had sent`). Found once per
+    token: the rules of a count ask for its clause again and again."""
+    index = doc_index(doc)
+    found = index.clauses.get(i)
+    if found is None:
+        found = index.clauses[i] = find_clause(doc, index, i)
+    return found
+
+
+def find_clause(doc: Doc, index, i: int) -> tuple[int, int]:
+    sent_start, sent_end = index.sentences.bounds(i)
     breaks, commas = sentence_breaks(doc, sent_start, sent_end)
     k = bisect.bisect_left(breaks, i) - 1   # the last break before i
     start = breaks[k] + 1 if k >= 0 else sent_start
-    relative = start > sent_start and lower_words(doc)[start] in ("which", "who")
+    relative = start > sent_start and index.lower[start] in ("which", "who")
     k = bisect.bisect_right(breaks, i)      # the first break after i
     end = breaks[k] if k < len(breaks) else sent_end
     if relative:   # a relative clause (`, which sent a team of 30 staff,`) ends at its comma
@@ -195,10 +221,10 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        token = doc[j]   # a Token only here: its flags cost less to read than a per-document array
-        if token.is_punct and texts[j] not in ("'s", "’s", "'", "’"):
+        index = doc_index(doc)
+        if index.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
             return None
-        if token.like_num or token.is_space:
+        if index.like_num[j] or index.is_space[j]:
             return None
         if low not in TRANSPARENT:
             return None

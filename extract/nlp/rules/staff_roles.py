@@ -4,12 +4,14 @@ StaffRelations (staff_relations.py) asks these when its nearer readings find not
 phenomenon and returns None when unsure, since a wrong origin, destination or date is worse than none."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
@@ -304,13 +306,10 @@ def speaks_of_team(doc: Doc, start: int, end: int, team_noun, opening: bool) -> 
 
 def paragraph_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """The tokens of the line (paragraph) holding token i, at most LOOKBACK tokens either way."""
-    texts = token_texts(doc)
-    start = i
-    while start > 0 and i - start < LOOKBACK and "\n" not in texts[start - 1]:
-        start -= 1
-    end = i
-    while end < len(doc) and end - i < LOOKBACK and "\n" not in texts[end]:
-        end += 1
+    breaks = doc_index(doc).line_breaks   # found by bisection, not by walking the paragraph for every count
+    k = bisect.bisect_left(breaks, i)     # breaks[k - 1] < i <= breaks[k]
+    start = max(breaks[k - 1] + 1 if k > 0 else 0, i - LOOKBACK)
+    end = min(breaks[k] if k < len(breaks) else len(doc), i + LOOKBACK)
     return start, end
 
 

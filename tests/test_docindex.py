@@ -1,0 +1,103 @@
+"""The per-document index (extract/nlp/docindex.py): one object per Doc, what it lists agrees with spaCy's own
+answers, the pipeline drops it at the end, and the look-ups made faster with it answer as the walks they replace."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract.nlp.docindex import INDEX_KEY, DocIndex, doc_index, release
+from extract.nlp.pipeline import PIPE_NAMES, make_doc, shared_nlp
+from extract.nlp.rules.case_now import has_phrase
+from extract.nlp.rules.relations import LOOKBACK, clause_bounds, lower_words, sentence_index, set_sentences
+from extract.nlp.rules.staff_roles import paragraph_bounds
+
+TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
+        "As of Feb 12, 157 cases were confirmed in Haikou; 29 of them, which were severe, remain in hospital. "
+        "一 十二 ½ 3/4 and １２ people, 40–50 staff.")
+
+
+def test_one_index_per_document_made_on_first_use_and_kept():
+    doc = shared_nlp().make_doc(TEXT)
+    assert INDEX_KEY not in doc.user_data
+    index = doc_index(doc)
+    assert isinstance(index, DocIndex) and doc_index(doc) is index and doc.user_data[INDEX_KEY] is index
+    assert lower_words(doc) is index.lower   # the readers hand out the index's own lists
+    release(doc)
+    assert INDEX_KEY not in doc.user_data and doc_index(doc) is not index
+
+
+def test_the_pipeline_makes_the_index_with_the_doc_and_drops_it_at_the_end():
+    nlp = shared_nlp()
+    doc = make_doc(nlp, TEXT, "doc", None)
+    index = doc.user_data[INDEX_KEY]
+    assert index.text == TEXT
+    for name in PIPE_NAMES[:-1]:   # every component but the last reads and fills the same object
+        doc = nlp.get_pipe(name)(doc)
+        assert doc.user_data[INDEX_KEY] is index
+    assert index.regions is not None and index.spans["count"]
+    assert [(s.start, s.end) for s in doc.sents] == list(zip(index.sentences.starts, index.sentences.ends))
+    doc = nlp.get_pipe(PIPE_NAMES[-1])(doc)
+    assert INDEX_KEY not in doc.user_data   # released: its spans would keep the doc alive
+    doc.to_bytes()   # and the Doc serialises without it
+
+
+def test_token_flags_agree_with_token_attributes():
+    doc = shared_nlp().make_doc(TEXT)
+    index = doc_index(doc)
+    assert index.like_num == [t.like_num for t in doc]
+    assert index.is_punct == [t.is_punct for t in doc]
+    assert index.is_space == [t.is_space for t in doc]
+    assert index.is_alpha == [t.is_alpha for t in doc]
+    assert index.line_breaks == [t.i for t in doc if "\n" in t.text]
+    assert any(index.like_num) and any(index.is_punct) and index.line_breaks
+
+
+def walked_paragraph_bounds(texts: list[str], i: int, limit: int) -> tuple[int, int]:
+    """The walk paragraph_bounds replaced: out from token i to a line break, at most `limit` tokens."""
+    start = i
+    while start > 0 and i - start < limit and "\n" not in texts[start - 1]:
+        start -= 1
+    end = i
+    while end < len(texts) and end - i < limit and "\n" not in texts[end]:
+        end += 1
+    return start, end
+
+
+@pytest.mark.parametrize("text", [TEXT, "no break at all here", "\n\nleading breaks\n", "a\nb\n\nc d e\n"])
+def test_paragraph_bounds_agree_with_the_walk(text):
+    doc = shared_nlp().make_doc(text)
+    texts = [t.text for t in doc]
+    for i in range(len(doc)):
+        assert paragraph_bounds(doc, i) == walked_paragraph_bounds(texts, i, LOOKBACK)
+
+
+def test_paragraph_bounds_stop_at_the_lookback():
+    doc = shared_nlp().make_doc(" ".join(["word"] * (LOOKBACK + 200)) + "\nafter")
+    texts = [t.text for t in doc]
+    for i in (0, 100, LOOKBACK - 1, LOOKBACK, LOOKBACK + 150, len(doc) - 1):
+        assert paragraph_bounds(doc, i) == walked_paragraph_bounds(texts, i, LOOKBACK)
+    assert paragraph_bounds(doc, LOOKBACK + 150)[0] == 150
+
+
+def test_clause_bounds_are_found_again_when_the_sentences_change():
+    doc = shared_nlp()(TEXT)
+    i = next(t.i for t in doc if t.text == "157")
+    before = clause_bounds(doc, i)
+    set_sentences(doc, [0, i])   # a sentence now starts at the number itself
+    assert sentence_index(doc).bounds(i)[0] == i
+    assert clause_bounds(doc, i)[0] == i != before[0]
+    release(doc)
+
+
+def naive_has_phrase(words, table):
+    return any(tuple(words[k: k + len(p)]) == p for k in range(len(words)) for p in table)
+
+
+def test_has_phrase_answers_as_trying_every_phrase_everywhere():
+    table = (("a", "total", "of"), ("in", "total"), ("total",), ("cumulative",), ("so", "far"))
+    vocabulary = ["a", "total", "of", "in", "so", "far", "cases", "cumulative", "new"]
+    for n in range(0, 5):
+        for words in itertools.product(vocabulary, repeat=n):
+            assert has_phrase(list(words), table) == naive_has_phrase(list(words), table)
+    assert has_phrase(["any"], ((),)) and not has_phrase([], ((),))   # an empty phrase stands before any word

@@ -31,10 +31,11 @@ def related_figures(table: str, frame: pd.DataFrame, row: int) -> list[dict]:
     elif table == "staff" and "batches_exceed_total" in failed:
         roles.update(batches_and_totals(frame, figure))
     roles.pop(row, None)
-    return [dict(row=i, role=role, **clean(frame.iloc[i].to_dict())) for i, role in sorted(roles.items())]
+    return [dict(row=i, role=role, **plain_values(frame.iloc[i].to_dict())) for i, role in sorted(roles.items())]
 
 
-def clean(record: dict) -> dict:
+def plain_values(record: dict) -> dict:
+    """A table row's values with pandas' NaN as None (a template tests for none)."""
     return {k: (None if v is None or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
 
 

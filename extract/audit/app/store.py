@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from extract.audit.app.related import related_figures
+from extract.audit.app.related import plain_values, related_figures
 from extract.dataset.build import read_table
 from extract.dataset.tables import read_csv_checked
 from extract.dataset.corpus import ArticleError, read_article_text
@@ -198,8 +198,7 @@ class ReviewStore:
         frame = self.figures.get(table)
         if frame is None or not 0 <= row < len(frame):
             return None
-        record = {k: (None if v is None or (isinstance(v, float) and v != v) else v)
-                  for k, v in frame.iloc[row].to_dict().items()}
+        record = plain_values(frame.iloc[row].to_dict())
         mentions = []
         for fact_id in str(record.get("fact_ids") or "").split():
             fact = self.fact(fact_id)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,20 @@ def write_corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
             (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
             writer.writerow([f"{doc_id}.txt", published, "", "", ""])
     return folder
+
+
+def project_env() -> dict[str, str]:
+    """The environment of a child process that imports this checkout's code."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))}
+
+
+def aidfacts_process(*args, **kwargs) -> subprocess.Popen:
+    """The CLI in a process of its own (what two terminals do), from the project's code."""
+    return subprocess.Popen([sys.executable, "-m", "extract", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=project_env(), **kwargs)
+
+
+def run_until_killed(script: str, *args) -> None:
+    """Run a Python script (which kills itself at a chosen point) in a process of its own; it must die by SIGKILL."""
+    killed = subprocess.run([sys.executable, "-c", script, *map(str, args)], env=project_env(), timeout=120)
+    assert killed.returncode == -9

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import PROJECT, aidfacts_process, run_until_killed
 from extract.cli import cli
 from extract.dataset.build import build_dataset, load_dataset
 from extract.dataset.corpus import read_manifest
 from extract.dataset.fetch import MAX_PAGE_BYTES, FetchError, fetch
 from extract.dataset.verdicts import read_verdicts
 
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def article(n: int) -> str:
@@ -34,13 +34,6 @@ def article(n: int) -> str:
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def aidfacts(*args, **kwargs) -> subprocess.Popen:
-    """The CLI in a process of its own (what two terminals do), from the project's code."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))}
-    return subprocess.Popen([sys.executable, "-m", "extract", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, **kwargs)
 
 
 def finish(processes: list[subprocess.Popen]) -> list[tuple[int, str]]:
@@ -76,8 +69,8 @@ def test_adds_of_files_with_the_same_name_and_a_meta_at_once_lose_nothing(tmp_pa
         folder.mkdir()
         (folder / "report.txt").write_text(article(n), encoding="utf-8")
         sources.append(folder / "report.txt")
-    processes = [aidfacts("add", source, "--corpus", corpus, "--no-build") for source in sources]
-    processes.append(aidfacts("meta", "seed", "--source", "Riverside Daily", "--corpus", corpus, "--no-build"))
+    processes = [aidfacts_process("add", source, "--corpus", corpus, "--no-build") for source in sources]
+    processes.append(aidfacts_process("meta", "seed", "--source", "Riverside Daily", "--corpus", corpus, "--no-build"))
     results = finish(processes)
     assert all(code == 0 for code, _ in results), results
     texts = sorted(p.read_text(encoding="utf-8") for p in corpus.glob("report*.txt"))
@@ -594,9 +587,7 @@ def test_a_process_killed_while_adding_leaves_no_text_without_its_row(tmp_path, 
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
         "intake.write_atomic = dying\n"
         "intake.add_article(sys.argv[1], sys.argv[2])\n")
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    killed = subprocess.run([sys.executable, "-c", script, str(source), str(corpus), when], env=env, timeout=120)
-    assert killed.returncode == -9
+    run_until_killed(script, source, corpus, when)
     assert {p.name for p in corpus.glob("*.txt")} <= set(read_manifest(corpus))
     result = run("add", source, "--corpus", corpus, "--no-build")
     assert result.exit_code == 0 or "duplicate of report.txt" in result.output, result.output

@@ -7,16 +7,14 @@ from __future__ import annotations
 import csv
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import aidfacts_process, run_until_killed
 from extract.cli import cli
 from extract.dataset.build import build_dataset
 from extract.dataset.corpus import read_manifest
@@ -24,7 +22,6 @@ from extract.dataset.intake import add_article
 from extract.dataset.verdicts import read_verdicts
 
 PAGES = Path(__file__).parent / "pages"
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run(*args):
@@ -240,21 +237,13 @@ def test_a_process_killed_while_removing_loses_no_verdict(built, when):
         "removal.write_entry = entry\n"
         "Path.unlink = unlink\n"
         "removal.remove_article(sys.argv[1], 'hunan', sys.argv[2])\n")
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    killed = subprocess.run([sys.executable, "-c", script, str(corpus), str(outputs), when], env=env, timeout=120)
-    assert killed.returncode == -9
+    run_until_killed(script, corpus, outputs, when)
     kept = [read_verdicts(entry) for entry in (corpus / "removed").iterdir() if entry.is_dir()]
     assert fact in read_verdicts(corpus) or any(fact in k for k in kept)
     assert run("remove", "hunan", "--corpus", corpus, "--no-build").exit_code == 0
     assert not (corpus / "hunan.txt").exists() and "hunan.txt" not in read_manifest(corpus)
     kept = [read_verdicts(entry) for entry in (corpus / "removed").iterdir() if entry.is_dir()]
     assert fact not in read_verdicts(corpus) and any(fact in k for k in kept)
-
-
-def aidfacts(*args) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    return subprocess.Popen([sys.executable, "-m", "extract", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
 
 
 def test_remove_add_meta_and_review_at_once_lose_nothing(built, tmp_path):
@@ -265,10 +254,10 @@ def test_remove_add_meta_and_review_at_once_lose_nothing(built, tmp_path):
     assert run("review", hunan, "--reject", "-o", outputs).exit_code == 0
     (tmp_path / "new.txt").write_text("Shanxi sent 90 doctors to Xiaogan on Feb 13, 2020. They arrived at noon.",
                                       encoding="utf-8")
-    processes = [aidfacts("remove", "hunan", "--corpus", corpus, "--no-build"),
-                 aidfacts("add", tmp_path / "new.txt", "--corpus", corpus, "--no-build"),
-                 aidfacts("meta", "jiangsu", "--published", "2020-02-12", "--corpus", corpus, "--no-build")]
-    processes += [aidfacts("review", row["fact_id"], "--accept", "-o", outputs, "--corpus", corpus)
+    processes = [aidfacts_process("remove", "hunan", "--corpus", corpus, "--no-build"),
+                 aidfacts_process("add", tmp_path / "new.txt", "--corpus", corpus, "--no-build"),
+                 aidfacts_process("meta", "jiangsu", "--published", "2020-02-12", "--corpus", corpus, "--no-build")]
+    processes += [aidfacts_process("review", row["fact_id"], "--accept", "-o", outputs, "--corpus", corpus)
                   for row in jiangsu[:3]]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in processes]
     assert all(code == 0 for code, _ in results), results

@@ -110,6 +110,19 @@ class DocIndex:
         return [text.lower() for text in self.texts]
 
     @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Every lower-case word's token positions, in order: a rule asking whether a word stands in a range
+        bisects its list instead of walking the range token by token."""
+        found: dict[str, list[int]] = {}
+        for j, word in enumerate(self.lower):
+            at = found.get(word)
+            if at is None:
+                found[word] = [j]
+            else:
+                at.append(j)
+        return found
+
+    @cached_property
     def line_breaks(self) -> list[int]:
         """The tokens holding a line break, in order."""
         return [j for j, text in enumerate(self.texts) if "\n" in text]

@@ -18,10 +18,11 @@ import functools
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import opens_period
-from extract.nlp.rules.relations import (attachable_dates, last_before, lower_words, nearest, sentence_index,
-                                         sentence_start, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, last_before, lower_words, nearest, phrase_in,
+                                         sentence_index, sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers
 
 CARRY_REACH = 600     # tokens back to the dated count whose day a later figure takes (a bulletin's length)
@@ -58,28 +59,21 @@ def is_day(value) -> bool:
     return isinstance(value, str) and len(value) == 10
 
 
-def starts_with(words: list[str], table) -> tuple[str, ...] | None:
-    return next((p for p in table if tuple(words[: len(p)]) == p), None)
-
-
 def earlier_day(doc: Doc, number: Span, facts: list[Span]) -> str | None:
     """`up from 30 a day earlier`, `compared with 47 the day before`: the day before the dated count it follows."""
-    words = lower_words(doc)[number.end: number.end + PHRASE_REACH]
-    for k in range(len(words)):
-        phrase = starts_with(words[k:], tuple(day_words()["earlier"]))
-        if phrase is not None:
-            compared = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")),
-                                   floor=number.start - CARRY_REACH)
-            return shift(get(compared, "date"), day_words()["earlier"][phrase]) if compared is not None else None
-        if doc[number.end + k].is_punct:
-            return None
-    return None
+    shifts = day_words()["earlier"]
+    end = min(len(doc), number.end + PHRASE_REACH)
+    found = phrase_in(doc, tuple(shifts), number.end, end)
+    if found is None or any(doc_index(doc).is_punct[number.end: found[0]]):
+        return None   # no phrase, or a punctuation mark before it
+    compared = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")),
+                           floor=number.start - CARRY_REACH)
+    return shift(get(compared, "date"), shifts[found[1]]) if compared is not None else None
 
 
 def same_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
     """`Twelve new cases were also confirmed on the same day`: the day named last before the clause."""
-    words = lower_words(doc)
-    if not any(starts_with(words[j:end], day_words()["same_day"]) for j in range(start, end)):
+    if phrase_in(doc, day_words()["same_day"], start, end) is None:
         return None
     named = last_before(spans_of(doc, "date"), start, lambda d: is_day(get(d, "value")) and not get(d, "dateline"),
                         floor=max(0, start - CARRY_REACH))
@@ -88,11 +82,7 @@ def same_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
 
 def as_of(doc: Doc, span: Span) -> bool:
     """The day is one the figures are as of: `as of Sunday`, `by the end of the day on Sunday`."""
-    words = lower_words(doc)
-    for j in range(max(0, span.start - AS_OF_GAP), span.start):
-        if starts_with(words[j: span.start], day_words()["as_of"]):
-            return True
-    return False
+    return phrase_in(doc, day_words()["as_of"], max(0, span.start - AS_OF_GAP), span.start) is not None
 
 
 def is_earlier_level(doc: Doc, fact: Span) -> bool:

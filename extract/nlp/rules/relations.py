@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 
 from spacy.tokens import Doc, Span
@@ -79,6 +80,42 @@ def lower_words(doc: Doc) -> list[str]:
         return doc.user_data[INDEX_KEY].lower
     except KeyError:
         return doc_index(doc).lower
+
+
+@functools.lru_cache(maxsize=64)
+def phrases_by_first(table: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """A phrase table's phrases grouped by their first word, each group in the table's order."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in table:
+        groups.setdefault(phrase[0], []).append(phrase)
+    return tuple((first, tuple(phrases)) for first, phrases in groups.items())
+
+
+def phrase_in(doc: Doc, table: tuple[tuple[str, ...], ...], start: int, end: int) -> tuple[int, tuple[str, ...]] | None:
+    """The first phrase of `table` (tuples of lower-case words) that stands wholly inside tokens [start, end):
+    (its position, the phrase), the earliest position first and at one position the table's first phrase; None
+    when there is none. The positions of each phrase's first word are bisected (docindex `positions`), so a
+    rule asking about its clause does not walk it token by token."""
+    try:   # the index read inline (as in lower_words)
+        index = doc.user_data[INDEX_KEY]
+    except KeyError:
+        index = doc_index(doc)
+    positions, words = index.positions, index.lower
+    best = None
+    for first, phrases in phrases_by_first(table):
+        at = positions.get(first)
+        if at is None:
+            continue
+        stop = end if best is None else best[0]
+        for k in range(bisect.bisect_left(at, start), len(at)):
+            j = at[k]
+            if j >= stop:
+                break
+            match = next((p for p in phrases if j + len(p) <= end and tuple(words[j: j + len(p)]) == p), None)
+            if match is not None:
+                best = (j, match)
+                break
+    return best
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:

@@ -115,6 +115,7 @@ ISO_HEADER = re.compile(r"^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d
 STAMP = re.compile(r"\b(?:updated|published|posted|released|date)\s*:?\s*(\d{4}-\d{2}-\d{2})\b",
                    re.IGNORECASE | re.ASCII)
 YEAR_DIGITS = re.compile(r"\d{4}", re.ASCII)
+ISO_DIGITS = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)   # what STAMP needs: a line without it is not searched
 MONTH_BYLINE = re.compile(r"^\s*([A-Z][a-z]+\.?)\s+(\d{4})\s*$", re.ASCII)
 
 
@@ -127,7 +128,8 @@ def published_from_text(text: str) -> str | None:
         return None   # each form holds a year: most texts are ruled out by one scan
     lines = [line for line in header.splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
-        match = ISO_HEADER.match(line) or STAMP.search(line)
+        # (STAMP, case-blind, is tried at every position of a line: only a line holding an ISO date can match)
+        match = ISO_HEADER.match(line) or (STAMP.search(line) if ISO_DIGITS.search(line) else None)
         if match and parse_iso(match.group(1)):
             return match.group(1)
         match = MONTH_BYLINE.match(line)

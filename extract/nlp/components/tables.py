@@ -86,7 +86,7 @@ class TableReader:
         k = 0
         while k < len(lines):
             caption = lines[k - 1][2] if k > 0 else ""
-            columns = self.columns(lines[k][2], label_words(caption))
+            columns = self.columns(lines[k][2], caption)
             if columns is None:
                 k += 1
                 continue
@@ -116,15 +116,17 @@ class TableReader:
             set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
         return doc
 
-    def columns(self, line: str, caption: list[str]) -> list[tuple[str, list[str]] | None] | None:
+    def columns(self, line: str, caption: str) -> list[tuple[str, list[str]] | None] | None:
         """The (status, words) of each data column of a header line (None for a column of something else),
         or None when the line is no header of a case table. A column of a period alone (`New`, `Total`) counts
-        what the caption above names, where it names cases (`Confirmed cases by province`)."""
-        if not line.strip() or any(ch.isdigit() for ch in line):
+        what the caption above (the line before) names, where it names cases (`Confirmed cases by province`).
+        (The first cell is tested before the line's characters are: most lines are prose, ruled out by it.)"""
+        if not line.strip():
             return None
         cells = header_cells(line)
-        if len(cells) < 2 or cells[0].lower() not in self.words["place_labels"]:
+        if len(cells) < 2 or cells[0].lower() not in self.words["place_labels"] or any(ch.isdigit() for ch in line):
             return None
+        caption = label_words(caption)
         columns = []
         for cell in cells[1:]:
             words = label_words(cell)

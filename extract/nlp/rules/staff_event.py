@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_index
+from extract.nlp.rules.relations import clause_bounds, lower_words, phrase_in, region_index, sentence_index
 from extract.nlp.rules.staff_returns import back_to_the_front
 from extract.nlp.rules.staff_roles import (frame_end, relative_tail, speech_cut, speech_resume, staff_phrases,
                                           staff_words)
@@ -67,12 +67,7 @@ def staff_event(doc: Doc, fact: Span, gazetteer) -> str | None:
 
 def a_rate(doc: Doc, lo: int, hi: int) -> bool:
     """Staff counted per day or per week (`each day`, `daily`): a rate, no group's journey."""
-    words = lower_words(doc)
-    for j in range(lo, hi):
-        for phrase in staff_phrases()["rate_phrases"]:
-            if words[j] == phrase[0] and j + len(phrase) <= hi and tuple(words[j: j + len(phrase)]) == phrase:
-                return True
-    return False
+    return phrase_in(doc, staff_phrases()["rate_phrases"], lo, hi) is not None
 
 
 def fetched(doc: Doc, lo: int, start: int) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.normalize import WEEKDAYS, month_number
 from extract.nlp.rules.case_relations import PART_RULES
-from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_index, token_texts
+from extract.nlp.rules.relations import clause_bounds, lower_words, phrase_in, sentence_index, token_texts
 from extract.nlp.rules.staff_event import count_windows, staff_event
 from extract.nlp.rules.staff_roles import staff_phrases, staff_words
 from extract.nlp.rules.staff_teams import staff_teams, team_number
@@ -227,7 +227,7 @@ def stated_total(doc: Doc, fact: Span, team: Span | None) -> str | None:
     windows = count_windows(doc, fact.start, fact.end)
     words = lower_words(doc)
     phrases = staff_phrases()
-    if any(has_phrase(words, lo, hi, phrases["total_phrases"]) or
+    if any(has_phrase(doc, lo, hi, phrases["total_phrases"]) or
            not staff_words()["total_words_strong"].isdisjoint(words[lo: hi]) for lo, hi in windows):
         return STATED
     lo, hi = windows[0]
@@ -235,7 +235,7 @@ def stated_total(doc: Doc, fact: Span, team: Span | None) -> str | None:
         return STATED
     if perfect_sending(doc, fact, lo, hi) and not any(dated_to_a_day(doc, lo, hi) for lo, hi in windows):
         return STATED
-    if has_phrase(words, max(lo, fact.start - WEAK_REACH), fact.end, phrases["weak_total_phrases"]) and \
+    if has_phrase(doc, max(lo, fact.start - WEAK_REACH), fact.end, phrases["weak_total_phrases"]) and \
             not any(dated_to_a_day(doc, lo, hi) for lo, hi in windows):
         return WEAK
     return None
@@ -280,12 +280,9 @@ def perfect_sending(doc: Doc, fact: Span, lo: int, hi: int) -> bool:
     return False
 
 
-def has_phrase(words: list[str], lo: int, hi: int, phrases) -> bool:
-    for j in range(lo, hi):
-        for phrase in phrases:
-            if words[j] == phrase[0] and tuple(words[j: j + len(phrase)]) == phrase and j + len(phrase) <= hi:
-                return True
-    return False
+def has_phrase(doc: Doc, lo: int, hi: int, phrases) -> bool:
+    """One of the phrases stands wholly inside tokens [lo, hi)."""
+    return phrase_in(doc, phrases, lo, hi) is not None
 
 
 def national_sender(doc: Doc, lo: int, start: int) -> bool:

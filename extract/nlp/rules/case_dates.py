@@ -30,6 +30,7 @@ PHRASE_REACH = 4      # tokens after a number within which `a day earlier` stand
 AS_OF_GAP = 8         # tokens from `as of` to its day (`as of the end of the day on Sunday`)
 LEVEL_GAP = 4         # tokens between an earlier level and the day said of it (`48 cases reported on Monday`)
 LEVEL_OPENERS = (("from",), ("compared", "with"), ("compared", "to"))
+LEVEL_LAST_WORDS = frozenset(opener[-1] for opener in LEVEL_OPENERS)
 
 
 def phrases(values) -> tuple[tuple[str, ...], ...]:
@@ -88,6 +89,8 @@ def as_of(doc: Doc, span: Span) -> bool:
 def is_earlier_level(doc: Doc, fact: Span) -> bool:
     """`down from 48 cases`, `compared with 47`: a level given for comparison, whose day is not the report's."""
     words = lower_words(doc)
+    if fact.start == 0 or words[fact.start - 1] not in LEVEL_LAST_WORDS:
+        return False   # (one set test rules out most counts: an opener ends right before the level)
     return any(tuple(words[max(0, fact.start - len(o)): fact.start]) == o for o in LEVEL_OPENERS)
 
 

@@ -1,6 +1,9 @@
 """The relations of a case count: its status, period, region and date, by rules over its clause."""
 from __future__ import annotations
 
+import bisect
+import functools
+
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
@@ -38,6 +41,8 @@ PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
+AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
+AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -120,6 +125,16 @@ class CaseRelations(CaseLists, CaseRegions):
         if region is None and head.rule not in ("case_list_item", "case_origin_item") and national and not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
+
+    @functools.cached_property
+    def spaced_total_words(self) -> tuple[str, ...]:
+        """The period's total words and phrases, each between spaces (as case_period looks for them in its
+        clause's words joined by spaces), made once."""
+        return tuple(f" {w} " for w in self.total_words)
+
+    @functools.cached_property
+    def spaced_total_verbs(self) -> tuple[str, ...]:
+        return tuple(" " + " ".join(v) + " " for v in self.total_verbs)
 
     def same_report(self, other: str | None, region: str | None) -> bool:
         """Two counts' places may be of one report: either has none (the country's report covers every place),
@@ -321,13 +336,13 @@ class CaseRelations(CaseLists, CaseRegions):
         before = words[clause_start: number.start]
         # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
         text = " " + " ".join(words[clause_start: number.end]) + " "
-        if head.rule == "case_toll" or any(f" {w} " in text for w in self.total_words):
+        if head.rule == "case_toll" or any(w in text for w in self.spaced_total_words):
             return "total"
         if before and before[-1] == "with":
             # `2,345 new cases, with 97 deaths`: the period of the count it goes with; else a standing count
             previous = self.list_heading_any(doc, number, facts)
             return (get(previous, "period") if previous is not None else None) or "total"
-        if any(" " + " ".join(v) + " " in text for v in self.total_verbs):
+        if any(v in text for v in self.spaced_total_verbs):
             return "total"
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
@@ -365,18 +380,22 @@ class CaseRelations(CaseLists, CaseRegions):
         words = lower_words(doc)
         own = words[self.own_clause_start(number, clause_start, facts): number.start] + \
             words[head.end: head.end + AVERAGE_REACH]
-        return not AVERAGES.isdisjoint(own) or any(own[k: k + 2] in (["on", "average"], ["per", "year"],
-                                                                     ["a", "year"], ["each", "year"])
-                                                   for k in range(len(own) - 1))
+        return not AVERAGES.isdisjoint(own) or (not AVERAGE_PAIR_FIRSTS.isdisjoint(own) and any(
+            own[k: k + 2] in AVERAGE_PAIRS for k in range(len(own) - 1)))
 
     @staticmethod
     def by_a_date(doc: Doc, start: int, end: int) -> bool:
         """`by Sunday`, `by the end of Feb 3`, `by 24:00 on Feb 3`: a running total up to a date (not `caused by`)."""
-        words = lower_words(doc)
+        index = doc_index(doc)
+        at = index.positions.get("by", ())   # (the positions of `by`, bisected: most clauses hold none)
+        first = bisect.bisect_left(at, start)
+        if first == len(at) or at[first] >= end:
+            return False
+        words = index.lower
         starts = {span.start for span in attachable_dates(doc, start, end)}
-        for j in range(start, end):
-            if words[j] != "by":
-                continue
+        for j in at[first:]:
+            if j >= end:
+                break
             k = j + 1
             while k < end and k <= j + 5 and (words[k] in ("the", "end", "of", "on", ",") or ":" in words[k]):
                 k += 1

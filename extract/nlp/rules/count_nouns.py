@@ -59,45 +59,47 @@ class HeadFinder(OriginItems, PeopleCounts):
     def noun_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number, over at most a few modifiers (`new confirmed`, `medical`,
         `Shandong`); None when a non-counted noun (tons, yuan, hospitals) or a break comes first."""
+        # (the index's lists and the noun table read once: this runs for every number of every article)
+        index = doc_index(doc)
+        words, texts, n, noun_class = index.lower, index.texts, len(doc), self.noun_class
         j = number.end
-        if j < len(doc) and token_texts(doc)[j] == "-":
+        if j < n and texts[j] == "-":
             j += 1
         first = j
-        index = doc_index(doc)
         for _ in range(MODIFIER_WINDOW):
-            if j >= len(doc):
+            if j >= n:
                 return None
-            low = index.lower[j]
+            low = words[j]
             if j in in_region:
                 while j in in_region:
                     j += 1
                 continue
-            cls = self.classify_word(doc, j)
-            if cls is not None and j - 1 > number.end and token_texts(doc)[j - 1] == "-":
-                if j + 1 < len(doc) and self.classify_word(doc, j + 1) == cls:
+            cls = noun_class.get(low)
+            if cls is not None and j - 1 > number.end and texts[j - 1] == "-":
+                if j + 1 < n and noun_class.get(words[j + 1]) == cls:
                     j += 1   # `157 coronavirus-infected cases`: the compound modifies the noun after it
                     continue
                 return None   # `3 test-cluster-worker`: part of a compound, not the counted noun
-            if cls is not None and j + 1 < len(doc) and token_texts(doc)[j + 1] == "-" and \
+            if cls is not None and j + 1 < n and texts[j + 1] == "-" and \
                     doc[j].whitespace_ == "":
                 return None   # `one hospital infection-control group`: the noun modifies another
             if cls == "persons" and self.describes_staff(doc, j):
                 j += 1   # `60 women doctors`: the staff noun after it is the counted one
                 continue
             if cls is not None:
-                while j + 1 < len(doc) and self.classify_word(doc, j + 1) == "personnel":
+                while j + 1 < n and noun_class.get(words[j + 1]) == "personnel":
                     j, cls = j + 1, "personnel"
                 return Head(cls, "count_noun", j + 1, (first, j), j + 1)
-            if low in ("and", "or", "&", "/") and j > first and j + 1 < len(doc) and \
-                    self.same_status(lower_words(doc)[j - 1], lower_words(doc)[j + 1]):
+            if low in ("and", "or", "&", "/") and j > first and j + 1 < n and \
+                    self.same_status(words[j - 1], words[j + 1]):
                 j += 1   # `20 cured and discharged cases`: two words of one status (not `confirmed and suspected`)
                 continue
-            if low in self.wrappers and j + 2 < len(doc) and lower_words(doc)[j + 1] == "of" and \
-                    self.classify_word(doc, j + 2) != "team":
+            if low in self.wrappers and j + 2 < n and words[j + 1] == "of" and \
+                    noun_class.get(words[j + 2]) != "team":
                 j += 2   # `79,824 reports of confirmed cases`: the count is of what is reported
                 continue
-            compound = j + 1 < len(doc) and token_texts(doc)[j + 1] == "-"   # `prefecture-level cities`
-            modifies_case = low in NOUN_MODIFIERS and j + 1 < len(doc) and self.classify_word(doc, j + 1) == "case"
+            compound = j + 1 < n and texts[j + 1] == "-"   # `prefecture-level cities`
+            modifies_case = low in NOUN_MODIFIERS and j + 1 < n and noun_class.get(words[j + 1]) == "case"
             if ((low in self.singular_region and not compound) or low in self.not_counted) and not modifies_case:
                 return None   # `12 hospitals`, but `417 new hospital discharges`
             if low in self.stop or (index.is_punct[j] and low != "-") or index.is_space[j] or index.like_num[j]:

@@ -239,8 +239,9 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
     determiners, adjectives, possessives, earlier members of a coordinated list of regions and regions that
     modify this one (`Hubei's`, `the Hubei localities of`). Its token index, or None."""
     region_ends = region_index(doc).by_end
-    sent_start = sentence_index(doc).bounds(span.start)[0]
-    words, texts = lower_words(doc), token_texts(doc)
+    index = doc_index(doc)
+    sent_start = index.sentences.bounds(span.start)[0]
+    words, texts = index.lower, index.texts
     j, budget, current = span.start - 1, n, span
     while j >= sent_start and budget > 0:
         low = words[j]
@@ -258,7 +259,6 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        index = doc_index(doc)
         if index.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
             return None
         if index.like_num[j] or index.is_space[j]:

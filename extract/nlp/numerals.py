@@ -37,8 +37,9 @@ SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
 # Full-width separators of CJK text (`1，200`, `1．5`) stand for the ASCII ones; each maps one character to one,
 # so offsets into the text stay what they were
 WIDE_SEPARATORS = {"\uff0c": ",", "\uff0e": ".", "\uff0d": "-", "\uff1a": ":"}
-# a wide separator, or a decimal digit that is not ASCII (re's \d is str.isdecimal: Unicode category Nd)
-NON_ASCII_NUMERAL_CHARACTER = re.compile("[" + "".join(WIDE_SEPARATORS) + r"]|(?![0-9])\d")
+# a wide separator, or a decimal digit that is not ASCII (re's \d is str.isdecimal: Unicode category Nd): a
+# character outside ASCII, then looked behind at (the engine skips the ASCII characters without trying a branch)
+NON_ASCII_NUMERAL_CHARACTER = re.compile("[" + "".join(WIDE_SEPARATORS) + r"]|[^\x00-\x7f](?<=\d)")
 
 
 def ascii_numeral(text: str) -> str:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
@@ -341,31 +342,15 @@ class CaseRegions(CountWords):
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""
         return any(self.classify_word(doc, j) in ("team", "personnel") for j in range(start, position))
 
+    @property
+    def focus(self) -> PlaceFocus:
+        """The place in focus (rules/place_focus.py), made on first use."""
+        found = self.__dict__.get("_focus")
+        if found is None:
+            found = self.__dict__["_focus"] = PlaceFocus(self.scopes, self.is_team_modifier)
+        return found
+
     def anaphoric_region(self, doc: Doc, start: int, position: int) -> str | None:
-        """`the province`, `the city` with no region named in the clause: the last such region before."""
-        words = lower_words(doc)[start: position]
-        level = None
-        for i, word in enumerate(words[:-1]):
-            if word != "the" or (i > 0 and words[i - 1] in ("outside", "beyond")):
-                continue   # `Outside the province, 18 new cases`: elsewhere
-            # `the province`, `the hard-hit province`, `the city`: up to two words between
-            k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in ("province", "provincial", "city")),
-                     None)
-            nxt = words[k] if k is not None else None
-            if nxt == "provincial" and words[k + 1: k + 2] in (["capital"], ["-"]):
-                continue   # `Wuhan, the provincial capital`, `the provincial-level regions`: not the province
-            if nxt in ("province", "provincial"):
-                level = "province"
-            elif nxt == "city":
-                level = "city"
-        if level is None:
-            return None
-        # a municipality (Shanghai) is a province and a city at once
-        wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
-            (lambda s: not self.gazetteer[get(s, "value")].is_provincial or
-             self.gazetteer[get(s, "value")].kind == "municipality")
-        # a route travellers come by (`arriving via Hong Kong, Macao and Taiwan`) is no place the story is about
-        earlier = last_before(region_index(doc).regions, start,
-                              lambda s: wanted(s) and governing_preposition(doc, s, ROUTE_PREPS) is None,
-                              floor=start - LOOKBACK)
-        return get(earlier, "value") if earlier is not None else None
+        """`the province`, `our city`, `the provincial capital` with no region named in the clause: the place in
+        focus of that kind (rules/place_focus.py)."""
+        return self.focus.anaphoric_region(doc, start, position)

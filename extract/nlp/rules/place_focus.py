@@ -1,0 +1,218 @@
+"""The place in focus: the place a count with no place of its own is about, found by structure.
+
+Two readings share it. An *anaphor* (`the province`, `our city`, `this province`, `the provincial capital`, `the
+region`) names the last place of its kind before it: a province (not a province-level municipality: nobody calls
+Beijing `the province`), a city (a municipality is one), the capital of the province in focus, an autonomous
+region or SAR; an anaphor that finds none gives no place at all rather than letting a later rule borrow one. A
+*carried place*: a paragraph's count that names no place takes the place of the last case count before it (`Hubei
+reported 1,000 new cases. ... 500 patients were discharged.`), across the sentences of its paragraph and into the
+next paragraphs while they go on with the same report; another place named between, a sentence about the whole
+country or abroad, a dateline, a section heading or a paragraph about a team ends it. A province's bulletin may
+name its cities' sub-counts in between (`Of them, 5 were in Shenzhen.`): those places are parts, not the focus.
+
+Neither reading takes a place that is no place of the story: where people came from (`arrived from Wuhan`), a
+distance (`100 km from Wuhan`), an outlet named after a place (`the Hubei Daily`), a route (`via Hong Kong`), a
+dateline, or whose staff a team is (`the Hunan medical team`). An authority named after its place (`the
+Guangdong health commission`) speaks for that place and is in focus. Knowledge is in data/focus.json.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.gazetteer import data_path, default_gazetteer
+from extract.nlp.rules.relations import (LOOKBACK, last_before, lower_words, region_index, sentence_index,
+                                         sentence_start, spans_in, spans_of, token_texts)
+
+CARRY_REACH = 400        # tokens back from a count's sentence to the count whose place it carries
+DISTANCE_GAP = 4         # words between a distance word and its `from` / `of`
+ORIGIN_GAP = 3           # words between an origin word (`arrived from`) and the place
+ANAPHOR_GAP = 2          # modifiers between the determiner and the head (`the hard-hit province`)
+PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
+REGION_KINDS = frozenset({"autonomous_region", "sar"})
+
+
+@lru_cache(maxsize=1)
+def focus_words() -> dict:
+    """data/focus.json, checked once: every key present, every capital a known city of its province."""
+    with open(data_path("focus.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    required = ("anaphor_determiners", "anaphor_heads", "anaphor_blockers", "anaphor_not_after_head",
+                "distance_words", "team_story_words", "provincial_capitals")
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise ValueError(f"focus.json: missing keys {', '.join(missing)}")
+    kinds = set(data["anaphor_heads"].values())
+    if not kinds <= {"province", "city", "region", "capital"}:
+        raise ValueError(f"focus.json: unknown anaphor kinds {sorted(kinds - {'province', 'city', 'region', 'capital'})}")
+    gazetteer = default_gazetteer()
+    for province, capital in data["provincial_capitals"].items():
+        if province not in gazetteer.by_name or capital not in gazetteer.by_name or \
+                gazetteer[capital].province != province:
+            raise ValueError(f"focus.json: {capital!r} is no city of {province!r} in the gazetteer")
+    words = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
+    words["anaphor_heads"] = {k.lower(): v for k, v in data["anaphor_heads"].items()}
+    words["provincial_capitals"] = dict(data["provincial_capitals"])
+    return words
+
+
+class PlaceFocus:
+    """The place in focus at a count. `scopes` is the document's PlaceReader (datelines, national sentences,
+    outlets, origins); `team_modifier(doc, region)` says a region names whose staff a team is."""
+
+    def __init__(self, scopes, team_modifier):
+        self.scopes = scopes
+        self.team_modifier = team_modifier
+        self.words = focus_words()
+        self.gazetteer = default_gazetteer()
+
+    # --- places that are no place of the story -----------------------------------------------------------
+    def out_of_focus(self, doc: Doc, region: Span) -> bool:
+        """A mention that names no place the story is about: an origin, a distance, an outlet, a route, a
+        dateline, a team's home."""
+        if self.scopes.is_dateline_place(doc, region) or self.team_modifier(doc, region):
+            return True
+        texts, words = token_texts(doc), lower_words(doc)
+        after = region.end
+        if after < len(doc) and texts[after][:1].isupper() and words[after] in self.scopes.words["outlet_words"]:
+            return True   # `the Hubei Daily`, `Beijing News`
+        if self.is_authority(doc, region):
+            return False  # `the Guangdong health commission` speaks for Guangdong
+        sent = sentence_start(doc, region.start)
+        j = region.start - 1
+        while j >= sent and (words[j] in ("the", "city", "of", "province", "'s", "’s") or j in region_index(doc).tokens):
+            j -= 1   # `from the city of Wuhan`, `from Hubei's Wuhan`
+        before = words[max(sent, j - ORIGIN_GAP + 1): j + 1]
+        if not self.scopes.words["origin_markers"].isdisjoint(before):
+            return True   # `arrived from Wuhan`, `imported from Hubei`, `via Hong Kong`
+        if j >= sent and words[j] in ("from", "of", "to") and \
+                not self.words["distance_words"].isdisjoint(words[max(sent, j - DISTANCE_GAP): j]):
+            return True   # `100 km from Wuhan`, `200 kilometres north of Wuhan`, `a short drive to Xiaogan`
+        return False
+
+    @staticmethod
+    def is_authority(doc: Doc, region: Span) -> bool:
+        """`the Guangdong health commission`, `the Hubei Provincial Health Commission`: who reports a place's
+        figures."""
+        return "health" in lower_words(doc)[region.end: region.end + 3]
+
+    # --- anaphors ----------------------------------------------------------------------------------------
+    def anaphor(self, doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+        """(kind, position) of the first anaphor for a place in [start, end): `the province`, `our city`,
+        `the hard-hit province`, `the provincial health commission`, `the provincial capital`, `the region`;
+        not `outside the province`, `the provincial-level regions`, `other cities`."""
+        words = lower_words(doc)
+        heads = self.words["anaphor_heads"]
+        for i in range(start, end - 1):
+            if words[i] not in self.words["anaphor_determiners"]:
+                continue
+            if i > 0 and words[i - 1] in self.words["anaphor_blockers"]:
+                continue   # `Outside the province, 18 new cases`: elsewhere
+            k = next((k for k in range(i + 1, min(end, i + 2 + ANAPHOR_GAP)) if words[k] in heads), None)
+            if k is None or any(words[m] in self.words["anaphor_blockers"] or m in region_index(doc).tokens
+                                for m in range(i + 1, k)):
+                continue   # `the other cities`, `the Hubei province`
+            kind = heads[words[k]]
+            after = words[k + 1] if k + 1 < len(doc) else ""
+            if after == "of" and k + 2 in region_index(doc).by_start:
+                continue   # `the provincial capital of Wuhan`: named there
+            if words[k] == "provincial" and after == "capital":
+                kind = "capital"
+            elif after in self.words["anaphor_not_after_head"] or k + 1 in region_index(doc).by_start:
+                continue   # `the provincial-level regions`, `the city Wuhan` (named there)
+            if kind == "capital" and words[k] == "capital" and words[k - 1] != "provincial":
+                continue   # `the capital`: Beijing or a province's, unsaid
+            return kind, i   # the first: the subject's (`The province saw 3 deaths, all in the city of ...`)
+        return None
+
+    def resolve(self, doc: Doc, kind: str, position: int) -> str | None:
+        """The place in focus of `kind` before token `position`."""
+        gazetteer = self.gazetteer
+        if kind == "city":
+            def wanted(value):
+                return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"
+        elif kind == "region":
+            def wanted(value):
+                return gazetteer[value].is_provincial and gazetteer[value].kind != "municipality"
+        else:
+            def wanted(value):
+                return gazetteer[value].is_provincial and gazetteer[value].kind in PROVINCE_KINDS
+        earlier = last_before(region_index(doc).regions, position,
+                              lambda s: wanted(get(s, "value")) and not self.out_of_focus(doc, s),
+                              floor=position - LOOKBACK)
+        if earlier is None:
+            return None
+        value = get(earlier, "value")
+        if kind == "region":   # `the region`: an autonomous region or a SAR, when it is the one in focus
+            return value if gazetteer[value].kind in REGION_KINDS else None
+        if kind == "capital":
+            return self.words["provincial_capitals"].get(value)
+        return value
+
+    def anaphoric_region(self, doc: Doc, start: int, end: int) -> str | None:
+        found = self.anaphor(doc, start, end)
+        return self.resolve(doc, found[0], found[1]) if found is not None else None
+
+    def unresolved_anaphor(self, doc: Doc, start: int, end: int) -> bool:
+        """The clause refers to a place (`The province also reported ...`) that nothing before resolves: its
+        count is no other place's."""
+        found = self.anaphor(doc, start, end)
+        return found is not None and self.resolve(doc, *found) is None
+
+    # --- a place carried forward -------------------------------------------------------------------------
+    def carried_region(self, doc: Doc, number: Span, facts: list[Span], section_start: int, is_subcount) -> str | None:
+        """The place of the last case count before the count's sentence, carried over the sentences and
+        paragraphs between while they go on with the same report."""
+        index = sentence_index(doc)
+        sent_start, sent_end = index.bounds(number.start)
+        anchor = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f),
+                             floor=max(section_start, sent_start - CARRY_REACH))
+        if anchor is None or not get(anchor, "region"):
+            return None
+        place = get(anchor, "region")
+        anchor_start, anchor_end = index.bounds(anchor.start)
+        for region in spans_in(region_index(doc).regions, anchor_start, anchor_end):
+            value = get(region, "value")
+            if value != place and not self.out_of_focus(doc, region) and \
+                    not (self.gazetteer[place].is_provincial and self.gazetteer[value].province == place):
+                return None   # `Two new cases in Guangzhou, four in Shenzhen`: a report of several places
+        for region in spans_in(region_index(doc).regions, anchor_end, sent_end):
+            value = get(region, "value")
+            if value == place or self.out_of_focus(doc, region) or self.part_of_bulletin(doc, region, place, facts,
+                                                                                           is_subcount):
+                continue
+            return None   # another place named in between
+        texts = token_texts(doc)
+        s = anchor_end
+        while s < sent_end:
+            e = index.bounds(s)[1]
+            if self.scopes.speaks_nationally(doc, s, e) or self.scopes.speaks_of_elsewhere(doc, s, e):
+                return None   # `Nationwide, ...`, `Other provinces ...`
+            if s > anchor_end and any("\n" in t for t in texts[anchor_end - 1: s]) and \
+                    self.ends_the_report(doc, s, e, facts):
+                return None
+            s = e
+        return place
+
+    def part_of_bulletin(self, doc: Doc, region: Span, place: str, facts: list[Span], is_subcount) -> bool:
+        """`Of them, 5 were in Shenzhen.` after Guangdong's count: a city of the province named by a sentence
+        whose counts are all the province's sub-counts."""
+        gazetteer = self.gazetteer
+        value = get(region, "value")
+        if not gazetteer[place].is_provincial or gazetteer[value].is_provincial or gazetteer[value].province != place:
+            return False
+        s, e = sentence_index(doc).bounds(region.start)
+        counts = [f for f in spans_in(facts, s, e) if f.label_ == "case_count"]
+        return bool(counts) and all(is_subcount(f) for f in counts)
+
+    def ends_the_report(self, doc: Doc, s: int, e: int, facts: list[Span]) -> bool:
+        """A sentence, after a paragraph break, that opens something else: a dateline, or a story about a team
+        (its staff counted, or a team its subject)."""
+        if any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), s, e)):
+            return True
+        if any(f.label_ in ("personnel_count", "team_count") for f in spans_in(facts, s, e)):
+            return True
+        return not self.words["team_story_words"].isdisjoint(lower_words(doc)[s:e])

@@ -278,9 +278,16 @@ class CaseRegions(CountWords):
                 return get(antecedent, "value")
             if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`
                 return self.anaphoric_region(doc, max(sent_start, before - 3), before + 1)
-        if words[sent_start] == "in":
-            opening = region_index(doc).by_start.get(sent_start + 1)
-            if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
+        first = self.focus.after_marker(doc, sent_start, number.start)   # `- In Hefei, 12 new cases`
+        if words[first] == "in":
+            k = first + 1
+            while k < number.start and words[k] in ("the", "city", "province", "of"):
+                k += 1   # `In the city of Hefei,`
+            opening = region_index(doc).by_start.get(k)
+            after = opening.end if opening is not None else 0
+            while opening is not None and after < number.start and words[after] in ("city", "province"):
+                after += 1   # `In Hefei City,`
+            if opening is not None and after < len(doc) and words[after] == ",":
                 return get(opening, "value")
         return None
 

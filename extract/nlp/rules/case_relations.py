@@ -80,7 +80,8 @@ class CaseRelations(CaseLists, CaseRegions):
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
             if region is None and not own_place:
-                own_place = self.focus.unresolved_anaphor(doc, start, end)   # `the province` after Beijing only
+                # `the province` after Beijing only; patients a team treated are where it works, never its home's
+                own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)
             if region is None and not own_place and (head.rule in PART_RULES or
                                                      self.scopes.opens_subcount(doc, number)):
                 # a part with no place of its own is its whole's, before any place the sentence, its frame or

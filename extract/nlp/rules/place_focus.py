@@ -33,6 +33,7 @@ ORIGIN_GAP = 3           # words between an origin word (`arrived from`) and the
 ANAPHOR_GAP = 2          # modifiers between the determiner and the head (`the hard-hit province`)
 PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
 REGION_KINDS = frozenset({"autonomous_region", "sar"})
+BULLETS = frozenset({"-", "•", "*", "·", "—", "–", "▪", "●", "○"})
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,20 @@ class PlaceFocus:
         """`the Guangdong health commission`, `the Hubei Provincial Health Commission`: who reports a place's
         figures."""
         return "health" in lower_words(doc)[region.end: region.end + 3]
+
+    def after_marker(self, doc: Doc, start: int, end: int) -> int:
+        """The first word of a line's text past its bullet or number (`- In Hefei,`, `• In Bengbu,`, `2) In
+        Wuhu,`, `iii. In Huainan,`)."""
+        words = lower_words(doc)
+        j = start
+        while j < end and doc[j].is_space:
+            j += 1
+        if j < end and words[j] in BULLETS:
+            return j + 1
+        marker = words[j] in self.scopes.words["list_markers"] or doc[j].like_num
+        if j + 1 < end and marker and words[j + 1] in (")", ".") and (j == start or "\n" in doc[j - 1].text):
+            return j + 2
+        return j
 
     # --- anaphors ----------------------------------------------------------------------------------------
     def anaphor(self, doc: Doc, start: int, end: int) -> tuple[str, int] | None:
@@ -191,8 +206,10 @@ class PlaceFocus:
             e = index.bounds(s)[1]
             if self.scopes.speaks_nationally(doc, s, e) or self.scopes.speaks_of_elsewhere(doc, s, e):
                 return None   # `Nationwide, ...`, `Other provinces ...`
-            if s > anchor_end and any("\n" in t for t in texts[anchor_end - 1: s]) and \
-                    self.ends_the_report(doc, s, e, facts):
+            first = s
+            while first < e and texts[first].isspace():
+                first += 1
+            if any("\n" in t for t in texts[anchor_end - 1: first]) and self.ends_the_report(doc, first, e, facts):
                 return None
             s = e
         return place

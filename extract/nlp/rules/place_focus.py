@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path, default_gazetteer
-from extract.nlp.rules.relations import (LOOKBACK, last_before, lower_words, region_index, sentence_index,
+from extract.nlp.rules.relations import (LOOKBACK, governing_preposition, last_before, lower_words, region_index, sentence_index,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 CARRY_REACH = 400        # tokens back from a count's sentence to the count whose place it carries
@@ -33,6 +33,7 @@ ORIGIN_GAP = 3           # words between an origin word (`arrived from`) and the
 ANAPHOR_GAP = 2          # modifiers between the determiner and the head (`the hard-hit province`)
 PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
 REGION_KINDS = frozenset({"autonomous_region", "sar"})
+ORIGIN_PREPS = frozenset({"from", "via", "through"})
 BULLETS = frozenset({"-", "•", "*", "·", "—", "–", "▪", "●", "○"})
 
 
@@ -42,7 +43,7 @@ def focus_words() -> dict:
     with open(data_path("focus.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     required = ("anaphor_determiners", "anaphor_heads", "anaphor_blockers", "anaphor_not_after_head",
-                "distance_words", "team_story_words", "provincial_capitals")
+                "distance_words", "team_story_words", "provincial_capitals", "continuation_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"focus.json: missing keys {', '.join(missing)}")
@@ -84,11 +85,17 @@ class PlaceFocus:
             return False  # `the Guangdong health commission` speaks for Guangdong
         sent = sentence_start(doc, region.start)
         j = region.start - 1
-        while j >= sent and (words[j] in ("the", "city", "of", "province", "'s", "’s") or j in region_index(doc).tokens):
-            j -= 1   # `from the city of Wuhan`, `from Hubei's Wuhan`
+        while j >= sent:   # `from the city of Wuhan`, `from Hubei's Wuhan`
+            if words[j] in ("the", "'s", "’s") or j in region_index(doc).tokens:
+                j -= 1
+            elif words[j] == "of" and j > sent and words[j - 1] in ("city", "province"):
+                j -= 2
+            else:
+                break
         before = words[max(sent, j - ORIGIN_GAP + 1): j + 1]
-        if not self.scopes.words["origin_markers"].isdisjoint(before):
-            return True   # `arrived from Wuhan`, `imported from Hubei`, `via Hong Kong`
+        if not self.scopes.words["origin_markers"].isdisjoint(before) or \
+                governing_preposition(doc, region, ORIGIN_PREPS) is not None:
+            return True   # `arrived from Wuhan`, `imported from Hubei`, `via Hong Kong, Macao and Taiwan`
         if j >= sent and words[j] in ("from", "of", "to") and \
                 not self.words["distance_words"].isdisjoint(words[max(sent, j - DISTANCE_GAP): j]):
             return True   # `100 km from Wuhan`, `200 kilometres north of Wuhan`, `a short drive to Xiaogan`
@@ -130,6 +137,8 @@ class PlaceFocus:
             if k is None or any(words[m] in self.words["anaphor_blockers"] or m in region_index(doc).tokens
                                 for m in range(i + 1, k)):
                 continue   # `the other cities`, `the Hubei province`
+            if i > start and words[i - 1] == "," and (i - 1) in region_index(doc).by_end:
+                continue   # `Wuhan, the provincial capital`: the place named, in apposition
             kind = heads[words[k]]
             after = words[k + 1] if k + 1 < len(doc) else ""
             if after == "of" and k + 2 in region_index(doc).by_start:
@@ -153,8 +162,7 @@ class PlaceFocus:
             def wanted(value):
                 return gazetteer[value].is_provincial and gazetteer[value].kind != "municipality"
         else:
-            def wanted(value):
-                return gazetteer[value].is_provincial and gazetteer[value].kind in PROVINCE_KINDS
+            return self.province_in_focus(doc, position, kind)
         earlier = last_before(region_index(doc).regions, position,
                               lambda s: wanted(get(s, "value")) and not self.out_of_focus(doc, s),
                               floor=position - LOOKBACK)
@@ -163,9 +171,32 @@ class PlaceFocus:
         value = get(earlier, "value")
         if kind == "region":   # `the region`: an autonomous region or a SAR, when it is the one in focus
             return value if gazetteer[value].kind in REGION_KINDS else None
-        if kind == "capital":
-            return self.words["provincial_capitals"].get(value)
         return value
+
+    def province_in_focus(self, doc: Doc, position: int, kind: str) -> str | None:
+        """`the province`: the last province named before, or the province of a city named since (`Wuhan
+        reported 10 new cases. The province ...` is Hubei); none when the city lies in another province than
+        the one last named, or when the last place is a municipality (Beijing is no province)."""
+        gazetteer = self.gazetteer
+        earlier = last_before(region_index(doc).regions, position,
+                              lambda s: gazetteer[get(s, "value")].kind != "municipality" and
+                              not self.out_of_focus(doc, s), floor=position - LOOKBACK)
+        if earlier is None:
+            return None
+        value = get(earlier, "value")
+        region = gazetteer[value]
+        if region.is_provincial:
+            found = value if region.kind in PROVINCE_KINDS else None
+        else:
+            named = last_before(region_index(doc).regions, earlier.start,
+                                lambda s: gazetteer[get(s, "value")].is_provincial and not self.out_of_focus(doc, s),
+                                floor=position - LOOKBACK)
+            found = region.province if named is None or get(named, "value") == region.province else None
+            if found is not None and gazetteer[found].kind not in PROVINCE_KINDS:
+                found = None
+        if kind == "capital":
+            return self.words["provincial_capitals"].get(found) if found else None
+        return found
 
     def anaphoric_region(self, doc: Doc, start: int, end: int) -> str | None:
         found = self.anaphor(doc, start, end)
@@ -201,6 +232,12 @@ class PlaceFocus:
                 continue
             return None   # another place named in between
         texts = token_texts(doc)
+        paragraph = self.paragraph_start(doc, number.start, anchor.end)
+        if paragraph is not None:   # another paragraph: it must say it goes on, and the anchor be no list row
+            line = self.paragraph_start(doc, anchor.start, max(0, anchor.start - CARRY_REACH)) or 0
+            if self.after_marker(doc, line, anchor.start) != line or \
+                    self.words["continuation_words"].isdisjoint(lower_words(doc)[paragraph: number.end]):
+                return None   # `- Xiaogan: 100 new cases`, `b) 990 in total`: a row of a list
         s = anchor_end
         while s < sent_end:
             e = index.bounds(s)[1]
@@ -213,6 +250,15 @@ class PlaceFocus:
                 return None
             s = e
         return place
+
+    @staticmethod
+    def paragraph_start(doc: Doc, i: int, floor: int) -> int | None:
+        """The first token after the last line break before token i, when there is one after `floor`."""
+        texts = token_texts(doc)
+        j = i - 1
+        while j >= floor and "\n" not in texts[j]:
+            j -= 1
+        return j + 1 if j >= floor else None
 
     def part_of_bulletin(self, doc: Doc, region: Span, place: str, facts: list[Span], is_subcount) -> bool:
         """`Of them, 5 were in Shenzhen.` after Guangdong's count: a city of the province named by a sentence
@@ -230,6 +276,12 @@ class PlaceFocus:
         (its staff counted, or a team its subject)."""
         if any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), s, e)):
             return True
+        if token_texts(doc)[e - 1].isspace() and "\n" in token_texts(doc)[e - 1]:
+            last = e - 1
+            while last > s and token_texts(doc)[last].isspace():
+                last -= 1
+            if self.scopes.is_headline(doc, s, last + 1) and not spans_in(facts, s, e):
+                return True   # a heading (`Update`): another section
         if any(f.label_ in ("personnel_count", "team_count") for f in spans_in(facts, s, e)):
             return True
         return not self.words["team_story_words"].isdisjoint(lower_words(doc)[s:e])

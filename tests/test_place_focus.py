@@ -45,6 +45,21 @@ CARRIED = [
          "30 patients were discharged.", [(20, "Anhui"), (3, "Hefei"), (30, None)]),
     (H + "Guangdong reported 1,000 confirmed cases on Monday. Of them, 5 were in Hubei. 40 patients were "
          "discharged.", [(1000, "Guangdong"), (5, "Hubei"), (40, None)]),
+    # a sentence about one place, its subject, before a count in the same paragraph (or a next one that goes on)
+    (H + "Hubei province has been under lockdown since January. On Monday, 1,000 new cases were reported.",
+     [(1000, "Hubei")]),
+    (H + "In Henan, schools have been closed since January. Another 20 patients were discharged on Monday.",
+     [(20, "Henan")]),
+    (H + "Hubei province has been under lockdown since January.\n\nThe province also reported 1,000 new cases.",
+     [(1000, "Hubei")]),
+    (H + "Hubei province has been under lockdown since January.\n\nOn Monday, 1,000 new cases were reported.",
+     [(1000, None)]),
+    (H + "Doctors went to Hubei province in January. On Monday, 1,000 new cases were reported.", [(1000, None)]),
+    (H + "Hubei province has been under lockdown since January. Jiangsu sent doctors. On Monday, 1,000 new cases "
+         "were reported.", [(1000, None)]),
+    (H + "Hubei and Hunan have closed their schools. On Monday, 1,000 new cases were reported.", [(1000, None)]),
+    (H + "Hubei province has been under lockdown since January. Across the country, 1,000 new cases were "
+         "reported.", [(1000, None)]),
     # a report of several places carries none of them
     (H + "Two new cases were reported in Guangzhou, four in Shenzhen and one in Foshan.\n\n"
          "Seven of the new patients had travelled to Wuhan.", [(2, "Guangzhou"), (4, "Shenzhen"), (1, "Foshan"),

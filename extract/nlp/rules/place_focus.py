@@ -43,7 +43,8 @@ def focus_words() -> dict:
     with open(data_path("focus.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     required = ("anaphor_determiners", "anaphor_heads", "anaphor_blockers", "anaphor_not_after_head",
-                "distance_words", "team_story_words", "provincial_capitals", "continuation_words")
+                "distance_words", "team_story_words", "provincial_capitals", "continuation_words",
+                "subject_lead_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"focus.json: missing keys {', '.join(missing)}")
@@ -214,11 +215,15 @@ class PlaceFocus:
         paragraphs between while they go on with the same report."""
         index = sentence_index(doc)
         sent_start, sent_end = index.bounds(number.start)
-        anchor = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f),
-                             floor=max(section_start, sent_start - CARRY_REACH))
-        if anchor is None or not get(anchor, "region"):
+        floor = max(section_start, sent_start - CARRY_REACH)
+        anchor = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=floor)
+        if anchor is None:   # no count before: a sentence about one place (`Hubei has been under lockdown.`)
+            anchor = self.subject_place(doc, sent_start, floor, facts)
+            if anchor is None:
+                return None
+        place = get(anchor, "region") if anchor.label_ == "case_count" else get(anchor, "value")
+        if not place:
             return None
-        place = get(anchor, "region")
         anchor_start, anchor_end = index.bounds(anchor.start)
         for region in spans_in(region_index(doc).regions, anchor_start, anchor_end):
             value = get(region, "value")
@@ -250,6 +255,30 @@ class PlaceFocus:
                 return None
             s = e
         return place
+
+    def subject_place(self, doc: Doc, sent_start: int, floor: int, facts: list[Span]) -> Span | None:
+        """The last place named before the count's sentence, when it is its own sentence's subject (`Hubei
+        province has been under lockdown`, `In Hubei, schools are closed`), the one place that sentence names,
+        and the sentence speaks neither of the country, abroad nor a team."""
+        mention = last_before(region_index(doc).regions, sent_start, lambda s: not self.out_of_focus(doc, s),
+                              floor=floor)
+        if mention is None:
+            return None
+        s, e = sentence_index(doc).bounds(mention.start)
+        words = lower_words(doc)
+        first = self.after_marker(doc, s, mention.start)
+        lead = words[first: mention.start]
+        if not all(w in self.words["subject_lead_words"] for w in lead) or \
+                ("in" in lead and (mention.end >= e or words[mention.end] != ",")):
+            return None   # not the sentence's subject (`Doctors went to Hubei.`), or not `In Hubei, ...`
+        value = get(mention, "value")
+        if any(get(r, "value") != value and not self.out_of_focus(doc, r)
+               for r in spans_in(region_index(doc).regions, s, e)):
+            return None
+        if self.scopes.speaks_nationally(doc, s, e) or self.scopes.speaks_of_elsewhere(doc, s, e) or \
+                self.ends_the_report(doc, s, e, facts):
+            return None
+        return mention
 
     @staticmethod
     def paragraph_start(doc: Doc, i: int, floor: int) -> int | None:

@@ -67,6 +67,26 @@ CARRIED = [
 ]
 
 
+BULLETIN_PARTS = [
+    # a province's sub-counts (its cities', its severe, critical or imported cases) are parts; its own totals
+    # after them keep the province, a city's own after them keep the city
+    (H + "Guangdong reported 1,000 confirmed cases on Monday. Among them, 20 are in severe condition. 40 patients "
+         "were discharged.", [(1000, "Guangdong"), (20, "Guangdong"), (40, "Guangdong")]),
+    (H + "Guangdong reported 1,000 confirmed cases on Monday, including 3 imported cases.\n\nAnother 40 patients "
+         "were discharged.", [(1000, "Guangdong"), (3, "Guangdong"), (40, "Guangdong")]),
+    (H + "Zhejiang reported 1,205 confirmed cases by Monday. Of them, 30 were in Hangzhou, including 2 in critical "
+         "condition. The province has discharged 600 patients.",
+     [(1205, "Zhejiang"), (30, "Hangzhou"), (2, "Hangzhou"), (600, "Zhejiang")]),
+    (H + "Zhejiang reported 1,205 confirmed cases by Monday. Of them, 30 were in Hangzhou. The city also "
+         "discharged 16 patients.", [(1205, "Zhejiang"), (30, "Hangzhou"), (16, "Hangzhou")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BULLETIN_PARTS, ids=[t[len(H):][:50] for t, _ in BULLETIN_PARTS])
+def test_a_bulletin_s_parts_are_not_the_province_s_totals(facts_of, text, expected):
+    check(facts_of, text, expected)
+
+
 @pytest.mark.parametrize("text, expected", CARRIED, ids=[t[len(H):][:50] for t, _ in CARRIED])
 def test_a_paragraph_s_place_is_carried_while_the_report_goes_on(facts_of, text, expected):
     check(facts_of, text, expected)
@@ -112,6 +132,10 @@ ANAPHORS = [
      [(300, "Jiangxi"), (20, None)]),
     (H + "Hubei reported 10 new cases on Monday. The region also reported one death.",
      [(10, "Hubei"), (1, None)]),
+    (H + "Hong Kong reported 10 new cases on Monday. The region also reported one death.",
+     [(10, "Hong Kong"), (1, "Hong Kong")]),
+    (H + "Hubei reported 100 new cases. Its provincial capital reported 60 of them.", [(100, "Hubei"), (60, "Wuhan")]),
+    (H + "According to the provincial health commission, 20 new cases were reported on Monday.", [(20, None)]),
     # elsewhere, not the province
     (H + "Hubei reported 300 new cases on Monday. Outside the province, 20 new cases were reported.",
      [(300, "Hubei"), (20, None)]),

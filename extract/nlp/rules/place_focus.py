@@ -142,20 +142,23 @@ class PlaceFocus:
                 continue   # `Wuhan, the provincial capital`: the place named, in apposition
             kind = heads[words[k]]
             after = words[k + 1] if k + 1 < len(doc) else ""
-            if after == "of" and k + 2 in region_index(doc).by_start:
+            named_at = k + 2 if after == "city" else k + 1   # `the capital city of Wuhan`
+            if named_at + 1 < len(doc) and words[named_at] == "of" and named_at + 1 in region_index(doc).by_start:
                 continue   # `the provincial capital of Wuhan`: named there
             if words[k] == "provincial" and after == "capital":
                 kind = "capital"
             elif after in self.words["anaphor_not_after_head"] or k + 1 in region_index(doc).by_start:
                 continue   # `the provincial-level regions`, `the city Wuhan` (named there)
             if kind == "capital" and words[k] == "capital" and words[k - 1] != "provincial":
-                continue   # `the capital`: Beijing or a province's, unsaid
+                kind = "unsaid"   # `the capital`, `the Chinese capital`: Beijing or a province's, not said
             return kind, i   # the first: the subject's (`The province saw 3 deaths, all in the city of ...`)
         return None
 
     def resolve(self, doc: Doc, kind: str, position: int) -> str | None:
         """The place in focus of `kind` before token `position`."""
         gazetteer = self.gazetteer
+        if kind == "unsaid":
+            return None
         if kind == "city":
             def wanted(value):
                 return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"

@@ -180,6 +180,8 @@ BULLETS = [
      [(12, "Hefei"), (3, "Bengbu")]),
     (H + "• In the city of Hefei, 12 new cases were reported on Monday.", [(12, "Hefei")]),
     (H + "• Wuhan: 3 new cases\n• Xiaogan: 5 new cases", [(3, "Wuhan"), (5, "Xiaogan")]),
+    (H + "Zhejiang has reported 1,117 cases. Meanwhile, in Hubei, 2,000 new cases were reported.",
+     [(1117, "Zhejiang"), (2000, "Hubei")]),
     # no place at the line's start: none
     (H + "- In total, 12 new cases were reported.", [(12, None)]),
     (H + "- In February, 12 new cases were reported.", [(12, None)]),
@@ -189,3 +191,21 @@ BULLETS = [
 @pytest.mark.parametrize("text, expected", BULLETS, ids=[t[len(H):][:50] for t, _ in BULLETS])
 def test_a_bullet_before_in_x_frames_its_line(facts_of, text, expected):
     check(facts_of, text, expected)
+
+
+ARTICLE = ("Anhui reports 12 new cases\n\n"
+           "HEFEI, Feb 10 (Xinhua) -- East China's Anhui province reported 12 new confirmed cases on Monday, "
+           "bringing the total to 860, the provincial health commission said Tuesday.\n\n"
+           "Of the new cases, 4 were in Hefei and 3 in Bengbu. The province also reported 2 new deaths.\n\n"
+           "A total of 120 patients have been discharged after recovery.\n\n"
+           "Nationwide, 40,171 cases have been confirmed. Another 3,000 patients were discharged across the "
+           "country.\n\n"
+           "The Anhui medical team in Wuhan has treated 230 patients since it arrived.")
+
+
+def test_an_article_s_places_in_focus(facts_of):
+    found = counts(facts_of, ARTICLE)
+    for pair in [(860, "Anhui"), (4, "Hefei"), (3, "Bengbu"), (2, "Anhui"), (120, "Anhui"), (40171, None),
+                 (3000, None), (230, "Wuhan")]:
+        assert pair in found
+    assert {region for value, region in found if value == 12} == {"Anhui"}

@@ -278,7 +278,7 @@ class CaseRegions(CountWords):
                 return get(antecedent, "value")
             if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`
                 return self.anaphoric_region(doc, max(sent_start, before - 3), before + 1)
-        first = self.focus.after_marker(doc, sent_start, number.start)   # `- In Hefei, 12 new cases`
+        first = self.focus.after_marker(doc, sent_start, number.start, adverbs=True)   # `- In Hefei, 12 new cases`
         if words[first] == "in":
             k = first + 1
             while k < number.start and words[k] in ("the", "city", "province", "of"):

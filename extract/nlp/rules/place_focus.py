@@ -44,7 +44,7 @@ def focus_words() -> dict:
         data = json.load(handle)
     required = ("anaphor_determiners", "anaphor_heads", "anaphor_blockers", "anaphor_not_after_head",
                 "distance_words", "team_story_words", "provincial_capitals", "continuation_words",
-                "subject_lead_words")
+                "subject_lead_words", "opening_adverbs")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"focus.json: missing keys {', '.join(missing)}")
@@ -108,18 +108,20 @@ class PlaceFocus:
         figures."""
         return "health" in lower_words(doc)[region.end: region.end + 3]
 
-    def after_marker(self, doc: Doc, start: int, end: int) -> int:
+    def after_marker(self, doc: Doc, start: int, end: int, adverbs: bool = False) -> int:
         """The first word of a line's text past its bullet or number (`- In Hefei,`, `• In Bengbu,`, `2) In
-        Wuhu,`, `iii. In Huainan,`)."""
+        Wuhu,`, `iii. In Huainan,`) and an opening adverb (`Meanwhile, in Hubei,`)."""
         words = lower_words(doc)
         j = start
         while j < end and doc[j].is_space:
             j += 1
         if j < end and words[j] in BULLETS:
-            return j + 1
-        marker = words[j] in self.scopes.words["list_markers"] or doc[j].like_num
-        if j + 1 < end and marker and words[j + 1] in (")", ".") and (j == start or "\n" in doc[j - 1].text):
-            return j + 2
+            j += 1
+        elif j + 1 < end and (words[j] in self.scopes.words["list_markers"] or doc[j].like_num) and \
+                words[j + 1] in (")", ".") and (j == start or "\n" in doc[j - 1].text):
+            j += 2
+        if adverbs and j + 1 < end and words[j] in self.words["opening_adverbs"] and words[j + 1] == ",":
+            j += 2   # `Meanwhile, in Hubei, ...`
         return j
 
     # --- anaphors ----------------------------------------------------------------------------------------
@@ -269,7 +271,7 @@ class PlaceFocus:
             return None
         s, e = sentence_index(doc).bounds(mention.start)
         words = lower_words(doc)
-        first = self.after_marker(doc, s, mention.start)
+        first = self.after_marker(doc, s, mention.start, adverbs=True)
         lead = words[first: mention.start]
         if not all(w in self.words["subject_lead_words"] for w in lead) or \
                 ("in" in lead and (mention.end >= e or words[mention.end] != ",")):

@@ -123,7 +123,7 @@ ANAPHORS = [
     (H + "Three travellers arrived in Hefei from Wuhan on Monday. The city reported 12 new cases.",
      [(12, None)]),
     (H + "According to the Hubei Daily, the province reported 300 new cases.", [(300, None)]),
-    # a municipality is no province; a province is no city; `the region` is an autonomous region's
+    # a municipality is no province nor `the region`; a province is no city
     (H + "Shanghai reported 10 new cases on Monday. The province also reported one death.",
      [(10, "Shanghai"), (1, None)]),
     (H + "Beijing reported 400 cases on Monday. The province also reported 20 deaths.",
@@ -131,7 +131,9 @@ ANAPHORS = [
     (H + "Jiangxi reported 300 new cases on Monday. This city reported 20 new cases.",
      [(300, "Jiangxi"), (20, None)]),
     (H + "Hubei reported 10 new cases on Monday. The region also reported one death.",
-     [(10, "Hubei"), (1, None)]),
+     [(10, "Hubei"), (1, "Hubei")]),
+    (H + "Chongqing reported 10 new cases on Monday. The region also reported one death.",
+     [(10, "Chongqing"), (1, None)]),
     (H + "Hong Kong reported 10 new cases on Monday. The region also reported one death.",
      [(10, "Hong Kong"), (1, "Hong Kong")]),
     (H + "Hubei reported 100 new cases. Its provincial capital reported 60 of them.", [(100, "Hubei"), (60, "Wuhan")]),

@@ -2,13 +2,15 @@
 
 Two readings share it. An *anaphor* (`the province`, `our city`, `this province`, `the provincial capital`, `the
 region`) names the last place of its kind before it: a province (not a province-level municipality: nobody calls
-Beijing `the province`), a city (a municipality is one), the capital of the province in focus, an autonomous
-region or SAR; an anaphor that finds none gives no place at all rather than letting a later rule borrow one. A
-*carried place*: a paragraph's count that names no place takes the place of the last case count before it (`Hubei
-reported 1,000 new cases. ... 500 patients were discharged.`), across the sentences of its paragraph and into the
-next paragraphs while they go on with the same report; another place named between, a sentence about the whole
-country or abroad, a dateline, a section heading or a paragraph about a team ends it. A province's bulletin may
-name its cities' sub-counts in between (`Of them, 5 were in Shenzhen.`): those places are parts, not the focus.
+Beijing `the province`), or the province of a city named since; a city (a municipality is one); the capital of
+the province in focus; for `the region` a provincial-level area or a SAR. An anaphor that finds none gives no
+place at all rather than letting a later rule borrow one. A *carried place*: a count that names no place takes the
+place of the last case count before it (`Hubei reported 1,000 new cases. ... 500 patients were discharged.`), or
+of a sentence whose subject is one place (`Hubei has been under lockdown since January.`), across the sentences of
+its paragraph, and into a next paragraph only when that one says it goes on (`Another 30 patients ...`) and the
+anchor is no list row; another place named between, a sentence about the whole country or abroad, a dateline, a
+heading line or a paragraph about a team ends it. A province's bulletin may name its cities' sub-counts in between
+(`Of them, 5 were in Shenzhen.`): those places are parts, not the focus.
 
 Neither reading takes a place that is no place of the story: where people came from (`arrived from Wuhan`), a
 distance (`100 km from Wuhan`), an outlet named after a place (`the Hubei Daily`), a route (`via Hong Kong`), a
@@ -164,9 +166,6 @@ class PlaceFocus:
         if kind == "city":
             def wanted(value):
                 return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"
-        elif kind == "region":
-            def wanted(value):
-                return gazetteer[value].is_provincial and gazetteer[value].kind != "municipality"
         else:
             return self.province_in_focus(doc, position, kind)
         earlier = last_before(region_index(doc).regions, position,
@@ -174,16 +173,15 @@ class PlaceFocus:
                               floor=position - LOOKBACK)
         if earlier is None:
             return None
-        value = get(earlier, "value")
-        if kind == "region":   # `the region`: an autonomous region or a SAR, when it is the one in focus
-            return value if gazetteer[value].kind in REGION_KINDS else None
-        return value
+        return get(earlier, "value")
 
     def province_in_focus(self, doc: Doc, position: int, kind: str) -> str | None:
         """`the province`: the last province named before, or the province of a city named since (`Wuhan
         reported 10 new cases. The province ...` is Hubei); none when the city lies in another province than
-        the one last named, or when the last place is a municipality (Beijing is no province)."""
+        the one last named, or when the last place is a municipality (Beijing is no province). `the region` is
+        the same, or a SAR."""
         gazetteer = self.gazetteer
+        kinds = PROVINCE_KINDS | REGION_KINDS if kind == "region" else PROVINCE_KINDS
         earlier = last_before(region_index(doc).regions, position,
                               lambda s: gazetteer[get(s, "value")].kind != "municipality" and
                               not self.out_of_focus(doc, s), floor=position - LOOKBACK)
@@ -192,13 +190,13 @@ class PlaceFocus:
         value = get(earlier, "value")
         region = gazetteer[value]
         if region.is_provincial:
-            found = value if region.kind in PROVINCE_KINDS else None
+            found = value if region.kind in kinds else None
         else:
             named = last_before(region_index(doc).regions, earlier.start,
                                 lambda s: gazetteer[get(s, "value")].is_provincial and not self.out_of_focus(doc, s),
                                 floor=position - LOOKBACK)
             found = region.province if named is None or get(named, "value") == region.province else None
-            if found is not None and gazetteer[found].kind not in PROVINCE_KINDS:
+            if found is not None and gazetteer[found].kind not in kinds:
                 found = None
         if kind == "capital":
             return self.words["provincial_capitals"].get(found) if found else None

@@ -15,6 +15,8 @@ SHAPES = [
      [(20, "confirmed"), (1231, "confirmed")]),
     ("The number of imported cases in Heilongjiang reached 364.", [(364, "confirmed")]),
     ("The number of locally transmitted cases in Heilongjiang increased to 508.", [(508, "confirmed")]),
+    ("The number of locally-transmitted cases in Heilongjiang increased to 508.", [(508, "confirmed")]),
+    ("These 2 new cases bring to 4 the number stricken in Hunan.", [(2, "confirmed"), (4, "unspecified")]),
     ("In Jilin, the total number of infections has risen to 93.", [(93, "confirmed")]),
     ("The number of cases in Hunan stood at 1,016 on Tuesday.", [(1016, "confirmed")]),
     # a level of something else keeps its own status, or none

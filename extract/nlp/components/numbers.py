@@ -124,8 +124,9 @@ class NumberFinder:
                 continue
             if link == "and" and not lead:
                 continue   # `12 and 30 cases`: a list
-            if link == "to" and not lead and not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]):
-                continue   # `rose from 8 to 11`, `rose by 12 to 345`: a change
+            if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]) or
+                                              (low.start > 0 and words[low.start - 1] == "by")):
+                continue   # `rose from 8 to 11`, `rose by 12 to 345`, `the number of cases by 325 to 50,333`: a change
             if low.value is None or high.value is None:
                 low.value = high.value = None
             elif low.value >= high.value:
@@ -422,6 +423,8 @@ class QualifierTable:
                 return i - n, name
         if words and words[-1] in self.verbs:
             return i, self.verbs[words[-1]]
+        if words[-2:-1] and words[-1] == "past" and words[-2] in MOVEMENT_WORDS:
+            return i, "over"   # `the toll rose past 2,400`: more than it, the verb outside the span
         return i, "exact"
 
     @staticmethod

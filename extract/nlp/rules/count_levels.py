@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
+
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
@@ -60,10 +62,13 @@ class LevelFinder(CountWords):
         before = lower_words(doc)[number.start - 1]
         if before in self.copulas:
             return self.number_is(doc, number, facts)
-        if before not in self.reach:
-            return None
-        start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        if before not in self.reach and not (before == "past" and number.start >= 2 and
+                                             words[number.start - 2] in RISE_VERBS):   # `rose past 2,400`
+            return None
+        if self.counts_other_things(doc, number):
+            return None   # `20 patients passed 2 nucleic acid tests`: the number has a noun of its own
+        start, _ = clause_bounds(doc, number.start)
         named = self.number_of_statuses(words, start, number.start - 1)
         if named is not None:
             return Head("case", "count_reached", number.end, named, named[1])
@@ -90,6 +95,16 @@ class LevelFinder(CountWords):
             # `number of` names, however many words stand between
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
+
+    def counts_other_things(self, doc: Doc, number: Span) -> bool:
+        """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""
+        words, alpha = lower_words(doc), doc_index(doc).is_alpha
+        for j in range(number.end, min(len(doc), number.end + 3)):
+            if not alpha[j]:
+                return False
+            if words[j] in self.not_counted:
+                return True
+        return False
 
     @staticmethod
     def clock_range(doc: Doc, number: Span) -> bool:

@@ -1,0 +1,28 @@
+"""Levels a count reached (issue 23), invented sentences, false readings included: `rose past`, `surpassed` and
+`passed` reach a level of more than the number; `by 325 to 50,333` is a change and its level, never a range of
+325 to 50,333; a number with a noun of its own after such a verb (`passed 2 nucleic acid tests`) is no level."""
+import pytest
+
+
+def counts(facts_of, text):
+    return [(f["value"], f["qualifier"], f["status"], f["period"]) for f in facts_of(text, kind="case_count")]
+
+
+SHAPES = [
+    ("The death toll in China rose past 2,400 on Sunday.", [(2400, "over", "death", "total")]),
+    ("The death toll in China surpassed 2,400 on Sunday.", [(2400, "over", "death", "total")]),
+    ("The national death toll passed 3,000 on Monday.", [(3000, "over", "death", "total")]),
+    ("The death toll climbed past 500, officials said.", [(500, "over", "death", "total")]),
+    ("Wuhan revised its figures, increasing the number of confirmed cases by 325 to 50,333 and the death toll by "
+     "1,290 to 3,869.", [(50333, "exact", "confirmed", "total"), (3869, "exact", "death", "total")]),
+    ("There were 10 to 13 suspected cases.", [(10, "over", "suspected", None), (13, "under", "suspected", None)]),
+    # no level
+    ("Over the past 14 days, 20 patients passed 2 nucleic acid tests.", [(20, "exact", "unspecified", None)]),
+    ("Hubei reported 300 new cases in the past 14 days.", [(300, "exact", "confirmed", "new")]),
+    ("The team passed 3 checkpoints on its way to Wuhan.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHAPES, ids=[s[0][:50] for s in SHAPES])
+def test_level_shapes(facts_of, text, expected):
+    assert counts(facts_of, text) == expected

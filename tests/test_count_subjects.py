@@ -37,6 +37,13 @@ SHAPES = [
      [(C, 5, "Hunan", "confirmed"), (C, 8, "Harbin", "confirmed")]),
     ("Hunan reported 5 new cases.\n\nThe province reported 8 new cases on Friday.",
      [(C, 5, "Hunan", "confirmed"), (C, 8, "Hunan", "confirmed")]),
+    # `N of them`: part of the group its sentence named, when that group is cases or people in a status
+    ("All of the latest deaths were in Hubei and 10 of them were in Wuhan.", [(C, 10, "Wuhan", "death")]),
+    ("The discharged patients are mostly elderly, and 30 of them are from Wuhan.", [(C, 30, None, "recovered")]),
+    ("Hubei reported 13 new deaths, and 10 of them were in Wuhan.", [(C, 13, "Hubei", "death"), (C, 10, "Wuhan", "death")]),
+    ("The doctors worked hard, and 30 of them are from Wuhan.", []),
+    ("The patients are elderly, and 30 of them are from Wuhan.", []),
+    ("The hospitals were full of deaths and 2,000 beds, and 30 of them were in Wuhan.", []),
     # a toll reached `to N people`
     ("Hubei said 64 more people died on Monday, raising the death toll in the epicenter of the outbreak to 414 "
      "people.", [(C, 64, "Hubei", "death"), (C, 414, "Hubei", "death")]),

@@ -138,6 +138,10 @@ class HeadFinder(OriginItems, PeopleCounts):
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)
+            if not last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)):
+                group = self.partitive_of_group(doc, number)   # `the latest deaths ... and 10 of them`
+                if group is not None:
+                    return group
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head

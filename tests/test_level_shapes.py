@@ -26,3 +26,25 @@ SHAPES = [
 @pytest.mark.parametrize("text,expected", SHAPES, ids=[s[0][:50] for s in SHAPES])
 def test_level_shapes(facts_of, text, expected):
     assert counts(facts_of, text) == expected
+
+
+DAY_OWNED = [
+    # an earlier day's level, owned by the day: the count it is compared with, a day before
+    ("In Hubei, 1,693 new cases were reported on Tuesday, a further decrease from the previous day's 1,807.",
+     [(1693, "Hubei", "2020-02-18"), (1807, "Hubei", "2020-02-17")]),
+    ("Hubei reported 400 new cases on Tuesday, up from Monday's 350.",
+     [(400, "Hubei", "2020-02-18"), (350, "Hubei", "2020-02-17")]),
+    ("Hubei reported 400 new cases on Tuesday, compared with Monday's 350.",
+     [(400, "Hubei", "2020-02-18"), (350, "Hubei", "2020-02-17")]),
+    # no comparison: the day's own noun phrase, or nothing
+    ("Hubei reported 400 new cases on Tuesday. Monday's 350 patients were discharged.",
+     [(400, "Hubei", "2020-02-18"), (350, "Hubei", "2020-02-17")]),
+    ("Hubei reported 400 new cases on Tuesday, and Monday's 3 flights were cancelled.",
+     [(400, "Hubei", "2020-02-18")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DAY_OWNED, ids=[s[0][:50] for s in DAY_OWNED])
+def test_day_owned_levels(facts_of, text, expected):
+    got = [(f["value"], f["region"], f["date"]) for f in facts_of(text, kind="case_count", published="2020-02-19")]
+    assert got == expected

@@ -19,6 +19,8 @@ RISE_VERBS = word_set("rise_verbs")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 # words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
 # the outbreak, down from 890` (no other number between: list_broken)
+DAY_OWNERS = frozenset({"day", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "week", "weekend"})   # `the previous day's 1,807`
 LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
@@ -171,12 +173,23 @@ class LevelFinder(CountWords):
             words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
         moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
             words[number.start - 3] == ","
-        if not (compared or moved):
+        if not (compared or moved or self.day_possessive(doc, number)):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
+
+    @staticmethod
+    def day_possessive(doc: Doc, number: Span) -> bool:
+        """`a further decrease from the previous day's 1,807`, `down four from Monday's nine`, `compared with
+        yesterday's 47`: the level of an earlier day, owned by the day, after `from`, `with` or `than`."""
+        words = lower_words(doc)
+        if number.start < 3 or words[number.start - 1] not in ("'s", "’s"):
+            return False
+        owner = number.start - 2
+        is_day = words[owner] in DAY_OWNERS or any(d.start <= owner < d.end for d in spans_of(doc, "date"))
+        return is_day and not {"from", "with", "than"}.isdisjoint(words[max(0, owner - 4): owner])
 
     def increase(self, doc: Doc, number: Span) -> Head | None:
         """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""

@@ -44,6 +44,14 @@ SHAPES = [
     ("The doctors worked hard, and 30 of them are from Wuhan.", []),
     ("The patients are elderly, and 30 of them are from Wuhan.", []),
     ("The hospitals were full of deaths and 2,000 beds, and 30 of them were in Wuhan.", []),
+    # `N out of M cases`: a part of a number of cases, both counted; a rate of people or patients is no count
+    ("On Thursday, 16 out of 17 confirmed cases outside Hubei were imported.",
+     [(C, 16, None, "confirmed"), (C, 17, None, "confirmed")]),
+    ("In Hubei, 30 out of 40 new cases were imported.", [(C, 30, "Hubei", "confirmed"), (C, 40, "Hubei", "confirmed")]),
+    ("Only 3 out of 10 patients coughed.", []),
+    ("One out of 10 cases is severe.", []),
+    ("Three out of 10 people have symptoms.", []),
+    ("One in five patients was critically ill.", []),
     # a toll reached `to N people`
     ("Hubei said 64 more people died on Monday, raising the death toll in the epicenter of the outbreak to 414 "
      "people.", [(C, 64, "Hubei", "death"), (C, 414, "Hubei", "death")]),

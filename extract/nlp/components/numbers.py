@@ -33,6 +33,8 @@ CHANGE_WORDS = word_set("number_ranges", "change_words")
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
+WHOLE_NOUNS = frozenset({"case", "cases", "infections", "deaths"})   # `16 out of 17 confirmed cases`
+RATE_BASES = frozenset({"10", "100", "1,000", "1000", "ten", "hundred", "thousand"})   # `1 out of 10 cases`: a rate
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
 RUN_WORDS = NUMBER_WORDS | {"and", "&", "-", HALF}
@@ -369,11 +371,16 @@ class NumeralReader:
             n = len(link)
             if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
                     self.is_numeral(reading.end + n):
-                return True
+                return not self.part_of_cases(link, reading.end + n)
             if reading.start >= n + 1 and tuple(words[reading.start - n:reading.start]) == link and \
                     self.is_numeral(reading.start - n - 1):
-                return True
+                return not self.part_of_cases(link, reading.start)
         return False
+
+    def part_of_cases(self, link: tuple[str, ...], whole: int) -> bool:
+        """`16 out of 17 confirmed cases`: a part of a number of cases, not a rate (`3 out of 10 people`)."""
+        return link == ("out", "of") and self.words[whole] not in RATE_BASES and \
+            not WHOLE_NOUNS.isdisjoint(self.words[whole + 1: whole + 4])
 
     def beside_date(self, reading: Reading) -> bool:
         """`from 8 to 11 March`, `March 8-11`: the other end of a range of days is a day too."""

@@ -306,12 +306,15 @@ class HeadFinder(OriginItems, PeopleCounts):
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
-        cities`: part of a group counts what the group is."""
+        cities`, `16 out of 17 confirmed cases`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
-        if j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
+        if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
+            first = j + 3   # `16 out of 17 confirmed cases`
+        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
             return None
-        first = j + 2
+        else:
+            first = j + 2
         for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
             cls = self.classify_word(doc, k)
             if cls in ("case", "region_city", "region_province"):   # `three of the doctors` is no team's size

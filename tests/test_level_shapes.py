@@ -16,6 +16,11 @@ SHAPES = [
     ("Wuhan revised its figures, increasing the number of confirmed cases by 325 to 50,333 and the death toll by "
      "1,290 to 3,869.", [(50333, "exact", "confirmed", "total"), (3869, "exact", "death", "total")]),
     ("There were 10 to 13 suspected cases.", [(10, "over", "suspected", None), (13, "under", "suspected", None)]),
+    # `up to` after a verb of movement is the level reached, also far from the verb when the words name the level
+    ("The day's tally brings the overall number of imported cases reported in Shanghai up to 94.",
+     [(94, "exact", "confirmed", "total")]),
+    ("The death toll rose up to 500.", [(500, "exact", "death", "total")]),
+    ("Hospitals raised 300 beds and can treat up to 400 patients.", [(400, "under", "unspecified", None)]),
     # no level
     ("Over the past 14 days, 20 patients passed 2 nucleic acid tests.", [(20, "exact", "unspecified", None)]),
     ("Hubei reported 300 new cases in the past 14 days.", [(300, "exact", "confirmed", "new")]),

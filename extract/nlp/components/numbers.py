@@ -54,6 +54,8 @@ NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("po
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
 START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
+MOVEMENT_REACH = 14   # words from the verb to `up to` (`brings the overall number of imported cases in X up to 94`)
+LEVEL_NOUNS = frozenset({"number", "total", "tally", "toll", "count"})
 # verbs after which `up to` tells the level a count reached
 MOVEMENT_WORDS = frozenset({"bringing", "brought", "bring", "brings", "taking", "took", "pushing", "pushed",
                             "raising", "raised", "rose", "risen", "rising", "climbed", "climbing", "went", "gone",
@@ -440,8 +442,12 @@ class QualifierTable:
         reached, not `at most`."""
         if phrase != ["up", "to"]:
             return False
-        words = lower_words(doc)[max(0, start - 4):start]
-        return not MOVEMENT_WORDS.isdisjoint(words)
+        words = lower_words(doc)[max(0, start - MOVEMENT_REACH):start]
+        if "." in words:
+            words = words[len(words) - words[::-1].index("."):]   # this sentence's words only
+        moved = [k for k, w in enumerate(words) if w in MOVEMENT_WORDS]
+        # near the verb (`rose up to 500`), or further when the words between name the level (`the number of ...`)
+        return bool(moved) and (len(words) - moved[-1] <= 4 or not LEVEL_NOUNS.isdisjoint(words[moved[-1]:]))
 
     def after(self, doc: Doc, end: int) -> tuple[int, str | None]:
         """(end of the span with a qualifier after the number, its name), or (end, None): `300 or more`."""

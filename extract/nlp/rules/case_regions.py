@@ -26,6 +26,9 @@ PLACE_REACH = 12
 # participles that put counted cases somewhere: `no new cases were reported in Tianjin`
 REPORTED_IN = frozenset({"reported", "confirmed", "recorded", "registered", "found", "detected", "diagnosed"})
 ROUTE_PREPS = frozenset({"via", "through"})
+PART_WORDS = frozenset({"accounted", "accounting", "accounts", "account", "portion", "share", "proportion", "majority",
+                        "most", "half", "third", "quarter", "fraction", "bulk", "part", "percent", "%"})
+REPORTING_FORMS = frozenset({"reporting", "confirming", "recording", "registering", "adding", "logging", "seeing"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
@@ -232,6 +235,10 @@ class CaseRegions(CountWords):
         # of the deaths reported in Hubei`: the count is the country's
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
+        if subjects and not team_subject and self.part_of_whole(doc, subjects[-1].end, number.start):
+            subjects = []   # `Shanghai accounted for a sizable portion of the 47 new cases`: the whole is not its
+        elif not subjects and not team_subject:
+            subjects = self.absolute_subjects(doc, candidates, number.start)   # `with Hubei confirming 74 new cases`
         if subjects and not team_subject:
             owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
             if located and owned is not None:
@@ -264,6 +271,28 @@ class CaseRegions(CountWords):
         if self.scopes.opens_subcount(doc, number):
             return None   # a sub-count with no place of its own is its whole's (CaseRelations), not `the province`'s
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+
+    @staticmethod
+    def part_of_whole(doc: Doc, subject_end: int, position: int) -> bool:
+        """`Shanghai accounted for a sizable portion of the 47 cases`, `Wuhan made up most of the 400 new cases`:
+        the subject holds a part of the number, which counts a whole that is not the subject's."""
+        words = lower_words(doc)
+        if position < 2 or "of" not in words[position - 2: position]:
+            return False
+        return not PART_WORDS.isdisjoint(words[subject_end: position])
+
+    def absolute_subjects(self, doc: Doc, candidates: list[Span], position: int) -> list[Span]:
+        """`..., with Hubei, the epicenter, confirming 74 new cases`: the region that `with` opens is the subject
+        of the report verb in -ing that follows it (past an apposition), when nothing else stands between."""
+        words = lower_words(doc)
+        for span in reversed(candidates):
+            if span.start == 0 or words[span.start - 1] != "with":
+                continue
+            between = words[span.end: position]
+            verbs = [k for k, w in enumerate(between) if w in REPORTING_FORMS]
+            if verbs and all(w not in ("in", "of", "from", "to") for w in between[verbs[0]:]):
+                return [span]
+        return []
 
     def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
         """A region that frames the clause from outside it: the antecedent of a relative clause

@@ -113,7 +113,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
                                                            self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
-        if status == "unspecified" and not average and self.reports_cases(doc, number, head):
+        if status == "unspecified" and not average and (self.reports_cases(doc, number, head) or
+                                                        self.reaches_cases(doc, number, head)):
             mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period); a
             # rate (`600 cases annually`) counts no confirmed cases of a day
         if period == CURRENT:

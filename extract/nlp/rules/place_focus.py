@@ -204,7 +204,21 @@ class PlaceFocus:
 
     def anaphoric_region(self, doc: Doc, start: int, end: int) -> str | None:
         found = self.anaphor(doc, start, end)
+        named = self.named_by_head(doc, start, found[1] if found is not None else end)
+        if named is not None:
+            return named   # `eight new cases over the past 24 hours in the northern province of Heilongjiang`
         return self.resolve(doc, found[0], found[1]) if found is not None else None
+
+    def named_by_head(self, doc: Doc, start: int, end: int) -> str | None:
+        """The place a clause names with an anaphor's head and `of` (`the northern province of Heilongjiang`,
+        `the city of Harbin`): that place, not one in focus before."""
+        words, by_start = lower_words(doc), region_index(doc).by_start
+        heads = self.words["anaphor_heads"]
+        for k in range(start, end - 2):
+            if words[k] in heads and words[k + 1] == "of" and k + 2 in by_start and \
+                    (k == 0 or words[k - 1] not in self.words["anaphor_blockers"]):
+                return get(by_start[k + 2], "value")
+        return None
 
     def unresolved_anaphor(self, doc: Doc, start: int, end: int) -> bool:
         """The clause refers to a place (`The province also reported ...`) that nothing before resolves: its

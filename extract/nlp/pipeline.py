@@ -15,7 +15,8 @@ from extract.nlp import components  # noqa: F401  (registers the factories)
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.triggers import triggers
-from extract.nlp.docindex import new_index
+from extract.nlp.docindex import SOURCE_KEY, new_index
+from extract.nlp.wrapping import unwrapped
 from extract.nlp.extensions import register, set_doc_attributes
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
@@ -107,9 +108,14 @@ def shared_nlp() -> Language:
 
 
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:
-    """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
-    doc = nlp.make_doc(text)
-    new_index(doc, text)   # the document's one index (docindex.py), which every rule reads
+    """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument). A hard-wrapped
+    text is read unwrapped (wrapping.py: a break in mid-sentence is a space to the rules); the facts quote the
+    text as given."""
+    read = unwrapped(text)
+    doc = nlp.make_doc(read)
+    new_index(doc, read)   # the document's one index (docindex.py), which every rule reads
+    if read != text:
+        doc.user_data[SOURCE_KEY] = text
     set_doc_attributes(doc, doc_id=doc_id, published=published, published_source="manifest" if published else None)
     return doc
 

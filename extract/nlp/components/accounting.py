@@ -61,6 +61,7 @@ NOUN_WINDOW = 5
 CLAUSE_WINDOW = 12
 CLAUSE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "!", "?", "，", "；", "。"})
 BEFORE_WINDOW = 4
+LABEL_WINDOW = 5   # words of a statistics line's label, back from its colon
 # the facts that read a number (regions and pairings do not), the later ones winning where two hold a character
 HOLDING = (frozenset({"date", "missing_number"}), frozenset(COUNT_KINDS))
 UNRESOLVED = "unresolved"
@@ -196,6 +197,7 @@ class NumberAccounting:
             return shape
         sent_first, sent_stop = sentences.bounds(first)
         readings = (("before", lambda: self.before(words, first)), ("after", lambda: self.after(words, stop)),
+                    ("label", lambda: self.label(words, first)),
                     ("noun", lambda: self.noun(words, stop)), ("clause", lambda: self.clause(words, stop)),
                     ("sentence", lambda: self.in_sentence(words, sent_first, sent_stop)))
         for place, read in readings:   # nearest words first: the first place that names a reason settles it
@@ -240,6 +242,20 @@ class NumberAccounting:
             if j == 0 or words[j - 1] not in SKIPPED_BEFORE:
                 return None
             j -= 1
+        return None
+
+    def label(self, words: list[str], first: int) -> str | None:
+        """A statistics line's label before its colon (`Close contacts: 3,000`, `Tests: 12,000`, `Beds: 500`):
+        the noun of the label, as the noun after a numeral would be."""
+        if first < 2 or words[first - 1] not in (":", "："):
+            return None
+        for j in range(first - 2, max(-1, first - 2 - LABEL_WINDOW), -1):
+            word = words[j]
+            if "\n" in word:
+                return None
+            reason = self.noun_words.get(word)
+            if reason:
+                return reason
         return None
 
     def after(self, words: list[str], stop: int) -> str | None:

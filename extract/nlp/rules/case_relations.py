@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
+from extract.nlp.rules.case_labels import block_day
 from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
@@ -98,7 +99,8 @@ class CaseRelations(CaseLists, CaseRegions):
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
         date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
-            same_day(doc, number, start, end) or (lead and lead.date) or \
+            same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
+            (lead and lead.date) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
             (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
                                                   lambda other: self.same_report(other, region), CASE_WORDS)

@@ -5,7 +5,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_labels import block_day
-from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
+from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
+                                         level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
@@ -56,6 +57,9 @@ class CaseRelations(CaseLists, CaseRegions):
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        if status == "unspecified" and head.rule == "count_earlier_level":
+            level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
+            status = get(level, "status") if level is not None else status
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
@@ -98,7 +102,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
+        date = earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
+            clause_day(doc, number, start, end) or \
             same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
             (lead and lead.date) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \

@@ -1,6 +1,6 @@
 """Levels and their neighbours: a count stated as a level reached (`the death toll reached 2,850`, `bringing the
 total to 54,406`, `The number of deaths is 30`), a level moved from (`down from 41,036`), an increase (`rose by
-1,638`), a figure with no noun (`while the figure for Wuhan was 1,102`), and what they share with the other
+1,638`; but not by a revision: `revised up by 1,290`), a figure with no noun (`while the figure for Wuhan was 1,102`), and what they share with the other
 borrowed heads (the count a later one refers to, and whether another number stands between them)."""
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+REVISIONS = word_set("revision_words", "words")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 # words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
 # the outbreak, down from 890` (no other number between: list_broken)
@@ -24,6 +25,9 @@ LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
 RANGE_LINKS = word_set("number_ranges", "links")
 CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
 STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", "patients", "cases"})
+# what may follow a level risen from (`from 2,900 a day earlier`, `from 2,900 on Sunday`, `from 2,900 in Wuhan`)
+LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
+                             "reported", "recorded", "one"})
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -60,6 +64,8 @@ class LevelFinder(CountWords):
         before = lower_words(doc)[number.start - 1]
         if before in self.copulas:
             return self.number_is(doc, number, facts)
+        if before == "of" and number.start >= 2 and lower_words(doc)[number.start - 2] == "toll":
+            return Head("case", "case_toll", number.end)   # `a death toll of 3,100`
         if before not in self.reach:
             return None
         start, _ = clause_bounds(doc, number.start)
@@ -156,12 +162,26 @@ class LevelFinder(CountWords):
             words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
         moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
             words[number.start - 3] == ","
-        if not (compared or moved):
-            return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if not (compared or moved or self.reached_from(doc, number, previous)):
+            return None
         if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
+
+    def reached_from(self, doc: Doc, number: Span, previous: Span | None) -> bool:
+        """`the toll rose to 3,000 from 2,900 a day earlier`, `rose to 3,000 on Monday from 2,900`: the level a
+        count reached is followed by the level it rose from."""
+        words = lower_words(doc)
+        if previous is None or number.start < 2 or words[number.start - 1] != "from" or previous.start < 1 or \
+                words[previous.start - 1] not in self.reach:
+            return False
+        between = spans_in(spans_of(doc, "date"), previous.end, number.start)
+        gap = number.start - 1 - previous.end - sum(len(d) for d in between)
+        if gap > 1:
+            return False   # nothing but a day (and its `on`) between the two levels
+        # the level has no noun of its own (`from 12 hospitals` counts hospitals): a day, a place or nothing follows
+        return number.end >= len(doc) or doc[number.end].is_punct or words[number.end] in LEVEL_FOLLOWERS
 
     def increase(self, doc: Doc, number: Span) -> Head | None:
         """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
@@ -169,6 +189,8 @@ class LevelFinder(CountWords):
         if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
             return None
         start, _ = clause_bounds(doc, number.start)
+        if not REVISIONS.isdisjoint(words[max(start, number.start - 10): number.start]):
+            return None   # `Wuhan revised its death toll up by 1,290 to 3,869`: a correction, not new deaths
         for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
             if self.noun_class.get(words[j]) in ("case", "personnel"):
                 return Head(self.noun_class[words[j]], "count_increase", number.end)

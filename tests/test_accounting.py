@@ -44,6 +44,9 @@ SET_ASIDE = [
     ("Cases have been reported in at least 55 countries.", "at least 55", "places", "places:noun"),
     ("Huanggang is home to over 7.5 million people.", "over 7.5 million", "population", "population:before"),
     ("Between 00:00 and 24:00, no new case was reported.", "24:00", "time", "time:clock"),
+    ("Wuhan revised its death toll up by 1,290 to 3,869.", "1,290", "revision", "revision:sentence"),
+    ("Hubei, March 3\nClose contacts: 3,000\n", "3,000", "close_contacts", "close_contacts:label"),
+    ("Hubei, March 3\nNucleic acid tests: 12,000\n", "12,000", "tests", "tests:label"),
 ]
 
 

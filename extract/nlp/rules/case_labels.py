@@ -9,7 +9,8 @@ from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.relations import attachable_dates, lower_words, sentence_start, token_texts
 
 LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "active", "ongoing", "and", "&", "/", "-",
-                        "current"})
+                        "current", "imported", "local", "domestic"})
+SUBJECT_OPENERS = frozenset({"the", "these", "those", "all", "today's", "yesterday's"})
 MAX_LABEL = 5          # words of a label: `New confirmed cases`, `Cured and discharged`
 COLONS = (":", "：")
 NUMBER_ENDS = (",", ";", ".", ")")   # what may follow the number of a labelled line with a colon
@@ -38,6 +39,19 @@ class LabelledCounts(CountWords):
         elif "\n" not in after or not own_line(texts, line_start) or number.start - line_start < 1:
             return None   # with no colon, the line holds the label and the number only
         return Head("case", "case_labelled", number.end, (line_start, label_end), label_end)
+
+    def included_by_subject(self, doc: Doc, number: Span) -> Head | None:
+        """`The new imported cases included 5 in Beijing, 3 in Shanghai`: a sentence whose subject is a phrase of
+        case words only, then `include`, lists parts of those cases (the first here; the next are list items)."""
+        words = lower_words(doc)
+        first = sentence_start(doc, number.start)
+        subject = words[first: number.start - 1]
+        while subject and subject[0] in SUBJECT_OPENERS:
+            subject = subject[1:]
+        if not subject or len(subject) > MAX_LABEL or not self.is_case_label(subject) or \
+                all(self.noun_class.get(w) != "case" for w in subject):
+            return None
+        return Head("case", "count_including", number.end, (first, number.start - 1), number.start - 1)
 
     def is_case_label(self, label: list[str]) -> bool:
         """A label of status words and case nouns only (`New confirmed cases`, `Cured and discharged`)."""

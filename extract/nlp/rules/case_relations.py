@@ -57,6 +57,9 @@ class CaseRelations(CaseLists, CaseRegions):
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        named = self.lead_antecedent(doc, lead, facts) if lead is not None and lead.status is None else None
+        if status == "unspecified" and named is not None:
+            status = get(named, "status")   # `30 new imported cases. Among the imported cases, Beijing 5`
         if status == "unspecified" and head.rule == "count_earlier_level":
             level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
             status = get(level, "status") if level is not None else status
@@ -65,7 +68,8 @@ class CaseRelations(CaseLists, CaseRegions):
             status = get(whole, "status") if whole is not None else status
         period = self.case_period(doc, number, head, start, facts, status)
         if period is None:
-            period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
+            period = (lead and lead.period) or (named is not None and get(named, "period")) or \
+                (CURRENT if is_current(heading) else None) or \
                 (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if period is None and is_earlier_level(doc, number):

@@ -355,7 +355,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         before = lower_words(doc)[number.start - 1] if number.start else ""
         if before in INCLUDING:
             return self.including_origin(doc, number, facts) or \
-                borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_including", number)
+                borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_including",
+                       number) or self.included_by_subject(doc, number)
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None

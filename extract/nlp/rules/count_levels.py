@@ -28,6 +28,7 @@ STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", 
 # what may follow a level risen from (`from 2,900 a day earlier`, `from 2,900 on Sunday`, `from 2,900 in Wuhan`)
 LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
                              "reported", "recorded", "one"})
+COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -62,6 +63,8 @@ class LevelFinder(CountWords):
         if number.start == 0 or self.clock_range(doc, number):
             return None
         before = lower_words(doc)[number.start - 1]
+        if before in COPULA_ADVERBS and number.start >= 2 and lower_words(doc)[number.start - 2] in self.copulas:
+            before = lower_words(doc)[number.start - 2]   # `The tally of confirmed cases is now 80,000`
         if before in self.copulas:
             return self.number_is(doc, number, facts)
         if before == "of" and number.start >= 2 and lower_words(doc)[number.start - 2] == "toll":
@@ -119,6 +122,10 @@ class LevelFinder(CountWords):
         counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
         if counted is not None:
             return Head("case", "count_reached", number.end) if self.noun_class.get(counted) == "case" else None
+        if any(words[j] == "number" and words[j + 1] == "of" for j in range(max(start, number.start - 8), number.start - 1)):
+            return None   # `the number of injured is 12`: a number of something no count counts
+        if "toll" in words[max(start, number.start - TOLL_WINDOW): number.start]:
+            return Head("case", "case_toll", number.end)   # `The death toll in Hubei is now 3,000`
         if FIGURE_WORDS.isdisjoint(words[max(start, number.start - 8): number.start]):
             return None
         return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure",

@@ -30,13 +30,11 @@ class CaseLists:
 
     def lead_antecedent(self, doc: Doc, lead, facts: list[Span]) -> Span | None:
         """`China reported 30 new imported cases. Among the imported cases, Beijing 5, ...`: a lead-in that names
-        no status but repeats the words of the case count just before (`imported`) is about that count's cases,
-        which give its members their status and period."""
+        no status but repeats the words of the case count just before (`imported`), or names nothing (`Of all the
+        cases,`), is about that count's cases, which give its members their status and period."""
         words = lower_words(doc)
         first = sentence_start(doc, lead.start)
         named = [w for w in words[first:lead.start] if w not in LEAD_FILLERS and not w.isspace()]
-        if not named:
-            return None
         antecedent = last_before(facts, first, lambda f: f.label_ == "case_count", floor=first - LEAD_REACH)
         if antecedent is None or get(antecedent, "status") in (None, "unspecified"):
             return None

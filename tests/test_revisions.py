@@ -16,6 +16,9 @@ CASES = [
     ("Wuhan revised up its number of confirmed cases by 325 to 50,333 on Friday.",
      [(50333, "confirmed", "total", "Wuhan", "2020-03-06")]),
     ("Hubei corrected its count of deaths down by 12 to 3,000.", [(3000, "death", "total", "Hubei", None)]),
+    # a fall told by an amount is no count
+    ("Hubei reported 410 fewer severe cases on Monday.", []),
+    ("Wuhan had 12 fewer patients in hospital than a day earlier.", []),
     # not a revision: a rise by an amount is new cases
     ("The number of deaths in Hubei rose by 30 to 3,000 on Monday.",
      [(30, "death", "new", "Hubei", "2020-03-09"), (3000, "death", "total", "Hubei", "2020-03-09")]),
@@ -50,10 +53,10 @@ def test_revision_and_comparison(facts_of, text, expected):
     assert [(f["value"], f["status"], f["period"], f["region"], f["date"]) for f in counts] == expected
 
 
-def test_revised_amount_is_set_aside_as_a_revision():
+def test_revised_amount_is_set_aside_as_a_change():
     text = "Wuhan revised its death toll up by 1,290 to 3,869 on Friday. Hubei revised its count of cases by 325."
     [(_, facts, _)] = extract_items([Article("doc", "doc.txt", text, PUBLISHED)], numbers=True)
     numbers = {f.text: (f.expected, f.rule) for f in facts if f.kind == NUMBER_KIND}
-    assert numbers["1,290"] == ("revision", "revision:sentence")
-    assert numbers["325"] == ("revision", "revision:sentence")
+    assert numbers["1,290"] == ("change", "change:sentence")
+    assert numbers["325"] == ("change", "change:sentence")
     assert numbers["3,869"][0] == "fact"

@@ -7,7 +7,7 @@ A numeral is a token with a digit (any script), or a number span of the numbers 
   id and kind), or of a calendar reference left unresolved (`date`);
 - set aside with a reason from its own shape (a clock time, an ordinal, a code with letters, a year, a phone
   number) or the words around it (data/accounting.json: money, percent, age, time, phone, id, beds, tests,
-  close contacts, another disease, supplies, measures, hospitals, a revision's amount);
+  close contacts, another disease, supplies, measures, hospitals, a change: what a figure was revised or fell by);
 - or `unexplained`: a number the rules did not read, which may be a fact the dataset lacks.
 
 It runs after the records component, on the facts it made. Each record is a Fact of kind `number` (value: the
@@ -34,10 +34,10 @@ from extract.nlp.rules.relations import (lower_words, sentence_index, spans_of, 
 
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
            "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
-           "revision", "unexplained")
+           "change", "unexplained")
 WORD_REASONS = ("money", "percent", "forecast", "age", "time", "phone", "id", "beds", "tests", "close_contacts",
                 "other_disease", "supplies", "measure", "hospitals", "places",
-                "population", "revision")   # the reasons data/accounting.json words
+                "population", "change")   # the reasons data/accounting.json words
 PLACES = ("before", "after", "noun", "clause", "sentence")
 DIGIT = re.compile(r"\d[\d,.:]*")   # where digits are: one match for most numerals (`2,345.5`)
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
@@ -216,6 +216,9 @@ class NumberAccounting:
             return "id", "id:shape"           # `No.5`
         if ORDINAL.fullmatch(numeral):
             return "ordinal", "ordinal:suffix"
+        if (first == 0 or "\n" in texts[first - 1]) and (numeral.endswith(".") or (
+                stop < len(texts) and texts[stop] in (".", ")"))) and numeral.rstrip(".").isdigit():
+            return "ordinal", "ordinal:item"   # `1. Between 00:00 and 24:00, ...`: a numbered paragraph
         if any(c.isalpha() for c in numeral) and stop - first == 1 and not words[first].isalpha():
             return "code", "code:letters"    # COVID-19, N95, H1N1, 2019-nCoV
         if first > 0 and words[first - 1] in ("-", "covid", "sars-cov") and first > 1 and \

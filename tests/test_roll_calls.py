@@ -33,6 +33,10 @@ CASES = [
     ("Of the 20 new imported cases, 7 came from Russia and 3 from Britain.",
      [(20, "confirmed", "new", None), (7, "confirmed", "new", None), (3, "confirmed", "new", None)]),
     ("The flights from Russia carried 7 passengers and 3 crew.", []),
+    # a bulletin's pairs of new and existing cases: the existing ones are held now, no period
+    ("There were 3 new suspected cases (1 in Wuhan) and 12 existing suspected cases (5 in Wuhan).",
+     [(3, "suspected", "new", None), (1, "suspected", "new", "Wuhan"), (12, "suspected", None, None),
+      (5, "suspected", None, "Wuhan")]),
 ]
 
 

@@ -321,6 +321,8 @@ class CaseRelations(CaseLists, CaseRegions):
         modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
         if modifiers & self.new_words:
             return "new"
+        if not self.scopes.words["current_words"].isdisjoint(phrase):
+            return CURRENT   # `3 new suspected cases and 12 existing suspected cases`: held now, not new
         previous = facts[-1] if facts else None
         if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:

@@ -17,6 +17,9 @@ CASES = [
      [(50333, "confirmed", "total", "Wuhan", "2020-03-06")]),
     ("Hubei corrected its count of deaths down by 12 to 3,000.", [(3000, "death", "total", "Hubei", None)]),
     # a fall told by an amount is no count
+    ("Serious cases decreased by 299 on Monday.", []),
+    ("The number of severe cases in Hubei fell by 410 on Monday.", []),
+    ("The number of patients in Hubei dropped by 120 to 5,000.", [(5000, "unspecified", "total", "Hubei", None)]),
     ("Hubei reported 410 fewer severe cases on Monday.", []),
     ("Wuhan had 12 fewer patients in hospital than a day earlier.", []),
     # not a revision: a rise by an amount is new cases
@@ -54,9 +57,11 @@ def test_revision_and_comparison(facts_of, text, expected):
 
 
 def test_revised_amount_is_set_aside_as_a_change():
-    text = "Wuhan revised its death toll up by 1,290 to 3,869 on Friday. Hubei revised its count of cases by 325."
+    text = "Wuhan revised its death toll up by 1,290 to 3,869 on Friday. Hubei revised its count of cases by 325. " \
+        "Severe cases in Hubei fell by 410."
     [(_, facts, _)] = extract_items([Article("doc", "doc.txt", text, PUBLISHED)], numbers=True)
     numbers = {f.text: (f.expected, f.rule) for f in facts if f.kind == NUMBER_KIND}
     assert numbers["1,290"] == ("change", "change:sentence")
     assert numbers["325"] == ("change", "change:sentence")
     assert numbers["3,869"][0] == "fact"
+    assert numbers["410"] == ("change", "change:before")

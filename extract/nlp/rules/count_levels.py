@@ -1,7 +1,7 @@
 """Levels and their neighbours: a count stated as a level reached (`the death toll reached 2,850`, `bringing the
 total to 54,406`, `The number of deaths is 30`), a level moved from (`down from 41,036`), an increase (`rose by
-1,638`; but not by a revision: `revised up by 1,290`), a figure with no noun (`while the figure for Wuhan was 1,102`), and what they share with the other
-borrowed heads (the count a later one refers to, and whether another number stands between them)."""
+1,638`; but not a fall, `decreased by 299`, nor a revision, `revised up by 1,290`), a figure with no noun (`while
+the figure for Wuhan was 1,102`), and what they share with the other borrowed heads (the count a later one refers to, and whether another number stands between them)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -15,6 +15,7 @@ from extract.nlp.triggers import word_set
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
 REVISIONS = word_set("revision_words", "words")
+FALL_VERBS = word_set("fall_verbs", "words")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 # words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
 # the outbreak, down from 890` (no other number between: list_broken)
@@ -196,6 +197,8 @@ class LevelFinder(CountWords):
         if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
             return None
         start, _ = clause_bounds(doc, number.start)
+        if words[number.start - 2] in FALL_VERBS:
+            return None   # `Serious cases decreased by 299`: a fall, no count of new cases
         if not REVISIONS.isdisjoint(words[max(start, number.start - 10): number.start]):
             return None   # `Wuhan revised its death toll up by 1,290 to 3,869`: a correction, not new deaths
         for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):

@@ -22,6 +22,7 @@ SET_ASIDE = [
     ("Another 29 patients are about to be cured and discharged, 6 in Hefei.", "6", "forecast",
      "forecast:sentence"),
     ("Patients aged 65 were moved.", "65", "age", "age:before"),
+    ("The two, 87 and 27 years old, met in Wuhan.", "87", "age", "age:after"),
     ("Liu Chunhong, 56, is a community volunteer in Wuhan.", "56", "age", "age:apposition"),
     ("The team arrived at 4:30 a.m. and began work.", "4:30", "time", "time:clock"),
     ("The medics will stay in quarantine for 14 days.", "14", "time", "time:after"),

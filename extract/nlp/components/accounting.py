@@ -53,6 +53,7 @@ GLUE = frozenset("-–~/:.,+()")   # characters that join digit tokens into one 
 SKIPPED_BEFORE = frozenset({"about", "around", "nearly", "almost", "over", "more", "than", "some", "approximately",
                             "roughly", "just", "only", "at", "least", "up", "to", "under", "fewer", "less",
                             "the", "a", "an", "another", "total", "of", "between", "from"})
+LIST_LINKS = frozenset({"and", "or", "to", "-", "–"})   # a numeral and the next one sharing its unit
 SKIPPED_AFTER = frozenset({"-", "thousand", "million", "billion", "hundred", "more", "or", "so", "plus", "+"})
 NOUN_STOPS = frozenset({"in", "of", "at", "from", "to", "with", "for", "on", "by", "and", "or", "who", "which",
                         "that", "is", "are", "was", "were", "have", "has", "had", "will", "been", "be", "as",
@@ -265,6 +266,8 @@ class NumberAccounting:
         by_phrase, longest = self.by_place["after"], self.longest["after"]
         following = []
         j = stop
+        if j + 1 < len(words) and words[j] in LIST_LINKS and DIGIT.match(words[j + 1]):
+            j += 2   # `87 and 27 years old`, `3 to 5 days`: the next number's unit is this one's too
         while j < len(words) and len(following) < longest:
             word = words[j]
             if not (word.isspace() or word == "-" or (word in SKIPPED_AFTER and not following)):

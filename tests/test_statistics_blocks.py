@@ -22,6 +22,10 @@ CASES = [
     # a heading with no day: the lines have none of their own
     ("Anhui\nCumulative confirmed cases: 990\nDischarged: 900\n",
      [(990, "confirmed", "Anhui", None), (900, "recovered", "Anhui", None)]),
+    # a tab stop for a colon; a label that says where patients are
+    ("Zhejiang update, March 4\nConfirmed\t1,215\nCured\t1,000\nBeds\t3,000\n",
+     [(1215, "confirmed", "Zhejiang", "2020-03-04"), (1000, "recovered", "Zhejiang", "2020-03-04")]),
+    ("Hubei, March 5\nIn hospital: 22,000\nIn hotels: 2,000\n", [(22000, "unspecified", "Hubei", "2020-03-05")]),
     # a label line with no colon holds the label and the number only
     ("Zhejiang\nNew confirmed cases 4\nCured 1,100\n",
      [(4, "confirmed", "Zhejiang", None), (1100, "recovered", "Zhejiang", None)]),
@@ -55,9 +59,9 @@ def numbers_of(text: str) -> dict[str, str]:
 
 def test_labels_of_other_things_are_set_aside_with_their_reason():
     numbers = numbers_of("Hubei, March 3\nBeds: 500\nClose contacts: 3,000\nTests: 12,000\n"
-                         "Donations: 5,000 yuan\nConfirmed: 40\n")
+                         "Donations: 5,000 yuan\nConfirmed: 40\nWards\t12\n")
     assert numbers == {"3": "fact", "500": "beds", "3,000": "close_contacts", "12,000": "tests", "5,000": "money",
-                       "40": "fact"}
+                       "40": "fact", "12": "beds"}
 
 
 def test_digit_in_brackets_is_a_number_not_an_emoticon(facts_of):

@@ -249,10 +249,11 @@ class NumberAccounting:
         return None
 
     def label(self, words: list[str], first: int) -> str | None:
-        """A statistics line's label before its colon (`Close contacts: 3,000`, `Tests: 12,000`, `Beds: 500`):
+        """A statistics line's label before its colon or tab (`Close contacts: 3,000`, `Tests: 12,000`, `Beds: 500`):
         the noun of the label, as the noun after a numeral would be."""
-        if first < 2 or words[first - 1] not in (":", "："):
-            return None
+        before = words[first - 1] if first else ""
+        if first < 2 or not (before in (":", "：") or (before.isspace() and "\n" not in before)):
+            return None   # a colon, or a tab stop (`Beds\t3,000`), ends the label
         for j in range(first - 2, max(-1, first - 2 - LABEL_WINDOW), -1):
             word = words[j]
             if "\n" in word:

@@ -7,10 +7,12 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.relations import attachable_dates, lower_words, sentence_start, token_texts
+from extract.nlp.triggers import word_set
 
 LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "active", "ongoing", "and", "&", "/", "-",
                         "current", "imported", "local", "domestic"})
 SUBJECT_OPENERS = frozenset({"the", "these", "those", "all", "today's", "yesterday's"})
+PATIENT_STATES = word_set("patient_states", "phrases")   # `In hospital: 22,000`: patients, by where they are
 MAX_LABEL = 5          # words of a label: `New confirmed cases`, `Cured and discharged`
 COLONS = (":", "：")
 NUMBER_ENDS = (",", ";", ".", ")")   # what may follow the number of a labelled line with a colon
@@ -22,15 +24,16 @@ class LabelledCounts(CountWords):
 
     def labelled(self, doc: Doc, number: Span) -> Head | None:
         """`Deaths: 3`, `New confirmed cases: 0`, `Discharged: 40`: the label before a colon; `Cured and
-        discharged 300`, `New deaths 2`: a line that is a label and its number, nothing else."""
+        discharged 300`, `New deaths 2`, `Cured\t1,000`: a line that is a label and its number, nothing else;
+        `In hospital: 22,000`: a label that says where patients are."""
         words, texts = lower_words(doc), token_texts(doc)
         if number.start < 1:
             return None
         line_start = sentence_start(doc, number.start)
         colon = words[number.start - 1] in COLONS
         label_end = number.start - 1 if colon else number.start
-        label = words[line_start: label_end]
-        if not label or len(label) > MAX_LABEL or not self.is_case_label(label):
+        label = [w for w in words[line_start: label_end] if not w.isspace()]   # `Confirmed\t1,215`: a tab stop
+        if not label or len(label) > MAX_LABEL or not (self.is_case_label(label) or " ".join(label) in PATIENT_STATES):
             return None   # the label is the whole line before the colon: `Deaths: 3`, not `the hotline for ...:`
         after = texts[number.end] if number.end < len(doc) else "\n"
         if colon:

@@ -9,7 +9,8 @@ import pytest
 from extract.nlp.docindex import INDEX_KEY, DocIndex, doc_index, release
 from extract.nlp.pipeline import PIPE_NAMES, make_doc, shared_nlp
 from extract.nlp.rules.case_now import has_phrase
-from extract.nlp.rules.relations import LOOKBACK, clause_bounds, lower_words, sentence_index, set_sentences
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, lower_words, phrase_in, sentence_index,
+                                         set_sentences)
 from extract.nlp.rules.staff_roles import paragraph_bounds
 
 TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
@@ -101,3 +102,45 @@ def test_has_phrase_answers_as_trying_every_phrase_everywhere():
         for words in itertools.product(vocabulary, repeat=n):
             assert has_phrase(list(words), table) == naive_has_phrase(list(words), table)
     assert has_phrase(["any"], ((),)) and not has_phrase([], ((),))   # an empty phrase stands before any word
+
+
+PHRASE_TABLE = (("the", "day", "before"), ("the", "same", "day"), ("the", "day"), ("a", "day", "earlier"), ("by",))
+PHRASE_TEXT = ("By Monday, the same day as the day before, 12 cases were reported by the city; a day earlier the "
+               "day before it was the same")
+
+
+def naive_phrase_in(words: list[str], table, start: int, end: int):
+    """The walk phrase_in replaces: every position of the range, every phrase of the table in its order."""
+    for j in range(start, end):
+        for phrase in table:
+            if tuple(words[j:end][:len(phrase)]) == phrase:
+                return j, phrase
+    return None
+
+
+def test_word_positions_list_every_token_of_each_word_in_order():
+    doc = shared_nlp().make_doc(PHRASE_TEXT)
+    positions = doc_index(doc).positions
+    assert positions["the"] == [j for j, word in enumerate(lower_words(doc)) if word == "the"]
+    assert sorted(j for at in positions.values() for j in at) == list(range(len(doc)))
+    assert "monday" in positions and "Monday" not in positions   # lower-case words
+
+
+def test_phrase_in_answers_as_the_walk_over_every_range():
+    doc = shared_nlp().make_doc(PHRASE_TEXT)
+    words = lower_words(doc)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert phrase_in(doc, PHRASE_TABLE, start, end) == naive_phrase_in(words, PHRASE_TABLE, start, end)
+
+
+def test_phrase_in_takes_the_earliest_phrase_and_none_cut_by_the_range():
+    doc = shared_nlp().make_doc("Twelve cases on the same day, none the day before.")
+    words = lower_words(doc)
+    same = words.index("same") - 1
+    assert phrase_in(doc, PHRASE_TABLE, 0, len(doc)) == (same, ("the", "same", "day"))
+    assert phrase_in(doc, PHRASE_TABLE, 0, same + 2) is None   # `the same` alone: cut before its `day`
+    before = len(doc) - 4
+    assert phrase_in(doc, PHRASE_TABLE, same + 1, len(doc)) == (before, ("the", "day", "before"))   # table order
+    assert phrase_in(doc, PHRASE_TABLE, before, before + 2) == (before, ("the", "day"))   # the longer one is cut
+    assert phrase_in(doc, (("a", "week", "earlier"),), 0, len(doc)) is None

@@ -9,6 +9,7 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
+from extract.nlp.rules.each_place import shared_places
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -113,6 +114,10 @@ class CaseRelations(CaseLists, CaseRegions):
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
             period = None
+        places = shared_places(doc, number, head.end, start, end)
+        if places:
+            put(fact, "places", places)   # one fact per place (records.make_rows); the span's own region is none
+            region = None
         put(fact, "status", status)
         put(fact, "period", period)
         put(fact, "region", region)

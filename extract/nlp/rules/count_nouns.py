@@ -12,6 +12,7 @@ from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words
 from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
+from extract.nlp.rules.each_place import places_after
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -173,8 +174,9 @@ class HeadFinder(OriginItems, PeopleCounts):
                 return Head("personnel", "staff_list_item", number.end, region=get(region, "value"))
             return None
         region = self.scopes.list_item_region(doc, number)
-        if region is None and not self.scopes.unknown_list_place(doc, number):
-            return None
+        if region is None and not self.scopes.unknown_list_place(doc, number) and \
+                not places_after(doc, number, number.end, sentence_of(doc, number.start).end):
+            return None   # (`five in each of Yichun and Fuzhou`: a member for each place, one fact per place)
         if previous is None and self.scopes.leadin_at(doc, number.start) is None:
             return None
         if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):

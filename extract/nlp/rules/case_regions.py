@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
-from extract.nlp.rules.each_place import summed_over_places
+from extract.nlp.rules.each_place import city_before_its_province, summed_over_places
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
@@ -241,7 +241,7 @@ class CaseRegions(CountWords):
                 return self.anaphoric_region(doc, number.start, end)
             if summed_over_places(doc, subjects[-1], number):
                 return None   # `Jiangsu and Zhejiang reported 24 cases`: their sum, neither's own (nor `each`'s)
-            return get(subjects[-1], "value")
+            return city_before_its_province(doc, subjects[-1]) or get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
         if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`

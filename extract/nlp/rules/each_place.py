@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
-from extract.nlp.gazetteer import data_path
+from extract.nlp.gazetteer import data_path, default_gazetteer
 from extract.nlp.rules.relations import (lower_words, region_index, region_runs, sentence_start, spans_in,
                                          spans_of)
 
@@ -124,3 +124,18 @@ def summed_over_places(doc: Doc, region: Span, number: Span) -> bool:
         if run[-1].start == region.start and not numbers_between(doc, region.end, number.start):
             return True
     return False
+
+
+def city_before_its_province(doc: Doc, region: Span) -> str | None:
+    """`Xiaogan, Hubei reported 30 new cases`: a province set off by a comma after a city of its own says where
+    the city is; the count is the city's."""
+    if region.start < 2 or lower_words(doc)[region.start - 1] != ",":
+        return None
+    city = region_index(doc).by_end.get(region.start - 1)
+    if city is None:
+        return None
+    gazetteer = default_gazetteer()
+    inner, outer = gazetteer[get(city, "value")], gazetteer[get(region, "value")]
+    if outer.is_provincial and not inner.is_provincial and inner.province == outer.canonical:
+        return get(city, "value")
+    return None

@@ -10,6 +10,7 @@ from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
+from extract.nlp.rules.place_lists import holds_tally
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -354,6 +355,8 @@ class CaseRelations(CaseLists, CaseRegions):
             return "total"   # `67,000 cases in total`
         if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
+        if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
+            return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None

@@ -13,6 +13,7 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import places_after
+from extract.nlp.rules.place_lists import counted_noun_after
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -154,6 +155,10 @@ class HeadFinder(OriginItems, PeopleCounts):
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
         rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule == "case_parenthetical":
+            noun = counted_noun_after(doc, number, self.classify_word)
+            if noun is not None:   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
+                return Head("case", rule, end, noun, noun[1])
         if rule is not None:
             sent = sentence_of(doc, number.start)
             if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start) or \

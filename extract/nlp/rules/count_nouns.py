@@ -13,7 +13,7 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import places_after
-from extract.nlp.rules.place_lists import counted_noun_after
+from extract.nlp.rules.place_lists import counted_noun_after, in_bracketed_roll, person_from_place
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -155,8 +155,10 @@ class HeadFinder(OriginItems, PeopleCounts):
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
         rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule == "case_parenthetical" and person_from_place(doc, number):
+            return None   # `a doctor from Wuhan (45)`: an age
         if rule == "case_parenthetical":
-            noun = counted_noun_after(doc, number, self.classify_word)
+            noun = counted_noun_after(doc, number, self.classify_word, self.blocking)
             if noun is not None:   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
                 return Head("case", rule, end, noun, noun[1])
         if rule is not None:
@@ -419,6 +421,8 @@ class HeadFinder(OriginItems, PeopleCounts):
         before = lower_words(doc)[number.start - 1]
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         region = region_index(doc).by_end.get(number.start - 1)
+        if region is None and in_bracketed_roll(doc, number):
+            return "case_parenthetical"   # `2,000 new cases (Wuhan 1,500, Xiaogan 300)`
         if region is None:
             # a head's part in brackets, place first: `3,216 deaths (Wuhan 2,575)`
             region = region_index(doc).by_end.get(number.start)

@@ -30,7 +30,7 @@ def each_words() -> dict:
         data = json.load(handle)
     required = ("distributive_after_places", "distributive_before_places", "distributive_after_count",
                 "openers_before_places", "place_list_glue", "place_list_prefixes", "place_list_units",
-                "not_distributive_after_each", "tally_verbs")
+                "not_distributive_after_each", "tally_verbs", "bracket_list_fillers")
     missing = [key for key in required if not isinstance(data.get(key), list) or not data[key]]
     if missing:
         raise ValueError(f"each_place.json: missing or empty lists {', '.join(missing)}")

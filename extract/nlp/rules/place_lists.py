@@ -5,14 +5,22 @@ from that noun phrase). A bracket holds a count only when it holds a number alon
 code or an age; a list that names no case noun after it counts nothing."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.each_place import each_words
-from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, spans_in, spans_of, token_texts
+from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, spans_in,
+                                         spans_of, token_texts)
+from extract.nlp.triggers import status_table
 
 NOUN_REACH = 8   # words from the list's end to the noun it counts (`have the most confirmed cases`)
-STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
+YEAR = re.compile(r"(?:19|20)\d\d")   # `Wuhan (2019)`: a year, no count
+STATUSES = status_table()
+ORIGIN_PREPS = frozenset({"from"})
+ROLL_REACH = 40   # tokens of a bracketed roll of places and numbers
+ARTICLES = frozenset({"a", "an"})   # one person (`a doctor from Wuhan (45)`)
 
 
 def bracketed_after_place(doc: Doc, number: Span) -> bool:
@@ -46,20 +54,41 @@ def bracket_list_end(doc: Doc, number: Span) -> int:
         j = member.end + 1
 
 
-def counted_noun_after(doc: Doc, number: Span, classify_word) -> tuple[int, int] | None:
+def counted_noun_after(doc: Doc, number: Span, classify_word, blocking: frozenset) -> tuple[int, int] | None:
     """(start, end) of the phrase after a list of bracketed places that ends in the case noun it counts (`have
-    the most new confirmed cases`): no number, place or break before the noun, within the clause."""
-    if not bracketed_after_place(doc, number):
+    the most new confirmed cases`): the list is its clause's subject (no preposition governs its first place:
+    not `Teams from Jiangsu (300) and ...`), and only a verb of reporting or holding, `the most` and status
+    words stand before the noun (not `have the most hospital beds for cases`)."""
+    if not bracketed_after_place(doc, number) or YEAR.fullmatch(token_texts(doc)[number.start]):
+        return None
+    first = first_member(doc, number)
+    if governing_preposition(doc, first, blocking) is not None:
         return None
     start = bracket_list_end(doc, number)
     clause_end = clause_bounds(doc, number.start)[1]
-    texts, like_num, in_region = token_texts(doc), doc_index(doc).like_num, region_index(doc).tokens
+    low, fillers = lower_words(doc), each_words()["bracket_list_fillers"]
     for k in range(start, min(len(doc), clause_end, start + NOUN_REACH)):
-        if texts[k] in STOPS or like_num[k] or k in in_region or "\n" in texts[k]:
-            return None
         if classify_word(doc, k) == "case":
             return start, k + 1
+        if low[k] not in fillers and STATUSES.first([low[k]]) is None:
+            return None
     return None
+
+
+def first_member(doc: Doc, number: Span) -> Span:
+    """The first place of the bracketed list this number's place belongs to (`Wuhan (1,500), Xiaogan (300)`)."""
+    texts, low, regions = token_texts(doc), lower_words(doc), region_index(doc)
+    place = regions.by_end[number.start - 1]
+    while True:
+        j = place.start - 1
+        while j > 0 and low[j] in (",", "and", "、"):
+            j -= 1
+        if j == place.start - 1 or j < 3 or texts[j] != ")":
+            return place
+        previous = regions.by_end.get(j - 2)
+        if previous is None or texts[j - 2] != "(":
+            return place
+        place = previous
 
 
 def holds_tally(doc: Doc, phrase: tuple[int, int]) -> bool:
@@ -67,3 +96,54 @@ def holds_tally(doc: Doc, phrase: tuple[int, int]) -> bool:
     reporting them on a day; `new` words in the phrase say otherwise."""
     words = lower_words(doc)[phrase[0]: phrase[1]]
     return not each_words()["tally_verbs"].isdisjoint(words) and "new" not in words and "newly" not in words
+
+
+def closed_brackets(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) token positions of the brackets opened and closed within [start, end) (`3 in Hefei (two
+    imported), 2 in Bengbu`: a list member's own aside, which does not break its list)."""
+    texts = token_texts(doc)
+    found, opened = [], None
+    for j in range(start, end):
+        if texts[j] == "(":
+            opened = j
+        elif texts[j] == ")" and opened is not None:
+            found.append((opened, j))
+            opened = None
+    return found
+
+
+def person_from_place(doc: Doc, number: Span) -> bool:
+    """`a doctor from Wuhan (45)`: a bracketed number after one person's place of origin is an age, no count."""
+    place = region_index(doc).by_end.get(number.start - 1)
+    if place is None:
+        return False
+    prep = governing_preposition(doc, place, ORIGIN_PREPS)
+    return prep is not None and not ARTICLES.isdisjoint(lower_words(doc)[max(0, prep - 4): prep])
+
+
+def in_bracketed_roll(doc: Doc, number: Span) -> bool:
+    """`2,000 new cases (Wuhan 1,500, Xiaogan 300)`: the number follows its place inside brackets that hold only
+    places each with a number (`Place N`, set apart by commas, semicolons or `and`)."""
+    texts, low = token_texts(doc), lower_words(doc)
+    regions = region_index(doc)
+    place = regions.by_end.get(number.start)
+    if place is None or YEAR.fullmatch(texts[number.start]):
+        return False
+    numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), place.start - ROLL_REACH, place.start + ROLL_REACH)}
+    opening = place.start - 1
+    while opening >= 0 and texts[opening] != "(":   # back to the bracket over members before it
+        if texts[opening] in (")", ".", "\n") or opening < place.start - ROLL_REACH:
+            return False
+        opening -= 1
+    j, members = opening + 1, 0
+    while j < len(doc):
+        member = regions.by_start.get(j)
+        count = numbers.get(member.end) if member is not None else None
+        if count is None:
+            return False
+        members, j = members + 1, count.end
+        if j < len(doc) and texts[j] == ")":
+            return members >= 2 or j == number.end
+        while j < len(doc) and low[j] in (",", ";", "and"):
+            j += 1
+    return False

@@ -83,3 +83,22 @@ def test_moved_id_keys_only_per_place_facts_by_place():
     assert moved_id("a", keys, "old", "new", fact_id) == fact_id("new", "case_count", 3, 9, place="Hefei")
     assert moved_id("b", keys, "old", "new", fact_id) == fact_id("new", "case_count", 3, 9)
     assert moved_id("c", keys, "old", "new", fact_id) == fact_id("new", "case_count", 3, 9)
+
+
+def test_the_review_app_shows_and_takes_a_verdict_on_each_place_fact(tmp_path):
+    from extract.audit.app.web import create_app
+
+    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
+    corpus.mkdir()
+    (corpus / "each.txt").write_text(TEXT, encoding="utf-8")
+    build_dataset(corpus, outputs, use_cache=False)
+    each = {r["region"]: r["fact_id"] for r in rows(outputs / "facts.csv", rule="case_count:each_place")}
+    app = create_app(outputs, corpus)
+    client = app.test_client()
+    for region, fact in each.items():
+        page = client.get(f"/fact/{fact}")
+        assert page.status_code == 200 and region in page.get_data(as_text=True)
+    answer = client.post("/verdict", json={"fact_id": each["Zhejiang"], "action": "accept"},
+                         headers={"X-CSRF-Token": app.config["TOKEN"]})
+    assert answer.status_code == 200
+    assert set(read_verdicts(corpus)) == {each["Zhejiang"]}

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
-from extract.nlp.rules.each_place import city_before_its_province, summed_over_places
+from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
@@ -276,6 +276,8 @@ class CaseRegions(CountWords):
             by_end = region_index(doc).by_end
             before = start - 2 if words[start - 1] == "," else start - 1
             antecedent = by_end.get(before + 1)
+            if antecedent is not None and last_of_place_list(doc, antecedent):
+                return None   # `Wuhan and Xiaogan, which reported 100 new cases`: their sum, neither's own
             if antecedent is not None:
                 return get(antecedent, "value")
             if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`

@@ -12,7 +12,7 @@ from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words
 from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
-from extract.nlp.rules.each_place import places_after
+from extract.nlp.rules.each_place import after_count_each, places_after
 from extract.nlp.rules.place_lists import counted_noun_after, in_bracketed_roll, person_from_place
 from extract.nlp.triggers import status_table, word_set
 
@@ -387,8 +387,8 @@ class HeadFinder(OriginItems, PeopleCounts):
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space):
-            return None
+        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end):
+            return None   # (`while Hunan and Henan reported 5 each`: the places' own count, each)
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":
             return None

@@ -20,6 +20,7 @@ from extract.nlp.rules.relations import (lower_words, region_index, region_runs,
 
 AFTER_REACH = 6    # words from a count's noun to `in each of` (`Five new cases were reported in each of ...`)
 PREFIX_REACH = 4   # words between `in each of` and the first place (`the cities of`)
+SUBJECT_BLOCKERS = frozenset({"in", "of", "from", "to", "at", "for", "by", "with", "among", "across", "including"})
 JOINING = frozenset({"and", "&", "、"})   # a list of places, not a place and its province (`Xiaogan, Hubei`)
 
 
@@ -30,13 +31,13 @@ def each_words() -> dict:
         data = json.load(handle)
     required = ("distributive_after_places", "distributive_before_places", "distributive_after_count",
                 "openers_before_places", "place_list_glue", "place_list_prefixes", "place_list_units",
-                "not_distributive_after_each", "tally_verbs", "bracket_list_fillers")
+                "not_distributive_after_each", "tally_verbs", "bracket_list_fillers", "relative_openers")
     missing = [key for key in required if not isinstance(data.get(key), list) or not data[key]]
     if missing:
         raise ValueError(f"each_place.json: missing or empty lists {', '.join(missing)}")
     words = {key: frozenset(w.lower() for w in data[key]) for key in required}
-    words["openers_before_places"] = tuple(sorted((tuple(p.lower().split()) for p in data["openers_before_places"]),
-                                                  key=lambda p: -len(p)))
+    for key in ("openers_before_places", "distributive_before_places"):
+        words[key] = tuple(sorted((tuple(p.lower().split()) for p in data[key]), key=lambda p: -len(p)))
     return words
 
 
@@ -94,6 +95,8 @@ def places_before(doc: Doc, number: Span, head_end: int, start: int) -> list[Spa
     reported 12 each` / `12 cases apiece`: a list of places before the count, with `each` after the list or the
     count, and no other number between them."""
     words, low = each_words(), lower_words(doc)
+    if low[start] in words["relative_openers"] and start >= 2 and low[start - 1] == ",":
+        start = sentence_start(doc, start)   # `Wuhan and Xiaogan, which each reported 100 new cases`
     lists = place_lists(doc, start, number.start)
     if not lists:
         return None
@@ -101,8 +104,17 @@ def places_before(doc: Doc, number: Span, head_end: int, start: int) -> list[Spa
     k = run[-1].end
     while k < number.start and low[k] in words["place_list_units"]:
         k += 1
-    said_of_list = (k < number.start and low[k] in words["distributive_after_places"]) or \
-        (run[0].start > 0 and low[run[0].start - 1] in words["distributive_before_places"])
+    if k < number.start and low[k] == "," and low[k + 1] in words["relative_openers"]:
+        k += 2
+    before = next((p for p in words["distributive_before_places"]
+                   if tuple(low[max(0, run[0].start - len(p)): run[0].start]) == p), ())
+    opening = run[0].start - len(before) - 1
+    if opening >= 0 and low[opening] in SUBJECT_BLOCKERS:
+        return None   # `including 3 in each of Hefei and Bengbu and 14 in Fuyang`: no subject of the count
+    verb = [w for w in low[k: number.start] if w.isalpha() and w not in words["distributive_after_places"]]
+    if not verb:
+        return None   # the count follows the list with no verb of its own (`..., Hefei and Bengbu and 14 ...`)
+    said_of_list = (k < number.start and low[k] in words["distributive_after_places"]) or bool(before)
     said_of_count = any(after_count_each(doc, j) for j in {number.end, head_end})
     if not (said_of_list or said_of_count) or numbers_between(doc, run[-1].end, number.start):
         return None
@@ -115,6 +127,12 @@ def after_count_each(doc: Doc, j: int) -> bool:
     if j >= len(doc) or low[j] not in words["distributive_after_count"]:
         return False
     return j + 1 >= len(doc) or low[j + 1] not in words["not_distributive_after_each"]
+
+
+def last_of_place_list(doc: Doc, region: Span) -> bool:
+    """`Wuhan and Xiaogan, which reported 100 new cases`: the region closes a list of places."""
+    return any(run[-1].start == region.start for run in place_lists(doc, sentence_start(doc, region.start),
+                                                                    region.end))
 
 
 def summed_over_places(doc: Doc, region: Span, number: Span) -> bool:

@@ -1,15 +1,19 @@
-"""Places listed each with its number in brackets (issue 23, "whose count"): `Huanggang (2,907) and Xiaogan
-(2,874) have the most cases outside Wuhan`, `Wuhan (1,500), Xiaogan (300) and Huanggang (250) reported the most
-new confirmed cases`. Each number is its place's count of what the clause goes on to name (its status and period
-from that noun phrase). A bracket holds a count only when it holds a number alone, not a year, a share, a phone
-code or an age; a list that names no case noun after it counts nothing."""
+"""Places listed each with its own number (issue 23, "whose count"). A place then its number in brackets, before
+the case noun the list counts: `Huanggang (2,907) and Xiaogan (2,874) have the most cases outside Wuhan`, `Wuhan
+(1,500), Xiaogan (300) and Huanggang (250) reported the most new confirmed cases` (each number is its place's count
+of that noun phrase's status and period; a tally verb makes them totals). A bracket of places and numbers after a
+count: `2,000 new cases (Wuhan 1,500, Xiaogan 300)`. A list member's aside in brackets, which does not break its
+list: `3 in Hefei (two imported), 2 in Bengbu`. A bracket holds a count only when it holds a number alone, not a
+year, a share, a code written with a leading zero or one person's age (`a doctor from Wuhan (45)`); a list that is
+no clause's subject, or names no case noun after it, counts nothing. Every look-up is bounded by its clause or a
+few dozen tokens.
+"""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.docindex import doc_index
 from extract.nlp.rules.each_place import each_words
 from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, spans_in,
                                          spans_of, token_texts)
@@ -79,7 +83,7 @@ def first_member(doc: Doc, number: Span) -> Span:
     """The first place of the bracketed list this number's place belongs to (`Wuhan (1,500), Xiaogan (300)`)."""
     texts, low, regions = token_texts(doc), lower_words(doc), region_index(doc)
     place = regions.by_end[number.start - 1]
-    while True:
+    while number.start - place.start < ROLL_REACH * 4:
         j = place.start - 1
         while j > 0 and low[j] in (",", "and", "、"):
             j -= 1
@@ -89,6 +93,7 @@ def first_member(doc: Doc, number: Span) -> Span:
         if previous is None or texts[j - 2] != "(":
             return place
         place = previous
+    return place
 
 
 def holds_tally(doc: Doc, phrase: tuple[int, int]) -> bool:

@@ -24,6 +24,14 @@ BRACKETED = [
      [(250, "Huanggang", "confirmed", "new"), (300, "Xiaogan", "confirmed", "new"),
       (1500, "Wuhan", "confirmed", "new")]),
     ("Xiaogan (45) has the most deaths outside Wuhan.", [(45, "Xiaogan", "death", "total")]),
+    # the list after the case noun of its clause
+    ("The cities with the most cases are Wuhan (1,500), Xiaogan (300) and Huanggang (250).",
+     [(250, "Huanggang", "confirmed", ""), (300, "Xiaogan", "confirmed", ""), (1500, "Wuhan", "confirmed", "")]),
+    ("The cities with the most deaths are Wuhan (1,500) and Xiaogan (300).",
+     [(300, "Xiaogan", "death", ""), (1500, "Wuhan", "death", "")]),
+    ("New cases on Monday: Wuhan (1,500), Xiaogan (300) and Huanggang (250).",
+     [(250, "Huanggang", "confirmed", "new"), (300, "Xiaogan", "confirmed", "new"),
+      (1500, "Wuhan", "confirmed", "new")]),
     # inside a larger count's sentence
     ("Hubei reported 2,000 new cases on Monday, most of them in Wuhan (1,500) and Xiaogan (300).",
      [(300, "Xiaogan", "confirmed", "new"), (1500, "Wuhan", "confirmed", "new"),

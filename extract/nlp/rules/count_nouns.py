@@ -13,7 +13,8 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
-from extract.nlp.rules.place_lists import counted_noun_after, in_bracketed_roll, person_from_place
+from extract.nlp.rules.place_lists import (counted_noun_after, counted_noun_before, in_bracketed_roll,
+                                           person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -163,9 +164,12 @@ class HeadFinder(OriginItems, PeopleCounts):
                 return Head("case", rule, end, noun, noun[1])
         if rule is not None:
             sent = sentence_of(doc, number.start)
-            if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start) or \
-                    any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+            if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start):
                 return Head("case", rule, end)
+            if any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else None
+                # `The cities with the most cases are Wuhan (1,500), Xiaogan (300)`: that noun's words
+                return Head("case", rule, end, noun, noun[1]) if noun is not None else Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
             self.earlier_level(doc, number, facts) or self.ellipsis(doc, number, facts)
 

@@ -23,6 +23,7 @@ NOUN_REACH = 8   # words from the list's end to the noun it counts (`have the mo
 YEAR = re.compile(r"(?:19|20)\d\d")   # `Wuhan (2019)`: a year, no count
 STATUSES = status_table()
 ORIGIN_PREPS = frozenset({"from"})
+MODIFIER_REACH = 3   # words before a case noun that may say its status (`the most newly confirmed cases`)
 ROLL_REACH = 40   # tokens of a bracketed roll of places and numbers
 ARTICLES = frozenset({"a", "an"})   # one person (`a doctor from Wuhan (45)`)
 
@@ -76,6 +77,19 @@ def counted_noun_after(doc: Doc, number: Span, classify_word, blocking: frozense
             return start, k + 1
         if low[k] not in fillers and STATUSES.first([low[k]]) is None:
             return None
+    return None
+
+
+def counted_noun_before(doc: Doc, number: Span, classify_word) -> tuple[int, int] | None:
+    """(start, end) of the case noun and the few words before it that a list of bracketed places follows in its
+    clause (`The cities with the most confirmed cases are Wuhan (1,500), Xiaogan (300)`), else None."""
+    if not bracketed_after_place(doc, number):
+        return None
+    first = first_member(doc, number)
+    clause_start = clause_bounds(doc, first.start)[0]
+    for k in range(first.start - 1, max(clause_start, first.start - NOUN_REACH) - 1, -1):
+        if classify_word(doc, k) == "case":
+            return max(clause_start, k - MODIFIER_REACH), k + 1
     return None
 
 

@@ -85,3 +85,11 @@ def test_other_facts_keep_their_ids(facts_of):
     """Only the per-place facts' ids carry a place: a plain count's id is the documented hash of its span."""
     facts = facts_of("Hefei reported 12 new cases.", kind="case_count")
     assert [f["fact_id"] for f in facts] == [fact_id("t", "case_count", f["start"], f["end"]) for f in facts]
+
+
+def test_per_place_facts_are_no_country_figure(facts_of):
+    """In a sentence about the whole country, the places' own facts are theirs, not the country's."""
+    text = "Nationwide, 2,000 new cases were reported on Monday, and Jiangsu and Zhejiang each reported 12 new cases."
+    each = [f for f in facts_of(text, kind="case_count") if f["rule"].endswith(EACH)]
+    assert sorted(f["region"] for f in each) == ["Jiangsu", "Zhejiang"]
+    assert not any(f["whole_country"] for f in each)

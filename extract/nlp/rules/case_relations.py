@@ -123,7 +123,8 @@ class CaseRelations(CaseLists, CaseRegions):
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
-        if region is None and head.rule not in ("case_list_item", "case_origin_item") and national and not own_place and \
+        if region is None and not places and head.rule not in ("case_list_item", "case_origin_item") and national and \
+                not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
 

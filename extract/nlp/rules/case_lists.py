@@ -9,11 +9,14 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
-from extract.nlp.rules.relations import lower_words, region_index, sentence_start, spans_in, spans_of
+from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_start, spans_in, spans_of
 from extract.nlp.triggers import status_table, word_set
 
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
 INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
+CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain cases of the disease
+LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
+LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
@@ -69,6 +72,20 @@ class CaseLists:
             return False
         lo, hi = self.noun_phrase(head, number)
         return UNCONFIRMED_WORDS.isdisjoint(lower_words(doc)[lo: hi] + self.words_after(doc, hi))
+
+    def reaches_cases(self, doc: Doc, number: Span, head: Head) -> bool:
+        """`That brings the total number of cases in the province to 13,522`, `the number of imported cases
+        reached 364`: a level of plain cases of the disease is of confirmed ones, as a count's own `cases` are;
+        not a level of patients, deaths or asymptomatic infections."""
+        if head.rule != "count_reached" or head.noun_end is not None:
+            return False
+        start, lows = clause_bounds(doc, number.start)[0], lower_words(doc)
+        j = next((j for j in range(number.start - 1, start - 1, -1) if self.noun_class.get(lows[j]) == "case"), None)
+        if j is None or lows[j] not in CASE_NOUNS:
+            return False
+        named = lows[max(start, j - LEVEL_REACH): j]
+        # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
+        return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named)
 
     def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
         """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a

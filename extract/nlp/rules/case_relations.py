@@ -81,6 +81,9 @@ class CaseRelations(CaseLists, CaseRegions):
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
+            if region is None and not own_place:
+                # `the province` after Beijing only; patients a team treated are where it works, never its home's
+                own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)
             if region is None and not own_place and (head.rule in PART_RULES or
                                                      self.scopes.opens_subcount(doc, number)):
                 # a part with no place of its own is its whole's, before any place the sentence, its frame or
@@ -95,6 +98,9 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts) or self.restated_region(doc, number, head, status, facts)
+            if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
+                region = self.focus.carried_region(doc, number, facts, self.scopes.section_start(doc, number.start),
+                                                   is_subcount)   # the place of the report a paragraph goes on with
             if region is None and head.rule == "case_labelled":
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
@@ -109,7 +115,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
                                                            self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
-        if status == "unspecified" and not average and self.reports_cases(doc, number, head):
+        if status == "unspecified" and not average and (self.reports_cases(doc, number, head) or
+                                                        self.reaches_cases(doc, number, head)):
             mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period); a
             # rate (`600 cases annually`) counts no confirmed cases of a day
         if period == CURRENT:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
+
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
@@ -18,6 +20,8 @@ RISE_VERBS = word_set("rise_verbs")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 # words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
 # the outbreak, down from 890` (no other number between: list_broken)
+DAY_OWNERS = frozenset({"day", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "week", "weekend"})   # `the previous day's 1,807`
 LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
@@ -63,10 +67,13 @@ class LevelFinder(CountWords):
         before = lower_words(doc)[number.start - 1]
         if before in self.copulas:
             return self.number_is(doc, number, facts)
-        if before not in self.reach:
-            return None
-        start, _ = clause_bounds(doc, number.start)
         words = lower_words(doc)
+        if before not in self.reach and not (before == "past" and number.start >= 2 and
+                                             words[number.start - 2] in RISE_VERBS):   # `rose past 2,400`
+            return None
+        if self.counts_other_things(doc, number):
+            return None   # `20 patients passed 2 nucleic acid tests`: the number has a noun of its own
+        start, _ = clause_bounds(doc, number.start)
         named = self.number_of_statuses(words, start, number.start - 1)
         if named is not None:
             return Head("case", "count_reached", number.end, named, named[1])
@@ -93,6 +100,16 @@ class LevelFinder(CountWords):
             # `number of` names, however many words stand between
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
+
+    def counts_other_things(self, doc: Doc, number: Span) -> bool:
+        """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""
+        words, alpha = lower_words(doc), doc_index(doc).is_alpha
+        for j in range(number.end, min(len(doc), number.end + 3)):
+            if not alpha[j]:
+                return False
+            if words[j] in self.not_counted:
+                return True
+        return False
 
     @staticmethod
     def clock_range(doc: Doc, number: Span) -> bool:
@@ -159,12 +176,23 @@ class LevelFinder(CountWords):
             words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
         moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
             words[number.start - 3] == ","
-        if not (compared or moved):
+        if not (compared or moved or self.day_possessive(doc, number)):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
+
+    @staticmethod
+    def day_possessive(doc: Doc, number: Span) -> bool:
+        """`a further decrease from the previous day's 1,807`, `down four from Monday's nine`, `compared with
+        yesterday's 47`: the level of an earlier day, owned by the day, after `from`, `with` or `than`."""
+        words = lower_words(doc)
+        if number.start < 3 or words[number.start - 1] not in ("'s", "’s"):
+            return False
+        owner = number.start - 2
+        is_day = words[owner] in DAY_OWNERS or any(d.start <= owner < d.end for d in spans_of(doc, "date"))
+        return is_day and not {"from", "with", "than"}.isdisjoint(words[max(0, owner - 4): owner])
 
     def increase(self, doc: Doc, number: Span) -> Head | None:
         """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""

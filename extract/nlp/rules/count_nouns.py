@@ -141,6 +141,10 @@ class HeadFinder(OriginItems, PeopleCounts):
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)
+            if not last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)):
+                group = self.partitive_of_group(doc, number)   # `the latest deaths ... and 10 of them`
+                if group is not None:
+                    return group
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head
@@ -315,12 +319,15 @@ class HeadFinder(OriginItems, PeopleCounts):
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
-        cities`: part of a group counts what the group is."""
+        cities`, `16 out of 17 confirmed cases`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
-        if j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
+        if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
+            first = j + 3   # `16 out of 17 confirmed cases`
+        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
             return None
-        first = j + 2
+        else:
+            first = j + 2
         for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
             cls = self.classify_word(doc, k)
             if cls in ("case", "region_city", "region_province"):   # `three of the doctors` is no team's size

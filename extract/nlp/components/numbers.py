@@ -30,6 +30,8 @@ NUMBER_LABELS = word_set("number_labels")
 RANGE_LEADS = tuple(tuple(p.split()) for p in triggers()["number_ranges"]["lead"])
 RANGE_LINKS = word_set("number_ranges", "links")
 CHANGE_WORDS = word_set("number_ranges", "change_words")
+CHANGE_REACH = 6        # words back from a range's low end to a change word (`rose from 8 to 11`)
+CHANGE_BY_REACH = 12    # the same after `by`, whose verb may stand further back (`revised up its count of cases by`)
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
@@ -128,7 +130,8 @@ class NumberFinder:
                 continue
             if link == "and" and not lead:
                 continue   # `12 and 30 cases`: a list
-            if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]) or
+            reach = CHANGE_BY_REACH if low.start and words[low.start - 1] == "by" else CHANGE_REACH
+            if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - reach):low.start]) or
                                               (low.start > 0 and words[low.start - 1] == "by")):
                 continue   # `rose from 8 to 11`, `rose by 12 to 345`, `the number of cases by 325 to 50,333`: a change
             if low.value is None or high.value is None:

@@ -90,6 +90,19 @@ def owning_day(doc: Doc, number: Span) -> tuple[str, ...] | None:
     return None
 
 
+def earlier_level_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+    """The count an earlier level is compared with: the last case count of its sentence before it."""
+    return last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sentence_start(doc, number.start))
+
+
+def level_day(doc: Doc, number: Span) -> str | None:
+    """`rose to 3,000 on Monday from 2,900 on Sunday`: the day said right after an earlier level is its own."""
+    for span in attachable_dates(doc, number.end, number.end + LEVEL_GAP + 1):
+        if span.start - number.end <= LEVEL_GAP and is_day(get(span, "value")):
+            return get(span, "value")
+    return None
+
+
 def same_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
     """`Twelve new cases were also confirmed on the same day`: the day named last before the clause."""
     words = lower_words(doc)

@@ -9,7 +9,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
-from extract.nlp.rules.relations import clause_bounds, lower_words, region_index, sentence_start, spans_in, spans_of
+from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_start, spans_in,
+                                         spans_of)
 from extract.nlp.triggers import status_table, word_set
 
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
@@ -22,10 +23,27 @@ PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province",
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
 STATUSES = status_table()
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
+# the words of a lead-in that name nothing of its cases (`Among the imported cases,`: `imported` is named)
+LEAD_FILLERS = frozenset({"of", "among", "the", "these", "those", "all", ",", "cases", "case", "patients", "in",
+                          "them", "total"})
+LEAD_REACH = 80   # tokens back from a lead-in to the count it repeats
 
 
 class CaseLists:
     """The list passes of CaseRelations (which gives them `scopes`, `words_after`, `counts_cases`)."""
+
+    def lead_antecedent(self, doc: Doc, lead, facts: list[Span]) -> Span | None:
+        """`China reported 30 new imported cases. Among the imported cases, Beijing 5, ...`: a lead-in that names
+        no status but repeats the words of the case count just before (`imported`), or names nothing (`Of all the
+        cases,`), is about that count's cases, which give its members their status and period."""
+        words = lower_words(doc)
+        first = sentence_start(doc, lead.start)
+        named = [w for w in words[first:lead.start] if w not in LEAD_FILLERS and not w.isspace()]
+        antecedent = last_before(facts, first, lambda f: f.label_ == "case_count", floor=first - LEAD_REACH)
+        if antecedent is None or get(antecedent, "status") in (None, "unspecified"):
+            return None
+        said = set(words[antecedent.start: antecedent.end + 2])
+        return antecedent if set(named) <= said else None
 
     def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
         """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.

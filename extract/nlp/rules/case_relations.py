@@ -4,7 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
-from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
+from extract.nlp.rules.case_labels import block_day
+from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
+                                         level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
@@ -57,12 +59,19 @@ class CaseRelations(CaseLists, CaseRegions):
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        named = self.lead_antecedent(doc, lead, facts) if lead is not None and lead.status is None else None
+        if status == "unspecified" and named is not None:
+            status = get(named, "status")   # `30 new imported cases. Among the imported cases, Beijing 5`
+        if status == "unspecified" and head.rule == "count_earlier_level":
+            level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
+            status = get(level, "status") if level is not None else status
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
         period = self.case_period(doc, number, head, start, facts, status)
         if period is None:
-            period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
+            period = (lead and lead.period) or (named is not None and get(named, "period")) or \
+                (CURRENT if is_current(heading) else None) or \
                 (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if period is None and is_earlier_level(doc, number):
@@ -105,8 +114,10 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
-            same_day(doc, number, start, end) or (lead and lead.date) or \
+        date = earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
+            clause_day(doc, number, start, end) or \
+            same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
+            (lead and lead.date) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
             (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
                                                   lambda other: self.same_report(other, region), CASE_WORDS)
@@ -324,6 +335,8 @@ class CaseRelations(CaseLists, CaseRegions):
         modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
         if modifiers & self.new_words:
             return "new"
+        if not self.scopes.words["current_words"].isdisjoint(phrase):
+            return CURRENT   # `3 new suspected cases and 12 existing suspected cases`: held now, not new
         previous = facts[-1] if facts else None
         if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:

@@ -16,6 +16,7 @@ from extract.nlp.triggers import status_table, word_set
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
 INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
 CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain cases of the disease
+HELD_NOW = word_set("current_counts", "modifiers")   # `active`, `existing`, `remaining` cases
 LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
 LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
@@ -103,7 +104,8 @@ class CaseLists:
             return False
         named = lows[max(start, j - LEVEL_REACH): j]
         # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
-        return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named)
+        return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named) and \
+            HELD_NOW.isdisjoint(named)   # `the number of active cases fell to 3,000`: held now, no status said
 
     def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
         """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a

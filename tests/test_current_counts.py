@@ -32,7 +32,7 @@ def counts(facts_of, text, published="2020-03-02"):
     ("15 patients in Xiaogan remained hospitalized.", 15, "unspecified"),
     ("In Jiangxi, 88 patients are in hospital.", 88, "unspecified"),
     # a level reached by a count held now
-    ("The number of active cases in Hubei fell to 3,000 on Monday.", 3000, "confirmed"),   # a level of plain cases
+    ("The number of active cases in Hubei fell to 3,000 on Monday.", 3000, "unspecified"),
     ("In Hubei, patients still being treated were numbered at 20,765 on Wednesday.", 20765, "unspecified"),
     # severe and critical counts are of patients now in that state, even under a cumulative frame
     ("There are 500 severe cases in Wuhan.", 500, "severe"),

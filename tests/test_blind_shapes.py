@@ -35,9 +35,10 @@ def test_a_corps_named_after_a_province_is_no_place(facts_of, text, expected):
       (2575, "Wuhan"): "death"}),
     ("Guangdong had 120 patients in hospital (Shenzhen 40, Guangzhou 30).",
      {(120, "Guangdong"): "unspecified"}),
-    # the older shape, number in brackets after the place, is unchanged
+    # the older shape, number in brackets after the place: the case noun before the list gives its status
+    # (plain `cases` are confirmed; tests/test_place_lists.py)
     ("Cities with the most cases were Wuhan (50,008) and Xiaogan (3,518).",
-     {(50008, "Wuhan"): "unspecified", (3518, "Xiaogan"): "unspecified"}),
+     {(50008, "Wuhan"): "confirmed", (3518, "Xiaogan"): "confirmed"}),
 ])
 def test_a_bracket_of_place_and_number_parts_the_count_before_it(facts_of, text, expected):
     found = cases(facts_of, text)

@@ -26,13 +26,18 @@ LEADIN_MEMBERS = [
      [("Huanggang", 2, "death", "new"), ("Xiaogan", 4, "death", "new")]),
     ("Among the new suspected cases, Zhengzhou added 7. The others were 3 in Luoyang and 2 in Nanyang.",
      [("Luoyang", 3, "suspected", "new"), ("Nanyang", 2, "suspected", "new"), ("Zhengzhou", 7, "suspected", "new")]),
-    # a member whose number speaks of two places at once is left out, the rest kept
-    ("Among the new confirmed cases, Nanchang reported 14. Others include five in each of Yichun and Fuzhou city "
+    # a member whose number holds for each of two places is each place's count (tests/test_each_place.py)
+    ("Among the new confirmed cases, Nanchang reported 14. Others include five in each of Yichun and Ganzhou city "
      "and three in Pingxiang city.",
-     [("Nanchang", 14, "confirmed", "new"), ("Pingxiang", 3, "confirmed", "new")]),
+     [("Ganzhou", 5, "confirmed", "new"), ("Nanchang", 14, "confirmed", "new"), ("Pingxiang", 3, "confirmed", "new"),
+      ("Yichun", 5, "confirmed", "new")]),
     ("Of the newly cured patients, Wuhu reported 9, 4 were in Bozhou, two in each of Huainan and Anqing, and 1 "
      "in Chuzhou.",
-     [("Bozhou", 4, "recovered", "new"), ("Chuzhou", 1, "recovered", "new"), ("Wuhu", 9, "recovered", "new")]),
+     [("Anqing", 2, "recovered", "new"), ("Bozhou", 4, "recovered", "new"), ("Chuzhou", 1, "recovered", "new"),
+      ("Huainan", 2, "recovered", "new"), ("Wuhu", 9, "recovered", "new")]),
+    # one of the places unknown to the gazetteer: no member for any
+    ("Among the new confirmed cases, Nanchang reported 14. Others include five in each of Yichun and Gaoan "
+     "county.", [("Nanchang", 14, "confirmed", "new")]),
 ]
 
 

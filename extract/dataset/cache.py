@@ -14,7 +14,8 @@ from extract.dataset.outputs import current_umask
 from extract.nlp.gazetteer import data_path
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.pipeline import PIPELINE_VERSION
-from extract.nlp.records import COUNT_KINDS, FIELD_NAMES, NUMBER_KIND, RECORD_KINDS, Fact, fact_id, facts_from_dicts
+from extract.nlp.records import (COUNT_KINDS, FIELD_NAMES, NUMBER_KIND, RECORD_KINDS, Fact, fact_id, facts_from_dicts,
+                                 place_key)
 
 FIELD_SET = frozenset(FIELD_NAMES)
 
@@ -100,7 +101,8 @@ def grounded_facts(rows, article: Article) -> list[Fact] | None:
             return None
         if not 0 <= start <= end <= len(text) or text[start:end] != row["text"]:
             return None
-        if row["fact_id"] != fact_id(doc_id, kind, start, end, row["helper"], row["recipient"]):
+        if not isinstance(row["rule"], str) or row["fact_id"] != fact_id(
+                doc_id, kind, start, end, row["helper"], row["recipient"], place_key(row["rule"], row["region"])):
             return None
         if not isinstance(row["rule"], str) or not row["rule"] or not isinstance(row["candidates"], list):
             return None

@@ -35,7 +35,8 @@ from extract.dataset.verdicts import (COLUMNS, VERDICTS_FILE, Verdict, put_verdi
 
 REMOVED = "removed"   # corpus/removed/: a folder, so never read as an article
 KEY_FILE = "facts.csv"
-KEY_COLUMNS = ["fact_id", "kind", "start", "end", "helper", "recipient"]
+KEY_COLUMNS = ["fact_id", "kind", "start", "end", "helper", "recipient", "rule", "region"]   # (a per-place fact's
+# id is keyed by its region too: records.place_key; files kept before these two columns read them empty)
 NO_TEXT = "no-text"   # the entry of a manifest row whose text was already gone
 ENTRY = re.compile(r"(?P<doc_id>.+)-(?P<digest>[0-9a-f]{12}|no-text)(?:-(?P<n>\d+))?")
 
@@ -70,7 +71,8 @@ def fact_keys(path: Path | None, doc_id: str, manifest: dict[str, dict], outputs
             except Exception:   # an article the rules fail on now: the outputs' facts still say which ids it had
                 facts = []
             for f in facts:
-                keys[f.fact_id] = (f.kind, str(f.start), str(f.end), f.helper or "", f.recipient or "")
+                keys[f.fact_id] = (f.kind, str(f.start), str(f.end), f.helper or "", f.recipient or "", f.rule or "",
+                                   f.region or "")
     if outputs is not None:
         for name in ("facts.csv", "audit.csv"):
             keys.update(output_keys(outputs / name, doc_id, keys))
@@ -304,9 +306,13 @@ def restore_verdicts(corpus: Path, entries: list[Path], doc_id: str) -> int:
 def moved_id(fact_id: str, keys: dict[str, tuple], old: str, new: str, make_fact_id) -> str:
     if old == new or fact_id not in keys:
         return fact_id
-    kind, start, end, helper, recipient = keys[fact_id]
+    from extract.nlp.records import place_key
+
+    kind, start, end, helper, recipient, *more = keys[fact_id]
+    rule, region = (list(more) + ["", ""])[:2]
     try:
-        return make_fact_id(new, kind, int(start), int(end), helper or None, recipient or None)
+        return make_fact_id(new, kind, int(start), int(end), helper or None, recipient or None,
+                            place_key(rule, region))
     except ValueError:
         return fact_id
 

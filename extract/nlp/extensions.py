@@ -19,6 +19,7 @@ SPAN_EXTENSIONS = {
     "expected": None, "code": None, "dateline": False, "noun_class": None, "head_end": None,
     "event": None, "scope": None, "teams": None,   # a staff count's: sent or returned, batch/total/part, teams
     "whole_country": None,     # a case count the rules read as the whole country's (no region of its own)
+    "places": None,            # a count stated for each of several places (region names): one fact per place
 }
 SPAN_KEY = "._."   # the first element of spaCy's user_data key for a span extension value
 

@@ -70,11 +70,22 @@ DOC_ID_AT = FIELD_NAMES.index("doc_id")
 
 
 def fact_id(doc_id: str, kind: str, start: int, end: int, helper: str | None = None,
-            recipient: str | None = None) -> str:
+            recipient: str | None = None, place: str | None = None) -> str:
     """Stable id: the same document text gives the same id on every run and machine (the sha1 of
-    `doc_id|kind|start|end|helper|recipient`, empty where there is none)."""
+    `doc_id|kind|start|end|helper|recipient`, empty where there is none). A count one span states for each of
+    several places (EACH_PLACE_RULE) is one fact per place: those facts, and only those, add `|place` to the key."""
     key = f"{doc_id}|{kind}|{start}|{end}|{helper or ''}|{recipient or ''}"
+    if place:
+        key += f"|{place}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+EACH_PLACE_RULE = "each_place"   # the rule (after `kind:`) of a count stated for each of several places
+
+
+def place_key(rule: str | None, region: str | None) -> str | None:
+    """The place a fact's id is keyed by: its region for a per-place fact of a shared count, else None."""
+    return region if rule and rule.rpartition(":")[2] == EACH_PLACE_RULE else None
 
 
 def context_of(text: str, start: int, end: int, width: int = 40) -> str:
@@ -87,15 +98,16 @@ def fact_row(doc_id: str, span: Span, kind: str, text: str, sentences: SentenceI
              missing: bool = False, qualifier=None, status=None, period=None, unit=None, region=None,
              region_code=None, origin=None, destination=None, helper=None, recipient=None, date=None,
              expected=None, context=None, belongs_to=None, event=None, scope=None, teams=None,
-             whole_country=None) -> Fact:
+             whole_country=None, rule: str | None = None) -> Fact:
     """One fact, made straight from the span and its attributes (a tuple in the fields' order: this runs
     for every fact of every article)."""
     start, end = span.start_char, span.end_char
     sent_start, sent_end = sentences.char_bounds(span.start)
+    rule = rule or span.id_
     return new_fact(Fact, (
-        fact_id(doc_id, kind, start, end, helper, recipient), doc_id, kind, value, missing, qualifier, status,
+        fact_id(doc_id, kind, start, end, helper, recipient, place_key(rule, region)), doc_id, kind, value, missing, qualifier, status,
         period, unit, region, region_code, origin, destination, helper, recipient, date, text[start:end], start,
-        end, span.id_, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, (), None, None,
+        end, rule, expected, context, sent_start, sent_end, belongs_to, None, None, None, None, (), None, None,
         None, event, scope, teams, whole_country))
 
 
@@ -189,8 +201,16 @@ def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
                              region_code=get(span, "code")))
     for span in spans_of(doc, "count"):
         values = dict(zip(COUNT_ATTRIBUTES, get_all(span, COUNT_ATTRIBUTES)))
-        region = values["region"]
         values["missing"] = bool(values["missing"])
+        places = get(span, "places")
+        if places:   # one number stated for each of several places: one fact per place, keyed by its place
+            rule = f"{span.label_}:{EACH_PLACE_RULE}"
+            for place in places:
+                values["region"] = place
+                rows.append(fact_row(doc_id, span, span.label_, text, sentences, region_code=gazetteer[place].code,
+                                     rule=rule, **values))
+            continue
+        region = values["region"]
         rows.append(fact_row(doc_id, span, span.label_, text, sentences,
                              region_code=gazetteer[region].code if region else None, **values))
     for span in spans_of(doc, "pairing"):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
 from extract.nlp.rules.diseases import of_another_disease
+from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.case_relations import CaseRelations
 from extract.nlp.rules.count_nouns import HeadFinder
 from extract.nlp.rules.counting import KIND_BY_CLASS, UNIT_BY_CLASS, CountWords, Head
@@ -104,8 +105,9 @@ class CountExtractor(CountWords):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
         if cls == "case" and of_another_disease(doc, number.start, head.end):
             return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
-        if cls == "case" and self.cases.scopes.shared_by_places(doc, number):
-            return None   # `five in each of Yichun and Fuzhou`: one number for several places, none's count alone
+        if cls == "case" and self.cases.scopes.shared_by_places(doc, number) and \
+                not shared_places(doc, number, head.end, *clause_bounds(doc, number.start)):
+            return None   # `five in each of Yichun and some county`: one number for several places, not all known
         if cls == "case" and self.heads.under_observation(doc, head):
             return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
@@ -246,7 +247,9 @@ class CaseRegions(CountWords):
             if owned is not None and owned.end == number.start - 2 and words[owned.end] == "of":
                 # `Wuhan accounted for 49,000 of the 67,000 cases in the province`: the whole is not the part's
                 return self.anaphoric_region(doc, number.start, end)
-            return get(subjects[-1], "value")
+            if summed_over_places(doc, subjects[-1], number):
+                return None   # `Jiangsu and Zhejiang reported 24 cases`: their sum, neither's own (nor `each`'s)
+            return city_before_its_province(doc, subjects[-1]) or get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
         if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
@@ -303,6 +306,8 @@ class CaseRegions(CountWords):
             by_end = region_index(doc).by_end
             before = start - 2 if words[start - 1] == "," else start - 1
             antecedent = by_end.get(before + 1)
+            if antecedent is not None and last_of_place_list(doc, antecedent):
+                return None   # `Wuhan and Xiaogan, which reported 100 new cases`: their sum, neither's own
             if antecedent is not None:
                 return get(antecedent, "value")
             if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`

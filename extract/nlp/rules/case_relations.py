@@ -14,6 +14,8 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
+from extract.nlp.rules.each_place import shared_places
+from extract.nlp.rules.place_lists import holds_tally
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -136,11 +138,16 @@ class CaseRelations(CaseLists, CaseRegions):
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
             period = None
+        places = shared_places(doc, number, head.end, start, end)
+        if places:
+            put(fact, "places", places)   # one fact per place (records.make_rows); the span's own region is none
+            region = None
         put(fact, "status", status)
         put(fact, "period", period)
         put(fact, "region", region)
         put(fact, "date", date)
-        if region is None and head.rule not in ("case_list_item", "case_origin_item") and national and not own_place and \
+        if region is None and not places and head.rule not in ("case_list_item", "case_origin_item") and national and \
+                not own_place and \
                 not self.scopes.is_elsewhere(doc, number.start):
             put(fact, "whole_country", True)   # the consolidated tables file it as the country's figure
 
@@ -384,6 +391,8 @@ class CaseRelations(CaseLists, CaseRegions):
             return "total"   # `67,000 cases in total`
         if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
+        if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
+            return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
         if self.event_on_a_day(doc, number, head, clause_start, end):
             return "new"
         return None

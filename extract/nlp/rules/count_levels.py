@@ -12,6 +12,7 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
                                          spans_of)
+from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
@@ -60,8 +61,10 @@ class LevelFinder(CountWords):
         """Another number stands between a list's head count and this item (`3,000 cases, and 16 makeshift
         hospitals, 3 in Wuchang District`): the item belongs to that number's list, not to the cases."""
         dates = spans_in(spans_of(doc, "date"), previous.end - DATE_REACH, number.start)
+        bracketed = closed_brackets(doc, previous.end, number.start)
         return any(not any(d.start <= n.start < d.end for d in dates)   # a day's number is no list's
                    and not self.scopes.shared_by_places(doc, n)   # `five in each of Yichun and Fuzhou`: the list's
+                   and not any(a < n.start < b for a, b in bracketed)   # `3 in Hefei (two imported), 2 in Bengbu`
                    for n in spans_in(spans_of(doc, "number"), previous.end, number.start))
 
     def reached_total(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:

@@ -13,6 +13,9 @@ from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words
 from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
+from extract.nlp.rules.each_place import after_count_each, places_after
+from extract.nlp.rules.place_lists import (counted_noun_after, counted_noun_before, in_bracketed_roll,
+                                           person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
 PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
@@ -158,11 +161,20 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         if lead is not None:
             return Head(lead, "count_partitive_lead", end)
         rule = self.bare_after_region(doc, number) or self.apposition_to_cases(doc, number)
+        if rule == "case_parenthetical" and person_from_place(doc, number):
+            return None   # `a doctor from Wuhan (45)`: an age
+        if rule == "case_parenthetical":
+            noun = counted_noun_after(doc, number, self.classify_word, self.blocking)
+            if noun is not None:   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
+                return Head("case", rule, end, noun, noun[1])
         if rule is not None:
             sent = sentence_of(doc, number.start)
-            if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start) or \
-                    any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+            if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start):
                 return Head("case", rule, end)
+            if any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
+                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else None
+                # `The cities with the most cases are Wuhan (1,500), Xiaogan (300)`: that noun's words
+                return Head("case", rule, end, noun, noun[1]) if noun is not None else Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
             self.earlier_level(doc, number, facts) or self.ellipsis(doc, number, facts)
 
@@ -178,8 +190,9 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
                 return Head("personnel", "staff_list_item", number.end, region=get(region, "value"))
             return None
         region = self.scopes.list_item_region(doc, number)
-        if region is None and not self.scopes.unknown_list_place(doc, number):
-            return None
+        if region is None and not self.scopes.unknown_list_place(doc, number) and \
+                not places_after(doc, number, number.end, sentence_of(doc, number.start).end):
+            return None   # (`five in each of Yichun and Fuzhou`: a member for each place, one fact per place)
         if previous is None and self.scopes.leadin_at(doc, number.start) is None:
             return None
         if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):
@@ -369,8 +382,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space):
-            return None
+        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end):
+            return None   # (`while Hunan and Henan reported 5 each`: the places' own count, each)
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":
             return None
@@ -403,6 +416,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         before = lower_words(doc)[number.start - 1]
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         region = region_index(doc).by_end.get(number.start - 1)
+        if region is None and in_bracketed_roll(doc, number):
+            return "case_parenthetical"   # `2,000 new cases (Wuhan 1,500, Xiaogan 300)`
         if region is None:
             # a head's part in brackets, place first: `3,216 deaths (Wuhan 2,575)`
             region = region_index(doc).by_end.get(number.start)

@@ -28,6 +28,7 @@ OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's 
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
+ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
 
@@ -113,13 +114,26 @@ class ScopeReader(PlaceReader):
             reporter = self.reporting_place(doc, number)
             if reporter is not None:
                 return reporter
-        before = regions.by_end.get(number.start)
+        before = regions.by_end.get(number.start) or self.labelled_item_place(doc, number)
         if before is not None and (number.end >= n or token_texts(doc)[number.end] in LIST_BOUNDARY or
                                    "\n" in token_texts(doc)[number.end]):
             if number.start >= 1 and before.start >= 1 and token_texts(doc)[before.start - 1] == "(":
                 return None   # `(Xiaogan 3)` is left to the parenthesis rules
             return before
         return None
+
+    @staticmethod
+    def labelled_item_place(doc: Doc, number: Span) -> Span | None:
+        """`Hefei: 12`, `Bengbu - 3`: a roll call's place set off from its number by a colon or a dash, itself
+        opening the item (after a list boundary, a line's start or the roll call's own colon or dash)."""
+        texts = token_texts(doc)
+        if number.start < 3 or texts[number.start - 1] not in ROLL_CALL_CLOSERS:
+            return None
+        place = region_index(doc).by_end.get(number.start - 1)
+        if place is None or place.start < 1:
+            return None
+        opener = texts[place.start - 1]
+        return place if opener in LIST_BOUNDARY or opener in ROLL_CALL_CLOSERS or "\n" in opener else None
 
     def reporting_place(self, doc: Doc, number: Span) -> Span | None:
         """`Among the new cases, Nanchang reported 14, Bengbu saw 5 and ...`: a region that reports,
@@ -342,10 +356,11 @@ class ScopeReader(PlaceReader):
         if c >= e:
             return None
         limit = min(e, c + LEADIN_WINDOW)
-        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，", ":", "：")), None)
+        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，") or texts[j] in ROLL_CALL_CLOSERS),
+                     None)
         if comma is None:
             return None
-        if texts[comma] in (":", "："):
+        if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`
             return self.roll_call_leadin(doc, c, comma)
         body = words[c:comma]
         opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None)

@@ -30,7 +30,8 @@ import pandas as pd
 
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
-from extract.dataset.corpus import Article, ArticleError, ArticleReader, refuse_irregular
+from extract.dataset.corpus import (NO_PUBLISHED, Article, ArticleError, ArticleReader, article_warnings,  # noqa: F401
+                                    refuse_irregular)
 from extract.dataset.listing import CorpusListing
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
@@ -54,7 +55,6 @@ FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] 
     ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings", "numbers", "unexplained"]
-NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
 GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
@@ -107,12 +107,6 @@ class BuildReport:
         self.undated_count += 1
         if len(self.undated) < LISTED:
             self.undated.append(doc_id)
-
-
-def article_warnings(article: Article) -> list[str]:
-    """What a reader of an article's facts should know: that it has no publication date (unless its manifest
-    says the date is known to be unknown), that bytes of it were not UTF-8."""
-    return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
 
 
 def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unexplained: int = 0) -> dict:

@@ -297,6 +297,15 @@ def manifest_rows(path: Path, text: str) -> dict[str, dict]:
     return rows
 
 
+NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
+
+
+def article_warnings(article: Article) -> list[str]:
+    """What a reader of an article's facts should know: that it has no publication date (unless its manifest
+    says the date is known to be unknown), that bytes of it were not UTF-8."""
+    return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
+
+
 def doc_id_for(path: Path | str) -> str:
     """The file name without its extension (the contract's doc_id)."""
     name = os.path.basename(path)

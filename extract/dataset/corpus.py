@@ -222,7 +222,8 @@ def read_article_page(path: Path | str) -> Page:
     if len(page.text) > MAX_CHARACTERS:
         raise ArticleError(path, f"too large for an article: {len(page.text):,} characters "
                                  f"(limit {MAX_CHARACTERS:,})")
-    return dataclasses.replace(page, warnings=tuple(warnings))
+    warnings = tuple(warnings)
+    return page if warnings == page.warnings else dataclasses.replace(page, warnings=warnings)
 
 
 class SideFileError(ValueError):

@@ -22,6 +22,7 @@ SET_ASIDE = [
     ("Another 29 patients are about to be cured and discharged, 6 in Hefei.", "6", "forecast",
      "forecast:sentence"),
     ("Patients aged 65 were moved.", "65", "age", "age:before"),
+    ("The two, 87 and 27 years old, met in Wuhan.", "87", "age", "age:after"),
     ("Liu Chunhong, 56, is a community volunteer in Wuhan.", "56", "age", "age:apposition"),
     ("The team arrived at 4:30 a.m. and began work.", "4:30", "time", "time:clock"),
     ("The medics will stay in quarantine for 14 days.", "14", "time", "time:after"),
@@ -29,6 +30,7 @@ SET_ASIDE = [
     ("For help, dial 0551-62998888 at any hour.", "0551-62998888", "phone", "phone:shape"),
     ("Staff of the Shandong Provincial No. 3 Hospital signed up.", "3", "id", "id:before"),
     ("Shandong sent its 10th medical team on Thursday.", "10th", "ordinal", "ordinal:suffix"),
+    ("Daily report\n2. As of March 3, Hubei had 30 cases.", "2", "ordinal", "ordinal:item"),
     ("The novel coronavirus (2019-nCoV) spread.", "2019", "year", "year:shape"),
     ("The city bought N95 respirators.", "N95", "code", "code:letters"),
     ("The province added 8,000 new beds.", "8,000", "beds", "beds:noun"),
@@ -44,6 +46,10 @@ SET_ASIDE = [
     ("Cases have been reported in at least 55 countries.", "at least 55", "places", "places:noun"),
     ("Huanggang is home to over 7.5 million people.", "over 7.5 million", "population", "population:before"),
     ("Between 00:00 and 24:00, no new case was reported.", "24:00", "time", "time:clock"),
+    ("Wuhan revised its death toll up by 1,290 to 3,869.", "1,290", "change", "change:sentence"),
+    ("Severe cases: 410 fewer severe cases than a day earlier.", "410", "change", "change:after"),
+    ("Hubei, March 3\nClose contacts: 3,000\n", "3,000", "close_contacts", "close_contacts:label"),
+    ("Hubei, March 3\nNucleic acid tests: 12,000\n", "12,000", "tests", "tests:label"),
 ]
 
 

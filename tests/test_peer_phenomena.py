@@ -25,9 +25,10 @@ PHENOMENA = {
         ("Henan's 12 new cases brought to 1,105 the number infected in the province.",
          [(C, 12, "confirmed", "new", None, "Henan"), (C, 1105, "confirmed", "total", None, "Henan")]),
         ("The number of new cases in Wuhan rose to 2,000 on Feb 4.",
-         [(C, 2000, "unspecified", "new", "2020-02-04", "Wuhan")]),
+         [(C, 2000, "confirmed", "new", "2020-02-04", "Wuhan")]),
         ("The number of deaths in Hubei reached 1,000.", [(C, 1000, "death", "total", None, "Hubei")]),
-        ("The number of cases in Hubei is 600.", [(C, 600, "unspecified", "total", None, "Hubei")]),
+        ("The number of cases in Hubei is 600.", [(C, 600, "confirmed", "total", None, "Hubei")]),   # plain cases
+        ("The number of patients in Hubei is 600.", [(C, 600, "unspecified", "total", None, "Hubei")]),
     ],
     # an average or a yearly rate is neither new nor a running total: no period
     "an average": [

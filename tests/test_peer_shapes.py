@@ -18,6 +18,11 @@ CASES = [
     ("The number of the hotline is 12320.", []),
     ("The reason is 30 cases were missed.", [(30, "unspecified", E)]),
     ("Her number is 5.", []),
+    ("The number of dead is 30 and the number of injured is 12.", [(30, "death", E)]),
+    ("The number of passengers on the flight was 120.", []),
+    ("The tally of confirmed cases is now 80,000.", [(80000, "confirmed", E)]),
+    ("The death toll in Hubei is currently 3,000.", [(3000, "death", E)]),
+    ("The number of visitors is now 300.", []),
     # a bare number in hospital is a number of patients
     ("33 were hospitalized in Wuhan.", [(33, "unspecified", E)]),
     ("222 were admitted to hospitals with fever.", [(222, "unspecified", E)]),

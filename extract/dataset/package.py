@@ -111,7 +111,7 @@ CHECKS_FIELDS = {
 TABLE_FIELD_SCHEMAS = {table: {**FIGURE_SCHEMAS, "checks": CHECKS_FIELDS[table]} for table in ("cases", "staff")}
 NUMBER_REASONS = ["fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
                   "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
-                  "unexplained"]
+                  "change", "unexplained"]
 TABLE_FIELD_SCHEMAS["numbers"] = {
     "number_id": {"description": "Stable id of the numeral: the sha1 of `doc_id|number|start|end|` (16 hex digits)."},
     "text": {"description": "The numeral as the text has it (`document[start:end]`), with a qualifier its number "
@@ -124,10 +124,12 @@ TABLE_FIELD_SCHEMAS["numbers"] = {
                               "percent, age, time: a clock time or a duration, phone, id: a name's number or a "
                               "label, ordinal, year, code: a name with letters such as COVID-19 or N95, beds, "
                               "tests, close_contacts, other_disease, supplies, measure, hospitals, places: countries, "
-                              "districts, communities, population: a place's people), or `unexplained`."},
+                              "districts, communities, population: a place's people, change: the amount a figure was "
+                              "revised by or fell by), or `unexplained`."},
     "rule": {"description": "The rule that gave the reason: `fact:KIND`, `REASON:shape` (the numeral's own "
-                            "characters), `REASON:before` / `after` / `noun` / `clause` / `sentence` (the words of "
-                            "extract/nlp/data/accounting.json found there), `unexplained`."},
+                            "characters), `REASON:before` / `after` / `label` / `noun` / `clause` / `sentence` "
+                            "(the words of extract/nlp/data/accounting.json found there; `label`: a statistics "
+                            "line's label before its colon), `unexplained`."},
     "fact_id": {"description": "The fact (facts.csv) whose span holds the numeral, for reason `fact`."},
     "context": {"description": "The words around the numeral, on one line."},
 }

@@ -21,6 +21,9 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 
 INDEX_KEY = "aidfacts_index"   # doc.user_data key of a document's DocIndex
+# doc.user_data key of the text as given, when the Doc was made from it unwrapped (extract.nlp.wrapping): the
+# rules read the Doc's text, the facts quote this one (the same length, so the offsets are the same)
+SOURCE_KEY = "aidfacts_source"
 UNKNOWN = object()             # a per-document answer a rule has not asked for yet (None is an answer)
 
 
@@ -159,6 +162,11 @@ def new_index(doc: Doc, text: str) -> DocIndex:
     """A fresh index for a Doc just made from `text` (pipeline.make_doc)."""
     index = doc.user_data[INDEX_KEY] = DocIndex(doc, text)
     return index
+
+
+def source_text(doc: Doc) -> str:
+    """The text the document was given as: what facts quote (`text == document[start:end]`)."""
+    return doc.user_data.get(SOURCE_KEY) or doc_index(doc).text
 
 
 def release(doc: Doc) -> None:

@@ -15,7 +15,8 @@ from extract.nlp import components  # noqa: F401  (registers the factories)
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.triggers import triggers
-from extract.nlp.docindex import new_index
+from extract.nlp.docindex import SOURCE_KEY, new_index
+from extract.nlp.wrapping import unwrapped
 from extract.nlp.extensions import register, set_doc_attributes
 
 PIPE_NAMES = ("aidfacts_sentences", "aidfacts_published", "aidfacts_dates", "aidfacts_regions",
@@ -46,8 +47,8 @@ GLUED_BEFORE_NAME = ("in", "of", "to", "and", "from", "at", "with", "for", "by",
 # `inJiangsu`, `1 inHuangshan`: a function word glued to a name (`WeChat`, `McLean`, `LinkedIn` stay whole)
 WORD_NAME = "(?=[A-Z][a-z])(?:" + "|".join(f"(?<=^{word})" for word in GLUED_BEFORE_NAME) + ")"
 AREA_NOUN = r"(?=(?:province|prefecture|municipality)$)(?<=[a-z]{3})"   # `Hubeiprovince`; `city`: see below
-# `|ChinaNews|Published:2020-02-03`: a header's label glued by its colon to the ISO date it gives
-LABEL_COLON_DATE = r":(?<=[A-Za-z]:)(?=(?:19|20)\d\d-[01]\d-[0-3]\d)"
+# `|ChinaNews|Published:2020-02-03`, `Deaths:3`: a label glued by its colon to the date or the number it gives
+LABEL_COLON_NUMBER = r":(?<=[A-Za-z]:)(?=[0-9])"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "2"
@@ -58,21 +59,28 @@ TOKENIZER = "aidfacts.Tokenizer.v1"
 def make_tokenizer():
     """English's tokenizer (spaCy's own factory, spacy.Tokenizer.v1) with these changes: each Chinese
     character is a token, so that 湖北省 can be matched like `Hubei Province`; ISO dates and clock times stay
-    whole; words that scraping glued together are split (`inJiangsu`, `12cases`, `40–50`, and as special cases
-    `confirmedcases`, `Hubeiprovince`). Named in the config, so that spacy.blank builds this one tokenizer
+    whole; emoticons with digits are none (`Guangdong (8)`); words that scraping glued together are split
+    (`inJiangsu`, `12cases`, `40–50`, `Deaths:3`, and as special cases `confirmedcases`, `Hubeiprovince`). Named in the config, so that spacy.blank builds this one tokenizer
     and not the default one first (a tokenizer loads its special cases when made: 0.2 s of every start-up)."""
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, DIGIT_SHORT_WORD,
-                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN, LABEL_COLON_DATE]
-        return Tokenizer(nlp.vocab, rules={**defaults.tokenizer_exceptions, **glued_word_rules()},
+                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN, LABEL_COLON_NUMBER]
+        return Tokenizer(nlp.vocab, rules={**numeral_safe(defaults.tokenizer_exceptions), **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
                          infix_finditer=compile_infix_regex(infixes).finditer,
                          token_match=WHOLE_TOKEN.match, url_match=defaults.url_match)
 
     return tokenizer
+
+
+def numeral_safe(exceptions: dict) -> dict:
+    """English's special cases less its emoticons with a digit (`8)`, `:3`, `(-8`): in news they are numbers
+    (`Guangdong (8)`, `Deaths:3`), which must come apart from their brackets and colons like any other."""
+    return {key: value for key, value in exceptions.items()
+            if not (any(c.isdigit() for c in key) and any(c in "()[]:;=" for c in key))}
 
 
 def glued_word_rules() -> dict[str, list[dict]]:
@@ -107,9 +115,14 @@ def shared_nlp() -> Language:
 
 
 def make_doc(nlp: Language, text: str, doc_id: str, published: str | None) -> Doc:
-    """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument)."""
-    doc = nlp.make_doc(text)
-    new_index(doc, text)   # the document's one index (docindex.py), which every rule reads
+    """A Doc ready for the pipeline, carrying the fallback publication date (manifest or argument). A hard-wrapped
+    text is read unwrapped (wrapping.py: a break in mid-sentence is a space to the rules); the facts quote the
+    text as given."""
+    read = unwrapped(text)
+    doc = nlp.make_doc(read)
+    new_index(doc, read)   # the document's one index (docindex.py), which every rule reads
+    if read != text:
+        doc.user_data[SOURCE_KEY] = text
     set_doc_attributes(doc, doc_id=doc_id, published=published, published_source="manifest" if published else None)
     return doc
 

@@ -6,10 +6,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.docindex import SentenceIndex, release
+from extract.nlp.docindex import SentenceIndex, release, source_text
 from extract.nlp.extensions import get, get_all
 from extract.nlp.gazetteer import default_gazetteer
-from extract.nlp.rules.relations import region_index, sentence_index, spans_of, text_of
+from extract.nlp.rules.relations import region_index, sentence_index, spans_of
 
 KINDS = ("date", "region", "case_count", "personnel_count", "team_count", "region_count", "pairing",
          "missing_number")
@@ -177,7 +177,7 @@ def make_rows(doc: Doc, doc_id: str) -> list[Fact]:
     """Every fact of a processed Doc, sorted by position, kind, rule and id."""
     gazetteer = default_gazetteer()
     sentences = sentence_index(doc)
-    text = text_of(doc)
+    text = source_text(doc)
     rows = []
     for span in spans_of(doc, "date"):
         value = get(span, "value")

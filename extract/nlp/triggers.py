@@ -44,15 +44,29 @@ class StatusTable:
         self.by_word: dict[str, str] = {}
         for status in reversed(self.priority):
             self.by_word.update({w: status for w in self.words[status]})
+        phrases = t["status_phrases"]
+        self.phrases = tuple((tuple(p.lower().split()), status) for status in self.priority
+                             for p in phrases.get(status, ()))
+        self.phrase_starts = frozenset(p[0] for p, _ in self.phrases)
 
     def first(self, words) -> str | None:
-        status = next((st for st in self.priority if not self.words[st].isdisjoint(words)), None)
+        said = self.phrase_statuses(words) if not self.phrase_starts.isdisjoint(words) else ()
+        status = next((st for st in self.priority if st in said or not self.words[st].isdisjoint(words)), None)
         if status is None or not self.unions:
             return status
         for members, union in self.unions:
             if status in members and self.joined(list(words), members):
                 return union
         return status
+
+    def phrase_statuses(self, words) -> set[str]:
+        """The statuses that a phrase of status_phrases names in a sequence of words (`have left hospital`)."""
+        seq = list(words)
+        said = set()
+        for k, word in enumerate(seq):
+            if word in self.phrase_starts:
+                said.update(status for phrase, status in self.phrases if tuple(seq[k: k + len(phrase)]) == phrase)
+        return said
 
     def joined(self, words: list[str], members: frozenset[str]) -> bool:
         """Two words of two of the group's statuses joined by a link (`severe or critical`)."""

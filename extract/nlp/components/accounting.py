@@ -7,7 +7,7 @@ A numeral is a token with a digit (any script), or a number span of the numbers 
   id and kind), or of a calendar reference left unresolved (`date`);
 - set aside with a reason from its own shape (a clock time, an ordinal, a code with letters, a year, a phone
   number) or the words around it (data/accounting.json: money, percent, age, time, phone, id, beds, tests,
-  close contacts, another disease, supplies, measures, hospitals);
+  close contacts, another disease, supplies, measures, hospitals, a change: what a figure was revised or fell by);
 - or `unexplained`: a number the rules did not read, which may be a fact the dataset lacks.
 
 It runs after the records component, on the facts it made. Each record is a Fact of kind `number` (value: the
@@ -34,10 +34,10 @@ from extract.nlp.rules.relations import (lower_words, sentence_index, spans_of, 
 
 REASONS = ("fact", "date", "money", "percent", "age", "time", "phone", "id", "ordinal", "year", "code", "beds",
            "tests", "close_contacts", "other_disease", "supplies", "measure", "hospitals", "places", "population",
-           "unexplained")
+           "change", "unexplained")
 WORD_REASONS = ("money", "percent", "forecast", "age", "time", "phone", "id", "beds", "tests", "close_contacts",
                 "other_disease", "supplies", "measure", "hospitals", "places",
-                "population")   # the reasons data/accounting.json words
+                "population", "change")   # the reasons data/accounting.json words
 PLACES = ("before", "after", "noun", "clause", "sentence")
 DIGIT = re.compile(r"\d[\d,.:]*")   # where digits are: one match for most numerals (`2,345.5`)
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
@@ -53,6 +53,7 @@ GLUE = frozenset("-–~/:.,+()")   # characters that join digit tokens into one 
 SKIPPED_BEFORE = frozenset({"about", "around", "nearly", "almost", "over", "more", "than", "some", "approximately",
                             "roughly", "just", "only", "at", "least", "up", "to", "under", "fewer", "less",
                             "the", "a", "an", "another", "total", "of", "between", "from"})
+LIST_LINKS = frozenset({"and", "or", "to", "-", "–"})   # a numeral and the next one sharing its unit
 SKIPPED_AFTER = frozenset({"-", "thousand", "million", "billion", "hundred", "more", "or", "so", "plus", "+"})
 NOUN_STOPS = frozenset({"in", "of", "at", "from", "to", "with", "for", "on", "by", "and", "or", "who", "which",
                         "that", "is", "are", "was", "were", "have", "has", "had", "will", "been", "be", "as",
@@ -61,6 +62,7 @@ NOUN_WINDOW = 5
 CLAUSE_WINDOW = 12
 CLAUSE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "!", "?", "，", "；", "。"})
 BEFORE_WINDOW = 4
+LABEL_WINDOW = 5   # words of a statistics line's label, back from its colon
 # the facts that read a number (regions and pairings do not), the later ones winning where two hold a character
 HOLDING = (frozenset({"date", "missing_number"}), frozenset(COUNT_KINDS))
 UNRESOLVED = "unresolved"
@@ -196,6 +198,7 @@ class NumberAccounting:
             return shape
         sent_first, sent_stop = sentences.bounds(first)
         readings = (("before", lambda: self.before(words, first)), ("after", lambda: self.after(words, stop)),
+                    ("label", lambda: self.label(words, first)),
                     ("noun", lambda: self.noun(words, stop)), ("clause", lambda: self.clause(words, stop)),
                     ("sentence", lambda: self.in_sentence(words, sent_first, sent_stop)))
         for place, read in readings:   # nearest words first: the first place that names a reason settles it
@@ -214,6 +217,9 @@ class NumberAccounting:
             return "id", "id:shape"           # `No.5`
         if ORDINAL.fullmatch(numeral):
             return "ordinal", "ordinal:suffix"
+        if (first == 0 or "\n" in texts[first - 1]) and (numeral.endswith(".") or (
+                stop < len(texts) and texts[stop] in (".", ")"))) and numeral.rstrip(".").isdigit():
+            return "ordinal", "ordinal:item"   # `1. Between 00:00 and 24:00, ...`: a numbered paragraph
         if any(c.isalpha() for c in numeral) and stop - first == 1 and not words[first].isalpha():
             return "code", "code:letters"    # COVID-19, N95, H1N1, 2019-nCoV
         if first > 0 and words[first - 1] in ("-", "covid", "sars-cov") and first > 1 and \
@@ -242,10 +248,27 @@ class NumberAccounting:
             j -= 1
         return None
 
+    def label(self, words: list[str], first: int) -> str | None:
+        """A statistics line's label before its colon or tab (`Close contacts: 3,000`, `Tests: 12,000`, `Beds: 500`):
+        the noun of the label, as the noun after a numeral would be."""
+        before = words[first - 1] if first else ""
+        if first < 2 or not (before in (":", "：") or (before.isspace() and "\n" not in before)):
+            return None   # a colon, or a tab stop (`Beds\t3,000`), ends the label
+        for j in range(first - 2, max(-1, first - 2 - LABEL_WINDOW), -1):
+            word = words[j]
+            if "\n" in word:
+                return None
+            reason = self.noun_words.get(word)
+            if reason:
+                return reason
+        return None
+
     def after(self, words: list[str], stop: int) -> str | None:
         by_phrase, longest = self.by_place["after"], self.longest["after"]
         following = []
         j = stop
+        if j + 1 < len(words) and words[j] in LIST_LINKS and DIGIT.match(words[j + 1]):
+            j += 2   # `87 and 27 years old`, `3 to 5 days`: the next number's unit is this one's too
         while j < len(words) and len(following) < longest:
             word = words[j]
             if not (word.isspace() or word == "-" or (word in SKIPPED_AFTER and not following)):

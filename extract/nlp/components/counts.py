@@ -78,7 +78,11 @@ class CountExtractor(CountWords):
     def make_fact(self, doc: Doc, number: Span, head: Head, facts: list[Span]) -> Span | None:
         cls = head.noun_class
         if cls == "people":
-            cls = self.heads.resolve_people(doc, number, head)
+            toll = self.heads.reached_total(doc, number, facts)
+            if toll is not None and toll.rule == "case_toll":
+                cls, head = "case", toll   # `raising the death toll in the province to 414 people`: the toll's level
+            else:
+                cls = self.heads.resolve_people(doc, number, head)
             if cls is None:
                 return None
         if cls == "persons":

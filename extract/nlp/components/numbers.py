@@ -30,9 +30,13 @@ NUMBER_LABELS = word_set("number_labels")
 RANGE_LEADS = tuple(tuple(p.split()) for p in triggers()["number_ranges"]["lead"])
 RANGE_LINKS = word_set("number_ranges", "links")
 CHANGE_WORDS = word_set("number_ranges", "change_words")
+CHANGE_REACH = 6        # words back from a range's low end to a change word (`rose from 8 to 11`)
+CHANGE_BY_REACH = 12    # the same after `by`, whose verb may stand further back (`revised up its count of cases by`)
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
+WHOLE_NOUNS = frozenset({"case", "cases", "infections", "deaths"})   # `16 out of 17 confirmed cases`
+RATE_BASES = frozenset({"10", "100", "1,000", "1000", "ten", "hundred", "thousand"})   # `1 out of 10 cases`: a rate
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f"}
 RUN_WORDS = NUMBER_WORDS | {"and", "&", "-", HALF}
@@ -52,6 +56,8 @@ NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("po
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
 START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
+MOVEMENT_REACH = 14   # words from the verb to `up to` (`brings the overall number of imported cases in X up to 94`)
+LEVEL_NOUNS = frozenset({"number", "total", "tally", "toll", "count"})
 # verbs after which `up to` tells the level a count reached
 MOVEMENT_WORDS = frozenset({"bringing", "brought", "bring", "brings", "taking", "took", "pushing", "pushed",
                             "raising", "raised", "rose", "risen", "rising", "climbed", "climbing", "went", "gone",
@@ -124,8 +130,10 @@ class NumberFinder:
                 continue
             if link == "and" and not lead:
                 continue   # `12 and 30 cases`: a list
-            if link == "to" and not lead and not CHANGE_WORDS.isdisjoint(words[max(0, low.start - 6):low.start]):
-                continue   # `rose from 8 to 11`, `rose by 12 to 345`: a change
+            reach = CHANGE_BY_REACH if low.start and words[low.start - 1] == "by" else CHANGE_REACH
+            if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - reach):low.start]) or
+                                              (low.start > 0 and words[low.start - 1] == "by")):
+                continue   # `rose from 8 to 11`, `rose by 12 to 345`, `the number of cases by 325 to 50,333`: a change
             if low.value is None or high.value is None:
                 low.value = high.value = None
             elif low.value >= high.value:
@@ -368,11 +376,16 @@ class NumeralReader:
             n = len(link)
             if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
                     self.is_numeral(reading.end + n):
-                return True
+                return not self.part_of_cases(link, reading.end + n)
             if reading.start >= n + 1 and tuple(words[reading.start - n:reading.start]) == link and \
                     self.is_numeral(reading.start - n - 1):
-                return True
+                return not self.part_of_cases(link, reading.start)
         return False
+
+    def part_of_cases(self, link: tuple[str, ...], whole: int) -> bool:
+        """`16 out of 17 confirmed cases`: a part of a number of cases, not a rate (`3 out of 10 people`)."""
+        return link == ("out", "of") and self.words[whole] not in RATE_BASES and \
+            not WHOLE_NOUNS.isdisjoint(self.words[whole + 1: whole + 4])
 
     def beside_date(self, reading: Reading) -> bool:
         """`from 8 to 11 March`, `March 8-11`: the other end of a range of days is a day too."""
@@ -422,6 +435,8 @@ class QualifierTable:
                 return i - n, name
         if words and words[-1] in self.verbs:
             return i, self.verbs[words[-1]]
+        if words[-2:-1] and words[-1] == "past" and words[-2] in MOVEMENT_WORDS:
+            return i, "over"   # `the toll rose past 2,400`: more than it, the verb outside the span
         return i, "exact"
 
     @staticmethod
@@ -430,8 +445,12 @@ class QualifierTable:
         reached, not `at most`."""
         if phrase != ["up", "to"]:
             return False
-        words = lower_words(doc)[max(0, start - 4):start]
-        return not MOVEMENT_WORDS.isdisjoint(words)
+        words = lower_words(doc)[max(0, start - MOVEMENT_REACH):start]
+        if "." in words:
+            words = words[len(words) - words[::-1].index("."):]   # this sentence's words only
+        moved = [k for k, w in enumerate(words) if w in MOVEMENT_WORDS]
+        # near the verb (`rose up to 500`), or further when the words between name the level (`the number of ...`)
+        return bool(moved) and (len(words) - moved[-1] <= 4 or not LEVEL_NOUNS.isdisjoint(words[moved[-1]:]))
 
     def after(self, doc: Doc, end: int) -> tuple[int, str | None]:
         """(end of the span with a qualifier after the number, its name), or (end, None): `300 or more`."""

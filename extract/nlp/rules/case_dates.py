@@ -64,15 +64,42 @@ def starts_with(words: list[str], table) -> tuple[str, ...] | None:
 
 def earlier_day(doc: Doc, number: Span, facts: list[Span]) -> str | None:
     """`up from 30 a day earlier`, `compared with 47 the day before`: the day before the dated count it follows."""
+    phrase = owning_day(doc, number)   # `a further decrease from the previous day's 1,807`
     words = lower_words(doc)[number.end: number.end + PHRASE_REACH]
     for k in range(len(words)):
-        phrase = starts_with(words[k:], tuple(day_words()["earlier"]))
         if phrase is not None:
-            compared = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")),
-                                   floor=number.start - CARRY_REACH)
-            return shift(get(compared, "date"), day_words()["earlier"][phrase]) if compared is not None else None
-        if doc[number.end + k].is_punct:
+            break
+        phrase = starts_with(words[k:], tuple(day_words()["earlier"]))
+        if phrase is None and doc[number.end + k].is_punct:
             return None
+    if phrase is None:
+        return None
+    compared = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")),
+                           floor=number.start - CARRY_REACH)
+    return shift(get(compared, "date"), day_words()["earlier"][phrase]) if compared is not None else None
+
+
+def owning_day(doc: Doc, number: Span) -> tuple[str, ...] | None:
+    """The earlier day whose possessive stands right before the number (`the previous day's 1,807`), or None."""
+    words = lower_words(doc)
+    if number.start < 2 or words[number.start - 1] not in ("'s", "’s"):
+        return None
+    for phrase in day_words()["earlier"]:
+        if tuple(words[max(0, number.start - 1 - len(phrase)): number.start - 1]) == phrase:
+            return phrase
+    return None
+
+
+def earlier_level_of(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+    """The count an earlier level is compared with: the last case count of its sentence before it."""
+    return last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sentence_start(doc, number.start))
+
+
+def level_day(doc: Doc, number: Span) -> str | None:
+    """`rose to 3,000 on Monday from 2,900 on Sunday`: the day said right after an earlier level is its own."""
+    for span in attachable_dates(doc, number.end, number.end + LEVEL_GAP + 1):
+        if span.start - number.end <= LEVEL_GAP and is_day(get(span, "value")):
+            return get(span, "value")
     return None
 
 

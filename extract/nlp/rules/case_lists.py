@@ -9,20 +9,42 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
-from extract.nlp.rules.relations import lower_words, region_index, sentence_start, spans_in, spans_of
+from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_start, spans_in,
+                                         spans_of)
 from extract.nlp.triggers import status_table, word_set
 
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
 INFECTION_STATUSES = frozenset({"confirmed", "suspected", "severe", "critical", "unspecified"})
+CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain cases of the disease
+HELD_NOW = word_set("current_counts", "modifiers")   # `active`, `existing`, `remaining` cases
+LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
+LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
 STATUSES = status_table()
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
+# the words of a lead-in that name nothing of its cases (`Among the imported cases,`: `imported` is named)
+LEAD_FILLERS = frozenset({"of", "among", "the", "these", "those", "all", ",", "cases", "case", "patients", "in",
+                          "them", "total"})
+LEAD_REACH = 80   # tokens back from a lead-in to the count it repeats
 
 
 class CaseLists:
     """The list passes of CaseRelations (which gives them `scopes`, `words_after`, `counts_cases`)."""
+
+    def lead_antecedent(self, doc: Doc, lead, facts: list[Span]) -> Span | None:
+        """`China reported 30 new imported cases. Among the imported cases, Beijing 5, ...`: a lead-in that names
+        no status but repeats the words of the case count just before (`imported`), or names nothing (`Of all the
+        cases,`), is about that count's cases, which give its members their status and period."""
+        words = lower_words(doc)
+        first = sentence_start(doc, lead.start)
+        named = [w for w in words[first:lead.start] if w not in LEAD_FILLERS and not w.isspace()]
+        antecedent = last_before(facts, first, lambda f: f.label_ == "case_count", floor=first - LEAD_REACH)
+        if antecedent is None or get(antecedent, "status") in (None, "unspecified"):
+            return None
+        said = set(words[antecedent.start: antecedent.end + 2])
+        return antecedent if set(named) <= said else None
 
     def share_list_period(self, doc: Doc, facts: list[Span]) -> None:
         """`1638 new cases, including 1104 cases in Wuhan, 109 cases in Xiaogan`, `1272 cases as of Feb 28.
@@ -69,6 +91,21 @@ class CaseLists:
             return False
         lo, hi = self.noun_phrase(head, number)
         return UNCONFIRMED_WORDS.isdisjoint(lower_words(doc)[lo: hi] + self.words_after(doc, hi))
+
+    def reaches_cases(self, doc: Doc, number: Span, head: Head) -> bool:
+        """`That brings the total number of cases in the province to 13,522`, `the number of imported cases
+        reached 364`: a level of plain cases of the disease is of confirmed ones, as a count's own `cases` are;
+        not a level of patients, deaths or asymptomatic infections."""
+        if head.rule != "count_reached" or head.noun_end is not None:
+            return False
+        start, lows = clause_bounds(doc, number.start)[0], lower_words(doc)
+        j = next((j for j in range(number.start - 1, start - 1, -1) if self.noun_class.get(lows[j]) == "case"), None)
+        if j is None or lows[j] not in CASE_NOUNS:
+            return False
+        named = lows[max(start, j - LEVEL_REACH): j]
+        # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
+        return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named) and \
+            HELD_NOW.isdisjoint(named)   # `the number of active cases fell to 3,000`: held now, no status said
 
     def says_no_status(self, doc: Doc, fact: Span, head: Span) -> bool:
         """A member that may take its head's status: a number alone (`72 in Wuhan`), or plain `cases` under a

@@ -16,6 +16,9 @@ DISEASE_REACH = 4      # words from `afflicted` to the disease (`afflicted with 
 STAFF_NOUN_REACH = 3   # words from `women` to the staff noun it describes (`60 women medical workers`)
 NOT_STAFF_VERBS = word_set("people_not_staff", "verbs")
 NOT_STAFF_MODIFIERS = word_set("people_not_staff", "modifiers")
+GROUP_REACH = 25        # tokens back from `N of them` to the group it is part of
+GROUP_MODIFIERS = 4     # words before the group's noun that describe it (`the latest deaths`)
+GROUP_STOPS = frozenset({"the", "these", "those", "all", "of", "among", "and", "were", "was", "are", "is"})
 MOVED_REACH = 4   # words from the verb to the number (`transporting a total of 4,004 people`)
 
 
@@ -91,3 +94,28 @@ class PeopleCounts(CountWords):
             j += 1
         verb = [w for w in words[j: j + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS][:1]
         return j < end and not (statuses or self.any_status).isdisjoint(verb)
+
+    def partitive_of_group(self, doc: Doc, number: Span) -> Head | None:
+        """`All of the latest deaths were in Hubei and 10 of them were in Wuhan`: `N of them` counts the group its
+        sentence named before it when no count stands there, as long as that group is cases of the disease or
+        people in a status (`the discharged patients`), not staff or things."""
+        words = lower_words(doc)
+        start = sentence_of(doc, number.start).start
+        for j in range(number.start - 1, max(start, number.start - GROUP_REACH) - 1, -1):
+            if doc[j].like_num:
+                return None   # a number stands nearer: the partitive is its (or nobody's) part
+            cls = self.noun_class.get(words[j])
+            if cls in ("personnel", "team", "people", "persons"):
+                return None
+            if cls != "case":
+                continue
+            lo = j
+            while lo > start and lo > j - GROUP_MODIFIERS and words[lo - 1] not in GROUP_STOPS and \
+                    not doc[lo - 1].is_punct:
+                lo -= 1
+            phrase = words[lo: j + 1]
+            if words[j] in ("case", "cases", "infections") or self.any_status.intersection(phrase):
+                return Head("case", "count_partitive", number.end + 2, (lo, j + 1), j + 1)
+            return None
+        return None
+

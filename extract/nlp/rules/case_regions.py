@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import CountWords, Head
+from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
@@ -25,6 +26,9 @@ PLACE_REACH = 12
 # participles that put counted cases somewhere: `no new cases were reported in Tianjin`
 REPORTED_IN = frozenset({"reported", "confirmed", "recorded", "registered", "found", "detected", "diagnosed"})
 ROUTE_PREPS = frozenset({"via", "through"})
+PART_WORDS = frozenset({"accounted", "accounting", "accounts", "account", "portion", "share", "proportion", "majority",
+                        "most", "half", "third", "quarter", "fraction", "bulk", "part", "percent", "%"})
+REPORTING_FORMS = frozenset({"reporting", "confirming", "recording", "registering", "adding", "logging", "seeing"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
@@ -231,6 +235,10 @@ class CaseRegions(CountWords):
         # of the deaths reported in Hubei`: the count is the country's
         if located and self.scopes.opens_subcount(doc, number):
             return get(located[0], "value")   # `61,682 cases, including 44,412 cases in Wuhan`: the sub-count's own place
+        if subjects and not team_subject and self.part_of_whole(doc, subjects[-1].end, number.start):
+            subjects = []   # `Shanghai accounted for a sizable portion of the 47 new cases`: the whole is not its
+        elif not subjects and not team_subject:
+            subjects = self.absolute_subjects(doc, candidates, number.start)   # `with Hubei confirming 74 new cases`
         if subjects and not team_subject:
             owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
             if located and owned is not None:
@@ -264,6 +272,28 @@ class CaseRegions(CountWords):
             return None   # a sub-count with no place of its own is its whole's (CaseRelations), not `the province`'s
         return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
 
+    @staticmethod
+    def part_of_whole(doc: Doc, subject_end: int, position: int) -> bool:
+        """`Shanghai accounted for a sizable portion of the 47 cases`, `Wuhan made up most of the 400 new cases`:
+        the subject holds a part of the number, which counts a whole that is not the subject's."""
+        words = lower_words(doc)
+        if position < 2 or "of" not in words[position - 2: position]:
+            return False
+        return not PART_WORDS.isdisjoint(words[subject_end: position])
+
+    def absolute_subjects(self, doc: Doc, candidates: list[Span], position: int) -> list[Span]:
+        """`..., with Hubei, the epicenter, confirming 74 new cases`: the region that `with` opens is the subject
+        of the report verb in -ing that follows it (past an apposition), when nothing else stands between."""
+        words = lower_words(doc)
+        for span in reversed(candidates):
+            if span.start == 0 or words[span.start - 1] != "with":
+                continue
+            between = words[span.end: position]
+            verbs = [k for k, w in enumerate(between) if w in REPORTING_FORMS]
+            if verbs and all(w not in ("in", "of", "from", "to") for w in between[verbs[0]:]):
+                return [span]
+        return []
+
     def framing_region(self, doc: Doc, number: Span, start: int) -> str | None:
         """A region that frames the clause from outside it: the antecedent of a relative clause
         (`Xiaogan, which has 2,874 confirmed cases`) or a sentence opening `In Xiaogan, ...`."""
@@ -277,9 +307,16 @@ class CaseRegions(CountWords):
                 return get(antecedent, "value")
             if words[before] in ("city", "province"):   # `confirmed in the city, which now has 198 patients`
                 return self.anaphoric_region(doc, max(sent_start, before - 3), before + 1)
-        if words[sent_start] == "in":
-            opening = region_index(doc).by_start.get(sent_start + 1)
-            if opening is not None and opening.end < len(doc) and words[opening.end] == ",":
+        first = self.focus.after_marker(doc, sent_start, number.start, adverbs=True)   # `- In Hefei, 12 new cases`
+        if words[first] == "in":
+            k = first + 1
+            while k < number.start and words[k] in ("the", "city", "province", "of"):
+                k += 1   # `In the city of Hefei,`
+            opening = region_index(doc).by_start.get(k)
+            after = opening.end if opening is not None else 0
+            while opening is not None and after < number.start and words[after] in ("city", "province"):
+                after += 1   # `In Hefei City,`
+            if opening is not None and after < len(doc) and words[after] == ",":
                 return get(opening, "value")
         return None
 
@@ -341,31 +378,15 @@ class CaseRegions(CountWords):
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""
         return any(self.classify_word(doc, j) in ("team", "personnel") for j in range(start, position))
 
+    @property
+    def focus(self) -> PlaceFocus:
+        """The place in focus (rules/place_focus.py), made on first use."""
+        found = self.__dict__.get("_focus")
+        if found is None:
+            found = self.__dict__["_focus"] = PlaceFocus(self.scopes, self.is_team_modifier)
+        return found
+
     def anaphoric_region(self, doc: Doc, start: int, position: int) -> str | None:
-        """`the province`, `the city` with no region named in the clause: the last such region before."""
-        words = lower_words(doc)[start: position]
-        level = None
-        for i, word in enumerate(words[:-1]):
-            if word != "the" or (i > 0 and words[i - 1] in ("outside", "beyond")):
-                continue   # `Outside the province, 18 new cases`: elsewhere
-            # `the province`, `the hard-hit province`, `the city`: up to two words between
-            k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in ("province", "provincial", "city")),
-                     None)
-            nxt = words[k] if k is not None else None
-            if nxt == "provincial" and words[k + 1: k + 2] in (["capital"], ["-"]):
-                continue   # `Wuhan, the provincial capital`, `the provincial-level regions`: not the province
-            if nxt in ("province", "provincial"):
-                level = "province"
-            elif nxt == "city":
-                level = "city"
-        if level is None:
-            return None
-        # a municipality (Shanghai) is a province and a city at once
-        wanted = (lambda s: self.gazetteer[get(s, "value")].is_provincial) if level == "province" else \
-            (lambda s: not self.gazetteer[get(s, "value")].is_provincial or
-             self.gazetteer[get(s, "value")].kind == "municipality")
-        # a route travellers come by (`arriving via Hong Kong, Macao and Taiwan`) is no place the story is about
-        earlier = last_before(region_index(doc).regions, start,
-                              lambda s: wanted(s) and governing_preposition(doc, s, ROUTE_PREPS) is None,
-                              floor=start - LOOKBACK)
-        return get(earlier, "value") if earlier is not None else None
+        """`the province`, `our city`, `the provincial capital` with no region named in the clause: the place in
+        focus of that kind (rules/place_focus.py)."""
+        return self.focus.anaphoric_region(doc, start, position)

@@ -4,7 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
-from extract.nlp.rules.case_dates import carried_day, clause_day, earlier_day, is_earlier_level, same_day
+from extract.nlp.rules.case_labels import block_day
+from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
+                                         level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
@@ -55,12 +57,19 @@ class CaseRelations(CaseLists, CaseRegions):
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
+        named = self.lead_antecedent(doc, lead, facts) if lead is not None and lead.status is None else None
+        if status == "unspecified" and named is not None:
+            status = get(named, "status")   # `30 new imported cases. Among the imported cases, Beijing 5`
+        if status == "unspecified" and head.rule == "count_earlier_level":
+            level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
+            status = get(level, "status") if level is not None else status
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
         period = self.case_period(doc, number, head, start, facts, status)
         if period is None:
-            period = (lead and lead.period) or (CURRENT if is_current(heading) else None) or \
+            period = (lead and lead.period) or (named is not None and get(named, "period")) or \
+                (CURRENT if is_current(heading) else None) or \
                 (heading is not None and get(heading, "period")) or \
                 (frame and frame.period) or self.stated_before(doc, number, status, lead, facts) or None
         if period is None and is_earlier_level(doc, number):
@@ -79,6 +88,9 @@ class CaseRelations(CaseLists, CaseRegions):
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
+            if region is None and not own_place:
+                # `the province` after Beijing only; patients a team treated are where it works, never its home's
+                own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)
             if region is None and not own_place and (head.rule in PART_RULES or
                                                      self.scopes.opens_subcount(doc, number)):
                 # a part with no place of its own is its whole's, before any place the sentence, its frame or
@@ -93,12 +105,17 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = frame.region
             if region is None and not national and not own_place:
                 region = self.paragraph_region(doc, number, facts) or self.restated_region(doc, number, head, status, facts)
+            if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
+                region = self.focus.carried_region(doc, number, facts, self.scopes.section_start(doc, number.start),
+                                                   is_subcount)   # the place of the report a paragraph goes on with
             if region is None and head.rule == "case_labelled":
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = earlier_day(doc, number, facts) or clause_day(doc, number, start, end) or \
-            same_day(doc, number, start, end) or (lead and lead.date) or \
+        date = earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
+            clause_day(doc, number, start, end) or \
+            same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
+            (lead and lead.date) or \
             (heading is not None and not is_earlier_level(doc, heading) and get(heading, "date")) or \
             (frame and frame.date) or carried_day(doc, number, facts, self.scopes.section_start(doc, number.start),
                                                   lambda other: self.same_report(other, region), CASE_WORDS)
@@ -107,7 +124,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
                                                            self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
-        if status == "unspecified" and not average and self.reports_cases(doc, number, head):
+        if status == "unspecified" and not average and (self.reports_cases(doc, number, head) or
+                                                        self.reaches_cases(doc, number, head)):
             mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period); a
             # rate (`600 cases annually`) counts no confirmed cases of a day
         if period == CURRENT:
@@ -310,6 +328,8 @@ class CaseRelations(CaseLists, CaseRegions):
         modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
         if modifiers & self.new_words:
             return "new"
+        if not self.scopes.words["current_words"].isdisjoint(phrase):
+            return CURRENT   # `3 new suspected cases and 12 existing suspected cases`: held now, not new
         previous = facts[-1] if facts else None
         if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:

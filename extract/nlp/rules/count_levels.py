@@ -1,10 +1,12 @@
 """Levels and their neighbours: a count stated as a level reached (`the death toll reached 2,850`, `bringing the
 total to 54,406`, `The number of deaths is 30`), a level moved from (`down from 41,036`), an increase (`rose by
-1,638`), a figure with no noun (`while the figure for Wuhan was 1,102`), and what they share with the other
-borrowed heads (the count a later one refers to, and whether another number stands between them)."""
+1,638`; but not a fall, `decreased by 299`, nor a revision, `revised up by 1,290`), a figure with no noun (`while
+the figure for Wuhan was 1,102`), and what they share with the other borrowed heads (the count a later one refers to, and whether another number stands between them)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
+
+from extract.nlp.docindex import doc_index
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
@@ -14,9 +16,13 @@ from extract.nlp.triggers import word_set
 
 REFERRED_KINDS = ("case_count", "personnel_count")
 RISE_VERBS = word_set("rise_verbs")
+REVISIONS = word_set("revision_words", "words")
+FALL_VERBS = word_set("fall_verbs", "words")
 DATE_REACH = 6   # the longest date, in tokens (`24:00 on February 3, 2020`)
 # words from a count to the level it moved from: `11 new cases on Tuesday outside Hubei Province, the epicenter of
 # the outbreak, down from 890` (no other number between: list_broken)
+DAY_OWNERS = frozenset({"day", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "week", "weekend"})   # `the previous day's 1,807`
 LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
@@ -24,6 +30,10 @@ LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
 RANGE_LINKS = word_set("number_ranges", "links")
 CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
 STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", "patients", "cases"})
+# what may follow a level risen from (`from 2,900 a day earlier`, `from 2,900 on Sunday`, `from 2,900 in Wuhan`)
+LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
+                             "reported", "recorded", "one"})
+COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 
 
@@ -58,12 +68,19 @@ class LevelFinder(CountWords):
         if number.start == 0 or self.clock_range(doc, number):
             return None
         before = lower_words(doc)[number.start - 1]
+        if before in COPULA_ADVERBS and number.start >= 2 and lower_words(doc)[number.start - 2] in self.copulas:
+            before = lower_words(doc)[number.start - 2]   # `The tally of confirmed cases is now 80,000`
         if before in self.copulas:
             return self.number_is(doc, number, facts)
-        if before not in self.reach:
-            return None
-        start, _ = clause_bounds(doc, number.start)
+        if before == "of" and number.start >= 2 and lower_words(doc)[number.start - 2] == "toll":
+            return Head("case", "case_toll", number.end)   # `a death toll of 3,100`
         words = lower_words(doc)
+        if before not in self.reach and not (before == "past" and number.start >= 2 and
+                                             words[number.start - 2] in RISE_VERBS):   # `rose past 2,400`
+            return None
+        if self.counts_other_things(doc, number):
+            return None   # `20 patients passed 2 nucleic acid tests`: the number has a noun of its own
+        start, _ = clause_bounds(doc, number.start)
         named = self.number_of_statuses(words, start, number.start - 1)
         if named is not None:
             return Head("case", "count_reached", number.end, named, named[1])
@@ -91,6 +108,16 @@ class LevelFinder(CountWords):
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
 
+    def counts_other_things(self, doc: Doc, number: Span) -> bool:
+        """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""
+        words, alpha = lower_words(doc), doc_index(doc).is_alpha
+        for j in range(number.end, min(len(doc), number.end + 3)):
+            if not alpha[j]:
+                return False
+            if words[j] in self.not_counted:
+                return True
+        return False
+
     @staticmethod
     def clock_range(doc: Doc, number: Span) -> bool:
         """`at 0-24 hours on April 6`, `from 0 to 24 o'clock`: the low end of a range of hours is a time."""
@@ -113,6 +140,10 @@ class LevelFinder(CountWords):
         counted = self.number_of(words, max(start, number.start - REACHED_WINDOW - 3), number.start - 1)
         if counted is not None:
             return Head("case", "count_reached", number.end) if self.noun_class.get(counted) == "case" else None
+        if any(words[j] == "number" and words[j + 1] == "of" for j in range(max(start, number.start - 8), number.start - 1)):
+            return None   # `the number of injured is 12`: a number of something no count counts
+        if "toll" in words[max(start, number.start - TOLL_WINDOW): number.start]:
+            return Head("case", "case_toll", number.end)   # `The death toll in Hubei is now 3,000`
         if FIGURE_WORDS.isdisjoint(words[max(start, number.start - 8): number.start]):
             return None
         return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure",
@@ -156,12 +187,37 @@ class LevelFinder(CountWords):
             words[number.start - 2] == "compared" and words[number.start - 3] == ","   # `, compared with 47 the day before`
         moved = number.start >= 3 and words[number.start - 1] == "from" and words[number.start - 2] in LEVEL_MOVES and \
             words[number.start - 3] == ","
-        if not (compared or moved):
-            return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
+        if not (compared or moved or self.day_possessive(doc, number) or self.reached_from(doc, number, previous)):
+            return None
         if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
+
+    @staticmethod
+    def day_possessive(doc: Doc, number: Span) -> bool:
+        """`a further decrease from the previous day's 1,807`, `down four from Monday's nine`, `compared with
+        yesterday's 47`: the level of an earlier day, owned by the day, after `from`, `with` or `than`."""
+        words = lower_words(doc)
+        if number.start < 3 or words[number.start - 1] not in ("'s", "’s"):
+            return False
+        owner = number.start - 2
+        is_day = words[owner] in DAY_OWNERS or any(d.start <= owner < d.end for d in spans_of(doc, "date"))
+        return is_day and not {"from", "with", "than"}.isdisjoint(words[max(0, owner - 4): owner])
+
+    def reached_from(self, doc: Doc, number: Span, previous: Span | None) -> bool:
+        """`the toll rose to 3,000 from 2,900 a day earlier`, `rose to 3,000 on Monday from 2,900`: the level a
+        count reached is followed by the level it rose from."""
+        words = lower_words(doc)
+        if previous is None or number.start < 2 or words[number.start - 1] != "from" or previous.start < 1 or \
+                words[previous.start - 1] not in self.reach:
+            return False
+        between = spans_in(spans_of(doc, "date"), previous.end, number.start)
+        gap = number.start - 1 - previous.end - sum(len(d) for d in between)
+        if gap > 1:
+            return False   # nothing but a day (and its `on`) between the two levels
+        # the level has no noun of its own (`from 12 hospitals` counts hospitals): a day, a place or nothing follows
+        return number.end >= len(doc) or doc[number.end].is_punct or words[number.end] in LEVEL_FOLLOWERS
 
     def increase(self, doc: Doc, number: Span) -> Head | None:
         """`Confirmed cases in Hubei rose by 1,638`: the increase counts what the clause counts, as new."""
@@ -169,6 +225,10 @@ class LevelFinder(CountWords):
         if number.start < 2 or words[number.start - 1] != "by" or words[number.start - 2] not in RISE_VERBS:
             return None
         start, _ = clause_bounds(doc, number.start)
+        if words[number.start - 2] in FALL_VERBS:
+            return None   # `Serious cases decreased by 299`: a fall, no count of new cases
+        if not REVISIONS.isdisjoint(words[max(start, number.start - 10): number.start]):
+            return None   # `Wuhan revised its death toll up by 1,290 to 3,869`: a correction, not new deaths
         for j in range(number.start - 3, max(start, number.start - 10) - 1, -1):
             if self.noun_class.get(words[j]) in ("case", "personnel"):
                 return Head(self.noun_class[words[j]], "count_increase", number.end)

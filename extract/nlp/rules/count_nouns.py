@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
+from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
@@ -27,11 +28,9 @@ STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "wit
 WRAPPERS = word_set("count_wrappers")
 # a lead that names no noun, only the whole of the count before: `Of all, 326 ...`, `Of the total, 12 ...`
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
-LABEL_GLUE = frozenset({"new", "newly", "total", "cumulative", "existing", "active", "ongoing", "and", "&", "/", "-",
-                        "current"})
 
 
-class HeadFinder(OriginItems, PeopleCounts):
+class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -138,6 +137,10 @@ class HeadFinder(OriginItems, PeopleCounts):
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)
+            if not last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)):
+                group = self.partitive_of_group(doc, number)   # `the latest deaths ... and 10 of them`
+                if group is not None:
+                    return group
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head
@@ -205,24 +208,6 @@ class HeadFinder(OriginItems, PeopleCounts):
         if previous is None or previous.label_ != "case_count":
             return None
         return Head("case", "case_respectively", number.end)
-
-    def labelled(self, doc: Doc, number: Span) -> Head | None:
-        """`Deaths: 3`, `New confirmed cases: 0`, `Discharged: 40`: a statistics line, its label before a colon."""
-        words = lower_words(doc)
-        if number.start < 2 or words[number.start - 1] not in (":", "："):
-            return None
-        line_start = sentence_start(doc, number.start)
-        label = words[line_start: number.start - 1]
-        if not label or len(label) > 5:
-            return None   # the label is the whole line before the colon: `Deaths: 3`, not `the hotline for ...:`
-        if not all(w in self.any_status or self.noun_class.get(w) == "case" or w in LABEL_GLUE for w in label):
-            return None   # a label of status words and case nouns only (`New confirmed cases`, `Cured and discharged`)
-        if self.any_status.isdisjoint(label) and all(self.noun_class.get(w) != "case" for w in label):
-            return None
-        after = token_texts(doc)[number.end] if number.end < len(doc) else "\n"
-        if not (after.isspace() or after in (",", ";", ".", ")")):
-            return None   # `Deaths: 3 in Wuhan ...` is a sentence, left to the other rules
-        return Head("case", "case_labelled", number.end, (line_start, number.start - 1), number.start - 1)
 
     def remaining(self, doc: Doc, number: Span) -> Head | None:
         """`27 remain in hospital`, `15 remained hospitalized`: people still ill, counted without a noun; and
@@ -302,12 +287,15 @@ class HeadFinder(OriginItems, PeopleCounts):
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
-        cities`: part of a group counts what the group is."""
+        cities`, `16 out of 17 confirmed cases`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
-        if j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
+        if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
+            first = j + 3   # `16 out of 17 confirmed cases`
+        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
             return None
-        first = j + 2
+        else:
+            first = j + 2
         for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
             cls = self.classify_word(doc, k)
             if cls in ("case", "region_city", "region_province"):   # `three of the doctors` is no team's size
@@ -374,7 +362,8 @@ class HeadFinder(OriginItems, PeopleCounts):
         before = lower_words(doc)[number.start - 1] if number.start else ""
         if before in INCLUDING:
             return self.including_origin(doc, number, facts) or \
-                borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_including", number)
+                borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_including",
+                       number) or self.included_by_subject(doc, number)
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None

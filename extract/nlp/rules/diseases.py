@@ -6,7 +6,8 @@ The disease or event a count is of is the one named in its own phrase (the words
 or, where the sentence names no COVID-19 at all, one named anywhere in the count's clause (`During the SARS
 outbreak in 2003, Guangdong reported 1,512 cases`). So `Zhejiang reported 1,100 cases of the novel coronavirus,
 while H7N9 infected 16 people` keeps the 1,100 and drops the 16, and `1,200 COVID-19 cases, more than the 5,327
-SARS cases` keeps the 1,200.
+SARS cases` keeps the 1,200, and so does `a toll of 1,200, surpassing the 774 deaths of SARS`: a disease named
+past a comparison word (data/triggers.json `disease_comparisons`) is the compared count's.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from extract.nlp.triggers import word_set
 
 OTHER = word_set("other_disease_words") | word_set("not_case_context")
 COVID = word_set("covid_words")
+RELATIVES = frozenset({"which", "that", "who"})
+COMPARISONS = word_set("disease_comparisons", "words")   # `3,100 deaths, surpassing the 774 of SARS`
 PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "，", "；"})
 
 
@@ -38,16 +41,27 @@ def of_another_disease(doc: Doc, start: int, end: int) -> bool:
     sentence = range(sent_start, sent_end)
     if not any(words[j] in OTHER for j in sentence):
         return False   # most sentences: no other disease or event named
-    lo = start
-    while lo > sent_start and words[lo - 1] not in PHRASE_ENDS:
-        lo -= 1
-    hi = end
-    while hi < sent_end and words[hi] not in PHRASE_ENDS:
-        hi += 1
+    lo, hi = compared_side(words, start, end, sent_start, sent_end, PHRASE_ENDS)
     phrase = range(lo, hi)
+    if lo >= sent_start + 2 and words[lo] in RELATIVES and words[lo - 1] == "," and is_other(words, lo - 2):
+        return True   # `SARS, which killed 774 people`: the relative clause says what the disease did
     if any(is_other(words, j) for j in phrase):
         return not any(is_covid(words, j) for j in phrase)
     if any(is_covid(words, j) for j in sentence):
         return False
-    clause_lo, clause_hi = clause_bounds(doc, start)
+    clause_lo, clause_hi = compared_side(words, start, end, *clause_bounds(doc, start))
     return any(is_other(words, j) for j in range(clause_lo, clause_hi))
+
+
+def compared_side(words: list[str], start: int, end: int, lo: int, hi: int,
+                  stops: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The words around a count, from lo to hi, up to a stop word or a comparison (`surpassing`, `than`): a
+    disease named past a comparison is the compared count's (`a toll of 3,100 is surpassing the 774 deaths of
+    SARS`; `1,200 cases, more than SARS's 5,327`)."""
+    a = start
+    while a > lo and words[a - 1] not in stops and words[a - 1] not in COMPARISONS:
+        a -= 1
+    b = end
+    while b < hi and words[b] not in stops and words[b] not in COMPARISONS:
+        b += 1
+    return a, b

@@ -15,6 +15,7 @@ import pandas as pd
 
 from extract.dataset.scratch import Rows, ScratchDB
 from extract.dataset.spreadsheet import neutral, neutral_row
+from extract.figures.store import NoPeek  # noqa: F401  (build imports it from here)
 from extract.nlp.gazetteer import default_gazetteer
 
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
@@ -126,14 +127,6 @@ def stream_table(path: Path, records: Iterable[dict], columns: list[str]) -> Non
             writer.add(record)
     finally:
         writer.close()
-
-
-class NoPeek:
-    """A buffered binary file as pickle.load reads it best: without `peek`, which the unpickler calls before each
-    object and which copies the file's whole buffer (a megabyte) into a new bytes object every time."""
-
-    def __init__(self, handle):
-        self.read, self.readline, self.readinto = handle.read, handle.readline, handle.readinto
 
 
 def pickled(path: Path) -> Iterator:

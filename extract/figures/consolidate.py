@@ -5,13 +5,13 @@ import pickle
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from extract.dataset.tablefiles import BUFFER, NoPeek
 from extract.figures.cases import CASE_COLUMNS, case_rows, consolidate_cases
 from extract.figures.mentions import case_mention, staff_mention
 from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
-from extract.figures.store import MentionStore
+from extract.figures.store import MentionStore, NoPeek
 
 BATCH = 4096   # mentions inserted at a time
+BUFFER = 1 << 20   # bytes read at a time from a spill
 TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 

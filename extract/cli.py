@@ -88,7 +88,7 @@ def extract(files, fmt, published):
         curl -s https://... | aidfacts extract - --published 2020-02-14
     """
     from extract.dataset.batch import extract_corpus
-    from extract.dataset.build import article_warnings
+    from extract.dataset.corpus import article_warnings
     from extract.dataset.intake import iter_sources
 
     def warned(articles):

@@ -144,3 +144,18 @@ def test_story_window_takes_the_values_of_articles_published_near_the_blank():
     assert sorted(n.value for n in alternating.around(10)) == [0, 1]
     own = StoryWindow([Found(4, 7, 0, 0), Found(5, 7, 0, 0)], days)
     assert [n.doc for n in own.around(4)] == [5]   # never the blank's own article
+
+
+def test_ascii_normalisation_equals_the_general_one(monkeypatch):
+    import random
+
+    from extract.dataset import passages
+
+    assert passages.ASCII_SAME
+    rnd = random.Random(5)
+    alphabet = "aZq 09,.-_()\t\n\r\x0b\x1c'\"%$:;"
+    texts = ["", "12", "Hunan sent 1,200 medics to Xiaogan on Feb. 3.", "A  team of  nurses, sent on"] + \
+        ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 50))) for _ in range(2000)]
+    fast = [vars(passages.Normalized(text)) for text in texts]
+    monkeypatch.setattr(passages, "ASCII_SAME", False)
+    assert [vars(passages.Normalized(text)) for text in texts] == fast

@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -30,13 +31,14 @@ import pandas as pd
 
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
 from extract.dataset.cache import FactCache
-from extract.dataset.corpus import Article, ArticleError, ArticleReader, refuse_irregular
+from extract.dataset.corpus import (NO_PUBLISHED, Article, ArticleError, ArticleReader, article_warnings,  # noqa: F401
+                                    refuse_irregular)
 from extract.dataset.listing import CorpusListing
 from extract.dataset.evidence import Conflict, EvidenceIndex
 from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.scratch import OffsetFile, ScratchDB
-from extract.dataset.tablefiles import (BUFFER, Pairings, TableWriter, csv_cell, pickled, stream_table,
+from extract.dataset.tablefiles import (BUFFER, NoPeek, Pairings, TableWriter, csv_cell, pickled, stream_table,
                                         write_table)
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
@@ -54,7 +56,6 @@ FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] 
     ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings", "numbers", "unexplained"]
-NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
 GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
@@ -109,12 +110,6 @@ class BuildReport:
             self.undated.append(doc_id)
 
 
-def article_warnings(article: Article) -> list[str]:
-    """What a reader of an article's facts should know: that it has no publication date (unless its manifest
-    says the date is known to be unknown), that bytes of it were not UTF-8."""
-    return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
-
-
 def document_row(article: Article, facts: int, gaps: int, numbers: int = 0, unexplained: int = 0) -> dict:
     title = article.title or first_line(article.text)[:200]
     return dict(doc_id=article.doc_id, file=article.file, title=title,
@@ -135,6 +130,9 @@ def first_line(text: str, chunk: int = 4096) -> str:
     return "" if found is None else lines[found].strip()
 
 
+# a text value that starts as spreadsheet.neutral's formulas do, in a JSON line: every text cell of a fact row is
+# a `"key":"value"` of its line, so a line without this match has no cell that neutral_row would change
+RISKY_JSON = re.compile(rb':"(?:[=+\-@\']|\\[tr])')
 ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
 GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
 BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
@@ -219,8 +217,9 @@ class DatasetWriter:
         """Documents first to stop - 1 (in doc_id order) as spilled: doc_id, published, facts, url."""
         with open(self.staging / SPILL, "rb", buffering=BUFFER) as handle:
             handle.seek(self.offsets[first] if first < len(self.offsets) else self.spill_size)
+            source = NoPeek(handle)
             for _ in range(first, stop):
-                doc_id, published, values, url = pickle.load(handle)
+                doc_id, published, values, url = pickle.load(source)
                 yield doc_id, published, [new_fact(Fact, v) for v in values], url
 
     def render(self, part: int, first: int, stop: int) -> dict:
@@ -265,12 +264,17 @@ class DatasetWriter:
                         row[candidates_at] = "[]"
                     records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
                     cells.append(row)
-                jsonl.write(b"".join(records))
+                lines = b"".join(records)
+                jsonl.write(lines)
                 began = time.perf_counter()
                 spill_mentions(mentions, dicts, published)
                 consolidating += time.perf_counter() - began
-                facts.add_rows(cells)
-                gaps.add_rows(gap_rows(rows))
+                if RISKY_JSON.search(lines) is None:   # no text cell a spreadsheet could run (almost always)
+                    facts.add_plain_rows(cells)
+                    gaps.add_plain_rows(gap_rows(rows))
+                else:
+                    facts.add_rows(cells)
+                    gaps.add_rows(gap_rows(rows))
         facts.close()
         gaps.close()
         return dict(audit=audit, seen=seen, rules=rules, facts=facts.count, gaps=gaps.count,

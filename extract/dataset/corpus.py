@@ -222,7 +222,8 @@ def read_article_page(path: Path | str) -> Page:
     if len(page.text) > MAX_CHARACTERS:
         raise ArticleError(path, f"too large for an article: {len(page.text):,} characters "
                                  f"(limit {MAX_CHARACTERS:,})")
-    return dataclasses.replace(page, warnings=tuple(warnings))
+    warnings = tuple(warnings)
+    return page if warnings == page.warnings else dataclasses.replace(page, warnings=warnings)
 
 
 class SideFileError(ValueError):
@@ -295,6 +296,15 @@ def manifest_rows(path: Path, text: str) -> dict[str, dict]:
     except csv.Error as error:
         raise SideFileError(path, f"row {reader.line_num}: {error}") from None
     return rows
+
+
+NO_PUBLISHED = "no publication date"   # its dates without a year and its weekdays stay unresolved
+
+
+def article_warnings(article: Article) -> list[str]:
+    """What a reader of an article's facts should know: that it has no publication date (unless its manifest
+    says the date is known to be unknown), that bytes of it were not UTF-8."""
+    return list(article.warnings) + ([] if article.published or article.date_unknown else [NO_PUBLISHED])
 
 
 def doc_id_for(path: Path | str) -> str:

@@ -22,6 +22,7 @@ from extract.dataset.corpus import (ARTICLE_SUFFIXES, MANIFEST, MANIFEST_COLUMNS
                                     doc_id_for, open_regular, read_manifest)
 
 BATCH = 4096   # rows inserted at a time
+AHEAD = 256    # manifest rows kept of the files article_paths listed, until the reader asks for them
 _INHERITED: list[sqlite3.Connection] = []   # connections a forked process inherited (closing one there is unsafe)
 
 
@@ -33,6 +34,21 @@ def sort_key(name: str) -> bytes:
 
 def name_of(key: bytes) -> str:
     return key.decode("utf-32-be", "surrogatepass")
+
+
+def suffix(name: str) -> str:
+    """PurePath(name).suffix, without making a path of every file name of a million."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def is_dir(entry: os.DirEntry) -> bool:
+    """Path(entry.path).is_dir(), from what the folder's listing says of the entry where it can (no stat of
+    every file; a link or an entry of unknown type is asked of the file system as Path asks it)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return Path(entry.path).is_dir()
 
 
 class LimitedReader(io.RawIOBase):
@@ -62,6 +78,7 @@ class CorpusListing:
         self.scratch = tempfile.mkdtemp(prefix="aidfacts-listing-")
         self.path = os.path.join(self.scratch, "listing.sqlite")
         self.header: list[str] = []
+        self.ahead: dict[str, str | None] = {}   # rows of the files article_paths just listed, by name
         self._db: sqlite3.Connection | None = None
         self._pid: int | None = None
         self.owner = os.getpid()
@@ -99,7 +116,7 @@ class CorpusListing:
         db.execute("BEGIN")
         with os.scandir(self.folder) as entries:
             for entry in entries:
-                if Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES and not Path(entry.path).is_dir():
+                if suffix(entry.name).lower() in ARTICLE_SUFFIXES and not is_dir(entry):
                     rows.append((sort_key(doc_id_for(entry.name)), sort_key(entry.name)))
                     if len(rows) >= BATCH:
                         db.executemany("INSERT INTO article VALUES (?, ?)", rows)
@@ -151,6 +168,9 @@ class CorpusListing:
         """The manifest's row of a file (a dict by the header's names), or `default`."""
         if not self.header:
             return default
+        if name in self.ahead:   # listed by article_paths a moment ago, with its row: no query
+            cells = self.ahead.pop(name)
+            return default if cells is None else dict(zip(self.header, json.loads(cells)))
         try:
             row = self.db.execute("SELECT cells FROM manifest WHERE name = ?", (name,)).fetchone()
         except UnicodeEncodeError:   # a name no manifest row can hold
@@ -162,9 +182,15 @@ class CorpusListing:
 
     def article_paths(self) -> Iterator[Path]:
         """The article files in doc_id order (then by name), streamed."""
-        rows = self.db.execute("SELECT name_key FROM article ORDER BY doc_key, name_key")
-        for (key,) in rows:
-            yield self.folder / name_of(key)
+        rows = self.db.execute("SELECT a.name_key, m.cells FROM article AS a LEFT JOIN manifest AS m "
+                               "ON m.name_key = a.name_key ORDER BY a.doc_key, a.name_key")
+        ahead = self.ahead
+        for key, cells in rows:
+            name = name_of(key)
+            if len(ahead) >= AHEAD:   # nobody asks (workers read the files): keep it bounded
+                ahead.clear()
+            ahead[name] = cells
+            yield self.folder / name
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM article").fetchone()[0]

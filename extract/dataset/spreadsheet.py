@@ -9,8 +9,10 @@ them as numbers, which is harmless. Only the CSV files are changed; facts.jsonl 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 RISKY_FIRST = frozenset("=+-@\t\r'")
 FORMULA = re.compile(r"'*[=+\-@\t\r]")   # apostrophes are counted in, so that restore can undo exactly

@@ -3,9 +3,11 @@ on disk."""
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import pickle
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -13,6 +15,7 @@ import pandas as pd
 
 from extract.dataset.scratch import Rows, ScratchDB
 from extract.dataset.spreadsheet import neutral, neutral_row
+from extract.figures.store import NoPeek  # noqa: F401  (build imports it from here)
 from extract.nlp.gazetteer import default_gazetteer
 
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
@@ -32,26 +35,78 @@ def csv_cell(value):
     return value
 
 
+def quoting_characters() -> str:
+    """The characters that make csv.writer (QUOTE_MINIMAL, lineterminator \\n) quote a field, as this Python's csv
+    module decides it (3.11 quotes a field with `,`, `"` or a line feed, not one with a carriage return; later
+    versions may add to them): asked of the module once, among every ASCII character and the other line breaks."""
+    found = []
+    for code in [*range(128), 0x85, 0x2028, 0x2029]:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([f"a{chr(code)}b", "c"])
+        if out.getvalue() != f"a{chr(code)}b,c\n":
+            found.append(chr(code))
+    return "".join(found)
+
+
+QUOTING = quoting_characters()
+QUOTED = re.compile(f"[{re.escape(QUOTING)}]")
+NOT_COMMA = QUOTING.replace(",", "")   # searched for in a row's line (a comma is counted)
+QUOTE, DOUBLED = '"', '""'
+EMPTY_NONE = {None: ""}   # csv writes None as an empty cell
+
+
+def csv_text(rows) -> str:
+    """Rows (cells in the columns' order) as csv.writer(lineterminator="\\n") writes them, byte for byte, made
+    with a few string operations per row instead of the csv module's per-character loop (the tables of a build
+    are most of its bytes). A row of one cell, a cell that cannot be a dict key, or a QUOTING character other
+    than `,` leaves the row to the csv module itself."""
+    lines = []
+    for row in rows:
+        try:
+            cells = list(map(str, map(EMPTY_NONE.get, row, row)))   # str(x) is repr(x) for a float, as csv writes
+        except TypeError:   # a list or a dict: as the csv module writes it
+            cells = None
+        if cells is None or len(cells) < 2:
+            lines.append(csv_module_line(row))
+            continue
+        line = ",".join(cells)
+        if line.count(",") != len(cells) - 1 or any(c in line for c in NOT_COMMA):
+            line = ",".join([f'"{c.replace(QUOTE, DOUBLED)}"' if QUOTED.search(c) else c for c in cells])
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def csv_module_line(row) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row)
+    return out.getvalue()[:-1]
+
+
 class TableWriter:
-    """One CSV table written a row at a time: any length, bounded memory. Rows go through the csv module,
-    which is what DataFrame.to_csv uses underneath, without building a DataFrame per chunk (the big tables are
-    written row by row at a million rows a build); tests check the bytes equal DataFrame.to_csv's."""
+    """One CSV table written a row at a time: any length, bounded memory. Rows are written as the csv module
+    writes them (what DataFrame.to_csv uses underneath; see csv_text), without building a DataFrame per chunk
+    (the big tables are written row by row at a million rows a build); tests check the bytes equal
+    DataFrame.to_csv's."""
 
     def __init__(self, path: Path, columns: list[str], header: bool = True):
         self.handle = open(path, "w", encoding="utf-8", newline="", buffering=BUFFER)
         self.columns = columns
-        self.writer = csv.writer(self.handle, lineterminator="\n")
         if header:
-            self.writer.writerow(columns)
+            self.handle.write(csv_text([columns]))
         self.count = 0
 
     def add(self, row: dict) -> None:
-        self.writer.writerow(neutral_row([row[c] for c in self.columns]))
+        self.handle.write(csv_text([neutral_row([row[c] for c in self.columns])]))
         self.count += 1
 
     def add_rows(self, rows: list) -> None:
         """Rows given as their cells in the columns' order."""
-        self.writer.writerows(map(neutral_row, rows))
+        self.handle.write(csv_text(map(neutral_row, rows)))
+        self.count += len(rows)
+
+    def add_plain_rows(self, rows: list) -> None:
+        """Rows known to hold no cell that neutral_row would change."""
+        self.handle.write(csv_text(rows))
         self.count += len(rows)
 
     def close(self) -> None:
@@ -77,9 +132,10 @@ def stream_table(path: Path, records: Iterable[dict], columns: list[str]) -> Non
 def pickled(path: Path) -> Iterator:
     """The objects pickled one after another into a scratch file."""
     with open(path, "rb", buffering=BUFFER) as handle:
+        source = NoPeek(handle)
         while True:
             try:
-                yield pickle.load(handle)
+                yield pickle.load(source)
             except EOFError:
                 return
 

@@ -8,9 +8,10 @@ from typing import BinaryIO, Iterator
 from extract.figures.cases import CASE_COLUMNS, case_rows, consolidate_cases
 from extract.figures.mentions import case_mention, staff_mention
 from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
-from extract.figures.store import MentionStore
+from extract.figures.store import MentionStore, NoPeek
 
 BATCH = 4096   # mentions inserted at a time
+BUFFER = 1 << 20   # bytes read at a time from a spill
 TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 
@@ -24,10 +25,11 @@ def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> No
 
 
 def spilled(path: Path) -> Iterator[tuple[list, list]]:
-    with open(path, "rb") as handle:
+    with open(path, "rb", buffering=BUFFER) as handle:
+        source = NoPeek(handle)
         while True:
             try:
-                yield pickle.load(handle)
+                yield pickle.load(source)
             except EOFError:
                 return
 

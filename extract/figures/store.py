@@ -10,6 +10,14 @@ from extract.figures.mentions import CaseMention, StaffMention
 CACHE_KIB = 4 * 1024    # SQLite's page cache: what a sort may hold before it spills to a temporary file
 
 
+class NoPeek:
+    """A buffered binary file as pickle.load reads it best: without `peek`, which the unpickler calls before each
+    object and which copies the file's whole buffer (a megabyte) into a new bytes object every time."""
+
+    def __init__(self, handle):
+        self.read, self.readline, self.readinto = handle.read, handle.readline, handle.readinto
+
+
 class MentionStore:
     """Case and staff mentions, added in any order, read back sorted; the file is scratch (`close` removes it)."""
 

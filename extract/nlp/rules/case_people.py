@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import AUXILIARIES, STATE_ADVERBS, CountWords, Head
 from extract.nlp.rules.relations import lower_words, sentence_of, token_texts
 from extract.nlp.triggers import word_set
@@ -99,10 +100,10 @@ class PeopleCounts(CountWords):
         """`All of the latest deaths were in Hubei and 10 of them were in Wuhan`: `N of them` counts the group its
         sentence named before it when no count stands there, as long as that group is cases of the disease or
         people in a status (`the discharged patients`), not staff or things."""
-        words = lower_words(doc)
+        words, index = lower_words(doc), doc_index(doc)
         start = sentence_of(doc, number.start).start
         for j in range(number.start - 1, max(start, number.start - GROUP_REACH) - 1, -1):
-            if doc[j].like_num:
+            if index.like_num[j]:
                 return None   # a number stands nearer: the partitive is its (or nobody's) part
             cls = self.noun_class.get(words[j])
             if cls in ("personnel", "team", "people", "persons"):
@@ -111,7 +112,7 @@ class PeopleCounts(CountWords):
                 continue
             lo = j
             while lo > start and lo > j - GROUP_MODIFIERS and words[lo - 1] not in GROUP_STOPS and \
-                    not doc[lo - 1].is_punct:
+                    not index.is_punct[lo - 1]:
                 lo -= 1
             phrase = words[lo: j + 1]
             if words[j] in ("case", "cases", "infections") or self.any_status.intersection(phrase):

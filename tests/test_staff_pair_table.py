@@ -1,0 +1,203 @@
+"""Staff, teams and pairings in many shapes (issue 23), our own invented sentences, false readings included:
+what a staff count is and is not, where a team came from and went (a city of origin, a hospital in a city, places
+counted or left unnamed, a trip home), numbered teams, the pairings of the one-province-one-city scheme (verbs
+left out, lists zipped by `respectively`, a city helping as its province, teams in Wuhan no pairing), and two
+statuses joined (`severe or critical`) never the narrower one. A tuple of values means any of them is right."""
+import pytest
+
+PUBLISHED = "2020-03-10"
+
+
+def matches(found, expected) -> bool:
+    return found in expected if isinstance(expected, tuple) else found == expected
+
+
+def staff(facts_of, text):
+    return [(f["value"], f["origin"], f["destination"])
+            for f in facts_of(text, published=PUBLISHED, kind="personnel_count")]
+
+
+STAFF = [
+    # places counted are never staff
+    ("Patients were sent to 31 designated hospitals in the city.", []),
+    ("The province has set up 16 fever clinics and 31 designated hospitals for its 1,200 patients.", []),
+    ("The staff were spread over 14 mobile cabin hospitals.", []),
+    # travellers and infected staff are no team sent
+    ("A total of 311 people flew from Iran to Lanzhou and were quarantined.", []),
+    ("Some 85 passengers from Milan landed in Hangzhou on Monday.", []),
+    # places counted or left unnamed: not the city the sentence before named
+    ("Guangdong sent 500 medics to Wuhan on Tuesday. Later, another 300 were deployed to eight other cities.",
+     [(500, "Guangdong", "Wuhan"), (300, ("Guangdong", None), (None, "Hubei"))]),
+    ("About 1,000 doctors arrived in Wuhan. Another 600 medical workers were dispatched to other cities of Hubei.",
+     [(1000, None, "Wuhan"), (600, None, ("Hubei", None))]),
+    ("Hunan sent 120 nurses to Wuhan. Its 80 doctors went to 5 other cities in the province.",
+     [(120, "Hunan", "Wuhan"), (80, ("Hunan", None), ("Hubei", None))]),
+    # an origin given by its city: the city or its province
+    ("A team of 120 medics from Shenyang arrived in Wuhan on Sunday.", [(120, ("Shenyang", "Liaoning"), "Wuhan")]),
+    ("Dalian sent 80 nurses to Xiangyang on Friday.", [(80, ("Dalian", "Liaoning"), "Xiangyang")]),
+    ("The 150 medical workers from Qingdao, Shandong province, left for Huanggang.",
+     [(150, ("Qingdao", "Shandong"), "Huanggang")]),
+    # a destination given as a hospital of a city
+    ("A 147-member medical team from Hangzhou flew to Wuhan's Jinyintan Hospital on Friday.",
+     [(147, ("Hangzhou", "Zhejiang"), "Wuhan")]),
+    ("Jiangsu sent 40 ICU nurses to Wuhan's Jinyintan Hospital.", [(40, "Jiangsu", "Wuhan")]),
+    ("The 60 doctors from Tianjin will work at the Huoshenshan Hospital in Wuhan.", [(60, "Tianjin", "Wuhan")]),
+    ("The 12 doctors from Shanxi were sent to the central hospital of Jingzhou.", [(12, "Shanxi", "Jingzhou")]),
+    # a team named by its number: a team, never a count of teams
+    ("Fujian's fourth batch of 130 medics left for Wuhan on Sunday.", [(130, "Fujian", "Wuhan")]),
+    ("The fourth batch of 130 medics from Fujian arrived in Wuhan.", [(130, "Fujian", "Wuhan")]),
+    ("The fifth team, comprising 98 doctors and nurses from Anhui, set off for Xiaogan.",
+     [(98, "Anhui", "Xiaogan")]),
+    # a trip home: the place they served, never home
+    ("The 130 medics from Chongqing returned home from Xiaogan on Saturday.", [(130, "Chongqing", "Xiaogan")]),
+    ("A team of 186 medics from Jiangxi returned home from Suizhou on April 1.", [(186, "Jiangxi", "Suizhou")]),
+    ("After 50 days in Wuhan, 142 medical workers from Shanghai returned home.", [(142, "Shanghai", "Wuhan")]),
+    ("Some 300 medics who had worked in Huanggang came back to Jinan on Monday.",
+     [(300, ("Shandong", "Jinan", None), "Huanggang")]),
+    ("The 100 medics from Henan, who had been sent to Wuhan in February, returned to Zhengzhou on Friday.",
+     [(100, "Henan", "Wuhan")]),
+    # one subject, two sendings
+    ("Shanghai sent 136 medical workers to Wuhan on Jan 24 and sent another 50 medical workers to the city on Jan 27.",
+     [(136, "Shanghai", "Wuhan"), (50, "Shanghai", "Wuhan")]),
+    # staff stay staff
+    ("Hunan has sent 1,200 medical workers to Hubei in 10 batches.", [(1200, "Hunan", "Hubei")]),
+    ("Over 42,000 medical workers from across the country were sent to Hubei.", [(42000, None, "Hubei")]),
+    ("Sichuan dispatched 150 medics to Wuhan. They were assigned to 3 hospitals.", [(150, "Sichuan", "Wuhan")]),
+    ("Yunnan's medical team of 150 people treated 300 patients in Xianning.", [(150, "Yunnan", "Xianning")]),
+    # a destination in other words
+    ("Jiangsu sent 300 medics to aid Hubei on Sunday.", [(300, "Jiangsu", "Hubei")]),
+    ("A team of 120 nurses from Jilin arrived in Hubei's Xiaogan on Monday.", [(120, "Jilin", "Xiaogan")]),
+    ("Heilongjiang sent 90 doctors to Xiaogan, Hubei province, on Monday.", [(90, "Heilongjiang", "Xiaogan")]),
+    ("Hebei sent 100 medics to the hard-hit city of Shiyan.", [(100, "Hebei", "Shiyan")]),
+    ("The 200 medical workers from Jilin working in Wuhan treated 500 patients.", [(200, "Jilin", "Wuhan")]),
+    ("The team of 150 medics left Nanjing for Huangshi on Sunday.", [(150, ("Nanjing", "Jiangsu"), "Huangshi")]),
+    ("The 300 medics from Shandong said goodbye to Huanggang on Sunday.", [(300, "Shandong", "Huanggang")]),
+    # the next sentence's own place
+    ("Jiangsu sent 300 nurses to Wuhan. The province also sent 200 doctors to Huangshi.",
+     [(300, "Jiangsu", "Wuhan"), (200, "Jiangsu", "Huangshi")]),
+    # an origin through its hospitals
+    ("A team of 136 medical workers from 12 hospitals run by the Beijing health commission flew to Wuhan.",
+     [(136, "Beijing", "Wuhan")]),
+    ("The team, made up of 138 members from 20 hospitals in Fujian, arrived in Wuhan.", [(138, "Fujian", "Wuhan")]),
+    ("Some 300 medics from the eastern province of Jiangsu arrived in Wuhan.", [(300, "Jiangsu", "Wuhan")]),
+    # sizes in other words
+    ("Guizhou sent a six-member team to Ezhou.", [(6, "Guizhou", "Ezhou")]),
+]
+
+
+def teams(facts_of, text):
+    return [f["value"] for f in facts_of(text, published=PUBLISHED, kind="team_count")]
+
+
+TEAMS = [
+    ("Jiangsu has sent 12 medical teams to Hubei.", [12]),
+    ("The province sent 1,000 doctors in five batches.", [5]),
+    ("Three medical teams from Anhui arrived in Wuhan on Monday.", [3]),
+    ("The fourth batch of 130 medics left for Wuhan.", []),
+    ("The 8th medical team from Hebei arrived in Shijiazhuang.", []),
+    ("Patients were sent to 31 designated hospitals.", []),
+    ("The medics worked in 16 makeshift hospitals.", []),
+    ("A total of 346 medical teams have been sent to Hubei.", [346]),
+    ("Henan has sent two batches of medics to Wuhan.", [2]),
+    ("The team was the ninth batch Zhejiang sent.", []),
+]
+
+
+def pairs(facts_of, text):
+    return sorted((f["helper"], f["recipient"]) for f in facts_of(text, published=PUBLISHED, kind="pairing"))
+
+
+PAIRINGS = [
+    # verbs left out after the first pairing
+    ("Chongqing and Heilongjiang will support Xiaogan, Shandong and Hunan Huanggang, and Jiangxi and Henan Suizhou.",
+     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan"), ("Henan", "Suizhou"), ("Hunan", "Huanggang"),
+      ("Jiangxi", "Suizhou"), ("Shandong", "Huanggang")]),
+    ("Guangdong and Hainan will support Jingzhou; Shandong and Hunan, Huanggang.",
+     [("Guangdong", "Jingzhou"), ("Hainan", "Jingzhou"), ("Hunan", "Huanggang"), ("Shandong", "Huanggang")]),
+    # lists zipped by `respectively`, the helpers in groups
+    ("Chongqing and Heilongjiang, Shandong and Hunan, and Jiangxi and Henan will support Xiaogan, Huanggang and "
+     "Suizhou respectively.",
+     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan"), ("Henan", "Suizhou"), ("Hunan", "Huanggang"),
+      ("Jiangxi", "Suizhou"), ("Shandong", "Huanggang")]),
+    ("Jiangsu and Fujian will support Huangshi and Yichang respectively.",
+     [("Fujian", "Yichang"), ("Jiangsu", "Huangshi")]),
+    ("Jiangsu, Shandong and Hebei were paired with Huangshi, Huanggang and Shiyan respectively.",
+     [("Hebei", "Shiyan"), ("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
+    ("Jiangsu, Shandong and Hebei are paired respectively with Huangshi, Huanggang and Shiyan under the scheme.",
+     [("Hebei", "Shiyan"), ("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
+    ("Huangshi, Huanggang and Shiyan were paired with Jiangsu, Shandong and Hebei respectively.",
+     [("Hebei", "Shiyan"), ("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
+    # a city helping: its province
+    ("Jiangsu's Yancheng helps Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Wuxi of Jiangsu province supports Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("The city of Yancheng in Jiangsu province is helping Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Ningbo will help Jingmen's Zhongxiang.", [("Zhejiang", "Jingmen")]),
+    # stated in other words
+    ("Xiaogan is supported by Chongqing and Heilongjiang.", [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
+    ("Jiangsu is responsible for assisting Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Shandong, which has been paired with Huanggang since February, sent 300 more medics.",
+     [("Shandong", "Huanggang")]),
+    ("Teams from Beijing and Shanghai went to Wuhan, and a team from Jiangsu went to Huangshi.",
+     [("Jiangsu", "Huangshi")]),
+    ("Jiangsu helps Huangshi and Fujian helps Yichang.", [("Fujian", "Yichang"), ("Jiangsu", "Huangshi")]),
+    ("Fujian will support Yichang, and Jiangsu Huangshi.", [("Fujian", "Yichang"), ("Jiangsu", "Huangshi")]),
+    ("Yancheng, a city in east China's Jiangsu province, has been helping Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Under the pairing program, Jiangsu sent 300 medics to Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Chongqing has sent 1,200 medics to Xiaogan since February.", [("Chongqing", "Xiaogan")]),
+    ("Shandong sent 100 medics to Wuhan and 300 to Huanggang.", [("Shandong", "Huanggang")]),
+    ("Guangdong, which helps Jingzhou, also sent 100 nurses to Wuhan.", [("Guangdong", "Jingzhou")]),
+    # teams in Wuhan are no pairing
+    ("Jiangsu's medical team in Wuhan took over two ICU wards.", []),
+    ("Staff from Jiangsu and Zhejiang treated patients in Wuhan.", []),
+    ("Doctors from Jiangsu saved lives in Wuhan, while Fujian is paired with Yichang.", [("Fujian", "Yichang")]),
+    ("Medical teams from 16 provinces were sent to Wuhan.", []),
+    ("Jiangsu's medical team was sent to Wuhan to help the city.", []),
+    ("Doctors from Jiangsu rushed to aid Wuhan's hospitals.", []),
+    ("The doctors from Jiangsu Provincial People's Hospital were responsible for two ICU wards in Wuhan.", []),
+    ("Nurses from Zhejiang were in charge of a ward at Leishenshan Hospital in Wuhan.", []),
+    ("A team of 100 nurses from Jiangsu took charge of the intensive care unit in Wuhan.", []),
+    # nobody paired
+    ("The 16 cities of Hubei other than Wuhan were each paired with a province.", []),
+    ("Hubei's Wuhan will support Xiaogan.", []),
+]
+
+
+def statuses(facts_of, text):
+    return [(f["value"], f["status"]) for f in facts_of(text, published=PUBLISHED, kind="case_count")]
+
+
+STATUSES = [
+    ("Hubei had 2,143 cases in severe or critical condition by Monday.", [(2143, "severe")]),
+    ("By Monday, 1,000 patients in Hubei were in serious or critical condition.", [(1000, "severe")]),
+    ("Hubei had 800 patients in critical or severe condition on Monday.", [(800, "severe")]),
+    ("Hubei had 3,000 severe or critically ill patients on Monday.", [(3000, "severe")]),
+    ("Hubei had 300 patients in critical condition on Monday.", [(300, "critical")]),
+    ("Hubei had 1,500 severe and critical cases on Monday.", [(1500, "severe")]),
+    ("On Monday, 700 patients in Hubei were critically or severely ill.", [(700, "severe")]),
+]
+
+
+def ids(table):
+    return [t[:60] for t, _ in table]
+
+
+@pytest.mark.parametrize("text, expected", STAFF, ids=ids(STAFF))
+def test_staff(facts_of, text, expected):
+    found = staff(facts_of, text)
+    assert len(found) == len(expected) and all(
+        all(matches(x, e) for x, e in zip(got, want)) for got, want in zip(found, expected)), found
+
+
+@pytest.mark.parametrize("text, expected", TEAMS, ids=ids(TEAMS))
+def test_teams(facts_of, text, expected):
+    assert teams(facts_of, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", PAIRINGS, ids=ids(PAIRINGS))
+def test_pairings(facts_of, text, expected):
+    assert pairs(facts_of, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", STATUSES, ids=ids(STATUSES))
+def test_statuses(facts_of, text, expected):
+    assert statuses(facts_of, text) == expected

@@ -127,6 +127,12 @@ PAIRINGS = [
      [("Hebei", "Shiyan"), ("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
     ("Huangshi, Huanggang and Shiyan were paired with Jiangsu, Shandong and Hebei respectively.",
      [("Hebei", "Shiyan"), ("Jiangsu", "Huangshi"), ("Shandong", "Huanggang")]),
+    # no groups, no zip: lists of different lengths whose helpers are one list
+    ("Jiangsu, Zhejiang and Fujian will support Huangshi and Xiaogan respectively.", []),
+    ("Jiangsu and Zhejiang, and Fujian will support Huangshi and Xiaogan respectively.", []),
+    # a clause after a semicolon names its own pairing, or none
+    ("Guangdong will support Jingzhou; Hunan sent masks to Huanggang.", [("Guangdong", "Jingzhou")]),
+    ("Guangdong, which sent 100 nurses to Wuhan, helps Jingzhou.", [("Guangdong", "Jingzhou")]),
     # a city helping: its province
     ("Jiangsu's Yancheng helps Huangshi.", [("Jiangsu", "Huangshi")]),
     ("Wuxi of Jiangsu province supports Huangshi.", [("Jiangsu", "Huangshi")]),

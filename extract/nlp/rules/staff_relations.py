@@ -60,6 +60,8 @@ class StaffRelations(CountWords):
             # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
             origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
                                                                             self.province_of)
+        if origin is None:   # `Jiangsu sent 300 nurses to Wuhan. The province also sent 200 doctors`
+            origin = self.place_subject_origin(doc, start, number.start, facts)
         if self.landed_home(doc, sent, destination, origin):
             destination = None
         tail = relative_tail(doc, end)
@@ -201,6 +203,22 @@ class StaffRelations(CountWords):
                 return get(antecedent, "value")   # of `Shandong and Hunan provinces, which ...` neither alone
         return None
 
+    def place_subject_origin(self, doc: Doc, start: int, number_start: int, facts: list[Span]) -> str | None:
+        """A clause whose subject is a place not named (`The province also sent 200 doctors`, `the city has
+        dispatched 50 nurses`): the sender of the staff counted before it, of that kind of place (a province for
+        `the province`, a city for `the city`)."""
+        words = lower_words(doc)
+        if number_start - start < 3 or words[start] != "the" or \
+                words[start + 1] not in staff_words()["sender_place_nouns"] or \
+                self.send_verbs.isdisjoint(words[start + 2: number_start]):
+            return None
+        provincial = words[start + 1] != "city"
+        before = last_before(facts, start, lambda f: f.label_ == "personnel_count" and get(f, "origin") is not None,
+                             floor=max(0, start - LOOKBACK))
+        if before is None or self.gazetteer[get(before, "origin")].is_provincial != provincial:
+            return None
+        return get(before, "origin")
+
     @staticmethod
     def coordinated(doc: Doc, span: Span) -> bool:
         """A region listed after another (`Shandong and Hunan`, `Jilin, Hunan`)."""
@@ -238,6 +256,8 @@ class StaffRelations(CountWords):
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)
+            if prep is None:   # `sent to the central hospital of Jingzhou`: the city of the hospital they went to
+                prep = self.institution_of(doc, span)
             if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"] and \
                     not self.hubei_or_in_it(get(span, "value")):
                 continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served (`went
@@ -252,6 +272,15 @@ class StaffRelations(CountWords):
             if prep is not None and found_in is None:
                 found_in = span
         return get(found_in, "value") if found_in is not None else None
+
+    def institution_of(self, doc: Doc, span: Span) -> int | None:
+        """The preposition heading `to the central hospital of Jingzhou`: a region after `of` and an institution
+        noun, the phrase headed by a preposition of going."""
+        words = lower_words(doc)
+        k = span.start - 1
+        if k < 2 or words[k] != "of" or words[k - 1] not in staff_words()["institution_nouns"]:
+            return None
+        return governing_preposition(doc, Span(doc, k - 1, k), self.dest_preps, n=6)
 
     def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin, served: list[Span]) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142

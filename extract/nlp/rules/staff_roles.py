@@ -37,7 +37,9 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # return stories (staff_returns.py)
             "front_words", "travel_nouns",
             # names that are not places of staff (a carrier, a crew)
-            "company_nouns", "crew_modifiers")
+            "company_nouns", "crew_modifiers",
+            # `said goodbye to Huanggang`: a saying verb that says no words; a place noun a team's sender is named by
+            "parting_words", "sender_place_nouns")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -82,9 +84,14 @@ def speech_cut(doc: Doc, start: int, end: int) -> int:
     words = lower_words(doc)
     stops = SAYING | staff_words()["speech_continuations"]
     for j in range(start, end):
-        if words[j] in stops:
+        if words[j] in stops and not parting(words, j):
             return j
     return end
+
+
+def parting(words: list[str], j: int) -> bool:
+    """`said goodbye to`, `bade farewell to`: a saying verb that takes leave of a place, saying nothing."""
+    return j + 1 < len(words) and words[j + 1] in staff_words()["parting_words"]
 
 
 def speech_resume(doc: Doc, start: int, end: int) -> int:
@@ -94,7 +101,7 @@ def speech_resume(doc: Doc, start: int, end: int) -> int:
     words = lower_words(doc)
     stops = SAYING | staff_words()["speech_continuations"]
     for j in range(end - 1, start - 1, -1):
-        if words[j] in stops:
+        if words[j] in stops and not parting(words, j):
             that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
             return j + 1 if that is None else that + 1
     return start
@@ -132,17 +139,23 @@ def origin_after_from(doc: Doc, start: int, end: int, regions, is_team_modifier)
 def institution_place(doc: Doc, span: Span, floor: int) -> bool:
     """A region placing the institution staff come from (`from Tongji Hospital in Wuhan`, `from the West
     China Hospital of Sichuan University in Chengdu`): `in` after an institution noun, and `from` before it
-    with no punctuation between."""
+    with no punctuation between; not where a verb or preposition of going or working stands between (`from
+    Tianjin will work at the Huoshenshan Hospital in Wuhan`: the hospital is where they go)."""
     words = lower_words(doc)
     k = span.start - 1
     if k < 1 or words[k] != "in" or words[k - 1] not in staff_words()["institution_nouns"]:
         return False
+    known = staff_words()
     for j in range(k - 2, max(floor, k - 12) - 1, -1):
         if words[j] == "from":
             return True
-        if doc[j].is_punct:
+        if doc[j].is_punct or words[j] in GOING_PREPS or words[j] in known["work_verbs"] or \
+                words[j] in known["send_cues"]:
             return False
     return False
+
+
+GOING_PREPS = frozenset({"to", "at", "into", "toward", "towards"})
 
 
 def many_origins(doc: Doc, start: int, end: int) -> bool:

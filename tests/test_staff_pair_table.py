@@ -85,6 +85,22 @@ STAFF = [
     ("The 40 doctors from Tianjin work at Tongji Hospital in Wuhan.", [(40, "Tianjin", "Wuhan")]),
     ("The 60 nurses from the Drum Tower Hospital in Nanjing arrived in Wuhan.", [(60, ("Nanjing", "Jiangsu"), "Wuhan")]),
     ("The 50 nurses from Hebei said 20 patients in Xiaogan had recovered.", [(50, "Hebei", None)]),
+    # a place named by its kind: the last of that kind named before, if in Hubei
+    ("Wuhan is fighting the virus. Over 180 medical teams, totalling 20,000 doctors and nurses, are in the city.",
+     [(20000, None, "Wuhan")]),
+    ("Xiaogan has 3,000 cases. More than 1,000 medics from Chongqing have arrived in the city.",
+     [(1000, "Chongqing", "Xiaogan")]),
+    ("Nanjing held a meeting. The 100 medics in the city volunteered to go to Hubei.", [(100, None, "Hubei")]),
+    ("Wuhan has 50,000 cases. Jiangsu sent 100 nurses to the city of Xiaogan.", [(100, "Jiangsu", "Xiaogan")]),
+    ("Jiangsu sent 300 medics to Hubei province's capital Wuhan.", [(300, "Jiangsu", "Wuhan")]),
+    ("The 300 medics from Anhui will assist local hospitals in Huangshi.", [(300, "Anhui", "Huangshi")]),
+    # a subject shared by two sendings, a place that welcomes its staff home
+    ("Shanghai sent 136 medical workers to Wuhan on Jan 24, the eve of the Lunar New Year, and sent another 50 "
+     "medics to the city on Jan 27.", [(136, "Shanghai", "Wuhan"), (50, "Shanghai", "Wuhan")]),
+    ("Hunan sent 100 nurses to Wuhan, and Anhui dispatched 50 doctors to Ezhou.",
+     [(100, "Hunan", "Wuhan"), (50, "Anhui", "Ezhou")]),
+    ("Chongqing welcomed home 130 medics who had aided Xiaogan.", [(130, "Chongqing", "Xiaogan")]),
+    ("Wuhan welcomed 100 medics from Guangdong.", [(100, "Guangdong", "Wuhan")]),
     # an origin through its hospitals
     ("A team of 136 medical workers from 12 hospitals run by the Beijing health commission flew to Wuhan.",
      [(136, "Beijing", "Wuhan")]),

@@ -16,6 +16,7 @@ from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_cou
                                            origin_after_from,
                                            own_relative_time, previous_team_destination, relative_clause_date,
                                            relative_tail, share_cut, speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_places import StaffPlaceReadings
 from extract.nlp.rules.staff_returns import home_arrival, home_goal, served_before_home
 from extract.nlp.triggers import word_set
 
@@ -26,7 +27,7 @@ TRAVEL_WORDS = frozenset({"brought", "brings", "flew", "flight", "plane", "train
 LEAVE_VERBS = word_set("leave_verbs")
 
 
-class StaffRelations(CountWords):
+class StaffRelations(StaffPlaceReadings, CountWords):
     """Sets a personnel count's origin (the sender, `from X`, `X's team`), destination (`to Y`, `in Y`, the
     city that received them) and date; staff described as part of an earlier team take its origin and
     destination."""
@@ -61,7 +62,11 @@ class StaffRelations(CountWords):
             origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
                                                                             self.province_of)
         if origin is None:   # `Jiangsu sent 300 nurses to Wuhan. The province also sent 200 doctors`
-            origin = self.place_subject_origin(doc, start, number.start, facts)
+            origin = self.place_subject_origin(doc, start, number.start, facts) or \
+                self.shared_subject_origin(doc, start, number.start, sent.start, facts) or \
+                self.home_welcomer(doc, start, number.start, regions)
+        if destination is None and not counted_places(doc, head.end, end):
+            destination = self.unnamed_place_destination(doc, head.end, end, facts)
         if self.landed_home(doc, sent, destination, origin):
             destination = None
         tail = relative_tail(doc, end)
@@ -203,22 +208,6 @@ class StaffRelations(CountWords):
                 return get(antecedent, "value")   # of `Shandong and Hunan provinces, which ...` neither alone
         return None
 
-    def place_subject_origin(self, doc: Doc, start: int, number_start: int, facts: list[Span]) -> str | None:
-        """A clause whose subject is a place not named (`The province also sent 200 doctors`, `the city has
-        dispatched 50 nurses`): the sender of the staff counted before it, of that kind of place (a province for
-        `the province`, a city for `the city`)."""
-        words = lower_words(doc)
-        if number_start - start < 3 or words[start] != "the" or \
-                words[start + 1] not in staff_words()["sender_place_nouns"] or \
-                self.send_verbs.isdisjoint(words[start + 2: number_start]):
-            return None
-        provincial = words[start + 1] != "city"
-        before = last_before(facts, start, lambda f: f.label_ == "personnel_count" and get(f, "origin") is not None,
-                             floor=max(0, start - LOOKBACK))
-        if before is None or self.gazetteer[get(before, "origin")].is_provincial != provincial:
-            return None
-        return get(before, "origin")
-
     @staticmethod
     def coordinated(doc: Doc, span: Span) -> bool:
         """A region listed after another (`Shandong and Hunan`, `Jilin, Hunan`)."""
@@ -227,7 +216,8 @@ class StaffRelations(CountWords):
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
-        if any(w in self.receive_verbs for w in lower_words(doc)[start: number.start]):
+        if any(w in self.receive_verbs and lower_words(doc)[k + 1] not in staff_words()["home_words"]
+               for k, w in enumerate(lower_words(doc)[start: number.start], start)):   # not `welcomed home`
             receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
@@ -272,15 +262,6 @@ class StaffRelations(CountWords):
             if prep is not None and found_in is None:
                 found_in = span
         return get(found_in, "value") if found_in is not None else None
-
-    def institution_of(self, doc: Doc, span: Span) -> int | None:
-        """The preposition heading `to the central hospital of Jingzhou`: a region after `of` and an institution
-        noun, the phrase headed by a preposition of going."""
-        words = lower_words(doc)
-        k = span.start - 1
-        if k < 2 or words[k] != "of" or words[k - 1] not in staff_words()["institution_nouns"]:
-            return None
-        return governing_preposition(doc, Span(doc, k - 1, k), self.dest_preps, n=6)
 
     def return_trip(self, doc: Doc, number: Span, sent: Span, regions, origin, served: list[Span]) -> str | None:
         """The Hubei region a team leaves on its way home (`took off from Wuhan Tianhe Airport, carrying 142
@@ -453,6 +434,8 @@ class StaffRelations(CountWords):
         j = span.end
         if j + 1 >= len(doc) or token_texts(doc)[j] not in ("'s", "’s"):
             return False
+        if j + 2 < len(doc) and lower_words(doc)[j + 1] in ("capital", "city"):
+            j += 1   # `Hubei province's capital Wuhan`
         return j + 1 in region_index(doc).by_start
 
     def refers_back(self, doc: Doc, sent: Span, number: Span) -> bool:

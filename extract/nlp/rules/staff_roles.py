@@ -150,12 +150,13 @@ def institution_place(doc: Doc, span: Span, floor: int) -> bool:
         if words[j] == "from":
             return True
         if doc[j].is_punct or words[j] in GOING_PREPS or words[j] in known["work_verbs"] or \
-                words[j] in known["send_cues"]:
+                words[j] in known["send_cues"] or words[j] in known["aid_infinitives"] or words[j] in MODALS:
             return False
     return False
 
 
 GOING_PREPS = frozenset({"to", "at", "into", "toward", "towards"})
+MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "must"})
 
 
 def many_origins(doc: Doc, start: int, end: int) -> bool:

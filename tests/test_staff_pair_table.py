@@ -178,6 +178,17 @@ PAIRINGS = [
     ("Chongqing has sent 1,200 medics to Xiaogan since February.", [("Chongqing", "Xiaogan")]),
     ("Shandong sent 100 medics to Wuhan and 300 to Huanggang.", [("Shandong", "Huanggang")]),
     ("Guangdong, which helps Jingzhou, also sent 100 nurses to Wuhan.", [("Guangdong", "Jingzhou")]),
+    # a noun of help
+    ("Xiaogan received help from Chongqing and Heilongjiang.", [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
+    ("Jiangsu will provide medical assistance to Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("The assistance from Jiangsu to Huangshi started on Feb 10.", [("Jiangsu", "Huangshi")]),
+    ("Huangshi received help from Nanjing.", [("Jiangsu", "Huangshi")]),
+    ("Jiangsu provided aid to Wuhan.", []),
+    ("Xiaogan received masks from Chongqing.", []),
+    ("Jiangsu's support for the hospitals won praise.", []),
+    # lists zipped with the places staff went to, Wuhan's pair dropped; clauses set against each other
+    ("Beijing and Shanghai sent teams to Wuhan and Xiaogan respectively.", [("Shanghai", "Xiaogan")]),
+    ("Chongqing sent 1,000 medics to Xiaogan while Heilongjiang sent 500 to Wuhan.", [("Chongqing", "Xiaogan")]),
     # teams in Wuhan are no pairing
     ("Jiangsu's medical team in Wuhan took over two ICU wards.", []),
     ("Staff from Jiangsu and Zhejiang treated patients in Wuhan.", []),

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.pairing_aid import aid_noun_pairs
 from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
                          region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
@@ -65,6 +66,7 @@ class PairingExtractor:
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
         self.help_or_passive = self.help | self.passive
+        self.contrast = word_set("pairing_contrast_words")
         self.dest_preps_or_of = self.dest_preps | {"of"}   # made once, not per sentence
 
     def region_of(self, span: Span):
@@ -179,6 +181,7 @@ class PairingExtractor:
         if not stated:
             yield from self.linked_pairs(doc, sent, regions, lower_words(doc)[sent.start:sent.end])
         words = lower_words(doc)[sent.start:sent.end]
+        yield from aid_noun_pairs(self, doc, sent, regions, words)
         yield from self.team_pairs(doc, sent, regions, words)
         yield from self.scheme_pairs(doc, sent, regions, words)
 
@@ -383,24 +386,32 @@ class PairingExtractor:
                 governed += [r for r in regions if lo <= r.start and r.end <= sent.start + k and
                              governing_preposition(doc, r, self.blocking, n=6) is None]
         listed = {s.start: s for r in governed for s in self.listed_objects(doc, r, regions)}
-        recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
+        places = [r for _, r in sorted(listed.items()) if self.is_recipient(r)]
+        recipients = [r for r in places if self.is_recipient(r, allow_hub=False)]
         if not recipients:
             return
         helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
-        if "respectively" in words:
-            yield from ((h, r, "pairing_team_in") for h, r in self.matched(helpers, recipients, True))
+        if "respectively" in words:   # zipped with every place they went to, Wuhan's pair then dropped
+            yield from ((h, r, "pairing_team_in") for h, r in self.matched(helpers, places, True)
+                        if self.is_recipient(r, allow_hub=False))
         for r in [] if "respectively" in words else recipients:
             # `Teams from Beijing went to Wuhan, and a team from Jiangsu went to Huangshi`: the helpers of the
             # recipient's own clause, where it names any; else the sentence's (`Shandong and Hunan, which had
             # sent 550 medics to Huanggang`)
             lo, hi = clause_bounds(doc, r.start)
             own = [h for h in helpers if lo <= h.start and h.end <= hi]
-            yield from ((h, r, "pairing_team_in") for h in own or helpers)
+            yield from ((h, r, "pairing_team_in") for h in own or helpers if not self.contrasted(doc, h, r))
         if not any(self.is_helper(h) for h in regions) and words[0] == "the" and \
                 any(w in self.staff_nouns for w in words[1:5]):
             helper = dominant_helper(doc, self.gazetteer)
             for r in recipients if helper else []:
                 yield r, r, "pairing_team_of_article", helper
+
+    def contrasted(self, doc: Doc, a: Span, b: Span) -> bool:
+        """Two regions on either side of `while`, `whereas`, `but` (`Chongqing sent medics to Xiaogan while
+        Heilongjiang sent 500 to Wuhan`): of different clauses, however the commas stand."""
+        lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+        return not self.contrast.isdisjoint(lower_words(doc)[lo:hi])
 
     def listed_objects(self, doc: Doc, first: Span, regions: list[Span]) -> list[Span]:
         """The regions listed from `first` up to one that starts a clause of its own as its subject (`flew to

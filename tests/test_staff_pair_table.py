@@ -101,6 +101,14 @@ STAFF = [
      [(100, "Hunan", "Wuhan"), (50, "Anhui", "Ezhou")]),
     ("Chongqing welcomed home 130 medics who had aided Xiaogan.", [(130, "Chongqing", "Xiaogan")]),
     ("Wuhan welcomed 100 medics from Guangdong.", [(100, "Guangdong", "Wuhan")]),
+    # a running total of its own place; a team named in an apposition
+    ("Jiangsu has sent 300 medical workers to Huangshi since Feb 10, bringing its total in Hubei to 2,800.",
+     [(300, "Jiangsu", "Huangshi"), (2800, "Jiangsu", "Hubei")]),
+    ("Jiangsu's fifth batch, 200 medics, left for Huangshi.", [(200, "Jiangsu", "Huangshi")]),
+    ("A total of 2,800 medical workers from Jiangsu are now in Hubei, 800 of them in Huangshi.",
+     [(2800, "Jiangsu", "Hubei"), (800, "Jiangsu", "Huangshi")]),
+    ("Jiangsu sent its 9th batch of 300 medics to Huangshi, the city it is paired with.",
+     [(300, "Jiangsu", "Huangshi")]),
     # an origin through its hospitals
     ("A team of 136 medical workers from 12 hospitals run by the Beijing health commission flew to Wuhan.",
      [(136, "Beijing", "Wuhan")]),
@@ -178,6 +186,18 @@ PAIRINGS = [
     ("Chongqing has sent 1,200 medics to Xiaogan since February.", [("Chongqing", "Xiaogan")]),
     ("Shandong sent 100 medics to Wuhan and 300 to Huanggang.", [("Shandong", "Huanggang")]),
     ("Guangdong, which helps Jingzhou, also sent 100 nurses to Wuhan.", [("Guangdong", "Jingzhou")]),
+    ("Yancheng of Jiangsu province helps Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Jiangsu's Yancheng and Wuxi help Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Medical teams from Jiangsu's Yancheng arrived in Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Jiangsu has sent 12 medical teams to Wuhan and Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("A medical team from Jiangsu is helping Wuhan's Jinyintan Hospital.", []),
+    ("Under the plan, Guangdong and Hainan will aid Jingzhou, Shandong and Hunan will aid Huanggang, and Jiangxi "
+     "and Henan will aid Suizhou.",
+     [("Guangdong", "Jingzhou"), ("Hainan", "Jingzhou"), ("Henan", "Suizhou"), ("Hunan", "Huanggang"),
+      ("Jiangxi", "Suizhou"), ("Shandong", "Huanggang")]),
+    ("Jiangsu, Zhejiang and Fujian help Huangshi, Xiaogan and Yichang respectively, while Anhui aids Ezhou.",
+     [("Anhui", "Ezhou"), ("Fujian", "Yichang"), ("Jiangsu", "Huangshi"), ("Zhejiang", "Xiaogan")]),
+    ("Jiangsu has been paired with Huangshi, and Fujian with Yichang.", [("Fujian", "Yichang"), ("Jiangsu", "Huangshi")]),
     # a noun of help
     ("Xiaogan received help from Chongqing and Heilongjiang.", [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
     ("Jiangsu will provide medical assistance to Huangshi.", [("Jiangsu", "Huangshi")]),

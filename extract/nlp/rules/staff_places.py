@@ -11,6 +11,9 @@ from extract.nlp.rules.relations import LOOKBACK, governing_preposition, last_be
 from extract.nlp.rules.staff_roles import staff_words
 
 
+TOTAL_REACH = 10   # words from `total` to the number it is brought to (`its total of medics in Hubei to`)
+
+
 class StaffPlaceReadings:
     """Mixed into StaffRelations: uses its gazetteer, word sets and hubei_or_in_it."""
 
@@ -77,3 +80,15 @@ class StaffPlaceReadings:
             return None
         return governing_preposition(doc, Span(doc, k - 1, k), self.dest_preps, n=6)
 
+    def total_scope(self, doc: Doc, start: int, number_start: int) -> str | None:
+        """The place a running total is of: `bringing its total in Hubei to 2,800`, `the number of its medics
+        in Wuhan to 1,200` (the place after `total` or `number`, in the words before the number)."""
+        words = lower_words(doc)
+        lo = max(start, number_start - TOTAL_REACH)
+        for k in range(number_start - 1, lo - 1, -1):
+            if words[k] in ("total", "number"):
+                for span in spans_in(region_index(doc).regions, k + 1, number_start):
+                    if governing_preposition(doc, span, frozenset({"in"}), n=4) is not None:
+                        return get(span, "value")
+                return None
+        return None

@@ -65,6 +65,8 @@ class StaffRelations(StaffPlaceReadings, CountWords):
             origin = self.place_subject_origin(doc, start, number.start, facts) or \
                 self.shared_subject_origin(doc, start, number.start, sent.start, facts) or \
                 self.home_welcomer(doc, start, number.start, regions)
+        if head.rule == "count_total_to":   # `bringing its total in Hubei to 2,800`: the total's own place
+            destination = self.total_scope(doc, start, number.start) or destination
         if destination is None and not counted_places(doc, head.end, end):
             destination = self.unnamed_place_destination(doc, head.end, end, facts)
         if self.landed_home(doc, sent, destination, origin):
@@ -180,8 +182,10 @@ class StaffRelations(StaffPlaceReadings, CountWords):
         words = lower_words(doc)
         k = number.start - 1
         while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
-                                                   self.noun_class.get(words[k]) in ("team", "personnel")):
-            k -= 1   # back over `second batch of`, `medical team with`
+                                                   self.noun_class.get(words[k]) in ("team", "personnel") or
+                                                   (k == number.start - 1 and words[k] == "," and
+                                                    self.noun_class.get(words[k - 1]) == "team")):
+            k -= 1   # back over `second batch of`, `medical team with`, `fifth batch, ` (an apposition)
         if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
             return get(region_index(doc).by_end[k], "value")
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`; not a region of a

@@ -109,7 +109,18 @@ STAFF = [
      [(2800, "Jiangsu", "Hubei"), (800, "Jiangsu", "Huangshi")]),
     ("Jiangsu sent its 9th batch of 300 medics to Huangshi, the city it is paired with.",
      [(300, "Jiangsu", "Huangshi")]),
+    # a team's size before what it includes, and its parts
+    ("The team of 137 includes 30 doctors, 100 nurses and 7 administrators.",
+     [(137, None, None), (30, None, None), (100, None, None), (7, None, None)]),
+    # no staff: ages, numbers of flights or shifts, people named one by one
+    ("Li Wenliang, 34, a doctor at Wuhan Central Hospital, died on Friday.", []),
+    ("The 60-year-old doctor from Jiangsu arrived in Wuhan.", []),
+    ("Jiangsu sent 300 medical workers to Wuhan on 3 flights.", [(300, "Jiangsu", "Wuhan")]),
+    ("Over 500 medics from Anhui worked 12-hour shifts in Ezhou.", [(500, "Anhui", "Ezhou")]),
+    ("Jiangsu sent 300 medics, aged 23 to 56, to Wuhan.", [(300, "Jiangsu", "Wuhan")]),
     # an origin through its hospitals
+    ("Ten hospitals in Jiangsu sent 300 medics to Huangshi.", [(300, "Jiangsu", "Huangshi")]),
+    ("The hospitals in Wuhan received 300 medics from Anhui.", [(300, "Anhui", "Wuhan")]),
     ("A team of 136 medical workers from 12 hospitals run by the Beijing health commission flew to Wuhan.",
      [(136, "Beijing", "Wuhan")]),
     ("The team, made up of 138 members from 20 hospitals in Fujian, arrived in Wuhan.", [(138, "Fujian", "Wuhan")]),

@@ -194,9 +194,14 @@ class StaffRelations(StaffPlaceReadings, CountWords):
         if lower_words(doc)[start] in ("which", "who") and "," in lower_words(doc)[start: number.start]:
             sender_start = number.start
         for span in reversed(spans_in(regions, sender_start, number.start)):
-            if governing_preposition(doc, span, self.blocking) is not None:
+            prep = governing_preposition(doc, span, self.blocking)
+            if prep is not None:
                 if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                     return get(span, "value")
+                if lower_words(doc)[prep] == "in" and prep > 0 and \
+                        lower_words(doc)[prep - 1] in staff_words()["institution_nouns"] and \
+                        not self.send_verbs.isdisjoint(lower_words(doc)[span.end: number.start]):
+                    return get(span, "value")   # `Ten hospitals in Jiangsu sent 300 medics`: their place
                 continue
             between = set(lower_words(doc)[span.end: number.start])
             if between & self.send_verbs or self.is_team_modifier(doc, span) or \

@@ -41,12 +41,27 @@ LEADIN_ENDS = frozenset({":", ",", ";", "."})
 LEADIN_REACH = 10   # words back from the items to the start of their lead-in
 OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
+
+
+def whole_of_a_part(doc: Doc, number: Span) -> bool:
+    """`930 of the 935 patients`, `12 of its 30 cases`, `16 out of 17 cases`: the number after `of` is the whole
+    a number before it is part of."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    j = number.start - 1
+    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return False
+    if words[j - 1] == "out":
+        j -= 1
+    return j >= 1 and like_num[j - 1]
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -278,10 +293,16 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(own)
             if status is not None:
                 return status
+        if head.rule == "count_partitive_noun":
+            status = STATUSES.first(self.words_after(doc, hi))
+            if status is not None:
+                return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:
             return status
+        if whole_of_a_part(doc, number):
+            return "unspecified"   # `930 of the 935 patients have recovered`: the verb says what the part is
         words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])

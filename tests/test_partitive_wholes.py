@@ -44,6 +44,7 @@ SHAPES = [
      [(C, 13, "Hubei", "death"), (C, 1, "Xiaogan", "death")]),
     ("Two patients died, one of whom was a doctor.", [(C, 2, None, "death"), (C, 1, None, "death")]),
     ("Wuhan is one of the cities hardest hit.", []),
+    ("China reported 31 new cases on Tuesday, all but one of them imported.", [(C, 31, None, "confirmed")]),
     ("The city has three makeshift hospitals, one of which is in Wuchang.", []),
     ("Three medical teams arrived in Wuhan, one of which came from Jiangsu.", [(T, 3, None, None)]),
     ("One of them was sent to Xiaogan.", []),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.coordinated_counts import share_coordinated_place
 from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
 from extract.nlp.rules.diseases import of_another_disease
 from extract.nlp.rules.each_place import shared_places
@@ -71,6 +72,8 @@ class CountExtractor(CountWords):
                 facts.append(fact)
         self.cases.share_list_status(doc, facts)
         self.cases.share_list_period(doc, facts)
+        scopes = self.cases.scopes   # `3,099 cases and 82 deaths in Henan`: the place is each member's
+        share_coordinated_place(doc, facts, lambda d, i: scopes.is_national(d, i) or scopes.is_elsewhere(d, i))
         # after every count is made: a staff count's teams and parts may stand after it in its sentence
         describe_staff(doc, facts, self.heads.noun_class, self.gazetteer)
         set_spans(doc, SPAN_KEY, facts)

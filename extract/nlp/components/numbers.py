@@ -331,8 +331,9 @@ class NumeralReader:
                 parse_digits(self.texts[start - 2]) is None:
             return True   # `0551-62998888`: a phone number after its area code
         if words[start] == "one" and after in ("of", "another", "by", "after", "'s", "’s") and \
-                not (after == "of" and end + 1 < len(words) and words[end + 1] in ONE_OF_WHOLES):
-            return True   # `one of the cities`, `one by one`: a pronoun, not a count (but `one of whom` is a part)
+                not (after == "of" and end + 1 < len(words) and words[end + 1] in ONE_OF_WHOLES and before != "but"):
+            return True   # `one of the cities`, `one by one`: a pronoun, not a count (`one of whom` is a part, but
+            # not in `all but one of them`, which says what the rest are)
         if self.ratio(reading) or self.beside_date(reading):
             return True
         if self.texts[start][:1].isdecimal() and self.digit_before(start) or \

@@ -13,6 +13,8 @@ from extract.nlp.triggers import triggers
 SPAN_KEY = "region"
 INSTITUTION_LIST_REACH = 12
 LEVEL_WORDS = frozenset({"province", "city", "municipality", "autonomous", "prefecture"})
+# `Chaoyang District`, `Xinzhou District`: a district of a city (county level) that shares a prefecture's name
+DISTRICT_WORDS = frozenset({"District", "Districts"})
 LOWER_CASE_EVIDENCE = 2   # lower-case names followed by a level word before a text's lower case is trusted   # tokens back from a name to `hospitals, including`
 
 
@@ -26,7 +28,7 @@ class RegionMatcher:
     doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
     A lower-case match (`jilin`) is not a mention: region names are proper nouns; nor is a name inside an
     institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`) or a person's given name
-    (`Wang Yichun`)."""
+    (`Wang Yichun`), nor a district's name (`Chaoyang District` in Beijing is not Liaoning's Chaoyang)."""
 
     def __init__(self, nlp: Language):
         self.gazetteer = default_gazetteer()
@@ -89,7 +91,7 @@ class RegionMatcher:
             if first.isalpha() and first.isascii() and first.islower() and not lower_case_text:
                 continue   # Token.is_alpha, .is_lower: `the jilin river` is no mention
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end) or \
-                    self.listed_institution(doc, start):
+                    self.listed_institution(doc, start) or (end < len(texts) and texts[end] in DISTRICT_WORDS):
                 continue
             found[(start, end)] = match_id
         spans = []

@@ -22,3 +22,16 @@ SHAPES = [
 @pytest.mark.parametrize("text,expected", SHAPES, ids=[s[0][:50] for s in SHAPES])
 def test_district_names(facts_of, text, expected):
     assert regions(facts_of, text) == expected
+
+
+ORGANISATIONS = [
+    ("Cases were reported in 31 provinces and the Xinjiang Production and Construction Corps.", []),
+    ("in 31 provinces and Xinjiang production and Construction Corps, 2943 deaths were reported.", []),
+    ("Xinjiang reported two new cases, and the Xinjiang Production and Construction Corps none.", ["Xinjiang"]),
+    ("Xinjiang's cotton production rose.", ["Xinjiang"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGANISATIONS, ids=[s[0][:50] for s in ORGANISATIONS])
+def test_organisation_names(facts_of, text, expected):
+    assert regions(facts_of, text) == expected

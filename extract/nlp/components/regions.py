@@ -35,6 +35,8 @@ class RegionMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.institutions = frozenset(triggers()["institution_words"])
         self.descriptors = frozenset(triggers()["institution_descriptors"])
+        # names that follow a region's in any case (`Xinjiang production and Construction Corps`, translated)
+        self.institution_phrases = [tuple(p.split()) for p in triggers()["institution_phrases"]]
         self.surnames = frozenset(triggers()["chinese_surnames"])
         self.institution_plurals = frozenset(plural(w.lower()) for w in self.institutions)
         for region in self.gazetteer.regions:
@@ -59,8 +61,12 @@ class RegionMatcher:
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
         University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`); or the first
-        of two that share it (`Zhongshan and Huashan Hospital`)."""
+        of two that share it (`Zhongshan and Huashan Hospital`); or a name in any case (`the Xinjiang production
+        and construction corps` is no mention of Xinjiang)."""
         texts, j = token_texts(doc), end
+        words = lower_words(doc)
+        if any(tuple(words[end: end + len(phrase)]) == phrase for phrase in self.institution_phrases):
+            return True
         if j + 1 < len(texts) and texts[j] in ("and", "&") and texts[j + 1][:1].isupper():
             j += 2   # `Zhongshan and Huashan Hospital`: the other name is not a region's
         while j < len(texts) and texts[j] in self.descriptors and j < end + 4:

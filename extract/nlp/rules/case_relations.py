@@ -45,6 +45,7 @@ WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"}) 
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
+INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
@@ -62,6 +63,24 @@ def whole_of_a_part(doc: Doc, number: Span) -> bool:
     if words[j - 1] == "out":
         j -= 1
     return j >= 1 and like_num[j - 1]
+
+
+def increments_a_total(doc: Doc, j: int) -> bool:
+    """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
+    total to a number is what was added to it (no other number between the two)."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
+    for k in range(j, end):
+        if like_num[k]:
+            return False
+        if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
+            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
+                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
+    return False
+
+
+def sentence_index_end(doc: Doc, j: int) -> int:
+    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -414,7 +433,7 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
-        if self.event_on_a_day(doc, number, head, clause_start, end):
+        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
 

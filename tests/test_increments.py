@@ -14,6 +14,11 @@ SHAPES = [
     ("Hubei reported 40 deaths, raising its toll to 3,000.", [(40, "new"), (3000, "total")]),
     ("Guangdong confirmed 12 cases, taking the total to 1,350.", [(12, "new"), (1350, "total")]),
     ("Jiangxi discharged 30 patients and pushing the number of recoveries to 600.", [(30, "new"), (600, "total")]),
+    # `newly` in the count's own verb
+    ("In Sichuan, 14 patients have been newly cured and discharged from hospital.", [(14, "new")]),
+    ("Five cases were newly confirmed in Hunan.", [(5, "new")]),
+    ("In Sichuan, 14 patients have been cured and discharged from hospital.", [(14, "total")]),
+    ("In Sichuan, 14 patients have been cured, and 3 were newly confirmed.", [(14, "total")]),
     # no clause that brings a total, or another number first: the count's own words decide
     ("Guangdong confirmed 12 cases.", [(12, None)]),
     ("Guangdong has 1,350 cases in 21 cities, bringing the total to 2,000.", [(1350, None)]),

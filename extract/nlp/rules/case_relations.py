@@ -46,6 +46,7 @@ PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
+NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been newly cured`)
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
@@ -423,6 +424,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):
             return "total"
+        if "newly" in lower_words(doc)[head.end: min(end, head.end + NEWLY_REACH)]:
+            return "new"   # `14 patients have been newly cured and discharged`: the verb's `newly` is the count's
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ", " so far ", " to date ")):
             return "total"

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.rules.coordinated_counts import share_coordinated_place
 from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
 from extract.nlp.rules.diseases import of_another_disease
+from extract.nlp.rules.noun_compounds import modifies_next_noun
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.case_relations import CaseRelations
 from extract.nlp.rules.count_nouns import HeadFinder
@@ -106,6 +107,9 @@ class CountExtractor(CountWords):
             return None   # `The two cities have a close bond`: the places just named
         if cls == "personnel" and head.rule not in NOUN_HEADS | VERB_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
+        if cls == "case" and head.rule == "count_noun" and \
+                modifies_next_noun(doc, number, head.end - 1, get(number, "value")):
+            return None   # `30 death certificates`, `12 recovery centres`: the noun after is what is counted
         if cls == "case" and of_another_disease(doc, number.start, head.end):
             return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
         if cls == "case" and self.cases.scopes.shared_by_places(doc, number) and \

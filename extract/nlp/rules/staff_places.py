@@ -11,6 +11,8 @@ from extract.nlp.rules.relations import LOOKBACK, governing_preposition, last_be
 from extract.nlp.rules.staff_roles import staff_words
 
 
+EXCLUSION_REACH = 3   # words from `outside`, `other than` to the region (`outside the city of Wuhan`)
+EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"), ("except", "for")})
 TOTAL_REACH = 10   # words from `total` to the number it is brought to (`its total of medics in Hubei to`)
 
 
@@ -92,3 +94,12 @@ class StaffPlaceReadings:
                         return get(span, "value")
                 return None
         return None
+
+    @staticmethod
+    def excluded_place(doc: Doc, span: Span) -> bool:
+        """A region the staff did not go to: `cities outside Wuhan`, `other than Wuhan`, `except Wuhan`."""
+        words = lower_words(doc)
+        before = words[max(0, span.start - EXCLUSION_REACH): span.start]
+        excluding = staff_words()["excluding_words"]
+        return any(w in excluding for w in before) or any(
+            (a, b) in EXCLUDING_PAIRS for a, b in zip(before, before[1:]))

@@ -125,9 +125,9 @@ class StaffRelations(StaffPlaceReadings, CountWords):
             if origin == served:
                 origin = self.home_of_team(doc, sent, regions) or home_goal(doc, sent.start, sent.end,
                                                                             self.hubei_or_in_it, self.province_of)
-        if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
-                helping:
-            destination = self.aided_region(doc)
+        if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and helping:
+            aided = self.aided_region(doc)   # staff sent to places counted (`to cities outside Wuhan`) were sent
+            destination = aided if not counted or aided == "Hubei" else None   # to Hubei, not to its main city
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
         # what someone said after or before the staff's words dates something else
@@ -250,8 +250,8 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                 break
             if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
-            if self.possessor(doc, span) or institution_place(doc, span, start):
-                continue   # `to Hubei's Xiaogan`: the city is the destination; `from a hospital in X`: home
+            if self.possessor(doc, span) or institution_place(doc, span, start) or self.excluded_place(doc, span):
+                continue   # `cities outside Wuhan`: anywhere but there   # `to Hubei's Xiaogan`: the city is the destination; `from a hospital in X`: home
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)

@@ -39,7 +39,7 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # names that are not places of staff (a carrier, a crew)
             "company_nouns", "crew_modifiers",
             # `said goodbye to Huanggang`: a saying verb that says no words; a place noun a team's sender is named by
-            "parting_words", "sender_place_nouns")
+            "parting_words", "sender_place_nouns", "excluding_words")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -402,8 +402,20 @@ def counted_places(doc: Doc, start: int, end: int) -> bool:
             continue
         k = j + 2 if words[j + 1] == "the" and j + 2 < end else j + 1
         if doc[k].like_num and place_noun_after(doc, k, end) or \
-                words[k] in unnamed and place_noun_after(doc, k, end, regions):
+                words[k] in unnamed and place_noun_after(doc, k, end, regions) or plural_places(doc, j + 1, end):
             return True
+    return False
+
+
+def plural_places(doc: Doc, k: int, end: int) -> bool:
+    """A phrase naming places by a plural noun only (`to prefecture-level cities`, `to the province's other
+    cities`, `to cities outside Wuhan`), no region before the noun."""
+    words, starts = lower_words(doc), region_index(doc).by_start
+    for m in range(k, min(end, k + PLACE_NOUN_REACH + 2)):
+        if m in starts or (doc[m].is_punct and words[m] not in ("-", "'s", "’s")):
+            return False
+        if words[m] in staff_words()["many_origin_nouns"]:
+            return m + 1 >= end or words[m + 1] != "of"   # not `the cities of Wuhan and Xiaogan`: named
     return False
 
 

@@ -71,6 +71,11 @@ STAFF = [
      [(300, ("Shandong", "Jinan", None), "Huanggang")]),
     ("The 100 medics from Henan, who had been sent to Wuhan in February, returned to Zhengzhou on Friday.",
      [(100, "Henan", "Wuhan")]),
+    ("Hunan's 1,500 medics have all returned from Hubei.", [(1500, "Hunan", "Hubei")]),
+    ("Wuhan saw off 300 medics from Shandong on Monday.", [(300, "Shandong", "Wuhan")]),
+    ("The last batch of 200 medics from Hunan left Wuhan on April 15.", [(200, "Hunan", "Wuhan")]),
+    ("A chartered flight brought 150 Fujian medics home from Wuhan.", [(150, "Fujian", "Wuhan")]),
+    ("The 100 medics from Hebei ended their mission in Shiyan and flew home.", [(100, "Hebei", "Shiyan")]),
     # one subject, two sendings
     ("Shanghai sent 136 medical workers to Wuhan on Jan 24 and sent another 50 medical workers to the city on Jan 27.",
      [(136, "Shanghai", "Wuhan"), (50, "Shanghai", "Wuhan")]),

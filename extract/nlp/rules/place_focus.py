@@ -42,6 +42,7 @@ UNIT_WORDS = frozenset({"province", "city", "municipality", "prefecture", "count
 PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
 REGION_KINDS = frozenset({"autonomous_region", "sar"})
 ORIGIN_PREPS = frozenset({"from", "via", "through"})
+ARRIVAL_PREPS = frozenset({"in", "into", "at"})   # after a word of travel, the place reached (not `to`: a trip)
 BULLETS = frozenset({"-", "•", "*", "·", "—", "–", "▪", "●", "○"})
 
 
@@ -103,7 +104,10 @@ class PlaceFocus:
             else:
                 break
         before = words[max(sent, j - ORIGIN_GAP + 1): j + 1]
-        if not self.scopes.words["origin_markers"].isdisjoint(before) or \
+        # `arriving in Shanghai`: where they are now (`arrived in Hefei from Wuhan` names two places: neither sure)
+        arrived_in = j >= sent and words[j] in ARRIVAL_PREPS and \
+            ORIGIN_PREPS.isdisjoint(words[region.end: sentence_index(doc).bounds(region.start)[1]])
+        if not arrived_in and not self.scopes.words["origin_markers"].isdisjoint(before) or \
                 governing_preposition(doc, region, ORIGIN_PREPS) is not None:
             return True   # `arrived from Wuhan`, `imported from Hubei`, `via Hong Kong, Macao and Taiwan`
         if j >= sent and words[j] in ("from", "of", "to") and \
@@ -306,6 +310,8 @@ class PlaceFocus:
         while j < e and words[j] in self.words["subject_lead_words"] and words[j] not in ("in", ","):
             j += 1   # `The`, `China's`, `central China's`
         region = region_index(doc).by_start.get(j)
+        if region is None and self.named_by_head(doc, j, min(e, j + 3)) is not None:
+            region = region_index(doc).by_start[j + 2]   # `The city of Wuhan reported ...`
         if region is None:
             found = self.anaphor(doc, first, min(e, first + ANAPHOR_GAP + 3))
             if found is not None and found[1] == first and found[0] != "pronoun":   # `the city was locked down`

@@ -54,6 +54,9 @@ class RegionGazetteer:
             for form in self.surface_forms(region):
                 self.by_form[form.lower()] = region
         self.namesakes = self.find_namesakes(regions, self.by_name)
+        # the first words of the English forms that name more than one region (`fuzhou`): a cheap first test
+        self.namesake_words = frozenset(form.split()[0].lower() for name, shared in self.namesakes.items()
+                                        for form in self.surface_forms(shared[0]) if form.isascii())
 
     @staticmethod
     def find_namesakes(regions, by_name: dict[str, Region]) -> dict[str, tuple[Region, ...]]:

@@ -76,10 +76,11 @@ def settle_namesakes(doc: Doc, spans: list[Span]) -> None:
     dateline's, a bulletin's other cities); else the only one of the two the article names at all. With no
     context it stays the gazetteer's default. One pass over the mentions, in text order: the spans' value and
     code are set in place."""
-    gazetteer = default_gazetteer()
-    options = [gazetteer.shared_form(span.text) for span in spans]
-    if not any(options):
+    gazetteer, words = default_gazetteer(), lower_words(doc)
+    if gazetteer.namesake_words.isdisjoint(words[span.start] for span in spans):
         return   # most articles: no shared name
+    options = [gazetteer.shared_form(span.text) if words[span.start] in gazetteer.namesake_words else ()
+               for span in spans]
     provinces = [None if options[k] else gazetteer[get(span, "value")].province for k, span in enumerate(spans)]
     named = set(provinces)
     index = sentence_index(doc)

@@ -87,3 +87,11 @@ ARRIVALS = [
 @pytest.mark.parametrize("text, expected", ARRIVALS)
 def test_a_place_reached_is_in_focus(facts_of, text, expected):
     assert counts(facts_of, text) == sorted(expected, key=lambda pair: (pair[0], pair[1] or ""))
+
+
+def test_it_for_the_country_is_the_whole_country(facts_of):
+    text = H + "China reported 2,000 new cases on Monday. It also reported 100 deaths."
+    facts = facts_of(text, published="2020-02-12", kind="case_count")
+    assert [(f["value"], f["region"], f["whole_country"]) for f in facts] == [(2000, None, True), (100, None, True)]
+    text = H + "The commission said the outbreak was easing. It reported 14 new deaths."
+    assert [f["whole_country"] for f in facts_of(text, published="2020-02-12", kind="case_count")] == [None]

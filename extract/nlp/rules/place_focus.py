@@ -177,7 +177,7 @@ class PlaceFocus:
         if kind == "unsaid":
             return None
         if kind == "pronoun":
-            return self.pronoun_antecedent(doc, position)
+            return self.pronoun_reading(doc, position)[1]
         if kind == "city":
             def wanted(value):
                 return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"
@@ -239,6 +239,8 @@ class PlaceFocus:
         """The clause refers to a place (`The province also reported ...`) that nothing before resolves: its
         count is no other place's."""
         found = self.anaphor(doc, start, end)
+        if found is not None and found[0] == "pronoun":
+            return self.pronoun_reading(doc, found[1])[0] == "none"   # `it` for China: the country's count
         return found is not None and self.resolve(doc, *found) is None
 
     # --- `it` ------------------------------------------------------------------------------------------------
@@ -258,14 +260,15 @@ class PlaceFocus:
                 return False
         return False
 
-    def pronoun_antecedent(self, doc: Doc, i: int) -> str | None:
+    def pronoun_reading(self, doc: Doc, i: int) -> tuple[str, str | None]:
         """The place `it` stands for: the subject of its own sentence when `it` is not that (`Wuhan said it had
         recorded ...`), else of the sentences before, back over those whose subject `it` cannot be (`the number of
         cases peaked`, a plural) and those whose subject is `it` too, when that subject is a place (`Wuhan revised
         its toll. ... it had recorded`), the place a named authority speaks for (`The Hubei health commission`) or
-        an anaphor that resolves (`the city was locked down`). None when the subject is something else that
-        reports (`The commission said ... It reported`), when a place named on the way is another place than the
-        one found, or nothing is found within reach."""
+        an anaphor that resolves (`the city was locked down`): ("place", its name). ("country", None) for the
+        whole country (`China reported ... It also reported`); ("none", None) when the subject is something else
+        that reports (`The commission said ... It reported`), when a place named on the way is another place than
+        the one found, or nothing is found within reach."""
         index = sentence_index(doc)
         floor = max(i - CARRY_REACH, self.scopes.section_start(doc, i))
         s, e = index.bounds(i)
@@ -279,19 +282,22 @@ class PlaceFocus:
                     verdict = "pronoun"   # the sentence's subject is the `it` itself (`By April 26, it had ...`)
                 if verdict == "place":
                     inside = all(p == place or self.gazetteer[p].province == place for p in passed)
-                    return place if inside else None
+                    return ("place", place) if inside else ("none", None)
+                if verdict == "country":
+                    return ("country", None) if not passed else ("none", None)
                 if verdict == "agent":
-                    return None
+                    return "none", None
                 passed.update(get(r, "value") for r in spans_in(region_index(doc).regions, s, min(e, i))
                               if not self.out_of_focus(doc, r))
             if s <= floor:
-                return None
+                return "none", None
             s, e = index.bounds(s - 1)
-        return None
+        return "none", None
 
     def sentence_subject(self, doc: Doc, s: int, e: int) -> tuple[str, str | None, int]:
         """(verdict, place, first token) of a sentence's subject: `place` (with its canonical name), `pronoun`,
-        `agent` (something that reports and is no place: `the commission`, `the team`, `China`) or `other`
+        `country` (`China`, `the mainland`), `agent` (something else that reports and is no place: `the
+        commission`, `the team`) or `other`
         (something `it` does not stand for: `the number of cases`, `Essential supplies`)."""
         words = lower_words(doc)
         j = self.after_marker(doc, s, e, adverbs=True)
@@ -320,6 +326,8 @@ class PlaceFocus:
             j = first + 1 if first < e and words[first] == "the" else first
             if j < e and words[j] in self.words["pronouns"]:
                 return "pronoun", None, first
+            if not self.scopes.words["national_words"].isdisjoint(words[j: min(e, j + AGENT_REACH)]):
+                return "country", None, first   # `China`, `The country`, `The Chinese mainland`
             if not self.words["pronoun_agents"].isdisjoint(words[j: min(e, j + AGENT_REACH)]):
                 return "agent", None, first
             return "other", None, first

@@ -57,6 +57,9 @@ PRONOUNS = [
     # false readings: a place named on the way is another place
     (H + "Wuhan revised its toll on Friday. Schools in Beijing stayed closed. It reported 3 new cases.",
      [(3, None)]),
+    # false readings: the subject's sentence names another place too
+    (H + "Guangdong sent 100 doctors to Hubei. It reported 14 new deaths.", [(14, None)]),
+    (H + "Hubei held a briefing in Wuhan on Monday. It reported 14 new deaths.", [(14, "Hubei")]),
     # `it` that is no reporter of a count
     (H + "Wuhan reported 100 new cases. It is expected that 50 patients will be discharged.", [(100, "Wuhan")]),
 ]

@@ -281,8 +281,14 @@ class PlaceFocus:
                 if first >= i:
                     verdict = "pronoun"   # the sentence's subject is the `it` itself (`By April 26, it had ...`)
                 if verdict == "place":
-                    inside = all(p == place or self.gazetteer[p].province == place for p in passed)
-                    return ("place", place) if inside else ("none", None)
+                    # every place named on the way lies in it; its own sentence names no other (`Guangdong sent
+                    # doctors to Hubei. It reported ...`: either)
+                    own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, min(e, i))
+                           if not self.out_of_focus(doc, r)}
+                    gazetteer = self.gazetteer
+                    sure = all(p == place or gazetteer[p].province == place for p in passed) and \
+                        all(p == place or gazetteer[p].province == place or gazetteer[place].province == p for p in own)
+                    return ("place", place) if sure else ("none", None)
                 if verdict == "country":
                     return ("country", None) if not passed else ("none", None)
                 if verdict == "agent":

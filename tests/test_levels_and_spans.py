@@ -3,7 +3,8 @@ of patients in the province has risen to 2,000` after a sentence of new cases, `
 to 1,213` after `The new cases were ...`; only the level's own words make it a level of new cases (`The number of
 new cases rose to 300`). A span of time after a level (`in 3 weeks`, `within three weeks`, `in two days`) is a
 duration: never a count, never a ratio that takes the level's number with it, never the noun the level counts.
-Our own sentences; a row lists every case count the text must give, as (value, region, status, period)."""
+A bare level (`The total rose to 2,000`) after a sentence that counted cases is the
+running total of what that count counted. Our own sentences; a row lists every case count the text must give, as (value, region, status, period)."""
 import pytest
 
 H = "Epidemic update\n\n"   # a headline that names no place
@@ -30,6 +31,20 @@ LEVELS = [
          "cases in Zhejiang to 1,213.", [(7, "Zhejiang", "confirmed", "new"), (1213, "Zhejiang", "confirmed", "total")]),
     (H + "No new cases were confirmed in Wuhan on Friday, but officials revised the data, increasing the number of "
          "confirmed cases in Wuhan by 325 to 50,333.", [(50333, "Wuhan", "confirmed", "total")]),
+    # a bare level (`The total`, `The tally`) after a sentence of new cases is the running total of what it counted
+    (H + "Hubei reported 300 new cases on Monday. The total rose to 2,000.",
+     [(300, "Hubei", "confirmed", "new"), (2000, "Hubei", "confirmed", "total")]),
+    (H + "Hubei reported 300 new cases on Monday. The tally in the province has reached 2,000.",
+     [(300, "Hubei", "confirmed", "new"), (2000, "Hubei", "confirmed", "total")]),
+    (H + "Hubei reported 30 new deaths on Monday. The tally rose to 2,000.",
+     [(30, "Hubei", "death", "new"), (2000, "Hubei", "death", "total")]),
+    # false readings: another place, another number, another paragraph, no count before
+    (H + "Hubei reported 300 new cases on Monday. The total in Wuhan rose to 2,000.",
+     [(300, "Hubei", "confirmed", "new")]),
+    (H + "Hubei reported 300 new cases on Monday and opened 16 hospitals. The total rose to 40.",
+     [(300, "Hubei", "confirmed", "new")]),
+    (H + "Hubei reported 300 new cases on Monday.\n\nThe total rose to 2,000.", [(300, "Hubei", "confirmed", "new")]),
+    (H + "Hubei donated 300 masks on Monday. The total rose to 2,000.", []),
     # the level's own words say it is of new cases
     (H + "The number of new cases in Hubei rose to 300.", [(300, "Hubei", "confirmed", "new")]),
     (H + "Hubei reported 300 new cases, bringing the number of new cases this week to 1,200.",

@@ -10,8 +10,8 @@ from extract.nlp.docindex import doc_index
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
-                                         spans_of)
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index,
+                                         sentence_start, spans_in, spans_of)
 from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
 
@@ -35,6 +35,7 @@ STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", 
 LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
                              "reported", "recorded", "one"})
 SPAN_PREPOSITIONS = frozenset({"in", "within", "over", "after", "during", "for", "on", "by", "at", "from"})
+BARE_LEVELS = frozenset({"total", "tally"})   # `The total rose to 2,000`: a level with no noun of its own
 COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 # verbs that open a clause about the level a running count reached (`..., bringing the total confirmed cases in
@@ -107,6 +108,9 @@ class LevelFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
+        head = borrow(self.total_of_the_sentence_before(doc, number, facts), "count_total_to", number)
+        if head is not None:
+            return head   # `Hubei reported 300 new cases. The total rose to 2,000.`
         counted = self.number_of(words, start, number.start)
         if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
             return None   # `the number of cities with cases rose to 16`: the number counts cities
@@ -121,6 +125,23 @@ class LevelFinder(CountWords):
             # `number of` names, however many words stand between
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
+
+    def total_of_the_sentence_before(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """`Hubei reported 300 new cases on Monday. The total rose to 2,000.`: a sentence whose subject is a bare
+        level noun (`The total`, `The tally`, `Its tally`) reached a level of what the last case count of the
+        sentence just before counted, in the same paragraph, with no other number and no other place between."""
+        words = lower_words(doc)
+        s = sentence_start(doc, number.start)
+        j = s + 1 if words[s] in ("the", "its") else s
+        if j >= number.start or words[j] not in BARE_LEVELS or words[j + 1] == "of" or s == 0:
+            return None
+        previous = last_before(facts, s, floor=sentence_start(doc, s - 1))
+        if previous is None or previous.label_ != "case_count" or "\n" in doc[previous.end: s].text:
+            return None
+        if self.list_broken(doc, number, previous):
+            return None   # `Hubei reported 300 new cases and opened 16 hospitals. The total rose to 2,000.`
+        own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, number.start)}
+        return previous if own <= {get(previous, "region")} else None
 
     def counts_other_things(self, doc: Doc, number: Span) -> bool:
         """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""

@@ -35,6 +35,7 @@ CHANGE_BY_REACH = 12    # the same after `by`, whose verb may stand further back
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
+DURATION_UNITS = word_set("duration_units")   # `reached 60,000 in 3 weeks`: a time span, no ratio
 WHOLE_NOUNS = frozenset({"case", "cases", "infections", "deaths"})   # `16 out of 17 confirmed cases`
 RATE_BASES = frozenset({"10", "100", "1,000", "1000", "ten", "hundred", "thousand"})   # `1 out of 10 cases`: a rate
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
@@ -379,11 +380,16 @@ class NumeralReader:
             n = len(link)
             if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
                     self.is_numeral(reading.end + n):
-                return not self.part_of_cases(link, reading.end + n)
+                return not self.part_of_cases(link, reading.end + n) and not self.duration(reading.end + n)
             if reading.start >= n + 1 and tuple(words[reading.start - n:reading.start]) == link and \
                     self.is_numeral(reading.start - n - 1):
-                return not self.part_of_cases(link, reading.start)
+                return not self.part_of_cases(link, reading.start) and not self.duration(reading.start)
         return False
+
+    def duration(self, i: int) -> bool:
+        """`in 3 weeks`, `in two days`: the numeral at i counts units of time, so `60,000 in 3 weeks` is a level
+        reached in a span of time, not one in three."""
+        return i + 1 < len(self.words) and self.words[i + 1] in DURATION_UNITS
 
     def part_of_cases(self, link: tuple[str, ...], whole: int) -> bool:
         """`16 out of 17 confirmed cases`: a part of a number of cases, not a rate (`3 out of 10 people`)."""

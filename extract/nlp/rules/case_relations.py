@@ -11,6 +11,7 @@ from extract.nlp.rules.case_labels import block_day
 from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
+from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
@@ -379,7 +380,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            own = self.own_clause_start(number, clause_start, facts)
+            own = max(self.own_clause_start(number, clause_start, facts),
+                      level_words_start(lower_words(doc), clause_start, number.start))
             if self.new_words & set(lower_words(doc)[own: number.start]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`

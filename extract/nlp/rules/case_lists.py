@@ -22,6 +22,7 @@ LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a 
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
+TALLY_KEY = "aidfacts_roll_call_tally"   # marks of a bare roll call's standing tallies (`Shenzhen has 416, ...`)
 STATUSES = status_table()
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
 # the words of a lead-in that name nothing of its cases (`Among the imported cases,`: `imported` is named)
@@ -55,6 +56,8 @@ class CaseLists:
         for fact in facts:
             if fact.label_ != "case_count":
                 continue
+            if get(fact, "period") is None and is_tally(fact):
+                put(fact, "period", "total")   # `Shenzhen has 416, Guangzhou 339, ...`: each place's tally
             joined = previous is not None and self.joined_in_list(doc, previous, fact, previous_in_list)
             if joined and get(fact, "period") is None and not is_current(fact):
                 put(fact, "period", get(previous, "period"))
@@ -186,3 +189,11 @@ def mark_reported(fact: Span) -> None:
 
 def is_reported(fact: Span) -> bool:
     return bool(fact.doc.user_data.get((REPORTED_KEY, fact.start_char, fact.end_char)))
+
+
+def mark_tally(number: Span) -> None:
+    number.doc.user_data[(TALLY_KEY, number.start_char, number.end_char)] = True
+
+
+def is_tally(fact: Span) -> bool:
+    return bool(fact.doc.user_data.get((TALLY_KEY, fact.start_char, fact.end_char)))

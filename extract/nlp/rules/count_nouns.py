@@ -14,6 +14,7 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
+from extract.nlp.rules.roll_calls import RollCalls
 from extract.nlp.rules.place_lists import (counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
@@ -33,7 +34,7 @@ WRAPPERS = word_set("count_wrappers")
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 
 
-class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
+class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -127,6 +128,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
+            self.roll_call(doc, number, facts) or self.other_group(doc, number, facts) or \
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \

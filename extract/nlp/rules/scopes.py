@@ -22,6 +22,7 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, region_index,
                                          sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
+from extract.nlp.rules.list_shapes import described_place
 from extract.nlp.triggers import status_table, triggers, word_set
 
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
@@ -109,7 +110,8 @@ class ScopeReader(PlaceReader):
             j += 1
             if j < n and words[j] == "the":
                 j += 1
-            return regions.by_start.get(j)
+            # `one in the capital, Beijing`, `two in northwestern Gansu Province`: the place past its description
+            return regions.by_start.get(j) or described_place(doc, j)
         if self.leadin_at(doc, number.start) is not None:
             reporter = self.reporting_place(doc, number)
             if reporter is not None:

@@ -1,0 +1,141 @@
+"""Roll calls of places each with a bare number, and lists enclosed in a sentence (issue 23, "whose count").
+
+A roll call names its first place with a verb and a number and no noun, then each further place with its number:
+`Of the total, Wuhan reported 1,200, Xiaogan 300 and Huanggang 250` (after a lead-in that names the whole of the
+count before: each place's part of it, with that count's status and period), `..., with Wuhan reporting 1,200,
+Xiaogan 300`, `followed by Guangzhou at 339` (after a case count of the same sentence: its status and period),
+`Shenzhen has 416, Guangzhou 339, Zhuhai 98` (no lead-in and no noun at all: at least three places, after a case
+count and no other count, each place's standing tally of confirmed cases). Each member's place is a region of the
+gazetteer; the list ends at a member that is no place (`Guangzhou 339 and the rest 12`).
+
+A list enclosed by dashes or brackets (`The other seven — four in Shanghai, one in Beijing — were imported`): the
+words after the closer are the enclosing count's (its status), and `the other N` before it is the rest of the count
+before. A member's place may follow a descriptive noun or an adjective (`one in the capital, Beijing`, `two in
+northwestern Gansu Province`). Knowledge is in data/roll_calls.json; every look-up is bounded by its sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get
+from extract.nlp.rules.case_lists import mark_reported, mark_tally
+from extract.nlp.rules.count_levels import borrow, previous_count
+from extract.nlp.rules.counting import Head
+from extract.nlp.rules.list_shapes import enclosed_group_end, roll_words
+from extract.nlp.rules.places import LIST_BOUNDARY
+from extract.nlp.rules.relations import (last_before, lower_words, region_index, sentence_of, sentence_start,
+                                         spans_in, spans_of, token_texts)
+from extract.nlp.triggers import word_set
+
+YEAR = re.compile(r"(?:19|20)\d\d")   # `Guangzhou 2020`: a year, no member's count
+MIN_BARE_MEMBERS = 3    # a roll call with no lead-in and no noun names at least this many places
+MEMBER_REACH = 6        # tokens from one member's number to the next one's
+CONTEXT_REACH = 400     # tokens back to the case count a bare roll call goes on from (a paragraph or two)
+COUNT_NOUNS = frozenset({"case", "personnel", "team", "people", "persons"})   # what a bare roll call must not name
+PEOPLE_KINDS = frozenset({"case_count", "personnel_count", "team_count"})   # (a count of cities says nothing)
+PARTITIVES = word_set("partitive_pronouns")   # `Of them,`
+WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]   # `Of the total,`
+REPORT_VERBS = word_set("report_verbs")   # (after a count of its sentence these are the ellipsis rule's)
+
+
+class RollCalls:
+    """The roll-call heads of HeadFinder (which gives them `noun_class`, `classify_word`, `list_broken`)."""
+
+    def roll_call(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """The first member of a roll call (`Wuhan reported 1,200,` after `Of the total,`; `Guangzhou at 339`
+        after a count of its sentence; `Shenzhen has 416,` opening a bare roll call), with its place."""
+        member = self.first_member(doc, number)
+        if member is None:
+            return None
+        place, verb = member
+        region = get(place, "value")
+        if self.after_whole_lead(doc, place):
+            whole = previous_count(facts, number.start)
+            if whole is not None and whole.label_ == "case_count":
+                return self.member_head(whole, number, region)
+            return None
+        if verb is not None and verb not in REPORT_VERBS:   # `with Wuhan reporting 1,200`, `Guangzhou at 339`
+            whole = previous_count(facts, number.start, sentence_start(doc, number.start))
+            if whole is not None and whole.label_ == "case_count" and not self.list_broken(doc, number, whole):
+                return self.member_head(whole, number, region)
+        if (verb is None or verb in roll_words()["holding_verbs"]) and self.bare_roll(doc, number, facts):
+            mark_reported(number)   # a place's count with no noun: its confirmed cases
+            if verb is not None:
+                mark_tally(number)   # `has 416`: a standing tally
+            return Head("case", "case_roll_call", number.end, region=region)
+        return None
+
+    @staticmethod
+    def member_head(whole: Span, number: Span, region: str | None) -> Head:
+        head = borrow(whole, "case_roll_call", number)
+        return Head(head.noun_class, head.rule, head.end, head.modifiers, head.noun_end, region=region)
+
+    @staticmethod
+    def first_member(doc: Doc, number: Span) -> tuple[Span, str | None] | None:
+        """(place, verb) of a member `Place [verb] N` closed by a list boundary, its place opening the member
+        (after a comma, `with`, `followed by` or the sentence's start, not after `to` or `from`)."""
+        texts, words, words_of = token_texts(doc), lower_words(doc), roll_words()
+        if number.start < 1 or YEAR.fullmatch(texts[number.start]):
+            return None
+        if number.end < len(doc) and texts[number.end] not in LIST_BOUNDARY and "\n" not in texts[number.end]:
+            return None
+        verb = words[number.start - 1] if words[number.start - 1] in words_of["member_verbs"] else None
+        place = region_index(doc).by_end.get(number.start - (1 if verb else 0))
+        if place is None:
+            return None
+        opener = words[place.start - 1] if place.start > 0 else "."
+        if place.start != sentence_start(doc, place.start) and opener not in words_of["member_openers"] and \
+                opener != "by":   # `followed by Guangzhou at 339`
+            return None
+        return place, verb
+
+    @staticmethod
+    def after_whole_lead(doc: Doc, place: Span) -> bool:
+        """The place opens its sentence's clause after a lead-in naming the whole of the count before: `Of the
+        total,`, `Of them,`, `Among these,`."""
+        words = lower_words(doc)
+        start = sentence_start(doc, place.start)
+        if place.start - start < 3 or words[place.start - 1] != "," or words[start] not in ("of", "among"):
+            return False
+        lead = words[start + 1: place.start - 1]
+        return (len(lead) == 1 and lead[0] in PARTITIVES) or lead in WHOLE_LEADS
+
+    def bare_roll(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
+        """`Shenzhen has 416, Guangzhou 339, Zhuhai 98.`: at least three places each with a bare number, a
+        sentence that names no counted noun, after a case count and no other count."""
+        sent = sentence_of(doc, number.start)
+        if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(sent.start, sent.end)):
+            return False
+        before = last_before(facts, number.start, lambda f: f.label_ in PEOPLE_KINDS, floor=number.start - CONTEXT_REACH)
+        if before is None or before.label_ != "case_count":
+            return False
+        texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
+        numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), number.end, sent.end)}
+        members, j = 1, number.end
+        while members < MIN_BARE_MEMBERS:
+            k = j
+            while k < sent.end and k < j + 2 and words[k] in (",", ";", "and", "、"):
+                k += 1
+            place = regions.by_start.get(k)
+            count = numbers.get(place.end) if place is not None and k > j else None
+            if count is None or YEAR.fullmatch(texts[count.start]) or \
+                    (count.end < len(doc) and texts[count.end] not in LIST_BOUNDARY):
+                return False
+            members, j = members + 1, count.end
+        return True
+
+    def other_group(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`The other seven — four in Shanghai, two in Gansu — were imported`: the rest of the case count
+        before (in its sentence or the one before), named by an enclosed list of its places."""
+        words = lower_words(doc)
+        if number.start < 2 or words[number.start - 1] not in roll_words()["other_words"] or \
+                words[number.start - 2] != "the" or enclosed_group_end(doc, number.end) is None:
+            return None
+        start = sentence_start(doc, number.start)
+        floor = sentence_start(doc, start - 1) if start > 0 else start
+        # the whole its own words name (`11 new confirmed cases`), not a part of it (`four of those`)
+        whole = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
+                            f.id_.split(":")[-1] == "count_noun", floor=floor)
+        return borrow(whole, "case_other_group", number) if whole is not None else None

@@ -20,7 +20,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.case_lists import mark_reported, mark_tally
+from extract.nlp.rules.case_lists import mark_reported, mark_tally, mark_whole
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.counting import Head
 from extract.nlp.rules.list_shapes import enclosed_group_end, roll_words
@@ -69,6 +69,7 @@ class RollCalls:
 
     @staticmethod
     def member_head(whole: Span, number: Span, region: str | None) -> Head:
+        mark_whole(number, whole)   # (its period is the whole's: case_lists.roll_call_period)
         head = borrow(whole, "case_roll_call", number)
         return Head(head.noun_class, head.rule, head.end, head.modifiers, head.noun_end, region=region)
 
@@ -135,7 +136,10 @@ class RollCalls:
             return None
         start = sentence_start(doc, number.start)
         floor = sentence_start(doc, start - 1) if start > 0 else start
-        # the whole its own words name (`11 new confirmed cases`), not a part of it (`four of those`)
+        # the whole its own words name (`11 new confirmed cases`), not a part of it (`four of those`), and more
+        # than the rest of it (not `up from six cases a day earlier`)
+        value = get(number, "value")
         whole = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
-                            f.id_.split(":")[-1] == "count_noun", floor=floor)
+                            f.id_.split(":")[-1] == "count_noun" and value is not None and
+                            (get(f, "value") or 0) > value, floor=floor)
         return borrow(whole, "case_other_group", number) if whole is not None else None

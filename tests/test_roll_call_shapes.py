@@ -148,3 +148,24 @@ DISTRIBUTIONS = [
 @pytest.mark.parametrize("text, expected", DISTRIBUTIONS, ids=[t[:60] for t, _ in DISTRIBUTIONS])
 def test_distributions_after_a_count(facts_of, text, expected):
     assert cases(facts_of, text) == expected
+
+
+LEAD_WHOLES = [
+    # a number that closes a lead-in is the whole the count after it parts, never a member of a list with it
+    ("In Macao, three new cases were confirmed on Monday. Among the confirmed total of 40, 12 patients have been "
+     "discharged.",
+     [(3, "Macao", "confirmed", "new"), (12, "Macao", "recovered", "total"), (40, "Macao", "confirmed", "total")]),
+    ("In Macao, three new cases were confirmed on Monday. Of the total of 40, 12 have been discharged.",
+     [(3, "Macao", "confirmed", "new"), (40, "Macao", "unspecified", "total")]),
+    # a list of numbers after a lead-in still is one
+    ("Of the three cities, 202, 183 and 176 new cases were reported on Monday.",
+     [(176, "", "confirmed", "new"), (183, "", "confirmed", "new"), (202, "", "confirmed", "new")]),
+    # false readings: staff before, or nothing before
+    ("Hunan sent 300 doctors on Monday. Of the total of 40, 12 have been discharged.", []),
+    ("Of the total of 40, 12 have been discharged.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEAD_WHOLES, ids=[t[:60] for t, _ in LEAD_WHOLES])
+def test_a_lead_ins_whole(facts_of, text, expected):
+    assert cases(facts_of, text) == expected

@@ -10,10 +10,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.nlp.gazetteer import data_path
-from extract.nlp.rules.relations import lower_words, region_index, sentence_of, token_texts
+from extract.nlp.rules.relations import lower_words, region_index, sentence_of, sentence_start, token_texts
 
 GROUP_REACH = 40        # tokens of a list enclosed by dashes or brackets
 DESCRIPTOR_REACH = 2    # adjectives before a member's place (`in northwestern Gansu`)
+LEAD_WORDS = frozenset({"of", "among", "amongst"})   # what opens a lead-in naming a whole (`Among the total of 85,`)
+LEAD_REACH = 10         # tokens of such a lead-in
 APPOSITION_REACH = 3    # words of a member's noun before its place (`in the provincial capital, Hefei`)
 
 
@@ -73,3 +75,14 @@ def described_place(doc: Doc, j: int) -> Span | None:
         if words[k] in (",", ".", ";") or k in regions.tokens:
             return None
     return None
+
+
+def closes_lead(doc: Doc, number: Span) -> bool:
+    """`Among the confirmed total of 85, 18 patients have been discharged`: the number ends a lead-in that opens
+    its sentence with `of` or `among` and names the whole the count after it parts; it lists nothing with that
+    count (not `Of the provinces, 202, 183 and 176 cases`, where a comma stands before the number)."""
+    words = lower_words(doc)
+    start = sentence_start(doc, number.start)
+    if number.end >= len(doc) or words[number.end] != "," or words[start] not in LEAD_WORDS:
+        return False
+    return 2 <= number.start - start <= LEAD_REACH and words[number.start - 1] != ","

@@ -23,7 +23,7 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.case_lists import mark_reported, mark_tally, mark_whole
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.counting import Head
-from extract.nlp.rules.list_shapes import enclosed_group_end, roll_words
+from extract.nlp.rules.list_shapes import closes_lead, enclosed_group_end, roll_words
 from extract.nlp.rules.places import LIST_BOUNDARY
 from extract.nlp.rules.relations import (last_before, lower_words, region_index, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
@@ -37,6 +37,7 @@ COUNT_NOUNS = frozenset({"case", "personnel", "team", "people", "persons"})   # 
 PEOPLE_KINDS = frozenset({"case_count", "personnel_count", "team_count"})   # (a count of cities says nothing)
 PARTITIVES = word_set("partitive_pronouns")   # `Of them,`
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]   # `Of the total,`
+LEVEL_WORDS = frozenset({"total", "tally", "count"})   # `Among the confirmed total of 85,`
 REPORT_VERBS = word_set("report_verbs")   # (after a count of its sentence these are the ellipsis rule's)
 
 
@@ -143,3 +144,16 @@ class RollCalls:
                             f.id_.split(":")[-1] == "count_noun" and value is not None and
                             (get(f, "value") or 0) > value, floor=floor)
         return borrow(whole, "case_other_group", number) if whole is not None else None
+
+    def lead_whole(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Among the confirmed total of 85, 18 patients have been discharged`: the whole a lead-in names before
+        the count that parts it, in a text about cases (a case count before, and no other count nearer), with
+        the status its own words say."""
+        words = lower_words(doc)
+        if not closes_lead(doc, number) or words[number.start - 1] != "of" or words[number.start - 2] not in LEVEL_WORDS:
+            return None
+        before = last_before(facts, number.start, lambda f: f.label_ in PEOPLE_KINDS, floor=number.start - CONTEXT_REACH)
+        if before is None or before.label_ != "case_count":
+            return None
+        start = sentence_start(doc, number.start)
+        return Head("case", "case_lead_total", number.end, (start, number.start), number.start)

@@ -15,7 +15,7 @@ from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
 from extract.nlp.rules.roll_calls import RollCalls
-from extract.nlp.rules.place_lists import (counted_noun_after, counted_noun_before, in_bracketed_roll,
+from extract.nlp.rules.place_lists import (case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
@@ -175,7 +175,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start):
                 return Head("case", rule, end)
             if any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
-                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else None
+                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else \
+                    case_noun_before(doc, number, self.classify_word)   # `the most cases with 416`
                 # `The cities with the most cases are Wuhan (1,500), Xiaogan (300)`: that noun's words
                 return Head("case", rule, end, noun, noun[1]) if noun is not None else Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
@@ -419,6 +420,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         before = lower_words(doc)[number.start - 1]
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         region = region_index(doc).by_end.get(number.start - 1)
+        if region is None and before == "with" and token_texts(doc)[number.start - 2] == ",":
+            region = region_index(doc).by_end.get(number.start - 2)   # `Wuhan, with 1,200, and Xiaogan, with 300`
         if region is None and in_bracketed_roll(doc, number):
             return "case_parenthetical"   # `2,000 new cases (Wuhan 1,500, Xiaogan 300)`
         if region is None:
@@ -441,8 +444,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
 
     def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
         """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
-        if number.start < 2 or token_texts(doc)[number.start - 1] != "," or number.end >= len(doc):
-            return None
+        if number.start < 2 or token_texts(doc)[number.start - 1] not in (",", "with") or number.end >= len(doc):
+            return None   # (`Shenzhen has the most cases with 416, followed by ...`)
         if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
             return "case_apposition"
         return None

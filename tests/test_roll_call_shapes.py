@@ -64,6 +64,21 @@ ROLL_CALLS = [
     ("Hunan has 1,000 confirmed cases so far. Changsha has 240, Yueyang 150 and Shaoyang 100.",
      [(100, "Shaoyang", "confirmed", "total"), (150, "Yueyang", "confirmed", "total"),
       (240, "Changsha", "confirmed", "total"), (1000, "Hunan", "confirmed", "total")]),
+    # each member's share under a status lead-in, or after a count of the sentence
+    ("Hubei reported 2,000 new cases. Of the new cases, Wuhan accounted for 1,200, Xiaogan for 300 and Huanggang "
+     "for 250.",
+     [(250, "Huanggang", "confirmed", "new"), (300, "Xiaogan", "confirmed", "new"),
+      (1200, "Wuhan", "confirmed", "new"), (2000, "Hubei", "confirmed", "new")]),
+    ("Hubei reported 2,000 new cases, Wuhan accounting for 1,200 and Xiaogan for 300.",
+     [(300, "Xiaogan", "confirmed", "new"), (1200, "Wuhan", "confirmed", "new"), (2000, "Hubei", "confirmed", "new")]),
+    # the last member's noun counts them all
+    ("Wuhan had 1,200, Xiaogan had 300 and Huanggang had 250 new cases.",
+     [(250, "Huanggang", "confirmed", "new"), (300, "Xiaogan", "confirmed", "new"),
+      (1200, "Wuhan", "confirmed", "new")]),
+    ("Wuhan reported 1,200, Xiaogan 300 and Huanggang 250 new deaths on Monday.",
+     [(250, "Huanggang", "death", "new"), (300, "Xiaogan", "death", "new"), (1200, "Wuhan", "death", "new")]),
+    ("Wuhan had 1,200, Xiaogan had 300 and Huanggang had 250 hospital beds.", []),
+    ("Jiangsu sent 300, Zhejiang 200 and Fujian 100 doctors to Hubei.", []),
     # a member that is no place ends the list, with no fact for it
     ("Shenzhen reported 416 confirmed cases, Guangzhou 339 and the rest 12.",
      [(339, "Guangzhou", "confirmed", ""), (416, "Shenzhen", "confirmed", "")]),

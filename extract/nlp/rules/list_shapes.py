@@ -24,7 +24,7 @@ def roll_words() -> dict[str, frozenset]:
     """data/roll_calls.json, checked once: its word lists as lowercase frozensets."""
     with open(data_path("roll_calls.json"), encoding="utf-8") as handle:
         data = json.load(handle)
-    required = ("member_verbs", "holding_verbs", "member_openers", "place_descriptors", "apposition_nouns",
+    required = ("member_verbs", "share_verbs", "holding_verbs", "member_openers", "place_descriptors", "apposition_nouns",
                 "group_openers", "group_closers", "other_words")
     missing = [key for key in required if not isinstance(data.get(key), list) or not data[key]]
     if missing:

@@ -37,6 +37,8 @@ COUNT_NOUNS = frozenset({"case", "personnel", "team", "people", "persons"})   # 
 PEOPLE_KINDS = frozenset({"case_count", "personnel_count", "team_count"})   # (a count of cities says nothing)
 PARTITIVES = word_set("partitive_pronouns")   # `Of them,`
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]   # `Of the total,`
+NOUN_ROLL_REACH = 60    # tokens from a roll call's first number to the noun its last member names
+MAX_ROLL_MEMBERS = 8    # members of such a roll call
 LEVEL_WORDS = frozenset({"total", "tally", "count"})   # `Among the confirmed total of 85,`
 REPORT_VERBS = word_set("report_verbs")   # (after a count of its sentence these are the ellipsis rule's)
 
@@ -61,6 +63,9 @@ class RollCalls:
             whole = previous_count(facts, number.start, sentence_start(doc, number.start))
             if whole is not None and whole.label_ == "case_count" and not self.list_broken(doc, number, whole):
                 return self.member_head(whole, number, region)
+        if verb is not None and self.scopes.leadin_at(doc, number.start) is not None:
+            # `Of the new cases, Wuhan accounted for 1,200, Xiaogan for 300`: the lead-in says their status
+            return Head("case", "case_roll_call", number.end, region=region)
         if (verb is None or verb in roll_words()["holding_verbs"]) and self.bare_roll(doc, number, facts):
             mark_reported(number)   # a place's count with no noun: its confirmed cases
             if verb is not None:
@@ -84,7 +89,10 @@ class RollCalls:
         if number.end < len(doc) and texts[number.end] not in LIST_BOUNDARY and "\n" not in texts[number.end]:
             return None
         verb = words[number.start - 1] if words[number.start - 1] in words_of["member_verbs"] else None
-        place = region_index(doc).by_end.get(number.start - (1 if verb else 0))
+        before = number.start - (1 if verb else 0)
+        if verb == "for" and words[before - 1] in words_of["share_verbs"]:
+            before, verb = before - 1, words[before - 1]   # `Wuhan accounted for 1,200`
+        place = region_index(doc).by_end.get(before)
         if place is None:
             return None
         opener = words[place.start - 1] if place.start > 0 else "."
@@ -157,3 +165,32 @@ class RollCalls:
             return None
         start = sentence_start(doc, number.start)
         return Head("case", "case_lead_total", number.end, (start, number.start), number.start)
+
+    def roll_to_noun(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
+        """`Wuhan had 1,200, Xiaogan had 300 and Huanggang had 250 new cases`: places each with a verb and a
+        number, the last one's noun counting them all (a case noun of its own, not one borrowed)."""
+        if self.first_member(doc, number) is None:
+            return None
+        texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
+        by_start = {n.start: n for n in spans_in(numbers, number.end, min(len(doc), number.end + NOUN_ROLL_REACH))}
+        member, members = number, 0
+        while members < MAX_ROLL_MEMBERS:
+            k = member.end
+            while k < len(doc) and k < member.end + 2 and words[k] in (",", ";", "and", "、"):
+                k += 1
+            place = regions.by_start.get(k) if k > member.end else None
+            if place is None:
+                return None
+            k = place.end + (1 if place.end < len(doc) and words[place.end] in roll_words()["member_verbs"] else 0)
+            member, members = by_start.get(k), members + 1
+            if member is None or YEAR.fullmatch(texts[member.start]):
+                return None
+            head = heads.get(member.start)
+            if head is not None:
+                if head.noun_class != "case" or head.rule != "count_noun":
+                    return None
+                return Head("case", "case_roll_call", number.end, head.modifiers, head.noun_end,
+                            region=get(self.first_member(doc, number)[0], "value"))
+            if member.end < len(doc) and texts[member.end] not in LIST_BOUNDARY:
+                return None
+        return None

@@ -138,6 +138,13 @@ ENCLOSED = [
      "Gansu — were imported.",
      [(1, "Beijing", "confirmed", "new"), (2, "Gansu", "confirmed", "new"), (4, "Shanghai", "confirmed", "new"),
       (7, "", "confirmed", "new"), (11, "", "confirmed", "new")]),
+    # a group that says where all of the count's people are gives the count its place
+    ("China had 9 new cases, but only three of those — all in Hubei Province — were local.",
+     [(3, "Hubei", "confirmed", "new"), (9, "", "confirmed", "new")]),
+    ("China had 9 new cases on Monday, three of them (all in Hubei) local.",
+     [(3, "Hubei", "confirmed", "new"), (9, "", "confirmed", "new")]),
+    ("The 12 new cases — all of them in Wuhan — were reported on Monday.", [(12, "Wuhan", "confirmed", "new")]),
+    ("The 12 new cases — all in Wuhan and Xiaogan — were reported on Monday.", [(12, "", "confirmed", "new")]),
     # false readings: no places in the group, staff, a range written with dashes, a hyphen inside a word
     ("The five new cases — three men and two women — were all imported.", [(5, "", "confirmed", "new")]),
     ("China sent 11 medical teams on Friday. The other seven — four in Shanghai and three in Gansu — left later.", []),

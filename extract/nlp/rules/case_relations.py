@@ -16,7 +16,7 @@ from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subco
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
-from extract.nlp.rules.list_shapes import enclosed_group_end
+from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -92,7 +92,10 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule in ("case_list_item", "case_origin_item", "case_roll_call"):
             region = head.region
         else:
-            region = self.case_region(doc, number, head, start, end, facts)
+            # `three of those — all in Hubei Province — were local`: the group set apart says where they all are
+            whole_place = enclosed_whole_place(doc, head.end) if head.end < len(doc) else None
+            region = get(whole_place, "value") if whole_place is not None else \
+                self.case_region(doc, number, head, start, end, facts)
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)

@@ -86,3 +86,20 @@ def closes_lead(doc: Doc, number: Span) -> bool:
     if number.end >= len(doc) or words[number.end] != "," or words[start] not in LEAD_WORDS:
         return False
     return 2 <= number.start - start <= LEAD_REACH and words[number.start - 1] != ","
+
+
+def enclosed_whole_place(doc: Doc, j: int) -> Span | None:
+    """The place of a group enclosed from token j that says where all of a count's people are: `three of those —
+    all in Hubei Province — were local`, `9 new deaths (all in Wuhan)`; None for any other group."""
+    end = enclosed_group_end(doc, j)
+    if end is None:
+        return None
+    words = lower_words(doc)
+    k = j + 1
+    if words[k: k + 1] != ["all"]:
+        return None
+    k += 3 if words[k + 1: k + 3] == ["of", "them"] else 1
+    if words[k: k + 1] not in (["in"], ["from"]):
+        return None
+    place = region_index(doc).by_start.get(k + 1)
+    return place if place is not None and place.end == end - 1 else None

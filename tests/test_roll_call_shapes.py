@@ -114,6 +114,11 @@ ENCLOSED = [
      "Shanghai, one in Beijing and two in Tianjin — were imported.",
      [(1, "Beijing", "confirmed", "new"), (2, "Tianjin", "confirmed", "new"), (4, "", "confirmed", "new"),
       (4, "Shanghai", "confirmed", "new"), (7, "", "confirmed", "new"), (11, "", "confirmed", "new")]),
+    # the whole that a part named before makes up with the rest, not a count of the day before
+    ("China logged 9 new confirmed cases, up from eight cases a day earlier, but only two of those were local. The "
+     "other seven — four in Tianjin and three in Dalian — were all found in travelers.",
+     [(2, "", "confirmed", "new"), (3, "Dalian", "confirmed", "new"), (4, "Tianjin", "confirmed", "new"),
+      (7, "", "confirmed", "new"), (8, "", "confirmed", "new"), (9, "", "confirmed", "new")]),
     ("China logged 9 new confirmed cases on Tuesday. The other six (two in Tianjin and four in Dalian) were found in "
      "travelers.",
      [(2, "Tianjin", "confirmed", "new"), (4, "Dalian", "confirmed", "new"), (6, "", "confirmed", "new"),
@@ -144,6 +149,8 @@ ENCLOSED = [
     ("China had 9 new cases on Monday, three of them (all in Hubei) local.",
      [(3, "Hubei", "confirmed", "new"), (9, "", "confirmed", "new")]),
     ("The 12 new cases — all of them in Wuhan — were reported on Monday.", [(12, "Wuhan", "confirmed", "new")]),
+    ("China had 9 new cases, but only three of those — all in the hard-hit central province of Hubei — were local.",
+     [(3, "Hubei", "confirmed", "new"), (9, "", "confirmed", "new")]),
     ("The 12 new cases — all in Wuhan and Xiaogan — were reported on Monday.", [(12, "", "confirmed", "new")]),
     # false readings: no places in the group, staff, a range written with dashes, a hyphen inside a word
     ("The five new cases — three men and two women — were all imported.", [(5, "", "confirmed", "new")]),

@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.nlp.gazetteer import data_path
-from extract.nlp.rules.relations import lower_words, region_index, sentence_of, sentence_start, token_texts
+from extract.nlp.rules.relations import (lower_words, region_index, sentence_of, sentence_start, spans_in,
+                                         token_texts)
 
 GROUP_REACH = 40        # tokens of a list enclosed by dashes or brackets
 DESCRIPTOR_REACH = 2    # adjectives before a member's place (`in northwestern Gansu`)
@@ -101,5 +102,6 @@ def enclosed_whole_place(doc: Doc, j: int) -> Span | None:
     k += 3 if words[k + 1: k + 3] == ["of", "them"] else 1
     if words[k: k + 1] not in (["in"], ["from"]):
         return None
-    place = region_index(doc).by_start.get(k + 1)
-    return place if place is not None and place.end == end - 1 else None
+    # the one place of the group, closing it (`all in the virus's epicenter, Hubei Province`)
+    places = [r for r in spans_in(region_index(doc).regions, k + 1, end) if r.end < end]
+    return places[0] if len(places) == 1 and places[0].end == end - 1 else None

@@ -145,12 +145,17 @@ class RollCalls:
             return None
         start = sentence_start(doc, number.start)
         floor = sentence_start(doc, start - 1) if start > 0 else start
-        # the whole its own words name (`11 new confirmed cases`), not a part of it (`four of those`), and more
-        # than the rest of it (not `up from six cases a day earlier`)
+        # the whole its own words name (`11 new confirmed cases`), not a part of it (`four of those`), more than
+        # the rest of it, and the one a part named before makes up with it (`11 ..., up from eight cases a day
+        # earlier, but only four of those were local`: 4 + 7 = 11, not the eight of the day before)
         value = get(number, "value")
-        whole = last_before(facts, number.start, lambda f: f.label_ == "case_count" and
-                            f.id_.split(":")[-1] == "count_noun" and value is not None and
-                            (get(f, "value") or 0) > value, floor=floor)
+        if value is None:
+            return None
+        counts = [f for f in spans_in(facts, floor, number.start) if f.label_ == "case_count"]
+        wholes = [f for f in counts if f.id_.split(":")[-1] == "count_noun" and (get(f, "value") or 0) > value]
+        parted = [w for w in wholes if any(p.start > w.start and (get(p, "value") or 0) + value == get(w, "value")
+                                           for p in counts)]
+        whole = (parted or wholes or [None])[-1]
         return borrow(whole, "case_other_group", number) if whole is not None else None
 
     def lead_whole(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:

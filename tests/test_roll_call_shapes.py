@@ -100,6 +100,12 @@ ROLL_CALLS = [
      [(2000, "Hubei", "confirmed", "new")]),
     ("Wuhan reported 1,500 new cases, followed by Guangzhou at 9 am.", [(1500, "Wuhan", "confirmed", "new")]),
     ("Shenzhen sent 416 doctors, Guangzhou 339 and Zhuhai 98.", []),
+    ("Hunan has 1,000 confirmed cases so far. Changsha has 240, Yueyang 150, Shaoyang 100 and Changde 80 districts.",
+     [(1000, "Hunan", "confirmed", "total")]),
+    ("Hunan has 1,000 confirmed cases so far. Wuhan has 13 districts, Xiaogan 7, Huanggang 10 and Jingzhou 8.",
+     [(1000, "Hunan", "confirmed", "total")]),
+    ("Hubei has 1,000 confirmed cases so far. Wuhan has 11 million, Xiaogan 4.9 million and Huanggang 6 million.",
+     [(1000, "Hubei", "confirmed", "total")]),
 ]
 
 

@@ -66,10 +66,9 @@ class RollCalls:
         if verb is not None and self.scopes.leadin_at(doc, number.start) is not None:
             # `Of the new cases, Wuhan accounted for 1,200, Xiaogan for 300`: the lead-in says their status
             return Head("case", "case_roll_call", number.end, region=region)
-        if (verb is None or verb in roll_words()["holding_verbs"]) and self.bare_roll(doc, number, facts):
+        if verb in roll_words()["holding_verbs"] and self.bare_roll(doc, number, facts):
             mark_reported(number)   # a place's count with no noun: its confirmed cases
-            if verb is not None:
-                mark_tally(number)   # `has 416`: a standing tally
+            mark_tally(number)   # `has 416`: a standing tally
             return Head("case", "case_roll_call", number.end, region=region)
         return None
 
@@ -114,27 +113,36 @@ class RollCalls:
 
     def bare_roll(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
         """`Shenzhen has 416, Guangzhou 339, Zhuhai 98.`: at least three places each with a bare number, a
-        sentence that names no counted noun, after a case count and no other count."""
+        sentence that names no counted noun, after a case count and no other count. The list runs to its end:
+        a member whose number a noun follows (`... and Jingzhou 8 districts`) makes it a list of something else;
+        a number of millions or with decimals is no tally of cases (`Wuhan has 11 million`)."""
         sent = sentence_of(doc, number.start)
         if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(sent.start, sent.end)):
             return False
         before = last_before(facts, number.start, lambda f: f.label_ in PEOPLE_KINDS, floor=number.start - CONTEXT_REACH)
-        if before is None or before.label_ != "case_count":
+        if before is None or before.label_ != "case_count" or not self.plain_count(doc, number):
             return False
         texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
         numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), number.end, sent.end)}
         members, j = 1, number.end
-        while members < MIN_BARE_MEMBERS:
+        while j < sent.end:
             k = j
             while k < sent.end and k < j + 2 and words[k] in (",", ";", "and", "、"):
                 k += 1
-            place = regions.by_start.get(k)
-            count = numbers.get(place.end) if place is not None and k > j else None
-            if count is None or YEAR.fullmatch(texts[count.start]) or \
-                    (count.end < len(doc) and texts[count.end] not in LIST_BOUNDARY):
+            place = regions.by_start.get(k) if k > j else None
+            count = numbers.get(place.end) if place is not None else None
+            if count is None:
+                break   # the list ends (`and the rest 12`)
+            if not self.plain_count(doc, count) or (count.end < len(doc) and texts[count.end] not in LIST_BOUNDARY):
                 return False
             members, j = members + 1, count.end
-        return True
+        return members >= MIN_BARE_MEMBERS
+
+    @staticmethod
+    def plain_count(doc: Doc, number: Span) -> bool:
+        """A number written as one run of digits (`416`, `1,331`), no year (`2020`)."""
+        text = number.text
+        return number.end - number.start == 1 and text.replace(",", "").isdigit() and not YEAR.fullmatch(text)
 
     def other_group(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`The other seven — four in Shanghai, two in Gansu — were imported`: the rest of the case count

@@ -86,10 +86,24 @@ ROLL_CALLS = [
      [(169, "Hangzhou", "confirmed", "total"), (504, "Wenzhou", "confirmed", "total"),
       (1205, "Zhejiang", "confirmed", "total")]),
     # false readings: too few bare members, staff before, another noun, a year, a share, a clock time
+    # the sentence after a count, its members adding up to no more than it: its parts, with its status and period
+    ("China reported 20 new imported cases on Monday. Beijing reported 5, Shanghai 3, Guangdong 8 and Tianjin 4.",
+     [(3, "Shanghai", "confirmed", "new"), (4, "Tianjin", "confirmed", "new"), (5, "Beijing", "confirmed", "new"),
+      (8, "Guangdong", "confirmed", "new"), (20, "", "confirmed", "new")]),
+    ("China reported 20 new imported cases on Monday. Beijing had 5, Shanghai 3, Guangdong 8 and Tianjin 4.",
+     [(3, "Shanghai", "confirmed", "new"), (4, "Tianjin", "confirmed", "new"), (5, "Beijing", "confirmed", "new"),
+      (8, "Guangdong", "confirmed", "new"), (20, "", "confirmed", "new")]),
     ("Hunan has 1,000 confirmed cases so far. Changsha has 240 and Yueyang 150.",
-     [(1000, "Hunan", "confirmed", "total")]),
+     [(150, "Yueyang", "confirmed", "total"), (240, "Changsha", "confirmed", "total"),
+      (1000, "Hunan", "confirmed", "total")]),
+    # more than the count before: no parts of it, and too few for a bare roll call
+    ("China reported 20 new imported cases on Monday. Beijing reported 15, Shanghai 3, Guangdong 8 and Tianjin 4.",
+     [(20, "", "confirmed", "new")]),
+    ("Hunan has 100 confirmed cases so far. Changsha has 240 and Yueyang 150.",
+     [(100, "Hunan", "confirmed", "total")]),
     ("Hunan has 1,000 confirmed cases so far. Changsha has 240, Yueyang 150 and the rest 12.",
-     [(1000, "Hunan", "confirmed", "total")]),
+     [(150, "Yueyang", "confirmed", "total"), (240, "Changsha", "confirmed", "total"),
+      (1000, "Hunan", "confirmed", "total")]),
     ("Hunan sent 1,000 medical workers to Hubei. Changsha has 240, Yueyang 150 and Shaoyang 100.", []),
     ("Zhejiang sent 1,205 medical workers. Of them, Wenzhou sent 504, Hangzhou 169 and Ningbo 157.", []),
     ("Hunan has 1,000 confirmed cases so far. Changsha has 240 hospitals, Yueyang 150 and Shaoyang 100.",
@@ -158,6 +172,10 @@ ENCLOSED = [
     ("China had 9 new cases, but only three of those — all in the hard-hit central province of Hubei — were local.",
      [(3, "Hubei", "confirmed", "new"), (9, "", "confirmed", "new")]),
     ("The 12 new cases — all in Wuhan and Xiaogan — were reported on Monday.", [(12, "", "confirmed", "new")]),
+    # a place with its own number in brackets is a member's, not the enclosing count's
+    ("China reported 20 new imported cases on Monday, in Beijing (5), Shanghai (3), Guangdong (8) and Tianjin (4).",
+     [(3, "Shanghai", "confirmed", "new"), (4, "Tianjin", "confirmed", "new"), (5, "Beijing", "confirmed", "new"),
+      (8, "Guangdong", "confirmed", "new"), (20, "", "confirmed", "new")]),
     # false readings: no places in the group, staff, a range written with dashes, a hyphen inside a word
     ("The five new cases — three men and two women — were all imported.", [(5, "", "confirmed", "new")]),
     ("China sent 11 medical teams on Friday. The other seven — four in Shanghai and three in Gansu — left later.", []),

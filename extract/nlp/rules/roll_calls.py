@@ -63,6 +63,9 @@ class RollCalls:
             whole = previous_count(facts, number.start, sentence_start(doc, number.start))
             if whole is not None and whole.label_ == "case_count" and not self.list_broken(doc, number, whole):
                 return self.member_head(whole, number, region)
+        whole = self.broken_down(doc, number, facts) if verb in REPORT_VERBS else None
+        if whole is not None:
+            return self.member_head(whole, number, region)
         if verb is not None and self.scopes.leadin_at(doc, number.start) is not None:
             # `Of the new cases, Wuhan accounted for 1,200, Xiaogan for 300`: the lead-in says their status
             return Head("case", "case_roll_call", number.end, region=region)
@@ -113,18 +116,40 @@ class RollCalls:
 
     def bare_roll(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
         """`Shenzhen has 416, Guangzhou 339, Zhuhai 98.`: at least three places each with a bare number, a
-        sentence that names no counted noun, after a case count and no other count. The list runs to its end:
-        a member whose number a noun follows (`... and Jingzhou 8 districts`) makes it a list of something else;
-        a number of millions or with decimals is no tally of cases (`Wuhan has 11 million`)."""
-        sent = sentence_of(doc, number.start)
-        if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(sent.start, sent.end)):
-            return False
+        sentence that names no counted noun, after a case count and no other count."""
         before = last_before(facts, number.start, lambda f: f.label_ in PEOPLE_KINDS, floor=number.start - CONTEXT_REACH)
-        if before is None or before.label_ != "case_count" or not self.plain_count(doc, number):
+        if before is None or before.label_ != "case_count":
             return False
+        members = self.roll_members(doc, number)
+        return members is not None and len(members) >= MIN_BARE_MEMBERS
+
+    def broken_down(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """`China reported 20 new imported cases. Beijing reported 5, Shanghai 3, Guangdong 8`: a roll call that
+        opens the sentence after a case count, its members adding up to no more than that count, is its parts:
+        the count, whose status and period they take."""
+        start = sentence_start(doc, number.start)
+        if start == 0 or last_before(facts, number.start, lambda f: True, floor=start) is not None:
+            return None
+        whole = last_before(facts, start, lambda f: True, floor=sentence_start(doc, start - 1))
+        if whole is None or whole.label_ != "case_count" or get(whole, "value") is None:
+            return None
+        members = self.roll_members(doc, number)
+        if members is None or len(members) < 2 or sum(get(m, "value") or 0 for m in members) > get(whole, "value"):
+            return None
+        return whole
+
+    def roll_members(self, doc: Doc, number: Span) -> list[Span] | None:
+        """The numbers of a roll call of places with bare numbers from this one, in a sentence that names no
+        counted noun, to the list's end (a member that is no place ends it: `and the rest 12`); None when a
+        noun follows a member's number (`... and Jingzhou 8 districts`: a list of something else) or a number
+        is of millions or has decimals (`Wuhan has 11 million`: no tally of cases)."""
+        sent = sentence_of(doc, number.start)
+        if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(sent.start, sent.end)) or \
+                not self.plain_count(doc, number):
+            return None
         texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
         numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), number.end, sent.end)}
-        members, j = 1, number.end
+        members, j = [number], number.end
         while j < sent.end:
             k = j
             while k < sent.end and k < j + 2 and words[k] in (",", ";", "and", "、"):
@@ -134,9 +159,10 @@ class RollCalls:
             if count is None:
                 break   # the list ends (`and the rest 12`)
             if not self.plain_count(doc, count) or (count.end < len(doc) and texts[count.end] not in LIST_BOUNDARY):
-                return False
-            members, j = members + 1, count.end
-        return members >= MIN_BARE_MEMBERS
+                return None
+            members.append(count)
+            j = count.end
+        return members
 
     @staticmethod
     def plain_count(doc: Doc, number: Span) -> bool:

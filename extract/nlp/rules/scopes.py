@@ -160,8 +160,12 @@ class ScopeReader(PlaceReader):
 
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
-        `35 deaths (34 in Hubei ...)`: it must not become the head count's region."""
+        `35 deaths (34 in Hubei ...)`: it must not become the head count's region; nor a place with its own number
+        in brackets (`20 new cases were reported in Beijing (5), Shanghai (3) ...`: a member of a roll call)."""
         words = lower_words(doc)
+        if region.end + 2 < len(doc) and words[region.end] == "(" and words[region.end + 2] == ")" and \
+                doc_index(doc).like_num[region.end + 1]:
+            return True
         for j in range(number.end, region.start):
             if words[j] == "(":
                 return True

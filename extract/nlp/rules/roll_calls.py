@@ -30,6 +30,7 @@ from extract.nlp.rules.relations import (last_before, lower_words, region_index,
 from extract.nlp.triggers import word_set
 
 YEAR = re.compile(r"(?:19|20)\d\d")   # `Guangzhou 2020`: a year, no member's count
+ROLL_WINDOW = 120       # tokens each side of a roll call's first number that its sentence is read over
 MIN_BARE_MEMBERS = 3    # a roll call with no lead-in and no noun names at least this many places
 MEMBER_REACH = 6        # tokens from one member's number to the next one's
 CONTEXT_REACH = 400     # tokens back to the case count a bare roll call goes on from (a paragraph or two)
@@ -144,15 +145,15 @@ class RollCalls:
         noun follows a member's number (`... and Jingzhou 8 districts`: a list of something else) or a number
         is of millions or has decimals (`Wuhan has 11 million`: no tally of cases)."""
         sent = sentence_of(doc, number.start)
-        if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(sent.start, sent.end)) or \
-                not self.plain_count(doc, number):
+        lo, hi = max(sent.start, number.start - ROLL_WINDOW), min(sent.end, number.end + ROLL_WINDOW)   # (linear)
+        if any(self.classify_word(doc, j) in COUNT_NOUNS for j in range(lo, hi)) or not self.plain_count(doc, number):
             return None
         texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
-        numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), number.end, sent.end)}
+        numbers = {n.start: n for n in spans_in(spans_of(doc, "number"), number.end, hi)}
         members, j = [number], number.end
-        while j < sent.end:
+        while j < hi:
             k = j
-            while k < sent.end and k < j + 2 and words[k] in (",", ";", "and", "、"):
+            while k < hi and k < j + 2 and words[k] in (",", ";", "and", "、"):
                 k += 1
             place = regions.by_start.get(k) if k > j else None
             count = numbers.get(place.end) if place is not None else None

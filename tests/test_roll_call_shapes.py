@@ -206,6 +206,8 @@ DISTRIBUTIONS = [
     ("Zhejiang reported 1,205 confirmed cases. Of them, 504 were in Wenzhou, 169 in Hangzhou and 157 in Ningbo.",
      [(157, "Ningbo", "confirmed", ""), (169, "Hangzhou", "confirmed", ""), (504, "Wenzhou", "confirmed", ""),
       (1205, "Zhejiang", "confirmed", "")]),
+    ("Of the 12 new deaths, 10 were in Wuhan and 2 in Xiaogan.",
+     [(2, "Xiaogan", "death", "new"), (10, "Wuhan", "death", "new"), (12, "", "death", "new")]),
     ("Anhui reported five new cases: three in Hefei, two in Bengbu.",
      [(2, "Bengbu", "confirmed", "new"), (3, "Hefei", "confirmed", "new"), (5, "Anhui", "confirmed", "new")]),
     ("The donations included 5 in Beijing and 3 in Shanghai.", []),

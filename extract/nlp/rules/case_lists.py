@@ -19,6 +19,7 @@ CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain c
 HELD_NOW = word_set("current_counts", "modifiers")   # `active`, `existing`, `remaining` cases
 LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
 LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
+SUBJECT_DETERMINERS = frozenset({"the", "its", "their", "total"})   # before a level's noun that is its subject
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
@@ -126,6 +127,8 @@ class CaseLists:
         if j is None or lows[j] not in CASE_NOUNS:
             return False
         named = lows[max(start, j - LEVEL_REACH): j]
+        if set(lows[start: j]) <= SUBJECT_DETERMINERS:
+            return True   # `Cases in Hubei rose to 2,000`: plain cases, the clause's subject, reached the level
         # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
         return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named) and \
             HELD_NOW.isdisjoint(named)   # `the number of active cases fell to 3,000`: held now, no status said

@@ -47,6 +47,7 @@ WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"}) 
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
+CLAUSE_JOINERS = frozenset({"and", "while", "but", "whereas", "although", ","})   # after a level: another clause
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been newly cured`)
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
@@ -339,6 +340,10 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
             if status is not None:
                 return status
+            if own and number.end < len(doc) and lower_words(doc)[number.end] in CLAUSE_JOINERS:
+                # `The number of new infections was 394 and the number of deaths was 114`: the words after the
+                # level are the next clause's
+                words = modifiers + ([lower_words(doc)[number.start - 1]] if number.start > 0 else [])
             words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         return STATUSES.first(words) or "unspecified"
 

@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
+from extract.nlp.rules.cell_tables import CellTables
+from extract.nlp.rules.figure_lines import FigureLines, case_fact
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
 from extract.nlp.triggers import status_table, triggers
 
@@ -44,7 +46,7 @@ def table_words() -> dict[str, frozenset[str]]:
     with open(data_path("tables.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     words = {}
-    for key in ("place_labels", "new_words", "total_words"):
+    for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -71,16 +73,38 @@ class TableReader:
         self.words = table_words()
         self.case_nouns = frozenset(w.lower() for w in triggers()["nouns"]["case"])
         self.statuses = status_table()
+        self.cell_tables = CellTables(self)
+        self.figure_lines = FigureLines(self)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if "\n" not in text:
-            return doc   # one line: no table
         lines, offset = [], 0
         for line in text.split("\n"):
             lines.append((offset, offset + len(line), line))
             offset += len(line) + 1
         counts = spans_of(doc, SPAN_KEY)
+        found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
+        # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
+        laid_out = self.cell_tables.read(doc, lines, layout) + self.figure_lines.read(doc, text, lines)
+        if not found and not laid_out:
+            return doc
+        tokens: set[int] = set()
+        for fact in laid_out:
+            if fact.start not in tokens:
+                tokens.add(fact.start)
+                found.append(fact)
+        counts = [c for c in counts if not any(i in tokens for i in range(c.start, c.end))]
+        if layout:
+            # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)
+            def in_layout(span: Span) -> bool:
+                return any(a <= span.start_char < b for a, b in layout)
+            counts = [c for c in counts if not (get(c, "missing") and in_layout(c))]
+            set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
+        set_spans(doc, SPAN_KEY, sorted(counts + found, key=lambda s: (s.start, s.end)))
+        return doc
+
+    def line_tables(self, doc: Doc, lines: list[tuple[int, int, str]], counts: list[Span]):
+        """The facts of the tables whose rows are lines, and the character ranges those tables take."""
         read = [c for c in counts if not get(c, "missing")]   # a wide space in a table is no deleted number
         found, layout = [], []
         k = 0
@@ -107,14 +131,7 @@ class TableReader:
                 k += 1
             if len(found) > before:
                 layout.append((header, lines[k - 1][1]))
-        if found:
-            # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)
-            def in_layout(span: Span) -> bool:
-                return any(a <= span.start_char < b for a, b in layout)
-            counts = [c for c in counts if not (get(c, "missing") and in_layout(c))]
-            set_spans(doc, SPAN_KEY, sorted(counts + found, key=lambda s: (s.start, s.end)))
-            set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
-        return doc
+        return found, layout
 
     def columns(self, line: str, caption: str) -> list[tuple[str, list[str]] | None] | None:
         """The (status, words) of each data column of a header line (None for a column of something else),
@@ -124,11 +141,20 @@ class TableReader:
         if not line.strip():
             return None
         cells = header_cells(line)
-        if len(cells) < 2 or cells[0].lower() not in self.words["place_labels"] or any(ch.isdigit() for ch in line):
+        if len(cells) < 2 or not self.is_place_label(cells[0]) or any(ch.isdigit() for ch in line):
             return None
+        return self.columns_of(cells[1:], caption)
+
+    def is_place_label(self, cell: str) -> bool:
+        """A header cell that names the places of the rows: `City`, `Province/Region/City`."""
+        parts = cell.strip().lower().split("/")
+        return all(part.strip() in self.words["place_labels"] for part in parts)
+
+    def columns_of(self, cells: list[str], caption: str) -> list[tuple[str, list[str]] | None] | None:
+        """The (status, words) of each data column named by a header's cells after its place label."""
         caption = label_words(caption)
         columns = []
-        for cell in cells[1:]:
+        for cell in cells:
             words = label_words(cell)
             if not words:
                 return None
@@ -169,22 +195,15 @@ class TableReader:
         dates = in_chars(spans_of(doc, "date"), start, end)
         return get(dates[-1], "value") if dates else None
 
-    def cell(self, doc: Doc, number: tuple[int, int], region: str, column: tuple[str, list[str]], caption: str,
-             date: str | None) -> Span:
+    def cell(self, doc: Doc, number: tuple[int, int], region: str | None, column: tuple[str, list[str]],
+             caption: str, date: str | None) -> Span:
+        """A cell's case count: the column's status; its period the column's, else the caption's, else the
+        total (a table of places states each place's count so far, unless its column or caption says new)."""
         status, words = column
-        period = self.period(words) or self.period(label_words(caption))
+        period = self.period(words) or self.period(label_words(caption)) or "total"
         if status == "unspecified" and period == "new":
             status = "confirmed"   # a new case is a newly confirmed one
-        fact = Span(doc, number[0], number[0] + 1, label="case_count", span_id=RULE)
-        put(fact, "value", number[1])
-        put(fact, "missing", False)
-        put(fact, "qualifier", "exact")
-        put(fact, "noun_class", "case")
-        put(fact, "status", status)
-        put(fact, "period", period)
-        put(fact, "region", region)
-        put(fact, "date", date)
-        return fact
+        return case_fact(doc, number[0], number[1], RULE, status=status, period=period, region=region, date=date)
 
     def period(self, words: list[str]) -> str | None:
         if not self.words["new_words"].isdisjoint(words):

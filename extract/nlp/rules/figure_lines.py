@@ -1,0 +1,224 @@
+"""Figures laid out as lines rather than sentences (issue 23): read by the tables component after the sentence rules.
+
+- Statistics lines, number first (`20471 confirmed (3235 new)`, `425 deaths (64 new)`, `1 death`): a line that is a
+  number, a label of status words and case nouns, and maybe a bracketed count of the new ones (`(64 new)`,
+  `(new 64)`, `(+64)`), under a heading line. The number is a count of the label's status; the bracket's the new
+  ones of the same status, and the number beside it then the total so far (rule `case_count:statistics_line`). The
+  heading says whose: one region it names (`Hubei`, `Wuhan, Feb 4`), or the whole country in words of
+  data/tables.json `country_headings` (`China`, `Mainland China`: no region). Under any other heading (`Globally`,
+  `Outside of China`, `Japan`, `SITUATION IN NUMBERS`) the block gives nothing: whose counts they are is not ours
+  to guess. A day on the heading dates the block.
+- A place's figure broken down by status in a bracket (`Hong Kong 157 (recovered 88, dead 4)`, `Taiwan: 59 (20
+  recovered, 1 dead)`): each part is the place's count of its status, and the whole, whose parts are outcomes of
+  cases, the place's confirmed cases; all of them totals so far (rule `case_count:place_breakdown`). A bracket with
+  any part that is not `status number` or `number status` (`Guangdong 12 (Shenzhen 5, Foshan 7)`) gives nothing.
+
+The numbers these read are facts of theirs alone: a fact another rule made of the same number is replaced.
+Everything is bounded by its line (a heading is looked for at most HEADING_REACH lines up).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.extensions import get, put
+from extract.nlp.numerals import count_value, parse_digits
+from extract.nlp.rules.cell_tables import within
+from extract.nlp.rules.relations import region_index, spans_of, token_starts
+
+STAT_RULE = "case_count:statistics_line"
+BREAKDOWN_RULE = "case_count:place_breakdown"
+HEADING_REACH = 12     # lines up from a statistics line to its heading
+MAX_LABEL = 3          # words of a statistics line's label: `confirmed`, `new confirmed cases`
+MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
+NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+# number, label, an optional bracket of the new ones
+STAT_LINE = re.compile(rf"[ \t]*(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d()\n]{{0,40}}?)[ \t]*"
+                       rf"(?:\([ \t]*(?:(?P<new>{NUMBER})[ \t]+new|new:?[ \t]+(?P<new2>{NUMBER})|\+[ \t]*(?P<new3>{NUMBER}))"
+                       rf"[ \t]*\))?[ \t]*")
+# any line of that shape, whatever its label (`23 countries`): a line of the block, not its heading
+BLOCK_LINE = re.compile(rf"[ \t]*(?:{NUMBER})[ \t]+[^\d()\n]{{1,60}}(?:\([^()\n]{{0,30}}\))?[ \t]*")
+# a place's number and a bracket right after its name
+BREAKDOWN = re.compile(rf"[ \t]*:?[ \t]*(?P<n>{NUMBER})[ \t]*\((?P<parts>[^()\n]{{1,120}})\)")
+PART = re.compile(rf"[ \t]*(?:(?P<words1>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:?[ \t]*(?P<n1>{NUMBER})"
+                  rf"|(?P<n2>{NUMBER})[ \t]+(?P<words2>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?))[ \t]*")
+PART_SPLIT = re.compile(r"[,;，；]|\band\b")
+WORD = re.compile(r"[^\W\d_]+")
+OUTCOMES = frozenset({"recovered", "death", "severe", "critical"})   # parts of a place's confirmed cases
+
+
+def case_fact(doc: Doc, token: int, value: int, rule: str, *, status: str, period: str | None,
+              region: str | None, date: str | None = None, qualifier: str = "exact") -> Span:
+    """A case count of one number token, as the sentence rules make them."""
+    fact = Span(doc, token, token + 1, label="case_count", span_id=rule)
+    put(fact, "value", value)
+    put(fact, "missing", False)
+    put(fact, "qualifier", qualifier)
+    put(fact, "noun_class", "case")
+    put(fact, "status", status)
+    put(fact, "period", period)
+    put(fact, "region", region)
+    put(fact, "date", date)
+    return fact
+
+
+class FigureLines:
+    """Reads statistics lines and place breakdowns of one document; `reader` is the tables component, whose
+    words (data/tables.json), statuses and case nouns these share."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.glue = reader.words["label_glue"]
+        self.country = reader.words["country_headings"]
+
+    def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> list[Span]:
+        regions = region_index(doc).regions
+        dates = sorted(spans_of(doc, "date"), key=lambda d: d.start_char)
+        self.spans = (regions, [r.start_char for r in regions], dates, [d.start_char for d in dates])
+        return self.statistics_lines(doc, text, lines) + self.breakdowns(doc, text)
+
+    # statistics lines -------------------------------------------------------------------------------------
+    def statistics_lines(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> list[Span]:
+        found = []
+        heading_of: dict[int, tuple[bool, str | None, str | None]] = {}   # block's first line -> its heading
+        for k, (start, _, line) in enumerate(lines):
+            if not line or not line.lstrip()[:1].isdigit():
+                continue
+            match = STAT_LINE.fullmatch(line)
+            if match is None:
+                continue
+            status = self.label_status(match["label"])
+            if status is None:
+                continue
+            first = k
+            while first > 0 and k - first < HEADING_REACH and BLOCK_LINE.fullmatch(lines[first - 1][2]):
+                first -= 1
+            if first == 0 or k - first >= HEADING_REACH:
+                continue   # no heading within reach
+            if first not in heading_of:
+                heading_of[first] = self.heading(doc, lines[first - 1])
+            known, region, date = heading_of[first]
+            if not known:
+                continue
+            words = label_words(match["label"])
+            new_text = match["new"] or match["new2"] or match["new3"]
+            period = self.reader.period(words)
+            if new_text is not None:
+                period = period or "total"   # beside the new ones, the number is the total so far
+            if status == "unspecified" and period == "new":
+                status = "confirmed"
+            for group, group_period in (("n", period), ("new", "new"), ("new2", "new"), ("new3", "new")):
+                if match[group] is None:
+                    continue
+                fact = self.number_fact(doc, start + match.start(group), match[group], STAT_RULE, status,
+                                        group_period, region, date)
+                if fact is not None:
+                    found.append(fact)
+        return found
+
+    def label_status(self, label: str) -> str | None:
+        """The status a statistics line's label names (`confirmed`, `deaths`, `severe cases`; `cases`:
+        unspecified), or None when the label is not one of status words and case nouns only."""
+        words = label_words(label)
+        if not words or len(words) > MAX_LABEL:
+            return None
+        reader = self.reader
+        status_words = [w for w in words if reader.statuses.first([w]) is not None]
+        nouns = [w for w in words if w in reader.case_nouns]
+        if not status_words and not nouns:
+            return None
+        if any(w not in self.glue and w not in reader.case_nouns and reader.statuses.first([w]) is None
+               for w in words):
+            return None   # `23 countries`, `5 hospitals`, `12 confirmed close contacts`
+        return reader.statuses.first(words) or "unspecified"
+
+    def heading(self, doc: Doc, line: tuple[int, int, str]) -> tuple[bool, str | None, str | None]:
+        """(whether the heading says whose the block's counts are, the region, its day)."""
+        start, end, text = line
+        words = label_words(text)
+        if not words or len(words) > MAX_HEADING:
+            return False, None, None
+        regions, region_starts, dates, date_starts = self.spans
+        regions = within(regions, region_starts, start, end)
+        dates = within(dates, date_starts, start, end)
+        days = {get(d, "value") for d in dates}
+        day = days.pop() if len(days) == 1 else None
+        if day is not None and not (isinstance(day, str) and len(day) == 10):
+            day = None
+        names = {get(r, "value") for r in regions}
+        if len(names) == 1:
+            return True, names.pop(), day
+        if names:
+            return False, None, None
+        # no region: the whole country, or someone else's
+        dated = {w for d in dates for w in label_words(text[d.start_char:d.end_char])}
+        rest = [w for w in words if w not in dated]
+        if rest and all(w in self.country for w in rest):
+            return True, None, day
+        return False, None, None
+
+    # place breakdowns -------------------------------------------------------------------------------------
+    def breakdowns(self, doc: Doc, text: str) -> list[Span]:
+        found = []
+        statuses = self.reader.statuses
+        for place in region_index(doc).regions:
+            match = BREAKDOWN.match(text, place.end_char)
+            if match is None:
+                continue
+            parts = []
+            for at, part in pieces(match["parts"]):
+                if not part.strip():
+                    continue
+                hit = PART.fullmatch(part)
+                if hit is None:
+                    parts = None
+                    break
+                words = label_words(hit["words1"] or hit["words2"])
+                status = statuses.first(words)
+                if status is None or any(statuses.first([w]) is None and w not in self.glue
+                                         and w not in self.reader.case_nouns for w in words):
+                    parts = None
+                    break
+                offset = match.start("parts") + at + hit.start("n1" if hit["n1"] else "n2")
+                parts.append((offset, hit["n1"] or hit["n2"], status))
+            if not parts:
+                continue
+            region = get(place, "value")
+            if {status for _, _, status in parts} <= OUTCOMES:
+                whole = self.number_fact(doc, match.start("n"), match["n"], BREAKDOWN_RULE, "confirmed", "total",
+                                         region, None)
+                if whole is not None:
+                    found.append(whole)
+            for offset, number, status in parts:
+                fact = self.number_fact(doc, offset, number, BREAKDOWN_RULE, status, "total", region, None)
+                if fact is not None:
+                    found.append(fact)
+        return found
+
+    def number_fact(self, doc: Doc, char: int, number: str, rule: str, status: str, period: str | None,
+                    region: str | None, date: str | None) -> Span | None:
+        """The fact of the number token at character `char`, when that token is the number and nothing else."""
+        starts = token_starts(doc)
+        i = bisect.bisect_left(starts, char)
+        if i >= len(doc) or starts[i] != char or doc[i].text != number:
+            return None
+        value = count_value(parse_digits(number))
+        if value is None:
+            return None
+        return case_fact(doc, i, value, rule, status=status, period=period, region=region, date=date)
+
+
+def pieces(parts: str) -> list[tuple[int, str]]:
+    """A bracket's parts, split at commas, semicolons and `and`, each with its offset in the bracket."""
+    found, at = [], 0
+    for sep in PART_SPLIT.finditer(parts):
+        found.append((at, parts[at:sep.start()]))
+        at = sep.end()
+    found.append((at, parts[at:]))
+    return found
+
+
+def label_words(text: str) -> list[str]:
+    return WORD.findall(text.lower())

@@ -25,11 +25,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.nlp.extensions import get, put
+from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import CellTables
 from extract.nlp.rules.figure_lines import FigureLines, case_fact
+from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
 from extract.nlp.triggers import status_table, triggers
 
@@ -46,7 +47,8 @@ def table_words() -> dict[str, frozenset[str]]:
     with open(data_path("tables.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     words = {}
-    for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings"):
+    for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
+                "heading_words", "elsewhere_headings"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -75,6 +77,7 @@ class TableReader:
         self.statuses = status_table()
         self.cell_tables = CellTables(self)
         self.figure_lines = FigureLines(self)
+        self.place_lines = PlaceLines(self)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -85,10 +88,13 @@ class TableReader:
         counts = spans_of(doc, SPAN_KEY)
         found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
         # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
-        laid_out = self.cell_tables.read(doc, lines, layout) + self.figure_lines.read(doc, text, lines)
-        if not found and not laid_out:
+        figures, elsewhere = self.figure_lines.read(doc, text, lines)
+        laid_out = self.cell_tables.read(doc, lines, layout) + figures
+        called = self.place_lines.apply(doc, text, lines, counts)   # roll calls: each line's counts its place's
+        if not found and not laid_out and not elsewhere and len(called) == len(counts):
             return doc
-        tokens: set[int] = set()
+        counts = called
+        tokens: set[int] = set(elsewhere)   # someone else's figures: no fact of any rule
         for fact in laid_out:
             if fact.start not in tokens:
                 tokens.add(fact.start)

@@ -38,20 +38,18 @@ MAX_HEADER = 8          # cells of a header
 MAX_PLACE_WORDS = 5     # words of a place cell that is no region (`Republic of Korea`)
 CAPTION_LINES = 2       # lines above a header that caption its table
 
-Cell = tuple[int, int, str]   # start and end characters, the cell's text
+Cell = tuple[int, int, str, int]   # start and end characters, the cell's text, its line
 
 
-def cell_runs(lines: list[tuple[int, int, str]]) -> list[tuple[int, list[Cell]]]:
-    """Each run of consecutive lines that hold a cell mark: (its first line's number, its cells in order)."""
-    runs, cells, first = [], [], None
+def cell_runs(lines: list[tuple[int, int, str]]) -> list[list[Cell]]:
+    """The cells, in order, of each run of consecutive lines that hold a cell mark."""
+    runs, cells = [], []
     for k, (start, _, line) in enumerate(lines):
         if not CELL_MARKS.search(line):
             if cells:
-                runs.append((first, cells))
-            cells, first = [], None
+                runs.append(cells)
+            cells = []
             continue
-        if first is None:
-            first = k
         at = 0
         for piece in [*CELL_MARKS.finditer(line), None]:
             stop = piece.start() if piece else len(line)
@@ -59,10 +57,10 @@ def cell_runs(lines: list[tuple[int, int, str]]) -> list[tuple[int, list[Cell]]]
             stripped = raw.strip()
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
-                cells.append((start + at + lead, start + at + lead + len(stripped), stripped))
+                cells.append((start + at + lead, start + at + lead + len(stripped), stripped, k))
             at = stop + 1
     if cells:
-        runs.append((first, cells))
+        runs.append(cells)
     return runs
 
 
@@ -76,16 +74,15 @@ class CellTables:
     def read(self, doc: Doc, lines: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Span]:
         """The case counts of every cell table; runs overlapping `taken` (tables read line by line) are left."""
         found = []
-        line_starts = [start for start, _, _ in lines]
         regions = region_index(doc).regions
         self.places = (regions, [r.start_char for r in regions])   # this document's, looked up by bisection
-        for first, cells in cell_runs(lines):
+        for cells in cell_runs(lines):
             if any(a <= cells[0][0] < b or cells[0][0] <= a < cells[-1][1] for a, b in taken):
                 continue
-            found.extend(self.run(doc, lines, line_starts, cells))
+            found.extend(self.run(doc, lines, cells))
         return found
 
-    def run(self, doc: Doc, lines, line_starts: list[int], cells: list[Cell]) -> list[Span]:
+    def run(self, doc: Doc, lines: list[tuple[int, int, str]], cells: list[Cell]) -> list[Span]:
         found = []
         i = 0
         while i < len(cells):
@@ -96,28 +93,31 @@ class CellTables:
             while p < len(cells) and p - i <= MAX_HEADER and not NUMBER.fullmatch(cells[p][2]):
                 p += 1
             width = p - 1 - i   # the header's cells: the place label and one per column
-            if p >= len(cells) or width < 2 or width > MAX_HEADER or \
-                    any(ch.isdigit() for _, _, label in cells[i:p - 1] for ch in label):
+            header = self.layout(cells, i, p - 1)
+            if p >= len(cells) or width < 2 or width > MAX_HEADER or header is None or \
+                    any(ch.isdigit() for _, _, label, _ in cells[i:p - 1] for ch in label):
                 i += 1
                 continue
-            line = bisect.bisect_right(line_starts, cells[i][0]) - 1
+            line = cells[i][3]
             top = line
             while top > 0 and line - top < CAPTION_LINES and lines[top - 1][2].strip():
                 top -= 1
             caption = " ".join(text for _, _, text in lines[top:line])
-            columns = self.reader.columns_of([label for _, _, label in cells[i + 1:p - 1]], caption)
+            columns = self.reader.columns_of([label for _, _, label, _ in cells[i + 1:p - 1]], caption)
             if columns is None:
                 i += 1
                 continue
             date = self.reader.date_of(doc, lines[top][0], cells[p - 2][1])
-            i, facts = self.rows(doc, cells, p - 1, width, columns, caption, date)
+            layout = (header[0], cells[p - 1][3] != cells[p - 2][3])
+            i, facts = self.rows(doc, cells, p - 1, width, columns, caption, date, layout)
             found.extend(facts)
         return found
 
-    def rows(self, doc: Doc, cells: list[Cell], k: int, width: int, columns, caption: str, date: str | None):
+    def rows(self, doc: Doc, cells: list[Cell], k: int, width: int, columns, caption: str, date: str | None,
+             layout: tuple[bool, bool]):
         """The facts of the rows from cell k on, and the cell after the table's last row."""
         found, totals, places = [], [], []
-        while k + width <= len(cells):
+        while k + width <= len(cells) and self.layout(cells, k, k + width) == layout:
             numbers = [self.number(doc, cell) for cell in cells[k + 1: k + width]]
             if any(n is None for n in numbers):
                 break
@@ -156,9 +156,20 @@ class CellTables:
             return provinces.pop()
         return False
 
+    @staticmethod
+    def layout(cells: list[Cell], first: int, end: int) -> tuple[bool, bool] | None:
+        """How the cells first..end (a header or a row) lie: (each on a line of its own, the first on a new line
+        after the cell before it), or None when they are neither all on one line nor each on its own. A table's
+        rows lie as its header and first row do: a row that does not is no row of it (a cell left out or one
+        too many would shift every column after it)."""
+        breaks = {cells[j][3] != cells[j + 1][3] for j in range(first, end - 1)}
+        if len(breaks) != 1:
+            return None
+        return breaks.pop(), first > 0 and cells[first][3] != cells[first - 1][3]
+
     def number(self, doc: Doc, cell: Cell) -> tuple[int, int] | None:
         """(token, value) of a cell that is one number in digits, else None."""
-        start, end, text = cell
+        start, end, text, _ = cell
         if not NUMBER.fullmatch(text):
             return None
         starts = token_starts(doc)
@@ -170,7 +181,7 @@ class CellTables:
 
     def region(self, doc: Doc, cell: Cell) -> str | None:
         """The region a place cell is, when the cell is one region's name and nothing else."""
-        start, end, text = cell
+        start, end, text, _ = cell
         inside = within(*self.places, start, end)
         if len(inside) != 1:
             return None

@@ -23,13 +23,15 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import within
-from extract.nlp.rules.relations import region_index, spans_of, token_starts
+from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
 
 STAT_RULE = "case_count:statistics_line"
 BREAKDOWN_RULE = "case_count:place_breakdown"
+LEAD_REACH = 300      # characters back to the line above a place that opens its line
 HEADING_REACH = 12     # lines up from a statistics line to its heading
 MAX_LABEL = 3          # words of a statistics line's label: `confirmed`, `new confirmed cases`
 MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
@@ -42,10 +44,14 @@ STAT_LINE = re.compile(rf"[ \t]*(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d()\n]
 BLOCK_LINE = re.compile(rf"[ \t]*(?:{NUMBER})[ \t]+[^\d()\n]{{1,60}}(?:\([^()\n]{{0,30}}\))?[ \t]*")
 # a place's number and a bracket right after its name
 BREAKDOWN = re.compile(rf"[ \t]*:?[ \t]*(?P<n>{NUMBER})[ \t]*\((?P<parts>[^()\n]{{1,120}})\)")
+BREAKDOWN_LINE = re.compile(rf"[ \t]*[^\d\n]{{1,40}}?[ \t]*(?:{NUMBER})[ \t]*\([^()\n]*\)[ \t]*[,;.]?[ \t]*")
 PART = re.compile(rf"[ \t]*(?:(?P<words1>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:?[ \t]*(?P<n1>{NUMBER})"
                   rf"|(?P<n2>{NUMBER})[ \t]+(?P<words2>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?))[ \t]*")
 PART_SPLIT = re.compile(r"[,;，；]|\band\b")
 WORD = re.compile(r"[^\W\d_]+")
+CLEARED = ("unit", "origin", "destination", "event", "scope", "teams", "places", "head_end")
+OURS, ELSEWHERE, UNSAID = "ours", "elsewhere", "unsaid"   # whose a heading says its block's counts are
+CONNECTORS = frozenset({"of", "and", "the"})   # lower-case words a place's name may hold (`Republic of Korea`)
 OUTCOMES = frozenset({"recovered", "death", "severe", "critical"})   # parts of a place's confirmed cases
 
 
@@ -61,6 +67,9 @@ def case_fact(doc: Doc, token: int, value: int, rule: str, *, status: str, perio
     put(fact, "period", period)
     put(fact, "region", region)
     put(fact, "date", date)
+    put(fact, "whole_country", True if region is None else None)   # the country's figure, filed as such
+    for name in CLEARED:
+        put(fact, name, None)   # what a span of the same characters may have been given before
     return fact
 
 
@@ -72,17 +81,22 @@ class FigureLines:
         self.reader = reader
         self.glue = reader.words["label_glue"]
         self.country = reader.words["country_headings"]
+        self.heading_words = reader.words["heading_words"]
+        self.elsewhere = reader.words["elsewhere_headings"]
 
-    def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> list[Span]:
+    def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> tuple[list[Span], set[int]]:
+        """The facts of the document's figure lines, and the number tokens of statistics lines under a heading
+        of someone else's (`Globally`, `Japan`), whose facts of other rules are to go."""
         regions = region_index(doc).regions
         dates = sorted(spans_of(doc, "date"), key=lambda d: d.start_char)
         self.spans = (regions, [r.start_char for r in regions], dates, [d.start_char for d in dates])
-        return self.statistics_lines(doc, text, lines) + self.breakdowns(doc, text)
+        facts, elsewhere = self.statistics_lines(doc, text, lines)
+        return facts + self.breakdowns(doc, text), elsewhere
 
     # statistics lines -------------------------------------------------------------------------------------
-    def statistics_lines(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> list[Span]:
-        found = []
-        heading_of: dict[int, tuple[bool, str | None, str | None]] = {}   # block's first line -> its heading
+    def statistics_lines(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]):
+        found, elsewhere = [], set()
+        heading_of: dict[int, tuple[str, str | None, str | None]] = {}   # block's first line -> its heading
         for k, (start, _, line) in enumerate(lines):
             if not line or not line.lstrip()[:1].isdigit():
                 continue
@@ -99,8 +113,13 @@ class FigureLines:
                 continue   # no heading within reach
             if first not in heading_of:
                 heading_of[first] = self.heading(doc, lines[first - 1])
-            known, region, date = heading_of[first]
-            if not known:
+            whose, region, date = heading_of[first]
+            if whose == ELSEWHERE:
+                for group in ("n", "new", "new2", "new3"):
+                    if match[group] is not None:
+                        i = number_token(doc, start + match.start(group), match[group])
+                        elsewhere.update(() if i is None else (i,))
+            if whose != OURS:
                 continue
             words = label_words(match["label"])
             new_text = match["new"] or match["new2"] or match["new3"]
@@ -116,7 +135,7 @@ class FigureLines:
                                         group_period, region, date)
                 if fact is not None:
                     found.append(fact)
-        return found
+        return found, elsewhere
 
     def label_status(self, label: str) -> str | None:
         """The status a statistics line's label names (`confirmed`, `deaths`, `severe cases`; `cases`:
@@ -134,12 +153,14 @@ class FigureLines:
             return None   # `23 countries`, `5 hospitals`, `12 confirmed close contacts`
         return reader.statuses.first(words) or "unspecified"
 
-    def heading(self, doc: Doc, line: tuple[int, int, str]) -> tuple[bool, str | None, str | None]:
-        """(whether the heading says whose the block's counts are, the region, its day)."""
+    def heading(self, doc: Doc, line: tuple[int, int, str]) -> tuple[str, str | None, str | None]:
+        """(whose the block's counts are: OURS, ELSEWHERE or UNSAID; the region; the heading's day). Someone
+        else's is a heading of words of data/tables.json `elsewhere_headings` (`Globally`, `Outside of China`),
+        or a name that is no region (`Japan`, `Republic of Korea`: capitalised words)."""
         start, end, text = line
         words = label_words(text)
         if not words or len(words) > MAX_HEADING:
-            return False, None, None
+            return UNSAID, None, None
         regions, region_starts, dates, date_starts = self.spans
         regions = within(regions, region_starts, start, end)
         dates = within(dates, date_starts, start, end)
@@ -148,16 +169,21 @@ class FigureLines:
         if day is not None and not (isinstance(day, str) and len(day) == 10):
             day = None
         names = {get(r, "value") for r in regions}
-        if len(names) == 1:
-            return True, names.pop(), day
+        if len(names) > 1:
+            return UNSAID, None, None
+        named = {w for s in [*regions, *dates] for w in label_words(text[s.start_char - start:s.end_char - start])}
+        rest = [w for w in words if w not in named]
+        if not names and not self.elsewhere.isdisjoint(rest):
+            return ELSEWHERE, None, None   # `Globally`, `Outside of China`
+        if any(w not in self.heading_words and w not in self.country for w in rest):
+            if not names and all(w[:1].isupper() or w.lower() in CONNECTORS for w in WORD.findall(text)):
+                return ELSEWHERE, None, None   # `Japan`, `Republic of Korea`
+            return UNSAID, None, None   # `Jinyintan Hospital, Wuhan`, `Hospitalised patients`
         if names:
-            return False, None, None
-        # no region: the whole country, or someone else's
-        dated = {w for d in dates for w in label_words(text[d.start_char:d.end_char])}
-        rest = [w for w in words if w not in dated]
-        if rest and all(w in self.country for w in rest):
-            return True, None, day
-        return False, None, None
+            return OURS, names.pop(), day
+        if not self.country.isdisjoint(rest):
+            return OURS, None, day   # the whole country: no region
+        return UNSAID, None, None
 
     # place breakdowns -------------------------------------------------------------------------------------
     def breakdowns(self, doc: Doc, text: str) -> list[Span]:
@@ -183,8 +209,8 @@ class FigureLines:
                     break
                 offset = match.start("parts") + at + hit.start("n1" if hit["n1"] else "n2")
                 parts.append((offset, hit["n1"] or hit["n2"], status))
-            if not parts:
-                continue
+            if not parts or self.new_lead(doc, text, place):
+                continue   # `new cases: Hubei 5 (2 severe)`: whether the parts are new too is unsure
             region = get(place, "value")
             if {status for _, _, status in parts} <= OUTCOMES:
                 whole = self.number_fact(doc, match.start("n"), match["n"], BREAKDOWN_RULE, "confirmed", "total",
@@ -197,17 +223,38 @@ class FigureLines:
                     found.append(fact)
         return found
 
+    def new_lead(self, doc: Doc, text: str, place: Span) -> bool:
+        """Whether the words leading to a place (its sentence's, on its line; the line above when the place opens
+        its line) speak of new cases."""
+        line_start = text.rfind("\n", 0, place.start_char) + 1
+        lead = text[max(line_start, doc_index(doc).sentences.char_bounds(place.start)[0]):place.start_char]
+        if not lead.strip():   # a list's item: its lead-in is the line ending in a colon above the list
+            window = max(0, line_start - LEAD_REACH)
+            above = [line for line in text[window:line_start].split("\n")[1 if window else 0:] if line.strip()]
+            while above and BREAKDOWN_LINE.fullmatch(above[-1]):
+                above.pop()
+            lead = above[-1] if above and above[-1].rstrip().endswith((":", "：")) else ""
+        return not self.reader.words["new_words"].isdisjoint(label_words(lead))
+
     def number_fact(self, doc: Doc, char: int, number: str, rule: str, status: str, period: str | None,
                     region: str | None, date: str | None) -> Span | None:
         """The fact of the number token at character `char`, when that token is the number and nothing else."""
-        starts = token_starts(doc)
-        i = bisect.bisect_left(starts, char)
-        if i >= len(doc) or starts[i] != char or doc[i].text != number:
+        i = number_token(doc, char, number)
+        if i is None:
             return None
         value = count_value(parse_digits(number))
         if value is None:
             return None
         return case_fact(doc, i, value, rule, status=status, period=period, region=region, date=date)
+
+
+def number_token(doc: Doc, char: int, number: str) -> int | None:
+    """The token that is the number at character `char` (`+172`: the number with its sign), or None."""
+    starts, texts = token_starts(doc), token_texts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0 or texts[i] not in (number, "+" + number) or starts[i] + len(texts[i]) != char + len(number):
+        return None
+    return i
 
 
 def pieces(parts: str) -> list[tuple[int, str]]:

@@ -1,0 +1,107 @@
+"""Figures laid out as lines (issue 23), invented texts: number-first statistics lines under a heading
+(`20471 confirmed (3235 new)`), a place's figure broken down by status in a bracket (`Hong Kong 157 (recovered 88,
+dead 4)`), and roll calls of places one line each (`>> Hong Kong: 94 cases, 2 deaths`). Whose each count is comes
+from the heading or the line's place; where that is someone else (`Globally`, `Japan`) nothing is read."""
+import pytest
+
+
+def cases(facts_of, text):
+    return [(f["region"], f["value"], f["status"], f["period"], f["date"])
+            for f in facts_of(text, published="2020-03-20", kind="case_count")]
+
+
+STATISTICS = [
+    # under the country's heading: no region; the bracket's new ones, the number beside them the total
+    ("SITUATION IN NUMBERS\nChina\n80,711 confirmed (120 new)\n2,981 deaths (31 new)\n5,952 severe (+172)\n",
+     [(None, 80711, "confirmed", "total", None), (None, 120, "confirmed", "new", None),
+      (None, 2981, "death", "total", None), (None, 31, "death", "new", None),
+      (None, 5952, "severe", "total", None), (None, 172, "severe", "new", None)]),
+    # under a region's heading, with its day; a line with no bracket has no period of its own
+    ("Guangdong Province, 3 March 2020\n1,350 confirmed cases (2 new)\n7 deaths\n",
+     [("Guangdong", 1350, "confirmed", "total", "2020-03-03"), ("Guangdong", 2, "confirmed", "new", "2020-03-03"),
+      ("Guangdong", 7, "death", None, "2020-03-03")]),
+    ("Mainland China\n3,042 deaths (new 30)\n",
+     [(None, 3042, "death", "total", None), (None, 30, "death", "new", None)]),
+    # headings of someone else, or of no one said: nothing from the block
+    ("Globally\n90,870 confirmed (1,806 new)\n", []),
+    ("Outside of China\n8,774 confirmed (1,792 new)\n64 countries\n128 deaths (24 new)\n", []),
+    ("Republic of Korea\n4,212 confirmed (476 new)\n", []),
+    ("Jinyintan Hospital, Wuhan\n1,200 recovered (45 new)\n", []),
+    # lines whose label is no case label: nothing
+    ("China\n27 countries (3 new)\n5,000 beds (200 new)\n", []),
+]
+
+BREAKDOWNS = [
+    ("Hong Kong 157 (recovered 88, dead 4), Macao 10 (10 recovered), and Taiwan 59 (20 recovered, 1 dead).",
+     [("Hong Kong", 157, "confirmed", "total", None), ("Hong Kong", 88, "recovered", "total", None),
+      ("Hong Kong", 4, "death", "total", None), ("Macao", 10, "confirmed", "total", None),
+      ("Macao", 10, "recovered", "total", None), ("Taiwan", 59, "confirmed", "total", None),
+      ("Taiwan", 20, "recovered", "total", None), ("Taiwan", 1, "death", "total", None)]),
+    ("The cases outside the mainland are as follows:\n\nHong Kong: 148 (84 recovered, 4 dead)\n\n"
+     "Macao: 10 (10 recovered)\n",
+     [("Hong Kong", 148, "confirmed", "total", None), ("Hong Kong", 84, "recovered", "total", None),
+      ("Hong Kong", 4, "death", "total", None), ("Macao", 10, "confirmed", "total", None),
+      ("Macao", 10, "recovered", "total", None)]),
+    # a bracket of places, not statuses: left to the other rules (no breakdown fact)
+    ("Guangdong 12 (Shenzhen 5, Foshan 7)", None),
+    # a bracket that is not only `status number` parts: nothing from it
+    ("Hubei 67,000 (including 3,000 deaths)", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATISTICS, ids=[t[:40] for t, _ in STATISTICS])
+def test_statistics_lines(facts_of, text, expected):
+    assert cases(facts_of, text) == expected
+    for fact in facts_of(text, published="2020-03-20", kind="case_count"):
+        assert fact["rule"] == "case_count:statistics_line"
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+
+
+@pytest.mark.parametrize("text, expected", BREAKDOWNS, ids=[t[:40] for t, _ in BREAKDOWNS])
+def test_place_breakdowns(facts_of, text, expected):
+    facts = facts_of(text, published="2020-03-20", kind="case_count")
+    mine = [f for f in facts if f["rule"] == "case_count:place_breakdown"]
+    if expected is None:
+        assert mine == []
+        return
+    assert cases(facts_of, text) == expected
+    assert mine == facts
+
+
+def test_breakdown_after_a_lead_of_new_cases_is_not_read(facts_of):
+    text = "New cases by place:\nHubei 5 (2 severe)\nHenan 3 (1 dead)\n"
+    assert [f for f in facts_of(text, kind="case_count") if f["rule"] == "case_count:place_breakdown"] == []
+
+
+ROLL_CALL = ("Hubei reported 115 new deaths on Tuesday.\n\nThe latest figures:\n"
+             ">> Mainland China: 2,870 deaths among 79,824 cases\n>> Hong Kong: 94 cases, 2 deaths\n"
+             ">> Japan: 12 cases\n>> South Korea: 3,150 cases, 17 deaths\nMacao: 10 cases\n")
+
+ROLL_CALLS = [
+    (ROLL_CALL, [("Hubei", 115, "death", "new"), (None, 2870, "death", None), (None, 79824, "confirmed", None),
+                 ("Hong Kong", 94, "confirmed", None), ("Hong Kong", 2, "death", None),
+                 ("Macao", 10, "confirmed", None)]),
+    # dashes and bullets; a foreign place's counts are not China's
+    ("* Mainland China - 80,000 cases, 3,000 deaths\n* Italy: 1,694 cases, 34 deaths\n",
+     [(None, 80000, "confirmed", None), (None, 3000, "death", None)]),
+    # not a roll call of places: days, labels, a source; left to the other rules
+    ("Hubei\nMonday: 5 new cases\nTuesday: 7 new cases\n", "unchanged"),
+    ("Xinhua: 5 new cases in Hubei\nDeaths: 3\n", "unchanged"),
+    # a lone line of a foreign place is no roll call
+    ("Japan: 12 cases\n", "unchanged"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLL_CALLS, ids=[t[:40] for t, _ in ROLL_CALLS])
+def test_roll_calls(facts_of, nlp, monkeypatch, text, expected):
+    def found():
+        return [(f["region"], f["value"], f["status"], f["period"])
+                for f in facts_of(text, published="2020-03-20", kind="case_count")]
+    if expected != "unchanged":
+        assert found() == expected
+        return
+    read = found()
+    assert read   # the sentence rules read these lines; the roll-call reader changes nothing of it
+    monkeypatch.setattr(nlp.get_pipe("aidfacts_tables").place_lines, "apply",
+                        lambda doc, text, lines, counts: counts)
+    assert found() == read

@@ -22,7 +22,16 @@ STATISTICS = [
       ("Guangdong", 7, "death", None, "2020-03-03")]),
     ("Mainland China\n3,042 deaths (new 30)\n",
      [(None, 3042, "death", "total", None), (None, 30, "death", "new", None)]),
-    # headings of someone else, or of no one said: nothing from the block
+    # label first, with a bracket of the new ones; a label line with no bracket is the label rule's
+    ("China\nConfirmed: 80,711 (+120)\nDeaths: 2,981 (31 new)\nRecovered: 47,000\n",
+     [(None, 80711, "confirmed", "total", None), (None, 120, "confirmed", "new", None),
+      (None, 2981, "death", "total", None), (None, 31, "death", "new", None),
+      (None, 47000, "recovered", None, None)]),
+    ("Hubei Province\nConfirmed cases\t67,103 (+196)\n",
+     [("Hubei", 67103, "confirmed", "total", None), ("Hubei", 196, "confirmed", "new", None)]),
+    # headings of someone else, or of no one said: nothing from the block, whichever rule would read it
+    ("Globally\nConfirmed: 90,870 (+1,806)\nDeaths: 3,112\n", []),
+    ("Italy\nConfirmed: 1,694 (+566)\nDeaths: 34\n", []),
     ("Globally\n90,870 confirmed (1,806 new)\n", []),
     ("Outside of China\n8,774 confirmed (1,792 new)\n64 countries\n128 deaths (24 new)\n", []),
     ("Republic of Korea\n4,212 confirmed (476 new)\n", []),
@@ -53,7 +62,7 @@ BREAKDOWNS = [
 def test_statistics_lines(facts_of, text, expected):
     assert cases(facts_of, text) == expected
     for fact in facts_of(text, published="2020-03-20", kind="case_count"):
-        assert fact["rule"] == "case_count:statistics_line"
+        assert fact["rule"] in ("case_count:statistics_line", "case_count:case_labelled")
         assert text[fact["start"]:fact["end"]] == fact["text"]
 
 

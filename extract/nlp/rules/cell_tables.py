@@ -36,19 +36,35 @@ NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 LETTER = re.compile(r"[^\W\d_]")
 MAX_HEADER = 8          # cells of a header
 MAX_PLACE_WORDS = 5     # words of a place cell that is no region (`Republic of Korea`)
+MAX_BARE_CELL = 40      # characters of a cell on a line with no mark
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "。")
 CAPTION_LINES = 2       # lines above a header that caption its table
 
 Cell = tuple[int, int, str, int]   # start and end characters, the cell's text, its line
 
 
-def cell_runs(lines: list[tuple[int, int, str]]) -> list[list[Cell]]:
-    """The cells, in order, of each run of consecutive lines that hold a cell mark."""
-    runs, cells = [], []
+def cell_runs(lines: list[tuple[int, int, str]], is_place_label) -> list[list[Cell]]:
+    """The cells, in order, of each run of consecutive lines that hold a cell mark, and of each run of bare
+    cells: a line that is a place label alone (`Province`) and the short lines after it, blank lines between
+    them allowed (a table whose cells were each put on a line of their own with no mark)."""
+    runs, cells, bare = [], [], False
     for k, (start, _, line) in enumerate(lines):
-        if not CELL_MARKS.search(line):
-            if cells:
-                runs.append(cells)
+        stripped = line.strip()
+        marked = CELL_MARKS.search(line) is not None
+        if bare and not marked and (not stripped or is_bare_cell(stripped)):
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                cells.append((start + lead, start + lead + len(stripped), stripped, k))
+            continue
+        if cells and (bare or not marked):
+            runs.append(cells)
             cells = []
+        bare = False
+        if not marked:
+            if stripped and is_place_label(stripped):
+                bare = True
+                lead = len(line) - len(line.lstrip())
+                cells = [(start + lead, start + lead + len(stripped), stripped, k)]
             continue
         at = 0
         for piece in [*CELL_MARKS.finditer(line), None]:
@@ -64,6 +80,11 @@ def cell_runs(lines: list[tuple[int, int, str]]) -> list[list[Cell]]:
     return runs
 
 
+def is_bare_cell(text: str) -> bool:
+    """A line that may be a cell of a table with no marks: short, and no sentence."""
+    return len(text) <= MAX_BARE_CELL and not text.endswith(SENTENCE_ENDS)
+
+
 class CellTables:
     """Reads the cell streams of one document with the tables component `reader` (its words, columns, cells)."""
 
@@ -76,7 +97,7 @@ class CellTables:
         found = []
         regions = region_index(doc).regions
         self.places = (regions, [r.start_char for r in regions])   # this document's, looked up by bisection
-        for cells in cell_runs(lines):
+        for cells in cell_runs(lines, self.reader.is_place_label):
             if any(a <= cells[0][0] < b or cells[0][0] <= a < cells[-1][1] for a, b in taken):
                 continue
             found.extend(self.run(doc, lines, cells))

@@ -1,8 +1,9 @@
 """Figures laid out as lines rather than sentences (issue 23): read by the tables component after the sentence rules.
 
-- Statistics lines, number first (`20471 confirmed (3235 new)`, `425 deaths (64 new)`, `1 death`): a line that is a
-  number, a label of status words and case nouns, and maybe a bracketed count of the new ones (`(64 new)`,
-  `(new 64)`, `(+64)`), under a heading line. The number is a count of the label's status; the bracket's the new
+- Statistics lines (`20471 confirmed (3235 new)`, `425 deaths (64 new)`, `1 death`, `Deaths: 425 (+64)`): a line
+  that is a number and a label of status words and case nouns, in either order, and maybe a bracketed count of the
+  new ones (`(64 new)`, `(new 64)`, `(+64)`), under a heading line (a label-first line with no bracket, `Deaths:
+  3`, is rules/case_labels.py's). The number is a count of the label's status; the bracket's the new
   ones of the same status, and the number beside it then the total so far (rule `case_count:statistics_line`). The
   heading says whose: one region it names (`Hubei`, `Wuhan, Feb 4`), or the whole country in words of
   data/tables.json `country_headings` (`China`, `Mainland China`: no region). Under any other heading (`Globally`,
@@ -34,14 +35,17 @@ BREAKDOWN_RULE = "case_count:place_breakdown"
 LEAD_REACH = 300      # characters back to the line above a place that opens its line
 HEADING_REACH = 12     # lines up from a statistics line to its heading
 MAX_LABEL = 3          # words of a statistics line's label: `confirmed`, `new confirmed cases`
+MAX_ANY_LABEL = 5      # words of the label of any line of a block: `Cured and discharged patients`
 MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 # number, label, an optional bracket of the new ones
-STAT_LINE = re.compile(rf"[ \t]*(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d()\n]{{0,40}}?)[ \t]*"
-                       rf"(?:\([ \t]*(?:(?P<new>{NUMBER})[ \t]+new|new:?[ \t]+(?P<new2>{NUMBER})|\+[ \t]*(?P<new3>{NUMBER}))"
-                       rf"[ \t]*\))?[ \t]*")
-# any line of that shape, whatever its label (`23 countries`): a line of the block, not its heading
-BLOCK_LINE = re.compile(rf"[ \t]*(?:{NUMBER})[ \t]+[^\d()\n]{{1,60}}(?:\([^()\n]{{0,30}}\))?[ \t]*")
+NEW_BRACKET = (rf"(?:\([ \t]*(?:(?P<new>{NUMBER})[ \t]+new|new:?[ \t]+(?P<new2>{NUMBER})|\+[ \t]*(?P<new3>{NUMBER}))"
+               rf"[ \t]*\))")
+# number, label, an optional bracket of the new ones: `20471 confirmed (3235 new)`
+STAT_LINE = re.compile(rf"[ \t]*(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d()\n]{{0,40}}?)[ \t]*{NEW_BRACKET}?[ \t]*")
+# label, number, a bracket of the new ones: `Confirmed: 80,711 (+120)`, `Deaths\t2,981 (31 new)`
+LABEL_LINE = re.compile(rf"[ \t]*(?P<label>[^\W\d_][^\d()\n:：\t]{{0,40}}?)[ \t]*(?:[:：\t][ \t]*|[ \t])[ \t]*"
+                        rf"(?P<n>{NUMBER})[ \t]*(?P<bracket>{NEW_BRACKET})?[ \t]*")
 # a place's number and a bracket right after its name
 BREAKDOWN = re.compile(rf"[ \t]*:?[ \t]*(?P<n>{NUMBER})[ \t]*\((?P<parts>[^()\n]{{1,120}})\)")
 BREAKDOWN_LINE = re.compile(rf"[ \t]*[^\d\n]{{1,40}}?[ \t]*(?:{NUMBER})[ \t]*\([^()\n]*\)[ \t]*[,;.]?[ \t]*")
@@ -81,7 +85,9 @@ class FigureLines:
         self.reader = reader
         self.glue = reader.words["label_glue"]
         self.country = reader.words["country_headings"]
-        self.heading_words = reader.words["heading_words"]
+        # a heading's words besides its place and day (`Hubei update`, `Key figures`, `Confirmed cases`)
+        self.heading_words = (reader.words["heading_words"] | reader.words["label_glue"] | reader.words["new_words"]
+                              | reader.words["total_words"] | reader.case_nouns | frozenset(reader.statuses.by_word))
         self.elsewhere = reader.words["elsewhere_headings"]
 
     def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> tuple[list[Span], set[int]]:
@@ -98,16 +104,14 @@ class FigureLines:
         found, elsewhere = [], set()
         heading_of: dict[int, tuple[str, str | None, str | None]] = {}   # block's first line -> its heading
         for k, (start, _, line) in enumerate(lines):
-            if not line or not line.lstrip()[:1].isdigit():
-                continue
-            match = STAT_LINE.fullmatch(line)
+            match = self.stat_line(line)
             if match is None:
                 continue
             status = self.label_status(match["label"])
             if status is None:
                 continue
             first = k
-            while first > 0 and k - first < HEADING_REACH and BLOCK_LINE.fullmatch(lines[first - 1][2]):
+            while first > 0 and k - first < HEADING_REACH and self.stat_line(lines[first - 1][2], any_label=True):
                 first -= 1
             if first == 0 or k - first >= HEADING_REACH:
                 continue   # no heading within reach
@@ -119,8 +123,8 @@ class FigureLines:
                     if match[group] is not None:
                         i = number_token(doc, start + match.start(group), match[group])
                         elsewhere.update(() if i is None else (i,))
-            if whose != OURS:
-                continue
+            if whose != OURS or (match.re is LABEL_LINE and match["bracket"] is None):
+                continue   # `Deaths: 3` alone is the sentence rules' (rules/case_labels.py)
             words = label_words(match["label"])
             new_text = match["new"] or match["new2"] or match["new3"]
             period = self.reader.period(words)
@@ -136,6 +140,20 @@ class FigureLines:
                 if fact is not None:
                     found.append(fact)
         return found, elsewhere
+
+    def stat_line(self, line: str, any_label: bool = False) -> re.Match | None:
+        """The match of a statistics line of either order (number first, label first), or None; with any_label,
+        of any label (`23 countries`: a line of the block all the same), else of a case label."""
+        head = line.lstrip()[:1]
+        if not head:
+            return None
+        match = (STAT_LINE if head.isdigit() else LABEL_LINE).fullmatch(line)
+        if match is None:
+            return None
+        words = label_words(match["label"])
+        if any_label:
+            return match if len(words) <= MAX_ANY_LABEL else None
+        return match
 
     def label_status(self, label: str) -> str | None:
         """The status a statistics line's label names (`confirmed`, `deaths`, `severe cases`; `cases`:

@@ -93,6 +93,22 @@ ROLL_CALLS = [
     # dashes and bullets; a foreign place's counts are not China's
     ("* Mainland China - 80,000 cases, 3,000 deaths\n* Italy: 1,694 cases, 34 deaths\n",
      [(None, 80000, "confirmed", None), (None, 3000, "death", None)]),
+    # bare numbers under a lead that names what they count (its status, period and day)
+    ("Confirmed cases by province as of March 1:\nHubei 67,103\nGuangdong 1,350\nHenan 1,272\n",
+     [("Hubei", 67103, "confirmed", "total"), ("Guangdong", 1350, "confirmed", "total"),
+      ("Henan", 1272, "confirmed", "total")]),
+    ("New confirmed cases:\n- Hubei: 196\n- Beijing: 2\n",
+     [("Hubei", 196, "confirmed", "new"), ("Beijing", 2, "confirmed", "new")]),
+    ("Cumulative deaths by province\nHubei - 2,803\nHenan - 22\n",
+     [("Hubei", 2803, "death", "total"), ("Henan", 22, "death", "total")]),
+    # numbers each with a case label; a line naming another place after the colon is the sentence rules'
+    ("Hubei: 67,103 confirmed, 2,803 deaths\nGuangdong: 1,350 confirmed; 7 deaths in Shenzhen\n",
+     [("Hubei", 67103, "confirmed", None), ("Hubei", 2803, "death", None), ("Shenzhen", 7, "death", None)]),
+    # leads of other things, or none: bare numbers give nothing
+    ("Medical workers sent by province:\nJiangsu 2,800\nZhejiang 1,900\n", []),
+    ("Close contacts of confirmed cases by province:\nHubei 1,000\nHenan 300\n", []),
+    ("Hubei 1,000\nHenan 300\n", []),
+    ("Hubei: 500 beds, 20 hospitals\nHenan: 30 wards\n", []),
     # not a roll call of places: days, labels, a source; left to the other rules
     ("Hubei\nMonday: 5 new cases\nTuesday: 7 new cases\n", "unchanged"),
     ("Xinhua: 5 new cases in Hubei\nDeaths: 3\n", "unchanged"),
@@ -112,5 +128,5 @@ def test_roll_calls(facts_of, nlp, monkeypatch, text, expected):
     read = found()
     assert read   # the sentence rules read these lines; the roll-call reader changes nothing of it
     monkeypatch.setattr(nlp.get_pipe("aidfacts_tables").place_lines, "apply",
-                        lambda doc, text, lines, counts: counts)
+                        lambda doc, text, lines, counts: (counts, []))
     assert found() == read

@@ -48,7 +48,7 @@ def table_words() -> dict[str, frozenset[str]]:
         data = json.load(handle)
     words = {}
     for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
-                "heading_words", "elsewhere_headings"):
+                "heading_words", "elsewhere_headings", "lead_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -77,7 +77,7 @@ class TableReader:
         self.statuses = status_table()
         self.cell_tables = CellTables(self)
         self.figure_lines = FigureLines(self)
-        self.place_lines = PlaceLines(self)
+        self.place_lines = PlaceLines(self, self.figure_lines)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -90,11 +90,13 @@ class TableReader:
         # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
         figures, elsewhere = self.figure_lines.read(doc, text, lines)
         laid_out = self.cell_tables.read(doc, lines, layout) + figures
-        called = self.place_lines.apply(doc, text, lines, counts)   # roll calls: each line's counts its place's
+        # roll calls: each line's counts its place's, and the numbers no rule read
+        called, unread = self.place_lines.apply(doc, text, lines, counts)
+        laid_out += unread
         if not found and not laid_out and not elsewhere and len(called) == len(counts):
             return doc
         counts = called
-        tokens: set[int] = set(elsewhere)   # someone else's figures: no fact of any rule
+        tokens = set(elsewhere) | {f.start for f in found}   # someone else's figures: no fact of any rule
         for fact in laid_out:
             if fact.start not in tokens:
                 tokens.add(fact.start)

@@ -135,7 +135,7 @@ class FigureLines:
             for group, group_period in (("n", period), ("new", "new"), ("new2", "new"), ("new3", "new")):
                 if match[group] is None:
                     continue
-                fact = self.number_fact(doc, start + match.start(group), match[group], STAT_RULE, status,
+                fact = number_fact(doc, start + match.start(group), match[group], STAT_RULE, status,
                                         group_period, region, date)
                 if fact is not None:
                     found.append(fact)
@@ -231,12 +231,12 @@ class FigureLines:
                 continue   # `new cases: Hubei 5 (2 severe)`: whether the parts are new too is unsure
             region = get(place, "value")
             if {status for _, _, status in parts} <= OUTCOMES:
-                whole = self.number_fact(doc, match.start("n"), match["n"], BREAKDOWN_RULE, "confirmed", "total",
+                whole = number_fact(doc, match.start("n"), match["n"], BREAKDOWN_RULE, "confirmed", "total",
                                          region, None)
                 if whole is not None:
                     found.append(whole)
             for offset, number, status in parts:
-                fact = self.number_fact(doc, offset, number, BREAKDOWN_RULE, status, "total", region, None)
+                fact = number_fact(doc, offset, number, BREAKDOWN_RULE, status, "total", region, None)
                 if fact is not None:
                     found.append(fact)
         return found
@@ -254,16 +254,16 @@ class FigureLines:
             lead = above[-1] if above and above[-1].rstrip().endswith((":", "：")) else ""
         return not self.reader.words["new_words"].isdisjoint(label_words(lead))
 
-    def number_fact(self, doc: Doc, char: int, number: str, rule: str, status: str, period: str | None,
-                    region: str | None, date: str | None) -> Span | None:
-        """The fact of the number token at character `char`, when that token is the number and nothing else."""
-        i = number_token(doc, char, number)
-        if i is None:
-            return None
-        value = count_value(parse_digits(number))
-        if value is None:
-            return None
-        return case_fact(doc, i, value, rule, status=status, period=period, region=region, date=date)
+def number_fact(doc: Doc, char: int, number: str, rule: str, status: str, period: str | None,
+                region: str | None, date: str | None) -> Span | None:
+    """The fact of the number token at character `char`, when that token is the number and nothing else."""
+    i = number_token(doc, char, number)
+    if i is None:
+        return None
+    value = count_value(parse_digits(number))
+    if value is None:
+        return None
+    return case_fact(doc, i, value, rule, status=status, period=period, region=region, date=date)
 
 
 def number_token(doc: Doc, char: int, number: str) -> int | None:

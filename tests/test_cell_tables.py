@@ -44,6 +44,13 @@ TABLES = [
     # columns of other things give nothing; a case column beside them is read
     ("Province |\nTests |\nBeds |\nHubei |\n30,000 |\n5,000 |\nHenan |\n9,000 |\n800 |\n", []),
     ("Province |\nBeds |\nDeaths |\nHubei |\n5,000 |\n3,000 |\n", [("Hubei", 3000, "death", "total", None)]),
+    # ruled tables: a ruled line is layout, no cell
+    ("| Province | Confirmed | Deaths |\n|---|---|---|\n| Shaanxi | 245 | 1 |\n| Gansu | 91 | 2 |\n",
+     [("Shaanxi", 245, "confirmed", "total", None), ("Shaanxi", 1, "death", "total", None),
+      ("Gansu", 91, "confirmed", "total", None), ("Gansu", 2, "death", "total", None)]),
+    ("+----------+-----------+\n| City     | Cured     |\n+==========+===========+\n| Jingzhou | 1,400     |\n"
+     "| Yichang  | 900       |\n+----------+-----------+\n",
+     [("Jingzhou", 1400, "recovered", "total", None), ("Yichang", 900, "recovered", "total", None)]),
     # cells each on a line of their own with no mark, blank lines between rows
     ("Table 4. Cases by province, 18 February 2020\nProvince\nConfirmed\nDeaths\nShandong\n543\n3\n\n"
      "Sichuan\n514\n3\n\nTotal\n1,057\n6\nSource: provincial health commissions.\n",

@@ -33,6 +33,7 @@ from extract.nlp.rules.relations import region_index, token_starts, token_texts
 
 CELL_MARKS = re.compile(r"[|｜\t]")
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+RULE_LINE = re.compile(r"[-=+:|｜\t ]*[-=]{3,}[-=+:|｜\t ]*")   # a ruled line or cell of a table's layout
 LETTER = re.compile(r"[^\W\d_]")
 MAX_HEADER = 8          # cells of a header
 MAX_PLACE_WORDS = 5     # words of a place cell that is no region (`Republic of Korea`)
@@ -46,10 +47,13 @@ Cell = tuple[int, int, str, int]   # start and end characters, the cell's text, 
 def cell_runs(lines: list[tuple[int, int, str]], is_place_label) -> list[list[Cell]]:
     """The cells, in order, of each run of consecutive lines that hold a cell mark, and of each run of bare
     cells: a line that is a place label alone (`Province`) and the short lines after it, blank lines between
-    them allowed (a table whose cells were each put on a line of their own with no mark)."""
+    them allowed (a table whose cells were each put on a line of their own with no mark). Ruled lines
+    (`|---|---|`, `+-----+`) inside a run are left out."""
     runs, cells, bare = [], [], False
     for k, (start, _, line) in enumerate(lines):
         stripped = line.strip()
+        if cells and RULE_LINE.fullmatch(stripped):
+            continue   # a table's ruled line (`|---|---|`, `+-----+`) is part of its layout, no cell
         marked = CELL_MARKS.search(line) is not None
         if bare and not marked and (not stripped or is_bare_cell(stripped)):
             if stripped:
@@ -71,7 +75,7 @@ def cell_runs(lines: list[tuple[int, int, str]], is_place_label) -> list[list[Ce
             stop = piece.start() if piece else len(line)
             raw = line[at:stop]
             stripped = raw.strip()
-            if stripped:
+            if stripped and not RULE_LINE.fullmatch(stripped):
                 lead = len(raw) - len(raw.lstrip())
                 cells.append((start + at + lead, start + at + lead + len(stripped), stripped, k))
             at = stop + 1

@@ -1,6 +1,12 @@
-"""aidfacts_tables: a table of case counts flattened to text -> case counts in doc.spans["count"].
+"""aidfacts_tables: figures laid out in lines rather than sentences -> case counts in doc.spans["count"].
 
-A table is a header line and the lines of places under it:
+Runs after the sentence rules (aidfacts_counts) and reads what they cannot: tables flattened to text, one row a
+line (here), or one cell a line (rules/cell_tables.py); statistics lines and breakdowns by status
+(rules/figure_lines.py); roll calls of places, one line a place (rules/place_lines.py). A number these read is
+theirs: a fact another rule made of it is replaced; a figure under someone else's heading or a foreign place's
+line is no fact at all.
+
+A table of lines is a header line and the lines of places under it:
 
     City      Confirmed  Cured  Deaths          City | Confirmed | Cured | Deaths
     Wuhan     49122      30000  2000            Wuhan | 49,122 | 30,000 | 2,000
@@ -10,10 +16,11 @@ cases (`Confirmed`, `Cured`, `New cases`) or something else (`Population`), whos
 are split at `|`, at tabs, at runs of spaces, or, where the header has none of these, at single spaces (then each
 column's label is one word). A row is a place the gazetteer knows, then exactly one number per column and
 nothing else: each number of a status column is a case count (rule `case_count:table_cell`) of that place, with
-the column's status and period (or the caption's, the line above the header), dated by a date on the header or
-the caption. A row that does not fit (a number too many or too few, words between them, a place the gazetteer
-does not know, a number another rule has read) gives nothing: a number in the wrong column is a wrong value.
-A table ends at the first line that is not a row.
+the column's status and period (or the caption's, the line above the header; else the total so far: a table of
+places states each one's count to date), dated by a date on the header or the caption. A row that does not fit
+(a number too many or too few, words between them, a place the gazetteer does not know, a number another rule
+has read) gives nothing: a number in the wrong column is a wrong value. A table ends at the first line that is
+not a row.
 """
 from __future__ import annotations
 

@@ -130,3 +130,10 @@ def test_roll_calls(facts_of, nlp, monkeypatch, text, expected):
     monkeypatch.setattr(nlp.get_pipe("aidfacts_tables").place_lines, "apply",
                         lambda doc, text, lines, counts: (counts, []))
     assert found() == read
+
+
+def test_a_statistics_line_keeps_the_day_the_sentence_rules_carried_to_it(facts_of):
+    text = "The health commission reported 20 new cases on March 3.\n\nChina\n2,981 deaths (31 new)\n"
+    assert cases(facts_of, text) == [(None, 20, "confirmed", "new", "2020-03-03"),
+                                     (None, 2981, "death", "total", "2020-03-03"),
+                                     (None, 31, "death", "new", "2020-03-03")]

@@ -32,7 +32,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.nlp.extensions import get
+from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import CellTables
@@ -93,6 +93,13 @@ class TableReader:
             lines.append((offset, offset + len(line), line))
             offset += len(line) + 1
         counts = spans_of(doc, SPAN_KEY)
+        # the days the sentence rules gave the counts of each line (a report's day carried to its figures), read
+        # before any fact here is made (a fact of the same characters shares its attributes)
+        starts = [start for start, _, _ in lines]
+        days: dict[int, set] = {}
+        for c in counts:
+            if c.label_ == "case_count" and get(c, "date") is not None:
+                days.setdefault(bisect.bisect_right(starts, c.start_char) - 1, set()).add(get(c, "date"))
         found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
         # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
         figures, elsewhere = self.figure_lines.read(doc, text, lines)
@@ -108,6 +115,9 @@ class TableReader:
             if fact.start not in tokens:
                 tokens.add(fact.start)
                 found.append(fact)
+                said = days.get(bisect.bisect_right(starts, fact.start_char) - 1, ())
+                if get(fact, "date") is None and len(said) == 1:
+                    put(fact, "date", next(iter(said)))   # the day the sentence rules gave its line: its report's
         counts = [c for c in counts if not any(i in tokens for i in range(c.start, c.end))]
         if layout:
             # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)

@@ -19,6 +19,14 @@ TABLES = [
     (VERTICAL, [("Henan", 1273, "confirmed", "total", "2020-03-10"), ("Hunan", 1018, "confirmed", "total", "2020-03-10"),
                 ("Hong Kong", 120, "confirmed", "total", "2020-03-10"), ("Tibet", 1, "confirmed", "total", "2020-03-10"),
                 (None, 2412, "confirmed", "total", "2020-03-10")]),
+    # many columns: of other things (left alone, a digit in their label too), new ones and totals by status
+    ("Table 1. Cases by province, 9 March 2020\nProvince/ Region/ City |\nPopulation (10,000s) |\n"
+     "Daily Confirmed Cases |\nDaily Deaths |\nCumulative Confirmed Cases |\nCumulative Deaths |\n"
+     "Hubei |\n5917 |\n36 |\n17 |\n67,743 |\n3,024 |\nGuangdong |\n11346 |\n0 |\n0 |\n1,352 |\n8 |\n",
+     [("Hubei", 36, "confirmed", "new", "2020-03-09"), ("Hubei", 17, "death", "new", "2020-03-09"),
+      ("Hubei", 67743, "confirmed", "total", "2020-03-09"), ("Hubei", 3024, "death", "total", "2020-03-09"),
+      ("Guangdong", 0, "confirmed", "new", "2020-03-09"), ("Guangdong", 0, "death", "new", "2020-03-09"),
+      ("Guangdong", 1352, "confirmed", "total", "2020-03-09"), ("Guangdong", 8, "death", "total", "2020-03-09")]),
     # two columns a row, one cell a line; a header that says new; no caption, no day
     ("Province |\nNew cases |\nNew deaths |\nAnhui |\n12 |\n1 |\nJiangxi |\n9 |\n0 |\n",
      [("Anhui", 12, "confirmed", "new", None), ("Anhui", 1, "death", "new", None),

@@ -120,7 +120,7 @@ class CellTables:
             width = p - 1 - i   # the header's cells: the place label and one per column
             header = self.layout(cells, i, p - 1)
             if p >= len(cells) or width < 2 or width > MAX_HEADER or header is None or \
-                    any(ch.isdigit() for _, _, label, _ in cells[i:p - 1] for ch in label):
+                    any(not LETTER.search(label) for _, _, label, _ in cells[i:p - 1]):
                 i += 1
                 continue
             line = cells[i][3]

@@ -41,6 +41,9 @@ TABLES = [
     ("Province/Region |\nConfirmed |\nJapan |\n455 |\nZhejiang |\n1,215 |\nDiamond Princess |\n705 |\n"
      "Fujian |\n296 |\n",
      [("Zhejiang", 1215, "confirmed", "total", None), ("Fujian", 296, "confirmed", "total", None)]),
+    # a region's name with the country's beside it is the region's; with other words, no region's
+    ("Province |\nConfirmed |\nTaiwan, China |\n50 |\nHubei (excluding Wuhan) |\n18,000 |\nMacao SAR |\n10 |\n",
+     [("Taiwan", 50, "confirmed", "total", None), ("Macao", 10, "confirmed", "total", None)]),
     # a total of one province's cities is that province's
     ("City |\nConfirmed |\nWuhan |\n49,948 |\nXiaogan |\n3,518 |\nTotal |\n53,466 |\n",
      [("Wuhan", 49948, "confirmed", "total", None), ("Xiaogan", 3518, "confirmed", "total", None),

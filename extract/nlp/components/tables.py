@@ -170,6 +170,11 @@ class TableReader:
             return None
         return self.columns_of(cells[1:], caption)
 
+    def only_country_words(self, text: str) -> bool:
+        """Whether the words of a text beside a region's name are the country's only (`Taiwan, China`, `Macao
+        (China)`): the name is the region's all the same."""
+        return all(w in self.words["country_headings"] for w in label_words(text))
+
     def is_place_label(self, cell: str) -> bool:
         """A header cell that names the places of the rows: `City`, `Province/Region/City`."""
         parts = cell.strip().lower().split("/")

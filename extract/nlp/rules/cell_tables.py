@@ -205,13 +205,14 @@ class CellTables:
         return None if value is None else (i, value)
 
     def region(self, doc: Doc, cell: Cell) -> str | None:
-        """The region a place cell is, when the cell is one region's name and nothing else."""
+        """The region a place cell is, when the cell is one region's name and nothing else but the country's
+        (`Taiwan, China`)."""
         start, end, text, _ = cell
         inside = within(*self.places, start, end)
         if len(inside) != 1:
             return None
-        outside = text[:inside[0].start_char - start] + text[inside[0].end_char - start:]
-        return None if LETTER.search(outside) else get(inside[0], "value")
+        outside = text[:inside[0].start_char - start] + " " + text[inside[0].end_char - start:]
+        return get(inside[0], "value") if self.reader.only_country_words(outside) else None
 
 
 def within(spans: list[Span], starts: list[int], start: int, end: int) -> list[Span]:

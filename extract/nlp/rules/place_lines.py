@@ -179,7 +179,8 @@ class PlaceLines:
             return None   # `Monday: 5 cases`
         found = within(regions, region_starts, a, b)
         if found:
-            if len(found) == 1 and found[0].start_char == a and found[0].end_char == b:
+            if len(found) == 1 and self.reader.only_country_words(
+                    line[:found[0].start_char - start] + " " + line[found[0].end_char - start:b - start]):
                 return REGION, get(found[0], "value")
             return None   # a region among other words: `Wuhan Union Hospital`
         lower = [w.lower() for w in words]

@@ -137,3 +137,24 @@ def test_a_statistics_line_keeps_the_day_the_sentence_rules_carried_to_it(facts_
     assert cases(facts_of, text) == [(None, 20, "confirmed", "new", "2020-03-03"),
                                      (None, 2981, "death", "total", "2020-03-03"),
                                      (None, 31, "death", "new", "2020-03-03")]
+
+
+DAY_LINES = [
+    # a short line above the block says what day its figures are of
+    ("Weekly report\nFigures as of 3 March 2020*\nSummary\nThe situation is improving in most provinces.\n"
+     "China\n80,270 confirmed (119 new)\n", "2020-03-03"),
+    ("Numbers up to March 3\n\nChina\n2,981 deaths (31 new)\n", "2020-03-03"),
+    # a line of prose, a line with other numbers, a day not said to be the figures': no day
+    ("Experts met in Wuhan as of March 3 to discuss the response to the outbreak across the country.\nChina\n"
+     "2,981 deaths (31 new)\n", None),
+    ("As of March 3, 12 teams\nChina\n2,981 deaths (31 new)\n", None),
+    ("Published on March 3\nChina\n2,981 deaths (31 new)\n", None),
+]
+
+
+@pytest.mark.parametrize("text, day", DAY_LINES, ids=[t[:40] for t, _ in DAY_LINES])
+def test_a_statistics_block_takes_the_day_its_figures_are_said_to_be_of(facts_of, text, day):
+    facts = [f for f in facts_of(text, published="2020-03-20", kind="case_count")
+             if f["rule"] == "case_count:statistics_line"]
+    assert len(facts) == 2
+    assert {f["date"] for f in facts} == {day}

@@ -8,7 +8,8 @@
   heading says whose: one region it names (`Hubei`, `Wuhan, Feb 4`), or the whole country in words of
   data/tables.json `country_headings` (`China`, `Mainland China`: no region). Under any other heading (`Globally`,
   `Outside of China`, `Japan`, `SITUATION IN NUMBERS`) the block gives nothing: whose counts they are is not ours
-  to guess. A day on the heading dates the block.
+  to guess. A day on the heading dates the block; else a short line above it that says what day the figures are
+  as of (`Figures as of 3 March 2020`).
 - A place's figure broken down by status in a bracket (`Hong Kong 157 (recovered 88, dead 4)`, `Taiwan: 59 (20
   recovered, 1 dead)`): each part is the place's count of its status, and the whole, whose parts are outcomes of
   cases, the place's confirmed cases; all of them totals so far (rule `case_count:place_breakdown`). A bracket with
@@ -28,6 +29,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import within
+from extract.nlp.triggers import triggers
 from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
 
 STAT_RULE = "case_count:statistics_line"
@@ -35,6 +37,8 @@ BREAKDOWN_RULE = "case_count:place_breakdown"
 LEAD_REACH = 300      # characters back to the line above a place that opens its line
 HEADING_REACH = 12     # lines up from a statistics line to its heading
 MAX_LABEL = 3          # words of a statistics line's label: `confirmed`, `new confirmed cases`
+DAY_REACH = 12         # lines above a block's heading within which a line may say what day its figures are of
+MAX_DAY_LINE = 10      # words of such a line (`Figures as of 3 March 2020`)
 MAX_ANY_LABEL = 5      # words of the label of any line of a block: `Cured and discharged patients`
 MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
@@ -89,6 +93,7 @@ class FigureLines:
         self.heading_words = (reader.words["heading_words"] | reader.words["label_glue"] | reader.words["new_words"]
                               | reader.words["total_words"] | reader.case_nouns | frozenset(reader.statuses.by_word))
         self.elsewhere = reader.words["elsewhere_headings"]
+        self.as_of = tuple(opener.lower() for opener in triggers()["as_of_openers"])
 
     def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> tuple[list[Span], set[int]]:
         """The facts of the document's figure lines, and the number tokens of statistics lines under a heading
@@ -116,7 +121,8 @@ class FigureLines:
             if first == 0 or k - first >= HEADING_REACH:
                 continue   # no heading within reach
             if first not in heading_of:
-                heading_of[first] = self.heading(doc, lines[first - 1])
+                whose, region, date = self.heading(doc, lines[first - 1])
+                heading_of[first] = (whose, region, date or self.data_day(text, lines, first - 1))
             whose, region, date = heading_of[first]
             if whose == ELSEWHERE:
                 for group in ("n", "new", "new2", "new3"):
@@ -154,6 +160,29 @@ class FigureLines:
         if any_label:
             return match if len(words) <= MAX_ANY_LABEL else None
         return match
+
+    def data_day(self, text: str, lines: list[tuple[int, int, str]], heading: int) -> str | None:
+        """The day the figures above a block are said to be as of, on a short line of its own within DAY_REACH
+        lines above its heading (`Figures as of 3 March 2020`, `Numbers up to March 3*`): an as-of
+        opener (data/triggers.json `as_of_openers`) right before one day, and no other number."""
+        _, _, dates, date_starts = self.spans
+        for start, end, line in reversed(lines[max(0, heading - DAY_REACH):heading]):
+            if not line.strip() or len(label_words(line)) > MAX_DAY_LINE:
+                continue
+            found = within(dates, date_starts, start, end)
+            days = {get(d, "value") for d in found}
+            if len(days) != 1:
+                continue
+            day = days.pop()
+            if not (isinstance(day, str) and len(day) == 10):
+                continue
+            before = " ".join(label_words(line[:found[0].start_char - start])[-2:])
+            rest = line[:found[0].start_char - start] + line[found[-1].end_char - start:]
+            if any(ch.isdigit() for ch in rest):
+                continue
+            if any(before == opener or before.endswith(" " + opener) for opener in self.as_of):
+                return day
+        return None
 
     def label_status(self, label: str) -> str | None:
         """The status a statistics line's label names (`confirmed`, `deaths`, `severe cases`; `cases`:

@@ -29,8 +29,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import within
-from extract.nlp.triggers import triggers
 from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
+from extract.nlp.triggers import triggers
 
 STAT_RULE = "case_count:statistics_line"
 BREAKDOWN_RULE = "case_count:place_breakdown"
@@ -42,7 +42,7 @@ MAX_DAY_LINE = 10      # words of such a line (`Figures as of 3 March 2020`)
 MAX_ANY_LABEL = 5      # words of the label of any line of a block: `Cured and discharged patients`
 MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
-# number, label, an optional bracket of the new ones
+# a bracket of the new ones: `(64 new)`, `(new 64)`, `(+64)`
 NEW_BRACKET = (rf"(?:\([ \t]*(?:(?P<new>{NUMBER})[ \t]+new|new:?[ \t]+(?P<new2>{NUMBER})|\+[ \t]*(?P<new3>{NUMBER}))"
                rf"[ \t]*\))")
 # number, label, an optional bracket of the new ones: `20471 confirmed (3235 new)`
@@ -261,7 +261,7 @@ class FigureLines:
             region = get(place, "value")
             if {status for _, _, status in parts} <= OUTCOMES:
                 whole = number_fact(doc, match.start("n"), match["n"], BREAKDOWN_RULE, "confirmed", "total",
-                                         region, None)
+                                    region, None)
                 if whole is not None:
                     found.append(whole)
             for offset, number, status in parts:

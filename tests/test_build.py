@@ -315,26 +315,3 @@ def test_load_dataset_types_columns_through_the_data_package(corpus, tmp_path):
     package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for r in package["resources"] if r["name"] == "facts" for f in r["schema"]["fields"]}
     assert fields["value"]["type"] == "any" and "pattern" in fields["date"]["constraints"]
-
-
-def test_csv_text_writes_what_the_csv_module_writes():
-    import csv
-    import io
-    import random
-
-    from extract.dataset.tablefiles import csv_text
-
-    rnd = random.Random(7)
-    pieces = ["a", "湖北", ",", '"', "\n", "\r", "\r\n", " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234"]
-
-    def cell():
-        return rnd.choice([None, "", rnd.randint(-10**6, 10**6), 2.5, float("nan"), -0.0, 1e20, True, False,
-                           [1, "a"], (1, 2), {"a": 1},
-                           "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))])
-
-    for _ in range(3000):
-        rows = [[cell() for _ in range(rnd.randint(0, 7))] for _ in range(rnd.randint(1, 3))]
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        assert csv_text(rows) == out.getvalue(), rows
-    assert csv_text([]) == ""

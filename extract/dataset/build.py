@@ -166,6 +166,25 @@ def gap_rows(rows: list[tuple]) -> list[list]:
     return out
 
 
+# where one fact's object ends and the next one's begins in the JSON array of a document's facts: a `"` inside a
+# JSON string is escaped, so these bytes stand only between two objects whose first key is fact_id
+NEXT_FACT = b'},{"fact_id":'
+LINE_BREAK = b'}\n{"fact_id":'
+
+
+def json_lines(records: list[dict]) -> bytes:
+    """A document's fact records as JSON lines, byte for byte what orjson writes for each record with a line end,
+    made in one call for the document (orjson's cost per call is several times its cost per record): the array
+    of the records with its brackets taken off and each comma between two records made a line end. Where the
+    array holds those bytes anywhere else (a nested object whose first key is fact_id), one call per record."""
+    if not records:
+        return b""
+    array = orjson.dumps(records)
+    if array.count(NEXT_FACT) != len(records) - 1:
+        return b"".join(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE) for record in records)
+    return array[1:-1].replace(NEXT_FACT, LINE_BREAK) + b"\n"
+
+
 class DatasetWriter:
     """The two passes of a build into a staging folder (see the module's docstring)."""
 
@@ -251,7 +270,7 @@ class DatasetWriter:
                           for r in rows if r[kind_at] == "pairing"]
                 if paired:
                     pickle.dump(paired, pairings, protocol=pickle.HIGHEST_PROTOCOL)
-                records, cells, dicts = [], [], []
+                cells, dicts = [], []
                 for row in rows:
                     record = dict(zip(FACT_COLUMNS, row))
                     dicts.append(record)
@@ -262,9 +281,8 @@ class DatasetWriter:
                         row[candidates_at] = csv_cell(candidates)
                     else:
                         row[candidates_at] = "[]"
-                    records.append(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
                     cells.append(row)
-                lines = b"".join(records)
+                lines = json_lines(dicts)
                 jsonl.write(lines)
                 began = time.perf_counter()
                 spill_mentions(mentions, dicts, published)

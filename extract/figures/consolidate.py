@@ -20,8 +20,8 @@ def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> No
     cases = [m for m in (case_mention(r, published) for r in rows if r["kind"] == "case_count") if m is not None]
     staff = [m for m in (staff_mention(r, published) for r in rows if r["kind"] == "personnel_count")
              if m is not None]
-    if cases or staff:
-        pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
+    if cases or staff:   # as plain tuples: a named tuple pickles through a Python call per object
+        pickle.dump(([tuple(m) for m in cases], [tuple(m) for m in staff]), out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def spilled(path: Path) -> Iterator[tuple[list, list]]:

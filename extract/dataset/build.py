@@ -46,7 +46,7 @@ from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables
 from extract.dataset.location import corpus_link
 from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
-from extract.nlp.records import FIELDS, Fact, fact_values, new_fact
+from extract.nlp.records import FIELDS, Fact, new_fact
 from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
                                       tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
 
@@ -224,7 +224,7 @@ class DatasetWriter:
         self.index.add_document(article.doc_id, kept, article.text, article.published)
         evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected, article.published)
         self.texts.add(article.text if evidence else None)
-        data = pickle.dumps((article.doc_id, article.published, [fact_values(f) for f in facts], article.url),
+        data = pickle.dumps((article.doc_id, article.published, list(map(tuple, facts)), article.url),
                             protocol=pickle.HIGHEST_PROTOCOL)
         self.offsets.append(self.spill_size)   # counted, not asked of the file: tell() costs a system call
         self.spill.write(data)

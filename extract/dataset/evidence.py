@@ -207,6 +207,8 @@ class EvidenceIndex:
         day = parse_iso(published)
         day = day.toordinal() if day else None
         for fact in facts:
+            if fact.kind not in SUGGESTIBLE:   # dates, regions, pairings, blanks: neither evidence nor a conflict
+                continue
             if is_evidence(fact):
                 key = evidence_key(fact)
                 if key is not None:   # to disk; add_support reads it back in finish()

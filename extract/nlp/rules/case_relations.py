@@ -11,11 +11,13 @@ from extract.nlp.rules.case_labels import block_day
 from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
+from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
+from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -31,7 +33,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
                         "count_partitive_lead"})
 # rules whose count continues the one before it in its sentence (a list, a part, a total)
 HEADED_RULES = PART_RULES | {"case_list_item", "case_origin_item", "count_list", "case_ellipsis", "count_others",
-                             "case_respectively",
+                             "case_respectively", "case_roll_call",
                              "count_total_to"}
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
@@ -41,12 +43,47 @@ LEADIN_ENDS = frozenset({":", ",", ";", "."})
 LEADIN_REACH = 10   # words back from the items to the start of their lead-in
 OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
+INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
+NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been newly cured`)
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
+
+
+def whole_of_a_part(doc: Doc, number: Span) -> bool:
+    """`930 of the 935 patients`, `12 of its 30 cases`, `16 out of 17 cases`: the number after `of` is the whole
+    a number before it is part of."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    j = number.start - 1
+    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return False
+    if words[j - 1] == "out":
+        j -= 1
+    return j >= 1 and like_num[j - 1]
+
+
+def increments_a_total(doc: Doc, j: int) -> bool:
+    """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
+    total to a number is what was added to it (no other number between the two)."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
+    for k in range(j, end):
+        if like_num[k]:
+            return False
+        if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
+            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
+                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
+    return False
+
+
+def sentence_index_end(doc: Doc, j: int) -> int:
+    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -88,10 +125,13 @@ class CaseRelations(CaseLists, CaseRegions):
         average = self.states_an_average(doc, number, head, start, facts)
         if period is not None and average:
             period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
-        if head.rule in ("case_list_item", "case_origin_item"):
+        if head.rule in ("case_list_item", "case_origin_item", "case_roll_call"):
             region = head.region
         else:
-            region = self.case_region(doc, number, head, start, end, facts)
+            # `three of those — all in Hubei Province — were local`: the group set apart says where they all are
+            whole_place = enclosed_whole_place(doc, head.end) if head.end < len(doc) else None
+            region = get(whole_place, "value") if whole_place is not None else \
+                self.case_region(doc, number, head, start, end, facts)
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
@@ -278,10 +318,16 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(own)
             if status is not None:
                 return status
+        if head.rule == "count_partitive_noun":
+            status = STATUSES.first(self.words_after(doc, hi))
+            if status is not None:
+                return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:
             return status
+        if whole_of_a_part(doc, number):
+            return "unspecified"   # `930 of the 935 patients have recovered`: the verb says what the part is
         words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])
@@ -310,6 +356,10 @@ class CaseRelations(CaseLists, CaseRegions):
         lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
         words, stop = [], min(len(doc), j + window)
         while j < stop:
+            group_end = enclosed_group_end(doc, j) if j > 0 and texts[j] != "(" else None
+            if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
+                j, stop = group_end, min(len(doc), group_end + window)
+                continue
             if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
                 close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
                 if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
@@ -338,7 +388,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            own = self.own_clause_start(number, clause_start, facts)
+            own = max(self.own_clause_start(number, clause_start, facts),
+                      level_words_start(lower_words(doc), clause_start, number.start))
             if self.new_words & set(lower_words(doc)[own: number.start]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
@@ -383,6 +434,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):
             return "total"
+        if "newly" in lower_words(doc)[head.end: min(end, head.end + NEWLY_REACH)]:
+            return "new"   # `14 patients have been newly cured and discharged`: the verb's `newly` is the count's
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ", " so far ", " to date ")):
             return "total"
@@ -393,7 +446,7 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
-        if self.event_on_a_day(doc, number, head, clause_start, end):
+        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
 

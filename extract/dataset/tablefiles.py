@@ -3,7 +3,6 @@ on disk."""
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import pickle
@@ -34,47 +33,11 @@ def csv_cell(value):
     return value
 
 
-def quoting_characters() -> str:
-    """The characters that make csv.writer (QUOTE_MINIMAL, lineterminator \\n) quote a field, as this Python's csv
-    module decides it (3.11 quotes a field with `,`, `"` or a line feed, not one with a carriage return; later
-    versions may add to them): asked of the module once, among every ASCII character and the other line breaks."""
-    found = []
-    for code in [*range(128), 0x85, 0x2028, 0x2029]:
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerow([f"a{chr(code)}b", "c"])
-        if out.getvalue() != f"a{chr(code)}b,c\n":
-            found.append(chr(code))
-    return "".join(found)
-
-
-# the quoting characters other than the comma and the line feed, which plain_lines counts instead of searching for
-OTHER_QUOTING = quoting_characters().replace(",", "").replace("\n", "")
-EMPTY_NONE = {None: ""}.get   # (cell, cell) -> "" for None, else the cell: csv writes None as an empty cell
-
-
-def plain_lines(rows: list) -> str | None:
-    """Rows (cells in the columns' order, two or more each) as csv.writer(lineterminator="\\n") writes them when no
-    cell needs quoting (most rows), made by joins over the whole batch (the csv module's C writer tests every
-    character of every cell one at a time: a fifth of a build's own work); None when a cell needs quoting, or is
-    no text nor number (the caller then leaves the rows to the csv module). str(x) is what the module writes for a
-    number (repr for a float, the same text) and a bool."""
-    try:
-        lines = [",".join(map(str, map(EMPTY_NONE, row, row))) for row in rows]
-    except TypeError:   # a cell that cannot be a dict key (a list, a dict)
-        return None
-    text = "\n".join(lines)
-    if text.count(",") != sum(map(len, rows)) - len(rows) or text.count("\n") != len(rows) - 1 or '"' in text \
-            or any(c in text for c in OTHER_QUOTING) or min(map(len, rows)) < 2:
-        return None
-    return text + "\n"
-
-
 class TableWriter:
-    """One CSV table written a row at a time: any length, bounded memory. Rows are written as the csv module
-    writes them (what DataFrame.to_csv uses underneath), without building a DataFrame per chunk (the big tables
-    are written row by row at a million rows a build): a batch of rows none of whose cells needs quoting as one
-    text of joins (plain_lines), any other row by the csv module's writer itself; tests check the bytes equal
-    DataFrame.to_csv's and the csv module's."""
+    """One CSV table written a row at a time: any length, bounded memory. Rows go straight to the csv module's
+    writer (C; what DataFrame.to_csv uses underneath), without building a DataFrame per chunk (the big tables
+    are written row by row at a million rows a build); tests check the bytes equal DataFrame.to_csv's and the
+    csv module's. (Joins of str() of every cell cost as many instructions as the writer: each cell is a call.)"""
 
     def __init__(self, path: Path, columns: list[str], header: bool = True):
         self.handle = open(path, "w", encoding="utf-8", newline="", buffering=BUFFER)
@@ -90,22 +53,12 @@ class TableWriter:
 
     def add_rows(self, rows: list) -> None:
         """Rows given as their cells in the columns' order."""
-        self.add_plain_rows(list(map(neutral_row, rows)))
+        self.writer.writerows(map(neutral_row, rows))
+        self.count += len(rows)
 
     def add_plain_rows(self, rows: list) -> None:
         """Rows known to hold no cell that neutral_row would change."""
-        if not rows:
-            return
-        text = plain_lines(rows)
-        if text is None:
-            for row in rows:   # row by row: the rows that need no quoting still go as joins
-                line = plain_lines((row,))
-                if line is None:
-                    self.writer.writerow(row)
-                else:
-                    self.handle.write(line)
-        else:
-            self.handle.write(text)
+        self.writer.writerows(rows)
         self.count += len(rows)
 
     def close(self) -> None:

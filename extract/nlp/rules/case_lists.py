@@ -19,6 +19,7 @@ CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain c
 HELD_NOW = word_set("current_counts", "modifiers")   # `active`, `existing`, `remaining` cases
 LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
 LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
+SUBJECT_DETERMINERS = frozenset({"the", "its", "their", "total"})   # before a level's noun that is its subject
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
@@ -54,6 +55,7 @@ class CaseLists:
         head's (run once all counts are made, in text order, so that it runs down the list). A count of plain
         `cases` of the disease that no list gives a status is a confirmed one."""
         previous, previous_in_list, before, roll = None, False, None, None
+        reported = None   # the count of plain reported cases a list of bare members goes on from
         by_chars = {(f.start_char, f.end_char): f for f in facts}
         for fact in facts:
             if fact.label_ != "case_count":
@@ -72,7 +74,22 @@ class CaseLists:
                     put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
                 elif is_reported(fact):
                     put(fact, "status", "confirmed")   # `33,366 cases of the disease`, `5 imported cases`
+                elif reported is not None and self.reported_member(doc, reported, fact):
+                    put(fact, "status", "confirmed")   # `631 cases have been reported in Jiangsu, 93 in Nanjing`
+            if is_reported(fact):
+                reported = fact
+            elif not (reported is not None and get(fact, "status") == "confirmed" and
+                      self.reported_member(doc, reported, fact)):
+                reported = None
             previous, previous_in_list, before = fact, joined, previous
+
+    def reported_member(self, doc: Doc, reported: Span, fact: Span) -> bool:
+        """A bare member (`93 in Nanjing`) of a list that goes on from a count of plain reported cases in its
+        sentence (`631 cases have been reported in Jiangsu, 93 in Nanjing, 55 in Wuxi`): the head's verb stands
+        between them, so the list test above does not join them, but the member is the head's list item."""
+        return fact.id_.split(":")[-1] == "case_list_item" and \
+            sentence_start(doc, fact.start) == sentence_start(doc, reported.start) and \
+            self.says_no_status(doc, fact, reported)
 
     @staticmethod
     def roll_call_period(fact: Span, roll: Span | None, joined: bool, by_chars: dict) -> Span | None:
@@ -126,6 +143,8 @@ class CaseLists:
         if j is None or lows[j] not in CASE_NOUNS:
             return False
         named = lows[max(start, j - LEVEL_REACH): j]
+        if set(lows[start: j]) <= SUBJECT_DETERMINERS:
+            return True   # `Cases in Hubei rose to 2,000`: plain cases, the clause's subject, reached the level
         # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
         return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named) and \
             HELD_NOW.isdisjoint(named)   # `the number of active cases fell to 3,000`: held now, no status said

@@ -317,24 +317,33 @@ def test_load_dataset_types_columns_through_the_data_package(corpus, tmp_path):
     assert fields["value"]["type"] == "any" and "pattern" in fields["date"]["constraints"]
 
 
-def test_csv_text_writes_what_the_csv_module_writes():
+def test_table_writer_writes_what_the_csv_module_writes(tmp_path):
     import csv
     import io
     import random
 
-    from extract.dataset.tablefiles import csv_text
+    from extract.dataset.tablefiles import TableWriter
 
     rnd = random.Random(7)
     pieces = ["a", "湖北", ",", '"', "\n", "\r", "\r\n", " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234"]
 
     def cell():
         return rnd.choice([None, "", rnd.randint(-10**6, 10**6), 2.5, float("nan"), -0.0, 1e20, True, False,
-                           [1, "a"], (1, 2), {"a": 1},
+                           [1, "a"], (1, 2), {"a": 1}, "plain", "a b", 7, None,
                            "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))])
 
-    for _ in range(3000):
-        rows = [[cell() for _ in range(rnd.randint(0, 7))] for _ in range(rnd.randint(1, 3))]
+    for trial in range(600):
+        width = rnd.randint(1, 7)
+        batches = [[[cell() for _ in range(width)] for _ in range(rnd.randint(0, 4))] for _ in range(3)]
+        path = tmp_path / f"t{trial}.csv"
+        writer = TableWriter(path, [f"c{k}" for k in range(width)])
+        for batch in batches:
+            writer.add_plain_rows(batch)
+        writer.close()
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        assert csv_text(rows) == out.getvalue(), rows
-    assert csv_text([]) == ""
+        module = csv.writer(out, lineterminator="\n")
+        module.writerow([f"c{k}" for k in range(width)])
+        for batch in batches:
+            module.writerows(batch)
+        assert path.read_bytes().decode("utf-8") == out.getvalue(), batches
+        assert writer.count == sum(map(len, batches))

@@ -20,7 +20,7 @@ import itertools
 import pickle
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from extract.dataset.passages import PassageIndex, PassageMatch
 from extract.dataset.scratch import Rows, ScratchDB
@@ -91,6 +91,14 @@ def sentence_of(fact: Fact, text: str) -> str:
     if fact.sent_start is None or not text:
         return fact.text
     return " ".join(text[fact.sent_start:fact.sent_end].split())
+
+
+class Stating(NamedTuple):
+    """What the ranking reads of a stating fact (stored instead of the whole fact)."""
+    value: object
+    doc_id: str
+    qualifier: str | None
+    date: str | None
 
 
 @dataclass(frozen=True)
@@ -199,17 +207,20 @@ class EvidenceIndex:
         day = parse_iso(published)
         day = day.toordinal() if day else None
         for fact in facts:
+            if fact.kind not in SUGGESTIBLE:   # dates, regions, pairings, blanks: neither evidence nor a conflict
+                continue
             if is_evidence(fact):
                 key = evidence_key(fact)
                 if key is not None:   # to disk; add_support reads it back in finish()
                     self.stated_rows.add((repr(key), pickle.dumps(
-                        (key, tuple(fact), evidence_row(self.evidence(fact, text)), day), protocol=PICKLE)))
+                        (key, (fact.value, fact.doc_id, fact.qualifier, fact.date),
+                         evidence_row(self.evidence(fact, text)), day), protocol=PICKLE)))
             key = conflict_key(fact)
             if key is not None:
                 self.conflict_rows.add((repr(key), pickle.dumps(
                     (key, fact.value, evidence_row(self.evidence(fact, text))), protocol=PICKLE)))
 
-    def add_support(self, key: tuple, fact: Fact, evidence: Evidence, day: int | None,
+    def add_support(self, key: tuple, fact: Fact | Stating, evidence: Evidence, day: int | None,
                     seen_here: set[tuple]) -> None:
         support = self.supports[key].get(fact.value)
         if support is None:
@@ -255,7 +266,7 @@ class EvidenceIndex:
             seen_here: set[tuple] = set()
             last_doc = None
             for key, values, evidence, day in group:
-                fact = Fact._make(values)
+                fact = Stating._make(values)
                 if fact.doc_id != last_doc:
                     seen_here.clear()
                     last_doc = fact.doc_id

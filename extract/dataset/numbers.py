@@ -2,7 +2,9 @@
 gets after the article's facts (records of kind `number`) and routes to its own table, never to the facts."""
 from __future__ import annotations
 
-from extract.nlp.records import NUMBER_KIND, Fact
+from operator import itemgetter
+
+from extract.nlp.records import FIELDS, NUMBER_KIND, Fact
 
 NUMBER_COLUMNS = ["number_id", "doc_id", "start", "end", "text", "value", "reason", "rule", "fact_id", "sent_start",
                   "sent_end", "context"]
@@ -19,8 +21,13 @@ def split_numbers(facts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
 
 def number_table_rows(numbers: list[Fact]) -> list[tuple]:
     """One article's numeral accounts as rows of numbers.csv (NUMBER_COLUMNS' order)."""
-    return [(n.fact_id, n.doc_id, n.start, n.end, n.text, n.value, n.expected, n.rule, n.belongs_to, n.sent_start,
-             n.sent_end, n.context) for n in numbers]
+    return list(map(NUMBER_CELLS, numbers))
+
+
+# a numeral's account (a Fact of kind `number`) as its row: the fields NUMBER_COLUMNS take, in their order
+NUMBER_CELLS = itemgetter(*(FIELDS.index(name) for name in ("fact_id", "doc_id", "start", "end", "text", "value",
+                                                             "expected", "rule", "belongs_to", "sent_start",
+                                                             "sent_end", "context")))
 
 
 def unexplained(numbers: list[Fact]) -> int:

@@ -334,9 +334,15 @@ class PassageIndex:
 def holder_of(facts: list[Fact], start: int) -> tuple:
     """(fact_id, sent_start, sent_end) of the narrowest stating fact whose span holds the number at `start`
     (a count before a date, then by kind), or Nones."""
-    holder = min((f for f in facts if f.start <= start < f.end),
-                 key=lambda f: (f.end - f.start, f.kind == "date", f.kind), default=None)
-    return (None, None, None) if holder is None else (holder.fact_id, holder.sent_start, holder.sent_end)
+    holding = [f for f in facts if f.start <= start < f.end]
+    if not holding:
+        return (None, None, None)
+    holder = holding[0] if len(holding) == 1 else min(holding, key=holder_rank)
+    return holder.fact_id, holder.sent_start, holder.sent_end
+
+
+def holder_rank(fact: Fact) -> tuple:
+    return fact.end - fact.start, fact.kind == "date", fact.kind
 
 
 def nearest_per_document(numbers: list[Found], offset: int) -> list[Found]:

@@ -17,9 +17,17 @@ TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
     """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
-    cases = [m for m in (case_mention(r, published) for r in rows if r["kind"] == "case_count") if m is not None]
-    staff = [m for m in (staff_mention(r, published) for r in rows if r["kind"] == "personnel_count")
-             if m is not None]
+    cases, staff = [], []
+    for row in rows:
+        kind = row["kind"]
+        if kind == "case_count":
+            mention = case_mention(row, published)
+            if mention is not None:
+                cases.append(tuple(mention))   # plain tuples: a named tuple pickles through a Python call
+        elif kind == "personnel_count":
+            mention = staff_mention(row, published)
+            if mention is not None:
+                staff.append(tuple(mention))
     if cases or staff:
         pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -334,7 +334,7 @@ class PlaceReader:
         """Token ranges between line breaks."""
         texts = token_texts(doc)
         bounds, start = [], 0
-        for i in [i for i, text in enumerate(texts) if "\n" in text and text.isspace()]:   # the breaks only
+        for i in [i for i in doc_index(doc).line_breaks if texts[i].isspace()]:   # the breaks only
             if i > start:
                 bounds.append((start, i))
             start = i + 1

@@ -91,6 +91,15 @@ def phrases_by_first(table: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, tup
     return tuple((first, tuple(phrases)) for first, phrases in groups.items())
 
 
+@functools.lru_cache(maxsize=64)
+def phrase_firsts(table: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+    """The words a phrase of the table starts with (a position whose word is none of them starts no phrase: one
+    set test rules it out); None when the table holds an empty phrase, which starts anywhere."""
+    if any(not phrase for phrase in table):
+        return None
+    return frozenset(phrase[0] for phrase in table)
+
+
 def phrase_in(doc: Doc, table: tuple[tuple[str, ...], ...], start: int, end: int) -> tuple[int, tuple[str, ...]] | None:
     """The first phrase of `table` (tuples of lower-case words) that stands wholly inside tokens [start, end):
     (its position, the phrase), the earliest position first and at one position the table's first phrase; None
@@ -159,6 +168,8 @@ def token_indices(doc: Doc, chars) -> list[int]:
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
 CLAUSE_BREAKS = {";", "—", "–", "--"}
+CLAUSE_BREAK_SET = frozenset(CLAUSE_BREAKS)   # (a word set the document's index lists the positions of)
+COMMA = frozenset({","})
 
 
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -193,10 +204,10 @@ def sentence_breaks(doc: Doc, sent_start: int, sent_end: int) -> tuple[list[int]
     cache = doc_index(doc).clause_breaks
     found = cache.get(sent_start)
     if found is None:
-        words = lower_words(doc)
-        sentence = words[sent_start:sent_end]
-        commas = [sent_start + k for k, word in enumerate(sentence) if word == ","]
-        breaks = [sent_start + k for k, word in enumerate(sentence) if word in CLAUSE_BREAKS]
+        index = doc_index(doc)
+        words = index.lower
+        commas = index.hits_in(COMMA, sent_start, sent_end)
+        breaks = index.hits_in(CLAUSE_BREAK_SET, sent_start, sent_end)
         breaks += [j for j in commas if j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS]
         breaks.sort()
         found = cache[sent_start] = (breaks, commas)

@@ -50,6 +50,7 @@ class SentenceIndex:
             starts = [0] + starts
         self.starts = starts if n else []
         self.ends = self.starts[1:] + [n] if self.starts else []
+        self.start_set = frozenset(self.starts)   # (whether a token opens a sentence: one set test)
         self.start_chars = [token_starts[i] for i in self.starts]
         self.end_chars = [token_starts[i - 1] + token_lengths[i - 1] for i in self.ends]
 

@@ -307,7 +307,8 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
-        lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
+        index = doc_index(doc)
+        lows, texts, like_num, opens = index.lower, index.texts, index.like_num, index.sentences.start_set
         words, stop = [], min(len(doc), j + window)
         while j < stop:
             if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
@@ -315,7 +316,7 @@ class CaseRelations(CaseLists, CaseRegions):
                 if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
                     j, stop = close + 1, min(len(doc), close + 1 + window)
                     continue
-            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
+            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
                     like_num[j]:
                 break
             if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:

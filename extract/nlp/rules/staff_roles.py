@@ -79,12 +79,8 @@ def staff_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 def speech_cut(doc: Doc, start: int, end: int) -> int:
     """Where a clause about staff stops being about them: at a saying verb or its continuation (`..., Wang
     noted, adding a hospital began operating in Huanggang`: the hospital's place is no destination)."""
-    words = lower_words(doc)
-    stops = SAYING | staff_words()["speech_continuations"]
-    for j in range(start, end):
-        if words[j] in stops:
-            return j
-    return end
+    found = doc_index(doc).hits_in(speech_stops(), start, end)   # (the document's saying words, bisected)
+    return found[0] if found else end
 
 
 def speech_resume(doc: Doc, start: int, end: int) -> int:
@@ -92,12 +88,18 @@ def speech_resume(doc: Doc, start: int, end: int) -> int:
     a meeting in Beijing, adding that 80 more medics will arrive`): after the last saying word, and after the
     `that` opening what was said (`officials said at a meeting in Nanjing that 90 doctors ...`)."""
     words = lower_words(doc)
-    stops = SAYING | staff_words()["speech_continuations"]
-    for j in range(end - 1, start - 1, -1):
-        if words[j] in stops:
-            that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
-            return j + 1 if that is None else that + 1
+    found = doc_index(doc).hits_in(speech_stops(), start, end)
+    if found:
+        j = found[-1]
+        that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
+        return j + 1 if that is None else that + 1
     return start
+
+
+@lru_cache(maxsize=1)
+def speech_stops() -> frozenset[str]:
+    """The words where what someone said starts: saying verbs and their continuations (`adding`)."""
+    return SAYING | staff_words()["speech_continuations"]
 
 
 def _path_word(doc: Doc, j: int, extra: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ from extract.nlp.docindex import INDEX_KEY, DocIndex, doc_index, release
 from extract.nlp.pipeline import PIPE_NAMES, make_doc, shared_nlp
 from extract.nlp.rules.case_now import has_phrase
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, is_clause_break, lower_words, phrase_firsts,
-                                         phrase_in, sentence_breaks, sentence_index, set_sentences)
+                                         phrase_in, sentence_breaks, sentence_index, set_sentences, spans_in)
 from extract.nlp.rules.staff_roles import paragraph_bounds, speech_cut, speech_resume, speech_stops
 
 TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
@@ -206,3 +206,12 @@ def test_speech_cut_and_resume_answer_as_the_walk_over_every_range():
             that = None if last is None else next((k for k in range(last + 1, end) if words[k] == "that"), None)
             resumed = start if last is None else (last + 1 if that is None else that + 1)
             assert speech_resume(doc, start, end) == resumed
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 15, 16, 40])
+def test_spans_in_answers_as_the_filter_on_short_and_long_lists(n):
+    doc = shared_nlp().make_doc(" ".join(f"w{k}" for k in range(2 * n + 4)))
+    spans = sorted((doc[k: k + 1 + k % 3] for k in range(0, 2 * n, 2)), key=lambda s: s.start)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert spans_in(spans, start, end) == [s for s in spans if s.start >= start and s.end <= end]

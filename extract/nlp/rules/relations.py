@@ -231,9 +231,8 @@ _span_start = operator.attrgetter("start")   # a span's first token, read in C (
 
 def spans_in(spans, start: int, end: int) -> list[Span]:
     """The spans inside [start, end). `spans` is sorted by start (every span list of the pipeline is), so the
-    search starts by bisection and stops at `end`: a rule asking about its clause does not scan the document."""
-    if len(spans) < 16:
-        return [s for s in spans if s.start >= start and s.end <= end]
+    search starts by bisection and stops at `end`: a rule asking about its clause does not scan the document
+    (nor a short list: the spans before `start` and after `end` are never looked at)."""
     found = []
     for k in range(bisect.bisect_left(spans, start, key=_span_start), len(spans)):
         span = spans[k]

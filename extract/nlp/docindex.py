@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+from collections import defaultdict
 from functools import cached_property
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
@@ -120,14 +121,10 @@ class DocIndex:
     def positions(self) -> dict[str, list[int]]:
         """Every lower-case word's token positions, in order: a rule asking whether a word stands in a range
         bisects its list instead of walking the range token by token."""
-        found: dict[str, list[int]] = {}
+        found: defaultdict[str, list[int]] = defaultdict(list)   # (a word's first list made in C)
         for j, word in enumerate(self.lower):
-            at = found.get(word)
-            if at is None:
-                found[word] = [j]
-            else:
-                at.append(j)
-        return found
+            found[word].append(j)
+        return dict(found)   # a plain dict: a word not in the document is no key
 
     @cached_property
     def line_breaks(self) -> list[int]:

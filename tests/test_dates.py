@@ -10,6 +10,10 @@ CASES = [
     ("001.txt,2020-02-04,Xinhua", None, ["2020-02-04"]),
     ("Cases rose sharply in February 2020.", None, ["2020-02"]),
     ("The hospital was rebuilt in 2008.", None, ["2008"]),
+    # a year in a disease's name is no calendar reference
+    ("Cases of 2019-nCoV rose in 2020.", None, ["2020"]),
+    ("The 2019 novel coronavirus spread in the 2019 flu season.", None, ["2019"]),
+    ("A report on the 2019-nCoV outbreak was released.", None, []),
     ("The virus was first reported in late December 2019.", "2020-01-20", ["2019-12"]),
     ("The province recorded 87 cases on Sunday.", "2020-02-10", ["2020-02-09"]),
     ("The nurses will leave on Friday.", "2020-02-10", ["2020-02-14"]),

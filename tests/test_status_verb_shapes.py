@@ -18,7 +18,7 @@ STATUS_SHAPES = [
      [(900, "Hunan", "confirmed", None), (40, "Hunan", "recovered", "total")]),
     # a level of people named by their status alone
     ("Five patients left hospital on Monday, bringing the number of recovered to 120.",
-     [(5, None, "recovered", None), (120, None, "recovered", "total")]),   # `left hospital`: discharged
+     [(5, None, "recovered", "new"), (120, None, "recovered", "total")]),   # discharged; added to the level
     ("Jiangsu has 500 confirmed cases. The number of the dead rose to 30.",
      [(500, "Jiangsu", "confirmed", None), (30, "Jiangsu", "death", "total")]),
     ("Jiangsu has 500 confirmed cases. The total number of the dead is 30.",

@@ -10,8 +10,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.rules.coordinated_counts import share_coordinated_place
 from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
 from extract.nlp.rules.diseases import of_another_disease
+from extract.nlp.rules.noun_compounds import modifies_next_noun
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.case_relations import CaseRelations
 from extract.nlp.rules.count_nouns import HeadFinder
@@ -71,6 +73,8 @@ class CountExtractor(CountWords):
                 facts.append(fact)
         self.cases.share_list_status(doc, facts)
         self.cases.share_list_period(doc, facts)
+        scopes = self.cases.scopes   # `3,099 cases and 82 deaths in Henan`: the place is each member's
+        share_coordinated_place(doc, facts, lambda d, i: scopes.is_national(d, i) or scopes.is_elsewhere(d, i))
         # after every count is made: a staff count's teams and parts may stand after it in its sentence
         describe_staff(doc, facts, self.heads.noun_class, self.gazetteer)
         set_spans(doc, SPAN_KEY, facts)
@@ -103,6 +107,9 @@ class CountExtractor(CountWords):
             return None   # `The two cities have a close bond`: the places just named
         if cls == "personnel" and head.rule not in NOUN_HEADS | VERB_HEADS and place_noun_after(doc, number.end - 1, len(doc)):
             return None   # `sent to 31 designated hospitals`: a number of places, not of staff
+        if cls == "case" and head.rule == "count_noun" and \
+                modifies_next_noun(doc, number, head.end - 1, get(number, "value")):
+            return None   # `30 death certificates`, `12 recovery centres`: the noun after is what is counted
         if cls == "case" and of_another_disease(doc, number.start, head.end):
             return None   # `5,327 SARS cases`, `the earthquake killed 300`: not COVID-19's cases
         if cls == "case" and self.cases.scopes.shared_by_places(doc, number) and \

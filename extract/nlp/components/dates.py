@@ -58,6 +58,7 @@ class DateMatcher:
         self.future_marker = re.compile(r"(?:^| )(?:" + "|".join(map(re.escape, markers)) + r")(?= |$)")
         self.year_cues = word_set("year_cues")
         self.month_cues = word_set("month_cues")
+        self.year_named_diseases = [tuple(name.split()) for name in triggers()["year_named_diseases"]]
         self.saying = word_set("saying_verbs")
         self.schedule_markers = [tuple(m.split()) for m in triggers()["schedule_markers"]]
 
@@ -136,8 +137,12 @@ class DateMatcher:
         return words[j] if j >= 0 and words[j] in self.month_cues else None
 
     def year_in_context(self, doc: Doc, span: Span) -> bool:
-        """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`)."""
-        return span.start > 0 and lower_words(doc)[span.start - 1] in self.year_cues
+        """A bare four-digit number is a year only after `in`, `since`, `the` ... (`in 2008`), and not when it
+        is part of a disease's name (`the 2019 novel coronavirus`, `of 2019-nCoV`: no calendar reference)."""
+        words = lower_words(doc)
+        if any(tuple(words[span.end: span.end + len(name)]) == name for name in self.year_named_diseases):
+            return False
+        return span.start > 0 and words[span.start - 1] in self.year_cues
 
     def resolve(self, span: Span, published: str | None) -> str | None:
         rule, tokens = span.id_, token_texts(span.doc)[span.start:span.end]

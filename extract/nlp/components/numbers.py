@@ -53,6 +53,7 @@ MAX_RUN_TOKENS = 40   # `nine hundred and ninety-nine million nine hundred ...` 
 DIGIT_AFTER = set(MULTIPLIERS) | {"and", "&"}
 RUN_WORD_AS = {"&": "and"}   # a digit group continues a run only after these (`4 hundred and 12`)
 NOT_WHOLE_AFTER = (("and", "a", HALF), ("and", "one", HALF), ("and", HALF), ("point",), (".",))
+ONE_OF_WHOLES = frozenset({"whom", "which", "them"})   # `one of whom`: a part of the count before, a count
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
 START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
@@ -329,8 +330,10 @@ class NumeralReader:
         if before in ("-", "–") and start > 1 and self.texts[start - 2][:1].isdecimal() and \
                 parse_digits(self.texts[start - 2]) is None:
             return True   # `0551-62998888`: a phone number after its area code
-        if words[start] == "one" and after in ("of", "another", "by", "after", "'s", "’s"):
-            return True   # `one of the cities`, `one by one`: a pronoun, not a count
+        if words[start] == "one" and after in ("of", "another", "by", "after", "'s", "’s") and \
+                not (after == "of" and end + 1 < len(words) and words[end + 1] in ONE_OF_WHOLES and before != "but"):
+            return True   # `one of the cities`, `one by one`: a pronoun, not a count (`one of whom` is a part, but
+            # not in `all but one of them`, which says what the rest are)
         if self.ratio(reading) or self.beside_date(reading):
             return True
         if self.texts[start][:1].isdecimal() and self.digit_before(start) or \

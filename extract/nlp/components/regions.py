@@ -13,6 +13,8 @@ from extract.nlp.triggers import triggers
 SPAN_KEY = "region"
 INSTITUTION_LIST_REACH = 12
 LEVEL_WORDS = frozenset({"province", "city", "municipality", "autonomous", "prefecture"})
+# `Chaoyang District`, `Xinzhou District`: a district of a city (county level) that shares a prefecture's name
+DISTRICT_WORDS = frozenset({"District", "Districts"})
 LOWER_CASE_EVIDENCE = 2   # lower-case names followed by a level word before a text's lower case is trusted   # tokens back from a name to `hospitals, including`
 
 
@@ -26,13 +28,15 @@ class RegionMatcher:
     doc.spans["region"] with span._.value = canonical name and span._.code = GB/T 2260 code.
     A lower-case match (`jilin`) is not a mention: region names are proper nouns; nor is a name inside an
     institution's name (`Beijing Tongren Hospital`, `Weifang Medical University`) or a person's given name
-    (`Wang Yichun`)."""
+    (`Wang Yichun`), nor a district's name (`Chaoyang District` in Beijing is not Liaoning's Chaoyang)."""
 
     def __init__(self, nlp: Language):
         self.gazetteer = default_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.institutions = frozenset(triggers()["institution_words"])
         self.descriptors = frozenset(triggers()["institution_descriptors"])
+        # names that follow a region's in any case (`Xinjiang production and Construction Corps`, translated)
+        self.institution_phrases = [tuple(p.split()) for p in triggers()["institution_phrases"]]
         self.surnames = frozenset(triggers()["chinese_surnames"])
         self.institution_plurals = frozenset(plural(w.lower()) for w in self.institutions)
         for region in self.gazetteer.regions:
@@ -57,8 +61,12 @@ class RegionMatcher:
     def inside_institution_name(self, doc: Doc, end: int) -> bool:
         """The name is the last part of an institution's name: `Tongren Hospital`, `Weifang Medical
         University`, `Zhongshan Road` (capitalised, so a proper name and not `Wuhan hospitals`); or the first
-        of two that share it (`Zhongshan and Huashan Hospital`)."""
+        of two that share it (`Zhongshan and Huashan Hospital`); or a name in any case (`the Xinjiang production
+        and construction corps` is no mention of Xinjiang)."""
         texts, j = token_texts(doc), end
+        words = lower_words(doc)
+        if any(tuple(words[end: end + len(phrase)]) == phrase for phrase in self.institution_phrases):
+            return True
         if j + 1 < len(texts) and texts[j] in ("and", "&") and texts[j + 1][:1].isupper():
             j += 2   # `Zhongshan and Huashan Hospital`: the other name is not a region's
         while j < len(texts) and texts[j] in self.descriptors and j < end + 4:
@@ -89,7 +97,7 @@ class RegionMatcher:
             if first.isalpha() and first.isascii() and first.islower() and not lower_case_text:
                 continue   # Token.is_alpha, .is_lower: `the jilin river` is no mention
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end) or \
-                    self.listed_institution(doc, start):
+                    self.listed_institution(doc, start) or (end < len(texts) and texts[end] in DISTRICT_WORDS):
                 continue
             found[(start, end)] = match_id
         spans = []

@@ -30,6 +30,7 @@ ROUTE_PREPS = frozenset({"via", "through"})
 PART_WORDS = frozenset({"accounted", "accounting", "accounts", "account", "portion", "share", "proportion", "majority",
                         "most", "half", "third", "quarter", "fraction", "bulk", "part", "percent", "%"})
 REPORTING_FORMS = frozenset({"reporting", "confirming", "recording", "registering", "adding", "logging", "seeing"})
+POSSESSIVES = frozenset({"its", "their"})
 PARAGRAPH_REACH = 200   # tokens back to a paragraph's earlier head count
 # a relative clause or a journey between a toll and a place: `the toll from the virus that emerged in Wuhan`
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "originated", "detected", "broke",
@@ -244,8 +245,10 @@ class CaseRegions(CountWords):
             owned = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=subjects[-1].end)
             if located and owned is not None:
                 return get(located[0], "value")   # `Hubei reported 100 cases and 20 were cured in Wuhan`
-            if owned is not None and owned.end == number.start - 2 and words[owned.end] == "of":
+            if owned is not None and owned.end == number.start - 2 and words[owned.end] == "of" and \
+                    words[number.start - 1] not in POSSESSIVES:
                 # `Wuhan accounted for 49,000 of the 67,000 cases in the province`: the whole is not the part's
+                # (but `Jiangxi has seen 930 of its 935 patients cured`: `its` says whose the whole is)
                 return self.anaphoric_region(doc, number.start, end)
             if summed_over_places(doc, subjects[-1], number):
                 return None   # `Jiangsu and Zhejiang reported 24 cases`: their sum, neither's own (nor `each`'s)

@@ -41,12 +41,47 @@ LEADIN_ENDS = frozenset({":", ",", ";", "."})
 LEADIN_REACH = 10   # words back from the items to the start of their lead-in
 OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
+WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
+INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
+NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been newly cured`)
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
+
+
+def whole_of_a_part(doc: Doc, number: Span) -> bool:
+    """`930 of the 935 patients`, `12 of its 30 cases`, `16 out of 17 cases`: the number after `of` is the whole
+    a number before it is part of."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    j = number.start - 1
+    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return False
+    if words[j - 1] == "out":
+        j -= 1
+    return j >= 1 and like_num[j - 1]
+
+
+def increments_a_total(doc: Doc, j: int) -> bool:
+    """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
+    total to a number is what was added to it (no other number between the two)."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
+    for k in range(j, end):
+        if like_num[k]:
+            return False
+        if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
+            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
+                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
+    return False
+
+
+def sentence_index_end(doc: Doc, j: int) -> int:
+    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -278,10 +313,16 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(own)
             if status is not None:
                 return status
+        if head.rule == "count_partitive_noun":
+            status = STATUSES.first(self.words_after(doc, hi))
+            if status is not None:
+                return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:
             return status
+        if whole_of_a_part(doc, number):
+            return "unspecified"   # `930 of the 935 patients have recovered`: the verb says what the part is
         words = modifiers + self.words_after(doc, hi)
         if number.start > 0:
             words.append(lower_words(doc)[number.start - 1])
@@ -385,6 +426,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):
             return "total"
+        if "newly" in lower_words(doc)[head.end: min(end, head.end + NEWLY_REACH)]:
+            return "new"   # `14 patients have been newly cured and discharged`: the verb's `newly` is the count's
         if any(p in after for p in (" have been ", " has been ", " have recovered ", " has reached ",
                                     " have died ", " had died ", " had been ", " so far ", " to date ")):
             return "total"
@@ -395,7 +438,7 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
-        if self.event_on_a_day(doc, number, head, clause_start, end):
+        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
 

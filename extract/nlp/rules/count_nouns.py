@@ -32,6 +32,7 @@ STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "wit
 WRAPPERS = word_set("count_wrappers")
 # a lead that names no noun, only the whole of the count before: `Of all, 326 ...`, `Of the total, 12 ...`
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
+PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their"})   # `7 of the 9 cases`, `930 of its 935 patients`
 
 
 class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
@@ -305,13 +306,14 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         return None not in pair and any(pair <= members for members, _ in table.unions)
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
-        """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `Fourteen of the 17
-        cities`, `16 out of 17 confirmed cases`: part of a group counts what the group is."""
+        """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935
+        patients`, `Fourteen of the 17 cities`, `16 out of 17 confirmed cases`: part of a group counts what the group
+        is."""
         words = lower_words(doc)
         j = number.end
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
             first = j + 3   # `16 out of 17 confirmed cases`
-        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in ("the", "these", "those"):
+        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in PART_DETERMINERS:
             return None
         else:
             first = j + 2

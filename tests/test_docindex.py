@@ -12,6 +12,7 @@ from extract.nlp.rules.case_now import has_phrase
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, is_clause_break, lower_words, phrase_firsts,
                                          phrase_in, sentence_breaks, sentence_index, set_sentences, spans_in)
 from extract.nlp.rules.staff_roles import paragraph_bounds, speech_cut, speech_resume, speech_stops
+from extract.nlp.triggers import status_table
 
 TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
         "As of Feb 12, 157 cases were confirmed in Haikou; 29 of them, which were severe, remain in hospital. "
@@ -215,3 +216,11 @@ def test_spans_in_answers_as_the_filter_on_short_and_long_lists(n):
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert spans_in(spans, start, end) == [s for s in spans if s.start >= start and s.end <= end]
+
+
+def test_status_table_first_with_and_without_status_words():
+    table = status_table()
+    assert table.first(["new", "cases"]) is None and table.first([]) is None   # no status word: ruled out at once
+    assert table.first(["new", "confirmed", "cases"]) == "confirmed"
+    assert table.first(["severe", "or", "critical"]) == table.first(["critical", "or", "severe"]) != "critical"
+    assert table.any_word >= table.words["confirmed"] | table.words["death"]

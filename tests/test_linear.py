@@ -18,6 +18,9 @@ UNITS = {
     "bulletins": ("Between 00:00 and 24:00 on March 1, the following were newly reported in Anhui Province:\n\n"
                   "a) 3 confirmed cases;\n\nOf the discharged patients, 2 in Hefei, 1 in Bengbu and 4 others in Wuhu.\n\n"),
     "respectively": "Wuhan, Ezhou and Xiaogan reported 3, 4 and 5 new cases respectively, and 2 deaths. ",
+    "roll calls and lists set apart": ("Hubei has 9 new cases. Of them, Wuhan had 4, Xiaogan 3 and the rest 2; "
+                                       "Ezhou has 416, Xiantao 339, Tianmen 98 and Jingmen 7, the other seven — "
+                                       "four in the capital, Wuhan, one in Xiaogan — "),
     "staff and pairings": ("Hunan sent 120 nurses to Huanggang on Monday, and Jiangxi is paired with Suizhou. "
                            "Among them, 30 went to Macheng.\n"),
 }

@@ -19,6 +19,12 @@ SHAPES = [
     ("These 2 new cases bring to 4 the number stricken in Hunan.", [(2, "confirmed"), (4, "unspecified")]),
     ("In Jilin, the total number of infections has risen to 93.", [(93, "confirmed")]),
     ("The number of cases in Hunan stood at 1,016 on Tuesday.", [(1016, "confirmed")]),
+    # plain cases as the subject that reached a level
+    ("Cases in Hubei rose to 2,000.", [(2000, "confirmed")]),
+    ("Infections in the city climbed to 500 on Monday.", [(500, "confirmed")]),
+    ("Active cases in Hubei fell to 2,000.", [(2000, "unspecified")]),
+    ("Suspected cases in Hubei rose to 2,000.", [(2000, "suspected")]),
+    ("Patients in Hubei's hospitals fell to 400.", [(400, "unspecified")]),
     # a level of something else keeps its own status, or none
     ("The number of asymptomatic cases in Heilongjiang rose to 50.", [(50, "unspecified")]),
     ("The number of suspected cases in Hunan rose to 120.", [(120, "suspected")]),

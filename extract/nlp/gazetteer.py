@@ -53,6 +53,35 @@ class RegionGazetteer:
         for region in regions:
             for form in self.surface_forms(region):
                 self.by_form[form.lower()] = region
+        self.namesakes = self.find_namesakes(regions, self.by_name)
+        # the first words of the English forms that name more than one region (`fuzhou`): a cheap first test
+        self.namesake_words = frozenset(form.split()[0].lower() for name, shared in self.namesakes.items()
+                                        for form in self.surface_forms(shared[0]) if form.isascii())
+
+    @staticmethod
+    def find_namesakes(regions, by_name: dict[str, Region]) -> dict[str, tuple[Region, ...]]:
+        """The regions that share an English name, by the canonical name their English forms read as: a row
+        `Fuzhou (Jiangxi)` (parent Jiangxi) is a namesake of `Fuzhou`, the region `Fuzhou` and `Fuzhou City`
+        are matched as (Fujian's capital). Each tuple lists the default first."""
+        found: dict[str, list[Region]] = {}
+        for region in regions:
+            name, _, rest = region.canonical.partition(" (")
+            if not rest:
+                continue
+            default = by_name.get(name)
+            if default is None or rest != f"{region.parent})" or default.level != region.level:
+                raise GazetteerError(f"regions.csv ({region.canonical}): a name with a province in brackets must "
+                                     f"be a namesake of a region {name!r} of its level, in that province")
+            found.setdefault(name, [default]).append(region)
+        return {name: tuple(found_regions) for name, found_regions in found.items()}
+
+    def shared_form(self, form: str) -> tuple[Region, ...]:
+        """The regions an English surface form may name (`Fuzhou`, `Fuzhou City`: Fujian's or Jiangxi's), the
+        default first; empty for a form that names one region (a Chinese name names one)."""
+        region = self.lookup(form)
+        if region is None or not form.isascii():
+            return ()
+        return self.namesakes.get(region.canonical, ())
 
     @staticmethod
     def surface_forms(region: Region) -> list[str]:

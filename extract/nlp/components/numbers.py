@@ -19,6 +19,7 @@ from extract.nlp.limits import MAX_COUNT
 from extract.nlp.normalize import month_number
 from extract.nlp.numerals import (ARTICLES, HALF, MULTIPLIERS, NUMBER_WORDS, SCALES, count_value,
                                   parse_digits, parse_number_words, small_int)
+from extract.nlp.rules.list_shapes import enclosed_group_end
 from extract.nlp.rules.relations import lower_words, set_spans, spans_of, text_of, token_offsets, token_texts
 from extract.nlp.triggers import triggers, word_set
 
@@ -29,12 +30,15 @@ NOT_A_COUNT_AFTER = word_set("not_a_count_after")
 NUMBER_LABELS = word_set("number_labels")
 RANGE_LEADS = tuple(tuple(p.split()) for p in triggers()["number_ranges"]["lead"])
 RANGE_LINKS = word_set("number_ranges", "links")
+GROUP_DASHES = frozenset({"—", "–", "-"})   # links that may instead open a list set apart (`seven — four in ...`)
+GROUP_ITEM_PREPS = frozenset({"in", "from"})   # what follows the first number of such a list (`four in Shanghai`)
 CHANGE_WORDS = word_set("number_ranges", "change_words")
 CHANGE_REACH = 6        # words back from a range's low end to a change word (`rose from 8 to 11`)
 CHANGE_BY_REACH = 12    # the same after `by`, whose verb may stand further back (`revised up its count of cases by`)
 RATIO_LINKS = tuple(tuple(p.split()) for p in triggers()["number_ratios"])
 RATIO_FIRST = frozenset(link[0] for link in RATIO_LINKS)
 RATIO_LAST = frozenset(link[-1] for link in RATIO_LINKS)
+DURATION_UNITS = word_set("duration_units")   # `reached 60,000 in 3 weeks`: a time span, no ratio
 WHOLE_NOUNS = frozenset({"case", "cases", "infections", "deaths"})   # `16 out of 17 confirmed cases`
 RATE_BASES = frozenset({"10", "100", "1,000", "1000", "ten", "hundred", "thousand"})   # `1 out of 10 cases`: a rate
 # one space between the groups of `48 500`: an ordinary, a no-break, a thin or a narrow no-break space
@@ -131,6 +135,9 @@ class NumberFinder:
                 continue
             if link == "and" and not lead:
                 continue   # `12 and 30 cases`: a list
+            if link in GROUP_DASHES and high.end < len(words) and words[high.end] in GROUP_ITEM_PREPS and \
+                    enclosed_group_end(doc, low.end) is not None:
+                continue   # `The other seven — four in Shanghai, two in Gansu — were imported`: a list set apart
             reach = CHANGE_BY_REACH if low.start and words[low.start - 1] == "by" else CHANGE_REACH
             if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - reach):low.start]) or
                                               (low.start > 0 and words[low.start - 1] == "by")):
@@ -379,11 +386,16 @@ class NumeralReader:
             n = len(link)
             if tuple(words[reading.end:reading.end + n]) == link and reading.end + n < len(words) and \
                     self.is_numeral(reading.end + n):
-                return not self.part_of_cases(link, reading.end + n)
+                return not self.part_of_cases(link, reading.end + n) and not self.duration(reading.end + n)
             if reading.start >= n + 1 and tuple(words[reading.start - n:reading.start]) == link and \
                     self.is_numeral(reading.start - n - 1):
-                return not self.part_of_cases(link, reading.start)
+                return not self.part_of_cases(link, reading.start) and not self.duration(reading.start)
         return False
+
+    def duration(self, i: int) -> bool:
+        """`in 3 weeks`, `in two days`: the numeral at i counts units of time, so `60,000 in 3 weeks` is a level
+        reached in a span of time, not one in three."""
+        return i + 1 < len(self.words) and self.words[i + 1] in DURATION_UNITS
 
     def part_of_cases(self, link: tuple[str, ...], whole: int) -> bool:
         """`16 out of 17 confirmed cases`: a part of a number of cases, not a rate (`3 out of 10 people`)."""

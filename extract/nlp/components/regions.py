@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import put
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.places import settle_namesakes
 from extract.nlp.rules.relations import lower_words, set_region_index, set_spans, token_texts
 from extract.nlp.triggers import triggers
 
@@ -107,6 +108,7 @@ class RegionMatcher:
             put(span, "value", region.canonical)
             put(span, "code", region.code)
             spans.append(span)
+        settle_namesakes(doc, spans)   # `Fuzhou` in an article about Jiangxi is Jiangxi's Fuzhou
         set_spans(doc, SPAN_KEY, spans)
         set_region_index(doc, spans)
         return doc

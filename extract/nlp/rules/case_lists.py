@@ -19,9 +19,12 @@ CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})   # plain c
 HELD_NOW = word_set("current_counts", "modifiers")   # `active`, `existing`, `remaining` cases
 LEVEL_REACH = 7   # words from `the number of` to its noun (`the number of locally-transmitted cases`)
 LEVEL_WORDS = frozenset({"number", "total", "tally", "count"})   # what names a level's noun: `the number of cases`
+SUBJECT_DETERMINERS = frozenset({"the", "its", "their", "total"})   # before a level's noun that is its subject
 EXISTENTIAL = frozenset({"there"})   # `There were 11 cases, ...`: a list going on after a stray full stop
 PLACE_UNITS = frozenset({"city", "prefecture", "county", "district", "province", "area", "region"})
 REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of plain `cases` of the disease
+WHOLE_KEY = "aidfacts_roll_call_whole"   # marks of the whole count a roll call parts (its characters)
+TALLY_KEY = "aidfacts_roll_call_tally"   # marks of a bare roll call's standing tallies (`Shenzhen has 416, ...`)
 STATUSES = status_table()
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
 # the words of a lead-in that name nothing of its cases (`Among the imported cases,`: `imported` is named)
@@ -51,15 +54,19 @@ class CaseLists:
         Among them, 274 cases in Xinyang`: members of a list that state no period (or no status) have their
         head's (run once all counts are made, in text order, so that it runs down the list). A count of plain
         `cases` of the disease that no list gives a status is a confirmed one."""
-        previous, previous_in_list, before = None, False, None
+        previous, previous_in_list, before, roll = None, False, None, None
+        by_chars = {(f.start_char, f.end_char): f for f in facts}
         for fact in facts:
             if fact.label_ != "case_count":
                 continue
+            if get(fact, "period") is None and is_tally(fact):
+                put(fact, "period", "total")   # `Shenzhen has 416, Guangzhou 339, ...`: each place's tally
             joined = previous is not None and self.joined_in_list(doc, previous, fact, previous_in_list)
             if joined and get(fact, "period") is None and not is_current(fact):
                 put(fact, "period", get(previous, "period"))
                 if is_current(previous):
                     mark_current(fact)
+            roll = self.roll_call_period(fact, roll, joined, by_chars)
             same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
             if get(fact, "status") == "unspecified":
                 if same_list and self.takes_head_status(doc, fact, previous, previous_in_list, before):
@@ -67,6 +74,23 @@ class CaseLists:
                 elif is_reported(fact):
                     put(fact, "status", "confirmed")   # `33,366 cases of the disease`, `5 imported cases`
             previous, previous_in_list, before = fact, joined, previous
+
+    @staticmethod
+    def roll_call_period(fact: Span, roll: Span | None, joined: bool, by_chars: dict) -> Span | None:
+        """`2,000 new cases. Of the total, Wuhan reported 1,200, Xiaogan 300`: a roll call's first member has
+        the period of the whole it parts, and its members the first member's, whatever their clause's words
+        say (`the total` names the whole, not the members' period). Returns the roll call the fact goes on."""
+        rule = fact.id_.split(":")[-1]
+        if rule == "case_roll_call":
+            whole = by_chars.get(fact.doc.user_data.get((WHOLE_KEY, fact.start_char, fact.end_char)))
+            if whole is not None and get(whole, "period") is not None:
+                put(fact, "period", get(whole, "period"))
+            return fact
+        if roll is None or not joined or rule != "case_list_item":
+            return None
+        if get(roll, "period") is not None:
+            put(fact, "period", get(roll, "period"))
+        return roll
 
     def takes_head_status(self, doc: Doc, fact: Span, head: Span, head_in_list: bool, before: Span | None) -> bool:
         """A list member takes the status of the count before it: a number alone or plain `cases` under
@@ -103,6 +127,8 @@ class CaseLists:
         if j is None or lows[j] not in CASE_NOUNS:
             return False
         named = lows[max(start, j - LEVEL_REACH): j]
+        if set(lows[start: j]) <= SUBJECT_DETERMINERS:
+            return True   # `Cases in Hubei rose to 2,000`: plain cases, the clause's subject, reached the level
         # the level's own noun (`the number of cases`), not another count's (`These 2 new cases bring to 4 the ...`)
         return not LEVEL_WORDS.isdisjoint(named) and UNCONFIRMED_WORDS.isdisjoint(named) and \
             HELD_NOW.isdisjoint(named)   # `the number of active cases fell to 3,000`: held now, no status said
@@ -186,3 +212,15 @@ def mark_reported(fact: Span) -> None:
 
 def is_reported(fact: Span) -> bool:
     return bool(fact.doc.user_data.get((REPORTED_KEY, fact.start_char, fact.end_char)))
+
+
+def mark_tally(number: Span) -> None:
+    number.doc.user_data[(TALLY_KEY, number.start_char, number.end_char)] = True
+
+
+def is_tally(fact: Span) -> bool:
+    return bool(fact.doc.user_data.get((TALLY_KEY, fact.start_char, fact.end_char)))
+
+
+def mark_whole(number: Span, whole: Span) -> None:
+    number.doc.user_data[(WHOLE_KEY, number.start_char, number.end_char)] = (whole.start_char, whole.end_char)

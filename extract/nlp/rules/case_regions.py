@@ -37,7 +37,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "emerged", "origina
                             "travelled", "traveled", "returning", "returned", "lived", "visited"})
 # rules that make a sub-count of a list or a parenthesis: their places are not the sentence's place
 SUBCOUNT_RULES = frozenset({"case_list_item", "case_origin_item", "count_including", "case_respectively", "case_parenthetical",
-                            "case_region_apposition",
+                            "case_region_apposition", "case_roll_call",
                             "count_of_which", "count_partitive", "count_partitive_noun", "count_partitive_lead"})
 
 

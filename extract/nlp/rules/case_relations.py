@@ -11,11 +11,13 @@ from extract.nlp.rules.case_labels import block_day
 from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
+from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
+from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -31,7 +33,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
                         "count_partitive_lead"})
 # rules whose count continues the one before it in its sentence (a list, a part, a total)
 HEADED_RULES = PART_RULES | {"case_list_item", "case_origin_item", "count_list", "case_ellipsis", "count_others",
-                             "case_respectively",
+                             "case_respectively", "case_roll_call",
                              "count_total_to"}
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
@@ -123,10 +125,13 @@ class CaseRelations(CaseLists, CaseRegions):
         average = self.states_an_average(doc, number, head, start, facts)
         if period is not None and average:
             period = None   # `The average number of cases reported annually is 600`: neither new nor a running total
-        if head.rule in ("case_list_item", "case_origin_item"):
+        if head.rule in ("case_list_item", "case_origin_item", "case_roll_call"):
             region = head.region
         else:
-            region = self.case_region(doc, number, head, start, end, facts)
+            # `three of those — all in Hubei Province — were local`: the group set apart says where they all are
+            whole_place = enclosed_whole_place(doc, head.end) if head.end < len(doc) else None
+            region = get(whole_place, "value") if whole_place is not None else \
+                self.case_region(doc, number, head, start, end, facts)
             # a count of the whole country, of abroad or of a place of its own borrows no region
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
             own_place = self.scopes.unknown_place_after(doc, number)
@@ -348,10 +353,13 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
-        index = doc_index(doc)
-        lows, texts, like_num, opens = index.lower, index.texts, index.like_num, index.sentences.start_set
-        words, stop = [], min(len(doc), j + window)
+        lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
+        words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
         while j < stop:
+            group_end = enclosed_group_end(doc, j) if j > 0 and texts[j] != "(" else None
+            if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
+                j, stop = group_end, min(len(doc), group_end + window)
+                continue
             if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
                 close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
                 if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
@@ -381,7 +389,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
-            own = self.own_clause_start(number, clause_start, facts)
+            own = max(self.own_clause_start(number, clause_start, facts),
+                      level_words_start(lows, clause_start, number.start))
             if self.new_words & set(lows[own: number.start]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`

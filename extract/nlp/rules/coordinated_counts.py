@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
+from extract.nlp.rules.case_regions import SUBCOUNT_RULES
 from extract.nlp.rules.relations import governing_preposition, lower_words, region_index, spans_in
 
 JOINERS = frozenset({"and", ","})   # what stands between two members (`3,099 cases, 82 deaths and 1,000 cures`)
@@ -27,7 +28,9 @@ def share_coordinated_place(doc: Doc, facts: list[Span], placed_elsewhere) -> No
         if place is None or get(last, "region") != place:
             continue
         j = k
-        while j > 0 and joined(words, cases[j - 1], cases[j]):
+        # (a list's member is a part of the count before it, no coordinated count: `Of the 23 new cases, 12 were in
+        # Wuhan, 6 in Xiaogan`)
+        while j > 0 and joined(words, cases[j - 1], cases[j]) and cases[j].id_.split(":")[-1] not in SUBCOUNT_RULES:
             member = cases[j - 1]
             if get(member, "region") is None and not get(member, "places") and \
                     not placed_elsewhere(doc, member.start):

@@ -10,8 +10,8 @@ from extract.nlp.docindex import doc_index
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, sentence_start, spans_in,
-                                         spans_of)
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index,
+                                         sentence_start, spans_in, spans_of)
 from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
 
@@ -34,8 +34,20 @@ STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", 
 # what may follow a level risen from (`from 2,900 a day earlier`, `from 2,900 on Sunday`, `from 2,900 in Wuhan`)
 LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
                              "reported", "recorded", "one"})
+SPAN_PREPOSITIONS = frozenset({"in", "within", "over", "after", "during", "for", "on", "by", "at", "from"})
+BARE_LEVELS = frozenset({"total", "tally"})   # `The total rose to 2,000`: a level with no noun of its own
 COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
+# verbs that open a clause about the level a running count reached (`..., bringing the total confirmed cases in
+# Zhejiang to 1,213`, `..., increasing the number of confirmed cases by 325 to 50,333`)
+LEVEL_CLAUSE_VERBS = TOTAL_CLAUSE_VERBS | frozenset({"increasing", "putting", "pushing", "lifting", "taking"})
+
+
+def level_words_start(words: list[str], start: int, position: int) -> int:
+    """Where a level's own words start in its clause: after the last verb before it that opens a clause about a
+    running count (`The new cases were all in Lishui, bringing the total in Zhejiang to 1,213`: that `new` is not
+    the level's), else the clause's start."""
+    return next((j + 1 for j in range(position - 1, start - 1, -1) if words[j] in LEVEL_CLAUSE_VERBS), start)
 
 
 def previous_count(facts: list[Span], position: int, sentence_start: int | None = None) -> Span | None:
@@ -96,6 +108,9 @@ class LevelFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
+        head = borrow(self.total_of_the_sentence_before(doc, number, facts), "count_total_to", number)
+        if head is not None:
+            return head   # `Hubei reported 300 new cases. The total rose to 2,000.`
         counted = self.number_of(words, start, number.start)
         if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
             return None   # `the number of cities with cases rose to 16`: the number counts cities
@@ -111,12 +126,29 @@ class LevelFinder(CountWords):
             return Head(self.noun_class[counted], "count_reached", number.end)
         return None
 
+    def total_of_the_sentence_before(self, doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+        """`Hubei reported 300 new cases on Monday. The total rose to 2,000.`: a sentence whose subject is a bare
+        level noun (`The total`, `The tally`, `Its tally`) reached a level of what the last case count of the
+        sentence just before counted, in the same paragraph, with no other number and no other place between."""
+        words = lower_words(doc)
+        s = sentence_start(doc, number.start)
+        j = s + 1 if words[s] in ("the", "its") else s
+        if j >= number.start or words[j] not in BARE_LEVELS or words[j + 1] == "of" or s == 0:
+            return None
+        previous = last_before(facts, s, floor=sentence_start(doc, s - 1))
+        if previous is None or previous.label_ != "case_count" or "\n" in doc[previous.end: s].text:
+            return None
+        if self.list_broken(doc, number, previous):
+            return None   # `Hubei reported 300 new cases and opened 16 hospitals. The total rose to 2,000.`
+        own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, number.start)}
+        return previous if own <= {get(previous, "region")} else None
+
     def counts_other_things(self, doc: Doc, number: Span) -> bool:
         """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""
         words, alpha = lower_words(doc), doc_index(doc).is_alpha
         for j in range(number.end, min(len(doc), number.end + 3)):
-            if not alpha[j]:
-                return False
+            if not alpha[j] or words[j] in SPAN_PREPOSITIONS:
+                return False   # `reached 60,000 within three weeks`: the noun after a preposition is not the number's
             if words[j] in self.not_counted:
                 return True
         return False

@@ -14,7 +14,8 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
-from extract.nlp.rules.place_lists import (counted_noun_after, counted_noun_before, in_bracketed_roll,
+from extract.nlp.rules.roll_calls import RollCalls
+from extract.nlp.rules.place_lists import (case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
@@ -35,7 +36,7 @@ WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their"})   # `7 of the 9 cases`, `930 of its 935 patients`
 
 
-class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
+class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -125,10 +126,15 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
             return Head(head.noun_class, "count_range", number.end, head.modifiers, head.noun_end)
         # a list: 202, 183, 176 and 114 new confirmed cases
         chain = self.list_chain(doc, number, numbers)
+        if chain and self.level_before_a_clause(doc, number, chain):
+            chain = []   # `The number of discharged patients reached 292, and 3 deaths were reported`: two clauses
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
+            self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
+            self.other_group(doc, number, facts) or \
+            self.lead_whole(doc, number, facts) or \
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
@@ -174,7 +180,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
             if last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=sent.start):
                 return Head("case", rule, end)
             if any(self.classify_word(doc, j) == "case" for j in range(sent.start, number.start)):
-                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else None
+                noun = counted_noun_before(doc, number, self.classify_word) if rule == "case_parenthetical" else \
+                    case_noun_before(doc, number, self.classify_word)   # `the most cases with 416`
                 # `The cities with the most cases are Wuhan (1,500), Xiaogan (300)`: that noun's words
                 return Head("case", rule, end, noun, noun[1]) if noun is not None else Head("case", rule, end)
         return self.reached_total(doc, number, facts) or self.increase(doc, number) or \
@@ -305,6 +312,12 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         pair = {table.by_word.get(first), table.by_word.get(second)}
         return None not in pair and any(pair <= members for members, _ in table.unions)
 
+    def level_before_a_clause(self, doc: Doc, number: Span, chain: list[Span]) -> bool:
+        """A level reached (`reached 292`) and the count after `, and` begin two clauses, not one list."""
+        words = lower_words(doc)
+        return chain[0] is number and number.start > 0 and words[number.start - 1] in self.reach and \
+            words[number.end: chain[1].start] == [",", "and"]
+
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935
         patients`, `Fourteen of the 17 cities`, `16 out of 17 confirmed cases`: part of a group counts what the group
@@ -422,6 +435,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
         before = lower_words(doc)[number.start - 1]
         after = token_texts(doc)[number.end] if number.end < len(doc) else "."
         region = region_index(doc).by_end.get(number.start - 1)
+        if region is None and before == "with" and token_texts(doc)[number.start - 2] == ",":
+            region = region_index(doc).by_end.get(number.start - 2)   # `Wuhan, with 1,200, and Xiaogan, with 300`
         if region is None and in_bracketed_roll(doc, number):
             return "case_parenthetical"   # `2,000 new cases (Wuhan 1,500, Xiaogan 300)`
         if region is None:
@@ -444,8 +459,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts):
 
     def apposition_to_cases(self, doc: Doc, number: Span) -> str | None:
         """`Xiaogan had the most cases, 2,436, followed by ...`: a number set off after a case noun."""
-        if number.start < 2 or token_texts(doc)[number.start - 1] != "," or number.end >= len(doc):
-            return None
+        if number.start < 2 or token_texts(doc)[number.start - 1] not in (",", "with") or number.end >= len(doc):
+            return None   # (`Shenzhen has the most cases with 416, followed by ...`)
         if token_texts(doc)[number.end] in (",", ".", ";") and self.classify_word(doc, number.start - 2) == "case":
             return "case_apposition"
         return None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import INDEX_KEY
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.list_shapes import closes_lead
 from extract.nlp.rules.relations import attachable_dates, lower_words, nearest, token_texts
 from extract.nlp.rules.scopes import ScopeReader
 from extract.nlp.triggers import triggers, word_set
@@ -84,7 +85,7 @@ class CountWords:
         """The numbers of a list that this one starts or continues (`202, 183, 176 and 114`)."""
         by_start = self.numbers_by_start(numbers)
         chain, current = [number], number
-        while True:
+        while not closes_lead(doc, current):   # `Among the total of 85, 18 patients`: the lead's whole, no member
             j = current.end
             if j < len(doc) and token_texts(doc)[j] in (",", "and"):
                 j += 1

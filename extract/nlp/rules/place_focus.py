@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path, default_gazetteer
 from extract.nlp.rules.relations import (LOOKBACK, governing_preposition, last_before, lower_words, region_index, sentence_index,
@@ -33,9 +34,15 @@ CARRY_REACH = 400        # tokens back from a count's sentence to the count whos
 DISTANCE_GAP = 4         # words between a distance word and its `from` / `of`
 ORIGIN_GAP = 3           # words between an origin word (`arrived from`) and the place
 ANAPHOR_GAP = 2          # modifiers between the determiner and the head (`the hard-hit province`)
+PRONOUN_SENTENCES = 4    # sentences back from `it` to its antecedent
+OPENING_REACH = 15       # tokens of a sentence's opening phrase before its comma (`Sensing the severity ...,`)
+OBJECT_REACH = 6         # tokens from the verb after `it` to the number it reports (`had recorded a total of 50`)
+AGENT_REACH = 4          # words of a subject looked at for its noun (`The World Health Organization`)
+UNIT_WORDS = frozenset({"province", "city", "municipality", "prefecture", "county", "autonomous", "region"})
 PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
 REGION_KINDS = frozenset({"autonomous_region", "sar"})
 ORIGIN_PREPS = frozenset({"from", "via", "through"})
+ARRIVAL_PREPS = frozenset({"in", "into", "at"})   # after a word of travel, the place reached (not `to`: a trip)
 BULLETS = frozenset({"-", "•", "*", "·", "—", "–", "▪", "●", "○"})
 
 
@@ -46,7 +53,8 @@ def focus_words() -> dict:
         data = json.load(handle)
     required = ("anaphor_determiners", "anaphor_heads", "anaphor_blockers", "anaphor_not_after_head",
                 "distance_words", "team_story_words", "provincial_capitals", "continuation_words",
-                "subject_lead_words", "opening_adverbs")
+                "subject_lead_words", "opening_adverbs", "pronouns", "pronoun_auxiliaries", "pronoun_verbs",
+                "opening_words", "pronoun_agents", "place_modified_nouns", "place_voice_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"focus.json: missing keys {', '.join(missing)}")
@@ -96,7 +104,10 @@ class PlaceFocus:
             else:
                 break
         before = words[max(sent, j - ORIGIN_GAP + 1): j + 1]
-        if not self.scopes.words["origin_markers"].isdisjoint(before) or \
+        # `arriving in Shanghai`: where they are now (`arrived in Hefei from Wuhan` names two places: neither sure)
+        arrived_in = j >= sent and words[j] in ARRIVAL_PREPS and \
+            ORIGIN_PREPS.isdisjoint(words[region.end: sentence_index(doc).bounds(region.start)[1]])
+        if not arrived_in and not self.scopes.words["origin_markers"].isdisjoint(before) or \
                 governing_preposition(doc, region, ORIGIN_PREPS) is not None:
             return True   # `arrived from Wuhan`, `imported from Hubei`, `via Hong Kong, Macao and Taiwan`
         if j >= sent and words[j] in ("from", "of", "to") and \
@@ -134,6 +145,8 @@ class PlaceFocus:
         words = lower_words(doc)
         heads = self.words["anaphor_heads"]
         for i in range(start, end - 1):
+            if words[i] in self.words["pronouns"] and self.pronoun_reports(doc, i, end):
+                return "pronoun", i   # `By April 26, it had recorded 50,333 cases`
             if words[i] not in self.words["anaphor_determiners"]:
                 continue
             if i > 0 and words[i - 1] in self.words["anaphor_blockers"]:
@@ -163,6 +176,8 @@ class PlaceFocus:
         gazetteer = self.gazetteer
         if kind == "unsaid":
             return None
+        if kind == "pronoun":
+            return self.pronoun_reading(doc, position)[1]
         if kind == "city":
             def wanted(value):
                 return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"
@@ -224,7 +239,114 @@ class PlaceFocus:
         """The clause refers to a place (`The province also reported ...`) that nothing before resolves: its
         count is no other place's."""
         found = self.anaphor(doc, start, end)
+        if found is not None and found[0] == "pronoun":
+            return self.pronoun_reading(doc, found[1])[0] == "none"   # `it` for China: the country's count
         return found is not None and self.resolve(doc, *found) is None
+
+    # --- `it` ------------------------------------------------------------------------------------------------
+    def pronoun_reports(self, doc: Doc, i: int, end: int) -> bool:
+        """`it` is the subject of a report of a number: `It reported 14 new deaths`, `it has so far recorded 50`;
+        not a dummy subject (`it is expected that`) nor an object (`made it`)."""
+        words, like_num = lower_words(doc), doc_index(doc).like_num
+        j = i + 1
+        while j < end and words[j] in self.words["pronoun_auxiliaries"]:
+            j += 1
+        if j >= end or words[j] not in self.words["pronoun_verbs"]:
+            return False
+        for k in range(j + 1, min(end, j + 1 + OBJECT_REACH)):
+            if like_num[k]:
+                return True
+            if doc_index(doc).is_punct[k]:
+                return False
+        return False
+
+    def pronoun_reading(self, doc: Doc, i: int) -> tuple[str, str | None]:
+        """The place `it` stands for: the subject of its own sentence when `it` is not that (`Wuhan said it had
+        recorded ...`), else of the sentences before, back over those whose subject `it` cannot be (`the number of
+        cases peaked`, a plural) and those whose subject is `it` too, when that subject is a place (`Wuhan revised
+        its toll. ... it had recorded`), the place a named authority speaks for (`The Hubei health commission`) or
+        an anaphor that resolves (`the city was locked down`): ("place", its name). ("country", None) for the
+        whole country (`China reported ... It also reported`); ("none", None) when the subject is something else
+        that reports (`The commission said ... It reported`), when a place named on the way is another place than
+        the one found, or nothing is found within reach."""
+        index = sentence_index(doc)
+        floor = max(i - CARRY_REACH, self.scopes.section_start(doc, i))
+        s, e = index.bounds(i)
+        passed: set[str] = set()
+        texts, looked = token_texts(doc), 0
+        while looked <= PRONOUN_SENTENCES:
+            if not all(texts[k].isspace() for k in range(s, e)):   # a paragraph break is no sentence
+                looked += 1
+                verdict, place, first = self.sentence_subject(doc, s, e)
+                if first >= i:
+                    verdict = "pronoun"   # the sentence's subject is the `it` itself (`By April 26, it had ...`)
+                if verdict == "place":
+                    # every place named on the way lies in it; its own sentence names no other (`Guangdong sent
+                    # doctors to Hubei. It reported ...`: either)
+                    own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, min(e, i))
+                           if not self.out_of_focus(doc, r)}
+                    gazetteer = self.gazetteer
+                    sure = all(p == place or gazetteer[p].province == place for p in passed) and \
+                        all(p == place or gazetteer[p].province == place or gazetteer[place].province == p for p in own)
+                    return ("place", place) if sure else ("none", None)
+                if verdict == "country":
+                    return ("country", None) if not passed else ("none", None)
+                if verdict == "agent":
+                    return "none", None
+                passed.update(get(r, "value") for r in spans_in(region_index(doc).regions, s, min(e, i))
+                              if not self.out_of_focus(doc, r))
+            if s <= floor:
+                return "none", None
+            s, e = index.bounds(s - 1)
+        return "none", None
+
+    def sentence_subject(self, doc: Doc, s: int, e: int) -> tuple[str, str | None, int]:
+        """(verdict, place, first token) of a sentence's subject: `place` (with its canonical name), `pronoun`,
+        `country` (`China`, `the mainland`), `agent` (something else that reports and is no place: `the
+        commission`, `the team`) or `other`
+        (something `it` does not stand for: `the number of cases`, `Essential supplies`)."""
+        words = lower_words(doc)
+        j = self.after_marker(doc, s, e, adverbs=True)
+        if j < e and j in region_index(doc).by_start and self.scopes.is_dateline_place(doc, region_index(doc).by_start[j]):
+            dash = next((k for k in range(j, min(e, j + OPENING_REACH)) if words[k] in ("-", "--", "—", "–")), None)
+            if dash is None:
+                return "other", None, j
+            j = dash + 1   # `WUHAN, April 26 (Xinhua) -- The city ...`
+        if j < e and (words[j] in self.words["opening_words"] or (doc_index(doc).is_alpha[j] and words[j].endswith("ing"))
+                      or spans_in(spans_of(doc, "date"), j, j + 1)):
+            comma = next((k for k in range(j, min(e, j + OPENING_REACH)) if words[k] == ","), None)
+            if comma is None:
+                return "other", None, j   # no subject found past an opening phrase
+            j = comma + 1   # `By April 26,`, `Sensing the severity of the disease,`
+        first = j
+        while j < e and words[j] in self.words["subject_lead_words"] and words[j] not in ("in", ","):
+            j += 1   # `The`, `China's`, `central China's`
+        region = region_index(doc).by_start.get(j)
+        if region is None and self.named_by_head(doc, j, min(e, j + 3)) is not None:
+            region = region_index(doc).by_start[j + 2]   # `The city of Wuhan reported ...`
+        if region is None:
+            found = self.anaphor(doc, first, min(e, first + ANAPHOR_GAP + 3))
+            if found is not None and found[1] == first and found[0] != "pronoun":   # `the city was locked down`
+                place = self.resolve(doc, *found)
+                return ("place", place, first) if place is not None else ("agent", None, first)
+            j = first + 1 if first < e and words[first] == "the" else first
+            if j < e and words[j] in self.words["pronouns"]:
+                return "pronoun", None, first
+            if not self.scopes.words["national_words"].isdisjoint(words[j: min(e, j + AGENT_REACH)]):
+                return "country", None, first   # `China`, `The country`, `The Chinese mainland`
+            if not self.words["pronoun_agents"].isdisjoint(words[j: min(e, j + AGENT_REACH)]):
+                return "agent", None, first
+            return "other", None, first
+        if self.out_of_focus(doc, region) and not self.is_authority(doc, region):
+            return "agent", None, first   # `The Hunan medical team`, `Doctors from Wuhan`
+        k = region.end
+        while k < e and words[k] in UNIT_WORDS:
+            k += 1
+        after = words[k] if k < e else ""
+        voice = not self.words["place_voice_words"].isdisjoint(words[k: k + 3])
+        if after in ("'s", "’s") and not voice or after in self.words["place_modified_nouns"] and not voice:
+            return "agent", None, first   # `Wuhan's mayor`, `Wuhan residents`: not the place itself
+        return "place", get(region, "value"), first
 
     # --- a place carried forward -------------------------------------------------------------------------
     def carried_region(self, doc: Doc, number: Span, facts: list[Span], section_start: int, is_subcount) -> str | None:

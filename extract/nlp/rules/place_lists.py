@@ -15,8 +15,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.nlp.rules.each_place import each_words
-from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index, spans_in,
-                                         spans_of, token_texts)
+from extract.nlp.rules.relations import (clause_bounds, governing_preposition, lower_words, region_index,
+                                         sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import status_table
 
 NOUN_REACH = 8   # words from the list's end to the noun it counts (`have the most confirmed cases`)
@@ -24,6 +24,7 @@ YEAR = re.compile(r"(?:19|20)\d\d")   # `Wuhan (2019)`: a year, no count
 STATUSES = status_table()
 ORIGIN_PREPS = frozenset({"from"})
 MODIFIER_REACH = 3   # words before a case noun that may say its status (`the most newly confirmed cases`)
+NOUN_BEFORE_REACH = 12   # tokens back from a place's bare number to the case noun of its sentence
 ROLL_REACH = 40   # tokens of a bracketed roll of places and numbers
 ARTICLES = frozenset({"a", "an"})   # one person (`a doctor from Wuhan (45)`)
 
@@ -90,6 +91,17 @@ def counted_noun_before(doc: Doc, number: Span, classify_word) -> tuple[int, int
     for k in range(first.start - 1, max(clause_start, first.start - NOUN_REACH) - 1, -1):
         if classify_word(doc, k) == "case":
             return max(clause_start, k - MODIFIER_REACH), k + 1
+    return None
+
+
+def case_noun_before(doc: Doc, number: Span, classify_word) -> tuple[int, int] | None:
+    """(start, end) of the nearest case noun before a place's bare number in its sentence and the few words
+    before it (`Shenzhen has the most cases with 416`, `The cities with the most cases were Wuhan, with 1,200`):
+    the noun the number counts, which says its status."""
+    start = sentence_start(doc, number.start)
+    for k in range(number.start - 1, max(start, number.start - NOUN_BEFORE_REACH) - 1, -1):
+        if classify_word(doc, k) == "case":
+            return max(start, k - MODIFIER_REACH), k + 1
     return None
 
 

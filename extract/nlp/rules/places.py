@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
-from extract.nlp.extensions import get
+from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path, default_gazetteer
 from extract.nlp.rules.relations import lower_words, region_index, sentence_index, spans_in, spans_of, token_texts
 from extract.nlp.triggers import triggers
@@ -29,6 +29,15 @@ CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "jun
                             "thursday", "friday", "saturday", "sunday"})
 PREDICATIVE = frozenset({"all", "were", "are", "was", "is", "be", "being", "both", "mostly", "mainly"})
 LIST_BOUNDARY = frozenset({",", ";", ".", "and", ")", "(", ":", "，", "；", "、"})
+# words between a shared city name and the province that says which it is (`Fuzhou, Jiangxi`, `Fuzhou City in
+# Jiangxi Province`, `Jiangxi's Fuzhou`, `Jiangxi province's Fuzhou City`)
+NAMESAKE_LINKS = frozenset({",", "in", "of", "'s", "’s", "city", "province", "prefecture", "(", "the"})
+NAMESAKE_REACH = 3   # link words at most between the two names
+# Whether a shared name with no province beside it is read by the article's context (its sentence, the province
+# last named, the only one named). Off: the devset's gold gives the default name to Jiangsu's Taizhou (127) and
+# Anhui's Suzhou (141), each in its own province's bulletin, so the ratchet holds the default; a province named
+# beside the name (`Fuzhou, Jiangxi`) is read whatever this says.
+NAMESAKES_BY_CONTEXT = False
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +67,68 @@ def scope_words() -> dict:
     for key in ("leadin_continuations", "status_leadin_phrase_openers"):
         data[key] = tuple(tuple(p.lower().split()) for p in data[key])
     return data
+
+
+def settle_namesakes(doc: Doc, spans: list[Span]) -> None:
+    """A city name shared by two cities (`Fuzhou`: Fujian's capital or a city of Jiangxi; `Taizhou`, `Suzhou`,
+    `Yichun`, `Yulin`) is the one a province named beside it says (`Fuzhou, Jiangxi`, `Jiangxi's Fuzhou`); and,
+    with NAMESAKES_BY_CONTEXT, the one the article's context puts it in: the one province of the two its sentence
+    names; else the one of the two last named before it (a place of that province, the headline's, the
+    dateline's, a bulletin's other cities); else the only one of the two the article names at all. With no
+    context it stays the gazetteer's default. One pass over the mentions, in text order: the spans' value and
+    code are set in place."""
+    gazetteer, words = default_gazetteer(), lower_words(doc)
+    if gazetteer.namesake_words.isdisjoint(words[span.start] for span in spans):
+        return   # most articles: no shared name
+    options = [gazetteer.shared_form(span.text) if words[span.start] in gazetteer.namesake_words else ()
+               for span in spans]
+    provinces = [None if options[k] else gazetteer[get(span, "value")].province for k, span in enumerate(spans)]
+    named = set(provinces)
+    index = sentence_index(doc)
+    by_sentence: dict[int, set] = {}
+    for span, province in zip(spans, provinces):
+        by_sentence.setdefault(index.bounds(span.start)[0], set()).add(province)
+    last_seen: dict[str, int] = {}
+    for k, span in enumerate(spans):
+        if provinces[k] is not None:
+            last_seen[provinces[k]] = span.start
+            continue
+        homes = {region.province: region for region in options[k]}
+        beside = namesake_beside(doc, spans, provinces, k, homes)
+        in_sentence = by_sentence[index.bounds(span.start)[0]] & homes.keys()
+        seen = [p for p in homes if p in last_seen]
+        anywhere = named & homes.keys()
+        if beside is not None:
+            chosen = beside
+        elif not NAMESAKES_BY_CONTEXT:
+            continue
+        elif len(in_sentence) == 1:
+            chosen = in_sentence.pop()
+        elif seen:
+            chosen = max(seen, key=last_seen.get)
+        elif len(anywhere) == 1:
+            chosen = anywhere.pop()
+        else:
+            continue
+        put(span, "value", homes[chosen].canonical)
+        put(span, "code", homes[chosen].code)
+
+
+def namesake_beside(doc: Doc, spans: list[Span], provinces: list, k: int, homes: dict) -> str | None:
+    """The province named right beside mention k, when it is the home of one of its namesakes (`Fuzhou,
+    Jiangxi`, `Fuzhou City in Jiangxi Province`, `Jiangxi's Fuzhou`)."""
+    words, span = lower_words(doc), spans[k]
+    for other in (k - 1, k + 1):
+        if not 0 <= other < len(spans) or provinces[other] not in homes:
+            continue
+        near = spans[other]
+        if get(near, "value") != provinces[other]:
+            continue   # a city beside it names no province (`Nanchang and Fuzhou`)
+        lo, hi = (near.end, span.start) if other < k else (span.end, near.start)
+        if hi - lo <= NAMESAKE_REACH and all(w in NAMESAKE_LINKS for w in words[lo:hi]) and \
+                (other > k or "'s" in words[lo:hi] or "’s" in words[lo:hi] or hi == lo):
+            return provinces[other]
+    return None
 
 
 class PlaceReader:

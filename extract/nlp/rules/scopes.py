@@ -22,6 +22,7 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, region_index,
                                          sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
+from extract.nlp.rules.list_shapes import described_place
 from extract.nlp.triggers import status_table, triggers, word_set
 
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
@@ -110,7 +111,8 @@ class ScopeReader(PlaceReader):
             j += 1
             if j < n and words[j] == "the":
                 j += 1
-            return regions.by_start.get(j)
+            # `one in the capital, Beijing`, `two in northwestern Gansu Province`: the place past its description
+            return regions.by_start.get(j) or described_place(doc, j)
         if self.leadin_at(doc, number.start) is not None:
             reporter = self.reporting_place(doc, number)
             if reporter is not None:
@@ -159,8 +161,12 @@ class ScopeReader(PlaceReader):
 
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
-        `35 deaths (34 in Hubei ...)`: it must not become the head count's region."""
+        `35 deaths (34 in Hubei ...)`: it must not become the head count's region; nor a place with its own number
+        in brackets (`20 new cases were reported in Beijing (5), Shanghai (3) ...`: a member of a roll call)."""
         words = lower_words(doc)
+        if region.end + 2 < len(doc) and words[region.end] == "(" and words[region.end + 2] == ")" and \
+                doc_index(doc).like_num[region.end + 1]:
+            return True
         for j in range(number.end, region.start):
             if words[j] == "(":
                 return True

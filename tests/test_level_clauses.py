@@ -12,6 +12,15 @@ SHAPES = [
      [(292, "recovered", "total"), (3, "death", None)]),
     ("The number of confirmed cases rose to 950, and 12 patients were discharged.",
      [(950, "confirmed", "total"), (12, "recovered", None)]),
+    ("The number of confirmed cases rose to 500 and 3 patients died on Monday.",
+     [(500, "confirmed", "total"), (3, "death", "total")]),   # (the 3's period: the clause's `number of`)
+    ("The number of new infections was 394 and the number of deaths was 114, taking the totals to 74,576 and 2,118 "
+     "respectively.", [(394, "confirmed", "new"), (114, "death", "total"), (74576, "confirmed", "total"),
+                       (2118, "death", "total")]),
+    ("Hubei reported 349 new cases and 108 new deaths, bringing the totals to 62,031 and 2,029 respectively.",
+     [(349, "confirmed", "new"), (108, "death", "new"), (62031, "confirmed", "total"), (2029, "death", "total")]),
+    ("Wuhan reported 131 new cases, and the cities of Ezhou and Huangshi added two and one respectively.",
+     [(131, "confirmed", "new"), (2, "confirmed", "new"), (1, "confirmed", "new")]),
     # lists stay lists
     ("New cases fell to 12, 10, and 8 cases on the three days.",
      [(12, "confirmed", None), (10, "confirmed", None), (8, "confirmed", None)]),

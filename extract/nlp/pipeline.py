@@ -93,7 +93,7 @@ def glued_word_rules() -> dict[str, list[dict]]:
     names = {form for region in default_gazetteer().regions if region.level != "province"
              for form in (region.canonical, *region.aliases) if form.isascii() and form.isalpha()}
     pairs += [(name, "city") for name in sorted(names)]
-    pairs += [(verb, "in") for verb in ("was", "were", "are", "is")]   # `1wasin Nanjing`
+    pairs += [(word, "in") for word in glued["before_in"]]   # `1wasin Nanjing`, `631 cases have been reportedin Jiangsu`
     return {first + second: [{ORTH: first}, {ORTH: second}] for first, second in pairs}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.nlp.rules.coordinated_counts import share_coordinated_place
+from extract.nlp.rules.coordinated_counts import share_coordinated_place, share_respective_statuses
 from extract.nlp.rules.count_anaphora import one_sized_team, places_named_before
 from extract.nlp.rules.diseases import of_another_disease
 from extract.nlp.rules.noun_compounds import modifies_next_noun
@@ -75,6 +75,7 @@ class CountExtractor(CountWords):
         self.cases.share_list_period(doc, facts)
         scopes = self.cases.scopes   # `3,099 cases and 82 deaths in Henan`: the place is each member's
         share_coordinated_place(doc, facts, lambda d, i: scopes.is_national(d, i) or scopes.is_elsewhere(d, i))
+        share_respective_statuses(doc, facts)   # `taking their totals to 74,576 and 2,118 respectively`
         # after every count is made: a staff count's teams and parts may stand after it in its sentence
         describe_staff(doc, facts, self.heads.noun_class, self.gazetteer)
         set_spans(doc, SPAN_KEY, facts)

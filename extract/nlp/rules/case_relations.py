@@ -14,6 +14,7 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.case_lists import CaseLists, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
+from extract.nlp.rules.count_clauses import increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -43,47 +44,14 @@ LEADIN_ENDS = frozenset({":", ",", ";", "."})
 LEADIN_REACH = 10   # words back from the items to the start of their lead-in
 OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
 NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
-WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
-INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
+CLAUSE_JOINERS = frozenset({"and", "while", "but", "whereas", "although", ","})   # after a level: another clause
 NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been newly cured`)
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
-
-
-def whole_of_a_part(doc: Doc, number: Span) -> bool:
-    """`930 of the 935 patients`, `12 of its 30 cases`, `16 out of 17 cases`: the number after `of` is the whole
-    a number before it is part of."""
-    words, like_num = lower_words(doc), doc_index(doc).like_num
-    j = number.start - 1
-    if j >= 0 and words[j] in WHOLE_DETERMINERS:
-        j -= 1
-    if j < 1 or words[j] != "of":
-        return False
-    if words[j - 1] == "out":
-        j -= 1
-    return j >= 1 and like_num[j - 1]
-
-
-def increments_a_total(doc: Doc, j: int) -> bool:
-    """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
-    total to a number is what was added to it (no other number between the two)."""
-    words, like_num = lower_words(doc), doc_index(doc).like_num
-    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
-    for k in range(j, end):
-        if like_num[k]:
-            return False
-        if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
-            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
-                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
-    return False
-
-
-def sentence_index_end(doc: Doc, j: int) -> int:
-    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -339,6 +307,10 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
             if status is not None:
                 return status
+            if own and number.end < len(doc) and lower_words(doc)[number.end] in CLAUSE_JOINERS:
+                # `The number of new infections was 394 and the number of deaths was 114`: the words after the
+                # level are the next clause's
+                words = modifiers + ([lower_words(doc)[number.start - 1]] if number.start > 0 else [])
             words += lower_words(doc)[start: number.start]   # `the number of confirmed cases ... rose to`
         return STATUSES.first(words) or "unspecified"
 

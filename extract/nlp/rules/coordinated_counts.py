@@ -14,6 +14,7 @@ from extract.nlp.rules.relations import governing_preposition, lower_words, regi
 JOINERS = frozenset({"and", ","})   # what stands between two members (`3,099 cases, 82 deaths and 1,000 cures`)
 LOCATING = frozenset({"in"})
 PLACE_REACH = 8   # words from the last member to its place (`had been recorded in the province of Henan`)
+RESPECTIVE_RULE = "case_respectively"
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "while", "with", "including", "which", "who", "but"})
 
 
@@ -58,3 +59,31 @@ def place_after(doc: Doc, fact: Span) -> str | None:
             return get(span, "value")
         return None
     return None
+
+
+def share_respective_statuses(doc: Doc, facts: list[Span]) -> None:
+    """`... 394 new infections and 114 deaths, taking their totals to 74,576 and 2,118 respectively`: the k numbers
+    listed `respectively` match, in order, the last k case counts of their sentence when those state k different
+    statuses (a list matched against places keeps its head's status)."""
+    cases = [f for f in facts if f.label_ == "case_count"]
+    k = 0
+    while k < len(cases):
+        if rule_of(cases[k]) != RESPECTIVE_RULE:
+            k += 1
+            continue
+        sent_start = doc_index(doc).sentences.bounds(cases[k].start)[0]
+        end = k
+        while end < len(cases) and rule_of(cases[end]) == RESPECTIVE_RULE and cases[end].start >= sent_start:
+            end += 1
+        members = cases[k: end]
+        before = [f for f in cases[:k] if f.start >= sent_start and rule_of(f) != RESPECTIVE_RULE]
+        matched = before[-len(members):] if len(members) >= 2 else []
+        statuses = [get(f, "status") for f in matched]
+        if len(matched) == len(members) and len(set(statuses)) == len(statuses) and "unspecified" not in statuses:
+            for member, status in zip(members, statuses):
+                put(member, "status", status)
+        k = end
+
+
+def rule_of(fact: Span) -> str:
+    return fact.id_.split(":")[-1]

@@ -315,8 +315,14 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
     def level_before_a_clause(self, doc: Doc, number: Span, chain: list[Span]) -> bool:
         """A level reached (`reached 292`) and the count after `, and` begin two clauses, not one list."""
         words = lower_words(doc)
-        return chain[0] is number and number.start > 0 and words[number.start - 1] in self.reach and \
-            words[number.end: chain[1].start] == [",", "and"]
+        if chain[0] is not number or number.start == 0 or words[number.start - 1] not in self.reach:
+            return False
+        between = words[number.end: chain[1].start]
+        if between == [",", "and"]:
+            return True
+        # `The number of confirmed cases rose to 500 and 3 patients died`: a level with a noun of its own
+        level = self.reached_total(doc, number, [])
+        return between == ["and"] and len(chain) == 2 and level is not None and level.rule == "count_reached"
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935

@@ -1,0 +1,45 @@
+"""What a count's clause says of it beyond its noun: that it is the whole a number before it is part of (`930 of
+the 935 patients`), or what was added to a total a later clause brings to a number (`838 patients were discharged,
+bringing the total to 67,749`)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.nlp.docindex import doc_index
+from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
+from extract.nlp.rules.relations import lower_words
+
+WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
+INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
+
+
+def whole_of_a_part(doc: Doc, number: Span) -> bool:
+    """`930 of the 935 patients`, `12 of its 30 cases`, `16 out of 17 cases`: the number after `of` is the whole
+    a number before it is part of."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    j = number.start - 1
+    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return False
+    if words[j - 1] == "out":
+        j -= 1
+    return j >= 1 and like_num[j - 1]
+
+
+def increments_a_total(doc: Doc, j: int) -> bool:
+    """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
+    total to a number is what was added to it (no other number between the two)."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
+    for k in range(j, end):
+        if like_num[k]:
+            return False
+        if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
+            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
+                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
+    return False
+
+
+def sentence_index_end(doc: Doc, j: int) -> int:
+    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)

@@ -11,7 +11,7 @@ from extract.nlp.pipeline import PIPE_NAMES, make_doc, shared_nlp
 from extract.nlp.rules.case_now import has_phrase
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, is_clause_break, lower_words, phrase_firsts,
                                          phrase_in, sentence_breaks, sentence_index, set_sentences, spans_in)
-from extract.nlp.rules.staff_roles import paragraph_bounds, speech_cut, speech_resume, speech_stops
+from extract.nlp.rules.staff_roles import paragraph_bounds
 from extract.nlp.triggers import status_table
 
 TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
@@ -190,23 +190,6 @@ def test_phrase_firsts_rule_out_only_words_that_start_no_phrase():
     assert phrase_firsts(table) == frozenset({"in", "each", "apiece"})
     assert phrase_firsts(table + ((),)) is None   # an empty phrase starts anywhere
 
-
-SPEECH_TEXT = ("Jiangsu sent 90 doctors, an official said at a meeting in Nanjing, adding that 80 more medics "
-               "will arrive, and officials noted that the team reached Huangshi.")
-
-
-def test_speech_cut_and_resume_answer_as_the_walk_over_every_range():
-    doc = shared_nlp().make_doc(SPEECH_TEXT)
-    words, stops = lower_words(doc), speech_stops()
-    assert {"said", "adding", "noted"} <= stops
-    for start in range(len(doc) + 1):
-        for end in range(start, len(doc) + 1):
-            cut = next((j for j in range(start, end) if words[j] in stops), end)
-            assert speech_cut(doc, start, end) == cut
-            last = next((j for j in range(end - 1, start - 1, -1) if words[j] in stops), None)
-            that = None if last is None else next((k for k in range(last + 1, end) if words[k] == "that"), None)
-            resumed = start if last is None else (last + 1 if that is None else that + 1)
-            assert speech_resume(doc, start, end) == resumed
 
 
 @pytest.mark.parametrize("n", [0, 1, 3, 15, 16, 40])

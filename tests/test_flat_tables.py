@@ -8,9 +8,9 @@ def cases(facts_of, text):
     return [(f["region"], f["value"], f["status"], f["period"]) for f in facts_of(text, kind="case_count")]
 
 
-WUHAN_XIAOGAN = [("Wuhan", 49122, "confirmed", None), ("Wuhan", 30000, "recovered", None),
-                 ("Wuhan", 2000, "death", None), ("Xiaogan", 3518, "confirmed", None),
-                 ("Xiaogan", 3000, "recovered", None), ("Xiaogan", 128, "death", None)]
+WUHAN_XIAOGAN = [("Wuhan", 49122, "confirmed", "total"), ("Wuhan", 30000, "recovered", "total"),
+                 ("Wuhan", 2000, "death", "total"), ("Xiaogan", 3518, "confirmed", "total"),
+                 ("Xiaogan", 3000, "recovered", "total"), ("Xiaogan", 128, "death", "total")]
 
 TABLES = [
     ("City Confirmed Cured Deaths\nWuhan 49122 30000 2000\nXiaogan 3518 3000 128", WUHAN_XIAOGAN),
@@ -18,18 +18,18 @@ TABLES = [
      WUHAN_XIAOGAN),
     ("Region\tConfirmed\tDischarged\tDeaths\nWuhan\t49122\t30000\t2000\nXiaogan\t3518\t3000\t128", WUHAN_XIAOGAN),
     ("City  New cases  Total cases  Deaths\nWuhan  120  49122  2000\nXiaogan  12  3518  128",
-     [("Wuhan", 120, "confirmed", "new"), ("Wuhan", 49122, "unspecified", "total"), ("Wuhan", 2000, "death", None),
+     [("Wuhan", 120, "confirmed", "new"), ("Wuhan", 49122, "unspecified", "total"), ("Wuhan", 2000, "death", "total"),
       ("Xiaogan", 12, "confirmed", "new"), ("Xiaogan", 3518, "unspecified", "total"),
-      ("Xiaogan", 128, "death", None)]),
+      ("Xiaogan", 128, "death", "total")]),
     # a caption names what columns of a period alone count
     ("Confirmed cases by province\nProvince | New | Total\nGuangdong | 12 | 1,350\nHenan | 3 | 1,270",
      [("Guangdong", 12, "confirmed", "new"), ("Guangdong", 1350, "confirmed", "total"),
       ("Henan", 3, "confirmed", "new"), ("Henan", 1270, "confirmed", "total")]),
     # a column of something else is left alone; a total row is skipped and the table goes on
-    ("City Confirmed Population\nWuhan 49122 11000000", [("Wuhan", 49122, "confirmed", None)]),
+    ("City Confirmed Population\nWuhan 49122 11000000", [("Wuhan", 49122, "confirmed", "total")]),
     ("City Confirmed Cured\nWuhan 49122 30000\nTotal 60000 40000\nXiaogan 3518 3000",
-     [("Wuhan", 49122, "confirmed", None), ("Wuhan", 30000, "recovered", None),
-      ("Xiaogan", 3518, "confirmed", None), ("Xiaogan", 3000, "recovered", None)]),
+     [("Wuhan", 49122, "confirmed", "total"), ("Wuhan", 30000, "recovered", "total"),
+      ("Xiaogan", 3518, "confirmed", "total"), ("Xiaogan", 3000, "recovered", "total")]),
     # columns that cannot be read: nothing
     ("Wuhan 49122 30000 2000\nXiaogan 3518 3000 128", []),
     ("City Confirmed Deaths\nWuhan 49122 30000 2000", []),

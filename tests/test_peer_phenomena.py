@@ -68,7 +68,8 @@ PHENOMENA = {
          [(C, 50, "unspecified", None, None, "Wuhan")]),
         ("1,200 children are afflicted with poverty.", []),
         ("20 women were stricken with grief.", []),
-        ("The team of 138 includes 100 women.", []),
+        ("The team of 138 includes 100 women.", [(P, 138, None, None, None, None)]),   # the team, not its women
+        ("The team includes 100 women.", []),
         ("300 children were evacuated from Wuhan.", []),
         ("The 40 girls caught the bus to Wuhan.", []),
         ("There were 30 boys and 20 girls in the class.", []),

@@ -92,3 +92,11 @@ def test_list_under_wrapped_prose_gives_each_item(facts_of):
     text = WRAPPED + "\nNew cases by city on Monday:\n- 12 new cases in Wuhan\n- 5 new cases in Xiaogan\n"
     counts = [f for f in facts_of(text, published="2020-03-10", kind="case_count") if f["value"] in (12, 5)]
     assert [(f["value"], f["region"]) for f in counts] == [(12, "Wuhan"), (5, "Xiaogan")]
+
+
+def test_cells_of_a_flattened_table_are_no_wrapped_prose():
+    # a 40-character caption over cell lines of 20 to 40 characters looks like text wrapped at 40; a line holding
+    # a cell mark is a table's, and stays a line
+    table = ("Table 1. Cases by province, 9 March 2020\nProvince/ Region/ City |\nDaily Confirmed Cases |\n"
+             "Cumulative Confirmed Cases |\nCumulative Deaths |\nHubei |\n36 |\n67,743 |\n3,024 |\n")
+    assert unwrapped(table) == table

@@ -20,7 +20,8 @@ SENTENCE_END = (".", "!", "?", ":", ";", "。", "！", "？", "：", "；")
 CLOSERS = "\"'”’)]"
 # a line of its own: a bullet or a numbered item (`- Hubei`, `• 12`, `3. Wuhan`, `(2) Xiaogan`)
 ITEM = re.compile(r"^(?:[-*•·–—]\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-z][.)]\s)")
-TABLE = re.compile(r"\S(?: {2,}|\t)\S")   # columns set apart by runs of spaces or tabs
+TABLE = re.compile(r"\S(?: {2,}|\t)\S|[|｜]")   # columns set apart by runs of spaces, tabs or pipes
+CELL = re.compile(r"[|｜]")   # a table's cell mark: a line holding one is a row or a cell, never wrapped prose
 
 
 def unwrapped(text: str) -> str:
@@ -52,7 +53,8 @@ def wrap_width(lines: list[str]) -> int | None:
     for width in candidates:
         if sum(n > width for n in lengths) > allowed_over:
             return None
-        full = sum(1 for line in lines if width - FULL_SLACK <= len(line) <= width and not ends_sentence(line))
+        full = sum(1 for line in lines if width - FULL_SLACK <= len(line) <= width and not ends_sentence(line)
+                   and not CELL.search(line))
         if full >= MIN_FULL_LINES:
             return width
     return None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.pairing_aid import aid_noun_pairs
 from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
                          region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
@@ -65,6 +66,7 @@ class PairingExtractor:
         self.dest_preps = word_set("destination_preps")
         self.staff_nouns = set(triggers()["nouns"]["personnel"]) | set(triggers()["nouns"]["team"])
         self.help_or_passive = self.help | self.passive
+        self.contrast = word_set("pairing_contrast_words")
         self.dest_preps_or_of = self.dest_preps | {"of"}   # made once, not per sentence
 
     def region_of(self, span: Span):
@@ -179,6 +181,7 @@ class PairingExtractor:
         if not stated:
             yield from self.linked_pairs(doc, sent, regions, lower_words(doc)[sent.start:sent.end])
         words = lower_words(doc)[sent.start:sent.end]
+        yield from aid_noun_pairs(self, doc, sent, regions, words)
         yield from self.team_pairs(doc, sent, regions, words)
         yield from self.scheme_pairs(doc, sent, regions, words)
 
@@ -196,7 +199,7 @@ class PairingExtractor:
                 # `X and Y will support Xiaogan, Shandong and Hunan Huanggang`: a helper in the list after the verb
                 # starts another pairing whose verb is left out; the verb's own recipients end there
                 helper_at = next((k for k, r in enumerate(listed) if self.is_helper(r)), len(listed))
-                lo = sent.start if assigned else clause_bounds(doc, token.i)[0]
+                lo = sent.start if assigned else self.clause_start(doc, token.i, sent.start)
                 # Wuhan was helped by the whole country: `a team to aid Wuhan` pairs nobody with it, even where
                 # the team was assigned to; only a region assigned to it is paired with it
                 hub = assigned and self.staff_nouns.isdisjoint(words[lo - sent.start: k])
@@ -204,7 +207,9 @@ class PairingExtractor:
                 if not recipients:
                     continue
                 runs = region_runs(doc, spans_in(regions, lo, token.i), HELPER_GLUE)
-                helpers = runs[-1] if runs else []   # `Shandong and Hunan provinces have been assigned`
+                # `Shandong and Hunan provinces have been assigned`; the last list with a helper in it (`Guangdong,
+                # which sent nurses to Wuhan, helps Jingzhou`)
+                helpers = next((run for run in reversed(runs) if any(self.helper_name(h) for h in run)), [])
                 rule = "pairing_assigned" if assigned else "pairing_helps"
                 respectively = self.respectively(doc, token.i)
                 groups = [(helpers, recipients)] + self.elided_groups(listed[helper_at:], hub)
@@ -219,6 +224,18 @@ class PairingExtractor:
                     subjects = region_runs(doc, before, LIST_GLUE)[-1]
                     for h, r in self.matched(helpers, subjects, self.respectively(doc, token.i)):
                         yield h, r, "pairing_backed_by"
+
+    @staticmethod
+    def clause_start(doc: Doc, i: int, floor: int) -> int:
+        """Where the clause of a helping verb starts, its subject included: a list of regions whose last member
+        follows `, and` (`A and B, C and D, and E and F will support`) and the antecedent of a relative clause
+        (`Guangdong, which helps Jingzhou, ...`) are the clause's own."""
+        words, ends = lower_words(doc), region_index(doc).by_end
+        lo = clause_bounds(doc, i)[0]
+        while lo - 2 >= floor and words[lo - 1] == "," and (
+                words[lo] in ("and", "or", "which", "that") and lo - 1 in ends):
+            lo = clause_bounds(doc, lo - 2)[0]
+        return lo
 
     def elided_groups(self, listed: list[Span], assigned: bool) -> list[tuple[list[Span], list[Span]]]:
         """The pairings whose verb is left out after the first (`..., Jiangxi and Henan Suizhou and Xinyang`):
@@ -249,11 +266,37 @@ class PairingExtractor:
 
     @staticmethod
     def matched(helpers: list[Span], recipients: list[Span], respectively: bool) -> list[tuple[Span, Span]]:
-        """The pairs two lists make: by position with `respectively` when they are as long, none with it when
-        they are not (which helper has which city is then unknown), else every helper with every recipient."""
+        """The pairs two lists make: by position with `respectively` when they are as long, or when the helpers
+        come in as many groups as there are recipients (`A and B, C and D will support X and Y respectively`);
+        none with it otherwise (which helper has which city is then unknown); without it, every helper with
+        every recipient."""
         if respectively:
-            return list(zip(helpers, recipients)) if len(helpers) == len(recipients) else []
+            if len(helpers) == len(recipients):
+                return list(zip(helpers, recipients))
+            groups = PairingExtractor.helper_groups(helpers)
+            if groups is None or len(groups) != len(recipients):
+                return []
+            return [(h, r) for group, r in zip(groups, recipients) for h in group]
         return [(h, r) for h in helpers for r in recipients]
+
+    @staticmethod
+    def helper_groups(helpers: list[Span]) -> list[list[Span]] | None:
+        """A list of helpers in groups (`Chongqing and Heilongjiang, Shandong and Hunan, and Jiangxi and
+        Henan`): split at its commas, each group's members joined by `and`. None unless every group has two
+        or more members, so that `A, B and C` is one list, not groups."""
+        if len(helpers) < 4:
+            return None
+        words = lower_words(helpers[0].doc)
+        groups = [[helpers[0]]]
+        for before, helper in zip(helpers, helpers[1:]):
+            between = words[before.end: helper.start]
+            if "," in between:
+                groups.append([helper])
+            elif "and" in between:
+                groups[-1].append(helper)
+            else:
+                return None
+        return groups if len(groups) > 1 and all(len(group) > 1 for group in groups) else None
 
     @staticmethod
     def respectively(doc: Doc, i: int) -> bool:
@@ -325,7 +368,10 @@ class PairingExtractor:
         return [(self.role(run[0]), run) for run in region_runs(doc, regions, LIST_GLUE, key=self.role)]
 
     def role(self, span: Span) -> str:
-        return "helper" if self.is_helper(span) else "recipient" if self.is_recipient(span) else "other"
+        """A list's role in a sentence with a pairing word; Wuhan is no recipient there (`doctors from Jiangsu
+        were responsible for two wards in Wuhan`: a team's work in the city the whole country helped)."""
+        return "helper" if self.is_helper(span) else \
+            "recipient" if self.is_recipient(span, allow_hub=False) else "other"
 
     def team_pairs(self, doc: Doc, sent: Span, regions: list[Span], words: list[str]):
         """A helper's staff and a Hubei city they go to or work in, in one sentence."""
@@ -340,17 +386,32 @@ class PairingExtractor:
                 governed += [r for r in regions if lo <= r.start and r.end <= sent.start + k and
                              governing_preposition(doc, r, self.blocking, n=6) is None]
         listed = {s.start: s for r in governed for s in self.listed_objects(doc, r, regions)}
-        recipients = [r for _, r in sorted(listed.items()) if self.is_recipient(r, allow_hub=False)]
+        places = [r for _, r in sorted(listed.items()) if self.is_recipient(r)]
+        recipients = [r for r in places if self.is_recipient(r, allow_hub=False)]
         if not recipients:
             return
         helpers = [h for h in regions if self.is_helper(h) and self.is_staff_source(doc, h, sent)]
-        for h, r in self.matched(helpers, recipients, "respectively" in words):
-            yield h, r, "pairing_team_in"
+        if "respectively" in words:   # zipped with every place they went to, Wuhan's pair then dropped
+            yield from ((h, r, "pairing_team_in") for h, r in self.matched(helpers, places, True)
+                        if self.is_recipient(r, allow_hub=False))
+        for r in [] if "respectively" in words else recipients:
+            # `Teams from Beijing went to Wuhan, and a team from Jiangsu went to Huangshi`: the helpers of the
+            # recipient's own clause, where it names any; else the sentence's (`Shandong and Hunan, which had
+            # sent 550 medics to Huanggang`)
+            lo, hi = clause_bounds(doc, r.start)
+            own = [h for h in helpers if lo <= h.start and h.end <= hi]
+            yield from ((h, r, "pairing_team_in") for h in own or helpers if not self.contrasted(doc, h, r))
         if not any(self.is_helper(h) for h in regions) and words[0] == "the" and \
                 any(w in self.staff_nouns for w in words[1:5]):
             helper = dominant_helper(doc, self.gazetteer)
             for r in recipients if helper else []:
                 yield r, r, "pairing_team_of_article", helper
+
+    def contrasted(self, doc: Doc, a: Span, b: Span) -> bool:
+        """Two regions on either side of `while`, `whereas`, `but` (`Chongqing sent medics to Xiaogan while
+        Heilongjiang sent 500 to Wuhan`): of different clauses, however the commas stand."""
+        lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+        return not self.contrast.isdisjoint(lower_words(doc)[lo:hi])
 
     def listed_objects(self, doc: Doc, first: Span, regions: list[Span]) -> list[Span]:
         """The regions listed from `first` up to one that starts a clause of its own as its subject (`flew to
@@ -384,7 +445,7 @@ class PairingExtractor:
         """Regions listed right after a position: `both Chongqing municipality and Heilongjiang province`."""
         items, j = [], start
         skip = {"both", "and", ",", "the", "city", "of", "provinces", "cities", "municipalities", "central",
-                "china", "'s", "’s", "province"}
+                "china", "'s", "’s", "province", ";"}   # `; Shandong and Hunan, Huanggang`: a verb left out
         by_start = {r.start: r for r in regions}
         while j < end:
             if j in by_start:

@@ -1,6 +1,12 @@
-"""aidfacts_tables: a table of case counts flattened to text -> case counts in doc.spans["count"].
+"""aidfacts_tables: figures laid out in lines rather than sentences -> case counts in doc.spans["count"].
 
-A table is a header line and the lines of places under it:
+Runs after the sentence rules (aidfacts_counts) and reads what they cannot: tables flattened to text, one row a
+line (here), or one cell a line (rules/cell_tables.py); statistics lines and breakdowns by status
+(rules/figure_lines.py); roll calls of places, one line a place (rules/place_lines.py). A number these read is
+theirs: a fact another rule made of it is replaced; a figure under someone else's heading or a foreign place's
+line is no fact at all.
+
+A table of lines is a header line and the lines of places under it:
 
     City      Confirmed  Cured  Deaths          City | Confirmed | Cured | Deaths
     Wuhan     49122      30000  2000            Wuhan | 49,122 | 30,000 | 2,000
@@ -10,10 +16,11 @@ cases (`Confirmed`, `Cured`, `New cases`) or something else (`Population`), whos
 are split at `|`, at tabs, at runs of spaces, or, where the header has none of these, at single spaces (then each
 column's label is one word). A row is a place the gazetteer knows, then exactly one number per column and
 nothing else: each number of a status column is a case count (rule `case_count:table_cell`) of that place, with
-the column's status and period (or the caption's, the line above the header), dated by a date on the header or
-the caption. A row that does not fit (a number too many or too few, words between them, a place the gazetteer
-does not know, a number another rule has read) gives nothing: a number in the wrong column is a wrong value.
-A table ends at the first line that is not a row.
+the column's status and period (or the caption's, the line above the header; else the total so far: a table of
+places states each one's count to date), dated by a date on the header or the caption. A row that does not fit
+(a number too many or too few, words between them, a place the gazetteer does not know, a number another rule
+has read) gives nothing: a number in the wrong column is a wrong value. A table ends at the first line that is
+not a row.
 """
 from __future__ import annotations
 
@@ -28,6 +35,9 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
+from extract.nlp.rules.cell_tables import CellTables
+from extract.nlp.rules.figure_lines import FigureLines, case_fact
+from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
 from extract.nlp.triggers import status_table, triggers
 
@@ -44,7 +54,8 @@ def table_words() -> dict[str, frozenset[str]]:
     with open(data_path("tables.json"), encoding="utf-8") as handle:
         data = json.load(handle)
     words = {}
-    for key in ("place_labels", "new_words", "total_words"):
+    for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
+                "heading_words", "elsewhere_headings", "lead_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -71,16 +82,54 @@ class TableReader:
         self.words = table_words()
         self.case_nouns = frozenset(w.lower() for w in triggers()["nouns"]["case"])
         self.statuses = status_table()
+        self.cell_tables = CellTables(self)
+        self.figure_lines = FigureLines(self)
+        self.place_lines = PlaceLines(self, self.figure_lines)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if "\n" not in text:
-            return doc   # one line: no table
         lines, offset = [], 0
         for line in text.split("\n"):
             lines.append((offset, offset + len(line), line))
             offset += len(line) + 1
         counts = spans_of(doc, SPAN_KEY)
+        # the days the sentence rules gave the counts of each line (a report's day carried to its figures), read
+        # before any fact here is made (a fact of the same characters shares its attributes)
+        starts = [start for start, _, _ in lines]
+        days: dict[int, set] = {}
+        for c in counts:
+            if c.label_ == "case_count" and get(c, "date") is not None:
+                days.setdefault(bisect.bisect_right(starts, c.start_char) - 1, set()).add(get(c, "date"))
+        found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
+        # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
+        figures, elsewhere = self.figure_lines.read(doc, text, lines)
+        laid_out = self.cell_tables.read(doc, lines, layout) + figures
+        # roll calls: each line's counts its place's, and the numbers no rule read
+        called, unread = self.place_lines.apply(doc, text, lines, counts)
+        laid_out += unread
+        if not found and not laid_out and not elsewhere and len(called) == len(counts):
+            return doc
+        counts = called
+        tokens = set(elsewhere) | {f.start for f in found}   # someone else's figures: no fact of any rule
+        for fact in laid_out:
+            if fact.start not in tokens:
+                tokens.add(fact.start)
+                found.append(fact)
+                said = days.get(bisect.bisect_right(starts, fact.start_char) - 1, ())
+                if get(fact, "date") is None and len(said) == 1:
+                    put(fact, "date", next(iter(said)))   # the day the sentence rules gave its line: its report's
+        counts = [c for c in counts if not any(i in tokens for i in range(c.start, c.end))]
+        if layout:
+            # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)
+            def in_layout(span: Span) -> bool:
+                return any(a <= span.start_char < b for a, b in layout)
+            counts = [c for c in counts if not (get(c, "missing") and in_layout(c))]
+            set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
+        set_spans(doc, SPAN_KEY, sorted(counts + found, key=lambda s: (s.start, s.end)))
+        return doc
+
+    def line_tables(self, doc: Doc, lines: list[tuple[int, int, str]], counts: list[Span]):
+        """The facts of the tables whose rows are lines, and the character ranges those tables take."""
         read = [c for c in counts if not get(c, "missing")]   # a wide space in a table is no deleted number
         found, layout = [], []
         k = 0
@@ -107,14 +156,7 @@ class TableReader:
                 k += 1
             if len(found) > before:
                 layout.append((header, lines[k - 1][1]))
-        if found:
-            # the table's wide spaces are layout (the contract: a double space that is only layout is no gap)
-            def in_layout(span: Span) -> bool:
-                return any(a <= span.start_char < b for a, b in layout)
-            counts = [c for c in counts if not (get(c, "missing") and in_layout(c))]
-            set_spans(doc, SPAN_KEY, sorted(counts + found, key=lambda s: (s.start, s.end)))
-            set_spans(doc, "gap", [g for g in spans_of(doc, "gap") if not in_layout(g)])
-        return doc
+        return found, layout
 
     def columns(self, line: str, caption: str) -> list[tuple[str, list[str]] | None] | None:
         """The (status, words) of each data column of a header line (None for a column of something else),
@@ -124,11 +166,25 @@ class TableReader:
         if not line.strip():
             return None
         cells = header_cells(line)
-        if len(cells) < 2 or cells[0].lower() not in self.words["place_labels"] or any(ch.isdigit() for ch in line):
+        if len(cells) < 2 or not self.is_place_label(cells[0]) or any(ch.isdigit() for ch in line):
             return None
+        return self.columns_of(cells[1:], caption)
+
+    def only_country_words(self, text: str) -> bool:
+        """Whether the words of a text beside a region's name are the country's only (`Taiwan, China`, `Macao
+        (China)`): the name is the region's all the same."""
+        return all(w in self.words["country_headings"] for w in label_words(text))
+
+    def is_place_label(self, cell: str) -> bool:
+        """A header cell that names the places of the rows: `City`, `Province/Region/City`."""
+        parts = cell.strip().lower().split("/")
+        return all(part.strip() in self.words["place_labels"] for part in parts)
+
+    def columns_of(self, cells: list[str], caption: str) -> list[tuple[str, list[str]] | None] | None:
+        """The (status, words) of each data column named by a header's cells after its place label."""
         caption = label_words(caption)
         columns = []
-        for cell in cells[1:]:
+        for cell in cells:
             words = label_words(cell)
             if not words:
                 return None
@@ -169,22 +225,15 @@ class TableReader:
         dates = in_chars(spans_of(doc, "date"), start, end)
         return get(dates[-1], "value") if dates else None
 
-    def cell(self, doc: Doc, number: tuple[int, int], region: str, column: tuple[str, list[str]], caption: str,
-             date: str | None) -> Span:
+    def cell(self, doc: Doc, number: tuple[int, int], region: str | None, column: tuple[str, list[str]],
+             caption: str, date: str | None) -> Span:
+        """A cell's case count: the column's status; its period the column's, else the caption's, else the
+        total (a table of places states each place's count so far, unless its column or caption says new)."""
         status, words = column
-        period = self.period(words) or self.period(label_words(caption))
+        period = self.period(words) or self.period(label_words(caption)) or "total"
         if status == "unspecified" and period == "new":
             status = "confirmed"   # a new case is a newly confirmed one
-        fact = Span(doc, number[0], number[0] + 1, label="case_count", span_id=RULE)
-        put(fact, "value", number[1])
-        put(fact, "missing", False)
-        put(fact, "qualifier", "exact")
-        put(fact, "noun_class", "case")
-        put(fact, "status", status)
-        put(fact, "period", period)
-        put(fact, "region", region)
-        put(fact, "date", date)
-        return fact
+        return case_fact(doc, number[0], number[1], RULE, status=status, period=period, region=region, date=date)
 
     def period(self, words: list[str]) -> str | None:
         if not self.words["new_words"].isdisjoint(words):

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import AUXILIARIES, STATE_ADVERBS, CountWords, Head
-from extract.nlp.rules.relations import lower_words, sentence_of, token_texts
+from extract.nlp.rules.relations import lower_words, region_index, sentence_of, token_texts
 from extract.nlp.triggers import word_set
 
 PREDICATE_REACH = 20   # tokens from a counted noun to the verb after a list of places
@@ -17,6 +17,7 @@ DISEASE_REACH = 4      # words from `afflicted` to the disease (`afflicted with 
 STAFF_NOUN_REACH = 3   # words from `women` to the staff noun it describes (`60 women medical workers`)
 NOT_STAFF_VERBS = word_set("people_not_staff", "verbs")
 NOT_STAFF_MODIFIERS = word_set("people_not_staff", "modifiers")
+ABROAD = word_set("people_not_staff", "abroad")
 GROUP_REACH = 25        # tokens back from `N of them` to the group it is part of
 GROUP_MODIFIERS = 4     # words before the group's noun that describe it (`the latest deaths`)
 GROUP_STOPS = frozenset({"the", "these", "those", "all", "of", "among", "and", "were", "was", "are", "is"})
@@ -44,9 +45,28 @@ class PeopleCounts(CountWords):
         if any(self.noun_class.get(words[i]) in ("team", "personnel") and not self.not_staff_noun(doc, i)
                for i in others):
             return "personnel"   # `nine medical teams, including 1,385 people`
-        if any(words[i] in self.send_verbs for i in others) and not self.moved_people(doc, number):
-            return "personnel"   # but `sent trains home, transporting a total of 4,004 people`: people carried
-        return None
+        if any(words[i] in self.send_verbs for i in others) and not self.moved_people(doc, number) and \
+                not self.from_abroad(doc, sent.start, sent.end):
+            return "personnel"   # but `sent trains home, transporting a total of 4,004 people`: people carried;
+        return None              # `311 people flew from Iran to Lanzhou`: travellers
+
+    @staticmethod
+    def from_abroad(doc: Doc, start: int, end: int) -> bool:
+        """`from abroad`, `from overseas`, or `from` a capitalised name that is no region and no institution's
+        first word (`from Iran`, not `from Wuhan`, `from Peking Union Medical College Hospital`)."""
+        index = doc_index(doc)
+        words, texts = index.lower, index.texts
+        regions = region_index(doc).by_start
+        for i in range(start, end - 2):
+            if words[i] != "from":
+                continue
+            j = i + 1
+            if words[j] in ABROAD:
+                return True
+            if texts[j][:1].isupper() and j not in regions and not texts[j + 1][:1].isupper() and \
+                    texts[j + 1] not in ("'s", "’s"):
+                return True
+        return False
 
     @staticmethod
     def moved_people(doc: Doc, number: Span) -> bool:

@@ -271,6 +271,9 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
+        if j - 2 >= sent_start and texts[j - 1] == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_:
+            j, budget = j - 3, budget - 1
+            continue   # a compound adjective: `to the hard-hit city of Shiyan`, `in worst-hit Wuhan`
         if index.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
             return None
         if index.like_num[j] or index.is_space[j]:

@@ -16,6 +16,7 @@ from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_cou
                                            origin_after_from,
                                            own_relative_time, previous_team_destination, relative_clause_date,
                                            relative_tail, share_cut, speech_cut, speech_resume, staff_words)
+from extract.nlp.rules.staff_places import StaffPlaceReadings
 from extract.nlp.rules.staff_returns import home_arrival, home_goal, served_before_home
 from extract.nlp.triggers import word_set
 
@@ -26,7 +27,7 @@ TRAVEL_WORDS = frozenset({"brought", "brings", "flew", "flight", "plane", "train
 LEAVE_VERBS = word_set("leave_verbs")
 
 
-class StaffRelations(CountWords):
+class StaffRelations(StaffPlaceReadings, CountWords):
     """Sets a personnel count's origin (the sender, `from X`, `X's team`), destination (`to Y`, `in Y`, the
     city that received them) and date; staff described as part of an earlier team take its origin and
     destination."""
@@ -58,8 +59,15 @@ class StaffRelations(CountWords):
                   if served_before_home(doc, s, sent.start, sent.end, self.is_team_word, self.hubei_or_in_it)]
         if origin is not None and any(get(s, "value") == origin for s in served):
             # `557 medics from Wuhan returned to Beijing`: the place they left is where they served
-            origin = self.home_of_team(doc, sent, regions) or home_goal(doc, start, end, self.hubei_or_in_it,
-                                                                            self.province_of)
+            origin = self.home_after_trip(doc, sent, regions, number, start, end)
+        if origin is None:   # `Jiangsu sent 300 nurses to Wuhan. The province also sent 200 doctors`
+            origin = self.place_subject_origin(doc, start, number.start, facts) or \
+                self.shared_subject_origin(doc, start, number.start, sent.start, facts) or \
+                self.home_welcomer(doc, start, number.start, regions)
+        if head.rule == "count_total_to":   # `bringing its total in Hubei to 2,800`: the total's own place
+            destination = self.total_scope(doc, start, number.start) or destination
+        if destination is None and not counted_places(doc, head.end, end):
+            destination = self.unnamed_place_destination(doc, head.end, end, facts)
         if self.landed_home(doc, sent, destination, origin):
             destination = None
         tail = relative_tail(doc, end)
@@ -114,11 +122,10 @@ class StaffRelations(CountWords):
             # a team going home from the city it served: that city stays its destination
             destination = served
             if origin == served:
-                origin = self.home_of_team(doc, sent, regions) or home_goal(doc, sent.start, sent.end,
-                                                                            self.hubei_or_in_it, self.province_of)
-        if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and \
-                helping:
-            destination = self.aided_region(doc)
+                origin = self.home_after_trip(doc, sent, regions, number, sent.start, sent.end)
+        if destination is None and (origin is None or not self.hubei_or_in_it(origin)) and helping:
+            aided = self.aided_region(doc)   # staff sent to places counted (`to cities outside Wuhan`) were sent
+            destination = aided if not counted or aided == "Hubei" else None   # to Hubei, not to its main city
         put(fact, "origin", origin)
         put(fact, "destination", destination if destination != get(fact, "origin") else None)
         # what someone said after or before the staff's words dates something else
@@ -169,23 +176,23 @@ class StaffRelations(CountWords):
                 self.classify_word(doc, k - 1) in ("team", "personnel")   # `medical team of (the) Shanxi`
             if before in self.origin_verbs or team_of or self.sent_by(doc, span, head.end):
                 return get(span, "value")
-        # a possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`
-        words = lower_words(doc)
-        k = number.start - 1
-        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
-                                                   self.noun_class.get(words[k]) in ("team", "personnel")):
-            k -= 1   # back over `second batch of`, `medical team with`
-        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
-            return get(region_index(doc).by_end[k], "value")
+        possessed = self.possessive_origin(doc, number)
+        if possessed is not None:
+            return possessed
         # the sender: `Jiangxi Province has sent 135`, `Shandong sent a total of 1,797`; not a region of a
         # relative clause closed before the number (`Henan, which borders Hubei, sent 137`): its antecedent is
         sender_start = start
         if lower_words(doc)[start] in ("which", "who") and "," in lower_words(doc)[start: number.start]:
             sender_start = number.start
         for span in reversed(spans_in(regions, sender_start, number.start)):
-            if governing_preposition(doc, span, self.blocking) is not None:
+            prep = governing_preposition(doc, span, self.blocking)
+            if prep is not None:
                 if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                     return get(span, "value")
+                if lower_words(doc)[prep] == "in" and prep > 0 and \
+                        lower_words(doc)[prep - 1] in staff_words()["institution_nouns"] and \
+                        not self.send_verbs.isdisjoint(lower_words(doc)[span.end: number.start]):
+                    return get(span, "value")   # `Ten hospitals in Jiangsu sent 300 medics`: their place
                 continue
             between = set(lower_words(doc)[span.end: number.start])
             if between & self.send_verbs or self.is_team_modifier(doc, span) or \
@@ -201,6 +208,28 @@ class StaffRelations(CountWords):
                 return get(antecedent, "value")   # of `Shandong and Hunan provinces, which ...` neither alone
         return None
 
+    def home_after_trip(self, doc: Doc, sent: Span, regions, number: Span, lo: int, hi: int) -> str | None:
+        """Where a team is from when the place it left is where it served: the team's own region named in the
+        sentence, its owner (`Hunan's 1,500 medics returned from Hubei`), or where it went home to."""
+        owner = self.possessive_origin(doc, number)
+        return self.home_of_team(doc, sent, regions) or \
+            (owner if owner and not self.hubei_or_in_it(owner) else None) or \
+            home_goal(doc, lo, hi, self.hubei_or_in_it, self.province_of)
+
+    def possessive_origin(self, doc: Doc, number: Span) -> str | None:
+        """A possessive: `Beijing's 100-member medical team`, `Gansu's second team of 80`, `Jiangsu's fifth
+        batch, 200 medics`."""
+        words = lower_words(doc)
+        k = number.start - 1
+        while k > number.start - 7 and k >= 1 and (words[k] in OWNED_PHRASE or ORDINAL.match(words[k]) or
+                                                   self.noun_class.get(words[k]) in ("team", "personnel") or
+                                                   (k == number.start - 1 and words[k] == "," and
+                                                    self.noun_class.get(words[k - 1]) == "team")):
+            k -= 1   # back over `second batch of`, `medical team with`, `fifth batch, ` (an apposition)
+        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
+            return get(region_index(doc).by_end[k], "value")
+        return None
+
     @staticmethod
     def coordinated(doc: Doc, span: Span) -> bool:
         """A region listed after another (`Shandong and Hunan`, `Jilin, Hunan`)."""
@@ -209,7 +238,10 @@ class StaffRelations(CountWords):
 
     def destination(self, doc: Doc, number: Span, head: Head, start: int, end: int, regions,
                     origin) -> str | None:
-        if any(w in self.receive_verbs for w in lower_words(doc)[start: number.start]):
+        words = lower_words(doc)
+        if any(w in self.receive_verbs and words[k + 1] not in staff_words()["home_words"] or
+               w in staff_words()["seeing_verbs"] and words[k + 1] == "off"   # `Wuhan saw off 300 medics`
+               for k, w in enumerate(words[start: number.start], start)):   # not `welcomed home`
             receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
                          if governing_preposition(doc, s, self.blocking) is None]
             if receivers:
@@ -233,11 +265,13 @@ class StaffRelations(CountWords):
                 break
             if get(span, "value") in (origin, origin_parent) or self.is_team_modifier(doc, span):
                 continue   # the origin, or where it lies (`from Ordos city in Inner Mongolia`)
-            if self.possessor(doc, span) or institution_place(doc, span, start):
-                continue   # `to Hubei's Xiaogan`: the city is the destination; `from a hospital in X`: home
+            if self.possessor(doc, span) or institution_place(doc, span, start) or self.excluded_place(doc, span):
+                continue   # `cities outside Wuhan`: anywhere but there   # `to Hubei's Xiaogan`: the city is the destination; `from a hospital in X`: home
             if governing_preposition(doc, span, frozenset({"from"}), n=6) is not None:
                 continue
             prep = governing_preposition(doc, span, self.dest_preps, n=6)
+            if prep is None:   # `sent to the central hospital of Jingzhou`: the city of the hospital they went to
+                prep = self.institution_of(doc, span)
             if prep is not None and prep > 0 and lower_words(doc)[prep - 1] in staff_words()["homeward_words"] and \
                     not self.hubei_or_in_it(get(span, "value")):
                 continue   # `will return to Shanghai`, `flew back to Jinan`: home, not where they served (`went
@@ -424,6 +458,8 @@ class StaffRelations(CountWords):
         j = span.end
         if j + 1 >= len(doc) or token_texts(doc)[j] not in ("'s", "’s"):
             return False
+        if j + 2 < len(doc) and lower_words(doc)[j + 1] in ("capital", "city"):
+            j += 1   # `Hubei province's capital Wuhan`
         return j + 1 in region_index(doc).by_start
 
     def refers_back(self, doc: Doc, sent: Span, number: Span) -> bool:

@@ -37,7 +37,10 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # return stories (staff_returns.py)
             "front_words", "travel_nouns",
             # names that are not places of staff (a carrier, a crew)
-            "company_nouns", "crew_modifiers")
+            "company_nouns", "crew_modifiers",
+            # `said goodbye to Huanggang`: a saying verb that says no words; a place noun a team's sender is named by
+            "parting_words", "sender_place_nouns", "excluding_words",
+            "seeing_verbs")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 
 
@@ -79,8 +82,17 @@ def staff_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 def speech_cut(doc: Doc, start: int, end: int) -> int:
     """Where a clause about staff stops being about them: at a saying verb or its continuation (`..., Wang
     noted, adding a hospital began operating in Huanggang`: the hospital's place is no destination)."""
-    found = doc_index(doc).hits_in(speech_stops(), start, end)   # (the document's saying words, bisected)
-    return found[0] if found else end
+    words = lower_words(doc)
+    stops = SAYING | staff_words()["speech_continuations"]
+    for j in range(start, end):
+        if words[j] in stops and not parting(words, j):
+            return j
+    return end
+
+
+def parting(words: list[str], j: int) -> bool:
+    """`said goodbye to`, `bade farewell to`: a saying verb that takes leave of a place, saying nothing."""
+    return j + 1 < len(words) and words[j + 1] in staff_words()["parting_words"]
 
 
 def speech_resume(doc: Doc, start: int, end: int) -> int:
@@ -88,18 +100,12 @@ def speech_resume(doc: Doc, start: int, end: int) -> int:
     a meeting in Beijing, adding that 80 more medics will arrive`): after the last saying word, and after the
     `that` opening what was said (`officials said at a meeting in Nanjing that 90 doctors ...`)."""
     words = lower_words(doc)
-    found = doc_index(doc).hits_in(speech_stops(), start, end)
-    if found:
-        j = found[-1]
-        that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
-        return j + 1 if that is None else that + 1
+    stops = SAYING | staff_words()["speech_continuations"]
+    for j in range(end - 1, start - 1, -1):
+        if words[j] in stops and not parting(words, j):
+            that = next((k for k in range(j + 1, end) if words[k] == "that"), None)
+            return j + 1 if that is None else that + 1
     return start
-
-
-@lru_cache(maxsize=1)
-def speech_stops() -> frozenset[str]:
-    """The words where what someone said starts: saying verbs and their continuations (`adding`)."""
-    return SAYING | staff_words()["speech_continuations"]
 
 
 def _path_word(doc: Doc, j: int, extra: frozenset[str]) -> bool:
@@ -134,17 +140,24 @@ def origin_after_from(doc: Doc, start: int, end: int, regions, is_team_modifier)
 def institution_place(doc: Doc, span: Span, floor: int) -> bool:
     """A region placing the institution staff come from (`from Tongji Hospital in Wuhan`, `from the West
     China Hospital of Sichuan University in Chengdu`): `in` after an institution noun, and `from` before it
-    with no punctuation between."""
+    with no punctuation between; not where a verb or preposition of going or working stands between (`from
+    Tianjin will work at the Huoshenshan Hospital in Wuhan`: the hospital is where they go)."""
     words = lower_words(doc)
     k = span.start - 1
     if k < 1 or words[k] != "in" or words[k - 1] not in staff_words()["institution_nouns"]:
         return False
+    known = staff_words()
     for j in range(k - 2, max(floor, k - 12) - 1, -1):
         if words[j] == "from":
             return True
-        if doc[j].is_punct:
+        if doc[j].is_punct or words[j] in GOING_PREPS or words[j] in known["work_verbs"] or \
+                words[j] in known["send_cues"] or words[j] in known["aid_infinitives"] or words[j] in MODALS:
             return False
     return False
+
+
+GOING_PREPS = frozenset({"to", "at", "into", "toward", "towards"})
+MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "must"})
 
 
 def many_origins(doc: Doc, start: int, end: int) -> bool:
@@ -390,8 +403,20 @@ def counted_places(doc: Doc, start: int, end: int) -> bool:
             continue
         k = j + 2 if words[j + 1] == "the" and j + 2 < end else j + 1
         if doc[k].like_num and place_noun_after(doc, k, end) or \
-                words[k] in unnamed and place_noun_after(doc, k, end, regions):
+                words[k] in unnamed and place_noun_after(doc, k, end, regions) or plural_places(doc, j + 1, end):
             return True
+    return False
+
+
+def plural_places(doc: Doc, k: int, end: int) -> bool:
+    """A phrase naming places by a plural noun only (`to prefecture-level cities`, `to the province's other
+    cities`, `to cities outside Wuhan`), no region before the noun."""
+    words, starts = lower_words(doc), region_index(doc).by_start
+    for m in range(k, min(end, k + PLACE_NOUN_REACH + 2)):
+        if m in starts or (doc[m].is_punct and words[m] not in ("-", "'s", "’s")):
+            return False
+        if words[m] in staff_words()["many_origin_nouns"]:
+            return m + 1 >= end or words[m + 1] != "of"   # not `the cities of Wuhan and Xiaogan`: named
     return False
 
 

@@ -9,9 +9,10 @@ import pytest
 from extract.nlp.docindex import INDEX_KEY, DocIndex, doc_index, release
 from extract.nlp.pipeline import PIPE_NAMES, make_doc, shared_nlp
 from extract.nlp.rules.case_now import has_phrase
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, lower_words, phrase_in, sentence_index,
-                                         set_sentences)
+from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, is_clause_break, lower_words, phrase_firsts,
+                                         phrase_in, sentence_breaks, sentence_index, set_sentences, spans_in)
 from extract.nlp.rules.staff_roles import paragraph_bounds
+from extract.nlp.triggers import status_table
 
 TEXT = ("Hunan sent 1,200 medics (two teams) to  Huanggang, Hubei's city.\nThey arrived 3rd March!\n\n"
         "As of Feb 12, 157 cases were confirmed in Haikou; 29 of them, which were severe, remain in hospital. "
@@ -52,6 +53,7 @@ def test_token_flags_agree_with_token_attributes():
     assert index.is_alpha == [t.is_alpha for t in doc]
     assert index.line_breaks == [t.i for t in doc if "\n" in t.text]
     assert any(index.like_num) and any(index.is_punct) and index.line_breaks
+    assert all(type(flag) is bool for flag in index.like_num + index.is_punct + index.is_space + index.is_alpha)
 
 
 def walked_paragraph_bounds(texts: list[str], i: int, limit: int) -> tuple[int, int]:
@@ -144,3 +146,64 @@ def test_phrase_in_takes_the_earliest_phrase_and_none_cut_by_the_range():
     assert phrase_in(doc, PHRASE_TABLE, same + 1, len(doc)) == (before, ("the", "day", "before"))   # table order
     assert phrase_in(doc, PHRASE_TABLE, before, before + 2) == (before, ("the", "day"))   # the longer one is cut
     assert phrase_in(doc, (("a", "week", "earlier"),), 0, len(doc)) is None
+
+
+HIT_TEXT = ("Hubei reported 12 cases; Wuhan, which had sent 3 teams, reported 9 — and SARS killed 774 in 2003: "
+            "a, b; c here. Among them, 2 died, while the MERS outbreak was over.")
+
+
+def test_word_hits_answer_as_the_walk_over_every_range():
+    doc = shared_nlp().make_doc(HIT_TEXT)
+    index, words = doc_index(doc), lower_words(doc)
+    for table in (frozenset({",", ";"}), frozenset({"sars", "mers", "absent"}), frozenset({"absent"}),
+                  frozenset()):
+        assert index.hits(table) == [j for j, word in enumerate(words) if word in table]
+        assert index.hits(table) is index.hits(table)   # listed once per document and word set
+        for start in range(len(doc) + 1):
+            for end in range(start, len(doc) + 1):
+                walked = [j for j in range(start, end) if words[j] in table]
+                assert index.hits_in(table, start, end) == walked
+                assert index.any_hit(table, start, end) is bool(walked)
+    assert index.hits(frozenset({"Hubei"})) == []   # lower-case words only
+
+
+def walked_sentence_breaks(words: list[str], sent_start: int, sent_end: int) -> tuple[list[int], list[int]]:
+    """The walk sentence_breaks replaced: every word of the sentence tested."""
+    commas = [j for j in range(sent_start, sent_end) if words[j] == ","]
+    breaks = [j for j in range(sent_start, sent_end) if is_clause_break(words, j)]
+    return breaks, commas
+
+
+def test_sentence_breaks_and_clauses_agree_with_the_walk():
+    nlp = shared_nlp()
+    doc = nlp.get_pipe("aidfacts_sentences")(make_doc(nlp, HIT_TEXT, "doc", None))
+    words, index = lower_words(doc), sentence_index(doc)
+    assert len(index.starts) > 1
+    for s, e in zip(index.starts, index.ends):
+        assert sentence_breaks(doc, s, e) == walked_sentence_breaks(words, s, e)
+    assert sentence_breaks(doc, 0, index.ends[0])[0]   # the text's breaks are found
+    release(doc)
+
+
+def test_phrase_firsts_rule_out_only_words_that_start_no_phrase():
+    table = (("in", "each", "of"), ("each", "of"), ("apiece",))
+    assert phrase_firsts(table) == frozenset({"in", "each", "apiece"})
+    assert phrase_firsts(table + ((),)) is None   # an empty phrase starts anywhere
+
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 15, 16, 40])
+def test_spans_in_answers_as_the_filter_on_short_and_long_lists(n):
+    doc = shared_nlp().make_doc(" ".join(f"w{k}" for k in range(2 * n + 4)))
+    spans = sorted((doc[k: k + 1 + k % 3] for k in range(0, 2 * n, 2)), key=lambda s: s.start)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert spans_in(spans, start, end) == [s for s in spans if s.start >= start and s.end <= end]
+
+
+def test_status_table_first_with_and_without_status_words():
+    table = status_table()
+    assert table.first(["new", "cases"]) is None and table.first([]) is None   # no status word: ruled out at once
+    assert table.first(["new", "confirmed", "cases"]) == "confirmed"
+    assert table.first(["severe", "or", "critical"]) == table.first(["critical", "or", "severe"]) != "critical"
+    assert table.any_word >= table.words["confirmed"] | table.words["death"]

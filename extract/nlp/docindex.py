@@ -13,6 +13,9 @@ The lists are plain Python lists and dicts (a numpy array read element by elemen
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
+from collections import defaultdict
 from functools import cached_property
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
@@ -48,6 +51,7 @@ class SentenceIndex:
             starts = [0] + starts
         self.starts = starts if n else []
         self.ends = self.starts[1:] + [n] if self.starts else []
+        self.start_set = frozenset(self.starts)   # (whether a token opens a sentence: one set test)
         self.start_chars = [token_starts[i] for i in self.starts]
         self.end_chars = [token_starts[i - 1] + token_lengths[i - 1] for i in self.ends]
 
@@ -86,6 +90,7 @@ class DocIndex:
         self.section_places = None                        # rules/places.py: (first token, place) per section
         self.aided_region = UNKNOWN                       # rules/staff_relations.py: where staff went, by default
         self.dominant_helper = UNKNOWN                    # rules/relations.py: the article's one helper province
+        self.word_hits: dict[frozenset[str], list[int]] = {}   # a word set -> its tokens' positions (hits)
 
     @cached_property
     def text(self) -> str:
@@ -116,19 +121,16 @@ class DocIndex:
     def positions(self) -> dict[str, list[int]]:
         """Every lower-case word's token positions, in order: a rule asking whether a word stands in a range
         bisects its list instead of walking the range token by token."""
-        found: dict[str, list[int]] = {}
+        found: defaultdict[str, list[int]] = defaultdict(list)   # (a word's first list made in C)
         for j, word in enumerate(self.lower):
-            at = found.get(word)
-            if at is None:
-                found[word] = [j]
-            else:
-                at.append(j)
-        return found
+            found[word].append(j)
+        return dict(found)   # a plain dict: a word not in the document is no key
 
     @cached_property
     def line_breaks(self) -> list[int]:
         """The tokens holding a line break, in order."""
-        return [j for j, text in enumerate(self.texts) if "\n" in text]
+        texts = self.texts   # (filtered in C: no bytecode per token)
+        return list(itertools.compress(range(len(texts)), map(operator.contains, texts, itertools.repeat("\n"))))
 
     # token flags as lists, read once in C (doc[j].like_num makes a Token object for one flag)
     @cached_property
@@ -147,9 +149,31 @@ class DocIndex:
     def is_alpha(self) -> list[bool]:
         return self.flags(IS_ALPHA)
 
+    def hits(self, words: frozenset[str]) -> list[int]:
+        """The positions, in order, of the tokens whose lower-case text is one of `words` (a trigger list),
+        made once per document and set from `positions` (no walk over the tokens): a rule asks whether its
+        sentence or clause holds a trigger by bisecting this list (any_hit) instead of testing every word."""
+        found = self.word_hits.get(words)
+        if found is None:
+            positions = self.positions
+            found = self.word_hits[words] = sorted(itertools.chain.from_iterable(
+                map(positions.__getitem__, positions.keys() & words)))
+        return found
+
+    def hits_in(self, words: frozenset[str], start: int, end: int) -> list[int]:
+        """The positions in [start, end) of the tokens whose lower-case text is one of `words`, in order."""
+        found = self.hits(words)
+        return found[bisect.bisect_left(found, start): bisect.bisect_left(found, end)]
+
+    def any_hit(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether a token of [start, end) is one of `words` (lower-case)."""
+        found = self.hits(words)
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
+
     def flags(self, attr: int) -> list[bool]:
         doc = self.doc
-        return [flag == 1 for flag in doc.to_array([attr]).reshape(-1).tolist()] if len(doc) else []
+        return (doc.to_array([attr]).reshape(-1) == 1).tolist() if len(doc) else []   # Python bools, made in C
 
     @cached_property
     def sentences(self) -> SentenceIndex:

@@ -48,9 +48,12 @@ class StatusTable:
         self.phrases = tuple((tuple(p.lower().split()), status) for status in self.priority
                              for p in phrases.get(status, ()))
         self.phrase_starts = frozenset(p[0] for p, _ in self.phrases)
+        self.any_word = frozenset().union(*self.words.values())   # a word of any status
 
     def first(self, words) -> str | None:
         said = self.phrase_statuses(words) if not self.phrase_starts.isdisjoint(words) else ()
+        if not said and self.any_word.isdisjoint(words):
+            return None   # (one set test: most word lists name no status)
         status = next((st for st in self.priority if st in said or not self.words[st].isdisjoint(words)), None)
         if status is None or not self.unions:
             return status

@@ -13,7 +13,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
-from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_start, token_texts
+from extract.nlp.rules.relations import clause_bounds, lower_words, phrase_firsts, sentence_start, token_texts
 from extract.nlp.triggers import triggers
 
 NOW_REACH = 6         # words after a count's noun within which `are still being treated` stands
@@ -163,6 +163,9 @@ def forecast(doc: Doc, number: Span, noun_end: int, clause_start: int, clause_en
     """The count is of what is yet to happen: `29 cases are about to be cured and discharged`, `300 patients
     will be discharged`, `200 are expected to leave hospital`, `is expected to reach 10,000`, `will discharge
     150 patients`."""
+    opening = forecast_openings()
+    if opening is not None and not doc_index(doc).any_hit(opening, clause_start, clause_end):
+        return False   # no word of the clause starts a forecast's phrase (one bisection rules most counts out)
     w = now_words()
     after = clause_words(doc, noun_end, min(clause_end, noun_end + NOW_REACH))
     # the predicate's first word, past a place or an adverb (`150 patients in Wuhan are set to leave`)
@@ -194,6 +197,13 @@ def forecast(doc: Doc, number: Span, noun_end: int, clause_start: int, clause_en
                     not w["before_verbs"].isdisjoint(lead[k + len(phrase): k + len(phrase) + 2]):
                 return True   # `will discharge 150`, `is expected to reach 10,000`; not `will help treat 200`
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def forecast_openings() -> frozenset[str] | None:
+    """The words a forecast's phrase starts with, after the count or before it (None: one starts anywhere)."""
+    after, before = phrase_firsts(now_words()["after"]), phrase_firsts(now_words()["before"])
+    return None if after is None or before is None else after | before
 
 
 def unless_forecast(doc: Doc, number: Span, head, classify) -> object | None:

@@ -326,7 +326,7 @@ class CaseRelations(CaseLists, CaseRegions):
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
         """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
         lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
-        words, stop = [], min(len(doc), j + window)
+        words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
         while j < stop:
             group_end = enclosed_group_end(doc, j) if j > 0 and texts[j] != "(" else None
             if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
@@ -337,7 +337,7 @@ class CaseRelations(CaseLists, CaseRegions):
                 if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
                     j, stop = close + 1, min(len(doc), close + 1 + window)
                     continue
-            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or sentence_start(doc, j) == j or \
+            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
                     like_num[j]:
                 break
             if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
@@ -351,24 +351,25 @@ class CaseRelations(CaseLists, CaseRegions):
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
                     facts: list[Span], status: str = "unspecified") -> str | None:
         """new, total, CURRENT (a count of cases held now: no period, whatever its frame says) or None."""
+        lows = lower_words(doc)   # (read once: every rule below asks)
         if head.rule == "count_total_to":
             return "total"
         if head.rule == "case_remaining":
             return CURRENT   # `27 remain in hospital`
         if head.rule == "count_increase":
             return "new"
-        if head.rule == "count_ones" and not self.new_words.isdisjoint(lower_words(doc)[number.end: head.end]):
+        if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
-                      level_words_start(lower_words(doc), clause_start, number.start))
-            if self.new_words & set(lower_words(doc)[own: number.start]):
+                      level_words_start(lows, clause_start, number.start))
+            if self.new_words & set(lows[own: number.start]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
-        if number.start > 0 and lower_words(doc)[number.start - 1] in ADDED_WORDS:
+        if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
         lo, hi = self.noun_phrase(head, number)
-        phrase = lower_words(doc)[lo: hi]
+        phrase = lows[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
         modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
         if modifiers & self.new_words:
@@ -376,13 +377,13 @@ class CaseRelations(CaseLists, CaseRegions):
         if not self.scopes.words["current_words"].isdisjoint(phrase):
             return CURRENT   # `3 new suspected cases and 12 existing suspected cases`: held now, not new
         previous = facts[-1] if facts else None
-        if number.start > 0 and lower_words(doc)[number.start - 1] == "and" and previous is not None and \
+        if number.start > 0 and lows[number.start - 1] == "and" and previous is not None and \
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         _, clause_end = clause_bounds(doc, number.start)
         if held_now(doc, number, (lo, hi), head.end, clause_start, clause_end, status, self.total_verbs):
             return CURRENT   # `There still remained 35,329 confirmed cases`, `are still being treated`
-        words = lower_words(doc)
+        words = lows
         before = words[clause_start: number.start]
         # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
         text = " " + " ".join(words[clause_start: number.end]) + " "
@@ -397,12 +398,12 @@ class CaseRelations(CaseLists, CaseRegions):
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
         _, end = clause_bounds(doc, number.start)
-        words = lower_words(doc)
+        words = lows
         # `51 patients Thursday, bringing the total to 742 ... by the end of Thursday`, `136 cases in the city,
         # which now has a total of 198`: that is another count's
         end = next((j for j in range(head.end, end) if words[j] in TOTAL_CLAUSE_VERBS or words[j] in
                     ("which", "who", "whose")), end)
-        after = " " + " ".join(lower_words(doc)[head.end: end]) + " "
+        after = " " + " ".join(lows[head.end: end]) + " "
         if " by the end of " in after or " as of " in after or \
                 self.by_a_date(doc, head.end, end):
             return "total"
@@ -414,7 +415,7 @@ class CaseRelations(CaseLists, CaseRegions):
         if " ".join(words[head.end: head.end + 2]) in ("in total", "in all", "so far", "to date") or \
                 (head.end < len(doc) and words[head.end] in ("altogether", "cumulatively", "accumulatively")):
             return "total"   # `67,000 cases in total`
-        if not REMAIN_VERBS.isdisjoint(lower_words(doc)[head.end: min(end, head.end + 5)]):
+        if not REMAIN_VERBS.isdisjoint(lows[head.end: min(end, head.end + 5)]):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`

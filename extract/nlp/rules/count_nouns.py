@@ -24,6 +24,7 @@ RANGE_LINKS = word_set("number_ranges", "links")
 REGION_LIST_OPENERS = frozenset({":", ",", ";", "and", "("})   # what stands before each place of a list of places
 NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
 OBSERVATION_REACH = 7   # `were released from close medical observation`
+OBSERVATION_WORDS = frozenset({"contact", "contacts", "observation"})   # what under_observation looks for
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})
@@ -291,10 +292,13 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         """People put under or released from medical observation are close contacts, not cases: `383 cases
         under close medical observation`, `6,584 people were discharged from medical observation`; unless
         the count says what cases they are (`548 asymptomatic cases still under medical observation`)."""
+        lows = lower_words(doc)
+        words = lows[head.end: head.end + OBSERVATION_REACH]
+        if OBSERVATION_WORDS.isdisjoint(words):
+            return False   # (most counts: no contact or observation after them)
         lo, hi = head.modifiers if head.rule == "count_noun" else (head.end, head.end)
-        if not self.any_status.isdisjoint(lower_words(doc)[lo:hi]) or "asymptomatic" in lower_words(doc)[lo:hi]:
+        if not self.any_status.isdisjoint(lows[lo:hi]) or "asymptomatic" in lows[lo:hi]:
             return False
-        words = lower_words(doc)[head.end: head.end + OBSERVATION_REACH]
         if any(w in ("contact", "contacts") and words[k - 1] == "close" for k, w in enumerate(words[:5]) if k):
             return True   # `8,620 people who had had close contact with infected patients`: contacts
         return any(w == "observation" and words[k - 1] == "medical" for k, w in enumerate(words) if k)

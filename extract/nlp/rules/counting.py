@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import INDEX_KEY
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.rules.list_shapes import closes_lead
@@ -68,7 +69,10 @@ class CountWords:
         self.scopes = ScopeReader()
 
     def classify_word(self, doc: Doc, j: int) -> str | None:
-        return self.noun_class.get(lower_words(doc)[j])
+        try:   # the index read inline (as in lower_words): asked for most words near a number
+            return self.noun_class.get(doc.user_data[INDEX_KEY].lower[j])
+        except KeyError:
+            return self.noun_class.get(lower_words(doc)[j])
 
     @staticmethod
     def noun_phrase(head: Head, number: Span) -> tuple[int, int]:

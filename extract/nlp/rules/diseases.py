@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.relations import clause_bounds, lower_words, sentence_index
 from extract.nlp.triggers import word_set
 
@@ -38,9 +39,9 @@ def of_another_disease(doc: Doc, start: int, end: int) -> bool:
     """Whether the count of tokens start..end counts another disease's or event's cases, not COVID-19's."""
     words = lower_words(doc)
     sent_start, sent_end = sentence_index(doc).bounds(start)
+    if not doc_index(doc).any_hit(OTHER, sent_start, sent_end):
+        return False   # most sentences: no other disease or event named (the document's hits, bisected)
     sentence = range(sent_start, sent_end)
-    if not any(words[j] in OTHER for j in sentence):
-        return False   # most sentences: no other disease or event named
     lo, hi = compared_side(words, start, end, sent_start, sent_end, PHRASE_ENDS)
     phrase = range(lo, hi)
     if lo >= sent_start + 2 and words[lo] in RELATIVES and words[lo - 1] == "," and is_other(words, lo - 2):

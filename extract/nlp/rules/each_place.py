@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path, default_gazetteer
-from extract.nlp.rules.relations import (lower_words, region_index, region_runs, sentence_start, spans_in,
-                                         spans_of)
+from extract.nlp.rules.relations import (lower_words, phrase_firsts, region_index, region_runs, sentence_start,
+                                         spans_in, spans_of)
 
 AFTER_REACH = 6    # words from a count's noun to `in each of` (`Five new cases were reported in each of ...`)
 PREFIX_REACH = 4   # words between `in each of` and the first place (`the cities of`)
@@ -77,8 +77,9 @@ def places_after(doc: Doc, number: Span, head_end: int, end: int) -> list[Span] 
     words, low = each_words(), lower_words(doc)
     in_region = region_index(doc).tokens
     like_num = doc_index(doc).like_num
+    firsts = phrase_firsts(words["openers_before_places"])   # (one set test rules most positions out)
     for j in range(max(head_end, number.end), min(end, head_end + AFTER_REACH)):
-        for phrase in words["openers_before_places"]:
+        for phrase in words["openers_before_places"] if firsts is None or low[j] in firsts else ():
             if tuple(low[j: j + len(phrase)]) == phrase:
                 k = j + len(phrase)
                 while k < end and k - j - len(phrase) < PREFIX_REACH and low[k] in words["place_list_prefixes"]:

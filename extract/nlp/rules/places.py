@@ -20,6 +20,7 @@ from extract.nlp.triggers import triggers
 
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
 ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
+PROVINCE_NOUNS = frozenset({"provinces", "provincial-level", "provincial"})   # what follows `31` naming them all
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
 LEAD_MIN_TOKENS = 10       # a shorter sentence after the headline is a dateline or a byline
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -383,6 +384,8 @@ class PlaceReader:
     def counted_across_provinces(words: list[str], start: int, end: int) -> bool:
         """`from 31 provincial-level regions`, `across all 31 provinces`: figures gathered from the whole country
         (not `one of 31 provinces`)."""
+        if PROVINCE_NOUNS.isdisjoint(words[max(start, 1) + 1: end]):
+            return False   # (one set test, in C: most clauses name no provinces)
         return any(words[j - 1] in ("from", "across", "in", "all") and words[j].isdigit() and
                    int(words[j]) >= ALL_PROVINCES and words[j + 1] in ("provinces", "provincial-level", "provincial")
                    for j in range(max(start, 1), end - 1))
@@ -405,7 +408,7 @@ class PlaceReader:
         """Token ranges between line breaks."""
         texts = token_texts(doc)
         bounds, start = [], 0
-        for i in [i for i, text in enumerate(texts) if "\n" in text and text.isspace()]:   # the breaks only
+        for i in [i for i in doc_index(doc).line_breaks if texts[i].isspace()]:   # the breaks only
             if i > start:
                 bounds.append((start, i))
             start = i + 1

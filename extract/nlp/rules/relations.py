@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 
 from spacy.tokens import Doc, Span
@@ -91,31 +92,41 @@ def phrases_by_first(table: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, tup
     return tuple((first, tuple(phrases)) for first, phrases in groups.items())
 
 
+@functools.lru_cache(maxsize=64)
+def phrase_firsts(table: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+    """The words a phrase of the table starts with (a position whose word is none of them starts no phrase: one
+    set test rules it out); None when the table holds an empty phrase, which starts anywhere."""
+    if any(not phrase for phrase in table):
+        return None
+    return frozenset(phrase[0] for phrase in table)
+
+
 def phrase_in(doc: Doc, table: tuple[tuple[str, ...], ...], start: int, end: int) -> tuple[int, tuple[str, ...]] | None:
     """The first phrase of `table` (tuples of lower-case words) that stands wholly inside tokens [start, end):
     (its position, the phrase), the earliest position first and at one position the table's first phrase; None
-    when there is none. The positions of each phrase's first word are bisected (docindex `positions`), so a
-    rule asking about its clause does not walk it token by token."""
+    when there is none. Only the positions of the table's first words are visited (docindex `hits`, bisected),
+    so a rule asking about its clause does not walk it token by token."""
     try:   # the index read inline (as in lower_words)
         index = doc.user_data[INDEX_KEY]
     except KeyError:
         index = doc_index(doc)
-    positions, words = index.positions, index.lower
-    best = None
-    for first, phrases in phrases_by_first(table):
-        at = positions.get(first)
-        if at is None:
-            continue
-        stop = end if best is None else best[0]
-        for k in range(bisect.bisect_left(at, start), len(at)):
-            j = at[k]
-            if j >= stop:
-                break
-            match = next((p for p in phrases if j + len(p) <= end and tuple(words[j: j + len(p)]) == p), None)
-            if match is not None:
-                best = (j, match)
-                break
-    return best
+    groups, firsts = phrase_groups(table)
+    at, words = index.hits(firsts), index.lower
+    for k in range(bisect.bisect_left(at, start), len(at)):
+        j = at[k]
+        if j >= end:
+            break
+        for p in groups[words[j]]:   # (in the table's order)
+            if j + len(p) <= end and tuple(words[j: j + len(p)]) == p:
+                return j, p
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def phrase_groups(table: tuple[tuple[str, ...], ...]) -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+    """A phrase table's phrases by first word (each group in the table's order), and the set of first words."""
+    groups = dict(phrases_by_first(table))
+    return groups, frozenset(groups)
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -159,6 +170,8 @@ def token_indices(doc: Doc, chars) -> list[int]:
 
 CLAUSE_BREAK_WORDS = {"and", "but", "while", "whereas", "which", "who", "where"}
 CLAUSE_BREAKS = {";", "—", "–", "--"}
+CLAUSE_BREAK_SET = frozenset(CLAUSE_BREAKS)   # (a word set the document's index lists the positions of)
+COMMA = frozenset({","})
 
 
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -193,10 +206,10 @@ def sentence_breaks(doc: Doc, sent_start: int, sent_end: int) -> tuple[list[int]
     cache = doc_index(doc).clause_breaks
     found = cache.get(sent_start)
     if found is None:
-        words = lower_words(doc)
-        sentence = words[sent_start:sent_end]
-        commas = [sent_start + k for k, word in enumerate(sentence) if word == ","]
-        breaks = [sent_start + k for k, word in enumerate(sentence) if word in CLAUSE_BREAKS]
+        index = doc_index(doc)
+        words = index.lower
+        commas = index.hits_in(COMMA, sent_start, sent_end)
+        breaks = index.hits_in(CLAUSE_BREAK_SET, sent_start, sent_end)
         breaks += [j for j in commas if j + 1 < len(words) and words[j + 1] in CLAUSE_BREAK_WORDS]
         breaks.sort()
         found = cache[sent_start] = (breaks, commas)
@@ -216,21 +229,20 @@ LOOKBACK = 1500
 
 
 _span_start = operator.attrgetter("start")   # a span's first token, read in C (a bisection's key)
+_span_end = operator.attrgetter("end")
 
 
 def spans_in(spans, start: int, end: int) -> list[Span]:
     """The spans inside [start, end). `spans` is sorted by start (every span list of the pipeline is), so the
-    search starts by bisection and stops at `end`: a rule asking about its clause does not scan the document."""
-    if len(spans) < 16:
-        return [s for s in spans if s.start >= start and s.end <= end]
-    found = []
-    for k in range(bisect.bisect_left(spans, start, key=_span_start), len(spans)):
-        span = spans[k]
-        if span.start >= end:
-            break
-        if span.end <= end:
-            found.append(span)
-    return found
+    search starts by bisection and stops at `end`: a rule asking about its clause does not scan the document
+    (nor a short list: the spans before `start` and after `end` are never looked at)."""
+    lo = bisect.bisect_left(spans, start, key=_span_start)
+    hi = bisect.bisect_left(spans, end, lo=lo, key=_span_start)   # the spans starting in [start, end)
+    if lo == hi:
+        return []
+    starting = spans[lo:hi]
+    # those that end by `end`, filtered in C
+    return list(itertools.compress(starting, map(end.__ge__, map(_span_end, starting))))
 
 
 def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 5) -> int | None:

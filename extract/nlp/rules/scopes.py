@@ -30,6 +30,7 @@ OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 o
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
+CLAUSE_MARKS = frozenset({";", ":", "；", "："})   # what opens a clause a lead-in may start (after it)
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
 
@@ -290,11 +291,11 @@ class ScopeReader(PlaceReader):
 
     def find_leadins(self, doc: Doc) -> list[LeadIn]:
         index = sentence_index(doc)
-        texts = token_texts(doc)
+        hits_in = doc_index(doc).hits_in
         found = []
         previous_end = -1
         for s, e in zip(index.starts, index.ends):
-            clause_starts = [s] + [j + 1 for j in range(s, e) if texts[j] in (";", ":", "；", "：")]
+            clause_starts = [s] + [j + 1 for j in hits_in(CLAUSE_MARKS, s, e)]
             leads = []
             for c in clause_starts:
                 span = self.leadin_span(doc, c, e)

@@ -3,8 +3,11 @@ words of its own clause (data/staff.json). None when the clause says neither: a 
 staff are from 77 hospitals`), staff who only signed up or applied, a count of staff at work at home."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import clause_bounds, lower_words, phrase_in, region_index, sentence_index
 from extract.nlp.rules.staff_returns import back_to_the_front
@@ -88,8 +91,8 @@ def went_home(doc: Doc, lo: int, hi: int, origin: str | None, gazetteer) -> bool
     known = staff_words()
     if not known["return_verbs"].isdisjoint(words[lo: hi]):
         return True
-    for j in range(lo, hi):
-        word = words[j]
+    for j in doc_index(doc).hits_in(cue_words("home_words", "leave_words", "arrival_verbs"), lo, hi):
+        word = words[j]   # (only the tokens that may start a way home)
         if word in known["home_words"] and any(w in known["homeward_movers"] for w in words[max(lo, j - 2): j]):
             return True
         if word in known["leave_words"] and leaves_hubei(doc, j, hi, gazetteer):
@@ -144,8 +147,8 @@ def went_out(doc: Doc, lo: int, hi: int) -> bool:
     of medical personnel`)."""
     words = lower_words(doc)
     known = staff_words()
-    for j in range(lo, hi):
-        word = words[j]
+    for j in doc_index(doc).hits_in(way_out_words(), lo, hi):
+        word = words[j]   # (only the tokens that may start a way out)
         after = words[j + 1] if j + 1 < len(doc) else ""
         if word in known["send_cues"]:
             return True
@@ -162,6 +165,19 @@ def went_out(doc: Doc, lo: int, hi: int) -> bool:
         if word == "to" and after in known["aid_infinitives"] and aids_a_place(doc, j + 2, hi):
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def cue_words(*keys: str) -> frozenset[str]:
+    """The words of the staff.json lists named (a trigger set the document's index lists the positions of)."""
+    return frozenset().union(*(staff_words()[key] for key in keys))
+
+
+@lru_cache(maxsize=1)
+def way_out_words() -> frozenset[str]:
+    """The words a way out may start with (went_out's cues, and `to` of `to aid`)."""
+    return cue_words("send_cues", "send_cues_needing_next", "work_verbs", "stay_words", "batch_words",
+                     "aid_participles") | {"to"}
 
 
 AID_REACH = 8   # tokens from `to aid` to the place aided (`to help fight the epidemic in Hubei`)

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
-from extract.nlp.rules.cell_tables import CellTables
+from extract.nlp.rules.cell_tables import CellTables, within
 from extract.nlp.rules.figure_lines import FigureLines, case_fact
 from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
@@ -248,11 +248,4 @@ def label_words(text: str) -> list[str]:
 
 def in_chars(spans: list[Span], start: int, end: int) -> list[Span]:
     """The spans (sorted by start) that lie within characters start..end."""
-    starts = [s.start_char for s in spans]
-    k = bisect.bisect_left(starts, start)
-    found = []
-    while k < len(spans) and spans[k].start_char < end:
-        if spans[k].end_char <= end:
-            found.append(spans[k])
-        k += 1
-    return found
+    return within(spans, [s.start_char for s in spans], start, end)

@@ -9,7 +9,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
-from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_start, spans_in,
+from extract.nlp.rules.relations import (rule_of, clause_bounds, last_before, lower_words, region_index, sentence_start, spans_in,
                                          spans_of)
 from extract.nlp.triggers import status_table, word_set
 
@@ -87,7 +87,7 @@ class CaseLists:
         """A bare member (`93 in Nanjing`) of a list that goes on from a count of plain reported cases in its
         sentence (`631 cases have been reported in Jiangsu, 93 in Nanjing, 55 in Wuxi`): the head's verb stands
         between them, so the list test above does not join them, but the member is the head's list item."""
-        return fact.id_.split(":")[-1] == "case_list_item" and \
+        return rule_of(fact) == "case_list_item" and \
             sentence_start(doc, fact.start) == sentence_start(doc, reported.start) and \
             self.says_no_status(doc, fact, reported)
 
@@ -96,7 +96,7 @@ class CaseLists:
         """`2,000 new cases. Of the total, Wuhan reported 1,200, Xiaogan 300`: a roll call's first member has
         the period of the whole it parts, and its members the first member's, whatever their clause's words
         say (`the total` names the whole, not the members' period). Returns the roll call the fact goes on."""
-        rule = fact.id_.split(":")[-1]
+        rule = rule_of(fact)
         if rule == "case_roll_call":
             whole = by_chars.get(fact.doc.user_data.get((WHOLE_KEY, fact.start_char, fact.end_char)))
             if whole is not None and get(whole, "period") is not None:
@@ -214,7 +214,7 @@ class CaseLists:
     def continues_run(doc: Doc, previous: Span, fact: Span) -> bool:
         """The next member of a list: a list item of the same sentence, a few words after the one before, past
         a comma or `and` and no other number."""
-        if fact.id_.split(":")[-1] != "case_list_item" or fact.start - previous.end > 8:
+        if rule_of(fact) != "case_list_item" or fact.start - previous.end > 8:
             return False
         if sentence_start(doc, fact.start) != sentence_start(doc, previous.start):
             return False

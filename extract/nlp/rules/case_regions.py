@@ -9,7 +9,7 @@ from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.rules.places import CALENDAR_WORDS
-from extract.nlp.rules.relations import (LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
+from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
@@ -68,7 +68,7 @@ def closed_bracket(doc: Doc, region: Span, position: int) -> bool:
 
 def is_subcount(fact: Span) -> bool:
     """A count made by a sub-count rule (a list item, `including`, a part): its place is not its sentence's."""
-    return fact.id_.split(":")[-1] in SUBCOUNT_RULES
+    return rule_of(fact) in SUBCOUNT_RULES
 
 
 class CaseRegions(CountWords):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES
-from extract.nlp.rules.relations import governing_preposition, lower_words, region_index, spans_in
+from extract.nlp.rules.relations import rule_of, governing_preposition, lower_words, region_index, spans_in
 
 JOINERS = frozenset({"and", ","})   # what stands between two members (`3,099 cases, 82 deaths and 1,000 cures`)
 LOCATING = frozenset({"in"})
@@ -31,7 +31,7 @@ def share_coordinated_place(doc: Doc, facts: list[Span], placed_elsewhere) -> No
         j = k
         # (a list's member is a part of the count before it, no coordinated count: `Of the 23 new cases, 12 were in
         # Wuhan, 6 in Xiaogan`)
-        while j > 0 and joined(words, cases[j - 1], cases[j]) and cases[j].id_.split(":")[-1] not in SUBCOUNT_RULES:
+        while j > 0 and joined(words, cases[j - 1], cases[j]) and rule_of(cases[j]) not in SUBCOUNT_RULES:
             member = cases[j - 1]
             if get(member, "region") is None and not get(member, "places") and \
                     not placed_elsewhere(doc, member.start):
@@ -84,6 +84,3 @@ def share_respective_statuses(doc: Doc, facts: list[Span]) -> None:
                 put(member, "status", status)
         k = end
 
-
-def rule_of(fact: Span) -> str:
-    return fact.id_.split(":")[-1]

@@ -7,9 +7,9 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
-from extract.nlp.rules.relations import lower_words
+from extract.nlp.rules.relations import lower_words, sentence_index
 
-WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `930 of (its) 935 patients`
+WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 
 
@@ -31,15 +31,12 @@ def increments_a_total(doc: Doc, j: int) -> bool:
     """`838 patients were discharged, bringing the total to 67,749`: the count after which a clause brings a
     total to a number is what was added to it (no other number between the two)."""
     words, like_num = lower_words(doc), doc_index(doc).like_num
-    end = min(sentence_index_end(doc, j), j + INCREMENT_REACH)
+    sentence_end = sentence_index(doc).bounds(j)[1] if j < len(doc) else len(doc)
+    end = min(sentence_end, j + INCREMENT_REACH)
     for k in range(j, end):
         if like_num[k]:
             return False
         if words[k] in TOTAL_CLAUSE_VERBS and k > 0 and words[k - 1] in (",", "and"):
-            return any(words[t] == "to" and t + 1 < len(doc) and like_num[t + 1]
-                       for t in range(k + 1, min(len(doc) - 1, k + 1 + INCREMENT_REACH)))
+            return any(words[t] == "to" and like_num[t + 1]
+                       for t in range(k + 1, min(sentence_end - 1, k + 1 + INCREMENT_REACH)))
     return False
-
-
-def sentence_index_end(doc: Doc, j: int) -> int:
-    return doc_index(doc).sentences.bounds(j)[1] if j < len(doc) else len(doc)

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
+from extract.nlp.rules.count_clauses import WHOLE_DETERMINERS
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
@@ -33,7 +34,6 @@ STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "wit
 WRAPPERS = word_set("count_wrappers")
 # a lead that names no noun, only the whole of the count before: `Of all, 326 ...`, `Of the total, 12 ...`
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
-PART_DETERMINERS = frozenset({"the", "these", "those", "its", "their"})   # `7 of the 9 cases`, `930 of its 935 patients`
 
 
 class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
@@ -332,7 +332,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         j = number.end
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
             first = j + 3   # `16 out of 17 confirmed cases`
-        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in PART_DETERMINERS:
+        elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in WHOLE_DETERMINERS:
             return None
         else:
             first = j + 2

@@ -11,8 +11,9 @@ from extract.nlp.rules.relations import lower_words, token_texts
 from extract.nlp.triggers import word_set
 
 CASE_NOUNS = word_set("nouns", "case")
-SINGULAR_CASE_NOUNS = frozenset({"case", "patient", "death", "infection", "fatality", "recovery", "discharge",
-                                 "carrier", "inpatient", "hospitalization", "hospitalisation"})
+# the singular case nouns of data/triggers.json: those whose plural is a case noun too (`death`, `recovery`)
+SINGULAR_CASE_NOUNS = frozenset(w for w in CASE_NOUNS if w + "s" in CASE_NOUNS or
+                                (w.endswith("y") and w[:-1] + "ies" in CASE_NOUNS))
 
 
 def modifies_next_noun(doc: Doc, number: Span, noun: int, value) -> bool:

@@ -142,6 +142,11 @@ def token_texts(doc: Doc) -> list[str]:
         return doc_index(doc).texts
 
 
+def rule_of(fact: Span) -> str:
+    """The rule that made a fact, without its kind (`case_count:count_noun` -> `count_noun`)."""
+    return fact.id_.split(":", 1)[-1]
+
+
 def sentence_start(doc: Doc, i: int) -> int:
     """The first token of the sentence holding token i."""
     try:   # the index read inline (as in lower_words)

@@ -25,7 +25,7 @@ from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.counting import Head
 from extract.nlp.rules.list_shapes import closes_lead, enclosed_group_end, roll_words
 from extract.nlp.rules.places import LIST_BOUNDARY
-from extract.nlp.rules.relations import (last_before, lower_words, region_index, sentence_of, sentence_start,
+from extract.nlp.rules.relations import (rule_of, last_before, lower_words, region_index, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
 from extract.nlp.triggers import word_set
 
@@ -187,7 +187,7 @@ class RollCalls:
         if value is None:
             return None
         counts = [f for f in spans_in(facts, floor, number.start) if f.label_ == "case_count"]
-        wholes = [f for f in counts if f.id_.split(":")[-1] == "count_noun" and (get(f, "value") or 0) > value]
+        wholes = [f for f in counts if rule_of(f) == "count_noun" and (get(f, "value") or 0) > value]
         parted = [w for w in wholes if any(p.start > w.start and (get(p, "value") or 0) + value == get(w, "value")
                                            for p in counts)]
         whole = (parted or wholes or [None])[-1]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get, put
 from extract.nlp.normalize import WEEKDAYS, month_number
 from extract.nlp.rules.case_relations import PART_RULES
-from extract.nlp.rules.relations import clause_bounds, lower_words, phrase_in, sentence_index, token_texts
+from extract.nlp.rules.relations import rule_of, clause_bounds, lower_words, phrase_in, sentence_index, token_texts
 from extract.nlp.rules.staff_event import count_windows, staff_event
 from extract.nlp.rules.staff_roles import staff_phrases, staff_words
 from extract.nlp.rules.staff_teams import staff_teams, team_number
@@ -90,9 +90,6 @@ def same_figure_scopes(staff: list[Span], scopes: list[str], firm: list[bool]) -
         shared.append(next(iter(found)) if found and len(found) == 1 else scope)
     return shared
 
-
-def rule_of(fact: Span) -> str:
-    return fact.id_.split(":", 1)[-1]
 
 
 # -- part ------------------------------------------------------------------------------------------------------

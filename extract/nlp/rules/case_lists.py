@@ -55,7 +55,6 @@ class CaseLists:
         head's (run once all counts are made, in text order, so that it runs down the list). A count of plain
         `cases` of the disease that no list gives a status is a confirmed one."""
         previous, previous_in_list, before, roll = None, False, None, None
-        reported = None   # the count of plain reported cases a list of bare members goes on from
         by_chars = {(f.start_char, f.end_char): f for f in facts}
         for fact in facts:
             if fact.label_ != "case_count":
@@ -74,22 +73,7 @@ class CaseLists:
                     put(fact, "status", get(previous, "status"))   # `94 new deaths, including 72 in Wuhan, 2 in ...`
                 elif is_reported(fact):
                     put(fact, "status", "confirmed")   # `33,366 cases of the disease`, `5 imported cases`
-                elif reported is not None and self.reported_member(doc, reported, fact):
-                    put(fact, "status", "confirmed")   # `631 cases have been reported in Jiangsu, 93 in Nanjing`
-            if is_reported(fact):
-                reported = fact
-            elif not (reported is not None and get(fact, "status") == "confirmed" and
-                      self.reported_member(doc, reported, fact)):
-                reported = None
             previous, previous_in_list, before = fact, joined, previous
-
-    def reported_member(self, doc: Doc, reported: Span, fact: Span) -> bool:
-        """A bare member (`93 in Nanjing`) of a list that goes on from a count of plain reported cases in its
-        sentence (`631 cases have been reported in Jiangsu, 93 in Nanjing, 55 in Wuxi`): the head's verb stands
-        between them, so the list test above does not join them, but the member is the head's list item."""
-        return rule_of(fact) == "case_list_item" and \
-            sentence_start(doc, fact.start) == sentence_start(doc, reported.start) and \
-            self.says_no_status(doc, fact, reported)
 
     @staticmethod
     def roll_call_period(fact: Span, roll: Span | None, joined: bool, by_chars: dict) -> Span | None:

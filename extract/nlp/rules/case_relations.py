@@ -12,7 +12,7 @@ from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, 
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.count_levels import level_words_start
-from extract.nlp.rules.case_lists import CaseLists, mark_reported
+from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.count_clauses import increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
@@ -143,6 +143,9 @@ class CaseRelations(CaseLists, CaseRegions):
                                                         self.reaches_cases(doc, number, head)):
             mark_reported(fact)   # confirmed, unless the list it goes on says otherwise (share_list_period); a
             # rate (`600 cases annually`) counts no confirmed cases of a day
+        elif status == "unspecified" and head.rule == "case_list_item" and heading is not None and \
+                is_reported(heading) and self.says_no_status(doc, fact, heading):
+            mark_reported(fact)   # `631 cases have been reported in Jiangsu, 93 in Nanjing`: as its head will be
         if period == CURRENT:
             mark_current(fact)   # held now: no period, and the members of its list state none either
             period = None

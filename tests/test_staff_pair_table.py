@@ -228,6 +228,8 @@ PAIRINGS = [
     # a noun of help
     ("Xiaogan received help from Chongqing and Heilongjiang.", [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
     ("Jiangsu will provide medical assistance to Huangshi.", [("Jiangsu", "Huangshi")]),
+    ("Chongqing municipality and Heilongjiang province will provide assistance to Xiaogan.",
+     [("Chongqing", "Xiaogan"), ("Heilongjiang", "Xiaogan")]),
     ("The assistance from Jiangsu to Huangshi started on Feb 10.", [("Jiangsu", "Huangshi")]),
     ("Huangshi received help from Nanjing.", [("Jiangsu", "Huangshi")]),
     ("Jiangsu provided aid to Wuhan.", []),

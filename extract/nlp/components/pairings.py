@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import default_gazetteer
-from extract.nlp.rules.pairing_aid import aid_noun_pairs
+from extract.nlp.rules.pairing_aid import HELPER_GLUE, aid_noun_pairs
 from extract.nlp.rules.relations import (clause_bounds, dominant_helper, governing_preposition, lower_words, region_index,
                          region_list_from, region_runs, sentence_index, set_spans, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import triggers, word_set
@@ -34,7 +34,6 @@ LOCATIVE_JOINS = frozenset({"in", "of", ","})
 UNIT_WORDS = POSSESSIVE_JOINS | LOCATIVE_JOINS | {"province", "city", "municipality"}
 NATIONAL_HUB = "Wuhan"
 LIST_GLUE = word_set("role_list_glue")
-HELPER_GLUE = word_set("helper_list_glue")
 POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 BACKED_PLACE_PREPS = frozenset({"in", "of", "to", "from", "near"})
 FROM = frozenset({"from"})

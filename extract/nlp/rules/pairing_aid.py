@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.rules.relations import clause_bounds, governing_preposition, lower_words, region_runs, spans_in
 from extract.nlp.triggers import word_set
 
+HELPER_GLUE = word_set("helper_list_glue")   # what joins helpers of one list (`Chongqing municipality and ...`)
 AID_NOUNS = word_set("pairing_aid_nouns")
 GIVE_VERBS = word_set("pairing_give_verbs")
 RULE = "pairing_aid_noun"
@@ -35,27 +36,20 @@ def aid_noun_pairs(pairing, doc: Doc, sent: Span, regions: list[Span], words: li
             recipients = [r for r in pairing.list_after(doc, j + 1, hi, regions)
                           if pairing.is_recipient(r, allow_hub=False)]
         before = [r for r in spans_in(regions, lo, k) if governing_preposition(doc, r, pairing.blocking) is None]
-        runs = region_runs(doc, before) if before else []
-        if not helpers and recipients and _given(low, lo, k):
+        runs = region_runs(doc, before, HELPER_GLUE) if before else []
+        if not helpers and recipients and verb_before(low, lo, k, GIVE_VERBS):
             helpers = [h for h in (runs[-1] if runs else []) if pairing.helper_name(h)]   # the giver
-        if helpers and not recipients and _received(pairing, low, lo, k):
+        if helpers and not recipients and verb_before(low, lo, k, pairing.receive):
             recipients = [r for r in (runs[-1] if runs else []) if pairing.is_recipient(r, allow_hub=False)]
         for h in helpers:   # a city outside Hubei helps as its province (`help from Nanjing`: Jiangsu)
             for r in recipients:
                 yield h, r, RULE, pairing.helper_name(h)
 
 
-def _given(low: list[str], lo: int, k: int) -> bool:
-    """A verb of giving just before the noun, over a few modifiers: `will provide (medical) assistance`."""
+def verb_before(low: list[str], lo: int, k: int, verbs: frozenset[str]) -> bool:
+    """One of `verbs` just before the noun at k, over a few modifiers: a giving `will provide (medical)
+    assistance`, a receiving `Xiaogan received (medical) help from`."""
     j = k - 1
     while j >= lo and k - j <= GIVER_REACH and low[j] in SKIPPED:
         j -= 1
-    return j >= lo and low[j] in GIVE_VERBS
-
-
-def _received(pairing, low: list[str], lo: int, k: int) -> bool:
-    """A verb of receiving just before the noun: `Xiaogan received (medical) help from`."""
-    j = k - 1
-    while j >= lo and k - j <= GIVER_REACH and low[j] in SKIPPED:
-        j -= 1
-    return j >= lo and low[j] in pairing.receive
+    return j >= lo and low[j] in verbs

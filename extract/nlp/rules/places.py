@@ -387,7 +387,7 @@ class PlaceReader:
         if PROVINCE_NOUNS.isdisjoint(words[max(start, 1) + 1: end]):
             return False   # (one set test, in C: most clauses name no provinces)
         return any(words[j - 1] in ("from", "across", "in", "all") and words[j].isdigit() and
-                   int(words[j]) >= ALL_PROVINCES and words[j + 1] in ("provinces", "provincial-level", "provincial")
+                   int(words[j]) >= ALL_PROVINCES and words[j + 1] in PROVINCE_NOUNS
                    for j in range(max(start, 1), end - 1))
 
     @staticmethod

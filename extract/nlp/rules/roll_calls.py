@@ -15,7 +15,6 @@ northwestern Gansu Province`). Knowledge is in data/roll_calls.json; every look-
 """
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Doc, Span
 
@@ -27,9 +26,9 @@ from extract.nlp.rules.list_shapes import closes_lead, enclosed_group_end, roll_
 from extract.nlp.rules.places import LIST_BOUNDARY
 from extract.nlp.rules.relations import (rule_of, last_before, lower_words, region_index, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
+from extract.nlp.rules.place_lists import YEAR   # `Guangzhou 2020`: a year, no member's count
 from extract.nlp.triggers import word_set
 
-YEAR = re.compile(r"(?:19|20)\d\d")   # `Guangzhou 2020`: a year, no member's count
 ROLL_WINDOW = 120       # tokens each side of a roll call's first number that its sentence is read over
 MIN_BARE_MEMBERS = 3    # a roll call with no lead-in and no noun names at least this many places
 MEMBER_REACH = 6        # tokens from one member's number to the next one's

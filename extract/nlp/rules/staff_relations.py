@@ -66,14 +66,14 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                 self.home_welcomer(doc, start, number.start, regions)
         if head.rule == "count_total_to":   # `bringing its total in Hubei to 2,800`: the total's own place
             destination = self.total_scope(doc, start, number.start) or destination
-        if destination is None and not counted_places(doc, head.end, end):
+        # `deployed to 9 other cities`, `sent to 31 designated hospitals`: the clause says where they went, as a
+        # number of places; a city another sentence names is not it
+        counted = counted_places(doc, head.end, end)
+        if destination is None and not counted:
             destination = self.unnamed_place_destination(doc, head.end, end, facts)
         if self.landed_home(doc, sent, destination, origin):
             destination = None
         tail = relative_tail(doc, end)
-        # `deployed to 9 other cities`, `sent to 31 designated hospitals`: the clause says where they went, as a
-        # number of places; a city another sentence names is not it
-        counted = counted_places(doc, head.end, end)
         if destination is None and tail is not None:   # `135 medics, who worked in Wuhan, left the city`
             lo, hi = tail[0], speech_cut(doc, tail[2], tail[3])
             destination = self.destination_in(doc, spans_in(regions, lo, hi), lo, origin, self.parent_of(origin))

@@ -66,6 +66,12 @@ def test_statistics_lines(facts_of, text, expected):
         assert text[fact["start"]:fact["end"]] == fact["text"]
 
 
+def test_a_heading_of_an_unknown_name_drops_no_other_rules_facts(facts_of):
+    """`By Zhang Wei` is nobody's figures we know of: not someone else's, so the sentence rules' counts stay."""
+    assert cases(facts_of, "By Zhang Wei\n3 deaths\n12 confirmed cases\n") == \
+        [(None, 3, "death", None, None), (None, 12, "confirmed", None, None)]
+
+
 @pytest.mark.parametrize("text, expected", BREAKDOWNS, ids=[t[:40] for t, _ in BREAKDOWNS])
 def test_place_breakdowns(facts_of, text, expected):
     facts = facts_of(text, published="2020-03-20", kind="case_count")
@@ -112,6 +118,8 @@ ROLL_CALLS = [
     # not a roll call of places: days, labels, a source; left to the other rules
     ("Hubei\nMonday: 5 new cases\nTuesday: 7 new cases\n", "unchanged"),
     ("Xinhua: 5 new cases in Hubei\nDeaths: 3\n", "unchanged"),
+    # a name we do not know is not foreign: its line is the sentence rules'
+    ("Huoshenshan: 30 cases\nWuhan: 40 cases\n", "unchanged"),
     # a lone line of a foreign place is no roll call
     ("Japan: 12 cases\n", "unchanged"),
 ]

@@ -29,6 +29,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import within
+from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
 from extract.nlp.triggers import triggers
 
@@ -59,7 +60,6 @@ PART_SPLIT = re.compile(r"[,;，；]|\band\b")
 WORD = re.compile(r"[^\W\d_]+")
 CLEARED = ("unit", "origin", "destination", "event", "scope", "teams", "places", "head_end")
 OURS, ELSEWHERE, UNSAID = "ours", "elsewhere", "unsaid"   # whose a heading says its block's counts are
-CONNECTORS = frozenset({"of", "and", "the"})   # lower-case words a place's name may hold (`Republic of Korea`)
 OUTCOMES = frozenset({"recovered", "death", "severe", "critical"})   # parts of a place's confirmed cases
 
 
@@ -92,7 +92,7 @@ class FigureLines:
         # a heading's words besides its place and day (`Hubei update`, `Key figures`, `Confirmed cases`)
         self.heading_words = (reader.words["heading_words"] | reader.words["label_glue"] | reader.words["new_words"]
                               | reader.words["total_words"] | reader.case_nouns | frozenset(reader.statuses.by_word))
-        self.elsewhere = reader.words["elsewhere_headings"]
+        self.elsewhere = scope_words()["elsewhere_words"]   # the world, abroad, foreign countries
         self.as_of = tuple(opener.lower() for opener in triggers()["as_of_openers"])
 
     def read(self, doc: Doc, text: str, lines: list[tuple[int, int, str]]) -> tuple[list[Span], set[int]]:
@@ -202,8 +202,8 @@ class FigureLines:
 
     def heading(self, doc: Doc, line: tuple[int, int, str]) -> tuple[str, str | None, str | None]:
         """(whose the block's counts are: OURS, ELSEWHERE or UNSAID; the region; the heading's day). Someone
-        else's is a heading of words of data/tables.json `elsewhere_headings` (`Globally`, `Outside of China`),
-        or a name that is no region (`Japan`, `Republic of Korea`: capitalised words)."""
+        else's is a heading with a word of the world, abroad or a foreign country (data/scopes.json
+        `elsewhere_words`: `Globally`, `Outside of China`, `Japan`, `Republic of Korea`); an unknown name is UNSAID."""
         start, end, text = line
         words = label_words(text)
         if not words or len(words) > MAX_HEADING:
@@ -223,9 +223,7 @@ class FigureLines:
         if not names and not self.elsewhere.isdisjoint(rest):
             return ELSEWHERE, None, None   # `Globally`, `Outside of China`
         if any(w not in self.heading_words and w not in self.country for w in rest):
-            if not names and all(w[:1].isupper() or w.lower() in CONNECTORS for w in WORD.findall(text)):
-                return ELSEWHERE, None, None   # `Japan`, `Republic of Korea`
-            return UNSAID, None, None   # `Jinyintan Hospital, Wuhan`, `Hospitalised patients`
+            return UNSAID, None, None   # `Jinyintan Hospital, Wuhan`, `By Zhang Wei`: other rules' facts stay
         if names:
             return OURS, names.pop(), day
         if not self.country.isdisjoint(rest):

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.cell_tables import within
-from extract.nlp.rules.figure_lines import label_words, number_fact
+from extract.nlp.rules.figure_lines import WORD, label_words, number_fact
+from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of
 from extract.nlp.triggers import triggers, word_set
 
@@ -38,7 +39,6 @@ NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 FIGURES = re.compile(rf"(?:(?P<bare>{NUMBER})[ \t]*[.;,]?|(?:{NUMBER})[ \t]+[^\W\d_][^\n]*?)[ \t]*")
 PART = re.compile(rf"(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d,;\n]*?)[ \t]*(?:[,;]|\band\b|\.?[ \t]*$)")
 MAX_LEAD_WORDS = 12
-WORD = re.compile(r"[^\W\d_]+")
 CONNECTORS = frozenset({"of", "and", "the"})   # lower-case words a place's name may hold (`Republic of Korea`)
 MAX_PLACE_WORDS = 5
 
@@ -53,6 +53,7 @@ class PlaceLines:
         self.figure_lines = figure_lines
         words = reader.words
         self.country = words["country_headings"]
+        self.elsewhere = scope_words()["elsewhere_words"]
         self.labels = (words["label_glue"] | words["heading_words"] | words["total_words"] | words["new_words"]
                        | reader.case_nouns | frozenset(reader.statuses.by_word)
                        | frozenset(w for p in word_set("patient_states", "phrases") for w in p.split())
@@ -188,8 +189,8 @@ class PlaceLines:
             return None   # `Deaths: 3`, `Total: 50`, `Jinyintan Hospital: 30`
         if all(w in self.country or w in CONNECTORS for w in lower) and not self.country.isdisjoint(lower):
             return COUNTRY, None
-        if all(w[0].isupper() or w in CONNECTORS for w in words):
-            return FOREIGN, None
+        if not self.elsewhere.isdisjoint(lower):
+            return FOREIGN, None   # `Japan: 20 cases` (data/scopes.json); an unknown name (`Huoshenshan`) is none
         return None
 
 

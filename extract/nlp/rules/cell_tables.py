@@ -32,7 +32,8 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.relations import region_index, token_starts, token_texts
 
 CELL_MARKS = re.compile(r"[|｜\t]")
-NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+|\d+"   # a cell's or a line's number: `20471`, `13,522`
+NUMBER = re.compile(NUMBER_PATTERN)
 RULE_LINE = re.compile(r"[-=+:|｜\t ]*[-=]{3,}[-=+:|｜\t ]*")   # a ruled line or cell of a table's layout
 LETTER = re.compile(r"[^\W\d_]")
 MAX_HEADER = 8          # cells of a header

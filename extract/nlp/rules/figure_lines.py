@@ -26,9 +26,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
-from extract.nlp.extensions import get, put
+from extract.nlp.extensions import SPAN_EXTENSIONS, get, put
 from extract.nlp.numerals import count_value, parse_digits
-from extract.nlp.rules.cell_tables import within
+from extract.nlp.rules.cell_tables import NUMBER_PATTERN as NUMBER, within
 from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
 from extract.nlp.triggers import triggers
@@ -42,7 +42,6 @@ DAY_REACH = 12         # lines above a block's heading within which a line may s
 MAX_DAY_LINE = 10      # words of such a line (`Figures as of 3 March 2020`)
 MAX_ANY_LABEL = 5      # words of the label of any line of a block: `Cured and discharged patients`
 MAX_HEADING = 6        # words of a heading line: `Hubei Province, 4 February`
-NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 # a bracket of the new ones: `(64 new)`, `(new 64)`, `(+64)`
 NEW_BRACKET = (rf"(?:\([ \t]*(?:(?P<new>{NUMBER})[ \t]+new|new:?[ \t]+(?P<new2>{NUMBER})|\+[ \t]*(?P<new3>{NUMBER}))"
                rf"[ \t]*\))")
@@ -58,7 +57,6 @@ PART = re.compile(rf"[ \t]*(?:(?P<words1>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*:?[
                   rf"|(?P<n2>{NUMBER})[ \t]+(?P<words2>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?))[ \t]*")
 PART_SPLIT = re.compile(r"[,;，；]|\band\b")
 WORD = re.compile(r"[^\W\d_]+")
-CLEARED = ("unit", "origin", "destination", "event", "scope", "teams", "places", "head_end")
 OURS, ELSEWHERE, UNSAID = "ours", "elsewhere", "unsaid"   # whose a heading says its block's counts are
 OUTCOMES = frozenset({"recovered", "death", "severe", "critical"})   # parts of a place's confirmed cases
 
@@ -67,6 +65,8 @@ def case_fact(doc: Doc, token: int, value: int, rule: str, *, status: str, perio
               region: str | None, date: str | None = None, qualifier: str = "exact") -> Span:
     """A case count of one number token, as the sentence rules make them."""
     fact = Span(doc, token, token + 1, label="case_count", span_id=rule)
+    for name, default in SPAN_EXTENSIONS.items():
+        put(fact, name, default)   # what a span of the same characters may have been given before
     put(fact, "value", value)
     put(fact, "missing", False)
     put(fact, "qualifier", qualifier)
@@ -76,8 +76,6 @@ def case_fact(doc: Doc, token: int, value: int, rule: str, *, status: str, perio
     put(fact, "region", region)
     put(fact, "date", date)
     put(fact, "whole_country", True if region is None else None)   # the country's figure, filed as such
-    for name in CLEARED:
-        put(fact, name, None)   # what a span of the same characters may have been given before
     return fact
 
 

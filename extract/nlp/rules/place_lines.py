@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.cell_tables import within
+from extract.nlp.rules.cell_tables import NUMBER_PATTERN as NUMBER, within
 from extract.nlp.rules.figure_lines import WORD, label_words, number_fact
 from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of
@@ -34,7 +34,6 @@ ROLL_LINE = re.compile(r"[ \t]*(?:>>|»|[-*•·])?[ \t]*(?P<place>[^\W\d_][^\d\
                        r"(?:[:：][ \t]*|[ \t][-–—][ \t]+|[ \t]+(?=[\d,]+[ \t.;,]*$))(?P<rest>\d[^\n]*)")
 MARKS = ">»-*•·"
 ROLL_RULE = "case_count:roll_call_line"
-NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 # what a roll-call line gives after its place: a bare number, or numbers each with a label (`67,103 confirmed`)
 FIGURES = re.compile(rf"(?:(?P<bare>{NUMBER})[ \t]*[.;,]?|(?:{NUMBER})[ \t]+[^\W\d_][^\n]*?)[ \t]*")
 PART = re.compile(rf"(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d,;\n]*?)[ \t]*(?:[,;]|\band\b|\.?[ \t]*$)")

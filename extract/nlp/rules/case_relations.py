@@ -12,9 +12,10 @@ from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, 
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.count_levels import level_words_start
+from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import increment_before, increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -75,6 +76,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if status == "unspecified" and head.rule == "count_earlier_level":
             level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
             status = get(level, "status") if level is not None else status
+        if status == "unspecified" and (increment := increment_before(doc, number, facts)) is not None:
+            status = get(increment, "status")   # `417 discharged, bringing the total to 2,639 patients`
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
@@ -98,11 +101,12 @@ class CaseRelations(CaseLists, CaseRegions):
         else:
             # `three of those — all in Hubei Province — were local`: the group set apart says where they all are
             whole_place = enclosed_whole_place(doc, head.end) if head.end < len(doc) else None
-            region = get(whole_place, "value") if whole_place is not None else \
-                self.case_region(doc, number, head, start, end, facts)
-            # a count of the whole country, of abroad or of a place of its own borrows no region
+            region = get(whole_place, "value") if whole_place is not None else disease_place(doc, number, head) \
+                if head.rule == "case_disease_verb" else self.case_region(doc, number, head, start, end, facts)
+            # a count of the whole country, of abroad or of a place of its own borrows no region; nor does a
+            # disease's toll told by its verb (`Huanggang ... the virus that has killed 132`)
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
-            own_place = self.scopes.unknown_place_after(doc, number)
+            own_place = self.scopes.unknown_place_after(doc, number) or head.rule == "case_disease_verb"
             if region is None and not own_place:
                 # `the province` after Beijing only; patients a team treated are where it works, never its home's
                 own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)
@@ -361,6 +365,8 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `27 remain in hospital`
         if head.rule == "count_increase":
             return "new"
+        if perfect_effect(doc, number, head):
+            return "total"   # `the virus has killed 132`
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
         if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it

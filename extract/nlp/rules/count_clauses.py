@@ -40,3 +40,22 @@ def increments_a_total(doc: Doc, j: int) -> bool:
             return any(words[t] == "to" and like_num[t + 1]
                        for t in range(k + 1, min(sentence_end - 1, k + 1 + INCREMENT_REACH)))
     return False
+
+
+def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+    """`417 patients were discharged on Tuesday, bringing the total to 2,639 patients`: the count a total brought
+    to the number was brought up by (the last count before the clause, no other number between), else None."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    if number.start < 3 or words[number.start - 1] != "to":
+        return None
+    sentence_start = sentence_index(doc).bounds(number.start)[0]
+    for k in range(number.start - 2, max(sentence_start, number.start - INCREMENT_REACH), -1):
+        if like_num[k]:
+            return None
+        if words[k] in TOTAL_CLAUSE_VERBS and words[k - 1] in (",", "and"):
+            previous = next((f for f in reversed(facts) if f.end <= k), None)
+            if previous is None or previous.start < sentence_start or previous.label_ != "case_count" or \
+                    any(like_num[t] for t in range(previous.end, k)):
+                return None
+            return previous
+    return None

@@ -8,6 +8,7 @@ from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
 from extract.nlp.rules.count_clauses import WHOLE_DETERMINERS
 from extract.nlp.rules.diseases import past_covid_gloss
+from extract.nlp.rules.disease_effects import DiseaseEffects, taken_lives
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
@@ -37,7 +38,7 @@ WRAPPERS = word_set("count_wrappers")
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 
 
-class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
+class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEffects):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -48,12 +49,12 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
     wrappers = WRAPPERS
     remain_verbs = word_set("remain_verbs")
     remaining_states = tuple(word_set("remaining_states"))
-    life_taking_verbs = word_set("life_taking_verbs")
 
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number (noun_head); None for cases yet to be counted (`29 cases are about
         to be cured and discharged`, `will be discharged`): a forecast is no count of what happened."""
-        return unless_forecast(doc, number, self.noun_head(doc, number, in_region), self.classify_word)
+        return unless_forecast(doc, number, taken_lives(doc, number, self.noun_head(doc, number, in_region)),
+                               self.classify_word)
 
     def borrowed_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
                       facts: list[Span]) -> Head | None:
@@ -140,7 +141,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
-            self.remaining(doc, number) or self.lives(doc, number)
+            self.remaining(doc, number) or self.lives(doc, number) or self.disease_verb(doc, number)
         if item is not None:
             return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
@@ -253,16 +254,6 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if not any(following.startswith(phrase) for phrase in self.remaining_states):
             return None
         return Head("case", "case_remaining", number.end)
-
-    def lives(self, doc: Doc, number: Span) -> Head | None:
-        """`the virus has claimed 12 lives`: lives taken are deaths."""
-        words = lower_words(doc)
-        if number.end >= len(doc) or words[number.end] != "lives" or number.start == 0:
-            return None
-        before = set(words[max(0, number.start - 3): number.start])
-        if before.isdisjoint(self.life_taking_verbs):
-            return None
-        return Head("case", "case_toll", number.end + 1)
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count

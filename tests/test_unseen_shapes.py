@@ -26,3 +26,38 @@ def test_region_aliases(facts_of, text, expected):
 def case_rows(facts_of, text):
     return [(f["value"], f["status"], f["period"], f["region"])
             for f in facts_of(text, published="2020-03-20", kind="case_count")]
+
+
+PLACE_TALLIES = [
+    # a place's own bare tally or total: its running total of (confirmed) cases, its place from the possessive
+    ("Beijing's tally rose to 436.", [(436, "confirmed", "total", "Beijing")]),
+    ("On Monday, Shanghai's total stands at 339.", [(339, "confirmed", "total", "Shanghai")]),
+    ("Shanghai's cumulative tally has now risen to 339.", [(339, "confirmed", "total", "Shanghai")]),
+    ("Zhejiang's total climbed to 1,205 cases.", [(1205, "confirmed", "total", "Zhejiang")]),
+    ("Shandong reported 3 new cases. The province's count of recoveries reached 300.",
+     [(3, "confirmed", "new", "Shandong"), (300, "recovered", "total", "Shandong")]),
+    ("Henan reported 3 new cases. The province's tally now stands at 1,272.",
+     [(3, "confirmed", "new", "Henan"), (1272, "confirmed", "total", "Henan")]),
+    # the owner's place, not the count's before it; that count's status when it is one place's
+    ("Wuhan reported 50 new cases. The province's tally rose to 2,000.",
+     [(50, "confirmed", "new", "Wuhan"), (2000, "confirmed", "total", "Hubei")]),
+    ("Wuhan reported 50 new cases. Hubei's tally rose to 2,000.",
+     [(50, "confirmed", "new", "Wuhan"), (2000, "confirmed", "total", "Hubei")]),
+    ("Hubei reported 50 new deaths, and the province's tally rose to 2,000.",
+     [(50, "death", "new", "Hubei"), (2000, "death", "total", "Hubei")]),
+    ("Hunan's total rose to 1,018 with 2 new infections.",
+     [(1018, "confirmed", "total", "Hunan"), (2, "confirmed", "new", "Hunan")]),
+    # no case tally: another noun, staff, a unit, a whole country, no place owning it
+    ("Zhejiang's total of donated masks reached 10,000.", []),
+    ("Jiangsu sent 300 medics to Wuhan on Monday. The province's total rose to 2,800.", []),
+    ("Beijing's tally of medals rose to 30.", []),
+    ("Beijing's total rose to 436 tons.", []),
+    ("Beijing's total rose to 30 percent.", []),
+    ("The national tally rose to 80,000.", []),
+    ("Beijing's team tally rose to 400.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLACE_TALLIES, ids=[t[:50] for t, _ in PLACE_TALLIES])
+def test_place_tallies(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
+from extract.nlp.rules.count_levels import level_owner, tally_of
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
@@ -206,6 +207,12 @@ class CaseRegions(CountWords):
             before = region_index(doc).by_end.get(number.start - 1)
             if before is not None:
                 return get(before, "value")
+        if head.rule in ("count_total_to", "place_tally"):
+            level = tally_of(doc, number)
+            owner = level_owner(doc, level) if level is not None else None
+            if owner is not None:   # `Wuhan reported 50 cases. The province's tally rose to 2,000.`: the owner's
+                return get(owner[0], "value") if owner[0] is not None else \
+                    self.anaphoric_region(doc, owner[1], level)
         if head.rule in ("count_total_to", "count_earlier_level"):
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count",
                                    floor=number.start - LOOKBACK)

@@ -304,7 +304,7 @@ class CaseRelations(CaseLists, CaseRegions):
             words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
             return "death"
-        if head.rule in ("count_reached", "count_increase"):
+        if head.rule in ("count_reached", "count_increase", "place_tally"):
             start, _ = clause_bounds(doc, number.start)
             own = self.reached_noun_words(doc, start, number.start)
             status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
@@ -363,7 +363,7 @@ class CaseRelations(CaseLists, CaseRegions):
             return "new"
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
-        if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
+        if head.rule in ("count_reached", "place_tally"):   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
             if self.new_words & set(lows[own: number.start]):

@@ -61,3 +61,38 @@ PLACE_TALLIES = [
 @pytest.mark.parametrize("text, expected", PLACE_TALLIES, ids=[t[:50] for t, _ in PLACE_TALLIES])
 def test_place_tallies(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
+
+
+ROLL_CALLS = [
+    # later members of a roll call leave out the verb (and the noun): each value its own place's
+    ("Hong Kong has reported 150 confirmed cases, Macao has 10 and Taiwan 59.",
+     [(150, "confirmed", "total", "Hong Kong"), (10, "confirmed", "total", "Macao"),
+      (59, "confirmed", "total", "Taiwan")]),
+    ("Hong Kong has 150 cases; Macao has 10 and Taiwan 59.",
+     [(150, "confirmed", None, "Hong Kong"), (10, "confirmed", None, "Macao"), (59, "confirmed", None, "Taiwan")]),
+    ("Guangdong reported 5 new cases, Zhejiang 3 and Henan 2.",
+     [(5, "confirmed", "new", "Guangdong"), (3, "confirmed", "new", "Zhejiang"), (2, "confirmed", "new", "Henan")]),
+    ("Guangdong reported 5 new cases on Monday, while Zhejiang reported 3 and Henan 2.",
+     [(5, "confirmed", "new", "Guangdong"), (3, "confirmed", "new", "Zhejiang"), (2, "confirmed", "new", "Henan")]),
+    ("Guangdong reported 5 new deaths, Zhejiang 3 and Henan 2.",
+     [(5, "death", "new", "Guangdong"), (3, "death", "new", "Zhejiang"), (2, "death", "new", "Henan")]),
+    ("The mainland reported 40 new imported cases. Beijing had 10 and Shanghai 7.",
+     [(40, "confirmed", "new", None), (10, "confirmed", "new", "Beijing"), (7, "confirmed", "new", "Shanghai")]),
+    ("Hubei reported 30 deaths and Hunan 4.", [(30, "death", None, "Hubei"), (4, "death", None, "Hunan")]),
+    # no roll call of cases: another noun, staff, a year, no count to go on from
+    ("Guangdong reported 5 new cases while Zhejiang reported 3 and Henan 2 hospitals.",
+     [(5, "confirmed", "new", "Guangdong")]),
+    ("Guangdong reported 5 new cases while Zhejiang reported 3 and Henan 2020.",
+     [(5, "confirmed", "new", "Guangdong")]),
+    ("Guangdong reported 5 new cases, Zhejiang 3 and Henan 2020.",
+     [(5, "confirmed", "new", "Guangdong"), (3, "confirmed", "new", "Zhejiang")]),
+    ("Guangdong reported 5 new cases, while Zhejiang sent 3 and Henan 2.", [(5, "confirmed", "new", "Guangdong")]),
+    ("Guangdong sent 50 doctors. Macao has 10 and Taiwan 59.", []),
+    ("Guangdong sent 50 doctors, Zhejiang 30 and Henan 20.", []),
+    ("Macao has 10 and Taiwan 59.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLL_CALLS, ids=[t[:50] for t, _ in ROLL_CALLS])
+def test_roll_calls_without_verbs(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected

@@ -15,8 +15,8 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
-from extract.nlp.rules.roll_calls import RollCalls
-from extract.nlp.rules.place_lists import (case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
+from extract.nlp.rules.roll_calls import RollCalls, next_member
+from extract.nlp.rules.place_lists import (YEAR, case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
@@ -202,8 +202,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if region is None and not self.scopes.unknown_list_place(doc, number) and \
                 not places_after(doc, number, number.end, sentence_of(doc, number.start).end):
             return None   # (`five in each of Yichun and Fuzhou`: a member for each place, one fact per place)
-        if previous is None and self.scopes.leadin_at(doc, number.start) is None:
-            return None
+        if (previous is None and self.scopes.leadin_at(doc, number.start) is None) or YEAR.fullmatch(number.text):
+            return None   # (`Zhejiang 3 and Henan 2020`: a year, no member's count)
         if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):
             return None
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
@@ -407,7 +407,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end):
+        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end) \
+                and not next_member(doc, number.end):
             return None   # (`while Hunan and Henan reported 5 each`: the places' own count, each)
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":

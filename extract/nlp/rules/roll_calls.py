@@ -233,3 +233,16 @@ class RollCalls:
             if member.end < len(doc) and texts[member.end] not in LIST_BOUNDARY:
                 return None
         return None
+
+
+def next_member(doc: Doc, j: int) -> bool:
+    """`while Zhejiang reported 3 and Henan 2`: `and` then a place with its bare number, the next member of a
+    roll call whose verb and noun it leaves out."""
+    words = lower_words(doc)
+    if j >= len(doc) or words[j] != "and":
+        return False
+    place = region_index(doc).by_start.get(j + 1)
+    if place is None or place.end >= len(doc) or not doc[place.end].like_num or YEAR.fullmatch(doc[place.end].text):
+        return False
+    after = place.end + 1   # the member's number ends the list or goes on with it (`Henan 2 hospitals`: no member)
+    return after >= len(doc) or token_texts(doc)[after] in LIST_BOUNDARY or "\n" in token_texts(doc)[after]

@@ -96,3 +96,31 @@ ROLL_CALLS = [
 @pytest.mark.parametrize("text, expected", ROLL_CALLS, ids=[t[:50] for t, _ in ROLL_CALLS])
 def test_roll_calls_without_verbs(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
+
+
+EACH = [
+    # one value for each of several places: one fact per place, with what the count before or the noun counts
+    ("New cases were found in Guangzhou and Shenzhen with 8 each.",
+     [(8, "confirmed", "new", "Guangzhou"), (8, "confirmed", "new", "Shenzhen")]),
+    ("Guangdong reported 20 new cases, Guangzhou and Shenzhen with 8 each.",
+     [(20, "confirmed", "new", "Guangdong"), (8, "confirmed", "new", "Guangzhou"),
+      (8, "confirmed", "new", "Shenzhen")]),
+    ("Guangdong reported 20 new cases: Guangzhou and Shenzhen 8 each, and Zhuhai 4.",
+     [(20, "confirmed", "new", "Guangdong"), (8, "confirmed", "new", "Guangzhou"),
+      (8, "confirmed", "new", "Shenzhen"), (4, "confirmed", "new", "Zhuhai")]),
+    ("Jiangxi and Anhui each reported 2 deaths.", [(2, "death", None, "Anhui"), (2, "death", None, "Jiangxi")]),
+    ("Five new deaths were reported outside Hubei on Monday. Jiangxi and Anhui each reported 2.",
+     [(5, "death", "new", None), (2, "death", "new", "Anhui"), (2, "death", "new", "Jiangxi")]),
+    # no count of cases each place has: staff, beds, a day, no case noun or count
+    ("Guangdong sent 50 doctors. Jiangxi and Anhui each had 2.", []),
+    ("Guangzhou and Shenzhen sent 8 doctors each.", []),
+    ("New cases were found in Guangzhou and Shenzhen with 8 beds each.", []),
+    ("New cases were found in Guangzhou and Shenzhen with 8 each day.", []),
+    ("Patients were sent to Guangzhou and Shenzhen, 8 each.", []),
+    ("Jiangxi and Anhui each reported 2.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", EACH, ids=[t[:50] for t, _ in EACH])
+def test_each_place_shares_a_bare_value(facts_of, text, expected):
+    assert sorted(case_rows(facts_of, text), key=repr) == sorted(expected, key=repr)

@@ -133,7 +133,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
-            self.other_group(doc, number, facts) or \
+            self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \
             self.lead_whole(doc, number, facts) or \
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \

@@ -124,3 +124,29 @@ EACH = [
 @pytest.mark.parametrize("text, expected", EACH, ids=[t[:50] for t, _ in EACH])
 def test_each_place_shares_a_bare_value(facts_of, text, expected):
     assert sorted(case_rows(facts_of, text), key=repr) == sorted(expected, key=repr)
+
+
+OWN_CLAUSES = [
+    # a clause that names its own place and status: its count is that place's and status's, not the clause's before
+    ("Hubei reported 100 new cases and 20 were cured in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Wuhan")]),
+    ("Hubei reported 100 new cases, while 20 were cured in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Wuhan")]),
+    ("Hubei reported 100 new cases while 20 recovered in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", None, "Wuhan")]),
+    ("Hubei reported 100 new cases and 20 were discharged from hospitals in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Wuhan")]),
+    ("Hubei reported 100 new cases on Monday and 20 died in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "death", "new", "Wuhan")]),
+    ("Hubei reported 100 new cases and 20 were cured.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Hubei")]),
+    # no count in the second clause: staff, something else
+    ("Hubei sent 100 doctors while 20 recovered in Wuhan.", []),
+    ("Hubei reported 100 new cases while 20 severe shortages remained.", [(100, "confirmed", "new", "Hubei")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OWN_CLAUSES, ids=[t[:50] for t, _ in OWN_CLAUSES])
+def test_a_clause_s_own_place_and_status(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected
+

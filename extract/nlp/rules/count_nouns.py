@@ -359,7 +359,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
         number joined to a case count of its sentence, its status right after it, counts cases too."""
         words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with"):
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):

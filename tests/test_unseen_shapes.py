@@ -150,3 +150,34 @@ OWN_CLAUSES = [
 def test_a_clause_s_own_place_and_status(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
 
+
+ORIGIN_PARTS = [
+    # parts told by where the patients were infected: the whole's status and period, the reporting place's (the
+    # devset's gold counts imported cases as confirmed cases of the place that reports them)
+    ("Of the new cases, 20 were imported and 5 were local.",
+     [(20, "confirmed", "new", None), (5, "confirmed", "new", None)]),
+    ("Beijing reported 25 new cases on Monday, 20 were imported from abroad.",
+     [(25, "confirmed", "new", "Beijing"), (20, "confirmed", "new", "Beijing")]),
+    ("Beijing reported 25 new cases on Monday. Of them, 20 were imported from abroad and 5 were locally "
+     "transmitted.",
+     [(25, "confirmed", "new", "Beijing"), (20, "confirmed", "new", "Beijing"), (5, "confirmed", "new", "Beijing")]),
+    ("Beijing reported 25 new cases on Monday, 20 imported and 5 local.",
+     [(25, "confirmed", "new", "Beijing"), (20, "confirmed", "new", "Beijing"), (5, "confirmed", "new", "Beijing")]),
+    ("Beijing reported 25 new cases on Monday, with 20 imported from abroad.",
+     [(25, "confirmed", "new", "Beijing"), (20, "confirmed", "new", "Beijing")]),
+    ("Beijing reported 25 new cases on Monday. 20 were imported from abroad.",
+     [(25, "confirmed", "new", "Beijing"), (20, "confirmed", "new", "Beijing")]),
+    ("Jiangsu reported 5 new cases, 3 were imported from Hubei.",
+     [(5, "confirmed", "new", "Jiangsu"), (3, "confirmed", "new", "Jiangsu")]),
+    # no part of a case count: goods, supplies, staff, another paragraph
+    ("Beijing reported 25 new cases on Monday, 20 were imported goods.", [(25, "confirmed", "new", "Beijing")]),
+    ("Beijing reported 25 new cases on Monday, and 20 tons of supplies were imported.",
+     [(25, "confirmed", "new", "Beijing")]),
+    ("Beijing sent 25 doctors on Monday, 20 were local.", []),
+    ("Beijing reported 25 new cases on Monday.\n\n20 were imported from abroad.", [(25, "confirmed", "new", "Beijing")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORIGIN_PARTS, ids=[t[:50] for t, _ in ORIGIN_PARTS])
+def test_parts_by_origin(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected

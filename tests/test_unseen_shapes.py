@@ -140,8 +140,13 @@ OWN_CLAUSES = [
      [(100, "confirmed", "new", "Hubei"), (20, "death", "new", "Wuhan")]),
     ("Hubei reported 100 new cases and 20 were cured.",
      [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Hubei")]),
+    ("Hubei reported 100 new cases and 20 more were cured in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Wuhan")]),
+    ("Hubei reported 100 new cases and 20 have been cured in Wuhan.",
+     [(100, "confirmed", "new", "Hubei"), (20, "recovered", "new", "Wuhan")]),
     # no count in the second clause: staff, something else
     ("Hubei sent 100 doctors while 20 recovered in Wuhan.", []),
+    ("Hubei reported 100 new cases and 20 more hospitals were built.", [(100, "confirmed", "new", "Hubei")]),
     ("Hubei reported 100 new cases while 20 severe shortages remained.", [(100, "confirmed", "new", "Hubei")]),
 ]
 

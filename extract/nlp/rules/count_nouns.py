@@ -365,8 +365,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
             return None
         j = number.end
-        if j < len(doc) and words[j] in AUXILIARIES:
-            j += 1
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] == "more"):
+            j += 1   # `8 have been cured`, `20 more were cured`
         if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
             return Head("case", "case_status_item", number.end)   # `2 in critical condition`
         if j >= len(doc) or words[j] not in self.any_status:

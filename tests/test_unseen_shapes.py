@@ -186,3 +186,23 @@ ORIGIN_PARTS = [
 @pytest.mark.parametrize("text, expected", ORIGIN_PARTS, ids=[t[:50] for t, _ in ORIGIN_PARTS])
 def test_parts_by_origin(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
+
+
+BODY = "\n\nTwo new imported cases were confirmed on Monday, health authorities said. In total, 135 cases have been reported."
+TITLES = [
+    # the text's first line is its title, a full stop or none: a count that names no place is the title's place's
+    ("Shanxi reports 2 new imported cases." + BODY, {135: "Shanxi"}),
+    ("Shanxi reports 2 new imported cases" + BODY, {135: "Shanxi"}),
+    ("Shanxi reports 2 new imported cases。" + BODY, {135: "Shanxi"}),
+    # no title: a long lead sentence, two sentences, a title naming two places
+    ("Shanxi reported 2 new imported cases on Monday, health authorities said, while more patients left "
+     "hospitals across the province." + BODY, {135: None}),
+    ("Shanxi reports 2 new cases. Officials gave figures." + BODY, {135: None}),
+    ("Shanxi and Hebei report 2 new imported cases." + BODY, {135: None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLES, ids=[t.split("\n")[0][:50] for t, _ in TITLES])
+def test_a_first_line_with_a_full_stop_is_a_title(facts_of, text, expected):
+    found = {f["value"]: f["region"] for f in facts_of(text, published="2020-03-20", kind="case_count")}
+    assert {value: found.get(value, "missing") for value in expected} == expected

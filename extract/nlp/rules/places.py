@@ -19,6 +19,7 @@ from extract.nlp.rules.relations import lower_words, region_index, sentence_inde
 from extract.nlp.triggers import triggers
 
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+TITLE_MAX_TOKENS = 20      # a first line ending in a full stop longer than this is a lead sentence, not a title
 ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
 PROVINCE_NOUNS = frozenset({"provinces", "provincial-level", "provincial"})   # what follows `31` naming them all
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
@@ -311,12 +312,20 @@ class PlaceReader:
         """A first paragraph that is a headline: short, not a sentence ending in a full stop, not a dateline
         (`BEIJING, March 1 (Xinhua)`) or a byline (`Source: Chongqing Daily | Updated: ...`); a header stamp
         before it (` date 2020-03-13 2 New Cases in Shanghai`) is no dateline of its own."""
-        if end - start > HEADLINE_MAX_TOKENS or token_texts(doc)[end - 1] in (".", "。"):
+        if end - start > HEADLINE_MAX_TOKENS or \
+                (token_texts(doc)[end - 1] in (".", "。") and not self.title_line(doc, start, end)):
             return False
         if lower_words(doc)[start] in self.words["byline_openers"]:
             return False
         return not any(get(d, "dateline") and not self.header_stamp(doc, d, start)
                        for d in spans_in(spans_of(doc, "date"), start, end))
+
+    def title_line(self, doc: Doc, start: int, end: int) -> bool:
+        """The text's first line, a title even with a full stop (`Shanxi reports 2 new imported cases.`): one
+        short sentence, with more paragraphs after it."""
+        paragraphs = self.paragraphs(doc)
+        return len(paragraphs) > 1 and paragraphs[0] == (start, end) and end - start <= TITLE_MAX_TOKENS and \
+            sentence_index(doc).bounds(start)[1] >= end - 1
 
     @staticmethod
     def header_stamp(doc: Doc, date: Span, start: int) -> bool:

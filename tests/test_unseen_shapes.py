@@ -206,3 +206,22 @@ TITLES = [
 def test_a_first_line_with_a_full_stop_is_a_title(facts_of, text, expected):
     found = {f["value"]: f["region"] for f in facts_of(text, published="2020-03-20", kind="case_count")}
     assert {value: found.get(value, "missing") for value in expected} == expected
+
+
+EVENTS = [
+    # a count after a noun of discharge or death with `of`: the event's status
+    ("Xinjiang celebrated the discharge of the last two patients on Monday.", [(2, "recovered", None, "Xinjiang")]),
+    ("The discharge of the last 2 severe patients in Hunan was announced.", [(2, "recovered", None, "Hunan")]),
+    ("The recovery of 20 patients in Hunan was announced.", [(20, "recovered", None, "Hunan")]),
+    ("The deaths of 2 patients in Hubei were reported.", [(2, "death", None, "Hubei")]),
+    ("Yunnan has no patients left after the last 3 patients were discharged.", [(3, "recovered", None, "Yunnan")]),
+    # another event, or no patients
+    ("The admission of 30 patients in Wuhan hospitals strained staff.", [(30, "unspecified", None, "Wuhan")]),
+    ("The discharge of 5 tons of waste was banned.", []),
+    ("The discharge of 30 medical teams from duty began.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", EVENTS, ids=[t[:50] for t, _ in EVENTS])
+def test_events_of_counts(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected

@@ -14,7 +14,7 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import event_status, increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -293,6 +293,9 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(self.words_after(doc, hi))
             if status is not None:
                 return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
+        event = event_status(doc, number)
+        if event is not None:
+            return event   # `the discharge of the last two (severe) patients`: the event says what they are now
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:

@@ -20,6 +20,8 @@ from extract.nlp.triggers import triggers
 
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
 TITLE_MAX_TOKENS = 20      # a first line ending in a full stop longer than this is a lead sentence, not a title
+SENTENCE_OPENERS = frozenset({"the", "a", "an"})   # words a headline leaves out (with a past copula)
+SENTENCE_VERBS = frozenset({"was", "were", "had"})
 ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
 PROVINCE_NOUNS = frozenset({"provinces", "provincial-level", "provincial"})   # what follows `31` naming them all
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
@@ -322,8 +324,11 @@ class PlaceReader:
 
     def title_line(self, doc: Doc, start: int, end: int) -> bool:
         """The text's first line, a title even with a full stop (`Shanxi reports 2 new imported cases.`): one
-        short sentence, with more paragraphs after it."""
-        paragraphs = self.paragraphs(doc)
+        short sentence in a headline's words (no article to open it, no past copula: `The fall in new infections
+        in Henan was steep.` is a sentence), with more paragraphs after it."""
+        paragraphs, words = self.paragraphs(doc), lower_words(doc)
+        if words[start] in SENTENCE_OPENERS or not SENTENCE_VERBS.isdisjoint(words[start:end]):
+            return False
         return len(paragraphs) > 1 and paragraphs[0] == (start, end) and end - start <= TITLE_MAX_TOKENS and \
             sentence_index(doc).bounds(start)[1] >= end - 1
 

@@ -199,6 +199,8 @@ TITLES = [
      "hospitals across the province." + BODY, {135: None}),
     ("Shanxi reports 2 new cases. Officials gave figures." + BODY, {135: None}),
     ("Shanxi and Hebei report 2 new imported cases." + BODY, {135: None}),
+    ("The number of new cases in Shanxi was small." + BODY, {135: None}),
+    ("Shanxi had 2 new imported cases." + BODY, {135: None}),
 ]
 
 
@@ -225,3 +227,25 @@ EVENTS = [
 @pytest.mark.parametrize("text, expected", EVENTS, ids=[t[:50] for t, _ in EVENTS])
 def test_events_of_counts(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
+
+
+BULLETIN_ASIDES = [
+    # a bulletin's bracketed asides: a sub-count naming its own place keeps it; an aside with no place carries none
+    ("On Monday, 3 new cases and 5 deaths were added in Henan Province (2 cases in Zhengzhou, 1 case in Luoyang).",
+     [(3, "Henan"), (5, "Henan"), (2, "Zhengzhou"), (1, "Luoyang")]),
+    ("Henan Province reported 5 new cases (4 cases in Zhengzhou, 1 case in Luoyang).",
+     [(5, "Henan"), (4, "Zhengzhou"), (1, "Luoyang")]),
+    ("On Monday, 8 new cases were confirmed in Henan Province (asymptomatic infections were converted to 2 cases). "
+     "As of Monday, a total of 501 cases were reported.", [(8, "Henan"), (2, None), (501, "Henan")]),
+    # `were added`, `were reported`: a passive, no saying verb; a saying verb's place is no count's
+    ("On Monday, 3 new cases were added in Henan Province.", [(3, "Henan")]),
+    ("3 new cases were reported, the commission added in Beijing.", [(3, None)]),
+    ("Henan Province (population 96 million) reported 5 new cases.", [(5, "Henan")]),
+    ("On Monday, 8 new cases were confirmed (2 cases in Luoyang). A total of 501 cases were reported.",
+     [(8, None), (2, "Luoyang"), (501, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BULLETIN_ASIDES, ids=[t[:50] for t, _ in BULLETIN_ASIDES])
+def test_bulletin_asides(facts_of, text, expected):
+    assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected

@@ -18,6 +18,8 @@ TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed",
                           "living", "toured", "worked", "working"})
 AIDING_WORDS = frozenset({"supporting", "aiding", "helping", "assisting", "serving", "supported", "aided",
                           "helped", "assisted", "served"})
+OWN_PLACE_REACH = 3   # tokens from a bracketed count's noun to the place it names (`(4 cases in Zhengzhou`)
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas", "according"})
 # words that put a clause's count somewhere of its own (or with someone): it shares no earlier count's place
 PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among"})
@@ -85,8 +87,8 @@ class CaseRegions(CountWords):
         said at a press conference in Guangzhou`: a relative clause or a saying verb comes before the place;
         not a relative clause that tells the count's own status (`one patient who died in Shaoyang`)."""
         words = lower_words(doc)[start:end]
-        if not SAYING.isdisjoint(words):
-            return True
+        if any(w in SAYING and not (k > 0 and words[k - 1] in PASSIVE_AUXILIARIES) for k, w in enumerate(words)):
+            return True   # (but `5 cases were added in Henan`: a passive, no saying)
         for k, word in enumerate(words):
             if word in CLAUSE_OPENERS and self.any_status.isdisjoint(words[k + 1: k + 4]):
                 return True
@@ -205,7 +207,9 @@ class CaseRegions(CountWords):
         if head.rule in ("case_parenthetical", "case_with_region", "case_region_apposition") or \
                 (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
             before = region_index(doc).by_end.get(number.start - 1)
-            if before is not None:
+            own = [s for s in spans_in(regions, head.end, min(end, head.end + OWN_PLACE_REACH))
+                   if governing_preposition(doc, s, frozenset({"in"})) is not None]
+            if before is not None and not own:   # (`Henan Province (4 cases in Zhengzhou, ...)`: its own)
                 return get(before, "value")
         if head.rule in ("count_total_to", "place_tally"):
             level = tally_of(doc, number)

@@ -237,6 +237,11 @@ BULLETIN_ASIDES = [
      [(5, "Henan"), (4, "Zhengzhou"), (1, "Luoyang")]),
     ("On Monday, 8 new cases were confirmed in Henan Province (asymptomatic infections were converted to 2 cases). "
      "As of Monday, a total of 501 cases were reported.", [(8, "Henan"), (2, None), (501, "Henan")]),
+    ("On April 14, 8 new cases were confirmed in Heilongjiang Province. As of April 14, a total of 501 cases were "
+     "reported, 19 of which are in hospital (Harbin City).", [(8, "Heilongjiang"), (501, "Heilongjiang"),
+                                                             (19, "Heilongjiang")]),
+    ("On April 14, 8 new cases were confirmed in Heilongjiang Province. As of April 14, a total of 501 cases were "
+     "reported in Harbin.", [(8, "Heilongjiang"), (501, "Harbin")]),
     # `were added`, `were reported`: a passive, no saying verb; a saying verb's place is no count's
     ("On Monday, 3 new cases were added in Henan Province.", [(3, "Henan")]),
     ("3 new cases were reported, the commission added in Beijing.", [(3, None)]),
@@ -249,3 +254,4 @@ BULLETIN_ASIDES = [
 @pytest.mark.parametrize("text, expected", BULLETIN_ASIDES, ids=[t[:50] for t, _ in BULLETIN_ASIDES])
 def test_bulletin_asides(facts_of, text, expected):
     assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected
+

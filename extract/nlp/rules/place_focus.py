@@ -373,8 +373,9 @@ class PlaceFocus:
         for region in spans_in(region_index(doc).regions, anchor_end, sent_end):
             value = get(region, "value")
             if value == place or self.out_of_focus(doc, region) or self.part_of_bulletin(doc, region, place, facts,
-                                                                                           is_subcount):
-                continue
+                                                                                           is_subcount) or \
+                    (region.start >= number.end and in_brackets(doc, region)):
+                continue   # (`501 cases, 19 of which are in hospital (Harbin City)`: an aside after the count)
             return None   # another place named in between
         texts = token_texts(doc)
         paragraph = self.paragraph_start(doc, number.start, anchor.end)

@@ -255,3 +255,16 @@ BULLETIN_ASIDES = [
 def test_bulletin_asides(facts_of, text, expected):
     assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected
 
+
+ACCUMULATED = [
+    # machine-translated bulletins say `accumulatively` for a running total
+    ("Guangdong reported 1 new case. The province has accumulatively reported 190 confirmed cases imported from "
+     "abroad.", [(1, "confirmed", "new", "Guangdong"), (190, "confirmed", "total", "Guangdong")]),
+    ("An accumulated 1,577 cases have been reported in Guangdong.", [(1577, "confirmed", "total", "Guangdong")]),
+    ("Guangdong reported 12 new cases, while accumulated waste reached 30 tons.", [(12, "confirmed", "new", "Guangdong")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCUMULATED, ids=[t[:50] for t, _ in ACCUMULATED])
+def test_accumulated_totals(facts_of, text, expected):
+    assert case_rows(facts_of, text) == expected

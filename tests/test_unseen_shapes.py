@@ -268,3 +268,21 @@ ACCUMULATED = [
 @pytest.mark.parametrize("text, expected", ACCUMULATED, ids=[t[:50] for t, _ in ACCUMULATED])
 def test_accumulated_totals(facts_of, text, expected):
     assert case_rows(facts_of, text) == expected
+
+
+LISTED_PLACES = [
+    # a count followed by a list of places each with its own count: the first is their whole, none of theirs
+    ("There were 5 new cases, 4 cases reported in Guangzhou and 1 case reported in Shenzhen.",
+     [(5, None), (4, "Guangzhou"), (1, "Shenzhen")]),
+    ("Guangdong reported 5 new cases, 4 cases in Guangzhou and 1 case in Shenzhen.",
+     [(5, "Guangdong"), (4, "Guangzhou"), (1, "Shenzhen")]),
+    # a coordination before one place gives it to every member
+    ("There were 3,099 cases and 82 deaths in Henan, and 12 deaths in Hebei.",
+     [(3099, "Henan"), (82, "Henan"), (12, "Hebei")]),
+    ("There were 3,099 cases, 82 deaths and 20 recoveries in Henan.", [(3099, "Henan"), (82, "Henan"), (20, "Henan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTED_PLACES, ids=[t[:50] for t, _ in LISTED_PLACES])
+def test_a_count_before_a_list_of_places(facts_of, text, expected):
+    assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected

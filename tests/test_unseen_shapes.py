@@ -286,3 +286,22 @@ LISTED_PLACES = [
 @pytest.mark.parametrize("text, expected", LISTED_PLACES, ids=[t[:50] for t, _ in LISTED_PLACES])
 def test_a_count_before_a_list_of_places(facts_of, text, expected):
     assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected
+
+
+OUTLETS = [
+    # `China` in an outlet's name opening a bulletin speaks for no country: the title's place stands
+    ("8 new cases in Henan Province, 14 new cases imported abroad\n\nChina News Service, April 15 (Xinhua) According "
+     "to the Henan Health Commission, on April 14, 8 new cases were confirmed in Henan Province.\n\nOn April 14, 14 "
+     "new cases imported from abroad were added.", [(8, "Henan"), (14, "Henan"), (8, "Henan"), (14, "Henan")]),
+    ("Henan reports 14 imported cases\n\nAccording to China Daily, 14 new cases imported from abroad were added on "
+     "Tuesday in the province of Henan.\n\nIn total, 300 cases have been confirmed.",
+     [(14, "Henan"), (14, "Henan"), (300, "Henan")]),
+    # the country itself
+    ("Henan reports 14 imported cases\n\nChina reported 30 new imported cases on Tuesday, China Daily said.\n\n"
+     "In total, 300 cases have been confirmed.", [(14, "Henan"), (30, None), (300, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OUTLETS, ids=[t[:50] for t, _ in OUTLETS])
+def test_an_outlet_is_no_country(facts_of, text, expected):
+    assert [(v, r) for v, _, _, r in case_rows(facts_of, text)] == expected

@@ -363,6 +363,13 @@ class PlaceReader:
         start, end = sentence_index(doc).bounds(i)
         return self.speaks_of_elsewhere(doc, start, end)
 
+    def outlet_name(self, doc: Doc, j: int, end: int) -> bool:
+        """`China News Service`, `China Daily`, `China Central Television`: the word at j opens an outlet's name
+        (a capitalised word of data/scopes.json outlet_words within three words)."""
+        texts, words = token_texts(doc), lower_words(doc)
+        return texts[j][:1].isupper() and any(texts[k][:1].isupper() and words[k] in self.words["outlet_words"]
+                                              for k in range(j + 1, min(end, j + 4)))
+
     def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
         nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
@@ -377,6 +384,8 @@ class PlaceReader:
                 continue
             if words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5)):
                 continue
+            if words[j] == "china" and self.outlet_name(doc, j, end):
+                continue   # `China News Service, April 15 (Xinhua) According to ...`: an outlet, not the country
             if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
                 continue
             if words[j] == "chinese" and j > start and words[j - 1] in PREDICATIVE:

@@ -22,8 +22,8 @@ from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_pla
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
-                                         spans_in, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
+                                         sentence_start, spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
@@ -136,7 +136,7 @@ class CaseRelations(CaseLists, CaseRegions):
                                                   lambda other: self.same_report(other, region), CASE_WORDS)
         if date is not None and date < OUTBREAK_START:
             date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
-        if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
+        if status == "unspecified" and period == "new" and (self.reports_cases(doc, number, head) or
                                                            self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if status == "unspecified" and not average and (self.reports_cases(doc, number, head) or
@@ -374,6 +374,9 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
+        if lows[number.start] in ADDED_WORDS and \
+                last_before(facts, number.start, floor=sentence_start(doc, number.start)) is None:
+            return "new"   # `Shenzhen confirmed another 26 cases`; not `5,646 were severe and another 1,226 critical`
         lo, hi = self.noun_phrase(head, number)
         phrase = lows[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
@@ -398,6 +401,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if before and before[-1] == "with":
             # `2,345 new cases, with 97 deaths`: the period of the count it goes with; else a standing count
             previous = self.list_heading_any(doc, number, facts)
+            if previous is not None and self.other_place_between(doc, previous, number):
+                return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
         if any(v in text for v in self.spaced_total_verbs):
             return "total"
@@ -428,6 +433,12 @@ class CaseRelations(CaseLists, CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
+
+    @staticmethod
+    def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
+        """Whether a place other than the previous count's is named between it and the number."""
+        regions, own = region_index(doc), get(previous, "region")
+        return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:
@@ -466,7 +477,8 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def event_on_a_day(self, doc: Doc, number: Span, head: Head, start: int, end: int) -> bool:
         """`Authorities discharged 101 patients on Monday`, `12 patients died on Feb 3`: an event verb and one
-        day make the count that day's, new."""
+        day make the count that day's, new. Not a reporting verb: `Henan recorded 1,033 cases on Sunday` may be
+        its running total (the seed's gold gives it no period)."""
         words = lower_words(doc)
         verbs = set(words[start: number.start]) | set(words[head.end: min(end, head.end + 4)])
         if verbs.isdisjoint(self.event_verbs):

@@ -7,6 +7,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
 from extract.nlp.rules.count_clauses import WHOLE_DETERMINERS
+from extract.nlp.rules.diseases import past_covid_gloss
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
@@ -72,6 +73,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             j += 1
         first = j
         for _ in range(MODIFIER_WINDOW):
+            j = past_covid_gloss(words, j, first)   # `26 novel coronavirus (2019-nCoV) infection cases`
             if j >= n:
                 return None
             low = words[j]
@@ -114,9 +116,9 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
 
     def borrowed_noun_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
                            facts: list[Span]) -> Head | None:
-        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`),
-        a copula (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`),
-        a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
+        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`), a copula
+        (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`), a parenthesis after a
+        region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
         end = number.end
         nxt = doc[end] if end < len(doc) else None
         # a range's low end: `10 to 13 suspected cases`, `between 20 and 30 new cases` count what the high end does
@@ -326,8 +328,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935
-        patients`, `Fourteen of the 17 cities`, `16 out of 17 confirmed cases`: part of a group counts what the group
-        is."""
+        patients`, `Fourteen of the 17 cities`, `16 out of 17 cases`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:

@@ -15,7 +15,7 @@ from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import increment_before, increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import event_status, increment_before, increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -297,6 +297,9 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(self.words_after(doc, hi))
             if status is not None:
                 return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
+        event = event_status(doc, number)
+        if event is not None:
+            return event   # `the discharge of the last two (severe) patients`: the event says what they are now
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:
@@ -308,7 +311,7 @@ class CaseRelations(CaseLists, CaseRegions):
             words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
             return "death"
-        if head.rule in ("count_reached", "count_increase"):
+        if head.rule in ("count_reached", "count_increase", "place_tally"):
             start, _ = clause_bounds(doc, number.start)
             own = self.reached_noun_words(doc, start, number.start)
             status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
@@ -369,7 +372,7 @@ class CaseRelations(CaseLists, CaseRegions):
             return "total"   # `the virus has killed 132`
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
-        if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
+        if head.rule in ("count_reached", "place_tally"):   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
             if self.new_words & set(lows[own: number.start]):

@@ -8,8 +8,12 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
 from extract.nlp.rules.relations import lower_words, sentence_index
+from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
+EVENT_STATUSES = {word: status for status, words in triggers()["event_of_counts"].items()
+                  if status not in ("_why", "fillers") for word in words}
+EVENT_FILLERS = word_set("event_of_counts", "fillers")
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 
 
@@ -59,3 +63,15 @@ def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
                 return None
             return previous
     return None
+
+
+def event_status(doc: Doc, number: Span) -> str | None:
+    """`the discharge of the last two patients`, `the deaths of 3 patients`: the status an event noun before `of`
+    gives the count after it (data/triggers.json event_of_counts), or None."""
+    words = lower_words(doc)
+    j = number.start - 1
+    while j > 0 and words[j] in EVENT_FILLERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return None
+    return EVENT_STATUSES.get(words[j - 1])

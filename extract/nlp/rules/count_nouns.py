@@ -17,8 +17,8 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
-from extract.nlp.rules.roll_calls import RollCalls
-from extract.nlp.rules.place_lists import (case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
+from extract.nlp.rules.roll_calls import RollCalls, next_member
+from extract.nlp.rules.place_lists import (YEAR, case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
@@ -136,7 +136,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
-            self.other_group(doc, number, facts) or \
+            self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \
             self.lead_whole(doc, number, facts) or \
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
@@ -205,8 +205,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         if region is None and not self.scopes.unknown_list_place(doc, number) and \
                 not places_after(doc, number, number.end, sentence_of(doc, number.start).end):
             return None   # (`five in each of Yichun and Fuzhou`: a member for each place, one fact per place)
-        if previous is None and self.scopes.leadin_at(doc, number.start) is None:
-            return None
+        if (previous is None and self.scopes.leadin_at(doc, number.start) is None) or YEAR.fullmatch(number.text):
+            return None   # (`Zhejiang 3 and Henan 2020`: a year, no member's count)
         if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):
             return None
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
@@ -351,14 +351,14 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
         number joined to a case count of its sentence, its status right after it, counts cases too."""
         words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with"):
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
             return None
         j = number.end
-        if j < len(doc) and words[j] in AUXILIARIES:
-            j += 1
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] == "more"):
+            j += 1   # `8 have been cured`, `20 more were cured`
         if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
             return Head("case", "case_status_item", number.end)   # `2 in critical condition`
         if j >= len(doc) or words[j] not in self.any_status:
@@ -399,7 +399,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end):
+        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end) \
+                and not next_member(doc, number.end):
             return None   # (`while Hunan and Henan reported 5 each`: the places' own count, each)
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":

@@ -223,6 +223,9 @@ class CaseRegions(CountWords):
                                    floor=number.start - LOOKBACK)
             if previous is not None and get(previous, "region"):
                 return get(previous, "region")
+        owner = region_index(doc).by_end.get(head.modifiers[0] - 1) if head.rule == "count_partitive_noun" else None
+        if owner is not None and token_texts(doc)[owner.end] in ("'s", "’s"):
+            return get(owner, "value")   # `2,662 of Huanggang's residents`: the whole's owner
         if head.rule == "count_figure":   # `while the figure for the capital city of Wuhan was 1,102`: its own place
             named = spans_in(region_index(doc).regions, max(start, number.start - 10), number.start)
             if named:

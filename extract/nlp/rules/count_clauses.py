@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
-from extract.nlp.rules.relations import lower_words, sentence_index
+from extract.nlp.rules.relations import lower_words, region_index, sentence_index
 from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
@@ -25,7 +25,10 @@ def whole_of_a_part(doc: Doc, number: Span) -> bool:
     a number before it is part of."""
     words, like_num = lower_words(doc), doc_index(doc).like_num
     j = number.start - 1
-    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+    owner = region_index(doc).by_end.get(j) if j >= 0 and words[j] in ("'s", "’s") else None
+    if owner is not None:
+        j = owner.start - 1   # `12 of Wuhan's 30 patients`
+    elif j >= 0 and words[j] in WHOLE_DETERMINERS:
         j -= 1
     if j < 1 or words[j] != "of":
         return False

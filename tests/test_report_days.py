@@ -75,3 +75,19 @@ PARTS = [
 @pytest.mark.parametrize("text,expected", PARTS, ids=[s[0][:50] for s in PARTS])
 def test_verb_after_parts(facts_of, text, expected):
     assert [(f["value"], f["status"]) for f in facts_of(text, kind="case_count")] == expected
+
+
+# whose count: a member with its own verb after `and`, and a total of a name the gazetteer does not know
+WHOSE = [
+    ("Guangdong reported 6 new cases yesterday, while Hong Kong had 2 and Macau had 1.",
+     [(6, "Guangdong"), (2, "Hong Kong"), (1, "Macao")]),
+    ("Guangdong reported 6 new cases, while Hubei had 2 and 3 hospitals.", [(6, "Guangdong")]),
+    ("Two new deaths were reported in Shenzhen, bringing the GBA's total to five.", [(2, "Shenzhen"), (5, None)]),
+    ("Two new deaths were reported in Shenzhen, bringing the city's total to five.", [(2, "Shenzhen"), (5, "Shenzhen")]),
+    ("Two new deaths were reported in Shenzhen, bringing Shenzhen's total to five.", [(2, "Shenzhen"), (5, "Shenzhen")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOSE, ids=[s[0][:50] for s in WHOSE])
+def test_whose_member_or_total(facts_of, text, expected):
+    assert [(f["value"], f["region"]) for f in facts_of(text, kind="case_count")] == expected

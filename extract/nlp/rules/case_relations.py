@@ -15,7 +15,7 @@ from extract.nlp.rules.count_levels import level_words_start
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import event_status, increment_before, increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import comma_parts_end, event_status, increment_before, increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -338,7 +338,7 @@ class CaseRelations(CaseLists, CaseRegions):
         lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
         words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
         while j < stop:
-            group_end = enclosed_group_end(doc, j) if j > 0 and texts[j] != "(" else None
+            group_end = enclosed_group_end(doc, j) or comma_parts_end(doc, j) if j > 0 and texts[j] != "(" else None
             if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
                 j, stop = group_end, min(len(doc), group_end + window)
                 continue

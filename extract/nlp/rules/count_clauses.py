@@ -14,6 +14,9 @@ WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"}) 
 EVENT_STATUSES = {word: status for status, words in triggers()["event_of_counts"].items()
                   if status not in ("_why", "fillers") for word in words}
 EVENT_FILLERS = word_set("event_of_counts", "fillers")
+PART_OPENERS = (["of", "which"], ["of", "whom"], ["of", "them"], ["of", "those"])   # `10 patients, seven of which ...,`
+PARTS_REACH = 25   # words of a comma-enclosed list of parts
+PARTS_NOT_VERBS = frozenset({"and", "or", "so", "but", "while", "which", "who", "as", "with", "including"})
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 
 
@@ -75,3 +78,19 @@ def event_status(doc: Doc, number: Span) -> str | None:
     if j < 1 or words[j] != "of":
         return None
     return EVENT_STATUSES.get(words[j - 1])
+
+
+def comma_parts_end(doc: Doc, j: int) -> int | None:
+    """The token after a comma-enclosed list of a count's parts opening at the comma j (`10 patients, seven of
+    which were from the United States and three from Britain, were discharged`), within its sentence: the verb
+    after it is the count's. None when j opens no such list."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    if j + 3 >= len(doc) or words[j] != "," or not like_num[j + 1] or words[j + 2: j + 4] not in PART_OPENERS:
+        return None
+    end = min(len(doc), j + PARTS_REACH, sentence_index(doc).bounds(j)[1])
+    for k in range(j + 2, end):
+        if words[k] in (";", ".", "(", ")"):
+            return None
+        if words[k] == ",":   # (`..., and 30 deaths`, `..., so ...`: no verb of the count's)
+            return k + 1 if k + 1 < end and not like_num[k + 1] and words[k + 1] not in PARTS_NOT_VERBS else None
+    return None

@@ -91,3 +91,19 @@ WHOSE = [
 @pytest.mark.parametrize("text,expected", WHOSE, ids=[s[0][:50] for s in WHOSE])
 def test_whose_member_or_total(facts_of, text, expected):
     assert [(f["value"], f["region"]) for f in facts_of(text, kind="case_count")] == expected
+
+
+# a day opening the sentence frames every clause's event: each count of that day is new
+FRAMED_EVENTS = [
+    ("Also on Wednesday, 640 patients became seriously ill, and 261 people were discharged from hospital.",
+     [(640, "severe", "new"), (261, "recovered", "new")]),
+    ("On Monday, Hubei reported 300 cases, and 40 patients died.", [(300, "confirmed", None), (40, "death", "new")]),
+    # a running total up to a day, or a period since it, is no day's event
+    ("By Monday, 300 patients had been discharged, and 40 died.", [(300, "recovered", "total"), (40, "death", "total")]),
+    ("Since Monday, 40 patients have been discharged.", [(40, "recovered", "total")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRAMED_EVENTS, ids=[s[0][:50] for s in FRAMED_EVENTS])
+def test_framed_events(facts_of, text, expected):
+    assert [(f["value"], f["status"], f["period"]) for f in facts_of(text, kind="case_count")] == expected

@@ -29,6 +29,7 @@ from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_b
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
+FRAME_DAY_REACH = 3   # words from a sentence's start to the day that frames all its clauses (`Also on Wednesday,`)
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 # rules that count a part of the count before them in their sentence
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
@@ -490,7 +491,9 @@ class CaseRelations(CaseLists, CaseRegions):
         verbs = set(words[start: number.start]) | set(words[head.end: min(end, head.end + 4)])
         if verbs.isdisjoint(self.event_verbs):
             return False
-        for span in attachable_dates(doc, start, end):
+        s = sentence_start(doc, number.start)   # and a day opening the sentence: `Also on Wednesday, 640 ... and 261`
+        opening = [d for d in attachable_dates(doc, s, start) if d.start - s <= FRAME_DAY_REACH]
+        for span in opening + attachable_dates(doc, start, end):
             value = get(span, "value") or ""
             if len(value) == 10 and span.start > 0 and words[span.start - 1] not in ("by", "since", "until"):
                 return True

@@ -9,11 +9,13 @@ extract.nlp.numerals' job; this component finds where numerals are and what stan
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import put
 from extract.nlp.limits import MAX_COUNT
 from extract.nlp.normalize import month_number
@@ -166,8 +168,11 @@ class NumeralReader:
 
     def read_all(self) -> list[Reading]:
         readings, done = [], -1
-        # the tokens that may start a numeral, picked out in one pass (most tokens are ordinary words)
-        candidates = [i for i, word in enumerate(self.words) if word in START_WORDS or word[:1].isdecimal()]
+        # the tokens that may start a numeral, picked out by word from the index's positions (a word is tested
+        # once, not at each of its tokens; most words are ordinary ones)
+        positions = doc_index(self.doc).positions
+        candidates = sorted(itertools.chain.from_iterable(
+            positions[word] for word in positions if word in START_WORDS or word[:1].isdecimal()))
         for i in candidates:
             if i <= done or i in self.calendar or not self.may_start(i, self.words[i]):
                 continue

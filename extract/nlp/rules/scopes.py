@@ -30,6 +30,8 @@ OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 o
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
+# what ends a lead-in: a comma or a roll call's closer (punctuation: its lower-case text is its text)
+LEADIN_ENDS = frozenset({",", "，"}) | ROLL_CALL_CLOSERS
 CLAUSE_MARKS = frozenset({";", ":", "；", "："})   # what opens a clause a lead-in may start (after it)
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
@@ -363,8 +365,7 @@ class ScopeReader(PlaceReader):
         if c >= e:
             return None
         limit = min(e, c + LEADIN_WINDOW)
-        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，") or texts[j] in ROLL_CALL_CLOSERS),
-                     None)
+        comma = doc_index(doc).first_hit(LEADIN_ENDS, c + 1, limit)
         if comma is None:
             return None
         if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`

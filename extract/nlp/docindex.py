@@ -84,6 +84,8 @@ class DocIndex:
         self.sentence_spans: dict[tuple[int, int], Span] = {}   # sentence bounds -> its Span (sentence_of)
         self.clause_breaks: dict[int, tuple[list[int], list[int]]] = {}   # sentence start -> breaks, commas
         self.clauses: dict[int, tuple[int, int]] = {}    # token -> its clause's bounds (clause_bounds)
+        self.count_windows: dict[tuple[int, int], list] = {}   # a count's (start, end) -> its windows (staff_event)
+        self.words_after: dict[tuple[int, int], tuple] = {}   # (token, window) -> words after it (case_relations)
         self.attachable: tuple | None = None             # (the date spans, those that can date a fact)
         # answers of rule modules, made once per document by the module that asks
         self.scopes = None                                # rules/scopes.py: (frames, lead-ins)
@@ -193,6 +195,7 @@ class DocIndex:
     def set_sentences(self, starts: list[int]) -> None:
         self.sentences = SentenceIndex(starts, self.offsets)
         self.clauses = {}   # a clause ends where its sentence does
+        self.count_windows, self.words_after = {}, {}
 
 
 def doc_index(doc: Doc) -> DocIndex:

@@ -327,7 +327,16 @@ class CaseRelations(CaseLists, CaseRegions):
         return []
 
     def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
-        """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
+        """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence); read once
+        per position (the status and list rules ask again for the same count), a new list on each call."""
+        cache = doc_index(doc).words_after
+        found = cache.get((j, window))
+        if found is None:
+            found = cache[(j, window)] = tuple(self.find_words_after(doc, j, window))
+        return list(found)
+
+    @staticmethod
+    def find_words_after(doc: Doc, j: int, window: int) -> list[str]:
         lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
         words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
         while j < stop:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, region_index,
-                                         sentence_index, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, phrase_firsts,
+                                         region_index, sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.rules.list_shapes import described_place
 from extract.nlp.triggers import status_table, triggers, word_set
@@ -81,6 +81,8 @@ class ScopeReader(PlaceReader):
         self.openers_by_first: dict[str, list] = {}
         for phrase, period in self.words["openers"]:
             self.openers_by_first.setdefault(phrase[0], []).append((phrase, period))
+        # the first words of the lead-in openers (`as for`, `regarding`): a clause opening with none has none
+        self.leadin_opener_firsts = phrase_firsts(self.words["status_leadin_phrase_openers"])
 
     # --- what the case rules ask -------------------------------------------------------------------------
     def frame_at(self, doc: Doc, i: int) -> Frame | None:
@@ -371,7 +373,9 @@ class ScopeReader(PlaceReader):
         if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`
             return self.roll_call_leadin(doc, c, comma)
         body = words[c:comma]
-        opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None)
+        firsts = self.leadin_opener_firsts
+        opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None) \
+            if firsts is None or (body and body[0] in firsts) else None
         if opener is not None:
             body = body[len(opener):]   # `As for the newly cured patients,`
         elif words[c] in self.words["status_leadin_openers"]:

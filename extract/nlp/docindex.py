@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import cached_property
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
@@ -124,8 +124,8 @@ class DocIndex:
         """Every lower-case word's token positions, in order: a rule asking whether a word stands in a range
         bisects its list instead of walking the range token by token."""
         found: defaultdict[str, list[int]] = defaultdict(list)   # (a word's first list made in C)
-        for j, word in enumerate(self.lower):
-            found[word].append(j)
+        # each token's position appended to its word's list, in token order, all in C (no bytecode per token)
+        deque(map(list.append, map(found.__getitem__, self.lower), itertools.count()), maxlen=0)
         return dict(found)   # a plain dict: a word not in the document is no key
 
     @cached_property

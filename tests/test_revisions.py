@@ -43,7 +43,8 @@ CASES = [
     ("The death toll of 3,100 in Hubei is surpassing the 774 deaths of SARS.",
      [(3100, "death", "total", "Hubei", None)]),
     ("Hubei reported 3,100 deaths, more than the 774 deaths of SARS.", [(3100, "death", None, "Hubei", None)]),
-    ("The coronavirus has killed 3,100 people in Hubei, exceeding SARS.", [(3100, "death", None, "Hubei", None)]),
+    # (the perfect of the disease's verb states its running total: rules/disease_effects.py)
+    ("The coronavirus has killed 3,100 people in Hubei, exceeding SARS.", [(3100, "death", "total", "Hubei", None)]),
     ("The outbreak has surpassed SARS, which killed 774 people.", []),
     ("SARS killed 774 people, more than the 300 deaths of MERS.", []),
     ("Guangdong had 1,512 SARS cases in 2003.", []),

@@ -225,7 +225,7 @@ LEAD_WHOLES = [
      "discharged.",
      [(3, "Macao", "confirmed", "new"), (12, "Macao", "recovered", "total"), (40, "Macao", "confirmed", "total")]),
     ("In Macao, three new cases were confirmed on Monday. Of the total of 40, 12 have been discharged.",
-     [(3, "Macao", "confirmed", "new"), (40, "Macao", "unspecified", "total")]),
+     [(3, "Macao", "confirmed", "new"), (12, "Macao", "recovered", "total"), (40, "Macao", "unspecified", "total")]),
     # a list of numbers after a lead-in still is one
     ("Of the three cities, 202, 183 and 176 new cases were reported on Monday.",
      [(176, "", "confirmed", "new"), (183, "", "confirmed", "new"), (202, "", "confirmed", "new")]),

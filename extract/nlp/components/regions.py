@@ -40,6 +40,9 @@ class RegionMatcher:
         self.institution_phrases = [tuple(p.split()) for p in triggers()["institution_phrases"]]
         self.surnames = frozenset(triggers()["chinese_surnames"])
         self.institution_plurals = frozenset(plural(w.lower()) for w in self.institutions)
+        # an alias written in capitals (`TAR`, `HKSAR`) is an acronym: a mention only in capitals (`tar` is tar)
+        self.acronyms = frozenset(form.lower() for region in self.gazetteer.regions
+                                  for form in region.aliases if form.isascii() and form.isupper())
         for region in self.gazetteer.regions:
             forms = self.gazetteer.matching_forms(region)
             self.matcher.add(region.code, list(nlp.tokenizer.pipe(forms)))
@@ -97,6 +100,8 @@ class RegionMatcher:
             first = texts[start]
             if first.isalpha() and first.isascii() and first.islower() and not lower_case_text:
                 continue   # Token.is_alpha, .is_lower: `the jilin river` is no mention
+            if end - start == 1 and not first.isupper() and first.lower() in self.acronyms:
+                continue   # `Tar` at a sentence's start, `tar` in a lower-case text: no acronym
             if self.inside_institution_name(doc, end) or self.given_name(doc, start, end) or \
                     self.listed_institution(doc, start) or (end < len(texts) and texts[end] in DISTRICT_WORDS):
                 continue

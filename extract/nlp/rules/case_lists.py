@@ -120,6 +120,8 @@ class CaseLists:
         """`That brings the total number of cases in the province to 13,522`, `the number of imported cases
         reached 364`: a level of plain cases of the disease is of confirmed ones, as a count's own `cases` are;
         not a level of patients, deaths or asymptomatic infections."""
+        if head.rule == "place_tally":
+            return True   # `Beijing's tally rose to 436`: a place's own tally is of its cases
         if head.rule != "count_reached" or head.noun_end is not None:
             return False
         start, lows = clause_bounds(doc, number.start)[0], lower_words(doc)

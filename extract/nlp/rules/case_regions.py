@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
+from extract.nlp.rules.count_levels import level_owner, tally_of
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
@@ -17,6 +18,8 @@ TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed",
                           "living", "toured", "worked", "working"})
 AIDING_WORDS = frozenset({"supporting", "aiding", "helping", "assisting", "serving", "supported", "aided",
                           "helped", "assisted", "served"})
+OWN_PLACE_REACH = 3   # tokens from a bracketed count's noun to the place it names (`(4 cases in Zhengzhou`)
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 CLAUSE_OPENERS = frozenset({"who", "whom", "whose", "which", "while", "whereas", "according"})
 # words that put a clause's count somewhere of its own (or with someone): it shares no earlier count's place
 PLACE_PREPS = frozenset({"in", "on", "at", "across", "to", "by", "from", "among"})
@@ -84,8 +87,8 @@ class CaseRegions(CountWords):
         said at a press conference in Guangzhou`: a relative clause or a saying verb comes before the place;
         not a relative clause that tells the count's own status (`one patient who died in Shaoyang`)."""
         words = lower_words(doc)[start:end]
-        if not SAYING.isdisjoint(words):
-            return True
+        if any(w in SAYING and not (k > 0 and words[k - 1] in PASSIVE_AUXILIARIES) for k, w in enumerate(words)):
+            return True   # (but `5 cases were added in Henan`: a passive, no saying)
         for k, word in enumerate(words):
             if word in CLAUSE_OPENERS and self.any_status.isdisjoint(words[k + 1: k + 4]):
                 return True
@@ -204,8 +207,17 @@ class CaseRegions(CountWords):
         if head.rule in ("case_parenthetical", "case_with_region", "case_region_apposition") or \
                 (number.start > 0 and token_texts(doc)[number.start - 1] == "("):
             before = region_index(doc).by_end.get(number.start - 1)
-            if before is not None:
+            own = [s for s in spans_in(regions, head.end, min(end, head.end + OWN_PLACE_REACH))
+                   if governing_preposition(doc, s, frozenset({"in"})) is not None]
+            if before is not None and not own:   # (`Henan Province (4 cases in Zhengzhou, ...)`: its own)
                 return get(before, "value")
+        if head.rule in ("count_total_to", "place_tally"):
+            level = tally_of(doc, number)
+            owner = level_owner(doc, level) if level is not None else None
+            owned = None if owner is None else get(owner[0], "value") if owner[0] is not None else \
+                self.anaphoric_region(doc, owner[1], level)
+            if owned is not None:   # `Wuhan reported 50 cases. The province's tally rose to 2,000.`: the owner's
+                return owned   # (an owner `the city` that names no known city leaves the count before to say)
         if head.rule in ("count_total_to", "count_earlier_level"):
             previous = last_before(facts, number.start, lambda f: f.label_ == "case_count",
                                    floor=number.start - LOOKBACK)

@@ -12,9 +12,10 @@ from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, 
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
 from extract.nlp.rules.count_levels import level_words_start
+from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import event_status, increment_before, increments_a_total, whole_of_a_part
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -22,8 +23,8 @@ from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_pla
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
-                                         spans_in, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
+                                         sentence_start, spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
@@ -75,6 +76,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if status == "unspecified" and head.rule == "count_earlier_level":
             level = earlier_level_of(doc, number, facts)   # `rose to 3,000 from 2,900`: the 3,000's status
             status = get(level, "status") if level is not None else status
+        if status == "unspecified" and (increment := increment_before(doc, number, facts)) is not None:
+            status = get(increment, "status")   # `417 discharged, bringing the total to 2,639 patients`
         if status == "unspecified" and head.rule == "case_parenthetical":
             whole = self.bracketed_part_of(doc, number, facts)   # `64,236 were discharged (Wuhan 47,085)`
             status = get(whole, "status") if whole is not None else status
@@ -98,11 +101,12 @@ class CaseRelations(CaseLists, CaseRegions):
         else:
             # `three of those — all in Hubei Province — were local`: the group set apart says where they all are
             whole_place = enclosed_whole_place(doc, head.end) if head.end < len(doc) else None
-            region = get(whole_place, "value") if whole_place is not None else \
-                self.case_region(doc, number, head, start, end, facts)
-            # a count of the whole country, of abroad or of a place of its own borrows no region
+            region = get(whole_place, "value") if whole_place is not None else disease_place(doc, number, head) \
+                if head.rule == "case_disease_verb" else self.case_region(doc, number, head, start, end, facts)
+            # a count of the whole country, of abroad or of a place of its own borrows no region; nor does a
+            # disease's toll told by its verb (`Huanggang ... the virus that has killed 132`)
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
-            own_place = self.scopes.unknown_place_after(doc, number)
+            own_place = self.scopes.unknown_place_after(doc, number) or head.rule == "case_disease_verb"
             if region is None and not own_place:
                 # `the province` after Beijing only; patients a team treated are where it works, never its home's
                 own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)
@@ -136,7 +140,7 @@ class CaseRelations(CaseLists, CaseRegions):
                                                   lambda other: self.same_report(other, region), CASE_WORDS)
         if date is not None and date < OUTBREAK_START:
             date = None   # `1,200 cases, more than the 5,327 SARS cases in 2003`: the year dates the other disease
-        if status == "unspecified" and period == "new" and (self.counts_cases(doc, number, head) or
+        if status == "unspecified" and period == "new" and (self.reports_cases(doc, number, head) or
                                                            self.lead_counts_cases(doc, number, head, lead)):
             status = "confirmed"   # a new case is a newly confirmed one (`Two new cases were reported in ...`)
         if status == "unspecified" and not average and (self.reports_cases(doc, number, head) or
@@ -293,6 +297,9 @@ class CaseRelations(CaseLists, CaseRegions):
             status = STATUSES.first(self.words_after(doc, hi))
             if status is not None:
                 return status   # `12 of the 40 confirmed patients had died`: the verb says what the part is
+        event = event_status(doc, number)
+        if event is not None:
+            return event   # `the discharge of the last two (severe) patients`: the event says what they are now
         modifiers = lows[lo: hi]
         status = STATUSES.first(modifiers)   # the noun's own modifiers next: `96 confirmed cases ... without severe`
         if status is not None:
@@ -304,7 +311,7 @@ class CaseRelations(CaseLists, CaseRegions):
             words.append(lower_words(doc)[number.start - 1])
         if head.rule == "case_toll":
             return "death"
-        if head.rule in ("count_reached", "count_increase"):
+        if head.rule in ("count_reached", "count_increase", "place_tally"):
             start, _ = clause_bounds(doc, number.start)
             own = self.reached_noun_words(doc, start, number.start)
             status = STATUSES.first(own)   # `the total confirmed cases ... to 67,466 and that of deaths`
@@ -370,9 +377,11 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `27 remain in hospital`
         if head.rule == "count_increase":
             return "new"
+        if perfect_effect(doc, number, head):
+            return "total"   # `the virus has killed 132`
         if head.rule == "count_ones" and not self.new_words.isdisjoint(lows[number.end: head.end]):
             return "new"   # `5 new ones`: the noun is borrowed, `new` is its own
-        if head.rule == "count_reached":   # a level reached is a running total, unless new cases reached it
+        if head.rule in ("count_reached", "place_tally"):   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
             if self.new_words & set(lows[own: number.start]):
@@ -380,6 +389,9 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
+        if lows[number.start] in ADDED_WORDS and \
+                last_before(facts, number.start, floor=sentence_start(doc, number.start)) is None:
+            return "new"   # `Shenzhen confirmed another 26 cases`; not `5,646 were severe and another 1,226 critical`
         lo, hi = self.noun_phrase(head, number)
         phrase = lows[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
@@ -404,6 +416,8 @@ class CaseRelations(CaseLists, CaseRegions):
         if before and before[-1] == "with":
             # `2,345 new cases, with 97 deaths`: the period of the count it goes with; else a standing count
             previous = self.list_heading_any(doc, number, facts)
+            if previous is not None and self.other_place_between(doc, previous, number):
+                return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
         if any(v in text for v in self.spaced_total_verbs):
             return "total"
@@ -434,6 +448,12 @@ class CaseRelations(CaseLists, CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
+
+    @staticmethod
+    def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
+        """Whether a place other than the previous count's is named between it and the number."""
+        regions, own = region_index(doc), get(previous, "region")
+        return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:
@@ -472,7 +492,8 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def event_on_a_day(self, doc: Doc, number: Span, head: Head, start: int, end: int) -> bool:
         """`Authorities discharged 101 patients on Monday`, `12 patients died on Feb 3`: an event verb and one
-        day make the count that day's, new."""
+        day make the count that day's, new. Not a reporting verb: `Henan recorded 1,033 cases on Sunday` may be
+        its running total (the seed's gold gives it no period)."""
         words = lower_words(doc)
         verbs = set(words[start: number.start]) | set(words[head.end: min(end, head.end + 4)])
         if verbs.isdisjoint(self.event_verbs):

@@ -28,17 +28,30 @@ def share_coordinated_place(doc: Doc, facts: list[Span], placed_elsewhere) -> No
         place = place_after(doc, last)
         if place is None or get(last, "region") != place:
             continue
+        # `5 new cases, 4 in Guangzhou and 1 in Shenzhen`: a list of places after a comma, the first count their whole
+        listed = listed_on(doc, words, last, cases[k + 1] if k + 1 < len(cases) else None, place)
         j = k
         # (a list's member is a part of the count before it, no coordinated count: `Of the 23 new cases, 12 were in
         # Wuhan, 6 in Xiaogan`)
         while j > 0 and joined(words, cases[j - 1], cases[j]) and rule_of(cases[j]) not in SUBCOUNT_RULES:
             member = cases[j - 1]
+            if listed and words[member.end: cases[j].start] == [","]:
+                break
             if get(member, "region") is None and not get(member, "places") and \
                     not placed_elsewhere(doc, member.start):
                 put(member, "region", place)
             elif get(member, "region") != place:
                 break   # a member with its own place ends the coordination
             j -= 1
+
+
+def listed_on(doc: Doc, words: list[str], last: Span, after: Span | None, place: str) -> bool:
+    """The count after the last member goes on in its sentence with a place of its own, another one: the counts
+    are a list of places (`4 cases in Guangzhou and 1 case in Shenzhen`), not a coordination before one place."""
+    if after is None or get(after, "region") in (None, place) or \
+            doc_index(doc).sentences.bounds(after.start)[0] > last.start:
+        return False
+    return not JOINERS.isdisjoint(words[last.end: after.start])
 
 
 def joined(words: list[str], earlier: Span, later: Span) -> bool:

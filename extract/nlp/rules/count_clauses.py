@@ -8,8 +8,12 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
 from extract.nlp.rules.relations import lower_words, sentence_index
+from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
+EVENT_STATUSES = {word: status for status, words in triggers()["event_of_counts"].items()
+                  if status not in ("_why", "fillers") for word in words}
+EVENT_FILLERS = word_set("event_of_counts", "fillers")
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 
 
@@ -40,3 +44,34 @@ def increments_a_total(doc: Doc, j: int) -> bool:
             return any(words[t] == "to" and like_num[t + 1]
                        for t in range(k + 1, min(sentence_end - 1, k + 1 + INCREMENT_REACH)))
     return False
+
+
+def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
+    """`417 patients were discharged on Tuesday, bringing the total to 2,639 patients`: the count a total brought
+    to the number was brought up by (the last count before the clause, no other number between), else None."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    if number.start < 3 or words[number.start - 1] != "to":
+        return None
+    sentence_start = sentence_index(doc).bounds(number.start)[0]
+    for k in range(number.start - 2, max(sentence_start, number.start - INCREMENT_REACH), -1):
+        if like_num[k]:
+            return None
+        if words[k] in TOTAL_CLAUSE_VERBS and words[k - 1] in (",", "and"):
+            previous = next((f for f in reversed(facts) if f.end <= k), None)
+            if previous is None or previous.start < sentence_start or previous.label_ != "case_count" or \
+                    any(like_num[t] for t in range(previous.end, k)):
+                return None
+            return previous
+    return None
+
+
+def event_status(doc: Doc, number: Span) -> str | None:
+    """`the discharge of the last two patients`, `the deaths of 3 patients`: the status an event noun before `of`
+    gives the count after it (data/triggers.json event_of_counts), or None."""
+    words = lower_words(doc)
+    j = number.start - 1
+    while j > 0 and words[j] in EVENT_FILLERS:
+        j -= 1
+    if j < 1 or words[j] != "of":
+        return None
+    return EVENT_STATUSES.get(words[j - 1])

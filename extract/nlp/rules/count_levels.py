@@ -11,7 +11,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index,
-                                         sentence_start, spans_in, spans_of)
+                                         sentence_of, sentence_start, spans_in, spans_of)
+from extract.nlp.rules.place_focus import focus_words
 from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
 
@@ -35,8 +36,17 @@ STATUS_GLUE = frozenset({"the", "and", "&", "or", "those", "people", "persons", 
 LEVEL_FOLLOWERS = frozenset({"a", "the", "on", "in", "at", "as", "yesterday", "earlier", "previously", "last",
                              "reported", "recorded", "one"})
 SPAN_PREPOSITIONS = frozenset({"in", "within", "over", "after", "during", "for", "on", "by", "at", "from"})
+OTHER_COUNTS = ("personnel_count", "team_count")   # counts a place's bare tally may follow only if no such is last
 BARE_LEVELS = frozenset({"total", "tally"})   # `The total rose to 2,000`: a level with no noun of its own
 COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+LEVEL_ADJECTIVES = frozenset({"cumulative", "overall", "confirmed", "running", "official"})   # `Beijing's cumulative tally`
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "our"})
+OWNER_REACH = 8   # tokens from a sentence's start to its level noun past a place's possessive
+TALLY_REACH = 6   # tokens from a level noun to its number (`tally has now risen to`)
+# the words of a verb between a place's bare tally and its number
+TALLY_VERB_WORDS = RISE_VERBS | word_set("reach_words") | word_set("copulas") | AUXILIARIES | COPULA_ADVERBS | \
+    frozenset({"stands", "stood", "stand", "risen", "climbs", "climbing", "rising", "further", "again", "up", "by"})
 FIGURE_WORDS = frozenset({"figure", "tally", "number", "count"})   # `the figure for Wuhan was 1,102`
 # verbs that open a clause about the level a running count reached (`..., bringing the total confirmed cases in
 # Zhejiang to 1,213`, `..., increasing the number of confirmed cases by 325 to 50,333`)
@@ -57,6 +67,49 @@ def previous_count(facts: list[Span], position: int, sentence_start: int | None 
         return last_before(facts, position, lambda f: f.label_ in REFERRED_KINDS, floor=position - LOOKBACK)
     found = last_before(facts, position, floor=sentence_start)
     return found if found is not None and found.label_ in REFERRED_KINDS else None
+
+
+def level_owner(doc: Doc, level: int) -> tuple[Span | None, int] | None:
+    """The place that owns a level noun (`Beijing's tally`, `the province's cumulative total`): (its region span,
+    or None for an anaphor of data/focus.json, resolved by the place in focus), and where the owner starts; None
+    when no place owns it (`The total`, `Its tally`, `the national tally`)."""
+    words = lower_words(doc)
+    k = level - 1
+    while k > 0 and words[k] in LEVEL_ADJECTIVES:
+        k -= 1
+    if k < 1 or words[k] not in POSSESSIVE_MARKS:
+        return None
+    region = region_index(doc).by_end.get(k)
+    if region is not None:
+        return region, region.start
+    if k >= 2 and words[k - 1] in focus_words()["anaphor_heads"] and words[k - 2] in ANAPHOR_DETERMINERS:
+        return None, k - 2   # `the province's tally`
+    return None
+
+
+def level_owner_end(doc: Doc, s: int, position: int) -> int:
+    """Past a level's owner at a sentence's start (`the`, `its`, `Beijing's`, `the province's`)."""
+    words = lower_words(doc)
+    for j in range(s + 1, min(position, s + OWNER_REACH)):
+        owner = level_owner(doc, j) if words[j] in BARE_LEVELS else None
+        if owner is not None and owner[1] in (s, s + 1):
+            k = j - 1
+            while words[k] in LEVEL_ADJECTIVES:
+                k -= 1
+            return k + 1   # past the possessive mark
+    return s + 1 if words[s] in ("the", "its") else s
+
+
+def tally_of(doc: Doc, number: Span) -> int | None:
+    """The bare level noun a number is the level of, a few words of a verb before it (`Beijing's tally rose to
+    436`, `the province's total now stands at 1,272`): its token, or None."""
+    words = lower_words(doc)
+    for j in range(number.start - 2, max(0, number.start - TALLY_REACH) - 1, -1):
+        if words[j] in BARE_LEVELS:
+            return j if words[j + 1] != "of" else None
+        if words[j] not in TALLY_VERB_WORDS:
+            return None
+    return None
 
 
 def borrow(previous: Span | None, rule: str, number: Span) -> Head | None:
@@ -102,7 +155,8 @@ class LevelFinder(CountWords):
         window = words[max(start, number.start - 5): number.start]
         brought = "number" in window and not TOTAL_CLAUSE_VERBS.isdisjoint(
             words[max(start, number.start - 7): number.start])   # `bringing the number up to 2,029`
-        if brought or ("total" in window and not self.total_of_something_else(doc, number, window)):
+        if brought or tally_of(doc, number) is not None or \
+                ("total" in window and not self.total_of_something_else(doc, number, window)):
             # `2,641 new confirmed cases on Friday, bringing the total to 54,406`: the count before
             head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)),
                           "count_total_to", number)
@@ -111,6 +165,8 @@ class LevelFinder(CountWords):
         head = borrow(self.total_of_the_sentence_before(doc, number, facts), "count_total_to", number)
         if head is not None:
             return head   # `Hubei reported 300 new cases. The total rose to 2,000.`
+        if self.place_tally(doc, number, facts):
+            return Head("case", "place_tally", number.end)   # `Beijing's tally rose to 436`
         counted = self.number_of(words, start, number.start)
         if counted is not None and self.noun_class.get(counted) not in ("case", "personnel", "people"):
             return None   # `the number of cities with cases rose to 16`: the number counts cities
@@ -130,10 +186,9 @@ class LevelFinder(CountWords):
         """`Hubei reported 300 new cases on Monday. The total rose to 2,000.`: a sentence whose subject is a bare
         level noun (`The total`, `The tally`, `Its tally`) reached a level of what the last case count of the
         sentence just before counted, in the same paragraph, with no other number and no other place between."""
-        words = lower_words(doc)
         s = sentence_start(doc, number.start)
-        j = s + 1 if words[s] in ("the", "its") else s
-        if j >= number.start or words[j] not in BARE_LEVELS or words[j + 1] == "of" or s == 0:
+        j = self.bare_level(doc, s, number.start)
+        if j is None or s == 0:
             return None
         previous = last_before(facts, s, floor=sentence_start(doc, s - 1))
         if previous is None or previous.label_ != "case_count" or "\n" in doc[previous.end: s].text:
@@ -142,6 +197,31 @@ class LevelFinder(CountWords):
             return None   # `Hubei reported 300 new cases and opened 16 hospitals. The total rose to 2,000.`
         own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, number.start)}
         return previous if own <= {get(previous, "region")} else None
+
+    def bare_level(self, doc: Doc, s: int, position: int) -> int | None:
+        """The bare level noun a sentence opens with, its subject (`The total`, `Its tally`, `Beijing's tally`,
+        `the province's cumulative total`; never `the total of donations`): its token, or None."""
+        j = level_owner_end(doc, s, position)
+        words = lower_words(doc)
+        while j < position and words[j] in LEVEL_ADJECTIVES:
+            j += 1   # `Beijing's cumulative tally`
+        if j + 1 >= position or words[j] not in BARE_LEVELS or words[j + 1] == "of":
+            return None
+        return j
+
+    def place_tally(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
+        """`Beijing's tally rose to 436`, `The province's total stands at 1,272`: a place's own bare level with
+        no count before it to borrow from is the place's running total of cases, unless the sentence or the count
+        before it is about staff or teams (`Jiangsu sent 300 medics. The province's total rose to 2,800.`)."""
+        level = tally_of(doc, number)
+        if level is None or level_owner(doc, level) is None:
+            return False   # no place owns the level
+        s = sentence_start(doc, number.start)
+        if any(self.classify_word(doc, j) in ("personnel", "team") for j in range(s, sentence_of(doc, s).end)):
+            return False
+        before = last_before(facts, number.start, lambda f: f.label_ in OTHER_COUNTS + ("case_count",),
+                             floor=number.start - LOOKBACK)
+        return before is None or before.label_ == "case_count"
 
     def counts_other_things(self, doc: Doc, number: Span) -> bool:
         """A word of the few right after the number is a noun that no count counts (`2 nucleic acid tests`)."""

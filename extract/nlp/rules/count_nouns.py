@@ -7,6 +7,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
 from extract.nlp.rules.count_clauses import WHOLE_DETERMINERS
+from extract.nlp.rules.diseases import past_covid_gloss
+from extract.nlp.rules.disease_effects import DiseaseEffects, taken_lives
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
@@ -15,8 +17,8 @@ from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
 from extract.nlp.rules.each_place import after_count_each, places_after
-from extract.nlp.rules.roll_calls import RollCalls
-from extract.nlp.rules.place_lists import (case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
+from extract.nlp.rules.roll_calls import RollCalls, next_member
+from extract.nlp.rules.place_lists import (YEAR, case_noun_before, counted_noun_after, counted_noun_before, in_bracketed_roll,
                                            person_from_place)
 from extract.nlp.triggers import status_table, word_set
 
@@ -36,7 +38,7 @@ WRAPPERS = word_set("count_wrappers")
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 
 
-class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
+class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEffects):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -47,12 +49,12 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
     wrappers = WRAPPERS
     remain_verbs = word_set("remain_verbs")
     remaining_states = tuple(word_set("remaining_states"))
-    life_taking_verbs = word_set("life_taking_verbs")
 
     def find_head(self, doc: Doc, number: Span, in_region: set[int]) -> Head | None:
         """The counted noun after the number (noun_head); None for cases yet to be counted (`29 cases are about
         to be cured and discharged`, `will be discharged`): a forecast is no count of what happened."""
-        return unless_forecast(doc, number, self.noun_head(doc, number, in_region), self.classify_word)
+        return unless_forecast(doc, number, taken_lives(doc, number, self.noun_head(doc, number, in_region)),
+                               self.classify_word)
 
     def borrowed_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
                       facts: list[Span]) -> Head | None:
@@ -72,6 +74,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             j += 1
         first = j
         for _ in range(MODIFIER_WINDOW):
+            j = past_covid_gloss(words, j, first)   # `26 novel coronavirus (2019-nCoV) infection cases`
             if j >= n:
                 return None
             low = words[j]
@@ -114,9 +117,9 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
 
     def borrowed_noun_head(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head],
                            facts: list[Span]) -> Head | None:
-        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`),
-        a copula (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`),
-        a parenthesis after a region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
+        """A noun stated elsewhere: a list sharing its last member's noun, a partitive (`324 of those`), a copula
+        (`124 are medical workers`), a leading partitive (`Of the medical workers, 20,374`), a parenthesis after a
+        region (`Xiaogan (2,751)`), or a reached total (`the death toll reached 2,850`)."""
         end = number.end
         nxt = doc[end] if end < len(doc) else None
         # a range's low end: `10 to 13 suspected cases`, `between 20 and 30 new cases` count what the high end does
@@ -133,12 +136,12 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
-            self.other_group(doc, number, facts) or \
+            self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \
             self.lead_whole(doc, number, facts) or \
             self.others(doc, number, facts) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
-            self.remaining(doc, number) or self.lives(doc, number)
+            self.remaining(doc, number) or self.lives(doc, number) or self.disease_verb(doc, number)
         if item is not None:
             return item
         if nxt is not None and nxt.lower_ == "of" and end + 1 < len(doc) and \
@@ -202,8 +205,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if region is None and not self.scopes.unknown_list_place(doc, number) and \
                 not places_after(doc, number, number.end, sentence_of(doc, number.start).end):
             return None   # (`five in each of Yichun and Fuzhou`: a member for each place, one fact per place)
-        if previous is None and self.scopes.leadin_at(doc, number.start) is None:
-            return None
+        if (previous is None and self.scopes.leadin_at(doc, number.start) is None) or YEAR.fullmatch(number.text):
+            return None   # (`Zhejiang 3 and Henan 2020`: a year, no member's count)
         if previous is not None and (previous.label_ != "case_count" or self.list_broken(doc, number, previous)):
             return None
         # an item in a place the gazetteer does not know (`3 in Dongfang`) is counted with no region
@@ -251,16 +254,6 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if not any(following.startswith(phrase) for phrase in self.remaining_states):
             return None
         return Head("case", "case_remaining", number.end)
-
-    def lives(self, doc: Doc, number: Span) -> Head | None:
-        """`the virus has claimed 12 lives`: lives taken are deaths."""
-        words = lower_words(doc)
-        if number.end >= len(doc) or words[number.end] != "lives" or number.start == 0:
-            return None
-        before = set(words[max(0, number.start - 3): number.start])
-        if before.isdisjoint(self.life_taking_verbs):
-            return None
-        return Head("case", "case_toll", number.end + 1)
 
     def others(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`171 were in severe condition and 96 others in critical condition`: `others` counts what the count
@@ -326,8 +319,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935
-        patients`, `Fourteen of the 17 cities`, `16 out of 17 confirmed cases`: part of a group counts what the group
-        is."""
+        patients`, `Fourteen of the 17 cities`, `16 out of 17 cases`: part of a group counts what the group is."""
         words = lower_words(doc)
         j = number.end
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
@@ -359,14 +351,14 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
         number joined to a case count of its sentence, its status right after it, counts cases too."""
         words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with"):
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
             return None
         j = number.end
-        if j < len(doc) and words[j] in AUXILIARIES:
-            j += 1
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] == "more"):
+            j += 1   # `8 have been cured`, `20 more were cured`
         if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
             return Head("case", "case_status_item", number.end)   # `2 in critical condition`
         if j >= len(doc) or words[j] not in self.any_status:
@@ -407,7 +399,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls):
         if before not in self.report_verbs:
             return None
         after = doc[number.end] if number.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end):
+        if after is not None and not (after.is_punct or after.is_space) and not after_count_each(doc, number.end) \
+                and not next_member(doc, number.end):
             return None   # (`while Hunan and Henan reported 5 each`: the places' own count, each)
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count":

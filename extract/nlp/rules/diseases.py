@@ -31,6 +31,17 @@ def is_covid(words: list[str], j: int) -> bool:
     return words[j] == "sars" and j + 2 < len(words) and words[j + 1] == "-" and words[j + 2].startswith("cov-2")
 
 
+def past_covid_gloss(words: list[str], j: int, first: int) -> int:
+    """The word after a bracketed COVID-19 name opening at word j past the first modifier (`26 novel coronavirus
+    (2019-nCoV) infection cases`, `(COVID-19)`), else j: the name glosses the words before it and counts nothing."""
+    if j <= first or j >= len(words) or words[j] != "(":
+        return j
+    for close in range(j + 2, min(len(words), j + 6)):
+        if words[close] == ")":
+            return close + 1 if "".join(words[j + 1:close]) in COVID else j
+    return j
+
+
 def is_other(words: list[str], j: int) -> bool:
     return words[j] in OTHER and not is_covid(words, j)
 

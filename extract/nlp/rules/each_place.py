@@ -109,14 +109,16 @@ def places_before(doc: Doc, number: Span, head_end: int, start: int) -> list[Spa
         k += 2
     before = next((p for p in words["distributive_before_places"]
                    if tuple(low[max(0, run[0].start - len(p)): run[0].start]) == p), ())
-    opening = run[0].start - len(before) - 1
-    if opening >= 0 and low[opening] in SUBJECT_BLOCKERS:
-        return None   # `including 3 in each of Hefei and Bengbu and 14 in Fuyang`: no subject of the count
-    verb = [w for w in low[k: number.start] if w.isalpha() and w not in words["distributive_after_places"]]
-    if not verb:
-        return None   # the count follows the list with no verb of its own (`..., Hefei and Bengbu and 14 ...`)
-    said_of_list = (k < number.start and low[k] in words["distributive_after_places"]) or bool(before)
     said_of_count = any(after_count_each(doc, j) for j in {number.end, head_end})
+    opening = run[0].start - len(before) - 1
+    if opening >= 0 and low[opening] in SUBJECT_BLOCKERS and not (said_of_count and low[k: number.start] == ["with"]):
+        return None   # `including 3 in each of Hefei and Bengbu and 14 in Fuyang`: no subject of the count (but
+        # `cases were found in Hefei and Bengbu with 8 each`: the places have it)
+    verb = [w for w in low[k: number.start] if w.isalpha() and w not in words["distributive_after_places"]]
+    if not verb and not (said_of_count and k == number.start):
+        return None   # the count follows the list with no verb of its own (`..., Hefei and Bengbu and 14 ...`; but
+        # `Hefei and Bengbu 8 each`)
+    said_of_list = (k < number.start and low[k] in words["distributive_after_places"]) or bool(before)
     if not (said_of_list or said_of_count) or numbers_between(doc, run[-1].end, number.start):
         return None
     return run

@@ -355,7 +355,8 @@ class PlaceFocus:
         index = sentence_index(doc)
         sent_start, sent_end = index.bounds(number.start)
         floor = max(section_start, sent_start - CARRY_REACH)
-        anchor = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=floor)
+        anchor = last_before(facts, sent_start, lambda f: f.label_ == "case_count" and not is_subcount(f) and
+                             not in_brackets(doc, f), floor=floor)   # (`(... converted to 2 cases)`: an aside)
         if anchor is None:   # no count before: a sentence about one place (`Hubei has been under lockdown.`)
             anchor = self.subject_place(doc, sent_start, floor, facts)
             if anchor is None:
@@ -372,8 +373,9 @@ class PlaceFocus:
         for region in spans_in(region_index(doc).regions, anchor_end, sent_end):
             value = get(region, "value")
             if value == place or self.out_of_focus(doc, region) or self.part_of_bulletin(doc, region, place, facts,
-                                                                                           is_subcount):
-                continue
+                                                                                           is_subcount) or \
+                    (region.start >= number.end and in_brackets(doc, region)):
+                continue   # (`501 cases, 19 of which are in hospital (Harbin City)`: an aside after the count)
             return None   # another place named in between
         texts = token_texts(doc)
         paragraph = self.paragraph_start(doc, number.start, anchor.end)
@@ -453,3 +455,14 @@ class PlaceFocus:
         if any(f.label_ in ("personnel_count", "team_count") for f in spans_in(facts, s, e)):
             return True
         return not self.words["team_story_words"].isdisjoint(lower_words(doc)[s:e])
+
+
+def in_brackets(doc: Doc, span: Span) -> bool:
+    """The span stands inside brackets opened in its sentence: an aside of the count before."""
+    texts = token_texts(doc)
+    for j in range(span.start - 1, sentence_index(doc).bounds(span.start)[0] - 1, -1):
+        if texts[j] in ("(", "（"):
+            return True
+        if texts[j] in (")", "）"):
+            return False
+    return False

@@ -19,6 +19,9 @@ from extract.nlp.rules.relations import lower_words, region_index, sentence_inde
 from extract.nlp.triggers import triggers
 
 HEADLINE_MAX_TOKENS = 40   # a first paragraph longer than this is body text, not a headline
+TITLE_MAX_TOKENS = 20      # a first line ending in a full stop longer than this is a lead sentence, not a title
+SENTENCE_OPENERS = frozenset({"the", "a", "an"})   # words a headline leaves out (with a past copula)
+SENTENCE_VERBS = frozenset({"was", "were", "had"})
 ALL_PROVINCES = 25         # `31 provinces` or more are the whole country
 PROVINCE_NOUNS = frozenset({"provinces", "provincial-level", "provincial"})   # what follows `31` naming them all
 NATIONAL_REACH = 120      # tokens back over a paragraph's sentences to one that speaks of the whole country
@@ -311,12 +314,23 @@ class PlaceReader:
         """A first paragraph that is a headline: short, not a sentence ending in a full stop, not a dateline
         (`BEIJING, March 1 (Xinhua)`) or a byline (`Source: Chongqing Daily | Updated: ...`); a header stamp
         before it (` date 2020-03-13 2 New Cases in Shanghai`) is no dateline of its own."""
-        if end - start > HEADLINE_MAX_TOKENS or token_texts(doc)[end - 1] in (".", "。"):
+        if end - start > HEADLINE_MAX_TOKENS or \
+                (token_texts(doc)[end - 1] in (".", "。") and not self.title_line(doc, start, end)):
             return False
         if lower_words(doc)[start] in self.words["byline_openers"]:
             return False
         return not any(get(d, "dateline") and not self.header_stamp(doc, d, start)
                        for d in spans_in(spans_of(doc, "date"), start, end))
+
+    def title_line(self, doc: Doc, start: int, end: int) -> bool:
+        """The text's first line, a title even with a full stop (`Shanxi reports 2 new imported cases.`): one
+        short sentence in a headline's words (no article to open it, no past copula: `The fall in new infections
+        in Henan was steep.` is a sentence), with more paragraphs after it."""
+        paragraphs, words = self.paragraphs(doc), lower_words(doc)
+        if words[start] in SENTENCE_OPENERS or not SENTENCE_VERBS.isdisjoint(words[start:end]):
+            return False
+        return len(paragraphs) > 1 and paragraphs[0] == (start, end) and end - start <= TITLE_MAX_TOKENS and \
+            sentence_index(doc).bounds(start)[1] >= end - 1
 
     @staticmethod
     def header_stamp(doc: Doc, date: Span, start: int) -> bool:
@@ -349,6 +363,13 @@ class PlaceReader:
         start, end = sentence_index(doc).bounds(i)
         return self.speaks_of_elsewhere(doc, start, end)
 
+    def outlet_name(self, doc: Doc, j: int, end: int) -> bool:
+        """`China News Service`, `China Daily`, `China Central Television`: the word at j opens an outlet's name
+        (a capitalised word of data/scopes.json outlet_words within three words)."""
+        texts, words = token_texts(doc), lower_words(doc)
+        return texts[j][:1].isupper() and any(texts[k][:1].isupper() and words[k] in self.words["outlet_words"]
+                                              for k in range(j + 1, min(end, j + 4)))
+
     def speaks_nationally(self, doc: Doc, start: int, end: int) -> bool:
         """Words of the whole country, but not `China` that only places a province (`central China's Hubei`)
         nor `Chinese` that only says who people are (`Chinese citizens returning from Russia`)."""
@@ -363,6 +384,8 @@ class PlaceReader:
                 continue
             if words[j] in ("china", "chinese") and any(k in regions.by_start for k in range(j + 1, j + 5)):
                 continue
+            if words[j] == "china" and self.outlet_name(doc, j, end):
+                continue   # `China News Service, April 15 (Xinhua) According to ...`: an outlet, not the country
             if words[j] == "chinese" and j + 1 < end and words[j + 1] in self.words["nationality_nouns"]:
                 continue
             if words[j] == "chinese" and j > start and words[j - 1] in PREDICATIVE:

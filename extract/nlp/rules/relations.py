@@ -363,6 +363,8 @@ def last_before(spans, position: int, predicate=lambda s: True, floor: int = 0) 
 
 
 SAYING = word_set("saying_verbs")
+PART_OF_MONTH = frozenset({"early", "late", "mid", "mid-", "the", "end", "of"})   # `in late December`
+ATTRIBUTION_REACH = 9   # words from `according to` to the day its source spoke (`... Health Commission Saturday`)
 
 
 def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
@@ -380,13 +382,24 @@ def attachable_dates(doc: Doc, start: int, end: int) -> list[Span]:
 def can_date(doc: Doc, span: Span) -> bool:
     if get(span, "dateline") or get(span, "value") is None:
         return False
-    lo = max(sentence_start(doc, span.start), span.start - 3)
-    before = lower_words(doc)[lo:span.start][::-1]   # nearest first
-    if before and (before[0] in SAYING or (len(before) > 1 and before[0] == "on" and before[1] in SAYING)):
-        return False
-    if span.end < len(doc) and lower_words(doc)[span.end] in SAYING:
+    sent_start = sentence_start(doc, span.start)
+    words = lower_words(doc)
+    before = [w for w in words[max(sent_start, span.start - 4):span.start][::-1] if w not in PART_OF_MONTH]
+    if before and (before[0] in SAYING or (len(before) > 1 and before[0] in ("on", "in") and before[1] in SAYING)):
+        return False   # `said Tuesday`, `announced in late December` (nearest word first)
+    if span.end < len(doc) and words[span.end] in SAYING:
         return False   # `the health authority Thursday said`
-    return True
+    return not attributed(words, doc_index(doc).is_punct, max(sent_start, span.start - ATTRIBUTION_REACH), span.start)
+
+
+def attributed(words: list[str], is_punct: list[bool], lo: int, hi: int) -> bool:
+    """`according to the National Health Commission Saturday`: the day a source gave the figures, not theirs."""
+    for j in range(hi - 1, lo, -1):
+        if is_punct[j]:
+            return False
+        if words[j] == "to" and words[j - 1] == "according":
+            return True
+    return False
 
 
 def previous_sentence_start(doc: Doc, sent_start: int) -> int | None:

@@ -21,10 +21,11 @@ from spacy.tokens import Doc, Span
 from extract.nlp.extensions import get
 from extract.nlp.rules.case_lists import mark_reported, mark_tally, mark_whole
 from extract.nlp.rules.count_levels import borrow, previous_count
+from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.counting import Head
 from extract.nlp.rules.list_shapes import closes_lead, enclosed_group_end, roll_words
 from extract.nlp.rules.places import LIST_BOUNDARY
-from extract.nlp.rules.relations import (rule_of, last_before, lower_words, region_index, sentence_of, sentence_start,
+from extract.nlp.rules.relations import (rule_of, clause_bounds, last_before, lower_words, region_index, sentence_of, sentence_start,
                                          spans_in, spans_of, token_texts)
 from extract.nlp.rules.place_lists import YEAR   # `Guangzhou 2020`: a year, no member's count
 from extract.nlp.triggers import word_set
@@ -40,7 +41,8 @@ WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]   # `Of the tot
 NOUN_ROLL_REACH = 60    # tokens from a roll call's first number to the noun its last member names
 MAX_ROLL_MEMBERS = 8    # members of such a roll call
 LEVEL_WORDS = frozenset({"total", "tally", "count"})   # `Among the confirmed total of 85,`
-REPORT_VERBS = word_set("report_verbs")   # (after a count of its sentence these are the ellipsis rule's)
+REPORT_VERBS = word_set("report_verbs")
+IMPORTED_WORDS = frozenset({"imported", "local", "locally", "transmitted", "domestic"})   # `new imported cases`   # (after a count of its sentence these are the ellipsis rule's)
 
 
 class RollCalls:
@@ -170,6 +172,28 @@ class RollCalls:
         text = number.text
         return number.end - number.start == 1 and text.replace(",", "").isdigit() and not YEAR.fullmatch(text)
 
+    def each_member(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
+        """`Guangzhou and Shenzhen with 8 each`, `Jiangxi and Anhui each reported 2`: a bare number that each of
+        several places has (each_place.py gives it to every one), counting what the case count before it in its
+        sentence (or opening the sentence before) counts, or else the case noun its sentence names before the
+        places (`New cases were found in Guangzhou and Shenzhen with 8 each`)."""
+        start, end = clause_bounds(doc, number.start)
+        if not shared_places(doc, number, number.end, start, end):
+            return None
+        s = sentence_start(doc, number.start)
+        whole = previous_count(facts, number.start, s)
+        if whole is None and s > 0 and last_before(facts, number.start, lambda f: True, floor=s) is None:
+            whole = last_before(facts, s, lambda f: True, floor=sentence_start(doc, s - 1))
+        if whole is not None:
+            return borrow(whole, "case_each_member", number) if whole.label_ == "case_count" else None
+        noun = next((j for j in range(number.start - 1, s - 1, -1) if self.classify_word(doc, j) is not None), None)
+        if noun is None or self.classify_word(doc, noun) != "case":
+            return None
+        words, lo = lower_words(doc), noun
+        while lo > s and words[lo - 1] in self.any_status | self.new_words | self.total_words | IMPORTED_WORDS:
+            lo -= 1   # `New cases`, `new imported cases`
+        return Head("case", "case_each_member", number.end, (lo, noun + 1), noun + 1)
+
     def other_group(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`The other seven — four in Shanghai, two in Gansu — were imported`: the rest of the case count
         before (in its sentence or the one before), named by an enclosed list of its places."""
@@ -233,3 +257,16 @@ class RollCalls:
             if member.end < len(doc) and texts[member.end] not in LIST_BOUNDARY:
                 return None
         return None
+
+
+def next_member(doc: Doc, j: int) -> bool:
+    """`while Zhejiang reported 3 and Henan 2`: `and` then a place with its bare number, the next member of a
+    roll call whose verb and noun it leaves out."""
+    words = lower_words(doc)
+    if j >= len(doc) or words[j] != "and":
+        return False
+    place = region_index(doc).by_start.get(j + 1)
+    if place is None or place.end >= len(doc) or not doc[place.end].like_num or YEAR.fullmatch(doc[place.end].text):
+        return False
+    after = place.end + 1   # the member's number ends the list or goes on with it (`Henan 2 hospitals`: no member)
+    return after >= len(doc) or token_texts(doc)[after] in LIST_BOUNDARY or "\n" in token_texts(doc)[after]

@@ -92,7 +92,7 @@ def main(argv=None) -> int:
     print(f"\ngold case counts: {total}")
     for outcome, n in outcomes.most_common():
         print(f"  {outcome:<28} {n:4d}  {n / max(1, total):6.1%}")
-    print(f"\nnumerals by reason: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()))
+    print("\nnumerals by reason: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()))
     print("\ntop shapes among the unexplained, by the word after and the word before (N digits, W words):")
     after, before = shapes_after.most_common(15), shapes_before.most_common(15)
     for k in range(max(len(after), len(before))):

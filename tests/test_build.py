@@ -347,3 +347,34 @@ def test_table_writer_writes_what_the_csv_module_writes(tmp_path):
             module.writerows(batch)
         assert path.read_bytes().decode("utf-8") == out.getvalue(), batches
         assert writer.count == sum(map(len, batches))
+
+
+def test_single_line_rows_are_written_as_the_csv_module_writes_them(tmp_path):
+    import csv
+    import io
+    import random
+
+    from extract.dataset.tablefiles import TableWriter
+
+    rnd = random.Random(11)
+    pieces = ["a", "湖北", ",", '"', " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234", "http://x.cn/a?b=1"]
+
+    def cell():
+        return rnd.choice([None, "", rnd.randint(-10**6, 10**6), 2.5, float("nan"), 1e20, True, False, [1, "a"],
+                           "plain", None, "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))])
+
+    for trial in range(400):
+        width = rnd.randint(1, 6)
+        batches = [[[cell() for _ in range(width)] for _ in range(rnd.randint(0, 4))] for _ in range(3)]
+        path = tmp_path / f"t{trial}.csv"
+        writer = TableWriter(path, [f"c{k}" for k in range(width)])
+        for batch in batches:
+            writer.add_single_lines(batch)
+        writer.close()
+        out = io.StringIO()
+        module = csv.writer(out, lineterminator="\n")
+        module.writerow([f"c{k}" for k in range(width)])
+        for batch in batches:
+            module.writerows(batch)
+        assert path.read_bytes().decode("utf-8") == out.getvalue(), batches
+        assert writer.count == sum(map(len, batches))

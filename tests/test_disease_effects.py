@@ -74,3 +74,22 @@ INCREMENTS = [
 @pytest.mark.parametrize("text,expected", INCREMENTS, ids=[s[0][:50] for s in INCREMENTS])
 def test_increment_status(facts_of, text, expected):
     assert cases(facts_of, text) == expected
+
+
+PEOPLE_PARTS = [
+    # part of a place's people, made cases by their status; the possessive place owns the part
+    ("A total of 2,662 of Huanggang's residents have been infected with the virus.",
+     [(2662, "Huanggang", "confirmed", "total", None)]),
+    ("Three of the people have died.", [(3, None, "death", "total", None)]),
+    ("12 of Wuhan's 30 patients have recovered.",
+     [(12, "Wuhan", "recovered", "total", None), (30, "Wuhan", "unspecified", "total", None)]),
+    # people with no case status are no cases, and staff are no cases
+    ("So far 200 of Wuhan's residents were evacuated.", []),
+    ("Five of the people were doctors.", []),
+    ("Two of the city's 40 hospitals have closed.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PEOPLE_PARTS, ids=[s[0][:50] for s in PEOPLE_PARTS])
+def test_parts_of_a_places_people(facts_of, text, expected):
+    assert cases(facts_of, text) == expected

@@ -55,3 +55,39 @@ BRACKETS = [
 @pytest.mark.parametrize("text,expected", BRACKETS, ids=[s[0][:50] for s in BRACKETS])
 def test_covid_name_in_brackets(facts_of, text, expected):
     assert [f["value"] for f in facts_of(text, kind="case_count")] == expected
+
+
+# the verb after a comma-enclosed list of a count's parts is the count's (and its parts')
+PARTS = [
+    ("On Tuesday, 10 patients, seven of which were from the United States and three from Britain, were discharged "
+     "from hospitals in Shanghai.", [(10, "recovered"), (7, "recovered"), (3, "recovered")]),
+    ("In Hubei, 50 patients, 3 of whom are children, have recovered.", [(50, "recovered"), (3, "recovered")]),
+    # a list of parts by `including`, and words after its close that are no verb of the count's
+    ("More than 3,700 patients are still in Wuhan, including more than 1,000 in serious condition, so some medical "
+     "workers will stay until the last serious patient is cured.", [(3700, "unspecified"), (1000, "severe")]),
+    # a comma that opens no list of parts, or a list whose close leads to another number, ends the words
+    ("Hubei reported 100 patients, 20 of whom are in Wuhan, and 30 deaths.",
+     [(100, "unspecified"), (20, "unspecified"), (30, "death")]),
+    ("In Anhui, 40 patients, the commission said, were in hospital.", [(40, "unspecified")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS, ids=[s[0][:50] for s in PARTS])
+def test_verb_after_parts(facts_of, text, expected):
+    assert [(f["value"], f["status"]) for f in facts_of(text, kind="case_count")] == expected
+
+
+# whose count: a member with its own verb after `and`, and a total of a name the gazetteer does not know
+WHOSE = [
+    ("Guangdong reported 6 new cases yesterday, while Hong Kong had 2 and Macau had 1.",
+     [(6, "Guangdong"), (2, "Hong Kong"), (1, "Macao")]),
+    ("Guangdong reported 6 new cases, while Hubei had 2 and 3 hospitals.", [(6, "Guangdong")]),
+    ("Two new deaths were reported in Shenzhen, bringing the GBA's total to five.", [(2, "Shenzhen"), (5, None)]),
+    ("Two new deaths were reported in Shenzhen, bringing the city's total to five.", [(2, "Shenzhen"), (5, "Shenzhen")]),
+    ("Two new deaths were reported in Shenzhen, bringing Shenzhen's total to five.", [(2, "Shenzhen"), (5, "Shenzhen")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHOSE, ids=[s[0][:50] for s in WHOSE])
+def test_whose_member_or_total(facts_of, text, expected):
+    assert [(f["value"], f["region"]) for f in facts_of(text, kind="case_count")] == expected

@@ -120,6 +120,10 @@ def test_a_sentence_naming_a_place_ends_the_national_paragraph(facts_of):
     ("Beijing - The Chinese health authority said on Monday it received reports of 2,048 new confirmed cases.",
      2048),
     ("Wuhan -- Health authorities said 400 new cases were confirmed across the country.", 400),
+    # a dateline of several places joined by slashes
+    ("China sees new cases\n\nBEIJING/WUHAN - Chinese health authorities Thursday said it received reports of 3,694 "
+     "new confirmed cases on Wednesday.", 3694),
+    ("BEIJING/SHANGHAI, Feb. 6 (Xinhua) -- Health authorities said 400 new cases were confirmed on Wednesday.", 400),
 ])
 def test_a_dashed_dateline_place_owns_no_count(facts_of, text, value):
     assert [region for v, region in cases(facts_of, text) if v == value] == [None]

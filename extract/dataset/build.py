@@ -290,8 +290,12 @@ class DatasetWriter:
                 spill_mentions(mentions, dicts, published)
                 consolidating += time.perf_counter() - began
                 if RISKY_JSON.search(lines) is None:   # no text cell a spreadsheet could run (almost always)
-                    facts.add_plain_rows(cells)
-                    gaps.add_plain_rows(gap_rows(rows))
+                    if b"\\n" in lines or b"\\r" in lines:   # a line break in a cell (or a text's backslash)
+                        facts.add_plain_rows(cells)
+                        gaps.add_plain_rows(gap_rows(rows))
+                    else:
+                        facts.add_single_lines(cells)
+                        gaps.add_single_lines(gap_rows(rows))
                 else:
                     facts.add_rows(cells)
                     gaps.add_rows(gap_rows(rows))

@@ -3,6 +3,7 @@ on disk."""
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import pickle
@@ -17,6 +18,17 @@ from extract.figures.store import NoPeek  # noqa: F401  (build imports it from h
 from extract.nlp.gazetteer import default_gazetteer
 
 BUFFER = 1 << 20   # bytes buffered per streamed file: a million rows in few system calls
+
+
+def bare_line_ends() -> bool:
+    """Whether this Python's csv module, with no line terminator, writes a line end in a row's last cell as it is
+    (3.11 does; a writer that quoted it would write other bytes, and TableWriter then keeps to the terminator)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerows([["a", "b\n"], ["", "\n"]])
+    return out.getvalue() == "a,b\n,\n"
+
+
+BARE = bare_line_ends()
 
 
 def table(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -43,6 +55,10 @@ class TableWriter:
         self.handle = open(path, "w", encoding="utf-8", newline="", buffering=BUFFER)
         self.writer = csv.writer(self.handle, lineterminator="\n")
         self.columns = columns
+        # the same writer without a line terminator: Python 3.11's writer looks each character of a cell up in
+        # the terminator (a call per character); rows whose cells hold no line break take the line end in their
+        # last cell instead (see add_single_lines), the same bytes for a sixth less of the writer's work
+        self.bare = csv.writer(self.handle, lineterminator="") if BARE and len(columns) > 1 else None
         if header:
             self.writer.writerow(columns)
         self.count = 0
@@ -59,6 +75,17 @@ class TableWriter:
     def add_plain_rows(self, rows: list) -> None:
         """Rows known to hold no cell that neutral_row would change."""
         self.writer.writerows(rows)
+        self.count += len(rows)
+
+    def add_single_lines(self, rows: list) -> None:
+        """Rows known to hold no cell that neutral_row would change and no line break (\\n or \\r) in any
+        cell. Each is written with its line end in its last cell (None or a text that needs no quotes), which the
+        csv module then writes as it is: the bytes the terminator would have written."""
+        if self.bare is not None and all(r[-1] is None or (r[-1].__class__ is str and "," not in r[-1] and
+                                                           '"' not in r[-1]) for r in rows):
+            self.bare.writerows([(*r[:-1], "\n" if r[-1] is None else r[-1] + "\n") for r in rows])
+        else:
+            self.writer.writerows(rows)
         self.count += len(rows)
 
     def close(self) -> None:

@@ -63,9 +63,11 @@ class Consolidation:
         self.store.add_staff(staff)
 
     def finish(self) -> None:
-        self.store.commit()
+        # in the store's transaction, committed once at the end: out of one, every row that consolidation inserts
+        # (a few per document) would be a transaction of its own, with its lock and its page writes
         consolidate_cases(self.store.db)
         consolidate_staff(self.store.db)
+        self.store.commit()
 
     def rows(self, table: str) -> Iterator[dict]:
         return case_rows(self.store.db) if table == "cases" else staff_rows(self.store.db)

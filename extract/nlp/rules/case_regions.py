@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
-from extract.nlp.rules.count_levels import level_owner, tally_of
+from extract.nlp.rules.count_levels import level_owner, tally_of, unknown_level_owner
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
@@ -199,8 +199,8 @@ class CaseRegions(CountWords):
     def case_region(self, doc: Doc, number: Span, head: Head, start: int, end: int,
                     facts: list[Span]) -> str | None:
         regions = region_index(doc).regions
-        if self.scopes.unknown_place_after(doc, number):
-            return None
+        if self.scopes.unknown_place_after(doc, number) or unknown_level_owner(doc, number):
+            return None   # (`bringing the GBA's total to five`: a name the gazetteer does not know)
         respective = self.respective_region(doc, number)
         if respective is not None:
             return respective
@@ -223,6 +223,9 @@ class CaseRegions(CountWords):
                                    floor=number.start - LOOKBACK)
             if previous is not None and get(previous, "region"):
                 return get(previous, "region")
+        owner = region_index(doc).by_end.get(head.modifiers[0] - 1) if head.rule == "count_partitive_noun" else None
+        if owner is not None and token_texts(doc)[owner.end] in ("'s", "’s"):
+            return get(owner, "value")   # `2,662 of Huanggang's residents`: the whole's owner
         if head.rule == "count_figure":   # `while the figure for the capital city of Wuhan was 1,102`: its own place
             named = spans_in(region_index(doc).regions, max(start, number.start - 10), number.start)
             if named:

@@ -11,15 +11,16 @@ from extract.nlp.rules.case_labels import block_day
 from extract.nlp.rules.case_dates import (carried_day, clause_day, earlier_day, earlier_level_of, is_earlier_level,
                                          level_day, same_day)
 from extract.nlp.rules.case_now import held_now, is_current, mark_current, reached_now, severe_now
-from extract.nlp.rules.count_levels import level_words_start
+from extract.nlp.rules.count_levels import level_words_start, unknown_level_owner
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import event_status, increment_before, increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total, whole_of_a_part,
+                                             words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
-from extract.nlp.rules.list_shapes import enclosed_whole_place, words_after
+from extract.nlp.rules.list_shapes import enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -105,7 +106,8 @@ class CaseRelations(CaseLists, CaseRegions):
             # a count of the whole country, of abroad or of a place of its own borrows no region; nor does a
             # disease's toll told by its verb (`Huanggang ... the virus that has killed 132`)
             national = self.scopes.is_national(doc, number.start) or self.scopes.is_elsewhere(doc, number.start)
-            own_place = self.scopes.unknown_place_after(doc, number) or head.rule == "case_disease_verb"
+            own_place = self.scopes.unknown_place_after(doc, number) or head.rule == "case_disease_verb" or \
+                unknown_level_owner(doc, number)
             if region is None and not own_place:
                 # `the province` after Beijing only; patients a team treated are where it works, never its home's
                 own_place = self.focus.unresolved_anaphor(doc, start, end) or self.team_subject(doc, start, number.start)

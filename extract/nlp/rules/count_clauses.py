@@ -7,13 +7,17 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
-from extract.nlp.rules.relations import lower_words, sentence_index
+from extract.nlp.rules.list_shapes import enclosed_group_end
+from extract.nlp.rules.relations import lower_words, region_index, sentence_index, sentence_start, token_texts
 from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
 EVENT_STATUSES = {word: status for status, words in triggers()["event_of_counts"].items()
                   if status not in ("_why", "fillers") for word in words}
 EVENT_FILLERS = word_set("event_of_counts", "fillers")
+PART_OPENERS = (["of", "which"], ["of", "whom"], ["of", "them"], ["of", "those"])   # `10 patients, seven of which ...,`
+PARTS_REACH = 25   # words of a comma-enclosed list of parts
+PARTS_NOT_VERBS = frozenset({"and", "or", "so", "but", "while", "which", "who", "as", "with", "including"})
 INCREMENT_REACH = 15   # words from a count to the clause that brings a total to a number, and from there to `to`
 
 
@@ -22,7 +26,10 @@ def whole_of_a_part(doc: Doc, number: Span) -> bool:
     a number before it is part of."""
     words, like_num = lower_words(doc), doc_index(doc).like_num
     j = number.start - 1
-    if j >= 0 and words[j] in WHOLE_DETERMINERS:
+    owner = region_index(doc).by_end.get(j) if j >= 0 and words[j] in ("'s", "’s") else None
+    if owner is not None:
+        j = owner.start - 1   # `12 of Wuhan's 30 patients`
+    elif j >= 0 and words[j] in WHOLE_DETERMINERS:
         j -= 1
     if j < 1 or words[j] != "of":
         return False
@@ -75,3 +82,57 @@ def event_status(doc: Doc, number: Span) -> str | None:
     if j < 1 or words[j] != "of":
         return None
     return EVENT_STATUSES.get(words[j - 1])
+
+
+def comma_parts_end(doc: Doc, j: int) -> int | None:
+    """The token after a comma-enclosed list of a count's parts opening at the comma j (`10 patients, seven of
+    which were from the United States and three from Britain, were discharged`), within its sentence: the verb
+    after it is the count's. None when j opens no such list."""
+    words, like_num = lower_words(doc), doc_index(doc).like_num
+    if j + 3 >= len(doc) or words[j] != "," or not like_num[j + 1] or words[j + 2: j + 4] not in PART_OPENERS:
+        return None
+    end = min(len(doc), j + PARTS_REACH, sentence_index(doc).bounds(j)[1])
+    for k in range(j + 2, end):
+        if words[k] in (";", ".", "(", ")"):
+            return None
+        if words[k] == ",":   # (`..., and 30 deaths`, `..., so ...`: no verb of the count's)
+            return k + 1 if k + 1 < end and not like_num[k + 1] and words[k + 1] not in PARTS_NOT_VERBS else None
+    return None
+
+
+NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})   # what ends the words after a count
+
+
+def words_after(doc: Doc, j: int, window: int = 12) -> list[str]:
+    """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence, a negation);
+    read once per position (the case status and list rules ask again for the same count), a new list each call."""
+    cache = doc_index(doc).words_after
+    found = cache.get((j, window))
+    if found is None:
+        found = cache[(j, window)] = tuple(find_words_after(doc, j, window))
+    return list(found)
+
+
+def find_words_after(doc: Doc, j: int, window: int) -> list[str]:
+    lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
+    words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
+    while j < stop:
+        group_end = enclosed_group_end(doc, j) or comma_parts_end(doc, j) if j > 0 and texts[j] != "(" else None
+        if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
+            j, stop = group_end, min(len(doc), group_end + window)
+            continue
+        if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
+            close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
+            if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
+                j, stop = close + 1, min(len(doc), close + 1 + window)
+                continue
+        if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
+                like_num[j]:
+            break
+        if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
+            break
+        if lows[j] in NEGATIONS:
+            break   # `cases in hospital without severe cases`
+        words.append(lows[j])
+        j += 1
+    return words

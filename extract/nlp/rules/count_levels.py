@@ -11,7 +11,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
 from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index,
-                                         sentence_of, sentence_start, spans_in, spans_of)
+                                         sentence_of, sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.rules.place_focus import focus_words
 from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
@@ -85,6 +85,19 @@ def level_owner(doc: Doc, level: int) -> tuple[Span | None, int] | None:
     if k >= 2 and words[k - 1] in focus_words()["anaphor_heads"] and words[k - 2] in ANAPHOR_DETERMINERS:
         return None, k - 2   # `the province's tally`
     return None
+
+
+def unknown_level_owner(doc: Doc, number: Span) -> bool:
+    """`bringing the GBA's total to five`: the level a number is of belongs to a name the gazetteer does not know
+    (an area, an outlet), so it is no place's the count before it names."""
+    level = tally_of(doc, number)
+    if level is None:
+        return False
+    words, texts = lower_words(doc), token_texts(doc)
+    k = level - 1
+    while k > 0 and words[k] in LEVEL_ADJECTIVES:
+        k -= 1
+    return k >= 1 and words[k] in POSSESSIVE_MARKS and k not in region_index(doc).by_end and texts[k - 1][:1].isupper()
 
 
 def level_owner_end(doc: Doc, s: int, position: int) -> int:

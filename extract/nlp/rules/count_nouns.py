@@ -26,6 +26,7 @@ PATIENT_STATES = tuple(word_set("patient_states", "phrases"))
 RANGE_LINKS = word_set("number_ranges", "links")
 REGION_LIST_OPENERS = frozenset({":", ",", ";", "and", "("})   # what stands before each place of a list of places
 NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "community"})   # `hospital discharges`
+STATUS_REACH = 8   # words after a partitive's people to the status that makes them cases
 OBSERVATION_REACH = 7   # `were released from close medical observation`
 OBSERVATION_WORDS = frozenset({"contact", "contacts", "observation"})   # what under_observation looks for
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
@@ -324,19 +325,27 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         j = number.end
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
             first = j + 3   # `16 out of 17 confirmed cases`
+        elif j + 2 < len(doc) and words[j] == "of" and (owner := region_index(doc).by_start.get(j + 1)) is not None \
+                and owner.end < len(doc) and words[owner.end] in ("'s", "’s"):
+            first = owner.end + 1   # `2,662 of Huanggang's residents have been infected`
         elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in WHOLE_DETERMINERS:
             return None
         else:
             first = j + 2
         for k in range(first, min(len(doc), first + MODIFIER_WINDOW)):
             cls = self.classify_word(doc, k)
-            if cls in ("case", "region_city", "region_province"):   # `three of the doctors` is no team's size
+            # `three of the doctors` is no team's size; `2,662 of the residents` counts people (cases if a status)
+            if cls in ("case", "region_city", "region_province") or (cls == "people" and self.status_follows(doc, k + 1)):
                 return Head(cls, "count_partitive_noun", k + 1, (first, k), k + 1)
             if cls is not None:
                 return None
             if doc_index(doc).is_punct[k] or words[k] in self.stop or words[k] in self.not_counted:
                 return None
         return None
+
+    def status_follows(self, doc: Doc, j: int) -> bool:
+        """A case status in the few words from j (`... residents have been infected`): people counted as cases."""
+        return not self.any_status.isdisjoint(lower_words(doc)[j: j + STATUS_REACH])
 
     def of_which(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`a total of 34 patients, of which 32 were critically ill`: a part of the count just before."""

@@ -1,7 +1,6 @@
 """The shapes of place lists that the roll-call rules (rules/roll_calls.py) and the list-item reader (rules/scopes.py)
 share: a list enclosed in a sentence by dashes or brackets, and a member's place named past an adjective or a noun
-it is set beside; and the words after a count up to such a list's end or the next break, which the case status and
-list rules read. Knowledge is in data/roll_calls.json.
+it is set beside. Knowledge is in data/roll_calls.json.
 """
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp.docindex import doc_index
 from extract.nlp.gazetteer import data_path
 from extract.nlp.rules.relations import (lower_words, region_index, sentence_of, sentence_start, spans_in,
                                          token_texts)
@@ -107,41 +105,3 @@ def enclosed_whole_place(doc: Doc, j: int) -> Span | None:
     # the one place of the group, closing it (`all in the virus's epicenter, Hubei Province`)
     places = [r for r in spans_in(region_index(doc).regions, k + 1, end) if r.end < end]
     return places[0] if len(places) == 1 and places[0].end == end - 1 else None
-
-
-NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})   # what ends the words after a count
-
-
-def words_after(doc: Doc, j: int, window: int = 12) -> list[str]:
-    """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence, a negation);
-    read once per position (the case status and list rules ask again for the same count), a new list each call."""
-    cache = doc_index(doc).words_after
-    found = cache.get((j, window))
-    if found is None:
-        found = cache[(j, window)] = tuple(find_words_after(doc, j, window))
-    return list(found)
-
-
-def find_words_after(doc: Doc, j: int, window: int) -> list[str]:
-    lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
-    words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
-    while j < stop:
-        group_end = enclosed_group_end(doc, j) if j > 0 and texts[j] != "(" else None
-        if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
-            j, stop = group_end, min(len(doc), group_end + window)
-            continue
-        if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
-            close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
-            if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
-                j, stop = close + 1, min(len(doc), close + 1 + window)
-                continue
-        if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
-                like_num[j]:
-            break
-        if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
-            break
-        if lows[j] in NEGATIONS:
-            break   # `cases in hospital without severe cases`
-        words.append(lows[j])
-        j += 1
-    return words

@@ -186,15 +186,20 @@ class PlaceReader:
     def is_dateline_place(doc: Doc, region: Span) -> bool:
         """`BEIJING, Feb. 20 -`: the place a story was filed from, at a line's start in capitals before its
         dateline date; it owns none of the counts after it."""
-        texts = token_texts(doc)
-        line_start = region.start == 0 or "\n" in texts[region.start - 1]
-        if not line_start or region.end >= len(doc):
+        texts, regions = token_texts(doc), region_index(doc)
+        start, end = region.start, region.end
+        while start > 1 and texts[start - 1] == "/" and start - 1 in regions.by_end:   # `BEIJING/WUHAN -`
+            start = regions.by_end[start - 1].start
+        while end + 1 < len(doc) and texts[end] == "/" and end + 1 in regions.by_start:
+            end = regions.by_start[end + 1].end
+        line_start = start == 0 or "\n" in texts[start - 1]
+        if not line_start or end >= len(doc):
             return False
-        if texts[region.end] in ("-", "--", "—", "–"):
+        if texts[end] in ("-", "--", "—", "–"):
             return True   # `Beijing - The Chinese health authority said ...`
-        if not all(texts[j].isupper() for j in range(region.start, region.end)) or texts[region.end] != ",":
+        if not all(texts[j].isupper() for j in range(start, end) if texts[j] != "/") or texts[end] != ",":
             return False
-        return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), region.end, region.end + 5))
+        return any(get(d, "dateline") for d in spans_in(spans_of(doc, "date"), end, end + 5))
 
     def shared_by_places(self, doc: Doc, number: Span) -> bool:
         """`five in each of Yichun and Fuzhou city`, `2 were in each of ...`: a list member whose number holds

@@ -266,7 +266,9 @@ def next_member(doc: Doc, j: int) -> bool:
     if j >= len(doc) or words[j] != "and":
         return False
     place = region_index(doc).by_start.get(j + 1)
-    if place is None or place.end >= len(doc) or not doc[place.end].like_num or YEAR.fullmatch(doc[place.end].text):
+    k = place.end + 1 if place is not None and place.end + 1 < len(doc) and words[place.end] in REPORT_VERBS \
+        else place.end if place is not None else 0   # `while Hong Kong had 2 and Macao had 1`: its own verb
+    if place is None or k >= len(doc) or not doc[k].like_num or YEAR.fullmatch(doc[k].text):
         return False
-    after = place.end + 1   # the member's number ends the list or goes on with it (`Henan 2 hospitals`: no member)
+    after = k + 1   # the member's number ends the list or goes on with it (`Henan 2 hospitals`: no member)
     return after >= len(doc) or token_texts(doc)[after] in LIST_BOUNDARY or "\n" in token_texts(doc)[after]

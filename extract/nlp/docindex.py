@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import cached_property
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
@@ -84,6 +84,8 @@ class DocIndex:
         self.sentence_spans: dict[tuple[int, int], Span] = {}   # sentence bounds -> its Span (sentence_of)
         self.clause_breaks: dict[int, tuple[list[int], list[int]]] = {}   # sentence start -> breaks, commas
         self.clauses: dict[int, tuple[int, int]] = {}    # token -> its clause's bounds (clause_bounds)
+        self.count_windows: dict[tuple[int, int], list] = {}   # a count's (start, end) -> its windows (staff_event)
+        self.words_after: dict[tuple[int, int], tuple] = {}   # (token, window) -> words after it (case_relations)
         self.attachable: tuple | None = None             # (the date spans, those that can date a fact)
         # answers of rule modules, made once per document by the module that asks
         self.scopes = None                                # rules/scopes.py: (frames, lead-ins)
@@ -109,21 +111,21 @@ class DocIndex:
     @cached_property
     def texts(self) -> list[str]:
         """Every token's text (doc[i] makes a new Token object on each access)."""
-        text = self.text
-        return [text[i:i + n] for i, n in zip(*self.offsets)]
+        starts, lengths = self.offsets   # (sliced in C: no bytecode per token)
+        return list(map(self.text.__getitem__, map(slice, starts, map(operator.add, starts, lengths))))
 
     @cached_property
     def lower(self) -> list[str]:
         """Every token's lower-case text (what Token.lower_ holds)."""
-        return [text.lower() for text in self.texts]
+        return list(map(str.lower, self.texts))
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Every lower-case word's token positions, in order: a rule asking whether a word stands in a range
         bisects its list instead of walking the range token by token."""
         found: defaultdict[str, list[int]] = defaultdict(list)   # (a word's first list made in C)
-        for j, word in enumerate(self.lower):
-            found[word].append(j)
+        # each token's position appended to its word's list, in token order, all in C (no bytecode per token)
+        deque(map(list.append, map(found.__getitem__, self.lower), itertools.count()), maxlen=0)
         return dict(found)   # a plain dict: a word not in the document is no key
 
     @cached_property
@@ -132,22 +134,30 @@ class DocIndex:
         texts = self.texts   # (filtered in C: no bytecode per token)
         return list(itertools.compress(range(len(texts)), map(operator.contains, texts, itertools.repeat("\n"))))
 
-    # token flags as lists, read once in C (doc[j].like_num makes a Token object for one flag)
+    # token flags as lists, read once in C (doc[j].like_num makes a Token object for one flag), all four in one
+    # to_array the first time a rule asks for any of them
     @cached_property
     def like_num(self) -> list[bool]:
-        return self.flags(LIKE_NUM)
+        return self.all_flags[0]
 
     @cached_property
     def is_punct(self) -> list[bool]:
-        return self.flags(IS_PUNCT)
+        return self.all_flags[1]
 
     @cached_property
     def is_space(self) -> list[bool]:
-        return self.flags(IS_SPACE)
+        return self.all_flags[2]
 
     @cached_property
     def is_alpha(self) -> list[bool]:
-        return self.flags(IS_ALPHA)
+        return self.all_flags[3]
+
+    @cached_property
+    def all_flags(self) -> list[list[bool]]:
+        doc = self.doc
+        if not len(doc):
+            return [[], [], [], []]
+        return (doc.to_array([LIKE_NUM, IS_PUNCT, IS_SPACE, IS_ALPHA]) == 1).T.tolist()   # Python bools, made in C
 
     def hits(self, words: frozenset[str]) -> list[int]:
         """The positions, in order, of the tokens whose lower-case text is one of `words` (a trigger list),
@@ -165,15 +175,17 @@ class DocIndex:
         found = self.hits(words)
         return found[bisect.bisect_left(found, start): bisect.bisect_left(found, end)]
 
+    def first_hit(self, words: frozenset[str], start: int, end: int) -> int | None:
+        """The first position in [start, end) of a token whose lower-case text is one of `words`, or None."""
+        found = self.hits(words)
+        k = bisect.bisect_left(found, start)
+        return found[k] if k < len(found) and found[k] < end else None
+
     def any_hit(self, words: frozenset[str], start: int, end: int) -> bool:
         """Whether a token of [start, end) is one of `words` (lower-case)."""
         found = self.hits(words)
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
-
-    def flags(self, attr: int) -> list[bool]:
-        doc = self.doc
-        return (doc.to_array([attr]).reshape(-1) == 1).tolist() if len(doc) else []   # Python bools, made in C
 
     @cached_property
     def sentences(self) -> SentenceIndex:
@@ -183,6 +195,7 @@ class DocIndex:
     def set_sentences(self, starts: list[int]) -> None:
         self.sentences = SentenceIndex(starts, self.offsets)
         self.clauses = {}   # a clause ends where its sentence does
+        self.count_windows, self.words_after = {}, {}
 
 
 def doc_index(doc: Doc) -> DocIndex:

@@ -37,9 +37,6 @@ SMALL_INT = re.compile(r"[1-9]\d{0,2}|0", re.ASCII)
 # Full-width separators of CJK text (`1，200`, `1．5`) stand for the ASCII ones; each maps one character to one,
 # so offsets into the text stay what they were
 WIDE_SEPARATORS = {"\uff0c": ",", "\uff0e": ".", "\uff0d": "-", "\uff1a": ":"}
-# a wide separator, or a decimal digit that is not ASCII (re's \d is str.isdecimal: Unicode category Nd): a
-# character outside ASCII, then looked behind at (the engine skips the ASCII characters without trying a branch)
-NON_ASCII_NUMERAL_CHARACTER = re.compile("[" + "".join(WIDE_SEPARATORS) + r"]|[^\x00-\x7f](?<=\d)")
 
 
 def ascii_numeral(text: str) -> str:
@@ -48,13 +45,12 @@ def ascii_numeral(text: str) -> str:
     this, so that a non-ASCII digit is never a break in a number (`1２0` is 120, not 1 and 0)."""
     if text.isascii():
         return text
-    # only the characters that change are visited (a header of curly quotes and dashes has none)
-    return NON_ASCII_NUMERAL_CHARACTER.sub(ascii_character, text)
-
-
-def ascii_character(match: re.Match) -> str:
-    char = match.group()
-    return WIDE_SEPARATORS.get(char) or str(unicodedata.decimal(char))
+    # only the distinct characters outside ASCII are looked at (a decimal digit is one of Unicode category Nd,
+    # what re's \d matches), and the text is translated in C if any of them changes (a header of curly quotes
+    # and dashes has none)
+    table = {ord(c): WIDE_SEPARATORS.get(c) or str(unicodedata.decimal(c))
+             for c in set(text) if not c.isascii() and (c in WIDE_SEPARATORS or c.isdecimal())}
+    return text.translate(table) if table else text
 
 
 def parse_digits(text: str) -> Fraction | int | None:

@@ -114,6 +114,9 @@ class NumberAccounting:
         self.noun_words = {p[0]: r for p, r in self.by_place["noun"].items() if len(p) == 1}
         self.sentence_words = {p[0]: r for p, r in self.by_place["sentence"].items() if len(p) == 1}
         self.sentence_phrases = {p: r for p, r in self.by_place["sentence"].items() if len(p) > 1}
+        self.sentence_firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}   # the phrases by first word
+        for phrase, reason in self.sentence_phrases.items():
+            self.sentence_firsts.setdefault(phrase[0], []).append((phrase, reason))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[NUMBERS_KEY] = self.records(doc, doc._.doc_id or "document")
@@ -309,9 +312,10 @@ class NumberAccounting:
     def in_sentence(self, words: list[str], first: int, stop: int) -> str | None:
         sentence = words[first:stop]
         found = [(k, self.sentence_words[w]) for k, w in enumerate(sentence) if w in self.sentence_words]
-        for phrase, reason in self.sentence_phrases.items():
-            n = len(phrase)
-            found += [(k, reason) for k in range(len(sentence) - n + 1) if tuple(sentence[k:k + n]) == phrase]
+        firsts = self.sentence_firsts
+        if not firsts.keys().isdisjoint(sentence):   # (only where a phrase's first word stands)
+            found += [(k, reason) for k, w in enumerate(sentence) if w in firsts
+                      for phrase, reason in firsts[w] if tuple(sentence[k:k + len(phrase)]) == phrase]
         return min(found)[1] if found else None
 
 

@@ -9,11 +9,14 @@ extract.nlp.numerals' job; this component finds where numerals are and what stan
 """
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import put
 from extract.nlp.limits import MAX_COUNT
 from extract.nlp.normalize import month_number
@@ -61,6 +64,7 @@ ONE_OF_WHOLES = frozenset({"whom", "which", "them"})   # `one of whom`: a part o
 NOT_WHOLE_FIRST = frozenset(tail[0] for tail in NOT_WHOLE_AFTER)
 # every word may_start can accept (digits aside): a cheap first filter over all tokens
 START_WORDS = (NUMBER_WORDS - set(MULTIPLIERS)) | set(ARTICLES) | {HALF}
+FIRST_CHARACTER = operator.itemgetter(slice(0, 1))   # word[:1], read in C
 MOVEMENT_REACH = 14   # words from the verb to `up to` (`brings the overall number of imported cases in X up to 94`)
 LEVEL_NOUNS = frozenset({"number", "total", "tally", "toll", "count"})
 # verbs after which `up to` tells the level a count reached
@@ -166,8 +170,13 @@ class NumeralReader:
 
     def read_all(self) -> list[Reading]:
         readings, done = [], -1
-        # the tokens that may start a numeral, picked out in one pass (most tokens are ordinary words)
-        candidates = [i for i, word in enumerate(self.words) if word in START_WORDS or word[:1].isdecimal()]
+        # the tokens that may start a numeral: the positions of the words of START_WORDS and of those that start with
+        # a digit, picked out from the index's positions by word and in C (most words are ordinary ones)
+        positions = doc_index(self.doc).positions
+        words = list(positions)
+        starting = (positions.keys() & START_WORDS).union(
+            itertools.compress(words, map(str.isdecimal, map(FIRST_CHARACTER, words))))
+        candidates = sorted(itertools.chain.from_iterable(map(positions.__getitem__, starting)))
         for i in candidates:
             if i <= done or i in self.calendar or not self.may_start(i, self.words[i]):
                 continue

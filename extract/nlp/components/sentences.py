@@ -6,6 +6,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.relations import set_sentences, token_texts
 from extract.nlp.triggers import word_set
 
@@ -36,7 +37,10 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        starts = bounded(sentence_starts(token_texts(doc), self.ends, self.closers), n)
+        texts, index = token_texts(doc), doc_index(doc)
+        # the end marks and line breaks, from the index (no pass over every token here)
+        marks = sorted(set(index.hits(self.ends)).union(k for k in index.line_breaks if texts[k].isspace()))
+        starts = bounded(sentence_starts(texts, self.ends, self.closers, marks), n)
         values = [-1] * n
         for i in starts:
             values[i] = 1
@@ -45,13 +49,17 @@ class SentenceSplitter:
         return doc
 
 
-def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[str]) -> list[int]:
+def sentence_starts(texts: list[str], ends: frozenset[str], closers: frozenset[str],
+                    marks: list[int] | None = None) -> list[int]:
     """The first token of each sentence: 0, a token after an end mark (or after an end mark and one closer or
     space: `... cases."`) that is not lower-case, a closer or a space, and a token after a line break. Only the
-    tokens next to end marks and line breaks are looked at (a pass over every token cost 3 % of an article)."""
+    tokens next to end marks and line breaks are looked at (a pass over every token cost 3 % of an article);
+    `marks`, where given, are their positions in order (from the document's index)."""
     n = len(texts)
     starts = {0}
-    for k in [k for k, text in enumerate(texts) if text in ends or ("\n" in text and text.isspace())]:
+    if marks is None:
+        marks = [k for k, text in enumerate(texts) if text in ends or ("\n" in text and text.isspace())]
+    for k in marks:
         if k + 1 >= n:
             continue
         if texts[k] not in ends:   # a line break, unless its line goes on (`a total of:`, `including`)

@@ -72,7 +72,7 @@ def header_cells(line: str) -> list[str]:
     """A header line's column labels, split at `|`, tabs, runs of spaces, or else single spaces."""
     if "|" in line:
         return [cell.strip() for cell in line.strip().strip("|").split("|")]
-    if WIDE_GAP.search(line):
+    if ("  " in line or "\t" in line) and WIDE_GAP.search(line):   # (a wide gap needs one of them: tested in C)
         return [cell.strip() for cell in re.split(r" {2,}|\t+", line.strip())]
     return line.split()
 

@@ -9,6 +9,7 @@ data/triggers.json's `current_counts` and `forecasts`, checked when first read."
 from __future__ import annotations
 
 import functools
+import itertools
 
 from spacy.tokens import Doc, Span
 
@@ -70,8 +71,9 @@ def has_phrase(words: list[str], table: tuple[tuple[str, ...], ...]) -> bool:
         return bool(words)   # an empty phrase stands before any word
     if by_first.keys().isdisjoint(words):
         return False
-    for k, word in enumerate(words):
-        for phrase in by_first.get(word, ()):
+    # only the positions of the phrases' first words are tried (picked out in C)
+    for k in itertools.compress(itertools.count(), map(by_first.__contains__, words)):
+        for phrase in by_first[words[k]]:
             if tuple(words[k: k + len(phrase)]) == phrase:
                 return True
     return False

@@ -15,11 +15,12 @@ from extract.nlp.rules.count_levels import level_words_start, unknown_level_owne
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import comma_parts_end, event_status, increment_before, increments_a_total, whole_of_a_part
+from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total, whole_of_a_part,
+                                             words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
-from extract.nlp.rules.list_shapes import enclosed_group_end, enclosed_whole_place
+from extract.nlp.rules.list_shapes import enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -45,7 +46,6 @@ STATUSES = status_table()
 LEADIN_ENDS = frozenset({":", ",", ";", "."})
 LEADIN_REACH = 10   # words back from the items to the start of their lead-in
 OUTBREAK_START = "2019-12"   # no count of COVID-19 cases is as of an earlier day (ISO strings compare in order)
-NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})
 PRONOUNS = word_set("partitive_pronouns")   # `Of them,`, `Among these,`
 CASE_WORDS = word_set("nouns", "case")
 AVERAGES = word_set("averages", "words")
@@ -335,30 +335,9 @@ class CaseRelations(CaseLists, CaseRegions):
                 return lows[max(start, j - 4): j + 1]
         return []
 
-    def words_after(self, doc: Doc, j: int, window: int = 12) -> list[str]:
-        """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence)."""
-        lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
-        words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
-        while j < stop:
-            group_end = enclosed_group_end(doc, j) or comma_parts_end(doc, j) if j > 0 and texts[j] != "(" else None
-            if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
-                j, stop = group_end, min(len(doc), group_end + window)
-                continue
-            if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
-                close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
-                if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
-                    j, stop = close + 1, min(len(doc), close + 1 + window)
-                    continue
-            if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
-                    like_num[j]:
-                break
-            if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
-                break
-            if lows[j] in NEGATIONS:
-                break   # `cases in hospital without severe cases`
-            words.append(lows[j])
-            j += 1
-        return words
+    @staticmethod
+    def words_after(doc: Doc, j: int, window: int = 12) -> list[str]:
+        return words_after(doc, j, window)
 
     def case_period(self, doc: Doc, number: Span, head: Head, clause_start: int,
                     facts: list[Span], status: str = "unspecified") -> str | None:

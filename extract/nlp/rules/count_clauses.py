@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
-from extract.nlp.rules.relations import lower_words, region_index, sentence_index
+from extract.nlp.rules.list_shapes import enclosed_group_end
+from extract.nlp.rules.relations import lower_words, region_index, sentence_index, sentence_start, token_texts
 from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
@@ -97,3 +98,41 @@ def comma_parts_end(doc: Doc, j: int) -> int | None:
         if words[k] == ",":   # (`..., and 30 deaths`, `..., so ...`: no verb of the count's)
             return k + 1 if k + 1 < end and not like_num[k + 1] and words[k + 1] not in PARTS_NOT_VERBS else None
     return None
+
+
+NEGATIONS = frozenset({"without", "no", "not", "excluding", "except", "non"})   # what ends the words after a count
+
+
+def words_after(doc: Doc, j: int, window: int = 12) -> list[str]:
+    """The words after a count up to the next break (a comma, a parenthesis, a number, a sentence, a negation);
+    read once per position (the case status and list rules ask again for the same count), a new list each call."""
+    cache = doc_index(doc).words_after
+    found = cache.get((j, window))
+    if found is None:
+        found = cache[(j, window)] = tuple(find_words_after(doc, j, window))
+    return list(found)
+
+
+def find_words_after(doc: Doc, j: int, window: int) -> list[str]:
+    lows, texts, like_num = lower_words(doc), token_texts(doc), doc_index(doc).like_num
+    words, stop, opens = [], min(len(doc), j + window), doc_index(doc).sentences.start_set   # (sentence starts)
+    while j < stop:
+        group_end = enclosed_group_end(doc, j) or comma_parts_end(doc, j) if j > 0 and texts[j] != "(" else None
+        if group_end is not None:   # `Five patients — three in Hefei, two in Bengbu — were discharged`
+            j, stop = group_end, min(len(doc), group_end + window)
+            continue
+        if texts[j] == "(" and j > 0:   # `4 new cases (2 in Haikou, 1 in Sanya) discharged`: look past it
+            close = next((k for k in range(j + 1, min(len(doc), j + 30)) if texts[k] == ")"), None)
+            if close is not None and sentence_start(doc, close) == sentence_start(doc, j):
+                j, stop = close + 1, min(len(doc), close + 1 + window)
+                continue
+        if texts[j] in (",", ";", "(", ")") or texts[j].isspace() or j in opens or \
+                like_num[j]:
+            break
+        if lows[j] == "and" and j + 1 < len(doc) and like_num[j + 1]:
+            break
+        if lows[j] in NEGATIONS:
+            break   # `cases in hospital without severe cases`
+        words.append(lows[j])
+        j += 1
+    return words

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, region_index,
-                                         sentence_index, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, governing_preposition, lower_words, phrase_firsts,
+                                         region_index, sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.rules.list_shapes import described_place
 from extract.nlp.triggers import status_table, triggers, word_set
@@ -30,6 +30,8 @@ OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 o
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
+# what ends a lead-in: a comma or a roll call's closer (punctuation: its lower-case text is its text)
+LEADIN_ENDS = frozenset({",", "，"}) | ROLL_CALL_CLOSERS
 CLAUSE_MARKS = frozenset({";", ":", "；", "："})   # what opens a clause a lead-in may start (after it)
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
@@ -79,6 +81,8 @@ class ScopeReader(PlaceReader):
         self.openers_by_first: dict[str, list] = {}
         for phrase, period in self.words["openers"]:
             self.openers_by_first.setdefault(phrase[0], []).append((phrase, period))
+        # the first words of the lead-in openers (`as for`, `regarding`): a clause opening with none has none
+        self.leadin_opener_firsts = phrase_firsts(self.words["status_leadin_phrase_openers"])
 
     # --- what the case rules ask -------------------------------------------------------------------------
     def frame_at(self, doc: Doc, i: int) -> Frame | None:
@@ -363,14 +367,15 @@ class ScopeReader(PlaceReader):
         if c >= e:
             return None
         limit = min(e, c + LEADIN_WINDOW)
-        comma = next((j for j in range(c + 1, limit) if texts[j] in (",", "，") or texts[j] in ROLL_CALL_CLOSERS),
-                     None)
+        comma = doc_index(doc).first_hit(LEADIN_ENDS, c + 1, limit)
         if comma is None:
             return None
         if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`
             return self.roll_call_leadin(doc, c, comma)
         body = words[c:comma]
-        opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None)
+        firsts = self.leadin_opener_firsts
+        opener = next((p for p in self.words["status_leadin_phrase_openers"] if tuple(body[:len(p)]) == p), None) \
+            if firsts is None or (body and body[0] in firsts) else None
         if opener is not None:
             body = body[len(opener):]   # `As for the newly cured patients,`
         elif words[c] in self.words["status_leadin_openers"]:

@@ -26,7 +26,16 @@ HOME_ARRIVAL_REACH = 8   # tokens from `landed` to the place it names (`landed a
 def count_windows(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The token ranges that speak of the staff counted by doc[start:end]: its clause, without what someone
     said around it (`..., an official said at a meeting in Beijing`), and a `who` clause closing it with what
-    the main clause says after that (`The 148 medics ..., who returned to Shanghai on March 22, have ...`)."""
+    the main clause says after that (`The 148 medics ..., who returned to Shanghai on March 22, have ...`).
+    Found once per count (the scope and event rules ask for the same count's windows again)."""
+    cache = doc_index(doc).count_windows
+    found = cache.get((start, end))
+    if found is None:
+        found = cache[(start, end)] = find_count_windows(doc, start, end)
+    return found
+
+
+def find_count_windows(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     lo, hi = clause_bounds(doc, start)
     sent_start, sent_end = sentence_index(doc).bounds(start)
     hi = frame_end(doc, sent_start, start, hi)

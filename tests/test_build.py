@@ -317,59 +317,36 @@ def test_load_dataset_types_columns_through_the_data_package(corpus, tmp_path):
     assert fields["value"]["type"] == "any" and "pattern" in fields["date"]["constraints"]
 
 
-def test_table_writer_writes_what_the_csv_module_writes(tmp_path):
+# the pieces random cells are made of: every kind the csv module quotes or passes; single-line rows hold no line break
+MULTILINE_PIECES = ["a", "湖北", ",", '"', "\n", "\r", "\r\n", " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234"]
+SINGLE_LINE_PIECES = ["a", "湖北", ",", '"', " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234", "http://x.cn/a?b=1"]
+
+
+@pytest.mark.parametrize("method,seed,pieces,trials", [
+    ("add_plain_rows", 7, MULTILINE_PIECES, 600),      # any row
+    ("add_single_lines", 11, SINGLE_LINE_PIECES, 400),   # rows whose cells hold no line break (facts.csv, gaps.csv)
+])
+def test_table_writer_writes_what_the_csv_module_writes(tmp_path, method, seed, pieces, trials):
     import csv
     import io
     import random
 
     from extract.dataset.tablefiles import TableWriter
 
-    rnd = random.Random(7)
-    pieces = ["a", "湖北", ",", '"', "\n", "\r", "\r\n", " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234"]
+    rnd = random.Random(seed)
 
     def cell():
         return rnd.choice([None, "", rnd.randint(-10**6, 10**6), 2.5, float("nan"), -0.0, 1e20, True, False,
                            [1, "a"], (1, 2), {"a": 1}, "plain", "a b", 7, None,
                            "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))])
 
-    for trial in range(600):
+    for trial in range(trials):
         width = rnd.randint(1, 7)
         batches = [[[cell() for _ in range(width)] for _ in range(rnd.randint(0, 4))] for _ in range(3)]
         path = tmp_path / f"t{trial}.csv"
         writer = TableWriter(path, [f"c{k}" for k in range(width)])
         for batch in batches:
-            writer.add_plain_rows(batch)
-        writer.close()
-        out = io.StringIO()
-        module = csv.writer(out, lineterminator="\n")
-        module.writerow([f"c{k}" for k in range(width)])
-        for batch in batches:
-            module.writerows(batch)
-        assert path.read_bytes().decode("utf-8") == out.getvalue(), batches
-        assert writer.count == sum(map(len, batches))
-
-
-def test_single_line_rows_are_written_as_the_csv_module_writes_them(tmp_path):
-    import csv
-    import io
-    import random
-
-    from extract.dataset.tablefiles import TableWriter
-
-    rnd = random.Random(11)
-    pieces = ["a", "湖北", ",", '"', " ", "\t", "'", "=", "\x85", "\u2028", "é", "1,234", "http://x.cn/a?b=1"]
-
-    def cell():
-        return rnd.choice([None, "", rnd.randint(-10**6, 10**6), 2.5, float("nan"), 1e20, True, False, [1, "a"],
-                           "plain", None, "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))])
-
-    for trial in range(400):
-        width = rnd.randint(1, 6)
-        batches = [[[cell() for _ in range(width)] for _ in range(rnd.randint(0, 4))] for _ in range(3)]
-        path = tmp_path / f"t{trial}.csv"
-        writer = TableWriter(path, [f"c{k}" for k in range(width)])
-        for batch in batches:
-            writer.add_single_lines(batch)
+            getattr(writer, method)(batch)
         writer.close()
         out = io.StringIO()
         module = csv.writer(out, lineterminator="\n")

@@ -62,6 +62,7 @@ PARTS = [
     ("On Tuesday, 10 patients, seven of which were from the United States and three from Britain, were discharged "
      "from hospitals in Shanghai.", [(10, "recovered"), (7, "recovered"), (3, "recovered")]),
     ("In Hubei, 50 patients, 3 of whom are children, have recovered.", [(50, "recovered"), (3, "recovered")]),
+    ("The first 28 patients from the hospital, including Cheng, were discharged.", [(28, "recovered")]),
     # a list of parts by `including`, and words after its close that are no verb of the count's
     ("More than 3,700 patients are still in Wuhan, including more than 1,000 in serious condition, so some medical "
      "workers will stay until the last serious patient is cured.", [(3700, "unspecified"), (1000, "severe")]),

@@ -89,8 +89,9 @@ def comma_parts_end(doc: Doc, j: int) -> int | None:
     which were from the United States and three from Britain, were discharged`), within its sentence: the verb
     after it is the count's. None when j opens no such list."""
     words, like_num = lower_words(doc), doc_index(doc).like_num
-    if j + 3 >= len(doc) or words[j] != "," or not like_num[j + 1] or words[j + 2: j + 4] not in PART_OPENERS:
-        return None
+    if j + 3 >= len(doc) or words[j] != "," or not (like_num[j + 1] and words[j + 2: j + 4] in PART_OPENERS or
+                                                    words[j + 1] == "including"):
+        return None   # (`28 patients, including Cheng, were discharged`)
     end = min(len(doc), j + PARTS_REACH, sentence_index(doc).bounds(j)[1])
     for k in range(j + 2, end):
         if words[k] in (";", ".", "(", ")"):

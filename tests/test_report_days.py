@@ -99,6 +99,11 @@ FRAMED_EVENTS = [
     ("Also on Wednesday, 640 patients became seriously ill, and 261 people were discharged from hospital.",
      [(640, "severe", "new"), (261, "recovered", "new")]),
     ("On Monday, Hubei reported 300 cases, and 40 patients died.", [(300, "confirmed", None), (40, "death", "new")]),
+    # a part of a running total with a day of its own is that day's
+    ("So far 500 patients have been discharged, including 37 discharged on Sunday.",
+     [(500, "recovered", "total"), (37, "recovered", "new")]),
+    ("By Sunday, 500 patients had been discharged, including 37 in Wuhan.",
+     [(500, "recovered", "total"), (37, "recovered", "total")]),
     # a running total up to a day, or a period since it, is no day's event
     ("By Monday, 300 patients had been discharged, and 40 died.", [(300, "recovered", "total"), (40, "death", "total")]),
     ("Since Monday, 40 patients have been discharged.", [(40, "recovered", "total")]),

@@ -15,8 +15,8 @@ from extract.nlp.rules.count_levels import level_words_start, unknown_level_owne
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
-from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total, whole_of_a_part,
-                                             words_after)
+from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total,
+                                             other_place_between, whole_of_a_part, words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -24,8 +24,8 @@ from extract.nlp.rules.list_shapes import enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
-                                         sentence_start, spans_in, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
+                                         spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
@@ -377,6 +377,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         _, clause_end = clause_bounds(doc, number.start)
+        if lows[number.start - 1] == "including" and self.event_on_a_day(doc, number, head, number.start - 1, clause_end):
+            return "new"   # `500 discharged so far, including 37 discharged on Sunday`: the part's own day
         if held_now(doc, number, (lo, hi), head.end, clause_start, clause_end, status, self.total_verbs):
             return CURRENT   # `There still remained 35,329 confirmed cases`, `are still being treated`
         words = lows
@@ -388,7 +390,7 @@ class CaseRelations(CaseLists, CaseRegions):
         if before and before[-1] == "with":
             # `2,345 new cases, with 97 deaths`: the period of the count it goes with; else a standing count
             previous = self.list_heading_any(doc, number, facts)
-            if previous is not None and self.other_place_between(doc, previous, number):
+            if previous is not None and other_place_between(doc, previous, number):
                 return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
         if any(v in text for v in self.spaced_total_verbs):
@@ -420,12 +422,6 @@ class CaseRelations(CaseLists, CaseRegions):
         if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
             return "new"
         return None
-
-    @staticmethod
-    def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
-        """Whether a place other than the previous count's is named between it and the number."""
-        regions, own = region_index(doc), get(previous, "region")
-        return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:

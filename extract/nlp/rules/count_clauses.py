@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
+from extract.nlp.extensions import get
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
 from extract.nlp.rules.list_shapes import enclosed_group_end
 from extract.nlp.rules.relations import lower_words, region_index, sentence_index, sentence_start, token_texts
@@ -137,3 +138,10 @@ def find_words_after(doc: Doc, j: int, window: int) -> list[str]:
         words.append(lows[j])
         j += 1
     return words
+
+
+def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
+    """Whether a place other than the previous count's is named between it and the number (`Henan recorded 1,033
+    cases, and helps Suizhou, a city with 984 cases`: the 984 is no part of Henan's report)."""
+    regions, own = region_index(doc), get(previous, "region")
+    return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)

@@ -11,7 +11,7 @@ from extract.nlp.rules.each_place import city_before_its_province, last_of_place
 from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
-                                         region_index, region_runs, sentence_index, sentence_of,
+                                         possessive_owner, region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
 
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
@@ -223,8 +223,8 @@ class CaseRegions(CountWords):
                                    floor=number.start - LOOKBACK)
             if previous is not None and get(previous, "region"):
                 return get(previous, "region")
-        owner = region_index(doc).by_end.get(head.modifiers[0] - 1) if head.rule == "count_partitive_noun" else None
-        if owner is not None and token_texts(doc)[owner.end] in ("'s", "’s"):
+        owner = possessive_owner(doc, head.modifiers[0] - 1) if head.rule == "count_partitive_noun" else None
+        if owner is not None:
             return get(owner, "value")   # `2,662 of Huanggang's residents`: the whole's owner
         if head.rule == "count_figure":   # `while the figure for the capital city of Wuhan was 1,102`: its own place
             named = spans_in(region_index(doc).regions, max(start, number.start - 10), number.start)
@@ -236,9 +236,9 @@ class CaseRegions(CountWords):
             if inside:
                 return get(inside[0], "value")
         words = lower_words(doc)
-        if number.start >= 2 and words[number.start - 1] in ("'s", "’s") and \
-                number.start - 1 in region_index(doc).by_end:   # `Wuhan's 2,000 patients`
-            return get(region_index(doc).by_end[number.start - 1], "value")
+        owner = possessive_owner(doc, number.start - 1)
+        if owner is not None:   # `Wuhan's 2,000 patients`
+            return get(owner, "value")
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start)
                       if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)

@@ -9,7 +9,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
 from extract.nlp.rules.list_shapes import enclosed_group_end
-from extract.nlp.rules.relations import lower_words, region_index, sentence_index, sentence_start, token_texts
+from extract.nlp.rules.relations import (last_before, lower_words, possessive_owner, region_index, sentence_index, sentence_start,
+                                         token_texts)
 from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
@@ -27,7 +28,7 @@ def whole_of_a_part(doc: Doc, number: Span) -> bool:
     a number before it is part of."""
     words, like_num = lower_words(doc), doc_index(doc).like_num
     j = number.start - 1
-    owner = region_index(doc).by_end.get(j) if j >= 0 and words[j] in ("'s", "’s") else None
+    owner = possessive_owner(doc, j)
     if owner is not None:
         j = owner.start - 1   # `12 of Wuhan's 30 patients`
     elif j >= 0 and words[j] in WHOLE_DETERMINERS:
@@ -60,14 +61,13 @@ def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
     words, like_num = lower_words(doc), doc_index(doc).like_num
     if number.start < 3 or words[number.start - 1] != "to":
         return None
-    sentence_start = sentence_index(doc).bounds(number.start)[0]
-    for k in range(number.start - 2, max(sentence_start, number.start - INCREMENT_REACH), -1):
+    first = sentence_start(doc, number.start)
+    for k in range(number.start - 2, max(first, number.start - INCREMENT_REACH), -1):
         if like_num[k]:
             return None
         if words[k] in TOTAL_CLAUSE_VERBS and words[k - 1] in (",", "and"):
-            previous = next((f for f in reversed(facts) if f.end <= k), None)
-            if previous is None or previous.start < sentence_start or previous.label_ != "case_count" or \
-                    any(like_num[t] for t in range(previous.end, k)):
+            previous = last_before(facts, k, floor=first)
+            if previous is None or previous.label_ != "case_count" or any(like_num[t] for t in range(previous.end, k)):
                 return None
             return previous
     return None

@@ -10,8 +10,9 @@ from extract.nlp.docindex import doc_index
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import AUXILIARIES, TOTAL_CLAUSE_VERBS, CountWords, Head
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, last_before, lower_words, region_index,
-                                         sentence_of, sentence_start, spans_in, spans_of, token_texts)
+from extract.nlp.rules.relations import (LOOKBACK, POSSESSIVE_MARKS, clause_bounds, last_before, lower_words,
+                                         possessive_owner, region_index, sentence_of, sentence_start, spans_in,
+                                         spans_of, token_texts)
 from extract.nlp.rules.place_focus import focus_words
 from extract.nlp.rules.place_lists import closed_brackets
 from extract.nlp.triggers import word_set
@@ -39,7 +40,6 @@ SPAN_PREPOSITIONS = frozenset({"in", "within", "over", "after", "during", "for",
 OTHER_COUNTS = ("personnel_count", "team_count")   # counts a place's bare tally may follow only if no such is last
 BARE_LEVELS = frozenset({"total", "tally"})   # `The total rose to 2,000`: a level with no noun of its own
 COPULA_ADVERBS = frozenset({"now", "currently", "still", "already"})   # `is now 80,000`
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 LEVEL_ADJECTIVES = frozenset({"cumulative", "overall", "confirmed", "running", "official"})   # `Beijing's cumulative tally`
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "our"})
 OWNER_REACH = 8   # tokens from a sentence's start to its level noun past a place's possessive
@@ -74,12 +74,10 @@ def level_owner(doc: Doc, level: int) -> tuple[Span | None, int] | None:
     or None for an anaphor of data/focus.json, resolved by the place in focus), and where the owner starts; None
     when no place owns it (`The total`, `Its tally`, `the national tally`)."""
     words = lower_words(doc)
-    k = level - 1
-    while k > 0 and words[k] in LEVEL_ADJECTIVES:
-        k -= 1
+    k = possessive_mark(words, level)
     if k < 1 or words[k] not in POSSESSIVE_MARKS:
         return None
-    region = region_index(doc).by_end.get(k)
+    region = possessive_owner(doc, k)
     if region is not None:
         return region, region.start
     if k >= 2 and words[k - 1] in focus_words()["anaphor_heads"] and words[k - 2] in ANAPHOR_DETERMINERS:
@@ -93,11 +91,17 @@ def unknown_level_owner(doc: Doc, number: Span) -> bool:
     level = tally_of(doc, number)
     if level is None:
         return False
-    words, texts = lower_words(doc), token_texts(doc)
+    k = possessive_mark(lower_words(doc), level)
+    return k >= 1 and lower_words(doc)[k] in POSSESSIVE_MARKS and possessive_owner(doc, k) is None and \
+        token_texts(doc)[k - 1][:1].isupper()
+
+
+def possessive_mark(words: list[str], level: int) -> int:
+    """Where the possessive mark of a level noun would stand: before it and its adjectives (`Beijing's cumulative`)."""
     k = level - 1
     while k > 0 and words[k] in LEVEL_ADJECTIVES:
         k -= 1
-    return k >= 1 and words[k] in POSSESSIVE_MARKS and k not in region_index(doc).by_end and texts[k - 1][:1].isupper()
+    return k
 
 
 def level_owner_end(doc: Doc, s: int, position: int) -> int:

@@ -11,8 +11,8 @@ from extract.nlp.rules.diseases import past_covid_gloss
 from extract.nlp.rules.disease_effects import DiseaseEffects, taken_lives
 from extract.nlp.rules.counting import AUXILIARIES, INCLUDING, MODIFIER_WINDOW, STATE_ADVERBS, Head
 from extract.nlp.extensions import get
-from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, region_index, sentence_of,
-                                         sentence_start, spans_in, token_texts)
+from extract.nlp.rules.relations import (clause_bounds, last_before, lower_words, possessive_owner, region_index,
+                                         sentence_of, sentence_start, spans_in, token_texts)
 from extract.nlp.rules.case_now import unless_forecast
 from extract.nlp.rules.case_origins import OriginItems
 from extract.nlp.rules.count_levels import borrow, previous_count
@@ -326,7 +326,7 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         if j + 3 < len(doc) and words[j: j + 2] == ["out", "of"] and doc_index(doc).like_num[j + 2]:
             first = j + 3   # `16 out of 17 confirmed cases`
         elif j + 2 < len(doc) and words[j] == "of" and (owner := region_index(doc).by_start.get(j + 1)) is not None \
-                and owner.end < len(doc) and words[owner.end] in ("'s", "’s"):
+                and possessive_owner(doc, owner.end) is owner:
             first = owner.end + 1   # `2,662 of Huanggang's residents have been infected`
         elif j + 2 >= len(doc) or words[j] != "of" or words[j + 1] not in WHOLE_DETERMINERS:
             return None

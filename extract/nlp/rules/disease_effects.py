@@ -34,15 +34,14 @@ def taken_lives(doc: Doc, number: Span, head: Head | None) -> Head | None:
 class DiseaseEffects:
     """Head finders for counts a verb of the disease tells (mixed into the count rules' HeadFinder)."""
 
-    life_taking_verbs = LIFE_TAKING_VERBS
-
-    def lives(self, doc: Doc, number: Span) -> Head | None:
+    @staticmethod
+    def lives(doc: Doc, number: Span) -> Head | None:
         """`the virus has claimed 12 lives`: lives taken are deaths."""
         words = lower_words(doc)
         if number.end >= len(doc) or words[number.end] != "lives" or number.start == 0:
             return None
         before = set(words[max(0, number.start - 3): number.start])
-        if before.isdisjoint(self.life_taking_verbs):
+        if before.isdisjoint(LIFE_TAKING_VERBS):
             return None
         return Head("case", "case_toll", number.end + 1)
 
@@ -55,19 +54,24 @@ class DiseaseEffects:
             return None
         if number.end < len(doc) and words[number.end] not in BARE_ENDS and not texts[number.end].isspace():
             return None   # a noun of its own after it (`killed 132 people` is read as people)
-        start = sentence_start(doc, number.start)
-        if not any(words[j] in DISEASE_NOUNS or is_covid(words, j) for j in range(start, number.start - 1)):
+        if disease_subject(doc, number) is None:
             return None   # `the earthquake killed 300`, `the attack killed 12`
         return Head("case", "case_disease_verb", number.end)
+
+
+def disease_subject(doc: Doc, number: Span) -> int | None:
+    """The nearest word naming the disease before the verb of a count, in its sentence (`The virus ... has killed`)."""
+    words, start = lower_words(doc), sentence_start(doc, number.start)
+    return next((j for j in range(number.start - 2, start - 1, -1) if words[j] in DISEASE_NOUNS or is_covid(words, j)),
+                None)
 
 
 def disease_place(doc: Doc, number: Span, head: Head) -> str | None:
     """The place a disease's verb counts in: named after its subject (`the outbreak in Hubei has killed 100`) or
     right after the count (`killed 100 in Hubei`); None for its toll anywhere (`the virus that has killed 132`)."""
     words, regions = lower_words(doc), region_index(doc)
-    start = sentence_start(doc, number.start)
-    subject = next((j for j in range(number.start - 2, start - 1, -1) if words[j] in DISEASE_NOUNS or is_covid(words, j)),
-                   start)
+    subject = disease_subject(doc, number)
+    subject = sentence_start(doc, number.start) if subject is None else subject
     after = range(head.end, min(len(doc), head.end + 2))
     named = [regions.value_at[j] for j in (*range(subject, number.start), *after)
              if j in regions.value_at and (j < number.start or words[j - 1] == "in")]
@@ -80,7 +84,5 @@ def perfect_effect(doc: Doc, number: Span, head: Head) -> bool:
     words = lower_words(doc)
     if number.start < 2 or words[number.start - 1] not in DISEASE_VERBS or head.noun_class not in ("case", "people"):
         return False
-    start = sentence_start(doc, number.start)
-    subject = next((j for j in range(number.start - 2, start - 1, -1) if words[j] in DISEASE_NOUNS or is_covid(words, j)),
-                   None)
+    subject = disease_subject(doc, number)
     return subject is not None and any(words[j] in PERFECT_AUXILIARIES for j in range(subject, number.start - 1))

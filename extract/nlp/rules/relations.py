@@ -25,6 +25,16 @@ def region_index(doc: Doc) -> RegionIndex:
     return regions
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def possessive_owner(doc: Doc, mark: int) -> Span | None:
+    """The region whose possessive mark is token `mark` (`Wuhan's`, `Huanggang’s`), else None."""
+    if mark < 1 or mark >= len(doc) or lower_words(doc)[mark] not in POSSESSIVE_MARKS:
+        return None
+    return region_index(doc).by_end.get(mark)
+
+
 def set_region_index(doc: Doc, spans) -> RegionIndex:
     regions = doc_index(doc).regions = RegionIndex(spans)
     return regions

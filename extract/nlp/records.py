@@ -146,11 +146,6 @@ def present(value) -> bool:
     return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
-def fact_values(fact: Fact) -> tuple:
-    """A fact's field values in order, as a plain tuple (Fact(*values) makes it again)."""
-    return tuple(fact)
-
-
 def fact_from_values(values) -> Fact:
     """A Fact from its field values in order, also after a round trip through JSON or msgpack (tuples become
     lists)."""

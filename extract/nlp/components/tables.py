@@ -36,7 +36,7 @@ from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import CellTables, within
-from extract.nlp.rules.figure_lines import FigureLines, case_fact
+from extract.nlp.rules.figure_lines import FigureLines, case_fact, newly_confirmed
 from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
 from extract.nlp.triggers import status_table, triggers
@@ -231,9 +231,8 @@ class TableReader:
         total (a table of places states each place's count so far, unless its column or caption says new)."""
         status, words = column
         period = self.period(words) or self.period(label_words(caption)) or "total"
-        if status == "unspecified" and period == "new":
-            status = "confirmed"   # a new case is a newly confirmed one
-        return case_fact(doc, number[0], number[1], RULE, status=status, period=period, region=region, date=date)
+        return case_fact(doc, number[0], number[1], RULE, status=newly_confirmed(status, period), period=period,
+                         region=region, date=date)
 
     def period(self, words: list[str]) -> str | None:
         if not self.words["new_words"].isdisjoint(words):

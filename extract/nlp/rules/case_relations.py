@@ -377,7 +377,7 @@ class CaseRelations(CaseLists, CaseRegions):
                 previous.label_ == "case_count" and get(previous, "period") == "new" and previous.start >= clause_start:
             return "new"   # `2,641 new confirmed cases and 143 deaths`: the deaths are new too
         _, clause_end = clause_bounds(doc, number.start)
-        if lows[number.start - 1] == "including" and self.event_on_a_day(doc, number, head, number.start - 1, clause_end):
+        if number.start > 0 and lows[number.start - 1] == "including" and self.event_on_a_day(doc, number, head, number.start - 1, clause_end):
             return "new"   # `500 discharged so far, including 37 discharged on Sunday`: the part's own day
         if held_now(doc, number, (lo, hi), head.end, clause_start, clause_end, status, self.total_verbs):
             return CURRENT   # `There still remained 35,329 confirmed cases`, `are still being treated`
@@ -460,8 +460,8 @@ class CaseRelations(CaseLists, CaseRegions):
 
     def event_on_a_day(self, doc: Doc, number: Span, head: Head, start: int, end: int) -> bool:
         """`Authorities discharged 101 patients on Monday`, `12 patients died on Feb 3`: an event verb and one
-        day make the count that day's, new. Not a reporting verb: `Henan recorded 1,033 cases on Sunday` may be
-        its running total (the seed's gold gives it no period)."""
+        day make the count that day's, new. Not a reporting verb: `Henan recorded 1,033 cases on Sunday` says a
+        day's report, not whether its number is the day's or the total to it."""
         words = lower_words(doc)
         verbs = set(words[start: number.start]) | set(words[head.end: min(end, head.end + 4)])
         if verbs.isdisjoint(self.event_verbs):

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.case_regions import SUBCOUNT_RULES
+from extract.nlp.rules.case_regions import is_subcount
 from extract.nlp.rules.relations import rule_of, governing_preposition, lower_words, region_index, spans_in
 
 JOINERS = frozenset({"and", ","})   # what stands between two members (`3,099 cases, 82 deaths and 1,000 cures`)
@@ -33,7 +33,7 @@ def share_coordinated_place(doc: Doc, facts: list[Span], placed_elsewhere) -> No
         j = k
         # (a list's member is a part of the count before it, no coordinated count: `Of the 23 new cases, 12 were in
         # Wuhan, 6 in Xiaogan`)
-        while j > 0 and joined(words, cases[j - 1], cases[j]) and rule_of(cases[j]) not in SUBCOUNT_RULES:
+        while j > 0 and joined(words, cases[j - 1], cases[j]) and not is_subcount(cases[j]):
             member = cases[j - 1]
             if listed and words[member.end: cases[j].start] == [","]:
                 break

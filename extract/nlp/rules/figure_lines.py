@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import SPAN_EXTENSIONS, get, put
 from extract.nlp.numerals import count_value, parse_digits
+from extract.nlp.rules.case_dates import is_day
 from extract.nlp.rules.cell_tables import NUMBER_PATTERN as NUMBER, within
 from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of, token_starts, token_texts
@@ -59,6 +60,11 @@ PART_SPLIT = re.compile(r"[,;，；]|\band\b")
 WORD = re.compile(r"[^\W\d_]+")
 OURS, ELSEWHERE, UNSAID = "ours", "elsewhere", "unsaid"   # whose a heading says its block's counts are
 OUTCOMES = frozenset({"recovered", "death", "severe", "critical"})   # parts of a place's confirmed cases
+
+
+def newly_confirmed(status: str, period: str | None) -> str:
+    """A new case is a newly confirmed one: an `unspecified` status under a `new` period is `confirmed`."""
+    return "confirmed" if status == "unspecified" and period == "new" else status
 
 
 def case_fact(doc: Doc, token: int, value: int, rule: str, *, status: str, period: str | None,
@@ -119,8 +125,8 @@ class FigureLines:
             if first == 0 or k - first >= HEADING_REACH:
                 continue   # no heading within reach
             if first not in heading_of:
-                whose, region, date = self.heading(doc, lines[first - 1])
-                heading_of[first] = (whose, region, date or self.data_day(text, lines, first - 1))
+                whose, region, date = self.heading(lines[first - 1])
+                heading_of[first] = (whose, region, date or self.data_day(lines, first - 1))
             whose, region, date = heading_of[first]
             if whose == ELSEWHERE:
                 for group in ("n", "new", "new2", "new3"):
@@ -134,8 +140,7 @@ class FigureLines:
             period = self.reader.period(words)
             if new_text is not None:
                 period = period or "total"   # beside the new ones, the number is the total so far
-            if status == "unspecified" and period == "new":
-                status = "confirmed"
+            status = newly_confirmed(status, period)
             for group, group_period in (("n", period), ("new", "new"), ("new2", "new"), ("new3", "new")):
                 if match[group] is None:
                     continue
@@ -159,7 +164,7 @@ class FigureLines:
             return match if len(words) <= MAX_ANY_LABEL else None
         return match
 
-    def data_day(self, text: str, lines: list[tuple[int, int, str]], heading: int) -> str | None:
+    def data_day(self, lines: list[tuple[int, int, str]], heading: int) -> str | None:
         """The day the figures above a block are said to be as of, on a short line of its own within DAY_REACH
         lines above its heading (`Figures as of 3 March 2020`, `Numbers up to March 3*`): an as-of
         opener (data/triggers.json `as_of_openers`) right before one day, and no other number."""
@@ -172,7 +177,7 @@ class FigureLines:
             if len(days) != 1:
                 continue
             day = days.pop()
-            if not (isinstance(day, str) and len(day) == 10):
+            if not is_day(day):
                 continue
             before = " ".join(label_words(line[:found[0].start_char - start])[-2:])
             rest = line[:found[0].start_char - start] + line[found[-1].end_char - start:]
@@ -198,7 +203,7 @@ class FigureLines:
             return None   # `23 countries`, `5 hospitals`, `12 confirmed close contacts`
         return reader.statuses.first(words) or "unspecified"
 
-    def heading(self, doc: Doc, line: tuple[int, int, str]) -> tuple[str, str | None, str | None]:
+    def heading(self, line: tuple[int, int, str]) -> tuple[str, str | None, str | None]:
         """(whose the block's counts are: OURS, ELSEWHERE or UNSAID; the region; the heading's day). Someone
         else's is a heading with a word of the world, abroad or a foreign country (data/scopes.json
         `elsewhere_words`: `Globally`, `Outside of China`, `Japan`, `Republic of Korea`); an unknown name is UNSAID."""
@@ -211,7 +216,7 @@ class FigureLines:
         dates = within(dates, date_starts, start, end)
         days = {get(d, "value") for d in dates}
         day = days.pop() if len(days) == 1 else None
-        if day is not None and not (isinstance(day, str) and len(day) == 10):
+        if day is not None and not is_day(day):
             day = None
         names = {get(r, "value") for r in regions}
         if len(names) > 1:

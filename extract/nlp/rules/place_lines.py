@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.cell_tables import NUMBER_PATTERN as NUMBER, within
-from extract.nlp.rules.figure_lines import WORD, label_words, number_fact
+from extract.nlp.rules.case_dates import is_day
+from extract.nlp.rules.figure_lines import WORD, label_words, newly_confirmed, number_fact
 from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of
 from extract.nlp.triggers import triggers, word_set
@@ -133,8 +134,7 @@ class PlaceLines:
                 return []
             words = label_words(part["label"])
             period = self.reader.period(words)
-            if status == "unspecified" and period == "new":
-                status = "confirmed"
+            status = newly_confirmed(status, period)
             if any(a <= part.start("n") < b for a, b in taken):
                 continue   # another rule's fact: its place is set above
             fact = number_fact(doc, part.start("n"), part["n"], ROLL_RULE, status, period, region, None)
@@ -160,11 +160,10 @@ class PlaceLines:
             return None
         status = self.reader.statuses.first(words) or "unspecified"
         period = self.reader.period(words) or "total"
-        if status == "unspecified" and period == "new":
-            status = "confirmed"
+        status = newly_confirmed(status, period)
         days = {get(d, "value") for d in within(dates, date_starts, start, end)}
         day = days.pop() if len(days) == 1 else None
-        return status, period, day if isinstance(day, str) and len(day) == 10 else None
+        return status, period, day if is_day(day) else None
 
     def place(self, start: int, line: str, match: re.Match) -> tuple[str, str | None] | None:
         """(what the name before the colon is: a region, the country or a foreign place; the region), or None

@@ -6,8 +6,9 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import UNKNOWN, doc_index
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.extensions import get, put
-from extract.nlp.rules.relations import (LOOKBACK, clause_bounds, dominant_helper, first_region_after_word,
-                                         governing_preposition, last_before, lower_words, previous_sentence_start,
+from extract.nlp.rules.relations import (LOOKBACK, POSSESSIVE_MARKS, clause_bounds, dominant_helper,
+                                         first_region_after_word, governing_preposition, last_before, lower_words,
+                                         possessive_owner, previous_sentence_start,
                                          region_index, region_runs, sentence_of, sentence_start, spans_in, spans_of,
                                          token_texts)
 from extract.nlp.rules.staff_roles import (ORDINAL, counted_places, definite_count, describes_city,
@@ -226,9 +227,8 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                                                    (k == number.start - 1 and words[k] == "," and
                                                     self.noun_class.get(words[k - 1]) == "team")):
             k -= 1   # back over `second batch of`, `medical team with`, `fifth batch, ` (an apposition)
-        if k >= 1 and words[k] in ("'s", "’s") and k in region_index(doc).by_end:
-            return get(region_index(doc).by_end[k], "value")
-        return None
+        owner = possessive_owner(doc, k)
+        return get(owner, "value") if owner is not None else None
 
     @staticmethod
     def coordinated(doc: Doc, span: Span) -> bool:
@@ -456,7 +456,7 @@ class StaffRelations(StaffPlaceReadings, CountWords):
     def possessor(doc: Doc, span: Span) -> bool:
         """A region followed by 's and another region (`Hubei's Xiaogan`)."""
         j = span.end
-        if j + 1 >= len(doc) or token_texts(doc)[j] not in ("'s", "’s"):
+        if j + 1 >= len(doc) or token_texts(doc)[j] not in POSSESSIVE_MARKS:
             return False
         if j + 2 < len(doc) and lower_words(doc)[j + 1] in ("capital", "city"):
             j += 1   # `Hubei province's capital Wuhan`

@@ -190,7 +190,8 @@ class RollCalls:
         if noun is None or self.classify_word(doc, noun) != "case":
             return None
         words, lo = lower_words(doc), noun
-        while lo > s and words[lo - 1] in self.any_status | self.new_words | self.total_words | IMPORTED_WORDS:
+        modifiers = self.any_status | self.new_words | self.total_words | IMPORTED_WORDS   # (made once, not per word)
+        while lo > s and words[lo - 1] in modifiers:
             lo -= 1   # `New cases`, `new imported cases`
         return Head("case", "case_each_member", number.end, (lo, noun + 1), noun + 1)
 
@@ -232,9 +233,10 @@ class RollCalls:
     def roll_to_noun(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
         """`Wuhan had 1,200, Xiaogan had 300 and Huanggang had 250 new cases`: places each with a verb and a
         number, the last one's noun counting them all (a case noun of its own, not one borrowed)."""
-        if self.first_member(doc, number) is None:
+        first = self.first_member(doc, number)
+        if first is None:
             return None
-        texts, words, regions = token_texts(doc), lower_words(doc), region_index(doc)
+        texts, words, regions, verbs = token_texts(doc), lower_words(doc), region_index(doc), roll_words()["member_verbs"]
         by_start = {n.start: n for n in spans_in(numbers, number.end, min(len(doc), number.end + NOUN_ROLL_REACH))}
         member, members = number, 0
         while members < MAX_ROLL_MEMBERS:
@@ -244,7 +246,7 @@ class RollCalls:
             place = regions.by_start.get(k) if k > member.end else None
             if place is None:
                 return None
-            k = place.end + (1 if place.end < len(doc) and words[place.end] in roll_words()["member_verbs"] else 0)
+            k = place.end + (1 if place.end < len(doc) and words[place.end] in verbs else 0)
             member, members = by_start.get(k), members + 1
             if member is None or YEAR.fullmatch(texts[member.start]):
                 return None
@@ -253,7 +255,7 @@ class RollCalls:
                 if head.noun_class != "case" or head.rule != "count_noun":
                     return None
                 return Head("case", "case_roll_call", number.end, head.modifiers, head.noun_end,
-                            region=get(self.first_member(doc, number)[0], "value"))
+                            region=get(first[0], "value"))
             if member.end < len(doc) and texts[member.end] not in LIST_BOUNDARY:
                 return None
         return None

@@ -242,10 +242,11 @@ class CaseRegions(CountWords):
         team_subject = self.team_subject(doc, start, number.start)
         candidates = [s for s in spans_in(regions, start, number.start)
                       if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
-                      and not closed_bracket(doc, s, number.start)]
+                      and not closed_bracket(doc, s, number.start) and not self.scopes.excluded(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
-                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
+                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
+                 and not self.scopes.excluded(doc, s)]
         located = [s for s in after if governing_preposition(doc, s, frozenset({"in", "across"})) is not None
                    and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
                    and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all

@@ -356,8 +356,11 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule in ("count_reached", "place_tally"):   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
-            if self.new_words & set(lows[own: number.start]):
-                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
+            before = lows[own: number.start]
+            last_new = max((k for k, w in enumerate(before) if w in self.new_words), default=None)
+            if last_new is not None and self.total_words.isdisjoint(before[last_new + 1:]):
+                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's; but `no new
+                # infections, with the total at 1,347`: the level named after it is a running total)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
         if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
             return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`

@@ -179,6 +179,8 @@ class LevelFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
+            if "total" in window and self.total_of_uncounted_cases(doc, number, facts):
+                return Head("case", "count_reached", number.end)
         head = borrow(self.total_of_the_sentence_before(doc, number, facts), "count_total_to", number)
         if head is not None:
             return head   # `Hubei reported 300 new cases. The total rose to 2,000.`
@@ -214,6 +216,21 @@ class LevelFinder(CountWords):
             return None   # `Hubei reported 300 new cases and opened 16 hospitals. The total rose to 2,000.`
         own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, number.start)}
         return previous if own <= {get(previous, "region")} else None
+
+    def total_of_uncounted_cases(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
+        """`Guangdong reported no new infections, with the total standing at 1,347`, `Wuhan reported no new
+        cases. The total stays at 50,005.`: a total with no count before it to borrow from (a zero told by `no`
+        is none) is a running total of the cases its sentence names before it, or, when the sentence opens with
+        the bare level, the cases its paragraph's sentence before names; never when a count of anything else is
+        there (`Jiangsu sent no more medics, the total at 2,800`)."""
+        s = sentence_start(doc, number.start)
+        lo = s
+        if self.bare_level(doc, s, number.start) is not None and s > 0 and "\n" not in doc[s - 1].text:
+            lo = sentence_start(doc, s - 1)
+        if last_before(facts, number.start, floor=lo) is not None:
+            return False
+        classes = {self.classify_word(doc, j) for j in range(lo, number.start)}
+        return "case" in classes and classes.isdisjoint(("personnel", "team"))
 
     def bare_level(self, doc: Doc, s: int, position: int) -> int | None:
         """The bare level noun a sentence opens with, its subject (`The total`, `Its tally`, `Beijing's tally`,

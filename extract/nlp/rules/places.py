@@ -54,7 +54,7 @@ def scope_words() -> dict:
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -155,12 +155,19 @@ class PlaceReader:
             s, e = index.starts[k], index.ends[k]
             if any("\n" in t for t in texts[e - 1: start]) or any("\n" in t for t in texts[s:e]):
                 return False   # another paragraph
-            if spans_in(regions.regions, s, e):
+            if any(not self.excluded(doc, r) for r in spans_in(regions.regions, s, e)):
                 return False   # a sentence that names a place speaks of it, whatever else it says
             if self.speaks_nationally(doc, s, e):
                 return True
             start, k = s, k - 1
         return False
+
+    def excluded(self, doc: Doc, region: Span) -> bool:
+        """`new infections outside Hubei`, `all provinces except Hubei`: a place named only to be left out."""
+        words, j = lower_words(doc), region.start - 1
+        if j >= 0 and words[j] == "the":
+            j -= 1
+        return j >= 0 and words[j] in self.words["excluding_words"]
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the

@@ -271,8 +271,10 @@ class CaseRegions(CountWords):
             return city_before_its_province(doc, subjects[-1]) or get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
-        if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
-            toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=number.start)
+        # `the death toll from the virus in Hubei rose to 1,921`, `revised the death toll in Wuhan from 2,579 to
+        # 3,869 deaths`: the toll's place
+        toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=None)
+        if toll is not None:
             placed = [s for s in candidates if s.start > toll and governing_preposition(doc, s, frozenset({"in"}))
                       is not None and RELATIVE_WORDS.isdisjoint(words[toll: s.start])]
             if placed:
@@ -395,7 +397,11 @@ class CaseRegions(CountWords):
         runs = region_runs(doc, spans_in(region_index(doc).regions, sent.start, chain_start.start))
         region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
         if len(region_list) != len(chain):
-            return None
+            # `20, 30 and 40 new cases were reported in Wuhan, Xiaogan and Huanggang respectively`: the list after
+            after = region_runs(doc, spans_in(region_index(doc).regions, chain[-1].end, sent.end))
+            region_list = next((run for run in after if len(run) == len(chain)), [])
+            if not region_list:
+                return None
         return get(region_list[chain.index(number)], "value")
 
     def team_subject(self, doc: Doc, start: int, position: int) -> bool:

@@ -24,14 +24,17 @@ from extract.nlp.rules.list_shapes import enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
-                                         spans_in, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
+                                         sentence_start, spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
 FRAME_DAY_REACH = 3   # words from a sentence's start to the day that frames all its clauses (`Also on Wednesday,`)
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
+DAY_SPANS = tuple(f" {phrase} " for phrase in sorted(word_set("day_spans")))
+PLACE_HAS = frozenset({"has", "have"})   # `Hong Kong has 682 cases`: a standing count
+PATIENT_NOUNS = frozenset({"patients", "patient", "people", "persons", "inpatients"})   # who may be held now
 # rules that count a part of the count before them in their sentence
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
                         "count_partitive_lead"})
@@ -396,7 +399,7 @@ class CaseRelations(CaseLists, CaseRegions):
             if previous is not None and other_place_between(doc, previous, number):
                 return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
-        if any(v in text for v in self.spaced_total_verbs):
+        if any(v in text for v in self.spaced_total_verbs) or self.place_has(doc, before, phrase, clause_start, number):
             return "total"
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
@@ -422,9 +425,17 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
-        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
-            return "new"
+        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end) or \
+                any(span in text or span in after for span in DAY_SPANS):
+            return "new"   # (`282 patients were discharged over the past 24 hours`: within one day)
         return None
+
+    @staticmethod
+    def place_has(doc: Doc, before: list[str], phrase: list[str], clause_start: int, number: Span) -> bool:
+        """`Hong Kong has 682 cases`: a place that has a number of cases or deaths holds a running total, as `a
+        city with 984 cases` does; not patients, who may be those held now (`Hubei has 3,000 patients`)."""
+        return len(before) > 1 and before[-1] in PLACE_HAS and not PATIENT_NOUNS.intersection(phrase) and \
+            bool(spans_in(region_index(doc).regions, clause_start, number.start - 1))
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:

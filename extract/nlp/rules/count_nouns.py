@@ -314,9 +314,11 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         between = words[number.end: chain[1].start]
         if between == [",", "and"]:
             return True
-        # `The number of confirmed cases rose to 500 and 3 patients died`: a level with a noun of its own
+        # `The number of confirmed cases rose to 500 and 3 patients died`, `with the death toll at 3,305 and a
+        # total of 76,052 recoveries`: a level with a noun of its own (or a toll's)
         level = self.reached_total(doc, number, [])
-        return between == ["and"] and len(chain) == 2 and level is not None and level.rule == "count_reached"
+        return between[:1] == ["and"] and len(chain) == 2 and level is not None and \
+            level.rule in ("count_reached", "case_toll")
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935

@@ -368,6 +368,9 @@ class ScopeReader(PlaceReader):
             return None
         limit = min(e, c + LEADIN_WINDOW)
         comma = doc_index(doc).first_hit(LEADIN_ENDS, c + 1, limit)
+        while comma is not None and texts[comma] == "-" and not doc[comma - 1].whitespace_ and \
+                not doc[comma].whitespace_:
+            comma = doc_index(doc).first_hit(LEADIN_ENDS, comma + 1, limit)   # `newly-confirmed`: one word's hyphen
         if comma is None:
             return None
         if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`

@@ -1,0 +1,107 @@
+"""Shapes of daily reports (issue 23), invented sentences, false readings included: places that each have the
+count, a place that `has` cases, a toll beside another count, `respectively` with the places after the numbers,
+counts within one day, perfect verbs of counting, a toll's place, lettered lists glued to their numbers, glued
+function words, and a hyphenated lead-in."""
+import pytest
+
+
+def counts(facts_of, text, published="2020-02-26"):
+    return sorted((f["value"], f["region"], f["status"], f["period"])
+                  for f in facts_of(text, published=published, kind="case_count"))
+
+
+EACH = [
+    ("Provincial-level regions of Tianjin, Liaoning and Gansu each reported one case.",
+     [(1, "Gansu"), (1, "Liaoning"), (1, "Tianjin")]),
+    ("The cities of Hefei and Bengbu each reported 3 new cases.", [(3, "Bengbu"), (3, "Hefei")]),
+    ("Two patients died on Monday. Among the dead, there is one in Shaoyang and Yueyang each.",
+     [(1, "Shaoyang"), (1, "Yueyang"), (2, None)]),
+    ("Hunan reported 10 new cases on Monday, one in Shaoyang and Yueyang each.",
+     [(1, "Shaoyang"), (1, "Yueyang"), (10, "Hunan")]),
+    # false readings: `each day` is no distributive; a list under a preposition is no subject
+    ("Hunan reported 10 new cases on Monday, one in Shaoyang and Yueyang each day.", [(1, "Shaoyang"), (10, "Hunan")]),
+    ("Cases were found in the cities of Hefei and Bengbu, which each reported 3 new cases.", [(3, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EACH)
+def test_each_of_several_places(facts_of, text, expected):
+    assert [(v, r) for v, r, _, _ in counts(facts_of, text)] == expected
+
+
+PERIODS = [
+    ("Hong Kong has 682 cases, Taiwan has 306 cases, and Macau has 39 cases.", 39, "total"),
+    ("Hong Kong has 682 cases and four deaths so far.", 682, "total"),
+    ("Shanghai has 5 new cases.", 5, "new"),
+    ("The commission said 282 patients were discharged from hospitals over the past 24 hours.", 282, "new"),
+    ("In the past 24 hours, Hubei reported 30 deaths.", 30, "new"),
+    ("The local health commission has counted 155 imported cases.", 155, "total"),
+    # false readings: patients a place has may be those held now; `has` with no place before it
+    ("Hubei has 3,000 patients.", 3000, None),
+    ("The hospital has 20 cases.", 20, None),
+]
+
+
+@pytest.mark.parametrize("text, value, period", PERIODS)
+def test_period_of_a_standing_or_one_day_count(facts_of, text, value, period):
+    assert [p for v, _, _, p in counts(facts_of, text) if v == value] == [period]
+
+
+def test_a_toll_beside_another_count_is_deaths(facts_of):
+    text = "The total number of cases on the mainland stands at 81,518, with the death toll at 3,305 and a " \
+           "total of 76,052 recoveries."
+    assert counts(facts_of, text) == [(3305, None, "death", "total"), (76052, None, "recovered", "total"),
+                                      (81518, None, "confirmed", "total")]
+
+
+RESPECTIVELY = [
+    ("20, 30 and 40 new cases were reported in Wuhan, Xiaogan and Huanggang respectively.",
+     [(20, "Wuhan"), (30, "Xiaogan"), (40, "Huanggang")]),
+    ("Wuhan, Xiaogan and Huanggang reported 20, 30 and 40 new cases, respectively.",
+     [(20, "Wuhan"), (30, "Xiaogan"), (40, "Huanggang")]),
+    ("Hubei reported 20 and 30 new cases in Wuhan and Xiaogan, respectively.", [(20, "Wuhan"), (30, "Xiaogan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESPECTIVELY)
+def test_respectively_with_the_places_on_either_side(facts_of, text, expected):
+    assert [(v, r) for v, r, _, _ in counts(facts_of, text)] == sorted(expected)
+
+
+def test_a_revised_toll_is_its_place_s(facts_of):
+    text = "BEIJING, April 17. China has revised the death toll from COVID-19 in Wuhan by nearly 1,300, from " \
+           "2,579 to 3,869 deaths, the city's task force said. The number of people infected has risen by 325, " \
+           "reaching 50,333."
+    found = counts(facts_of, text, published="2020-04-17")
+    assert (3869, "Wuhan", "death", "total") in found and (2579, "Wuhan", "death", "total") in found
+    assert [r for v, r, _, _ in found if v == 50333] == ["Wuhan"]
+
+
+def test_reaching_a_share_is_no_count(facts_of):
+    assert counts(facts_of, "The team treated 300 patients, reaching 50 percent of its capacity.") == \
+        [(300, None, "unspecified", None)]
+
+
+def test_a_lettered_list_glued_to_its_numbers(facts_of):
+    text = "By 24:00, February 8, the following had been reported in Anhui Province:\na)779 confirmed cases;\n" \
+           "b)59 cured and discharged cases;\nc) 1 fatal case; and\nd) 16,532 close contacts\n" \
+           "Of all the confirmed cases, 136 are in Hefei, 23 in Huaibei."
+    assert counts(facts_of, text, published="2020-02-09") == [
+        (1, "Anhui", "death", "total"), (23, "Huaibei", "confirmed", "total"), (59, "Anhui", "recovered", "total"),
+        (136, "Hefei", "confirmed", "total"), (779, "Anhui", "confirmed", "total")]
+
+
+def test_glued_function_words(facts_of):
+    text = "As of 24:00, February 28, 631 cases have been reported in Jiangsu, 93 ofwhich were in Nanjing, " \
+           "55 in Wuxi. 519 cases havebeen cured and discharged from hospital."
+    found = counts(facts_of, text, published="2020-02-29")
+    assert (93, "Nanjing", "confirmed", "total") in found and (55, "Wuxi", "confirmed", "total") in found
+    assert [p for v, _, s, p in found if v == 519] == ["total"]
+
+
+@pytest.mark.parametrize("lead, status", [("newly-confirmed", "confirmed"), ("newly-recovered", "recovered")])
+def test_a_hyphenated_lead_in(facts_of, lead, status):
+    text = f"Hunan reported 22 new cases and discharged 49 patients on Monday. Among the {lead} cases, 5 are in " \
+           "Changsha, 4 in Zhuzhou."
+    assert [(v, r, s, p) for v, r, s, p in counts(facts_of, text) if v in (4, 5)] == \
+        [(4, "Zhuzhou", status, "new"), (5, "Changsha", status, "new")]

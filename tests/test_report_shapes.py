@@ -105,3 +105,27 @@ def test_a_hyphenated_lead_in(facts_of, lead, status):
            "Changsha, 4 in Zhuzhou."
     assert [(v, r, s, p) for v, r, s, p in counts(facts_of, text) if v in (4, 5)] == \
         [(4, "Zhuzhou", status, "new"), (5, "Changsha", status, "new")]
+
+
+def test_a_change_is_no_range(facts_of):
+    text = "China has revised the death toll in Wuhan by nearly 1,300, from 2,579 to 3,869 deaths."
+    found = [(f["value"], f["qualifier"], f["region"], f["date"])
+             for f in facts_of(text, published="2020-04-17", kind="case_count")]
+    assert sorted(found) == [(2579, "exact", "Wuhan", None), (3869, "exact", "Wuhan", None)]
+
+
+def test_a_range_stays_a_range(facts_of):
+    found = [(f["value"], f["qualifier"]) for f in facts_of("Hubei expects from 10 to 13 suspected cases.",
+                                                             kind="case_count")]
+    assert sorted(found) == [(10, "over"), (13, "under")]
+
+
+@pytest.mark.parametrize("headline, place", [
+    ("106 coronavirus patients discharged from hospital in Wenzhou", "Wenzhou"),
+    ("Patients in hospital in Wenzhou fall to 30", "Wenzhou"),
+    # a hospital's story: the patients it counts are where it works
+    ("Wenzhou hospital sends 20 doctors to Wuhan", None),
+])
+def test_leaving_hospital_is_no_hospital_s_story(facts_of, headline, place):
+    text = f"{headline}\n\nThe commission had reported 474 confirmed cases as of Monday."
+    assert [f["region"] for f in facts_of(text, kind="case_count") if f["value"] == 474] == [place]

@@ -136,7 +136,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
+        date = (earlier_day(doc, number, facts) or level_day(doc, number)) if head.rule == "count_change_from" else \
+            earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
             clause_day(doc, number, start, end) or \
             same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
             (lead and lead.date) or \
@@ -435,7 +436,8 @@ class CaseRelations(CaseLists, CaseRegions):
         """`Hong Kong has 682 cases`: a place that has a number of cases or deaths holds a running total, as `a
         city with 984 cases` does; not patients, who may be those held now (`Hubei has 3,000 patients`)."""
         return len(before) > 1 and before[-1] in PLACE_HAS and not PATIENT_NOUNS.intersection(phrase) and \
-            bool(spans_in(region_index(doc).regions, clause_start, number.start - 1))
+            bool(spans_in(region_index(doc).regions, clause_start, number.start - 1)) and \
+            not increments_a_total(doc, number.end)   # (`has 1,350 cases ..., bringing the total to 2,000`)
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:

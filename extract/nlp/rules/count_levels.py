@@ -344,6 +344,20 @@ class LevelFinder(CountWords):
         return borrow(previous, "count_earlier_level", number)
 
     @staticmethod
+    def change_start(doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
+        """`revised the death toll by nearly 1,300, from 2,579 to 3,869 deaths`: the level a change started from
+        (no range: the numbers reader left both ends exact) counts what the level it went to counts."""
+        words = lower_words(doc)
+        if number.start == 0 or words[number.start - 1] != "from" or number.end + 1 >= len(doc) or \
+                words[number.end] != "to" or get(number, "qualifier") != "exact":
+            return None
+        high = next((n for n in numbers if n.start == number.end + 1), None)
+        if high is None or high.start not in heads or get(high, "qualifier") != "exact":
+            return None
+        head = heads[high.start]
+        return Head(head.noun_class, "count_change_from", number.end, head.modifiers, head.noun_end)
+
+    @staticmethod
     def day_possessive(doc: Doc, number: Span) -> bool:
         """`a further decrease from the previous day's 1,807`, `down four from Monday's nine`, `compared with
         yesterday's 47`: the level of an earlier day, owned by the day, after `from`, `with` or `than`."""

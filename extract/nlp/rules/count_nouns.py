@@ -138,8 +138,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
             self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \
-            self.lead_whole(doc, number, facts) or \
-            self.others(doc, number, facts) or \
+            self.lead_whole(doc, number, facts) or self.others(doc, number, facts) or \
+            self.change_start(doc, number, numbers, heads) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
             self.remaining(doc, number) or self.lives(doc, number) or self.disease_verb(doc, number)
@@ -314,11 +314,9 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         between = words[number.end: chain[1].start]
         if between == [",", "and"]:
             return True
-        # `The number of confirmed cases rose to 500 and 3 patients died`, `with the death toll at 3,305 and a
-        # total of 76,052 recoveries`: a level with a noun of its own (or a toll's)
-        level = self.reached_total(doc, number, [])
-        return between[:1] == ["and"] and len(chain) == 2 and level is not None and \
-            level.rule in ("count_reached", "case_toll")
+        # `Cases rose to 500 and 3 patients died`, `the toll at 3,305 and 76,052 recoveries`: a level's own noun
+        level = self.reached_total(doc, number, []) if between[:1] == ["and"] and len(chain) == 2 else None
+        return level is not None and level.rule in ("count_reached", "case_toll")
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935

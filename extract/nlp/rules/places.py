@@ -54,7 +54,7 @@ def scope_words() -> dict:
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives", "excluding_words")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -296,8 +296,12 @@ class PlaceReader:
         if not self.is_headline(doc, h_start, h_end) or self.speaks_nationally(doc, h_start, h_end) or \
                 self.speaks_of_elsewhere(doc, h_start, h_end):
             return None   # no headline; or one about the whole country or abroad
-        if not self.words["headline_staff_words"].isdisjoint(lower_words(doc)[h_start:h_end]):
-            return None   # a story about a team or a hospital: the patients it counts are where it works
+        words = lower_words(doc)
+        if any(w in self.words["headline_staff_words"] and not (w.startswith("hospital") and j > h_start and
+                                                                words[j - 1] in self.words["hospital_idiom_words"])
+               for j, w in enumerate(words[h_start:h_end], start=h_start)):
+            return None   # a story about a team or a hospital: the patients it counts are where it works (not
+            # `patients discharged from hospital in Wenzhou`)
         named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
         if len(named) != 1:
             return None

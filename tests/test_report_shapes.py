@@ -129,3 +129,16 @@ def test_a_range_stays_a_range(facts_of):
 def test_leaving_hospital_is_no_hospital_s_story(facts_of, headline, place):
     text = f"{headline}\n\nThe commission had reported 474 confirmed cases as of Monday."
     assert [f["region"] for f in facts_of(text, kind="case_count") if f["value"] == 474] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Jiangsu reported 5 new cases on Monday. 13 more were cured and discharged from hospital.",
+    "Jiangsu reported 5 new cases on Monday, and 13 more were discharged.",
+])
+def test_n_more_with_a_status_verb_are_new(facts_of, text):
+    assert [(r, s, p) for v, r, s, p in counts(facts_of, text) if v == 13] == [("Jiangsu", "recovered", "new")]
+
+
+def test_more_than_is_no_addition(facts_of):
+    assert counts(facts_of, "Jiangsu reported 5 new cases on Monday. 13 more are expected to recover.") == \
+        [(5, "Jiangsu", "confirmed", "new")]

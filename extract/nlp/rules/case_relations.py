@@ -366,8 +366,9 @@ class CaseRelations(CaseLists, CaseRegions):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's; but `no new
                 # infections, with the total at 1,347`: the level named after it is a running total)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
-        if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
-            return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
+        if number.start > 0 and lows[number.start - 1] in ADDED_WORDS or \
+                lows[number.end: number.end + 1] == ["more"] and lows[number.end + 1: number.end + 2] != ["than"]:
+            return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`, `13 more were cured`
         if lows[number.start] in ADDED_WORDS and \
                 last_before(facts, number.start, floor=sentence_start(doc, number.start)) is None:
             return "new"   # `Shenzhen confirmed another 26 cases`; not `5,646 were severe and another 1,226 critical`

@@ -385,11 +385,11 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
     def status_sentence(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`137 have been cured and discharged from hospital.`: a sentence that opens with a bare number and a
         status verb, after case counts nearby, counts cases."""
-        words = lower_words(doc)
+        words, j = lower_words(doc), number.end
         if sentence_start(doc, number.start) != number.start:
             return None
-        j = number.end
-        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS):
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS or
+                                                       words[j] == "more"):   # (`13 more were cured`)
             j += 1
         if j == number.end or j >= len(doc) or words[j] not in self.any_status:
             return None

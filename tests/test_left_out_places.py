@@ -74,3 +74,21 @@ NOT_CASE_TOTALS = [
 @pytest.mark.parametrize("text", NOT_CASE_TOTALS)
 def test_a_total_of_other_things_is_no_case_count(facts_of, text):
     assert counts(facts_of, text) == []
+
+
+@pytest.mark.parametrize("text, value, region", [
+    # where the patients had been is no place the sentence speaks of
+    (HEAD + "Shanghai reported 19 new cases on Tuesday.\nAmong those 19 new cases, 11 are Chinese students who "
+     "were studying abroad.", 11, "Shanghai"),
+    (HEAD + "Shanghai reported 19 new cases on Tuesday. Of them, 4 had been living abroad.", 4, "Shanghai"),
+    # false reading: cases abroad are not the story's place's
+    (HEAD + "Shanghai reported 19 new cases on Tuesday. Cases abroad rose to 3,000.", 3000, None),
+])
+def test_where_patients_had_been_abroad(facts_of, text, value, region):
+    assert [c[1] for c in counts(facts_of, text) if c[0] == value] == [region]
+
+
+def test_a_restated_count_keeps_its_place(facts_of):
+    text = HEAD + "Shanghai reported 19 new cases on Tuesday.\nAmong those 19 new cases, 11 are students."
+    assert [(c[0], c[1]) for c in counts(facts_of, text) if c[0] in (11, 19)] == \
+        [(19, "Shanghai"), (19, "Shanghai"), (11, "Shanghai")]

@@ -238,8 +238,10 @@ class CaseRelations(CaseLists, CaseRegions):
         if value is None:
             return None
         words = doc[number.start: head.end].text.lower()
+        # (plain `cases`, not yet given their status, restate confirmed ones: `Among those 19 new cases,`)
+        statuses = (status, "confirmed") if status == "unspecified" else (status,)
         same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value and
-                           get(f, "status") == status and (value >= RESTATED_MIN or f.text.lower() == words),
+                           get(f, "status") in statuses and (value >= RESTATED_MIN or f.text.lower() == words),
                            floor=number.start - REFERENCE_REACH)
         return get(same, "region") if same is not None else None
 

@@ -54,7 +54,7 @@ def scope_words() -> dict:
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "stay_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -357,13 +357,15 @@ class PlaceReader:
 
     def speaks_of_elsewhere(self, doc: Doc, start: int, end: int) -> bool:
         """Words of places beyond the one a story is about: the world, other provinces, foreign countries; not
-        where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`)."""
+        where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`) nor
+        where the patients had been (`students who were studying abroad`)."""
         words = lower_words(doc)
         if self.words["elsewhere_words"].isdisjoint(words[start:end]):
             return False   # most sentences: decided in C
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
                     self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]) and \
+                    self.words["stay_words"].isdisjoint(words[max(start, j - 2): j]) and \
                     not self.imported_cases(words, j, end):
                 return True
         return False

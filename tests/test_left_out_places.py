@@ -56,6 +56,8 @@ UNCOUNTED_TOTALS = [
     ("Guangdong reported no new infections on Tuesday, with the total at 1,347.", 1347),
     ("Guangdong reported no new cases on Tuesday. The total stayed at 1,347.", 1347),
     ("Wuhan reported no new cases for the fifth day, with the total remaining at 50,005.", 50005),
+    ("Guangdong reported no new cases on Tuesday.\n\nThe total stayed at 1,347.", 1347),
+    ("Guangzhou reported no new cases.\n\nThe total number in the province is 1,331.", 1331),
 ]
 
 
@@ -67,7 +69,6 @@ def test_a_total_after_a_zero_is_a_running_total(facts_of, text, value):
 NOT_CASE_TOTALS = [
     "Jiangsu sent no more medics on Tuesday, with the total at 2,800.",
     "Guangdong reported no new cases on Tuesday. The total of donations stayed at 1,347.",
-    "Guangdong reported no new cases on Tuesday.\n\nThe total stayed at 1,347.",
 ]
 
 

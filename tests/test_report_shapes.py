@@ -142,3 +142,34 @@ def test_n_more_with_a_status_verb_are_new(facts_of, text):
 def test_more_than_is_no_addition(facts_of):
     assert counts(facts_of, "Jiangsu reported 5 new cases on Monday. 13 more are expected to recover.") == \
         [(5, "Jiangsu", "confirmed", "new")]
+
+
+def test_a_member_with_none_ends_a_roll_call(facts_of):
+    text = "Guangdong reported three new cases yesterday, while Hong Kong had two and Macau had none."
+    assert counts(facts_of, text) == [(2, "Hong Kong", "confirmed", "new"), (3, "Guangdong", "confirmed", "new")]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Guangdong reported no new cases on Tuesday. The three newly added cases were all reported from Huizhou.",
+     "Huizhou"),
+    # false reading: where imported cases came from
+    ("Guangdong reported 5 new cases on Tuesday. The three imported cases came from Hubei.", "Guangdong"),
+])
+def test_reported_from_a_place(facts_of, text, region):
+    assert [r for v, r, _, _ in counts(facts_of, text) if v == 3] == [region]
+
+
+def test_with_a_count_of_its_own_day(facts_of):
+    text = "Guangzhou reported no new cases.\n\nThe total number in the province is 1,331, of which 571 have " \
+           "left hospital, with 41 cases discharged on Tuesday alone."
+    assert [(v, s, p) for v, _, s, p in counts(facts_of, text)] == \
+        [(41, "recovered", "new"), (571, "recovered", "total"), (1331, "unspecified", "total")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Hong Kong government reported 30 newly confirmed cases on Tuesday.\n\nOf the new patients, 19 are men.",
+    "HONG KONG, March 24 (Xinhua) -- The government reported 30 newly confirmed cases on Tuesday.\n\n"
+    "Of the newly diagnosed patients, 19 are men.",
+])
+def test_a_lead_in_part_across_a_paragraph_is_its_whole_s(facts_of, text):
+    assert [r for v, r, _, _ in counts(facts_of, text) if v == 19] == ["Hong Kong"]

@@ -247,7 +247,8 @@ class CaseRegions(CountWords):
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
                  and not self.scopes.excluded(doc, s)]
-        located = [s for s in after if governing_preposition(doc, s, frozenset({"in", "across"})) is not None
+        located = [s for s in after if (governing_preposition(doc, s, frozenset({"in", "across"})) is not None or
+                                        self.reported_from(doc, s))
                    and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
                    and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all
         # of the deaths reported in Hubei`: the count is the country's
@@ -403,6 +404,12 @@ class CaseRegions(CountWords):
             if not region_list:
                 return None
         return get(region_list[chain.index(number)], "value")
+
+    def reported_from(self, doc: Doc, region: Span) -> bool:
+        """`The three new cases were all reported from Huizhou`: where a report came from is where its cases are
+        (not `imported from Hubei`, `arrived from Wuhan`)."""
+        j = governing_preposition(doc, region, frozenset({"from"}))
+        return j is not None and j > 0 and lower_words(doc)[j - 1] in self.report_verbs
 
     def team_subject(self, doc: Doc, start: int, position: int) -> bool:
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""

@@ -16,7 +16,7 @@ from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total,
-                                             other_place_between, whole_of_a_part, words_after)
+                                             other_place_between, place_has, whole_of_a_part, words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -24,8 +24,8 @@ from extract.nlp.rules.list_shapes import enclosed_whole_place
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
-from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, region_index,
-                                         sentence_start, spans_in, token_texts)
+from extract.nlp.rules.relations import (attachable_dates, clause_bounds, last_before, lower_words, sentence_start,
+                                         spans_in, token_texts)
 
 
 EVENT_VERBS = word_set("event_verbs")
@@ -33,8 +33,6 @@ REMAIN_VERBS = word_set("remain_verbs")
 FRAME_DAY_REACH = 3   # words from a sentence's start to the day that frames all its clauses (`Also on Wednesday,`)
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
 DAY_SPANS = tuple(f" {phrase} " for phrase in sorted(word_set("day_spans")))
-PLACE_HAS = frozenset({"has", "have"})   # `Hong Kong has 682 cases`: a standing count
-PATIENT_NOUNS = frozenset({"patients", "patient", "people", "persons", "inpatients"})   # who may be held now
 # rules that count a part of the count before them in their sentence
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
                         "count_partitive_lead"})
@@ -42,6 +40,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
 HEADED_RULES = PART_RULES | {"case_list_item", "case_origin_item", "count_list", "case_ellipsis", "count_others",
                              "case_respectively", "case_roll_call",
                              "count_total_to"}
+LEAD = "count_partitive_lead"   # `Of the new patients, 19 ...`: a part of the last count before its lead-in
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 RESTATED_MIN = 10       # a smaller number restates another only in the same words
@@ -57,6 +56,7 @@ NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
+
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -121,7 +121,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 # its paragraph gives: `3,700 patients in Wuhan, including 1,000 in serious condition`, `20 in
                 # Taiwan including one death`, `10 deaths, seven of which`, and in a province's bulletin `183
                 # were in Hangzhou (including 2 imported cases)`: Hangzhou's imported cases, not the province's
-                whole = self.list_heading_any(doc, number, facts)
+                whole = self.list_heading_any(doc, number, facts) or (last_before(   # (`Of the new patients, 19`)
+                    facts, number.start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=number.start - REFERENCE_REACH) if head.rule == LEAD else None)
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
@@ -395,6 +396,8 @@ class CaseRelations(CaseLists, CaseRegions):
         before = words[clause_start: number.start]
         # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
         text = " " + " ".join(words[clause_start: number.end]) + " "
+        if before and before[-1] == "with" and self.event_on_a_day(doc, number, head, number.start, clause_end):
+            return "new"   # `the total is 1,331, with 41 cases discharged on Tuesday alone`: an event of its own day
         if head.rule == "case_toll" or any(w in text for w in self.spaced_total_words):
             return "total"
         if before and before[-1] == "with":
@@ -403,7 +406,7 @@ class CaseRelations(CaseLists, CaseRegions):
             if previous is not None and other_place_between(doc, previous, number):
                 return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
-        if any(v in text for v in self.spaced_total_verbs) or self.place_has(doc, before, phrase, clause_start, number):
+        if any(v in text for v in self.spaced_total_verbs) or place_has(doc, before, phrase, clause_start, number):
             return "total"
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
@@ -433,14 +436,6 @@ class CaseRelations(CaseLists, CaseRegions):
                 any(span in text or span in after for span in DAY_SPANS):
             return "new"   # (`282 patients were discharged over the past 24 hours`: within one day)
         return None
-
-    @staticmethod
-    def place_has(doc: Doc, before: list[str], phrase: list[str], clause_start: int, number: Span) -> bool:
-        """`Hong Kong has 682 cases`: a place that has a number of cases or deaths holds a running total, as `a
-        city with 984 cases` does; not patients, who may be those held now (`Hubei has 3,000 patients`)."""
-        return len(before) > 1 and before[-1] in PLACE_HAS and not PATIENT_NOUNS.intersection(phrase) and \
-            bool(spans_in(region_index(doc).regions, clause_start, number.start - 1)) and \
-            not increments_a_total(doc, number.end)   # (`has 1,350 cases ..., bringing the total to 2,000`)
 
     @staticmethod
     def own_clause_start(number: Span, clause_start: int, facts: list[Span]) -> int:

@@ -221,11 +221,11 @@ class LevelFinder(CountWords):
         """`Guangdong reported no new infections, with the total standing at 1,347`, `Wuhan reported no new
         cases. The total stays at 50,005.`: a total with no count before it to borrow from (a zero told by `no`
         is none) is a running total of the cases its sentence names before it, or, when the sentence opens with
-        the bare level, the cases its paragraph's sentence before names; never when a count of anything else is
-        there (`Jiangsu sent no more medics, the total at 2,800`)."""
+        the bare level, the cases the sentence before names (a paragraph's last, too); never when a count of
+        anything else is there (`Jiangsu sent no more medics, the total at 2,800`)."""
         s = sentence_start(doc, number.start)
         lo = s
-        if self.bare_level(doc, s, number.start) is not None and s > 0 and "\n" not in doc[s - 1].text:
+        if self.bare_level(doc, s, number.start) is not None and s > 0:
             lo = sentence_start(doc, s - 1)
         if last_before(facts, number.start, floor=lo) is not None:
             return False
@@ -295,8 +295,11 @@ class LevelFinder(CountWords):
             return Head("case", "case_toll", number.end)   # `The death toll in Hubei is now 3,000`
         if FIGURE_WORDS.isdisjoint(words[max(start, number.start - 8): number.start]):
             return None
-        return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure",
-                      number)
+        head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure", number)
+        if head is None and "total" in words[max(start, number.start - 8): number.start] and \
+                self.total_of_uncounted_cases(doc, number, facts):
+            return Head("case", "count_reached", number.end)   # `... no new cases. The total number is 1,331`
+        return head
 
     def number_of(self, words: list[str], start: int, end: int) -> str | None:
         """The counted noun after the last `number of` before a reached level (`the number of severe cases`,

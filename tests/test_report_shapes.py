@@ -173,3 +173,14 @@ def test_with_a_count_of_its_own_day(facts_of):
 ])
 def test_a_lead_in_part_across_a_paragraph_is_its_whole_s(facts_of, text):
     assert [r for v, r, _, _ in counts(facts_of, text) if v == 19] == ["Hong Kong"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hunan reported 968 cases. There are now 60 in critical condition.", [(60, "critical")]),
+    ("Hunan reported 968 cases. There are 60 critically ill.", [(60, "critical")]),
+    # false readings: people in a place that is no state of the disease; no count of cases nearby
+    ("Hunan reported 968 cases. There were 3 in the room.", []),
+    ("There are now 60 in critical condition after the crash.", []),
+])
+def test_there_are_n_in_a_state(facts_of, text, expected):
+    assert [(v, s) for v, _, s, _ in counts(facts_of, text) if v != 968] == expected

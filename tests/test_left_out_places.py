@@ -93,3 +93,19 @@ def test_a_restated_count_keeps_its_place(facts_of):
     text = HEAD + "Shanghai reported 19 new cases on Tuesday.\nAmong those 19 new cases, 11 are students."
     assert [(c[0], c[1]) for c in counts(facts_of, text) if c[0] in (11, 19)] == \
         [(19, "Shanghai"), (19, "Shanghai"), (11, "Shanghai")]
+
+
+OPENING_CLAUSES = [
+    ("While more than 100 patients in Hong Kong have been discharged after recovery, 251 people remain in the "
+     "hospital for treatment, with four in critical condition.", {251: "Hong Kong", 4: "Hong Kong"}),
+    ("While Hubei reported 100 new cases, Guangdong reported 5 new cases.", {5: "Guangdong"}),
+    # false readings: a main clause that speaks of elsewhere or of the whole country takes no opening place
+    ("While Hubei reported 100 new cases, 5 new cases were reported elsewhere.", {5: None}),
+    ("As Wuhan eased its lockdown, 300 new cases were reported nationwide.", {300: None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", OPENING_CLAUSES)
+def test_an_opening_clause_s_place(facts_of, text, expected):
+    found = {c[0]: c[1] for c in counts(facts_of, text) if c[0] in expected}
+    assert found == expected

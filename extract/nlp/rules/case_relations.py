@@ -125,7 +125,8 @@ class CaseRelations(CaseLists, CaseRegions):
                     facts, number.start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=number.start - REFERENCE_REACH) if head.rule == LEAD else None)
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
-                region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
+                region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item") or \
+                    self.opening_clause_place(doc, number, start)
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:

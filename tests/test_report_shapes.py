@@ -184,3 +184,19 @@ def test_a_lead_in_part_across_a_paragraph_is_its_whole_s(facts_of, text):
 ])
 def test_there_are_n_in_a_state(facts_of, text, expected):
     assert [(v, s) for v, _, s, _ in counts(facts_of, text) if v != 968] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another two patients of the novel coronavirus disease (COVID-19) were discharged from hospital Monday in "
+     "Shennongjia in central China's Hubei Province.", [(2, "Shennongjia")]),
+    # false reading: a place inside a bracket still open is a part's
+    ("China reported 35 deaths (34 in Hubei and 1 in Henan).", [(1, "Henan"), (34, "Hubei"), (35, None)]),
+])
+def test_a_closed_bracket_is_an_aside(facts_of, text, expected):
+    assert [(v, r) for v, r, _, _ in counts(facts_of, text)] == expected
+
+
+def test_a_group_of_its_own_sentence_is_nearer_than_a_count_before(facts_of):
+    text = "The death toll in China had reached 3,189 as of Friday. All of the latest deaths were in Hubei and 10 " \
+           "of them were in Wuhan."
+    assert [(r, s) for v, r, s, _ in counts(facts_of, text) if v == 10] == [("Wuhan", "death")]

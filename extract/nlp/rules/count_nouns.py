@@ -149,13 +149,15 @@ class HeadFinder(OriginItems, StatusCounts, PeopleCounts, LabelledCounts, RollCa
             if antecedent is not None and antecedent.start >= sentence_start(doc, number.start) and \
                     self.list_broken(doc, number, antecedent):
                 antecedent = None   # `39,170 close contacts, 345 of whom`: the nearer number is what it counts
+            # `All of the latest deaths were in Hubei and 10 of them`: a group of its own sentence, nearer than
+            # the count of a sentence before
+            group = None if last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)) \
+                else self.partitive_of_group(doc, number)
+            if group is not None:
+                return group
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)
-            if not last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)):
-                group = self.partitive_of_group(doc, number)   # `the latest deaths ... and 10 of them`
-                if group is not None:
-                    return group
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head

@@ -165,20 +165,22 @@ class ScopeReader(PlaceReader):
 
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
-        `35 deaths (34 in Hubei ...)`: it must not become the head count's region; nor a place with its own number
-        in brackets (`20 new cases were reported in Beijing (5), Shanghai (3) ...`: a member of a roll call)."""
+        `35 deaths (34 in Hubei ...)`, inside a bracket still open: it must not become the head count's region (a
+        bracket closed before it is an aside: `2 patients of the disease (COVID-19) were discharged in
+        Shennongjia`); nor a place with its own number in brackets (`20 new cases were reported in Beijing (5),
+        Shanghai (3) ...`: a member of a roll call)."""
         words = lower_words(doc)
         if region.end + 2 < len(doc) and words[region.end] == "(" and words[region.end + 2] == ")" and \
                 doc_index(doc).like_num[region.end + 1]:
             return True
+        depth = 0
         for j in range(number.end, region.start):
-            if words[j] == "(":
-                return True
+            depth += (words[j] == "(") - (words[j] == ")")   # (`2 patients of the disease (COVID-19) were ...`)
             if words[j] in self.including:
                 # `65 cases including two deaths had been reported in Hong Kong`: past the sub-count's verb the
                 # place is the clause's again
                 return self.words["clause_verbs"].isdisjoint(words[j + 1: region.start])
-        return bool(spans_in(spans_of(doc, "number"), number.end, region.start))
+        return depth > 0 or bool(spans_in(spans_of(doc, "number"), number.end, region.start))
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:

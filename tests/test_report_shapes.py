@@ -200,3 +200,17 @@ def test_a_group_of_its_own_sentence_is_nearer_than_a_count_before(facts_of):
     text = "The death toll in China had reached 3,189 as of Friday. All of the latest deaths were in Hubei and 10 " \
            "of them were in Wuhan."
     assert [(r, s) for v, r, s, _ in counts(facts_of, text) if v == 10] == [("Wuhan", "death")]
+
+
+def test_each_count_takes_its_bracketed_day(facts_of):
+    text = "New cases outside Hubei have remained in single digits, namely 6 cases (March 1), 3 cases (February 29) " \
+           "and 9 cases (February 27), respectively."
+    assert [(f["value"], f["date"]) for f in facts_of(text, published="2020-03-03", kind="case_count")] == \
+        [(6, "2020-03-01"), (3, "2020-02-29"), (9, "2020-02-27")]
+
+
+def test_a_paragraph_s_day_after_an_undated_headline_count(facts_of):
+    text = "2 new cases in Beijing are imported\n\nCases were confirmed in Beijing from 0 to 24 on February 29. " \
+           "18 new suspected cases were reported."
+    assert [(f["value"], f["date"]) for f in facts_of(text, published="2020-03-01", kind="case_count")
+            if f["value"] == 18] == [(18, "2020-02-29")]

@@ -132,12 +132,20 @@ def said_of_a_level(doc: Doc, number: Span, span: Span) -> bool:
     return False
 
 
+BRACKET_DAY_GAP = 3   # tokens from a number to the bracketed day that follows its noun (`6 cases (March 1)`)
+
+
 def clause_day(doc: Doc, number: Span, start: int, end: int) -> str | None:
     """The day of the count's own clause: the nearest that can date it, but a day it is `as of` after the number
     beats an earlier one (the day of a statement), and neither an earlier level's day nor the day its period
     starts from (`since Jan 20`) is its own."""
     dates = [d for d in attachable_dates(doc, start, end)
              if not said_of_a_level(doc, number, d) and not opens_period(doc, d)]
+    words = lower_words(doc)
+    own = next((d for d in dates if 0 <= d.start - number.end <= BRACKET_DAY_GAP and words[d.start - 1] == "(" and
+                d.end < len(doc) and words[d.end] == ")"), None)
+    if own is not None:
+        return get(own, "value")   # `namely 6 cases (March 1), 3 cases (February 29)`: each its bracket's day
     found = nearest(dates, number.start)
     if found is not None and found.end <= number.start:
         later = [d for d in dates if d.start >= number.end and as_of(doc, d) and is_day(get(d, "value"))]
@@ -153,9 +161,11 @@ def carried_day(doc: Doc, number: Span, facts: list[Span], section_start: int, s
     previous = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")) and
                            not is_earlier_level(doc, f) and same_place(get(f, "region")),
                            floor=max(section_start, number.start - CARRY_REACH))
-    if previous is None:
-        counted = last_before(facts, number.start, lambda f: f.label_ == "case_count", floor=section_start)
-        return paragraph_day(doc, number, case_words) if counted is None else None
+    if previous is None:   # no dated count before but another place's: the paragraph's day, when it names one
+        # (`2 new cases in Beijing [headline] ... confirmed in Beijing from 0 to 24 February 29th. 18 new ...`)
+        dated = last_before(facts, number.start, lambda f: f.label_ == "case_count" and is_day(get(f, "date")),
+                            floor=max(section_start, number.start - CARRY_REACH))
+        return paragraph_day(doc, number, case_words) if dated is None else None
     day = get(previous, "date")
     for span in spans_in(spans_of(doc, "date"), previous.end, number.start):
         value = get(span, "value")

@@ -214,3 +214,16 @@ def test_a_paragraph_s_day_after_an_undated_headline_count(facts_of):
            "18 new suspected cases were reported."
     assert [(f["value"], f["date"]) for f in facts_of(text, published="2020-03-01", kind="case_count")
             if f["value"] == 18] == [(18, "2020-02-29")]
+
+
+@pytest.mark.parametrize("tail, period", [
+    ("Provincial-level regions of Tianjin, Liaoning and Gansu each reported one case.", "new"),
+    # false readings: another status is another report; another paragraph
+    ("Tianjin and Gansu each reported one death.", None),
+    ("\n\nTianjin and Gansu each reported one case.", None),
+])
+def test_places_with_one_each_go_on_with_a_partition(facts_of, tail, period):
+    text = "The commission received reports of 39 newly confirmed cases on Thursday.\n\nOf them, 14 were reported " \
+           "in Guangdong Province, eight in Shanghai and three in Fujian Province. " + tail
+    assert {f["period"] for f in facts_of(text, published="2020-03-20", kind="case_count")
+            if f["region"] in ("Tianjin", "Gansu")} == {period}

@@ -9,8 +9,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
-from extract.nlp.rules.relations import (rule_of, clause_bounds, last_before, lower_words, region_index, sentence_start, spans_in,
-                                         spans_of)
+from extract.nlp.rules.relations import (rule_of, clause_bounds, last_before, lower_words, region_index, sentence_index,
+                                         sentence_start, spans_in, spans_of)
 from extract.nlp.triggers import status_table, word_set
 
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
@@ -26,6 +26,7 @@ REPORTED_KEY = "aidfacts_reported_case"   # doc.user_data marks of the counts of
 WHOLE_KEY = "aidfacts_roll_call_whole"   # marks of the whole count a roll call parts (its characters)
 TALLY_KEY = "aidfacts_roll_call_tally"   # marks of a bare roll call's standing tallies (`Shenzhen has 416, ...`)
 STATUSES = status_table()
+LIST_PART_RULES = frozenset({"case_list_item", "count_partitive_lead", "case_roll_call"})   # members of a partition
 UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no confirmed cases (`asymptomatic`)
 # the words of a lead-in that name nothing of its cases (`Among the imported cases,`: `imported` is named)
 LEAD_FILLERS = frozenset({"of", "among", "the", "these", "those", "all", ",", "cases", "case", "patients", "in",
@@ -66,6 +67,9 @@ class CaseLists:
                 put(fact, "period", get(previous, "period"))
                 if is_current(previous):
                     mark_current(fact)
+            elif get(fact, "period") is None and previous is not None and self.partition_goes_on(doc, previous, fact):
+                put(fact, "period", get(previous, "period"))   # `... eight in Shanghai. Tianjin and Gansu each
+                # reported one case.`: the places that had one each go on with the list of parts before
             roll = self.roll_call_period(fact, roll, joined, by_chars)
             same_list = joined and "among" not in lower_words(doc)[previous.end: fact.start]   # `Among them,`: any
             if get(fact, "status") == "unspecified":
@@ -74,6 +78,16 @@ class CaseLists:
                 elif is_reported(fact):
                     put(fact, "status", "confirmed")   # `33,366 cases of the disease`, `5 imported cases`
             previous, previous_in_list, before = fact, joined, previous
+
+    @staticmethod
+    def partition_goes_on(doc: Doc, previous: Span, fact: Span) -> bool:
+        """A count stated for each of several places (`Tianjin, Liaoning and Gansu each reported one case`) in the
+        sentence right after a list of parts of a count (`Of them, 14 were in Guangdong, eight in Shanghai.`), in
+        the same paragraph, with its status: the same partition goes on."""
+        return bool(get(fact, "places")) and rule_of(previous) in LIST_PART_RULES and \
+            get(fact, "status") in (get(previous, "status"), "unspecified") and \
+            sentence_start(doc, fact.start) == sentence_index(doc).bounds(previous.start)[1] and \
+            "\n" not in doc[previous.end: fact.start].text
 
     @staticmethod
     def roll_call_period(fact: Span, roll: Span | None, joined: bool, by_chars: dict) -> Span | None:

@@ -227,3 +227,18 @@ def test_places_with_one_each_go_on_with_a_partition(facts_of, tail, period):
            "in Guangdong Province, eight in Shanghai and three in Fujian Province. " + tail
     assert {f["period"] for f in facts_of(text, published="2020-03-20", kind="case_count")
             if f["region"] in ("Tianjin", "Gansu")} == {period}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Hong Kong, four new cases were confirmed yesterday, with six more testing positive today.",
+     (6, "Hong Kong", "confirmed", "new")),
+    ("Six people tested positive in Hong Kong on Monday.", (6, "Hong Kong", "confirmed", None)),
+])
+def test_testing_positive_is_confirmed(facts_of, text, expected):
+    assert expected in counts(facts_of, text)
+
+
+@pytest.mark.parametrize("text", ["Six people tested negative in Hong Kong on Monday.",
+                                  "Hong Kong tested 300 people on Monday."])
+def test_tests_are_no_cases(facts_of, text):
+    assert counts(facts_of, text) == []

@@ -24,6 +24,9 @@ GROUP_STOPS = frozenset({"the", "these", "those", "all", "of", "among", "and", "
 MOVED_REACH = 4   # words from the verb to the number (`transporting a total of 4,004 people`)
 
 
+TEST_VERBS = frozenset({"tested", "testing", "test", "tests"})   # `tested positive`: the result is the status
+
+
 class PeopleCounts(CountWords):
     """Resolves the counted nouns of classes `people` and `persons` (data/triggers.json nouns)."""
 
@@ -32,7 +35,8 @@ class PeopleCounts(CountWords):
         the sentence sends or forms teams (`nine medical teams, including 1,385 people`)."""
         words = lower_words(doc)
         after = [w for w in words[head.end: head.end + 5] if w not in AUXILIARIES and w not in STATE_ADVERBS
-                 and w not in ("who", "that")][:1]   # `3,255 people who died of the disease`
+                 and w not in ("who", "that") and w not in TEST_VERBS][:1]   # `3,255 people who died of the
+        # disease`, `six people tested positive`
         if after == ["with"]:
             after = words[head.end + 1: head.end + 3]   # `9,128 people with serious symptoms`
         nearby = words[max(0, number.start - 2): number.start] + after

@@ -122,7 +122,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 # Taiwan including one death`, `10 deaths, seven of which`, and in a province's bulletin `183
                 # were in Hangzhou (including 2 imported cases)`: Hangzhou's imported cases, not the province's
                 whole = self.list_heading_any(doc, number, facts) or (last_before(   # (`Of the new patients, 19`)
-                    facts, number.start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=number.start - REFERENCE_REACH) if head.rule == LEAD else None)
+                    facts, number.start, lambda f: f.label_ == "case_count" and not is_subcount(f),
+                    floor=number.start - REFERENCE_REACH) if head.rule == LEAD else None)
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item") or \

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.nlp.docindex import doc_index
+from extract.nlp.rules.case_people import TEST_VERBS
 from extract.nlp.rules.count_levels import LevelFinder, previous_count
 from extract.nlp.rules.counting import AUXILIARIES, STATE_ADVERBS, Head
 from extract.nlp.rules.relations import last_before, lower_words, sentence_start
@@ -29,8 +30,8 @@ class StatusCounts(LevelFinder):
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
             return None
         j = number.end
-        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] == "more"):
-            j += 1   # `8 have been cured`, `20 more were cured`
+        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in ("more", *TEST_VERBS)):
+            j += 1   # `8 have been cured`, `20 more were cured`, `six more testing positive`
         if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
             return Head("case", "case_status_item", number.end)   # `2 in critical condition`
         if j >= len(doc) or words[j] not in self.any_status:
@@ -57,7 +58,7 @@ class StatusCounts(LevelFinder):
         if existential and j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
             j += 1   # `there are now 60 in critical condition`
         while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS or
-                                                       words[j] == "more"):   # (`13 more were cured`)
+                                                       words[j] == "more" or words[j] in TEST_VERBS):   # (`13 more`)
             j += 1
         if (j == number.end and not existential) or j >= len(doc) or words[j] not in self.any_status:
             return None

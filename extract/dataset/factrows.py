@@ -28,6 +28,7 @@ GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap colum
 BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
 CANDIDATES_AT = FIELDS.index("candidates")   # before LATER_FIELDS_AT: a fact row's index too
 NO_CANDIDATES = "[]"   # a fact row's candidates cell where there are none (an `is` test tells it from a text)
+NO_VALUES = dict.fromkeys(FACT_COLUMNS)   # a JSON record's keys, in FACT_COLUMNS' order
 ROW_CELLS = itemgetter(*FACT_COLUMNS)   # a row dict's cells in FACT_COLUMNS' order, as a tuple
 # a fact's (or a fact row's: its columns start as the fact's fields do) id, kind and rule
 FACT_ID_OF, KIND_OF, RULE_OF = itemgetter(FIELDS.index("fact_id")), itemgetter(FIELDS.index("kind")), \
@@ -57,10 +58,14 @@ def csv_cells(rows: list[tuple]) -> list[tuple]:
 
 def json_records(rows: list[tuple]) -> list[dict]:
     """Fact rows as facts.jsonl's records: candidates as a list of objects."""
-    records = [dict(zip(FACT_COLUMNS, row)) for row in rows]
-    for record in records:
+    records = []
+    for row in rows:
+        # a copy of a dict that holds every key already, then its values set: no table of keys to grow per record
+        record = NO_VALUES.copy()
+        record.update(zip(FACT_COLUMNS, row))
         candidates = record["candidates"]
         record["candidates"] = [] if candidates is NO_CANDIDATES else [dict(c) for c in candidates]
+        records.append(record)
     return records
 
 

@@ -21,7 +21,7 @@ SHAPES = [
     ("In Sichuan, 14 patients have been cured, and 3 were newly confirmed.", [(14, "total")]),
     # no clause that brings a total, or another number first: the count's own words decide
     ("Guangdong confirmed 12 cases.", [(12, None)]),
-    ("Guangdong has 1,350 cases in 21 cities, bringing the total to 2,000.", [(1350, None)]),
+    ("Guangdong has 1,350 cases in 21 cities, bringing the total to 2,000.", [(1350, "total")]),   # a place has
     ("Guangdong confirmed 12 cases, and the total is now 1,350.", [(12, None)]),
     ("Guangdong confirmed 12 cases; the province's total is 1,350.", [(12, None)]),
 ]

@@ -34,9 +34,9 @@ ROLL_CALLS = [
     ("Shenzhen reported 416 confirmed cases, followed by Guangzhou at 339 and Zhuhai at 98.",
      [(98, "Zhuhai", "confirmed", ""), (339, "Guangzhou", "confirmed", ""), (416, "Shenzhen", "confirmed", "")]),
     # the count noun after the first member only (works before: kept)
-    ("Shenzhen has 416 confirmed cases, Guangzhou 339, Zhuhai 98 and Foshan 84.",
-     [(84, "Foshan", "confirmed", ""), (98, "Zhuhai", "confirmed", ""), (339, "Guangzhou", "confirmed", ""),
-      (416, "Shenzhen", "confirmed", "")]),
+    ("Shenzhen has 416 confirmed cases, Guangzhou 339, Zhuhai 98 and Foshan 84.",   # (a place has a running total)
+     [(84, "Foshan", "confirmed", "total"), (98, "Zhuhai", "confirmed", "total"),
+      (339, "Guangzhou", "confirmed", "total"), (416, "Shenzhen", "confirmed", "total")]),
     ("Wuhan reported 1,200 new confirmed cases on Monday, Xiaogan 300, and Huanggang 250.",
      [(250, "Huanggang", "confirmed", "new"), (300, "Xiaogan", "confirmed", "new"),
       (1200, "Wuhan", "confirmed", "new")]),

@@ -15,17 +15,17 @@ STATUS_SHAPES = [
      [(500, "Jiangsu", "confirmed", "total"), (326, "Jiangsu", "recovered", "total"),
       (8, "Jiangsu", "death", "total")]),
     ("Hunan has 900 confirmed cases. Of the total, 40 have recovered.",
-     [(900, "Hunan", "confirmed", None), (40, "Hunan", "recovered", "total")]),
+     [(900, "Hunan", "confirmed", "total"), (40, "Hunan", "recovered", "total")]),
     # a level of people named by their status alone
     ("Five patients left hospital on Monday, bringing the number of recovered to 120.",
      [(5, None, "recovered", "new"), (120, None, "recovered", "total")]),   # discharged; added to the level
     ("Jiangsu has 500 confirmed cases. The number of the dead rose to 30.",
-     [(500, "Jiangsu", "confirmed", None), (30, "Jiangsu", "death", "total")]),
+     [(500, "Jiangsu", "confirmed", "total"), (30, "Jiangsu", "death", "total")]),
     ("Jiangsu has 500 confirmed cases. The total number of the dead is 30.",
-     [(500, "Jiangsu", "confirmed", None), (30, "Jiangsu", "death", "total")]),
+     [(500, "Jiangsu", "confirmed", "total"), (30, "Jiangsu", "death", "total")]),
     # a trailing state after a case count of the clause
     ("Jiangsu has 500 confirmed cases, and 40 are severely ill.",
-     [(500, "Jiangsu", "confirmed", None), (40, "Jiangsu", "severe", None)]),
+     [(500, "Jiangsu", "confirmed", "total"), (40, "Jiangsu", "severe", None)]),
     # false positives: the whole is not cases, the state is of things
     ("The club signed 20 players. Of all, eight have left the team.", []),
     ("The company made 500 ventilators. Of all, 326 have been delivered.", []),

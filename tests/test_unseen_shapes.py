@@ -69,7 +69,8 @@ ROLL_CALLS = [
      [(150, "confirmed", "total", "Hong Kong"), (10, "confirmed", "total", "Macao"),
       (59, "confirmed", "total", "Taiwan")]),
     ("Hong Kong has 150 cases; Macao has 10 and Taiwan 59.",
-     [(150, "confirmed", None, "Hong Kong"), (10, "confirmed", None, "Macao"), (59, "confirmed", None, "Taiwan")]),
+     [(150, "confirmed", "total", "Hong Kong"), (10, "confirmed", "total", "Macao"),
+      (59, "confirmed", "total", "Taiwan")]),   # (a place that has cases holds a running total)
     ("Guangdong reported 5 new cases, Zhejiang 3 and Henan 2.",
      [(5, "confirmed", "new", "Guangdong"), (3, "confirmed", "new", "Zhejiang"), (2, "confirmed", "new", "Henan")]),
     ("Guangdong reported 5 new cases on Monday, while Zhejiang reported 3 and Henan 2.",

@@ -50,6 +50,8 @@ AREA_NOUN = r"(?=(?:province|prefecture|municipality)$)(?<=[a-z]{3})"   # `Hubei
 # `|ChinaNews|Published:2020-02-03`, `Deaths:3`: a label glued by its colon to the date or the number it gives
 LABEL_COLON_NUMBER = r":(?<=[A-Za-z]:)(?=[0-9])"
 # kept whole: ISO dates (2020-02-10) and clock times, which the default rules split at hyphens
+# `a)779 confirmed cases;`, `2)59 cured`: a list item's marker glued to the number it opens with
+MARKER_NUMBER = r"\)(?<=[A-Za-z0-9]\))(?=[0-9])"
 WHOLE_TOKEN = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")
 PIPELINE_VERSION = "2"
 TOKENIZER = "aidfacts.Tokenizer.v1"
@@ -60,13 +62,13 @@ def make_tokenizer():
     """English's tokenizer (spaCy's own factory, spacy.Tokenizer.v1) with these changes: each Chinese
     character is a token, so that 湖北省 can be matched like `Hubei Province`; ISO dates and clock times stay
     whole; emoticons with digits are none (`Guangdong (8)`); words that scraping glued together are split
-    (`inJiangsu`, `12cases`, `40–50`, `Deaths:3`, and as special cases `confirmedcases`, `Hubeiprovince`). Named in the config, so that spacy.blank builds this one tokenizer
+    (`inJiangsu`, `12cases`, `40–50`, `Deaths:3`, `a)779`, and as special cases `confirmedcases`, `Hubeiprovince`). Named in the config, so that spacy.blank builds this one tokenizer
     and not the default one first (a tokenizer loads its special cases when made: 0.2 s of every start-up)."""
 
     def tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         infixes = list(defaults.infixes) + [CJK_CHARACTER, GLUED_COMMA, DIGIT_DASH, DIGIT_WORD, DIGIT_SHORT_WORD,
-                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN, LABEL_COLON_NUMBER]
+                                             MONTH_DIGIT, WORD_NAME, AREA_NOUN, LABEL_COLON_NUMBER, MARKER_NUMBER]
         return Tokenizer(nlp.vocab, rules={**numeral_safe(defaults.tokenizer_exceptions), **glued_word_rules()},
                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
@@ -85,7 +87,8 @@ def numeral_safe(exceptions: dict) -> dict:
 
 def glued_word_rules() -> dict[str, list[dict]]:
     """Tokenizer special cases for two known words written as one: a status or period word and the noun it
-    qualifies (`confirmedcases`, `newcases`; data/triggers.json `glued_words`), and a city's one-word name
+    qualifies (`confirmedcases`, `newcases`; data/triggers.json `glued_words`), two function words (`ofwhich`,
+    `havebeen`), and a city's one-word name
     and `city` (`Wuhancity`; from the gazetteer: `city` ends too many English words for an infix rule)."""
     glued = triggers()["glued_words"]
     pairs = [(first, second) for first in glued["before"] for second in glued["after"]]
@@ -94,6 +97,7 @@ def glued_word_rules() -> dict[str, list[dict]]:
              for form in (region.canonical, *region.aliases) if form.isascii() and form.isalpha()}
     pairs += [(name, "city") for name in sorted(names)]
     pairs += [(word, "in") for word in glued["before_in"]]   # `1wasin Nanjing`, `631 cases have been reportedin Jiangsu`
+    pairs += [(first, second) for first, second in glued["pairs"]]   # `93 ofwhich`, `519 cases havebeen cured`
     return {first + second: [{ORTH: first}, {ORTH: second}] for first, second in pairs}
 
 

@@ -143,8 +143,11 @@ class NumberFinder:
                     enclosed_group_end(doc, low.end) is not None:
                 continue   # `The other seven — four in Shanghai, two in Gansu — were imported`: a list set apart
             reach = CHANGE_BY_REACH if low.start and words[low.start - 1] == "by" else CHANGE_REACH
+            # (`revised the toll by nearly 1,300, from 2,579 to 3,869`: a change's amount before `from`)
+            by_then_from = low.start > 0 and words[low.start - 1] == "from" and \
+                "by" in words[max(0, low.start - CHANGE_REACH):low.start - 1]
             if link == "to" and not lead and (not CHANGE_WORDS.isdisjoint(words[max(0, low.start - reach):low.start]) or
-                                              (low.start > 0 and words[low.start - 1] == "by")):
+                                              (low.start > 0 and words[low.start - 1] == "by") or by_then_from):
                 continue   # `rose from 8 to 11`, `rose by 12 to 345`, `the number of cases by 325 to 50,333`: a change
             if low.value is None or high.value is None:
                 low.value = high.value = None

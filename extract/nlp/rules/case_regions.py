@@ -74,6 +74,9 @@ def is_subcount(fact: Span) -> bool:
     return rule_of(fact) in SUBCOUNT_RULES
 
 
+OPENING_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "as"})   # `While ..., 251 remain`
+
+
 class CaseRegions(CountWords):
     """Finds the region a case count is about; CaseRelations builds the rest of its attributes on it."""
 
@@ -240,13 +243,16 @@ class CaseRegions(CountWords):
         if owner is not None:   # `Wuhan's 2,000 patients`
             return get(owner, "value")
         team_subject = self.team_subject(doc, start, number.start)
-        candidates = [s for s in spans_in(regions, start, number.start)
+        main = self.main_clause_start(doc, number)   # (an opening clause's place: opening_clause_place)
+        candidates = [s for s in spans_in(regions, max(start, main or start), number.start)
                       if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
-                      and not closed_bracket(doc, s, number.start)]
+                      and not closed_bracket(doc, s, number.start) and not self.scopes.excluded(doc, s)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
-                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)]
-        located = [s for s in after if governing_preposition(doc, s, frozenset({"in", "across"})) is not None
+                 if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
+                 and not self.scopes.excluded(doc, s)]
+        located = [s for s in after if (governing_preposition(doc, s, frozenset({"in", "across"})) is not None or
+                                        self.reported_from(doc, s))
                    and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
                    and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all
         # of the deaths reported in Hubei`: the count is the country's
@@ -270,8 +276,10 @@ class CaseRegions(CountWords):
             return city_before_its_province(doc, subjects[-1]) or get(subjects[-1], "value")
         if located:
             return get(located[0], "value")
-        if head.rule == "case_toll":   # `the death toll from the virus in Hubei rose to 1,921`
-            toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=number.start)
+        # `the death toll from the virus in Hubei rose to 1,921`, `revised the death toll in Wuhan from 2,579 to
+        # 3,869 deaths`: the toll's place
+        toll = max((j for j in range(start, number.start) if words[j] == "toll"), default=None)
+        if toll is not None:
             placed = [s for s in candidates if s.start > toll and governing_preposition(doc, s, frozenset({"in"}))
                       is not None and RELATIVE_WORDS.isdisjoint(words[toll: s.start])]
             if placed:
@@ -394,8 +402,43 @@ class CaseRegions(CountWords):
         runs = region_runs(doc, spans_in(region_index(doc).regions, sent.start, chain_start.start))
         region_list = max(reversed(runs), key=len) if runs else []   # the longest list, the later if tied
         if len(region_list) != len(chain):
-            return None
+            # `20, 30 and 40 new cases were reported in Wuhan, Xiaogan and Huanggang respectively`: the list after
+            after = region_runs(doc, spans_in(region_index(doc).regions, chain[-1].end, sent.end))
+            region_list = next((run for run in after if len(run) == len(chain)), [])
+            if not region_list:
+                return None
         return get(region_list[chain.index(number)], "value")
+
+    @staticmethod
+    def main_clause_start(doc: Doc, number: Span) -> int | None:
+        """Where the main clause of the count's sentence starts, past an opening clause of contrast (`While 100
+        patients in Hong Kong have been discharged, 251 remain`): the token after its comma; None when the
+        sentence opens otherwise or the count stands in the opening clause."""
+        sent_start, words = sentence_start(doc, number.start), lower_words(doc)
+        if words[sent_start] not in OPENING_SUBORDINATORS:
+            return None
+        comma = next((j for j in range(sent_start + 1, number.start) if words[j] == ","), None)
+        return comma + 1 if comma is not None else None
+
+    def opening_clause_place(self, doc: Doc, number: Span, start: int) -> str | None:
+        """`While more than 100 patients in Hong Kong have been discharged, 251 people remain in hospital`: the
+        one place an opening clause of contrast names is its main clause's too, when the main clause names none
+        and does not speak of elsewhere (`..., 5 were reported elsewhere`)."""
+        main = self.main_clause_start(doc, number)
+        end = clause_bounds(doc, number.start)[1]
+        if main is None or spans_in(region_index(doc).regions, main, end) or \
+                self.scopes.speaks_of_elsewhere(doc, main, end) or self.scopes.speaks_nationally(doc, main, end):
+            return None
+        named = {get(s, "value") for s in spans_in(region_index(doc).regions, sentence_start(doc, number.start), main)
+                 if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
+                 and not self.scopes.excluded(doc, s)}
+        return named.pop() if len(named) == 1 else None
+
+    def reported_from(self, doc: Doc, region: Span) -> bool:
+        """`The three new cases were all reported from Huizhou`: where a report came from is where its cases are
+        (not `imported from Hubei`, `arrived from Wuhan`)."""
+        j = governing_preposition(doc, region, frozenset({"from"}))
+        return j is not None and j > 0 and lower_words(doc)[j - 1] in self.report_verbs
 
     def team_subject(self, doc: Doc, start: int, position: int) -> bool:
         """A medical team is the subject (`The Shandong medical team treated 411 patients`)."""

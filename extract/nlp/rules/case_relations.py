@@ -16,7 +16,7 @@ from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
 from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
 from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total,
-                                             other_place_between, whole_of_a_part, words_after)
+                                             other_place_between, place_has, whole_of_a_part, words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
@@ -32,6 +32,7 @@ EVENT_VERBS = word_set("event_verbs")
 REMAIN_VERBS = word_set("remain_verbs")
 FRAME_DAY_REACH = 3   # words from a sentence's start to the day that frames all its clauses (`Also on Wednesday,`)
 ADDED_WORDS = frozenset({"additional", "another", "further", "fresh"})
+DAY_SPANS = tuple(f" {phrase} " for phrase in sorted(word_set("day_spans")))
 # rules that count a part of the count before them in their sentence
 PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_noun", "count_partitive",
                         "count_partitive_lead"})
@@ -39,6 +40,7 @@ PART_RULES = frozenset({"count_including", "count_of_which", "count_partitive_no
 HEADED_RULES = PART_RULES | {"case_list_item", "case_origin_item", "count_list", "case_ellipsis", "count_others",
                              "case_respectively", "case_roll_call",
                              "count_total_to"}
+LEAD = "count_partitive_lead"   # `Of the new patients, 19 ...`: a part of the last count before its lead-in
 BRACKET_GAP = 6   # words from a count to the bracket that parts it
 REFERENCE_REACH = 400   # tokens back to the count a later mention refers to (a paragraph or two)
 RESTATED_MIN = 10       # a smaller number restates another only in the same words
@@ -54,6 +56,7 @@ NEWLY_REACH = 4   # words from a count's noun to `newly` in its verb (`have been
 AVERAGE_REACH = 3   # words after a count's noun within which `annually`, `on average` stand
 AVERAGE_PAIRS = (["on", "average"], ["per", "year"], ["a", "year"], ["each", "year"])
 AVERAGE_PAIR_FIRSTS = frozenset(pair[0] for pair in AVERAGE_PAIRS)   # (one set test rules most clauses out)
+
 
 
 class CaseRelations(CaseLists, CaseRegions):
@@ -118,10 +121,12 @@ class CaseRelations(CaseLists, CaseRegions):
                 # its paragraph gives: `3,700 patients in Wuhan, including 1,000 in serious condition`, `20 in
                 # Taiwan including one death`, `10 deaths, seven of which`, and in a province's bulletin `183
                 # were in Hangzhou (including 2 imported cases)`: Hangzhou's imported cases, not the province's
-                whole = self.list_heading_any(doc, number, facts)
+                whole = self.list_heading_any(doc, number, facts) or (last_before(   # (`Of the new patients, 19`)
+                    facts, number.start, lambda f: f.label_ == "case_count" and not is_subcount(f), floor=number.start - REFERENCE_REACH) if head.rule == LEAD else None)
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
-                region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item")
+                region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item") or \
+                    self.opening_clause_place(doc, number, start)
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:
@@ -133,7 +138,8 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = self.block_heading_region(doc, number)   # `Henan` / `New confirmed: 20`
             if region is None and not national and not own_place and head.rule not in SUBCOUNT_RULES:
                 region = self.scopes.article_place(doc, number.start)   # the place the article (or section) is about
-        date = earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
+        date = (earlier_day(doc, number, facts) or level_day(doc, number)) if head.rule == "count_change_from" else \
+            earlier_day(doc, number, facts) or (head.rule == "count_earlier_level" and level_day(doc, number)) or \
             clause_day(doc, number, start, end) or \
             same_day(doc, number, start, end) or (head.rule == "case_labelled" and block_day(doc, number)) or \
             (lead and lead.date) or \
@@ -234,8 +240,10 @@ class CaseRelations(CaseLists, CaseRegions):
         if value is None:
             return None
         words = doc[number.start: head.end].text.lower()
+        # (plain `cases`, not yet given their status, restate confirmed ones: `Among those 19 new cases,`)
+        statuses = (status, "confirmed") if status == "unspecified" else (status,)
         same = last_before(facts, number.start, lambda f: f.label_ == "case_count" and get(f, "value") == value and
-                           get(f, "status") == status and (value >= RESTATED_MIN or f.text.lower() == words),
+                           get(f, "status") in statuses and (value >= RESTATED_MIN or f.text.lower() == words),
                            floor=number.start - REFERENCE_REACH)
         return get(same, "region") if same is not None else None
 
@@ -356,11 +364,15 @@ class CaseRelations(CaseLists, CaseRegions):
         if head.rule in ("count_reached", "place_tally"):   # a level reached is a running total, unless new cases reached it
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
-            if self.new_words & set(lows[own: number.start]):
-                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's)
+            before = lows[own: number.start]
+            last_new = max((k for k, w in enumerate(before) if w in self.new_words), default=None)
+            if last_new is not None and self.total_words.isdisjoint(before[last_new + 1:]):
+                return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's; but `no new
+                # infections, with the total at 1,347`: the level named after it is a running total)
             return CURRENT if reached_now(doc, clause_start, number.start) else "total"   # `active cases fell to`
-        if number.start > 0 and lows[number.start - 1] in ADDED_WORDS:
-            return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`
+        if number.start > 0 and lows[number.start - 1] in ADDED_WORDS or \
+                lows[number.end: number.end + 1] == ["more"] and lows[number.end + 1: number.end + 2] != ["than"]:
+            return "new"   # `an additional 136 cases`, `another 1,563 suspected cases`, `13 more were cured`
         if lows[number.start] in ADDED_WORDS and \
                 last_before(facts, number.start, floor=sentence_start(doc, number.start)) is None:
             return "new"   # `Shenzhen confirmed another 26 cases`; not `5,646 were severe and another 1,226 critical`
@@ -385,6 +397,8 @@ class CaseRelations(CaseLists, CaseRegions):
         before = words[clause_start: number.start]
         # the clause up to the numeral, its qualifier included (`A total of 2,649 patients`)
         text = " " + " ".join(words[clause_start: number.end]) + " "
+        if before and before[-1] == "with" and self.event_on_a_day(doc, number, head, number.start, clause_end):
+            return "new"   # `the total is 1,331, with 41 cases discharged on Tuesday alone`: an event of its own day
         if head.rule == "case_toll" or any(w in text for w in self.spaced_total_words):
             return "total"
         if before and before[-1] == "with":
@@ -393,7 +407,7 @@ class CaseRelations(CaseLists, CaseRegions):
             if previous is not None and other_place_between(doc, previous, number):
                 return "total"   # `Henan recorded 1,033 cases on Sunday and helps Suizhou, a city with 984 cases`
             return (get(previous, "period") if previous is not None else None) or "total"
-        if any(v in text for v in self.spaced_total_verbs):
+        if any(v in text for v in self.spaced_total_verbs) or place_has(doc, before, phrase, clause_start, number):
             return "total"
         if " as of " in text or self.by_a_date(doc, clause_start, number.start):
             return "total"
@@ -419,8 +433,9 @@ class CaseRelations(CaseLists, CaseRegions):
             return CURRENT   # `15 patients in Xiaogan remained hospitalized`: still ill, held now
         if head.rule == "case_parenthetical" and head.noun_end is not None and holds_tally(doc, head.modifiers):
             return "total"   # `Huanggang (2,907) and Xiaogan (2,874) have the most cases`
-        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end):
-            return "new"
+        if self.event_on_a_day(doc, number, head, clause_start, end) or increments_a_total(doc, head.end) or \
+                any(span in text or span in after for span in DAY_SPANS):
+            return "new"   # (`282 patients were discharged over the past 24 hours`: within one day)
         return None
 
     @staticmethod

@@ -9,8 +9,8 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS
 from extract.nlp.rules.list_shapes import enclosed_group_end
-from extract.nlp.rules.relations import (last_before, lower_words, possessive_owner, region_index, sentence_index, sentence_start,
-                                         token_texts)
+from extract.nlp.rules.relations import (last_before, lower_words, possessive_owner, region_index, sentence_index,
+                                         sentence_start, spans_in, token_texts)
 from extract.nlp.triggers import triggers, word_set
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})   # `7 of (its) 9`: part and whole
@@ -145,3 +145,16 @@ def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
     cases, and helps Suizhou, a city with 984 cases`: the 984 is no part of Henan's report)."""
     regions, own = region_index(doc), get(previous, "region")
     return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)
+
+
+PLACE_HAS = frozenset({"has", "have"})   # `Hong Kong has 682 cases`: a standing count
+PATIENT_NOUNS = frozenset({"patients", "patient", "people", "persons", "inpatients"})   # who may be held now
+
+
+def place_has(doc: Doc, before: list[str], phrase: list[str], clause_start: int, number: Span) -> bool:
+    """`Hong Kong has 682 cases`: a place that has a number of cases or deaths holds a running total, as `a city
+    with 984 cases` does; not patients, who may be those held now (`Hubei has 3,000 patients`). before: the
+    clause's words up to the number; phrase: the count's noun phrase."""
+    return len(before) > 1 and before[-1] in PLACE_HAS and not PATIENT_NOUNS.intersection(phrase) and \
+        bool(spans_in(region_index(doc).regions, clause_start, number.start - 1)) and \
+        not increments_a_total(doc, number.end)   # (`has 1,350 cases ..., bringing the total to 2,000`)

@@ -179,6 +179,8 @@ class LevelFinder(CountWords):
                           "count_total_to", number)
             if head is not None:
                 return head
+            if "total" in window and self.total_of_uncounted_cases(doc, number, facts):
+                return Head("case", "count_reached", number.end)
         head = borrow(self.total_of_the_sentence_before(doc, number, facts), "count_total_to", number)
         if head is not None:
             return head   # `Hubei reported 300 new cases. The total rose to 2,000.`
@@ -214,6 +216,21 @@ class LevelFinder(CountWords):
             return None   # `Hubei reported 300 new cases and opened 16 hospitals. The total rose to 2,000.`
         own = {get(r, "value") for r in spans_in(region_index(doc).regions, s, number.start)}
         return previous if own <= {get(previous, "region")} else None
+
+    def total_of_uncounted_cases(self, doc: Doc, number: Span, facts: list[Span]) -> bool:
+        """`Guangdong reported no new infections, with the total standing at 1,347`, `Wuhan reported no new
+        cases. The total stays at 50,005.`: a total with no count before it to borrow from (a zero told by `no`
+        is none) is a running total of the cases its sentence names before it, or, when the sentence opens with
+        the bare level, the cases the sentence before names (a paragraph's last, too); never when a count of
+        anything else is there (`Jiangsu sent no more medics, the total at 2,800`)."""
+        s = sentence_start(doc, number.start)
+        lo = s
+        if self.bare_level(doc, s, number.start) is not None and s > 0:
+            lo = sentence_start(doc, s - 1)
+        if last_before(facts, number.start, floor=lo) is not None:
+            return False
+        classes = {self.classify_word(doc, j) for j in range(lo, number.start)}
+        return "case" in classes and classes.isdisjoint(("personnel", "team"))
 
     def bare_level(self, doc: Doc, s: int, position: int) -> int | None:
         """The bare level noun a sentence opens with, its subject (`The total`, `Its tally`, `Beijing's tally`,
@@ -278,8 +295,11 @@ class LevelFinder(CountWords):
             return Head("case", "case_toll", number.end)   # `The death toll in Hubei is now 3,000`
         if FIGURE_WORDS.isdisjoint(words[max(start, number.start - 8): number.start]):
             return None
-        return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure",
-                      number)
+        head = borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_figure", number)
+        if head is None and "total" in words[max(start, number.start - 8): number.start] and \
+                self.total_of_uncounted_cases(doc, number, facts):
+            return Head("case", "count_reached", number.end)   # `... no new cases. The total number is 1,331`
+        return head
 
     def number_of(self, words: list[str], start: int, end: int) -> str | None:
         """The counted noun after the last `number of` before a reached level (`the number of severe cases`,
@@ -325,6 +345,20 @@ class LevelFinder(CountWords):
         if previous is None or number.start - 3 - previous.end > LEVEL_REACH or self.list_broken(doc, number, previous):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
+
+    @staticmethod
+    def change_start(doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
+        """`revised the death toll by nearly 1,300, from 2,579 to 3,869 deaths`: the level a change started from
+        (no range: the numbers reader left both ends exact) counts what the level it went to counts."""
+        words = lower_words(doc)
+        if number.start == 0 or words[number.start - 1] != "from" or number.end + 1 >= len(doc) or \
+                words[number.end] != "to" or get(number, "qualifier") != "exact":
+            return None
+        high = next((n for n in numbers if n.start == number.end + 1), None)
+        if high is None or high.start not in heads or get(high, "qualifier") != "exact":
+            return None
+        head = heads[high.start]
+        return Head(head.noun_class, "count_change_from", number.end, head.modifiers, head.noun_end)
 
     @staticmethod
     def day_possessive(doc: Doc, number: Span) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.rules.case_labels import LabelledCounts
 from extract.nlp.rules.case_people import PeopleCounts
+from extract.nlp.rules.case_status_items import StatusCounts
 from extract.nlp.rules.count_clauses import WHOLE_DETERMINERS
 from extract.nlp.rules.diseases import past_covid_gloss
 from extract.nlp.rules.disease_effects import DiseaseEffects, taken_lives
@@ -29,9 +30,6 @@ NOUN_MODIFIERS = frozenset({"hospital", "home", "household", "cluster", "communi
 STATUS_REACH = 8   # words after a partitive's people to the status that makes them cases
 OBSERVATION_REACH = 7   # `were released from close medical observation`
 OBSERVATION_WORDS = frozenset({"contact", "contacts", "observation"})   # what under_observation looks for
-STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
-STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
-                                   "while", "yesterday", "today"})
 
 
 WRAPPERS = word_set("count_wrappers")
@@ -39,7 +37,7 @@ WRAPPERS = word_set("count_wrappers")
 WHOLE_LEADS = [lead.split() for lead in word_set("whole_leads")]
 
 
-class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEffects):
+class HeadFinder(OriginItems, StatusCounts, PeopleCounts, LabelledCounts, RollCalls, DiseaseEffects):
     """Finds the Head of a number: `2,345 new confirmed cases` (count_noun), a list sharing its last member's
     noun (count_list), `324 of those` (count_partitive), `124 are medical workers` (count_copula), `Of the
     medical workers, 20,374` (count_partitive_lead), `Xiaogan (2,751)` (case_parenthetical), `Huanggang with
@@ -138,8 +136,8 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
             self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \
-            self.lead_whole(doc, number, facts) or \
-            self.others(doc, number, facts) or \
+            self.lead_whole(doc, number, facts) or self.others(doc, number, facts) or \
+            self.change_start(doc, number, numbers, heads) or \
             self.status_item(doc, number, facts) or self.status_sentence(doc, number, facts) or \
             self.respective(doc, number, numbers, facts) or self.labelled(doc, number) or \
             self.remaining(doc, number) or self.lives(doc, number) or self.disease_verb(doc, number)
@@ -151,13 +149,15 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
             if antecedent is not None and antecedent.start >= sentence_start(doc, number.start) and \
                     self.list_broken(doc, number, antecedent):
                 antecedent = None   # `39,170 close contacts, 345 of whom`: the nearer number is what it counts
+            # `All of the latest deaths were in Hubei and 10 of them`: a group of its own sentence, nearer than
+            # the count of a sentence before
+            group = None if last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)) \
+                else self.partitive_of_group(doc, number)
+            if group is not None:
+                return group
             if antecedent is not None:   # `10 deaths, seven of which`: deaths too, unless its own words say
                 return Head(get(antecedent, "noun_class"), "count_partitive", end + 2,
                             (antecedent.start, antecedent.end), antecedent.end)
-            if not last_before(facts, number.start, lambda f: True, floor=sentence_start(doc, number.start)):
-                group = self.partitive_of_group(doc, number)   # `the latest deaths ... and 10 of them`
-                if group is not None:
-                    return group
         head = self.partitive_of_noun(doc, number) or self.of_which(doc, number, facts)
         if head is not None:
             return head
@@ -314,9 +314,9 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
         between = words[number.end: chain[1].start]
         if between == [",", "and"]:
             return True
-        # `The number of confirmed cases rose to 500 and 3 patients died`: a level with a noun of its own
-        level = self.reached_total(doc, number, [])
-        return between == ["and"] and len(chain) == 2 and level is not None and level.rule == "count_reached"
+        # `Cases rose to 500 and 3 patients died`, `the toll at 3,305 and 76,052 recoveries`: a level's own noun
+        level = self.reached_total(doc, number, []) if between[:1] == ["and"] and len(chain) == 2 else None
+        return level is not None and level.rule in ("count_reached", "case_toll")
 
     def partitive_of_noun(self, doc: Doc, number: Span) -> Head | None:
         """`Two of the new patients are in serious condition`, `7 of the 9 confirmed cases`, `930 of its 935
@@ -355,47 +355,6 @@ class HeadFinder(OriginItems, PeopleCounts, LabelledCounts, RollCalls, DiseaseEf
             return None
         return borrow(previous_count(facts, number.start, sentence_start(doc, number.start)), "count_of_which",
                       number)
-
-    def status_item(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
-        number joined to a case count of its sentence, its status right after it, counts cases too."""
-        words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
-            return None
-        previous = previous_count(facts, number.start, sentence_start(doc, number.start))
-        if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
-            return None
-        j = number.end
-        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] == "more"):
-            j += 1   # `8 have been cured`, `20 more were cured`
-        if j + 2 < len(doc) and words[j] == "in" and words[j + 2] in ("condition", "conditions"):
-            return Head("case", "case_status_item", number.end)   # `2 in critical condition`
-        if j >= len(doc) or words[j] not in self.any_status:
-            return None
-        while j < len(doc) and (words[j] in self.any_status or
-                                (words[j] == "and" and j + 1 < len(doc) and words[j + 1] in self.any_status)):
-            j += 1   # `8 cured and discharged`
-        # the status ends the item (`8 cured and discharged from hospital`, `5 severe,`), it does not modify a
-        # noun of something else (`14 critical care units`, `3 severe shortages`, `30 confirmed that ...`)
-        index = doc_index(doc)
-        if j < len(doc) and not (index.is_punct[j] or index.is_space[j] or words[j] in STATUS_ITEM_FOLLOWERS):
-            return None
-        return Head("case", "case_status_item", number.end)
-
-    def status_sentence(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
-        """`137 have been cured and discharged from hospital.`: a sentence that opens with a bare number and a
-        status verb, after case counts nearby, counts cases."""
-        words = lower_words(doc)
-        if sentence_start(doc, number.start) != number.start:
-            return None
-        j = number.end
-        while j < len(doc) and j < number.end + 3 and (words[j] in AUXILIARIES or words[j] in STATE_ADVERBS):
-            j += 1
-        if j == number.end or j >= len(doc) or words[j] not in self.any_status:
-            return None
-        before = last_before(facts, number.start, lambda f: f.label_ == "case_count",
-                             floor=number.start - STATUS_SENTENCE_REACH)
-        return Head("case", "case_status_sentence", number.end) if before is not None else None
 
     def ellipsis(self, doc: Doc, number: Span, facts: list[Span]) -> Head | None:
         """`Jingmen reported 23 new confirmed cases, while Ezhou reported 51`, `sent 2,800 medical workers to

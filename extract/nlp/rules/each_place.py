@@ -31,6 +31,7 @@ def each_words() -> dict:
         data = json.load(handle)
     required = ("distributive_after_places", "distributive_before_places", "distributive_after_count",
                 "openers_before_places", "place_list_glue", "place_list_prefixes", "place_list_units",
+                "place_list_nouns", "place_list_noun_modifiers",
                 "not_distributive_after_each", "tally_verbs", "bracket_list_fillers", "relative_openers")
     missing = [key for key in required if not isinstance(data.get(key), list) or not data[key]]
     if missing:
@@ -86,8 +87,26 @@ def places_after(doc: Doc, number: Span, head_end: int, end: int) -> list[Span] 
                     k += 1
                 lists = place_lists(doc, k, end)
                 return lists[0] if lists and lists[0][0].start == k else None
+        if low[j] == "in" and j + 1 in in_region:
+            return places_then_each(doc, j + 1, end)
         if j in in_region or like_num[j] or low[j] in (",", ";", ":", ".", "(", ")"):
             return None
+    return None
+
+
+def places_then_each(doc: Doc, k: int, end: int) -> list[Span] | None:
+    """`there is one in Shaoyang and Yueyang each`, `two in both Hefei and Bengbu`: a list of places right
+    after the count's `in`, closed by `each` (not `each day`, `each of them`)."""
+    words, low = each_words(), lower_words(doc)
+    lists = place_lists(doc, k, end)
+    if not lists or lists[0][0].start != k:
+        return None
+    j = lists[0][-1].end
+    while j < end and low[j] in words["place_list_units"]:
+        j += 1
+    if j < end and low[j] in words["distributive_after_places"] and \
+            (j + 1 >= len(doc) or low[j + 1] not in words["not_distributive_after_each"]):
+        return lists[0]
     return None
 
 
@@ -110,7 +129,7 @@ def places_before(doc: Doc, number: Span, head_end: int, start: int) -> list[Spa
     before = next((p for p in words["distributive_before_places"]
                    if tuple(low[max(0, run[0].start - len(p)): run[0].start]) == p), ())
     said_of_count = any(after_count_each(doc, j) for j in {number.end, head_end})
-    opening = run[0].start - len(before) - 1
+    opening = past_list_prefix(doc, run[0].start - len(before) - 1)
     if opening >= 0 and low[opening] in SUBJECT_BLOCKERS and not (said_of_count and low[k: number.start] == ["with"]):
         return None   # `including 3 in each of Hefei and Bengbu and 14 in Fuyang`: no subject of the count (but
         # `cases were found in Hefei and Bengbu with 8 each`: the places have it)
@@ -122,6 +141,19 @@ def places_before(doc: Doc, number: Span, head_end: int, start: int) -> list[Spa
     if not (said_of_list or said_of_count) or numbers_between(doc, run[-1].end, number.start):
         return None
     return run
+
+
+def past_list_prefix(doc: Doc, j: int) -> int:
+    """`Provincial-level regions of Tianjin, Liaoning and Gansu each reported one case`: the word before a
+    list's naming prefix (`the cities of`, `provincial-level regions of`), which is the list's own, not a
+    preposition that takes the list out of the subject; j itself when no such prefix ends at j."""
+    words, low = each_words(), lower_words(doc)
+    if j < 1 or low[j] != "of" or low[j - 1] not in words["place_list_nouns"]:
+        return j
+    j -= 1
+    while j >= 0 and (low[j] in words["place_list_nouns"] or low[j] in words["place_list_noun_modifiers"]):
+        j -= 1
+    return j
 
 
 def after_count_each(doc: Doc, j: int) -> bool:

@@ -41,6 +41,7 @@ AGENT_REACH = 4          # words of a subject looked at for its noun (`The World
 UNIT_WORDS = frozenset({"province", "city", "municipality", "prefecture", "county", "autonomous", "region"})
 PROVINCE_KINDS = frozenset({"province", "autonomous_region"})
 REGION_KINDS = frozenset({"autonomous_region", "sar"})
+CITY_KINDS = frozenset({"municipality", "sar"})   # provincial-level areas that are cities (`the city` for Hong Kong)
 ORIGIN_PREPS = frozenset({"from", "via", "through"})
 ARRIVAL_PREPS = frozenset({"in", "into", "at"})   # after a word of travel, the place reached (not `to`: a trip)
 BULLETS = frozenset({"-", "•", "*", "·", "—", "–", "▪", "●", "○"})
@@ -180,7 +181,7 @@ class PlaceFocus:
             return self.pronoun_reading(doc, position)[1]
         if kind == "city":
             def wanted(value):
-                return not gazetteer[value].is_provincial or gazetteer[value].kind == "municipality"
+                return not gazetteer[value].is_provincial or gazetteer[value].kind in CITY_KINDS
         else:
             return self.province_in_focus(doc, position, kind)
         earlier = last_before(region_index(doc).regions, position,

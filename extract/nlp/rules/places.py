@@ -54,7 +54,7 @@ def scope_words() -> dict:
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "stay_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -155,12 +155,19 @@ class PlaceReader:
             s, e = index.starts[k], index.ends[k]
             if any("\n" in t for t in texts[e - 1: start]) or any("\n" in t for t in texts[s:e]):
                 return False   # another paragraph
-            if spans_in(regions.regions, s, e):
+            if any(not self.excluded(doc, r) for r in spans_in(regions.regions, s, e)):
                 return False   # a sentence that names a place speaks of it, whatever else it says
             if self.speaks_nationally(doc, s, e):
                 return True
             start, k = s, k - 1
         return False
+
+    def excluded(self, doc: Doc, region: Span) -> bool:
+        """`new infections outside Hubei`, `all provinces except Hubei`: a place named only to be left out."""
+        words, j = lower_words(doc), region.start - 1
+        if j >= 0 and words[j] == "the":
+            j -= 1
+        return j >= 0 and words[j] in self.words["excluding_words"]
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
@@ -289,8 +296,12 @@ class PlaceReader:
         if not self.is_headline(doc, h_start, h_end) or self.speaks_nationally(doc, h_start, h_end) or \
                 self.speaks_of_elsewhere(doc, h_start, h_end):
             return None   # no headline; or one about the whole country or abroad
-        if not self.words["headline_staff_words"].isdisjoint(lower_words(doc)[h_start:h_end]):
-            return None   # a story about a team or a hospital: the patients it counts are where it works
+        words = lower_words(doc)
+        if any(w in self.words["headline_staff_words"] and not (w.startswith("hospital") and j > h_start and
+                                                                words[j - 1] in self.words["hospital_idiom_words"])
+               for j, w in enumerate(words[h_start:h_end], start=h_start)):
+            return None   # a story about a team or a hospital: the patients it counts are where it works (not
+            # `patients discharged from hospital in Wenzhou`)
         named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
         if len(named) != 1:
             return None
@@ -346,13 +357,15 @@ class PlaceReader:
 
     def speaks_of_elsewhere(self, doc: Doc, start: int, end: int) -> bool:
         """Words of places beyond the one a story is about: the world, other provinces, foreign countries; not
-        where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`)."""
+        where imported cases came from (`17 cases imported from overseas`, `citizens returning from Russia`) nor
+        where the patients had been (`students who were studying abroad`)."""
         words = lower_words(doc)
         if self.words["elsewhere_words"].isdisjoint(words[start:end]):
             return False   # most sentences: decided in C
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
                     self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]) and \
+                    self.words["stay_words"].isdisjoint(words[max(start, j - 2): j]) and \
                     not self.imported_cases(words, j, end):
                 return True
         return False

@@ -261,6 +261,9 @@ class RollCalls:
         return None
 
 
+NO_NUMBER = frozenset({"none", "zero", "nil"})   # a roll call's member that had no case
+
+
 def next_member(doc: Doc, j: int) -> bool:
     """`while Zhejiang reported 3 and Henan 2`: `and` then a place with its bare number, the next member of a
     roll call whose verb and noun it leaves out."""
@@ -270,7 +273,7 @@ def next_member(doc: Doc, j: int) -> bool:
     place = region_index(doc).by_start.get(j + 1)
     k = place.end + 1 if place is not None and place.end + 1 < len(doc) and words[place.end] in REPORT_VERBS \
         else place.end if place is not None else 0   # `while Hong Kong had 2 and Macao had 1`: its own verb
-    if place is None or k >= len(doc) or not doc[k].like_num or YEAR.fullmatch(doc[k].text):
-        return False
+    if place is None or k >= len(doc) or not (doc[k].like_num or words[k] in NO_NUMBER) or YEAR.fullmatch(doc[k].text):
+        return False   # (`while Hong Kong had two and Macau had none`: a member of none)
     after = k + 1   # the member's number ends the list or goes on with it (`Henan 2 hospitals`: no member)
     return after >= len(doc) or token_texts(doc)[after] in LIST_BOUNDARY or "\n" in token_texts(doc)[after]

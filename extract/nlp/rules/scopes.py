@@ -165,20 +165,22 @@ class ScopeReader(PlaceReader):
 
     def in_subcount(self, doc: Doc, number: Span, region: Span) -> bool:
         """A region after the number that belongs to a sub-count: `2,292 cured, including 1,675 in Wuhan`,
-        `35 deaths (34 in Hubei ...)`: it must not become the head count's region; nor a place with its own number
-        in brackets (`20 new cases were reported in Beijing (5), Shanghai (3) ...`: a member of a roll call)."""
+        `35 deaths (34 in Hubei ...)`, inside a bracket still open: it must not become the head count's region (a
+        bracket closed before it is an aside: `2 patients of the disease (COVID-19) were discharged in
+        Shennongjia`); nor a place with its own number in brackets (`20 new cases were reported in Beijing (5),
+        Shanghai (3) ...`: a member of a roll call)."""
         words = lower_words(doc)
         if region.end + 2 < len(doc) and words[region.end] == "(" and words[region.end + 2] == ")" and \
                 doc_index(doc).like_num[region.end + 1]:
             return True
+        depth = 0
         for j in range(number.end, region.start):
-            if words[j] == "(":
-                return True
+            depth += (words[j] == "(") - (words[j] == ")")   # (`2 patients of the disease (COVID-19) were ...`)
             if words[j] in self.including:
                 # `65 cases including two deaths had been reported in Hong Kong`: past the sub-count's verb the
                 # place is the clause's again
                 return self.words["clause_verbs"].isdisjoint(words[j + 1: region.start])
-        return bool(spans_in(spans_of(doc, "number"), number.end, region.start))
+        return depth > 0 or bool(spans_in(spans_of(doc, "number"), number.end, region.start))
 
     # --- finding them ------------------------------------------------------------------------------------
     def scopes(self, doc: Doc) -> tuple[list[Frame], list[LeadIn]]:
@@ -368,6 +370,9 @@ class ScopeReader(PlaceReader):
             return None
         limit = min(e, c + LEADIN_WINDOW)
         comma = doc_index(doc).first_hit(LEADIN_ENDS, c + 1, limit)
+        while comma is not None and texts[comma] == "-" and not doc[comma - 1].whitespace_ and \
+                not doc[comma].whitespace_:
+            comma = doc_index(doc).first_hit(LEADIN_ENDS, comma + 1, limit)   # `newly-confirmed`: one word's hyphen
         if comma is None:
             return None
         if texts[comma] in ROLL_CALL_CLOSERS:   # `New cases on Monday: Hefei 12`, `... on Monday - Hefei: 12`

@@ -355,3 +355,22 @@ def test_table_writer_writes_what_the_csv_module_writes(tmp_path, method, seed, 
             module.writerows(batch)
         assert path.read_bytes().decode("utf-8") == out.getvalue(), batches
         assert writer.count == sum(map(len, batches))
+
+
+def test_fact_rows_give_csv_cells_and_json_records_with_or_without_candidates():
+    from extract.dataset.factrows import FACT_COLUMNS, csv_cells, fact_table_rows, json_records
+    from extract.dataset.verdicts import Verdict
+    from extract.nlp.records import Fact
+
+    plain = Fact("f1", "d", "case_count", 5, False, "exact", "confirmed", "new", None, "Wuhan", "420100", None, None,
+                 None, None, None, "5", 0, 1, "r")
+    blank = plain._replace(fact_id="f2", value=None, missing=True,
+                           candidates=((("value", 7), ("doc_id", "e"), ("sentence", 'a "b", c')),))
+    at = FACT_COLUMNS.index("candidates")
+    for verdicts in ({}, {"f1": Verdict("f1", "accept", None)}):   # no verdict, then the verdict path
+        rows, _ = fact_table_rows([plain, blank], verdicts, "2020-02-01", "http://x")
+        cells = csv_cells(rows)
+        assert [c[at] for c in cells] == ["[]", '[{"value": 7, "doc_id": "e", "sentence": "a \\"b\\", c"}]']
+        records = json_records(rows)
+        assert [r["candidates"] for r in records] == [[], [{"value": 7, "doc_id": "e", "sentence": 'a "b", c'}]]
+        assert records[0]["published"] == "2020-02-01" and cells[1][FACT_COLUMNS.index("url")] == "http://x"

@@ -16,18 +16,15 @@ import json
 import multiprocessing
 import os
 import pickle
-import re
 import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
-import orjson
 import pandas as pd
 
 from extract.dataset.batch import ARTICLE_SECONDS, WorkerDied, extract_items
@@ -36,32 +33,25 @@ from extract.dataset.corpus import (NO_PUBLISHED, Article, ArticleError, Article
                                     refuse_irregular)
 from extract.dataset.listing import CorpusListing
 from extract.dataset.evidence import Conflict, EvidenceIndex
+from extract.dataset.factrows import (FACT_COLUMNS, FACT_ID_OF, GAP_COLUMNS, KIND_OF, RISKY_JSON, ROW_AT, RULE_OF,  # noqa: F401
+                                      csv_cells, fact_table_rows, gap_rows, json_lines, json_records)
 from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_numbers, unexplained
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.scratch import OffsetFile, ScratchDB
-from extract.dataset.tablefiles import (BUFFER, NoPeek, Pairings, TableWriter, csv_cell, pickled, stream_table,
-                                        write_table)
+from extract.dataset.tablefiles import BUFFER, NoPeek, Pairings, TableWriter, pickled, stream_table, write_table
 from extract.dataset.outputs import LOCK_WAIT, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables
 from extract.dataset.location import corpus_link
 from extract.figures.consolidate import TABLE_COLUMNS, Consolidation, spill_mentions
-from extract.nlp.records import FIELDS, Fact, new_fact
-from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, apply_verdicts,
-                                      tally_verdict, VERDICTS_FILE, read_verdicts, stale_verdicts)
+from extract.nlp.records import Fact, new_fact
+from extract.dataset.verdicts import (AUDIT_COLUMNS, PRECISION_COLUMNS, RuleTally, Verdict, tally_verdict,
+                                      VERDICTS_FILE, read_verdicts, stale_verdicts)
 
-# the staff fields (event, scope, teams) came after reviewed and extracted_value: appended, so that every column
-# before them keeps its place; the article's published and url last
-LATER_FIELDS_AT = FIELDS.index("event")
-FACT_COLUMNS = list(FIELDS[:LATER_FIELDS_AT]) + ["reviewed", "extracted_value"] + list(FIELDS[LATER_FIELDS_AT:]) + \
-    ["published", "url"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "title", "source", "url", "published", "characters", "words", "sha256",
                     "facts", "gaps", "warnings", "numbers", "unexplained"]
 PAIRING_COLUMNS = ["helper", "helper_code", "recipient", "recipient_code", "first_date", "documents", "mentions",
                    "fact_ids"]
-GAP_COLUMNS = ["fact_id", "doc_id", "start", "end", "expected", "context", "belongs_to", "belongs_kind",
-               "suggestion", "suggestion_basis", "suggestion_doc", "suggestion_fact", "suggestion_text",
-               "suggestion_start", "suggestion_end", "candidates"]
 CONFLICT_COLUMNS = list(Conflict.__dataclass_fields__)
 ERROR_COLUMNS = ["file", "error"]
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "cases": TABLE_COLUMNS["cases"],
@@ -131,65 +121,6 @@ def first_line(text: str, chunk: int = 4096) -> str:
     return "" if found is None else lines[found].strip()
 
 
-# a text value that starts as spreadsheet.neutral's formulas do, in a JSON line: every text cell of a fact row is
-# a `"key":"value"` of its line, so a line without this match has no cell that neutral_row would change
-RISKY_JSON = re.compile(rb':"(?:[=+\-@\']|\\[tr])')
-ROW_AT = {name: i for i, name in enumerate(FACT_COLUMNS)}
-GAP_FROM_ROW = [ROW_AT[c] for c in GAP_COLUMNS if c in ROW_AT]   # the gap columns a fact row holds
-BELONGS_KIND_AT, GAP_CANDIDATES_AT = GAP_COLUMNS.index("belongs_kind"), GAP_COLUMNS.index("candidates")
-ROW_CELLS = itemgetter(*FACT_COLUMNS)   # a row dict's cells in FACT_COLUMNS' order, as a tuple
-# a fact's (or a fact row's: its columns start as the fact's fields do) id, kind and rule
-FACT_ID_OF, KIND_OF, RULE_OF = itemgetter(FIELDS.index("fact_id")), itemgetter(FIELDS.index("kind")), \
-    itemgetter(FIELDS.index("rule"))
-
-
-def fact_table_rows(facts: list[Fact], verdicts: dict[str, Verdict], published: str | None = None,
-                    url: str | None = None) -> tuple[list[tuple], list[dict]]:
-    """One document's facts as rows of facts.csv (tuples in FACT_COLUMNS' order) with the verdicts applied, and
-    the audit rows of those verdicts. Most documents have no verdict: their rows are the facts plus
-    `reviewed` False, `extracted_value` and the article's `published` and `url`, made without a dict per fact."""
-    if not verdicts or verdicts.keys().isdisjoint(map(FACT_ID_OF, facts)):
-        return [(*f[:LATER_FIELDS_AT], False, f.value, *f[LATER_FIELDS_AT:], published, url) for f in facts], []
-    rows, audit = apply_verdicts([f.to_dict() for f in facts], verdicts)
-    return [ROW_CELLS({**row, "published": published, "url": url}) for row in rows], audit
-
-
-def gap_rows(rows: list[tuple]) -> list[list]:
-    """The gaps of one document's fact rows, in GAP_COLUMNS' order (a gap belongs to a fact of its own
-    document)."""
-    kind_at, id_at, belongs_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["belongs_to"]
-    gaps = [r for r in rows if r[kind_at] == "missing_number"]
-    if not gaps:
-        return []
-    kinds = {r[id_at]: r[kind_at] for r in rows}
-    out = []
-    for r in gaps:
-        cells = [r[i] for i in GAP_FROM_ROW]
-        cells.insert(BELONGS_KIND_AT, kinds.get(r[belongs_at]))   # the one gap column a fact row lacks
-        cells[GAP_CANDIDATES_AT] = csv_cell(cells[GAP_CANDIDATES_AT])
-        out.append(cells)
-    return out
-
-
-# where one fact's object ends and the next one's begins in the JSON array of a document's facts: a `"` inside a
-# JSON string is escaped, so these bytes stand only between two objects whose first key is fact_id
-NEXT_FACT = b'},{"fact_id":'
-LINE_BREAK = b'}\n{"fact_id":'
-
-
-def json_lines(records: list[dict]) -> bytes:
-    """A document's fact records as JSON lines, byte for byte what orjson writes for each record with a line end,
-    made in one call for the document (orjson's cost per call is several times its cost per record): the array
-    of the records with its brackets taken off and each comma between two records made a line end. Where the
-    array holds those bytes anywhere else (a nested object whose first key is fact_id), one call per record."""
-    if not records:
-        return b""
-    array = orjson.dumps(records)
-    if array.count(NEXT_FACT) != len(records) - 1:
-        return b"".join(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE) for record in records)
-    return array[1:-1].replace(NEXT_FACT, LINE_BREAK) + b"\n"
-
-
 class DatasetWriter:
     """The two passes of a build into a staging folder (see the module's docstring)."""
 
@@ -256,7 +187,6 @@ class DatasetWriter:
         verdicts = self.verdicts
         consolidating = 0.0
         kind_at, id_at, doc_at = ROW_AT["kind"], ROW_AT["fact_id"], ROW_AT["doc_id"]
-        candidates_at = ROW_AT["candidates"]
         helper_at, recipient_at = ROW_AT["helper"], ROW_AT["recipient"]
         # orjson: a JSON line per fact at a million facts a build (compact separators, UTF-8 as is)
         with open(names["facts.jsonl"], "wb", buffering=BUFFER) as jsonl, \
@@ -277,13 +207,8 @@ class DatasetWriter:
                 if "pairing" in map(KIND_OF, rows):
                     pickle.dump([(r[helper_at], r[recipient_at], r[doc_at], r[id_at], published)
                                  for r in rows if r[kind_at] == "pairing"], pairings, protocol=pickle.HIGHEST_PROTOCOL)
-                dicts = [dict(zip(FACT_COLUMNS, row)) for row in rows]
-                # the CSV cells: the candidates as JSON text ("[]" for none, most rows)
-                cells = [(*row[:candidates_at], csv_cell(row[candidates_at]) if row[candidates_at] else "[]",
-                          *row[candidates_at + 1:]) for row in rows]
-                for record in dicts:
-                    if record["candidates"]:
-                        record["candidates"] = [dict(c) for c in record["candidates"]]
+                dicts = json_records(rows)
+                cells = csv_cells(rows)
                 lines = json_lines(dicts)
                 jsonl.write(lines)
                 began = time.perf_counter()

@@ -657,3 +657,36 @@ def test_an_alarm_whose_exception_was_swallowed_still_leaves_the_article_out(mon
     work = batch.ArticleWork(seconds=5.0)
     item, facts, cached = work(Article("a", "Hubei reported 3 cases.", None, "a.txt"))
     assert facts is None and "per-article time budget" in item.reason
+
+
+def test_a_swallowed_alarm_repeats_until_the_runaway_extraction_stops(monkeypatch):
+    """A runaway article whose first OverBudget is swallowed (by a garbage-collector callback, say) is stopped by
+    the alarm's repeat, not left to run on."""
+    import time
+    from extract.dataset import batch
+    from extract.dataset.corpus import Article
+    stopped = []
+
+    def runaway(*args, **kwargs):
+        deadline = time.monotonic() + 10
+        try:
+            while time.monotonic() < deadline:
+                pass
+        except batch.OverBudget:
+            pass   # swallowed
+        try:
+            while time.monotonic() < deadline:
+                pass
+        except batch.OverBudget:
+            stopped.append(True)
+            raise
+        return None
+
+    monkeypatch.setattr(batch, "extract_doc", runaway)
+    monkeypatch.setattr(batch, "doc_to_facts", lambda doc, doc_id: [])
+    work = batch.ArticleWork(seconds=0.2)
+    with batch.budget_timer(0.2) as timed:
+        work.timed = timed
+        item, facts, cached = work(Article("a", "Hubei reported 3 cases.", None, "a.txt"))
+    assert stopped == [True]
+    assert facts is None and "per-article time budget" in item.reason

@@ -57,10 +57,29 @@ _EXPIRED = False   # set by the alarm itself: its OverBudget can be swallowed wh
                    # as over budget
 
 
+_TIMING = False    # an article's extraction is under way: only then does the alarm raise
+RETRY_SECONDS = 0.05   # after the budget runs out the alarm repeats, so that a swallowed OverBudget is raised again
+
+
 def _expire(signum, frame):
     global _EXPIRED
+    if not _TIMING:
+        return   # a repeat that arrives after the extraction ended: nothing to stop
     _EXPIRED = True
     raise OverBudget()
+
+
+def arm(seconds: float) -> None:
+    """Start an extraction's budget: OverBudget after `seconds`, and again every RETRY_SECONDS until disarmed."""
+    global _TIMING
+    _TIMING = True
+    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+
+
+def disarm() -> None:
+    global _TIMING
+    _TIMING = False   # first: a repeat arriving now is a no-op
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def timers_work() -> bool:
@@ -89,8 +108,12 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     or without a budget the block runs unbounded)."""
     with budget_timer(seconds) as timed:
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-        yield
+            arm(seconds)
+        try:
+            yield
+        finally:
+            if timed:
+                disarm()
 
 
 class ArticleWork:
@@ -119,22 +142,27 @@ class ArticleWork:
                 return too_many(item, len(facts)), None, False
             return item, known if self.numbers else facts, True
         nlp = self.nlp or shared_nlp()
-        global _EXPIRED
+        global _EXPIRED, _TIMING
         _EXPIRED = False
         try:
             try:
                 if self.timed:
-                    signal.setitimer(signal.ITIMER_REAL, self.seconds)   # one-shot: OverBudget when it runs out
+                    arm(self.seconds)   # OverBudget when it runs out, repeated until one is not swallowed
+                else:
+                    _TIMING = True   # (an alarm raised by hand still counts: tests/test_attacks.py)
                 doc = extract_doc(item.text, item.doc_id, item.published, nlp)
                 facts = doc_to_facts(doc, item.doc_id)
                 numbers = number_records(doc, item.doc_id) if doc is not None else []
                 del doc
             finally:
                 if self.timed:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    disarm()
+                _TIMING = False
             if _EXPIRED:
                 raise OverBudget()   # the alarm went off but its exception was swallowed on the way
         except OverBudget:
+            if self.timed:
+                disarm()   # (again: a repeat may have cut the `finally` short)
             return ArticleError(item.file, f"not extracted within {self.seconds:g} s (the per-article time "
                                            f"budget); left out"), None, False
         except MemoryError:

@@ -179,8 +179,8 @@ def paragraph_day(doc: Doc, number: Span, case_words: frozenset[str]) -> str | N
     count before it, the last day its paragraph named before its sentence, in a sentence about cases."""
     texts, words = token_texts(doc), lower_words(doc)
     sent_start = sentence_start(doc, number.start)
-    j = sent_start - 1
-    while j >= 0 and "\n" not in texts[j]:
+    j, floor = sent_start - 1, max(0, sent_start - CARRY_REACH)   # (a paragraph, or the carry's reach: linear)
+    while j >= floor and "\n" not in texts[j]:
         j -= 1
     for span in reversed(attachable_dates(doc, j + 1, sent_start)):
         if not is_day(get(span, "value")) or opens_period(doc, span):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.nlp.extensions import get
 from extract.nlp.rules.relations import LOOKBACK, governing_preposition, last_before, lower_words, region_index, spans_in
+from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.staff_roles import staff_words
 
 
@@ -100,6 +101,6 @@ class StaffPlaceReadings:
         """A region the staff did not go to: `cities outside Wuhan`, `other than Wuhan`, `except Wuhan`."""
         words = lower_words(doc)
         before = words[max(0, span.start - EXCLUSION_REACH): span.start]
-        excluding = staff_words()["excluding_words"]
+        excluding = scope_words()["excluding_words"]   # (the places' list: one list of words that leave a place out)
         return any(w in excluding for w in before) or any(
             (a, b) in EXCLUDING_PAIRS for a, b in zip(before, before[1:]))

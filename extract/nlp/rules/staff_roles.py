@@ -39,7 +39,7 @@ REQUIRED = ("many_origin_nouns", "whole_country_nouns", "spread_words", "institu
             # names that are not places of staff (a carrier, a crew)
             "company_nouns", "crew_modifiers",
             # `said goodbye to Huanggang`: a saying verb that says no words; a place noun a team's sender is named by
-            "parting_words", "sender_place_nouns", "excluding_words",
+            "parting_words", "sender_place_nouns",
             "seeing_verbs")
 PHRASES = ("total_phrases", "weak_total_phrases", "rate_phrases")
 

@@ -77,9 +77,16 @@ def arm(seconds: float) -> None:
 
 
 def disarm() -> None:
+    """Stop the budget: `_TIMING` off first (a repeat arriving after it is a no-op); a repeat arriving before it
+    raises here, and the stop is tried again."""
     global _TIMING
-    _TIMING = False   # first: a repeat arriving now is a no-op
-    signal.setitimer(signal.ITIMER_REAL, 0)
+    while True:
+        try:
+            _TIMING = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except OverBudget:
+            continue
 
 
 def timers_work() -> bool:
@@ -146,10 +153,9 @@ class ArticleWork:
         _EXPIRED = False
         try:
             try:
+                _TIMING = True   # an extraction is under way: an alarm now counts
                 if self.timed:
                     arm(self.seconds)   # OverBudget when it runs out, repeated until one is not swallowed
-                else:
-                    _TIMING = True   # (an alarm raised by hand still counts: tests/test_attacks.py)
                 doc = extract_doc(item.text, item.doc_id, item.published, nlp)
                 facts = doc_to_facts(doc, item.doc_id)
                 numbers = number_records(doc, item.doc_id) if doc is not None else []

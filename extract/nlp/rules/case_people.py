@@ -24,7 +24,7 @@ GROUP_STOPS = frozenset({"the", "these", "those", "all", "of", "among", "and", "
 MOVED_REACH = 4   # words from the verb to the number (`transporting a total of 4,004 people`)
 
 
-TEST_VERBS = frozenset({"tested", "testing", "test", "tests"})   # `tested positive`: the result is the status
+TEST_VERBS = word_set("test_verbs")   # `tested positive`: the result is the status
 
 
 class PeopleCounts(CountWords):

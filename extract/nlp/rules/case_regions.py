@@ -13,6 +13,7 @@ from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          possessive_owner, region_index, region_runs, sentence_index, sentence_of,
                                          sentence_start, spans_in, spans_of, token_texts)
+from extract.nlp.triggers import word_set
 
 TRAVEL_VERBS = frozenset({"travelled", "traveled", "lived", "visited", "stayed", "travelling", "traveling",
                           "living", "toured", "worked", "working"})
@@ -74,7 +75,7 @@ def is_subcount(fact: Span) -> bool:
     return rule_of(fact) in SUBCOUNT_RULES
 
 
-OPENING_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "as"})   # `While ..., 251 remain`
+OPENING_SUBORDINATORS = word_set("opening_subordinators")   # `While ..., 251 remain`
 
 
 class CaseRegions(CountWords):
@@ -244,9 +245,8 @@ class CaseRegions(CountWords):
             return get(owner, "value")
         team_subject = self.team_subject(doc, start, number.start)
         main = self.main_clause_start(doc, number)   # (an opening clause's place: opening_clause_place)
-        candidates = [s for s in spans_in(regions, max(start, main or start), number.start)
-                      if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
-                      and not closed_bracket(doc, s, number.start) and not self.scopes.excluded(doc, s)]
+        candidates = [s for s in self.named_places(doc, max(start, main or start), number.start)
+                      if not closed_bracket(doc, s, number.start)]
         subjects = [s for s in candidates if governing_preposition(doc, s, self.blocking) is None]
         after = [s for s in spans_in(regions, head.end, end)
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
@@ -420,18 +420,22 @@ class CaseRegions(CountWords):
         comma = next((j for j in range(sent_start + 1, number.start) if words[j] == ","), None)
         return comma + 1 if comma is not None else None
 
-    def opening_clause_place(self, doc: Doc, number: Span, start: int) -> str | None:
+    def named_places(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """The regions in [start, end) that may be a count's place: not a team's home, a dateline or a place
+        named only to be left out."""
+        return [s for s in spans_in(region_index(doc).regions, start, end)
+                if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
+                and not self.scopes.excluded(doc, s)]
+
+    def opening_clause_place(self, doc: Doc, number: Span, end: int) -> str | None:
         """`While more than 100 patients in Hong Kong have been discharged, 251 people remain in hospital`: the
-        one place an opening clause of contrast names is its main clause's too, when the main clause names none
-        and does not speak of elsewhere (`..., 5 were reported elsewhere`)."""
+        one place an opening clause of contrast names is its main clause's too, when the main clause (up to the
+        count's clause end) names none and does not speak of elsewhere (`..., 5 were reported elsewhere`)."""
         main = self.main_clause_start(doc, number)
-        end = clause_bounds(doc, number.start)[1]
         if main is None or spans_in(region_index(doc).regions, main, end) or \
                 self.scopes.speaks_of_elsewhere(doc, main, end) or self.scopes.speaks_nationally(doc, main, end):
             return None
-        named = {get(s, "value") for s in spans_in(region_index(doc).regions, sentence_start(doc, number.start), main)
-                 if not self.is_team_modifier(doc, s) and not self.scopes.is_dateline_place(doc, s)
-                 and not self.scopes.excluded(doc, s)}
+        named = {get(s, "value") for s in self.named_places(doc, sentence_start(doc, number.start), main)}
         return named.pop() if len(named) == 1 else None
 
     def reported_from(self, doc: Doc, region: Span) -> bool:

@@ -127,7 +127,7 @@ class CaseRelations(CaseLists, CaseRegions):
                 region = get(whole, "region") if whole is not None else None
             if region is None and not national and not own_place:
                 region = self.sibling_region(doc, number, facts, chained=head.rule == "case_status_item") or \
-                    self.opening_clause_place(doc, number, start)
+                    self.opening_clause_place(doc, number, end)
             if region is None and frame is not None and frame.region and not national and not own_place:
                 region = frame.region
             if region is None and not national and not own_place:

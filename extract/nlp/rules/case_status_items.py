@@ -9,9 +9,10 @@ from extract.nlp.rules.case_people import TEST_VERBS
 from extract.nlp.rules.count_levels import LevelFinder, previous_count
 from extract.nlp.rules.counting import AUXILIARIES, STATE_ADVERBS, Head
 from extract.nlp.rules.relations import last_before, lower_words, sentence_start
+from extract.nlp.triggers import word_set
 
 STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare `137 have been cured` a count
-EXISTENTIAL_WORDS = frozenset({"are", "were", "is", "was", "now", "currently", "still", "remain", "remained"})
+EXISTENTIAL_WORDS = word_set("existential_words")
 EXISTENTIAL_REACH = 4   # words from `there` to the number (`There are currently still 60`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
                                    "while", "yesterday", "today"})

@@ -147,8 +147,8 @@ def other_place_between(doc: Doc, previous: Span, number: Span) -> bool:
     return any(regions.value_at[j] != own for j in range(previous.end, number.start) if j in regions.value_at)
 
 
-PLACE_HAS = frozenset({"has", "have"})   # `Hong Kong has 682 cases`: a standing count
-PATIENT_NOUNS = frozenset({"patients", "patient", "people", "persons", "inpatients"})   # who may be held now
+PLACE_HAS = word_set("place_has_verbs")   # `Hong Kong has 682 cases`: a standing count
+PATIENT_NOUNS = word_set("held_people_nouns")   # who may be held now
 
 
 def place_has(doc: Doc, before: list[str], phrase: list[str], clause_start: int, number: Span) -> bool:

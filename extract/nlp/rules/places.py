@@ -54,7 +54,7 @@ def scope_words() -> dict:
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "stay_words")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "sojourn_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -342,11 +342,15 @@ class PlaceReader:
         """The text's first line, a title even with a full stop (`Shanxi reports 2 new imported cases.`): one
         short sentence in a headline's words (no article to open it, no past copula: `The fall in new infections
         in Henan was steep.` is a sentence), with more paragraphs after it."""
-        paragraphs, words = self.paragraphs(doc), lower_words(doc)
-        if words[start] in SENTENCE_OPENERS or not SENTENCE_VERBS.isdisjoint(words[start:end]):
-            return False
-        return len(paragraphs) > 1 and paragraphs[0] == (start, end) and end - start <= TITLE_MAX_TOKENS and \
-            sentence_index(doc).bounds(start)[1] >= end - 1
+        words, texts = lower_words(doc), token_texts(doc)
+        first = 0
+        while first < start and texts[first].isspace():
+            first += 1
+        if start != first or end - start > TITLE_MAX_TOKENS or words[start] in SENTENCE_OPENERS or \
+                not SENTENCE_VERBS.isdisjoint(words[start:end]) or sentence_index(doc).bounds(start)[1] < end - 1:
+            return False   # (not the text's first line: the paragraphs are listed only for that one)
+        paragraphs = self.paragraphs(doc)
+        return len(paragraphs) > 1 and paragraphs[0] == (start, end)
 
     @staticmethod
     def header_stamp(doc: Doc, date: Span, start: int) -> bool:
@@ -365,7 +369,7 @@ class PlaceReader:
         for j in range(start, end):
             if words[j] in self.words["elsewhere_words"] and \
                     self.words["origin_markers"].isdisjoint(words[max(start, j - 3): j]) and \
-                    self.words["stay_words"].isdisjoint(words[max(start, j - 2): j]) and \
+                    self.words["sojourn_words"].isdisjoint(words[max(start, j - 2): j]) and \
                     not self.imported_cases(words, j, end):
                 return True
         return False

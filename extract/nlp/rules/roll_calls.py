@@ -261,7 +261,7 @@ class RollCalls:
         return None
 
 
-NO_NUMBER = frozenset({"none", "zero", "nil"})   # a roll call's member that had no case
+NO_NUMBER = word_set("no_number_words")   # a roll call's member that had no case
 
 
 def next_member(doc: Doc, j: int) -> bool:

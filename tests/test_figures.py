@@ -137,6 +137,26 @@ def test_a_count_nobody_placed_is_no_figure_and_the_whole_country_is_one(tmp_pat
     assert list(cases.level) == ["country"] and cases.iloc[0].value == 40000 and pd.isna(cases.iloc[0].region)
 
 
+
+PART_OF_A_FIGURE = [
+    # (text, the figure's region, its value, its values when mentions disagree, the mentions it keeps)
+    ("As of 24:00 on March 19, Zhejiang Province had reported a total of 1,234 confirmed cases (including 17 "
+     "cases imported from abroad).", "Zhejiang", 1234, None, 1),
+    ("By the end of March 19, Zhejiang had reported 1,234 confirmed cases. Among them, 183 were in Hangzhou "
+     "(including 2 imported cases) and 505 in Wenzhou (including 1 imported case).", "Hangzhou", 183, None, 1),
+    # a smaller value in another sentence is no part: the documents' disagreement shows
+    ("By the end of March 19, Zhejiang had reported 1,234 confirmed cases.\n\nBy the end of March 19, Zhejiang "
+     "had reported 1,230 confirmed cases.", "Zhejiang", None, "1230 1234", 2),
+]
+
+
+@pytest.mark.parametrize("text, region, value, values, mentions", PART_OF_A_FIGURE)
+def test_a_part_stated_inside_its_figure_is_no_mention_of_it(tmp_path, text, region, value, values, mentions):
+    row = figure(build(tmp_path, {"a": ("2020-03-20", text)})["cases"], region, "confirmed", "total", "2020-03-19")
+    assert (row.value if value else None, row.mentions) == (value, mentions)   # (None: a tie, either value)
+    assert (row["values"] if isinstance(row["values"], str) else None) == values
+    assert ("conflict" in checks(row)) == (values is not None)
+
 # ---- staff: one row per dispatch ------------------------------------------------------------------------------
 
 TEAM_STORY = ("Jiangsu sends 300 medics to Huangshi\n\nA team of 300 medical workers from Jiangsu province left for "

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from extract.figures.cases import CASE_COLUMNS, case_rows, consolidate_cases
-from extract.figures.mentions import case_mention, staff_mention
+from extract.figures.mentions import case_mention, staff_mention, without_parts
 from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
 from extract.figures.store import MentionStore, NoPeek
 
@@ -17,17 +17,21 @@ TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
     """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
-    cases, staff = [], []
+    cases, sentences, staff = [], [], []
     for row in rows:
         kind = row["kind"]
         if kind == "case_count":
             mention = case_mention(row, published)
             if mention is not None:
-                cases.append(tuple(mention))   # plain tuples: a named tuple pickles through a Python call
+                cases.append(mention)
+                sentences.append(row["sent_start"])
         elif kind == "personnel_count":
             mention = staff_mention(row, published)
             if mention is not None:
                 staff.append(tuple(mention))
+    if len(cases) > 1:
+        cases = without_parts(cases, sentences)
+    cases = [tuple(mention) for mention in cases]   # plain tuples: a named tuple pickles through a Python call
     if cases or staff:
         pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -89,6 +89,24 @@ def case_mention(row: dict, published: str | None) -> CaseMention | None:
                        row["fact_id"], basis)
 
 
+def without_parts(mentions: list[CaseMention], sentences: list[int]) -> list[CaseMention]:
+    """One document's case mentions less those that are parts of a figure stated before them in their sentence:
+    a smaller value with the same key (`a total of 1,234 confirmed cases (including 17 imported)`, `29 in Lishui
+    (including 12 imported from abroad)`) counts some of that figure's cases, so it states no figure of its own.
+    `sentences[i]` is where mention i's sentence starts; mentions come in document order. A larger value with
+    the same key is kept (`rose from 2,579 to 3,869` read as one day's: the conflict check shows it), and so is
+    an equal one (a restatement)."""
+    kept, stated = [], {}   # (sentence, key) -> the largest value stated so far in that sentence
+    for mention, sentence in zip(mentions, sentences):
+        key = (sentence, mention[:6])
+        before = stated.get(key)
+        if before is not None and mention.value < before:
+            continue
+        stated[key] = max(before or 0, mention.value)
+        kept.append(mention)
+    return kept
+
+
 def staff_mention(row: dict, published: str | None) -> StaffMention | None:
     """The dispatch a staff count may state, or None (no value, or a part of a team). A count whose words tell
     no journey (event '') only restates a dispatch its document tells (staff.py), never one of its own."""

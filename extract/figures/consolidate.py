@@ -7,7 +7,7 @@ from typing import BinaryIO, Iterator
 
 from extract.figures.cases import CASE_COLUMNS, case_rows, consolidate_cases
 from extract.figures.mentions import case_mention, staff_mention, without_parts
-from extract.figures.staff import STAFF_COLUMNS, consolidate_staff, staff_rows
+from extract.figures.staff import STAFF_COLUMNS, candidate_rows, consolidate_staff, staff_rows
 from extract.figures.store import MentionStore, NoPeek
 
 BATCH = 4096   # mentions inserted at a time
@@ -16,7 +16,8 @@ TABLE_COLUMNS = {"cases": CASE_COLUMNS, "staff": STAFF_COLUMNS}
 
 
 def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> None:
-    """One document's fact rows (verdicts applied) as the mentions they state, appended to a spill file."""
+    """One document's fact rows (verdicts applied) as the case mentions they state and the dispatches its staff
+    mentions make, appended to a spill file."""
     cases, sentences, staff = [], [], []
     for row in rows:
         kind = row["kind"]
@@ -28,10 +29,11 @@ def spill_mentions(out: BinaryIO, rows: list[dict], published: str | None) -> No
         elif kind == "personnel_count":
             mention = staff_mention(row, published)
             if mention is not None:
-                staff.append(tuple(mention))
+                staff.append(mention)
     if len(cases) > 1:
         cases = without_parts(cases, sentences)
     cases = [tuple(mention) for mention in cases]   # plain tuples: a named tuple pickles through a Python call
+    staff = candidate_rows(staff)   # the document's dispatches
     if cases or staff:
         pickle.dump((cases, staff), out, protocol=pickle.HIGHEST_PROTOCOL)
 

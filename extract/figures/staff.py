@@ -16,12 +16,13 @@ import itertools
 import pickle
 from collections import deque
 from functools import lru_cache
+from operator import attrgetter
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.figures.mentions import StaffMention, province_of
-from extract.figures.store import Batches
+from extract.figures.store import CANDIDATE_FIELDS, Batches  # noqa: F401  (the columns of candidate_rows)
 from extract.figures.values import Stated, agree, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 
@@ -214,17 +215,23 @@ def exact(d: Dispatch) -> bool:
     return all(s.qualifier == "exact" for s in d.stated)
 
 
+def candidate_rows(mentions: list[StaffMention]) -> list[tuple]:
+    """One document's staff mentions as its dispatches, rows of table staff_candidate (made where the document's
+    mentions are at hand, in pass 2 of a build: a map over documents, no sort of the corpus's mentions)."""
+    if not mentions:
+        return []
+    mentions = sorted(mentions, key=START)   # in text order
+    doc_id = mentions[0].doc_id
+    return [(province_of(d.origin), province_of(d.destination), d.event, d.scope, d.published, doc_id, k, encode(d))
+            for k, d in enumerate(document_dispatches(mentions))]
+
+
+START = attrgetter("start")
+
+
 def consolidate_staff(db: sqlite3.Connection) -> None:
-    """The dispatches of the stored staff mentions, with their checks, into table `staff_row`."""
-    db.execute("CREATE TABLE staff_candidate (origin_province, destination_province, event, scope, published, "
-               "doc_id, first_start, dispatch)")
-    rows = db.execute("SELECT * FROM staff_mention ORDER BY doc_id, start")
-    insert = Batches(db, "INSERT INTO staff_candidate VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    for doc_id, group in itertools.groupby(rows, key=lambda m: m[0]):
-        for k, d in enumerate(document_dispatches([StaffMention._make(m) for m in group])):
-            insert.add((province_of(d.origin), province_of(d.destination), d.event, d.scope, d.published,
-                        doc_id, k, encode(d)))
-    insert.flush()
+    """The dispatches of the stored candidates (table staff_candidate, one row per dispatch of a document), merged
+    across documents, with their checks, into table `staff_row`."""
     db.execute(f"CREATE TABLE staff_row (id INTEGER PRIMARY KEY, {', '.join(ROW_FIELDS)})")
     candidates = db.execute("SELECT origin_province, destination_province, event, scope, dispatch "
                             "FROM staff_candidate ORDER BY origin_province, destination_province, event, scope, "

@@ -5,8 +5,11 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from extract.figures.mentions import CaseMention, StaffMention
+from extract.figures.mentions import CaseMention
 
+# table staff_candidate: one row per dispatch of a document (figures/staff.py's candidate_rows)
+CANDIDATE_FIELDS = ("origin_province", "destination_province", "event", "scope", "published", "doc_id",
+                    "first_start", "dispatch")
 CACHE_KIB = 4 * 1024    # SQLite's page cache: what a sort may hold before it spills to a temporary file
 
 
@@ -28,16 +31,17 @@ class MentionStore:
                        f"cache_size = -{CACHE_KIB}"):
             self.db.execute(f"PRAGMA {pragma}")
         self.db.execute(f"CREATE TABLE case_mention ({', '.join(CaseMention._fields)})")
-        self.db.execute(f"CREATE TABLE staff_mention ({', '.join(StaffMention._fields)})")
+        self.db.execute(f"CREATE TABLE staff_candidate ({', '.join(CANDIDATE_FIELDS)})")
         self.db.execute("BEGIN")
 
     def add_cases(self, mentions: Iterable[CaseMention]) -> None:
         self.db.executemany(f"INSERT INTO case_mention VALUES ({', '.join('?' * len(CaseMention._fields))})",
                             mentions)
 
-    def add_staff(self, mentions: Iterable[StaffMention]) -> None:
-        self.db.executemany(f"INSERT INTO staff_mention VALUES ({', '.join('?' * len(StaffMention._fields))})",
-                            mentions)
+    def add_staff(self, candidates: Iterable[tuple]) -> None:
+        """Rows of table staff_candidate: documents' dispatches (staff.candidate_rows)."""
+        self.db.executemany(f"INSERT INTO staff_candidate VALUES ({', '.join('?' * len(CANDIDATE_FIELDS))})",
+                            candidates)
 
     def commit(self) -> None:
         if self.db.in_transaction:

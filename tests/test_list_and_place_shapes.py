@@ -125,3 +125,40 @@ def test_a_possessed_capital_is_a_mention_of_the_capital_only_when_unnamed(facts
     assert named == ["Hubei", "Wuhan"]
     cases = facts_of("Guangdong's provincial capital reported 30 new cases.", kind="case_count")
     assert [(f["value"], f["region"]) for f in cases] == [(30, "Guangzhou")]
+
+
+BULLETIN_DETAILS = [
+    # `the 26th of January`: a day before `of` and its month
+    ("On the 26th of January, 2020, Hainan reported 3 new cases.", [(3, "confirmed", "Hainan")], "2020-01-26"),
+    ("Hainan reported 3 new cases on the 3rd of February.", [(3, "confirmed", "Hainan")], "2020-02-03"),
+    # a title-case dateline dates the article, not the counts (`on Wednesday` does)
+    ("Wuhan, Feb 6 (IANS) Hubei reported 2,987 new cases and 70 new deaths on Wednesday.",
+     [(70, "death", "Hubei"), (2987, "confirmed", "Hubei")], "2020-02-12"),
+    # a disease's name with its gloss between a count's noun and its place
+    ("The total number of confirmed cases of new coronavirus pneumonia disease (2019-nCoV) in Hainan has reached "
+     "22.", [(22, "confirmed", "Hainan")], None),
+    # a roll call in brackets, each place set off by a colon or a dash
+    ("Hubei reported 100 new cases (Wuhan: 80, Xiaogan: 20).",
+     [(20, "confirmed", "Xiaogan"), (80, "confirmed", "Wuhan"), (100, "confirmed", "Hubei")], None),
+    ("There are 3 new cases in Hainan (Sanya – 2, Haikou - 1) and no deaths.",
+     [(1, "confirmed", "Haikou"), (2, "confirmed", "Sanya"), (3, "confirmed", "Hainan")], None),
+    ("The hospital (Wuhan: 80 beds) has 20 patients.", [(20, "unspecified", None)], None),
+    # a status item that ends with `upon`
+    ("Shanghai has 90 patients: three are critical and five have been discharged upon recovery.",
+     [(3, "critical", "Shanghai"), (5, "recovered", "Shanghai"), (90, "unspecified", "Shanghai")], None),
+]
+
+
+@pytest.mark.parametrize("text, expected, day", BULLETIN_DETAILS, ids=[t[:50] for t, _, _ in BULLETIN_DETAILS])
+def test_bulletin_details(facts_of, text, expected, day):
+    assert case_rows(facts_of, text) == sorted(expected)
+    if day:
+        assert {f["date"] for f in facts_of(text, kind="case_count")} == {day}
+
+
+def test_new_in_the_disease_s_name_is_no_period(facts_of):
+    total = facts_of("The total number of confirmed cases of new coronavirus pneumonia in Hainan has reached 22.",
+                     kind="case_count")
+    assert [(f["value"], f["period"]) for f in total] == [(22, "total")]
+    new = facts_of("The number of new coronavirus cases in Hainan has reached 22.", kind="case_count")
+    assert [(f["value"], f["period"]) for f in new] == [(22, "new")]

@@ -9,6 +9,7 @@ from extract.nlp.rules.count_levels import level_owner, tally_of, unknown_level_
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
+from extract.nlp.rules.diseases import is_covid
 from extract.nlp.rules.place_names import region_of_unknown_place
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
@@ -76,6 +77,8 @@ def is_subcount(fact: Span) -> bool:
     return rule_of(fact) in SUBCOUNT_RULES
 
 
+DISEASE_NAME_REACH = 10   # words of a disease's name with its bracketed gloss
+DISEASE_NAME_GLUE = frozenset({"of", "the", "new", "disease", "pneumonia", "(", ")", "infection", "infections", "-", "2019"})
 IN_WORDS = frozenset({"in"})   # the preposition of a place a count is in
 OPENING_SUBORDINATORS = word_set("opening_subordinators")   # `While ..., 251 remain`
 
@@ -371,8 +374,19 @@ class CaseRegions(CountWords):
         j = region.start - 1
         while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
             j -= 1
-        return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
-                                                words[j - 1] in ("toll", "tally", "number", "total"))
+        if j < 1 or words[j] != "in":
+            return False
+        k = self.past_disease_name(words, j - 1)   # `cases of new coronavirus pneumonia (2019-nCoV) in Hainan`
+        return self.noun_class.get(words[k]) == "case" or words[k] in ("toll", "tally", "number", "total")
+
+    def past_disease_name(self, words: list[str], j: int) -> int:
+        """The word before a disease's name that ends at word j (`of new coronavirus pneumonia disease
+        (2019-nCoV)`, `of the virus`), or j when none ends there."""
+        names = self.scopes.words["disease_name_words"]
+        k, floor = j, max(0, j - DISEASE_NAME_REACH)
+        while k > floor and (words[k] in names or words[k] in DISEASE_NAME_GLUE or is_covid(words, k)):
+            k -= 1
+        return k if k < j and words[k + 1] == "of" else j
 
     def reported_in(self, doc: Doc, region: Span) -> bool:
         """`no new cases of local infection were reported in Tianjin`: a reporting verb of a clause about cases

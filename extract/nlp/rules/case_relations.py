@@ -368,7 +368,8 @@ class CaseRelations(CaseLists, CaseRegions):
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
             before = lows[own: number.start]
-            last_new = max((k for k, w in enumerate(before) if w in self.new_words), default=None)
+            last_new = max((k for k, w in enumerate(before) if w in self.new_words and
+                            not self.scopes.new_in_disease_name(before, k)), default=None)
             if last_new is not None and self.total_words.isdisjoint(before[last_new + 1:]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's; but `no new
                 # infections, with the total at 1,347`: the level named after it is a running total)

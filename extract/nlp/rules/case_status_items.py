@@ -15,7 +15,7 @@ STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare 
 EXISTENTIAL_WORDS = word_set("existential_words")
 EXISTENTIAL_REACH = 4   # words from `there` to the number (`There are currently still 60`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
-                                   "while", "yesterday", "today"})
+                                   "while", "yesterday", "today", "upon"})
 STATUS_LIST_MEMBERS = 5   # members of a list of statuses sharing one noun (`12 confirmed, 16 suspected and 3 severe cases`)
 
 
@@ -26,7 +26,7 @@ class StatusCounts(LevelFinder):
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
         number joined to a case count of its sentence, its status right after it, counts cases too."""
         words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas", ":"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):

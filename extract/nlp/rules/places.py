@@ -183,6 +183,11 @@ class PlaceReader:
             k += 1
         return k > j and (k >= len(words) or words[k] not in self.case_nouns)
 
+    def new_in_disease_name(self, words: list[str], k: int) -> bool:
+        """`cases of new coronavirus pneumonia`, `the new coronavirus`: `new` in the disease's name, no period
+        (but `the number of new coronavirus cases`: new cases)."""
+        return 0 < k < len(words) - 1 and words[k - 1] in ("of", "the") and self.names_the_disease(words, k + 1)
+
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
         gazetteer does not know, so no other region may be given to it."""

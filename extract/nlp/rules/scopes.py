@@ -121,11 +121,13 @@ class ScopeReader(PlaceReader):
             reporter = self.reporting_place(doc, number)
             if reporter is not None:
                 return reporter
-        before = regions.by_end.get(number.start) or self.labelled_item_place(doc, number)
+        adjacent = regions.by_end.get(number.start)
+        before = adjacent or self.labelled_item_place(doc, number)
         if before is not None and (number.end >= n or token_texts(doc)[number.end] in LIST_BOUNDARY or
                                    "\n" in token_texts(doc)[number.end]):
-            if number.start >= 1 and before.start >= 1 and token_texts(doc)[before.start - 1] == "(":
-                return None   # `(Xiaogan 3)` is left to the parenthesis rules
+            if adjacent is not None and number.start >= 1 and before.start >= 1 and \
+                    token_texts(doc)[before.start - 1] == "(":
+                return None   # `(Xiaogan 3)` is left to the parenthesis rules (`(Xiaogan: 3, ...` is an item)
             return before
         return None
 

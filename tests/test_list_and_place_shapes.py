@@ -162,3 +162,39 @@ def test_new_in_the_disease_s_name_is_no_period(facts_of):
     assert [(f["value"], f["period"]) for f in total] == [(22, "total")]
     new = facts_of("The number of new coronavirus cases in Hainan has reached 22.", kind="case_count")
     assert [(f["value"], f["period"]) for f in new] == [(22, "new")]
+
+
+def status_rows(facts_of, text):
+    return sorted((f["value"], f["status"], f["period"], f["region"]) for f in facts_of(text, kind="case_count"))
+
+
+COUNT_WORDS = [
+    # a member's rate between the members of a list of deaths
+    ("780 cases died in Hubei, including 10 cases in Tianmen, 5.08%, 608 cases in Wuhan, 4.06%.",
+     [(10, "death", None, "Tianmen"), (608, "death", None, "Wuhan"), (780, "death", None, "Hubei")]),
+    # `new coronavirus pneumonia` is the disease's name in a machine translation; `new coronavirus cases` are new
+    ("As of 24:00 on February 8, 2020, 27100 new coronavirus pneumonia cases have been reported in Hubei Province.",
+     [(27100, "confirmed", "total", "Hubei")]),
+    ("Hubei reported 2,000 new coronavirus cases on Monday.", [(2000, "confirmed", "new", "Hubei")]),
+    # a machine's singular after a number, then `as`
+    ("Hubei has 549 cases, with 24 death as of Jan 23.",
+     [(24, "death", "total", "Hubei"), (549, "confirmed", "total", "Hubei")]),
+    ("The province printed 30 death certificates.", []),
+    # the disease's verb right before its count, not the next one's
+    ("The virus has since infected more than 800 people and killed 25.",
+     [(25, "death", "total", None), (800, "confirmed", "total", None)]),
+    ("Dongguan has 66 cases. Of those infected 5 are in critical condition.",
+     [(5, "critical", None, "Dongguan"), (66, "confirmed", "total", "Dongguan")]),
+    # kinds of patients listed after `including` name no status of the count
+    ("The team has treated a total of 828 patients in Shiyan, including diagnosed cases, suspected cases and "
+     "fever cases.", [(828, "unspecified", "total", "Shiyan")]),
+    ("28 patients, including Cheng, were discharged in Wuhan.", [(28, "recovered", None, "Wuhan")]),
+    # a team's home is no reporter of the patients it treats
+    ("As of March 20, the Guangxi medical team supporting Shiyan have treated a total of 828 patients.",
+     [(828, "unspecified", "total", "Shiyan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNT_WORDS, ids=[t[:50] for t, _ in COUNT_WORDS])
+def test_count_words(facts_of, text, expected):
+    assert status_rows(facts_of, text) == sorted(expected)

@@ -37,6 +37,10 @@ CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
 
 
+TEAM_NOUNS = word_set("nouns", "team") | word_set("nouns", "personnel")
+TEAM_MODIFIER_REACH = 3   # words from a region to the team noun it modifies (`Guangxi medical aid team`)
+
+
 def _scope_start(scope) -> int:
     return scope.start
 
@@ -292,6 +296,8 @@ class ScopeReader(PlaceReader):
         for span in spans_in(region_index(doc).regions, s, limit):
             if any(words[j] == "(" or words[j] in self.including for j in range(s, span.start)):
                 return None
+            if not TEAM_NOUNS.isdisjoint(words[span.end: span.end + TEAM_MODIFIER_REACH]):
+                continue   # `the Guangxi medical team supporting Shiyan`: a team's home reports nothing
             prep = governing_preposition(doc, span, frozenset({"in", "of", "by", "from", "to", "for", "at"}))
             if prep is None or words[prep] in ("in", "of", "by"):
                 return get(span, "value")

@@ -198,3 +198,28 @@ COUNT_WORDS = [
 @pytest.mark.parametrize("text, expected", COUNT_WORDS, ids=[t[:50] for t, _ in COUNT_WORDS])
 def test_count_words(facts_of, text, expected):
     assert status_rows(facts_of, text) == sorted(expected)
+
+
+def placed(facts_of, text):
+    return sorted((f["value"], f["region"]) for f in facts_of(text, kind="case_count"))
+
+
+PLACE_DESCRIPTIONS = [
+    # a member's place told with its description
+    ("China reported 11 new cases. There were seven local cases, including six in the northeastern border "
+     "province of Heilongjiang and one in the southern province of Guangdong.",
+     [(1, "Guangdong"), (6, "Heilongjiang"), (7, None), (11, None)]),
+    ("China had 16 new infections on Sunday. Beijing accounted for four infections, the southern province of "
+     "Guangdong for four, while the commercial hub of Shanghai had two, with one each in southwest Yunnan and "
+     "northwest Gansu.",
+     [(1, "Gansu"), (1, "Yunnan"), (2, "Shanghai"), (4, "Beijing"), (4, "Guangdong"), (16, None)]),
+    ("Two cases were reported in each of northern Hebei and southern Guangdong.", [(2, "Guangdong"), (2, "Hebei")]),
+    # a description that names no place of the list leaves its member without one
+    ("China reported 11 new cases, including six in the northeastern border region and one in Guangdong.",
+     [(1, "Guangdong"), (6, None), (11, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLACE_DESCRIPTIONS, ids=[t[:50] for t, _ in PLACE_DESCRIPTIONS])
+def test_a_place_told_with_its_description(facts_of, text, expected):
+    assert placed(facts_of, text) == sorted(expected)

@@ -9,6 +9,7 @@ from extract.nlp.rules.count_levels import level_owner, tally_of, unknown_level_
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.place_focus import PlaceFocus
+from extract.nlp.docindex import doc_index
 from extract.nlp.rules.diseases import is_covid
 from extract.nlp.rules.place_names import region_of_unknown_place
 from extract.nlp.rules.places import CALENDAR_WORDS
@@ -241,8 +242,10 @@ class CaseRegions(CountWords):
             if named:
                 return get(named[-1], "value")
         if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
+            like_num = doc_index(doc).like_num   # (not past another member: `six in a border region and one in X`)
             inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
-                      if governing_preposition(doc, s, frozenset({"in"})) is not None]
+                      if governing_preposition(doc, s, frozenset({"in"})) is not None and
+                      not any(like_num[number.end: s.start])]
             if inside:
                 return get(inside[0], "value")
         words = lower_words(doc)
@@ -305,7 +308,9 @@ class CaseRegions(CountWords):
             return cities.pop() if len(cities) == 1 else None
         if self.scopes.opens_subcount(doc, number):
             return None   # a sub-count with no place of its own is its whole's (CaseRelations), not `the province`'s
-        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+        # (up to its parts: `seven cases, including six in the border province of Heilongjiang` is no `province`'s)
+        own_end = next((j for j in range(head.end, end) if lower_words(doc)[j] in self.scopes.including), end)
+        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, own_end)
 
     @staticmethod
     def part_of_whole(doc: Doc, subject_end: int, position: int) -> bool:

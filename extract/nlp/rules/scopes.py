@@ -28,6 +28,7 @@ from extract.nlp.triggers import status_table, triggers, word_set
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
+HEADING_WINDOW = 16     # longest report heading before its colon, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
 # what ends a lead-in: a comma or a roll call's closer (punctuation: its lower-case text is its text)
@@ -256,7 +257,7 @@ class ScopeReader(PlaceReader):
                 matched = (phrase, period)
                 break
         if matched is None:
-            return None
+            return self.report_heading(doc, k, e)
         phrase, period = matched
         window_end = min(e, k + OPENER_WINDOW)
         after_opener = k + len(phrase)
@@ -275,6 +276,23 @@ class ScopeReader(PlaceReader):
                     period = "new" if has_new and not has_total else ("total" if has_total and not has_new else None)
         date = get(dates[0], "value") if dates else None
         return period, date, self.frame_region(doc, s, e), s
+
+    def report_heading(self, doc: Doc, k: int, e: int) -> tuple | None:
+        """(None, date, region) for a report's heading closed by a colon (`Report from Henan province for March
+        3:`, `Update from Hunan on Feb 4: 20 new cases`): it names one place, says it reports (data/scopes.json
+        `frame_heading_words`) and counts nothing itself; what follows it, on its line and in the list under it,
+        is that place's."""
+        texts = token_texts(doc)
+        colon = next((j for j in range(k, min(e, k + HEADING_WINDOW)) if texts[j] in (":", "：")), None)
+        if colon is None or self.words["frame_heading_words"].isdisjoint(lower_words(doc)[k:colon]):
+            return None
+        dates = spans_in(spans_of(doc, "date"), k, colon)
+        if any(not any(d.start <= n.start < d.end for d in dates) for n in spans_in(spans_of(doc, "number"), k, colon)):
+            return None   # `Report: 5 new cases in Hefei`: a count, no heading
+        named = {get(r, "value") for r in spans_in(region_index(doc).regions, k, colon) if not self.excluded(doc, r)}
+        if len(named) != 1:
+            return None
+        return None, (get(dates[0], "value") if dates else None), named.pop(), k
 
     def frame_region(self, doc: Doc, s: int, e: int) -> str | None:
         """Who reports: the first region before the sentence's first count that is its subject or follows

@@ -118,6 +118,9 @@ class ScopeReader(PlaceReader):
                 j += 1
             # `one in the capital, Beijing`, `two in northwestern Gansu Province`: the place past its description
             return regions.by_start.get(j) or described_place(doc, j)
+        lost = self.lost_preposition_place(doc, number)
+        if lost is not None:
+            return lost
         if self.leadin_at(doc, number.start) is not None:
             reporter = self.reporting_place(doc, number)
             if reporter is not None:
@@ -129,6 +132,22 @@ class ScopeReader(PlaceReader):
                 return None   # `(Xiaogan 3)` is left to the parenthesis rules
             return before
         return None
+
+    def lost_preposition_place(self, doc: Doc, number: Span) -> Span | None:
+        """`24 in Suzhou, 48 Bengbu, 84 in Fuyang`: a member of a list of `N in X` members that lost its `in`, a
+        place right after the number and then the list's next boundary, after a member `N in X`."""
+        words, texts, regions = lower_words(doc), token_texts(doc), region_index(doc)
+        place = regions.by_start.get(number.end)
+        if place is None or number.start < 4 or texts[number.start - 1] not in (",", "、", ";") or \
+                not (place.end >= len(doc) or texts[place.end] in LIST_BOUNDARY or words[place.end] == "and"):
+            return None
+        before = regions.by_end.get(number.start - 1)
+        if before is None or before.start < 2 or words[before.start - 1] != "in":
+            return None
+        j = before.start - 2
+        if j > 0 and words[j] in self.words["list_item_copulas"]:
+            j -= 1   # `174 are in Hefei, 48 Bengbu`
+        return place if doc_index(doc).like_num[j] else None
 
     @staticmethod
     def labelled_item_place(doc: Doc, number: Span) -> Span | None:

@@ -36,6 +36,7 @@ from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import CellTables, within
+from extract.nlp.rules.day_lines import DayLines
 from extract.nlp.rules.figure_lines import FigureLines, case_fact, newly_confirmed
 from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
@@ -57,7 +58,7 @@ def table_words() -> dict[str, frozenset[str]]:
         data = json.load(handle)
     words = {}
     for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
-                "heading_words", "lead_words"):
+                "heading_words", "lead_words", "day_line_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -87,6 +88,7 @@ class TableReader:
         self.cell_tables = CellTables(self)
         self.figure_lines = FigureLines(self)
         self.place_lines = PlaceLines(self, self.figure_lines)
+        self.day_lines = DayLines(self)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -105,13 +107,18 @@ class TableReader:
         found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
         # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
         figures, elsewhere = self.figure_lines.read(doc, text, lines)
-        laid_out = self.cell_tables.read(doc, lines, layout) + figures
+        tallies, day_spans = self.day_lines.read(doc, text, lines)
+        laid_out = self.cell_tables.read(doc, lines, layout) + figures + tallies
         # roll calls: each line's counts its place's, and the numbers no rule read
         called, unread = self.place_lines.apply(doc, text, lines, counts)
         laid_out += unread
         if not found and not laid_out and not elsewhere and len(called) == len(counts):
             return doc
         counts = called
+        for a, b, day in day_spans:   # a running tally's line: its counts with no day of their own are of its day
+            for c in in_chars(counts, a, b):
+                if c.label_ == "case_count" and get(c, "date") is None:
+                    put(c, "date", day)
         tokens = set(elsewhere) | {f.start for f in found}   # someone else's figures: no fact of any rule
         for fact in laid_out:
             if fact.start not in tokens:

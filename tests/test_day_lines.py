@@ -34,3 +34,14 @@ def test_day_lines(facts_of, text, expected):
     assert cases(facts_of, text) == expected
     for fact in facts_of(text, kind="case_count"):
         assert text[fact["start"]:fact["end"]] == fact["text"]
+
+
+def test_a_line_of_its_own_words_keeps_the_run(facts_of):
+    """A day's line that opens with its day and then words (`Mar 3: Total cases 1,273`) is a line of the run: its
+    counts are the sentence rules', of its day, and the tally goes on after it."""
+    text = ("Running totals for Henan:\nMar 1: 1,272\nMar 2: 1,272\nMar 3: the commission reported 3 new cases\n"
+            "Mar 4: 1,276\nMar 5: 1,278")
+    assert cases(facts_of, text) == [
+        (1272, "Henan", "unspecified", "total", "2020-03-01"), (1272, "Henan", "unspecified", "total", "2020-03-02"),
+        (3, "Henan", "confirmed", "new", "2020-03-03"), (1276, "Henan", "unspecified", "total", "2020-03-04"),
+        (1278, "Henan", "unspecified", "total", "2020-03-05")]

@@ -29,6 +29,7 @@ MIN_RUN = 3          # lines of a running tally
 MAX_LEAD = 25        # words of its lead
 AFTER_DAY = re.compile(rf"[ \t]*[:：][ \t]*(?P<n>{NUMBER_PATTERN})(?![\d.,]\d)")
 NOUN_AFTER = re.compile(r"[ \t]*[^\W\d_]")
+COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*[^\W\d_]")
 LINKS = frozenset({"and"})   # `76,936 and 2,442 deaths`: the tally, then a count of its own
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -62,7 +63,7 @@ class DayLines:
             runs.append(run)
         facts, spans = [], []
         for run in runs:
-            if len(run) < MIN_RUN:
+            if sum(number_at is not None for _, _, number_at, _ in run) < MIN_RUN or run[0][2] is None:
                 continue
             k, day, number_at, lead_start = run[0]
             lead = (lead_start, day.start_char) if lead_start is not None else \
@@ -73,7 +74,8 @@ class DayLines:
             region, status, period = whose
             for k, day, number_at, _ in run:
                 spans.append((lines[k][0], lines[k][1], get(day, "value")))
-                fact = self.tally(doc, text, number_at, region, status, period, get(day, "value"))
+                fact = None if number_at is None else \
+                    self.tally(doc, text, number_at, region, status, period, get(day, "value"))
                 if fact is not None:
                     facts.append(fact)
         return facts, spans
@@ -90,6 +92,8 @@ class DayLines:
                 match = AFTER_DAY.match(text, day.end_char, end)
                 if match is not None:
                     return day, match.start("n"), (start if before.strip() else None)
+                if not before.strip() and COLON_AFTER.match(text, day.end_char, end):
+                    return day, None, None   # `Feb 17: Total mainland cases 72,436`: a line of the run, its own words
             if before.strip():
                 return None   # the day must open the line or follow its lead's colon
             k += 1

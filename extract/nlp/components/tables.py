@@ -58,7 +58,7 @@ def table_words() -> dict[str, frozenset[str]]:
         data = json.load(handle)
     words = {}
     for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
-                "heading_words", "lead_words", "day_line_words"):
+                "heading_words", "lead_words", "lead_other_nouns", "day_line_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")

@@ -10,6 +10,7 @@ from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
 from extract.nlp.rules.bracket_parts import bracketed_part, closed_bracket, next_list_member
 from extract.nlp.rules.place_focus import PlaceFocus, in_brackets
+from extract.nlp.rules.place_names import region_of_unknown_place
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          possessive_owner, region_index, region_runs, sentence_index, sentence_of,
@@ -71,6 +72,7 @@ def is_subcount(fact: Span) -> bool:
     return rule_of(fact) in SUBCOUNT_RULES or bracketed_part(fact)
 
 
+IN_WORDS = frozenset({"in"})   # the preposition of a place a count is in
 OPENING_SUBORDINATORS = word_set("opening_subordinators")   # `While ..., 251 remain`
 
 
@@ -162,7 +164,8 @@ class CaseRegions(CountWords):
         floor = max(0, sent_start - PARAGRAPH_REACH)
         texts = token_texts(doc)
         paragraph = next((j + 1 for j in range(sent_start - 1, floor - 1, -1) if "\n" in texts[j]), floor)
-        named = spans_in(region_index(doc).regions, paragraph, number.start)
+        named = [s for s in spans_in(region_index(doc).regions, paragraph, number.start)
+                 if not self.scopes.excluded(doc, s)]   # (not `cases of the Wuhan coronavirus`)
         if not named or len({get(s, "value") for s in named}) != 1:
             return None   # no place, or several
         # a reporter may stand in the count's own sentence (`According to the Tianjin Health Commission, 1 new case
@@ -256,7 +259,7 @@ class CaseRegions(CountWords):
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
                  and not self.scopes.excluded(doc, s)]
         located = [s for s in after if (governing_preposition(doc, s, frozenset({"in", "across"})) is not None or
-                                        self.reported_from(doc, s))
+                                        self.reported_from(doc, s) or region_of_unknown_place(doc, s, IN_WORDS))
                    and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
                    and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all
         # of the deaths reported in Hubei`: the count is the country's
@@ -351,8 +354,10 @@ class CaseRegions(CountWords):
             after = opening.end if opening is not None else 0
             while opening is not None and after < number.start and words[after] in ("city", "province"):
                 after += 1   # `In Hefei City,`
-            if opening is not None and after < len(doc) and words[after] == ",":
-                return get(opening, "value")
+            if opening is not None and after + 1 < len(doc) and words[after] in ("alone", "itself"):
+                after += 1   # `In Wuhan alone,`
+            if opening is not None and after < len(doc) and words[after] in (",", "there"):
+                return get(opening, "value")   # (`In Ordos City there were 9 cases`: no comma before `there`)
         return None
 
     def reports(self, doc: Doc, region: Span) -> bool:

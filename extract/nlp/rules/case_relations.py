@@ -22,6 +22,7 @@ from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
 from extract.nlp.rules.list_shapes import enclosed_whole_place
+from extract.nlp.rules.numbered_lists import numbered_heading
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -71,7 +72,8 @@ class CaseRelations(CaseLists, CaseRegions):
         start, end = clause_bounds(doc, number.start)
         lead = self.scopes.leadin_at(doc, number.start)
         frame = self.scopes.frame_at(doc, number.start)
-        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts)
+        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts) or \
+            numbered_heading(doc, number, facts)   # `46 cases were discharged` / `1. 9 cases in Ordos City`
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status

@@ -86,8 +86,9 @@ class PlaceFocus:
     # --- places that are no place of the story -----------------------------------------------------------
     def out_of_focus(self, doc: Doc, region: Span) -> bool:
         """A mention that names no place the story is about: an origin, a distance, an outlet, a route, a
-        dateline, a team's home."""
-        if self.scopes.is_dateline_place(doc, region) or self.team_modifier(doc, region):
+        dateline, a team's home, a place left out or the disease's name (`the Wuhan virus`)."""
+        if self.scopes.is_dateline_place(doc, region) or self.team_modifier(doc, region) or \
+                self.scopes.excluded(doc, region):
             return True
         texts, words = token_texts(doc), lower_words(doc)
         after = region.end

@@ -48,7 +48,7 @@ class DayLines:
         if len(days) < MIN_RUN:
             return [], []
         starts = [d.start_char for d in days]
-        runs, run, last = [], [], None
+        runs, run = [], []
         for k, (start, end, line) in enumerate(lines):
             if not line.strip():
                 continue
@@ -109,7 +109,9 @@ class DayLines:
         period = "new" if not self.words["new_words"].isdisjoint(words) else "total"
         status = newly_confirmed(status or "unspecified", period)
         country = not self.words["country_headings"].isdisjoint(words)
-        named = {get(r, "value") for r in region_index(doc).regions if start <= r.start_char < end}
+        starts, by_start = token_starts(doc), region_index(doc).by_start   # (a lead of MAX_LEAD words at most)
+        named = {get(by_start[i], "value") for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+                 if i in by_start}
         if len(named) == 1 and not country:
             return named.pop(), status, period
         return (None, status, period) if country and not named else None

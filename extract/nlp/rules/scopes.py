@@ -23,6 +23,7 @@ from extract.nlp.rules.relations import (attachable_dates, governing_preposition
                                          region_index, sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.rules.list_shapes import described_place
+from extract.nlp.rules.place_lists import YEAR
 from extract.nlp.triggers import status_table, triggers, word_set
 
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
@@ -235,8 +236,17 @@ class ScopeReader(PlaceReader):
                 frames.append(Frame(*current[:3], current_start, p_end))
                 ends_list = self.ends_with_colon(doc, p_start, p_end)
                 open_frame = current if ends_list or (open_frame is current) else None
-                last = current
+                # a paragraph that counts nothing (`On February 18, she was admitted to ...`) is no report whose
+                # frame a lead-in after it goes on with
+                last = current if self.counts_something(doc, p_start, p_end) else None
         return frames
+
+    @staticmethod
+    def counts_something(doc: Doc, start: int, end: int) -> bool:
+        """A number in the paragraph that is no part of a date, nor a year (`born in July, 1954`)."""
+        dates = spans_in(spans_of(doc, "date"), start, end)
+        return any(not any(d.start <= n.start < d.end for d in dates) and not YEAR.fullmatch(n.text)
+                   for n in spans_in(spans_of(doc, "number"), start, end))
 
     def continues_list(self, doc: Doc, start: int, end: int) -> bool:
         """A paragraph that goes on with what a frame introduced: a list item (`a)`, `-`) or a lead-in."""

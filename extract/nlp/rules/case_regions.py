@@ -170,11 +170,13 @@ class CaseRegions(CountWords):
             return None   # no place, or several
         # a reporter may stand in the count's own sentence (`According to the Tianjin Health Commission, 1 new case
         # was reported`): its clause rules gave it no place
-        # (or an earlier clause of its sentence counts cases there: `There are no new cases in Hubei, 5 were cured`)
+        # (or an earlier clause of its sentence, that counts no number, counts cases there: `There are no new cases
+        # in Hubei, 5 were cured`; but not `631 cases in Jiangsu, and 93 patients died`: a clause of its own)
         words = lower_words(doc)
+        uncounted = not spans_in(spans_of(doc, "number"), sent_start, number.start)
         counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s) or
-                   (self.counted_in(doc, s) and "," in words[s.end: number.start] and
-                    not spans_in(spans_of(doc, "number"), s.end, number.start))]
+                   (uncounted and s.start >= sent_start and self.counted_in(doc, s) and
+                    "," in words[s.end: number.start])]
         return get(counted[-1], "value") if counted else None
 
     def block_heading_region(self, doc: Doc, number: Span) -> str | None:

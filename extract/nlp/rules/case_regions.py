@@ -8,9 +8,10 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.count_levels import level_owner, tally_of, unknown_level_owner
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
-from extract.nlp.rules.place_focus import PlaceFocus
 from extract.nlp.docindex import doc_index
+from extract.nlp.rules.bracket_parts import bracketed_part, closed_bracket, next_list_member
 from extract.nlp.rules.diseases import is_covid
+from extract.nlp.rules.place_focus import PlaceFocus, in_brackets
 from extract.nlp.rules.place_names import region_of_unknown_place
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
@@ -66,16 +67,11 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def closed_bracket(doc: Doc, region: Span, position: int) -> bool:
-    """`64,236 discharged (Wuhan 47,085), 3,216 deaths`: a place inside brackets closed before the count is an
-    earlier count's part, not the count's subject."""
-    texts = token_texts(doc)
-    return region.start > 0 and texts[region.start - 1] == "(" and ")" in texts[region.end: position]
-
-
 def is_subcount(fact: Span) -> bool:
-    """A count made by a sub-count rule (a list item, `including`, a part): its place is not its sentence's."""
-    return rule_of(fact) in SUBCOUNT_RULES
+    """A count made by a sub-count rule (a list item, `including`, a part), or one in brackets after a number of its
+    sentence (`1,471 cured (1,212 cases in Wuhan)`: a part of the count before): its place is not its
+    sentence's."""
+    return rule_of(fact) in SUBCOUNT_RULES or bracketed_part(fact)
 
 
 DISEASE_NAME_REACH = 10   # words of a disease's name with its bracketed gloss
@@ -119,15 +115,19 @@ class CaseRegions(CountWords):
             return None
         # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
         adjacent = previous.end >= number.start - 2
+        reach = min(len(doc), number.end + PLACE_REACH)
+        reach = next((j for j in range(number.end, reach) if words[j] == "("), reach)   # (its own part aside)
         clause_of_its_own = not chained and words[number.start - 1] in ("and", "while") and not adjacent and \
-            names_a_place(doc, number.end, min(len(doc), number.end + PLACE_REACH))
+            names_a_place(doc, number.end, reach)
         if clause_of_its_own:
             return None   # `and 39 cases were confirmed in other provinces`, `... treated by its teams sent to X`
         joined = chained or words[number.start - 1] in ("with", "and", "while") or adjacent or \
-            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
+            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3) \
+            or next_list_member(doc, previous, number)
         if not joined:
             return None
-        between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
+        between = [s for s in spans_in(region_index(doc).regions, previous.start, number.end + 4)
+                   if not closed_bracket(doc, s, number.start) and not (s.start > number.end and in_brackets(doc, s))]
         if any(get(s, "value") != get(previous, "region") for s in between):
             return None
         return get(previous, "region")
@@ -143,6 +143,8 @@ class CaseRegions(CountWords):
                                not is_subcount(f), floor=max(0, sent_start - PARAGRAPH_REACH))
         if previous is None:
             return self.paragraph_counted_in(doc, number, sent_start)
+        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
+            return self.paragraph_counted_in(doc, number, sent_start)   # another paragraph: its own place
         before = sentence_start(doc, previous.start)
         if any(f.label_ == "case_count" and not is_subcount(f)
                for f in spans_in(facts, previous.end, sent_start)):
@@ -152,8 +154,6 @@ class CaseRegions(CountWords):
         if len(regions) != 1 or None in regions:
             return None   # the sentence before spoke of several places, or of none
         previous_region = regions.pop()
-        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
-            return None   # another paragraph
         after_its_sentence = sentence_index(doc).bounds(previous.start)[1]
         if any(get(s, "value") != previous_region
                for s in spans_in(region_index(doc).regions, after_its_sentence, number.end)):
@@ -174,7 +174,13 @@ class CaseRegions(CountWords):
             return None   # no place, or several
         # a reporter may stand in the count's own sentence (`According to the Tianjin Health Commission, 1 new case
         # was reported`): its clause rules gave it no place
-        counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s)]
+        # (or an earlier clause of its sentence, that counts no number, counts cases there: `There are no new cases
+        # in Hubei, 5 were cured`; but not `631 cases in Jiangsu, and 93 patients died`: a clause of its own)
+        words = lower_words(doc)
+        uncounted = not spans_in(spans_of(doc, "number"), sent_start, number.start)
+        counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s) or
+                   (uncounted and s.start >= sent_start and self.counted_in(doc, s) and
+                    "," in words[s.end: number.start])]
         return get(counted[-1], "value") if counted else None
 
     def block_heading_region(self, doc: Doc, number: Span) -> str | None:

@@ -14,7 +14,8 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.count_levels import level_words_start, unknown_level_owner
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
-from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
+from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, bracketed_part, is_subcount
+from extract.nlp.rules.place_focus import bracket_opener
 from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total,
                                              other_place_between, place_has, whole_of_a_part, words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
@@ -286,8 +287,11 @@ class CaseRelations(CaseLists, CaseRegions):
 
     @staticmethod
     def list_heading_any(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
-        """The last case count of the number's sentence."""
-        return last_before(facts, number.start, lambda f: f.label_ == "case_count",
+        """The last case count of the number's sentence, not a part in brackets closed before the number (`97
+        cases (97 in Wuhan), including 15 severe`: the 15 are of the 97 before the brackets)."""
+        opener = bracket_opener(doc, number)
+        return last_before(facts, number.start, lambda f: f.label_ == "case_count" and
+                           (not bracketed_part(f) or bracket_opener(doc, f) == opener),
                            floor=sentence_start(doc, number.start))
 
     @staticmethod

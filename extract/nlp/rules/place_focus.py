@@ -461,10 +461,15 @@ class PlaceFocus:
 
 def in_brackets(doc: Doc, span: Span) -> bool:
     """The span stands inside brackets opened in its sentence: an aside of the count before."""
+    return bracket_opener(doc, span) is not None
+
+
+def bracket_opener(doc: Doc, span: Span) -> int | None:
+    """The token of the bracket still open at the span, opened in its sentence, else None."""
     texts = token_texts(doc)
     for j in range(span.start - 1, sentence_index(doc).bounds(span.start)[0] - 1, -1):
         if texts[j] in ("(", "（"):
-            return True
+            return j
         if texts[j] in (")", "）"):
-            return False
-    return False
+            return None
+    return None

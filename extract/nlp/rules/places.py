@@ -49,7 +49,7 @@ def scope_words() -> dict:
     """The lead-in knowledge of data/scopes.json, checked once."""
     with open(data_path("scopes.json"), encoding="utf-8") as handle:
         data = json.load(handle)
-    required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
+    required = ("frame_openers", "frame_opener_needs_new_word", "frame_heading_words", "clock_words", "new_words", "total_words",
                 "current_words", "national_words", "status_leadin_openers", "status_leadin_pronouns",
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",

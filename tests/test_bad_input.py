@@ -50,6 +50,8 @@ HANDLED = [
     ("page.html", f"<!DOCTYPE html><html><head><style>p{{}}</style></head><body><p>{GOOD}</p></body></html>"
                   .encode("utf-8")),
     ("with spaces ünïcode 武汉.txt", GOOD.encode("utf-8")),
+    # numerals longer than Python reads as an int (4,300 digits) are no number, not a crash of the batch
+    ("long-numerals.txt", (GOOD + " Code " + ",".join(["123"] * 1500) + ". Cases: " + "9" * 5000 + ".").encode()),
 ]
 
 
@@ -64,6 +66,18 @@ def test_handled(tmp_path, name, data):
     assert [(f["value"], f["origin"], f["destination"], f["date"]) for f in staff] == [
         (120, "Hunan", "Huanggang", "2020-02-10")]
     assert all("\r" not in f["text"] for f in facts)
+
+
+def test_a_numeral_of_thousands_of_digits_breaks_no_build(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text(GOOD + " Code " + ",".join(["123"] * 1500) + ".\n", encoding="utf-8")
+    (corpus / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
+    report = build_dataset(corpus, tmp_path / "outputs", use_cache=False)
+    assert report.documents == 2
+    facts = load_dataset(tmp_path / "outputs")["facts"]
+    staff = facts[facts.kind == "personnel_count"]
+    assert sorted(staff.doc_id) == ["good", "long"] and set(staff.value) == {120}
 
 
 def test_fifty_megabyte_article_is_refused(tmp_path):

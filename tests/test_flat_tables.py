@@ -49,3 +49,34 @@ def test_flat_tables(facts_of, text, expected):
         assert int(fact["text"].replace(",", "")) == fact["value"]
         assert fact["rule"] == "case_count:table_cell"
     assert facts_of(text, kind="missing_number") == []   # a table's wide spaces are layout
+
+
+# A table bordered by `|` (issue 23): the borders say which cell each number is in, so a cell that holds no one
+# number gives nothing while the row's other cells are read; a country may head the place column; a place cell
+# may carry place words and a bracketed aside; a free column (`Notes`) may state its own statuses (`N serious`).
+BORDERED = [
+    ("| COUNTRY | Cases | Deaths | Notes | Links |\n| Henan province (incl. Zhengzhou) | 764 | 2 | 38 serious, 19 "
+     "critical | Source |\n| Guangxi Region | 150 | 0 | 4 critical | Source |",
+     [("Henan", 764, "unspecified", "total"), ("Henan", 2, "death", "total"), ("Henan", 38, "severe", None),
+      ("Henan", 19, "critical", None), ("Guangxi", 150, "unspecified", "total"), ("Guangxi", 0, "death", "total"),
+      ("Guangxi", 4, "critical", None)]),
+    ("| China | Confirmed | Deaths |\n| Sichuan | 302* | 1 |\n| Beijing | 253 | n/a |",
+     [("Sichuan", 302, "confirmed", "total"), ("Sichuan", 1, "death", "total"), ("Beijing", 253, "confirmed", "total")]),
+    # false readings: a cell of several numbers or of words, a note that is not `N status`, a place cell with
+    # other words or two places, a row of the wrong width: nothing from them
+    ("| Province | Confirmed | Deaths |\n| Hubei | about 2,000 | 12 |", [("Hubei", 12, "death", "total")]),
+    ("| Province | Confirmed | Notes |\n| Hunan | 661 | 3 hospitals, 2 teams |\n| Hebei | 135 | 1+ serious |",
+     [("Hunan", 661, "confirmed", "total"), ("Hebei", 135, "confirmed", "total")]),
+    ("| Province | Confirmed |\n| Hubei and Wuhan | 49,122 |", []),
+    ("| Province | Confirmed |\n| the city of Wuhan | 49,122 |", []),
+    ("| Province | Confirmed | Deaths |\n| Hubei | 49,122 |", []),
+    ("| Population | Confirmed |\n| Hubei | 49,122 |", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", BORDERED, ids=[t[:40] for t, _ in BORDERED])
+def test_bordered_tables(facts_of, text, expected):
+    assert cases(facts_of, text) == expected
+    for fact in facts_of(text, kind="case_count"):
+        assert text[fact["start"]:fact["end"]] == fact["text"]
+        assert fact["rule"] == "case_count:table_cell"

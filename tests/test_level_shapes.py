@@ -53,3 +53,20 @@ DAY_OWNED = [
 def test_day_owned_levels(facts_of, text, expected):
     got = [(f["value"], f["region"], f["date"]) for f in facts_of(text, kind="case_count", published="2020-02-19")]
     assert got == expected
+
+
+# A death toll stated with no verb (issue 23, lists and notes): its number right after it, past `now` or a colon, is
+# the toll; a `toll` of nothing said to be deaths, or a number with a noun of its own, is none.
+BARE_TOLLS = [
+    ("Feb 3: 20,438 cases (death toll 425)", [(20438, "exact", "confirmed", None), (425, "exact", "death", "total")]),
+    ("Henan has 1,200 cases. Death toll now 19.", [(1200, "exact", "confirmed", "total"), (19, "exact", "death", "total")]),
+    ("Hubei's death toll: 304.", [(304, "exact", "death", "total")]),
+    ("The road toll 5 was raised.", []),
+    ("The toll 304 is high.", []),
+    ("The death toll 3 weeks ago was lower.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_TOLLS, ids=[t[:40] for t, _ in BARE_TOLLS])
+def test_bare_tolls(facts_of, text, expected):
+    assert counts(facts_of, text) == expected

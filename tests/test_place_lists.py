@@ -88,3 +88,21 @@ ACROSS_A_BRACKET = [
 @pytest.mark.parametrize("text, expected", ACROSS_A_BRACKET, ids=[t[:50] for t, _ in ACROSS_A_BRACKET])
 def test_list_member_place_across_a_bracket(facts_of, text, expected):
     assert cases(facts_of, text) == expected
+
+
+# A member of a list of `N in X` members that lost its `in` (issue 23, bulletins): `24 in Suzhou, 48 Bengbu, 84 in
+# Fuyang` is still Bengbu's, and the list goes on; a place after a number that is no list member gives nothing.
+LOST_IN = [
+    ("By March 1 there were 600 confirmed cases, 93 are in Hefei, 24 in Suzhou, 48 Bengbu, 84 in Fuyang.",
+     [(600, None), (93, "Hefei"), (24, "Suzhou"), (48, "Bengbu"), (84, "Fuyang")]),
+    ("Of the new cases, 5 are in Hefei, 3 Wuhu and 2 in Anqing.", [(5, "Hefei"), (3, "Wuhu"), (2, "Anqing")]),
+    # false readings: a place that modifies a noun, a first member, no list of `N in X` before
+    ("There were 5 new cases in Hefei, 3 Hefei hospitals were closed.", [(5, "Hefei")]),
+    ("Wuhan had 48 cases, 12 Wuhan residents were cured.", [(48, "Wuhan"), (12, "Wuhan")]),
+    ("There were 5 cases in Hefei, 3 Bengbu and Wuhu each.", [(5, "Hefei")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOST_IN, ids=[t[:40] for t, _ in LOST_IN])
+def test_lost_preposition_members(facts_of, text, expected):
+    assert [(f["value"], f["region"]) for f in facts_of(text, kind="case_count")] == expected

@@ -558,6 +558,32 @@ def test_a_url_password_is_never_recorded_and_corpus_files_follow_the_umask(host
             assert path.stat().st_mode & 0o777 == 0o644, path.name
 
 
+LOGIN_PAGE = ("<html><head><title>Hunan sends nurses</title>"
+              '<link rel="canonical" href="https://admin:hunter2@news.example/a.html"></head><body><article>'
+              "<h1>Hunan sends nurses</h1><p>Hunan Province sent 120 medical workers to Huanggang on Monday, the "
+              "provincial health commission said in a statement on its website.</p><p>The team of doctors and "
+              "nurses will work in two designated hospitals of the city for the coming weeks.</p>"
+              "</article></body></html>")
+
+
+def test_a_password_in_a_page_s_canonical_address_is_never_recorded(tmp_path):
+    """A saved page whose canonical link carries a login and no site name: neither `add` nor a build of the page
+    left in the corpus records the login (trafilatura names the site by the link's host part)."""
+    page = tmp_path / "saved.html"
+    page.write_text(LOGIN_PAGE, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    result = run("add", page, "--corpus", corpus, "--published", "2020-02-12", "--no-build")
+    assert result.exit_code == 0, result.output
+    (corpus / "left.html").write_text(LOGIN_PAGE, encoding="utf-8")
+    result = run("build", corpus, "-o", tmp_path / "outputs")
+    assert result.exit_code == 0, result.output
+    written = [corpus / "manifest.csv", *(tmp_path / "outputs").iterdir()]
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert "hunter2" not in text and "admin" not in text, path.name
+    assert "news.example" in (tmp_path / "outputs" / "documents.csv").read_text(encoding="utf-8")
+
+
 def test_an_odd_charset_or_an_escape_in_a_reason_phrase_stops_only_its_own_url(hostile, tmp_path):
     corpus = tmp_path / "corpus"
     result = run("add", f"{hostile}/escape", f"{hostile}/punycode", "--corpus", corpus, "--no-build")

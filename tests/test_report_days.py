@@ -113,3 +113,21 @@ FRAMED_EVENTS = [
 @pytest.mark.parametrize("text,expected", FRAMED_EVENTS, ids=[s[0][:50] for s in FRAMED_EVENTS])
 def test_framed_events(facts_of, text, expected):
     assert [(f["value"], f["status"], f["period"]) for f in facts_of(text, kind="case_count")] == expected
+
+
+# A story paragraph between a bulletin's figures and a lead-in that goes on with them (issue 23): the lead-in's list
+# keeps the bulletin's day, not the day the story opens with, when the story counts nothing (its year aside); a
+# paragraph that counts something is a report whose frame a lead-in goes on with.
+STORY_BETWEEN = [
+    ("Between 00:00 and 24:00, March 4, the following were newly reported:\n\nc) 40 cured and discharged cases.\n\n"
+     "Wang, male, born in May, 1960, lives in Wuwei. On February 25, he was admitted to a clinic.\n\n"
+     "Of the cured and discharged cases, 10 are in Hefei, 9 in Bengbu.",
+     [(40, "2020-03-04"), (10, "2020-03-04"), (9, "2020-03-04")]),
+    ("On March 2, 12 new cases were reported in Anhui.\n\nOf the new cases, 10 are in Hefei, 2 in Bengbu.",
+     [(12, "2020-03-02"), (10, "2020-03-02"), (2, "2020-03-02")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STORY_BETWEEN, ids=[t[:40] for t, _ in STORY_BETWEEN])
+def test_story_between_report_and_list(facts_of, text, expected):
+    assert [(f["value"], f["date"]) for f in facts_of(text, published="2020-03-05", kind="case_count")] == expected

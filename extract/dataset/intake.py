@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
 from typing import Iterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from extract.dataset.corpus import (MANIFEST, MANIFEST_COLUMNS, MAX_ARTICLE_BYTES, UNKNOWN_DATE, Article,
                                     ArticleError, article_paths, clean_text, decode, doc_id_for, iter_articles,
                                     looks_like_html, read_article_page, read_article_text, read_manifest,
                                     decode_with_warnings)
 from extract.dataset.fetch import TIMEOUT, Download, FetchError, fetch, is_url
-from extract.dataset.pages import Page, read_page
+from extract.dataset.pages import Page, clean_url, read_page, without_login
 from extract.dataset.verdicts import ascii_digits
 from extract.nlp.limits import MAX_CHARACTERS
 from extract.nlp.normalize import normalize_published, published_from_text
@@ -68,7 +68,7 @@ class Metadata:
             page_date = normalize_published(page.published)
         except ValueError:   # a page's date the contract cannot hold is no date
             page_date = None
-        return Metadata(published=self.published or page_date, source=self.source or page.source,
+        return Metadata(published=self.published or page_date, source=self.source or without_login(page.source),
                         url=clean_url(self.url or page.url), title=self.title or page.title)
 
 
@@ -297,20 +297,6 @@ def refresh_hashes(corpus: Path, known: dict[str, str]) -> dict[str, str]:
         except ArticleError:
             continue
     return known
-
-
-def clean_url(url: str | None) -> str | None:
-    """A URL without its user name and password: credentials are never recorded."""
-    if not url:
-        return url
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = host + (f":{parts.port}" if parts.port is not None else "")
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 STDIN = "-"

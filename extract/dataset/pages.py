@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,29 @@ def read_page(html: str, url: str | None = None) -> Page:
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     return Page(text="\n\n".join(paragraphs), title=title, published=found.date or None,
-                source=one_line(found.sitename), url=one_line(found.url))
+                source=without_login(one_line(found.sitename)), url=clean_url(one_line(found.url)))
+
+
+def clean_url(url: str | None) -> str | None:
+    """A URL without its user name and password: credentials are never recorded."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port is not None else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def without_login(site: str | None) -> str | None:
+    """A site name that is a URL's host part (trafilatura's fallback) without its login: `admin:pw@news.example`
+    is `news.example`."""
+    if not site or "@" not in site or " " in site:
+        return site
+    return site.rpartition("@")[2] or None
 
 
 def one_line(value: str | None) -> str | None:

@@ -43,6 +43,7 @@ DELETED = re.compile(r"(?:[^\w\s,.]|[\d_])+")   # what the damage deletes: not a
 SPACE = re.compile(r"[^\S ]")   # a space character other than the space
 WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+MAX_NUMERAL_DIGITS = 20   # digits of the longest numeral read as a number
 DIGIT = re.compile(r"\d")
 EXACT_FLOAT = 2 ** 53   # values are kept as floats: a longer run of digits is not a count anyway
 MAX_STEPS = 64          # runs of values read in one slot's window once two values are known
@@ -142,7 +143,10 @@ def numbers_of(text: str) -> Iterable[re.Match]:
 
 
 def number_value(numeral: str):
-    """`1,266` -> 1266, `2.4` -> 2.4, `07` -> 7."""
+    """`1,266` -> 1266, `2.4` -> 2.4, `07` -> 7; None past MAX_NUMERAL_DIGITS digits (no count a blank could
+    want is that long, and Python refuses to read an int of more than 4,300 digits)."""
+    if len(numeral) - numeral.count(",") - numeral.count(".") > MAX_NUMERAL_DIGITS:
+        return None
     if "." in numeral and numeral.count(".") == 1 and "," not in numeral:
         value = float(numeral)
         return int(value) if value.is_integer() else value
@@ -235,7 +239,7 @@ class PassageIndex:
         for match in self.evidence_numbers(index, text):
             slot = normalized.slot(match.start())
             value = number_value(match.group())
-            if slot is not None and value < EXACT_FLOAT:
+            if slot is not None and value is not None and value < EXACT_FLOAT:
                 self.number_rows.add((hash(slot.key), index, day, slot.offset, value, match.start(),
                                       *holder_of(stating, match.start())))
                 added = True

@@ -119,7 +119,7 @@ class CountExtractor(CountWords):
         if cls == "case" and self.heads.under_observation(doc, head):
             return None   # `3,099 people were released from medical observation`: close contacts, not patients
         kind = KIND_BY_CLASS[cls]
-        end = head.end if head.rule in ("count_noun", "count_partitive") else number.end
+        end = head.end if head.rule in ("count_noun", "count_partitive", "count_status_list") else number.end
         fact = Span(doc, number.start, end, label=kind, span_id=self.rule_name(kind, head.rule))
         put(fact, "value", get(number, "value"))
         put(fact, "missing", bool(get(number, "missing")))

@@ -28,6 +28,7 @@ YEARLESS = ("date_month_day", "date_day_month", "date_month")
 WITH_MONTH = YEARLESS + ("date_month_day_year", "date_day_month_year", "date_month_year")
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
+AGENCY_OPENERS = {"(", "/", "—", "–", "-", "--"}   # what follows a title-case dateline's day (not `.`: a sentence)
 DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
 # the look-behind comes after the century, so that the regular expression engine can skip ahead to a `1` or
 # `2` instead of trying the look-behind at every position (3.5 times faster on news text)
@@ -121,6 +122,11 @@ class DateMatcher:
             if year_at < len(doc) and is_year(texts[year_at]):
                 return Span(doc, start - 1, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
             return Span(doc, start - 1, end, label=SPAN_KEY, span_id="date_day_month")
+        if self.day_of(doc, start):   # `the 26th of January, 2020`
+            year_at = end + 1 if end < len(doc) and texts[end] == "," else end
+            if year_at < len(doc) and is_year(texts[year_at]):
+                return Span(doc, start - 2, year_at + 1, label=SPAN_KEY, span_id="date_day_month_year")
+            return Span(doc, start - 2, end, label=SPAN_KEY, span_id="date_day_month")
         year_at = end + 1 if end < len(doc) and lower_words(doc)[end] == "of" else end
         if year_at < len(doc) and is_year(texts[year_at]):
             return Span(doc, start, year_at + 1, label=SPAN_KEY, span_id="date_month_year")
@@ -128,6 +134,15 @@ class DateMatcher:
         if self.month_cue(doc, start) is not None and not year_shaped:   # `in March 2150`: out of range
             return Span(doc, start, end, label=SPAN_KEY, span_id="date_month")
         return None
+
+    @staticmethod
+    def day_of(doc: Doc, start: int) -> bool:
+        """`the 26th of January`, `the 3 of March`: a day (an ordinal, or a number after `the`) and `of` before
+        the month word at token `start` (not `12 of February's cases`)."""
+        if start < 2 or lower_words(doc)[start - 1] != "of":
+            return False
+        day = token_texts(doc)[start - 2]
+        return is_day(day) and (not day.isdigit() or (start > 2 and lower_words(doc)[start - 3] == "the"))
 
     def month_cue(self, doc: Doc, start: int) -> str | None:
         """The word that makes a bare month a date: `in December`, `since late January`, `mid-March`,
@@ -217,6 +232,8 @@ class DateMatcher:
             line_start = span.start - 2 == 0 or texts[span.start - 3].isspace() or "\n" in texts[span.start - 3]
             if place.isupper() and place.isalpha() and len(place) > 2 and line_start:
                 return after is None or after in DATELINE_FOLLOWERS
+            if place.istitle() and place.isalpha() and line_start and after in AGENCY_OPENERS:
+                return True   # `Wuhan, Feb 6 (IANS)`, `Beijing, March 2 -`: a dateline in title case
         return False
 
 

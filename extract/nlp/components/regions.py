@@ -5,8 +5,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.nlp.extensions import put
+from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import default_gazetteer
+from extract.nlp.rules.place_focus import focus_words
 from extract.nlp.rules.places import settle_namesakes
 from extract.nlp.rules.relations import lower_words, set_region_index, set_spans, token_texts
 from extract.nlp.triggers import triggers
@@ -114,9 +115,41 @@ class RegionMatcher:
             put(span, "code", region.code)
             spans.append(span)
         settle_namesakes(doc, spans)   # `Fuzhou` in an article about Jiangxi is Jiangxi's Fuzhou
+        spans = with_possessed_capitals(doc, spans, self.gazetteer)
         set_spans(doc, SPAN_KEY, spans)
         set_region_index(doc, spans)
         return doc
+
+
+POSSESSIVES = frozenset({"'s", "’s"})
+CAPITAL_WORDS = ("capital",)
+CAPITAL_REACH = 3   # tokens after `capital` in which its own name would stand (`Hubei's capital, Wuhan`)
+
+
+def with_possessed_capitals(doc: Doc, spans: list[Span], gazetteer) -> list[Span]:
+    """The region spans and, for a province's capital told by its possessive only (`sent to Hubei's capital`,
+    `Hubei's provincial capital`), a span of `capital` naming that city (data/focus.json provincial_capitals):
+    the capital is the place meant, as `Hubei's Xiaogan` is Xiaogan. Not when its name follows (`Hubei's
+    capital, Wuhan`)."""
+    words, n = lower_words(doc), len(doc)
+    capitals = focus_words()["provincial_capitals"]
+    added = []
+    for k, span in enumerate(spans):
+        j = span.end
+        if j + 1 >= n or words[j] not in POSSESSIVES or get(span, "value") not in capitals:
+            continue
+        j += 1 + (words[j + 1] == "provincial")
+        if j >= n or words[j] not in CAPITAL_WORDS:
+            continue
+        following = spans[k + 1].start if k + 1 < len(spans) else n
+        if following <= j + CAPITAL_REACH:
+            continue
+        capital = gazetteer[capitals[get(span, "value")]]
+        named = Span(doc, j, j + 1, label=SPAN_KEY, span_id="region_possessed_capital")
+        put(named, "value", capital.canonical)
+        put(named, "code", capital.code)
+        added.append(named)
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 def plural(noun: str) -> str:

@@ -36,6 +36,7 @@ from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path
 from extract.nlp.numerals import count_value, parse_digits
 from extract.nlp.rules.cell_tables import CellTables, within
+from extract.nlp.rules.day_lines import DayLines
 from extract.nlp.rules.figure_lines import FigureLines, case_fact, newly_confirmed
 from extract.nlp.rules.place_lines import PlaceLines
 from extract.nlp.rules.relations import region_index, set_spans, spans_of, text_of, token_starts, token_texts
@@ -43,6 +44,8 @@ from extract.nlp.triggers import status_table, triggers
 
 SPAN_KEY = "count"
 RULE = "case_count:table_cell"
+BORDER = re.compile(r"[|｜]")
+FOOTNOTE_MARKS = frozenset({"*", "†", "‡"})   # `302*`: a footnote mark after a cell's number
 SEPARATORS = re.compile(r"[\s|｜]*")   # what may stand between a row's cells
 WORD = re.compile(r"[^\W\d_]+(?:[/'-][^\W\d_]+)*")
 WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
@@ -55,7 +58,7 @@ def table_words() -> dict[str, frozenset[str]]:
         data = json.load(handle)
     words = {}
     for key in ("place_labels", "new_words", "total_words", "label_glue", "country_headings",
-                "heading_words", "lead_words"):
+                "heading_words", "lead_words", "lead_other_nouns", "day_line_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w and " " not in w for w in value):
             raise ValueError(f"tables.json: {key} must be a list of single words")
@@ -85,6 +88,7 @@ class TableReader:
         self.cell_tables = CellTables(self)
         self.figure_lines = FigureLines(self)
         self.place_lines = PlaceLines(self, self.figure_lines)
+        self.day_lines = DayLines(self)
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -103,13 +107,18 @@ class TableReader:
         found, layout = self.line_tables(doc, lines, counts) if len(lines) > 1 else ([], [])
         # cell streams and figure lines: their numbers are theirs alone (another rule's fact of one is replaced)
         figures, elsewhere = self.figure_lines.read(doc, text, lines)
-        laid_out = self.cell_tables.read(doc, lines, layout) + figures
+        tallies, day_spans = self.day_lines.read(doc, text, lines)
+        laid_out = self.cell_tables.read(doc, lines, layout) + figures + tallies
         # roll calls: each line's counts its place's, and the numbers no rule read
         called, unread = self.place_lines.apply(doc, text, lines, counts)
         laid_out += unread
         if not found and not laid_out and not elsewhere and len(called) == len(counts):
             return doc
         counts = called
+        for a, b, day in day_spans:   # a running tally's line: its counts with no day of their own are of its day
+            for c in in_chars(counts, a, b):
+                if c.label_ == "case_count" and get(c, "date") is None:
+                    put(c, "date", day)
         tokens = set(elsewhere) | {f.start for f in found}   # someone else's figures: no fact of any rule
         for fact in laid_out:
             if fact.start not in tokens:
@@ -140,18 +149,26 @@ class TableReader:
                 k += 1
                 continue
             date = self.date_of(doc, lines[k - 1][0] if k > 0 else lines[k][0], lines[k][1])
-            header, before = lines[k][0], len(found)
+            header, before, header_line = lines[k][0], len(found), k
             k += 1
             while k < len(lines):
                 if label_words(lines[k][2])[:1] and label_words(lines[k][2])[0] in self.words["total_words"]:
                     k += 1   # `Total 60000 40000`: a row of no one place; the table goes on
                     continue
-                row = self.row(doc, lines[k][0], lines[k][1], len(columns), read)
+                if BORDER.search(lines[header_line][2]):
+                    row = self.bordered_row(doc, lines[k][0], lines[k][2], columns)
+                else:
+                    row = self.row(doc, lines[k][0], lines[k][1], len(columns), read)
                 if row is None:
                     break
                 region, cells = row
                 for column, number in zip(columns, cells):
-                    if column is not None:
+                    if number is None:
+                        continue
+                    if isinstance(number, list):   # a free cell's own `N serious, M critical`
+                        found.extend(case_fact(doc, i, value, RULE, status=status, period=None, region=region,
+                                               date=date) for i, value, status in number)
+                    elif column is not None:
                         found.append(self.cell(doc, number, region, column, caption, date))
                 k += 1
             if len(found) > before:
@@ -166,7 +183,8 @@ class TableReader:
         if not line.strip():
             return None
         cells = header_cells(line)
-        if len(cells) < 2 or not self.is_place_label(cells[0]) or any(ch.isdigit() for ch in line):
+        if len(cells) < 2 or not (self.is_place_label(cells[0]) or self.is_country_label(cells[0])) or \
+                any(ch.isdigit() for ch in line):
             return None
         return self.columns_of(cells[1:], caption)
 
@@ -174,6 +192,12 @@ class TableReader:
         """Whether the words of a text beside a region's name are the country's only (`Taiwan, China`, `Macao
         (China)`): the name is the region's all the same."""
         return all(w in self.words["country_headings"] for w in label_words(text))
+
+    def is_country_label(self, cell: str) -> bool:
+        """A header cell that names the country the rows' places are in (`MAINLAND CHINA`, `China`): its rows
+        are its regions all the same."""
+        words = label_words(cell)
+        return bool(words) and all(w in self.words["country_headings"] for w in words)
 
     def is_place_label(self, cell: str) -> bool:
         """A header cell that names the places of the rows: `City`, `Province/Region/City`."""
@@ -219,6 +243,76 @@ class TableReader:
         if len(cells) != width or in_chars(counts, start, end):
             return None
         return get(place, "value"), cells
+
+    def bordered_row(self, doc: Doc, start: int, line: str, columns: list):
+        """(region, one entry per column) for a row of a table whose cells are bordered by `|`, else None. Its
+        borders say which cell each number is in, so a cell that holds no one number (`1+`, `-`, a word) gives
+        nothing while the rest of the row is read: the place cell is a region the gazetteer knows, then only
+        place words (`province`, `Region`) and a bracketed aside (`Hubei province (including Wuhan)`); a case
+        column's cell one number in digits (a footnote mark after it aside); a cell of another column (`Notes`)
+        may state its own statuses, each part `N serious` (a number and a status word), else it gives nothing."""
+        cells, at = [], 0
+        for piece in BORDER.split(line):
+            cells.append((start + at, start + at + len(piece)))
+            at += len(piece) + 1
+        if line.lstrip()[:1] in ("|", "｜"):
+            cells = cells[1:]   # the outer borders open and close no cell
+        if line.rstrip()[-1:] in ("|", "｜"):
+            cells = cells[:-1]
+        if len(cells) != len(columns) + 1:
+            return None
+        region = self.place_cell(doc, *cells[0])
+        if region is None:
+            return None
+        return region, [self.number_cell(doc, a, b) if column is not None else self.free_cell(doc, a, b)
+                        for column, (a, b) in zip(columns, cells[1:])]
+
+    def place_cell(self, doc: Doc, a: int, b: int) -> str | None:
+        """The region a bordered place cell names, or None."""
+        text = text_of(doc)
+        regions = in_chars(region_index(doc).regions, a, b)
+        if not regions or text[a: regions[0].start_char].strip():
+            return None
+        rest = re.sub(r"\([^()]*\)", " ", text[regions[0].end_char: b])
+        if any(w not in self.words["place_labels"] for w in label_words(rest)):
+            return None
+        return get(regions[0], "value")
+
+    def cell_tokens(self, doc: Doc, a: int, b: int) -> list[int]:
+        starts, texts = token_starts(doc), token_texts(doc)
+        return [i for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+                if not SEPARATORS.fullmatch(texts[i])]
+
+    def number_cell(self, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+        """(token, value) of a case cell that holds one number in digits (`302*`), else None."""
+        tokens = self.cell_tokens(doc, a, b)
+        texts = token_texts(doc)
+        while tokens and texts[tokens[-1]] in FOOTNOTE_MARKS:
+            tokens.pop()
+        value = count_value(parse_digits(texts[tokens[0]])) if len(tokens) == 1 else None
+        return None if value is None else (tokens[0], value)
+
+    def free_cell(self, doc: Doc, a: int, b: int) -> list[tuple[int, int, str]] | None:
+        """[(token, value, status)] of a free cell made of parts `N status-word` joined by commas (`1,809
+        serious, 711 critical`), else None."""
+        tokens, texts = self.cell_tokens(doc, a, b), token_texts(doc)
+        parts, part = [], []
+        for i in tokens + [None]:
+            if i is None or texts[i] == ",":
+                parts.append(part)
+                part = []
+            else:
+                part.append(i)
+        out = []
+        for part in parts:
+            if len(part) != 2:
+                return None
+            value = count_value(parse_digits(texts[part[0]]))
+            status = self.statuses.first([texts[part[1]].lower()])
+            if value is None or status is None:
+                return None
+            out.append((part[0], value, status))
+        return out
 
     def date_of(self, doc: Doc, start: int, end: int) -> str | None:
         """A date on the header line or the caption above it (`Cases as of Feb 20`)."""

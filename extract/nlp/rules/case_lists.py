@@ -10,7 +10,7 @@ from extract.nlp.extensions import get, put
 from extract.nlp.rules.case_now import is_current, mark_current
 from extract.nlp.rules.counting import AUXILIARIES, Head
 from extract.nlp.rules.relations import (rule_of, clause_bounds, last_before, lower_words, region_index, sentence_index,
-                                         sentence_start, spans_in, spans_of)
+                                         sentence_start, spans_in, spans_of, token_texts)
 from extract.nlp.triggers import status_table, word_set
 
 LIST_GAP = 10            # tokens between a list's members (`cases in Xinyang City (including 31 cases in Gushi County),`)
@@ -32,6 +32,14 @@ UNCONFIRMED_WORDS = word_set("unconfirmed_case_words")   # cases that are no con
 LEAD_FILLERS = frozenset({"of", "among", "the", "these", "those", "all", ",", "cases", "case", "patients", "in",
                           "them", "total"})
 LEAD_REACH = 80   # tokens back from a lead-in to the count it repeats
+
+
+RATE_MARKS = frozenset({"%", "percent", "per", "pct"})   # what makes a number a rate (`5.08%`, `2 percent`)
+
+
+def is_rate(texts: list[str], j: int) -> bool:
+    """Token j is a number read as a rate: a percent sign or word follows it."""
+    return j + 1 < len(texts) and texts[j + 1].lower() in RATE_MARKS
 
 
 class CaseLists:
@@ -174,8 +182,10 @@ class CaseLists:
             return True   # `12 cases in Yichang City 10 cases in Xianning City`: a translation lost the comma
         dates = spans_in(spans_of(doc, "date"), previous.end - 1, fact.start)
         like_num = doc_index(doc).like_num
-        if any(like_num[j] and not any(d.start <= j < d.end for d in dates) for j in range(previous.end, fact.start)):
-            return False
+        texts = token_texts(doc)
+        if any(like_num[j] and not any(d.start <= j < d.end for d in dates) and not is_rate(texts, j)
+               for j in range(previous.end, fact.start)):
+            return False   # (a member's rate between members is no number of the list: `10 in Tianmen, 5.08%, 608`)
         if not ({",", "and", "including", "("} & set(between)) and "among" not in between:
             return False
         return self.words_verbless(between) and self.words_verbless(self.words_after(doc, fact.end))

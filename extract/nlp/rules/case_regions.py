@@ -8,7 +8,11 @@ from extract.nlp.extensions import get
 from extract.nlp.rules.count_levels import level_owner, tally_of, unknown_level_owner
 from extract.nlp.rules.counting import CountWords, Head
 from extract.nlp.rules.each_place import city_before_its_province, last_of_place_list, summed_over_places
-from extract.nlp.rules.place_focus import PlaceFocus
+from extract.nlp.docindex import doc_index
+from extract.nlp.rules.bracket_parts import bracketed_part, closed_bracket, next_list_member
+from extract.nlp.rules.diseases import is_covid
+from extract.nlp.rules.place_focus import PlaceFocus, in_brackets
+from extract.nlp.rules.place_names import region_of_unknown_place
 from extract.nlp.rules.places import CALENDAR_WORDS
 from extract.nlp.rules.relations import (rule_of, LOOKBACK, SAYING, clause_bounds, governing_preposition, last_before, lower_words,
                                          possessive_owner, region_index, region_runs, sentence_index, sentence_of,
@@ -63,18 +67,16 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def closed_bracket(doc: Doc, region: Span, position: int) -> bool:
-    """`64,236 discharged (Wuhan 47,085), 3,216 deaths`: a place inside brackets closed before the count is an
-    earlier count's part, not the count's subject."""
-    texts = token_texts(doc)
-    return region.start > 0 and texts[region.start - 1] == "(" and ")" in texts[region.end: position]
-
-
 def is_subcount(fact: Span) -> bool:
-    """A count made by a sub-count rule (a list item, `including`, a part): its place is not its sentence's."""
-    return rule_of(fact) in SUBCOUNT_RULES
+    """A count made by a sub-count rule (a list item, `including`, a part), or one in brackets after a number of its
+    sentence (`1,471 cured (1,212 cases in Wuhan)`: a part of the count before): its place is not its
+    sentence's."""
+    return rule_of(fact) in SUBCOUNT_RULES or bracketed_part(fact)
 
 
+DISEASE_NAME_REACH = 10   # words of a disease's name with its bracketed gloss
+DISEASE_NAME_GLUE = frozenset({"of", "the", "new", "disease", "pneumonia", "(", ")", "infection", "infections", "-", "2019"})
+IN_WORDS = frozenset({"in"})   # the preposition of a place a count is in
 OPENING_SUBORDINATORS = word_set("opening_subordinators")   # `While ..., 251 remain`
 
 
@@ -113,15 +115,19 @@ class CaseRegions(CountWords):
             return None
         # `with`, a chained status item, the next list member, or `and` opening a clause of the same place
         adjacent = previous.end >= number.start - 2
+        reach = min(len(doc), number.end + PLACE_REACH)
+        reach = next((j for j in range(number.end, reach) if words[j] == "("), reach)   # (its own part aside)
         clause_of_its_own = not chained and words[number.start - 1] in ("and", "while") and not adjacent and \
-            names_a_place(doc, number.end, min(len(doc), number.end + PLACE_REACH))
+            names_a_place(doc, number.end, reach)
         if clause_of_its_own:
             return None   # `and 39 cases were confirmed in other provinces`, `... treated by its teams sent to X`
         joined = chained or words[number.start - 1] in ("with", "and", "while") or adjacent or \
-            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3)
+            (words[number.start - 1] == "including" and words[number.start - 2] == "(" and previous.end >= number.start - 3) \
+            or next_list_member(doc, previous, number)
         if not joined:
             return None
-        between = spans_in(region_index(doc).regions, previous.start, number.end + 4)
+        between = [s for s in spans_in(region_index(doc).regions, previous.start, number.end + 4)
+                   if not closed_bracket(doc, s, number.start) and not (s.start > number.end and in_brackets(doc, s))]
         if any(get(s, "value") != get(previous, "region") for s in between):
             return None
         return get(previous, "region")
@@ -137,6 +143,8 @@ class CaseRegions(CountWords):
                                not is_subcount(f), floor=max(0, sent_start - PARAGRAPH_REACH))
         if previous is None:
             return self.paragraph_counted_in(doc, number, sent_start)
+        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
+            return self.paragraph_counted_in(doc, number, sent_start)   # another paragraph: its own place
         before = sentence_start(doc, previous.start)
         if any(f.label_ == "case_count" and not is_subcount(f)
                for f in spans_in(facts, previous.end, sent_start)):
@@ -146,8 +154,6 @@ class CaseRegions(CountWords):
         if len(regions) != 1 or None in regions:
             return None   # the sentence before spoke of several places, or of none
         previous_region = regions.pop()
-        if any("\n" in t for t in token_texts(doc)[previous.end: number.start]):
-            return None   # another paragraph
         after_its_sentence = sentence_index(doc).bounds(previous.start)[1]
         if any(get(s, "value") != previous_region
                for s in spans_in(region_index(doc).regions, after_its_sentence, number.end)):
@@ -162,12 +168,19 @@ class CaseRegions(CountWords):
         floor = max(0, sent_start - PARAGRAPH_REACH)
         texts = token_texts(doc)
         paragraph = next((j + 1 for j in range(sent_start - 1, floor - 1, -1) if "\n" in texts[j]), floor)
-        named = spans_in(region_index(doc).regions, paragraph, number.start)
+        named = [s for s in spans_in(region_index(doc).regions, paragraph, number.start)
+                 if not self.scopes.excluded(doc, s)]   # (not `cases of the Wuhan coronavirus`)
         if not named or len({get(s, "value") for s in named}) != 1:
             return None   # no place, or several
         # a reporter may stand in the count's own sentence (`According to the Tianjin Health Commission, 1 new case
         # was reported`): its clause rules gave it no place
-        counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s)]
+        # (or an earlier clause of its sentence, that counts no number, counts cases there: `There are no new cases
+        # in Hubei, 5 were cured`; but not `631 cases in Jiangsu, and 93 patients died`: a clause of its own)
+        words = lower_words(doc)
+        uncounted = not spans_in(spans_of(doc, "number"), sent_start, number.start)
+        counted = [s for s in named if (s.start < sent_start and self.counted_in(doc, s)) or self.reports(doc, s) or
+                   (uncounted and s.start >= sent_start and self.counted_in(doc, s) and
+                    "," in words[s.end: number.start])]
         return get(counted[-1], "value") if counted else None
 
     def block_heading_region(self, doc: Doc, number: Span) -> str | None:
@@ -235,8 +248,10 @@ class CaseRegions(CountWords):
             if named:
                 return get(named[-1], "value")
         if head.rule == "count_including":   # `1,693 new cases, including 1,600 in Wuhan`
+            like_num = doc_index(doc).like_num   # (not past another member: `six in a border region and one in X`)
             inside = [s for s in spans_in(region_index(doc).regions, number.end, end)
-                      if governing_preposition(doc, s, frozenset({"in"})) is not None]
+                      if governing_preposition(doc, s, frozenset({"in"})) is not None and
+                      not any(like_num[number.end: s.start])]
             if inside:
                 return get(inside[0], "value")
         words = lower_words(doc)
@@ -252,7 +267,7 @@ class CaseRegions(CountWords):
                  if not self.is_team_modifier(doc, s) and not self.scopes.in_subcount(doc, number, s)
                  and not self.scopes.excluded(doc, s)]
         located = [s for s in after if (governing_preposition(doc, s, frozenset({"in", "across"})) is not None or
-                                        self.reported_from(doc, s))
+                                        self.reported_from(doc, s) or region_of_unknown_place(doc, s, IN_WORDS))
                    and not self.travelled_to(doc, s) and not self.past_a_new_clause(doc, head.end, s.start)
                    and not self.scopes.speaks_nationally(doc, head.end, s.start)]   # `... on the mainland, with all
         # of the deaths reported in Hubei`: the count is the country's
@@ -299,7 +314,9 @@ class CaseRegions(CountWords):
             return cities.pop() if len(cities) == 1 else None
         if self.scopes.opens_subcount(doc, number):
             return None   # a sub-count with no place of its own is its whole's (CaseRelations), not `the province`'s
-        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, end)
+        # (up to its parts: `seven cases, including six in the border province of Heilongjiang` is no `province`'s)
+        own_end = next((j for j in range(head.end, end) if lower_words(doc)[j] in self.scopes.including), end)
+        return self.framing_region(doc, number, start) or self.anaphoric_region(doc, start, own_end)
 
     @staticmethod
     def part_of_whole(doc: Doc, subject_end: int, position: int) -> bool:
@@ -347,8 +364,10 @@ class CaseRegions(CountWords):
             after = opening.end if opening is not None else 0
             while opening is not None and after < number.start and words[after] in ("city", "province"):
                 after += 1   # `In Hefei City,`
-            if opening is not None and after < len(doc) and words[after] == ",":
-                return get(opening, "value")
+            if opening is not None and after + 1 < len(doc) and words[after] in ("alone", "itself"):
+                after += 1   # `In Wuhan alone,`
+            if opening is not None and after < len(doc) and words[after] in (",", "there"):
+                return get(opening, "value")   # (`In Ordos City there were 9 cases`: no comma before `there`)
         return None
 
     def reports(self, doc: Doc, region: Span) -> bool:
@@ -366,8 +385,19 @@ class CaseRegions(CountWords):
         j = region.start - 1
         while j > 0 and words[j] in ("the", "city", "province", "central", "china", "'s", "’s"):
             j -= 1
-        return j > 0 and words[j] == "in" and (self.noun_class.get(words[j - 1]) == "case" or
-                                                words[j - 1] in ("toll", "tally", "number", "total"))
+        if j < 1 or words[j] != "in":
+            return False
+        k = self.past_disease_name(words, j - 1)   # `cases of new coronavirus pneumonia (2019-nCoV) in Hainan`
+        return self.noun_class.get(words[k]) == "case" or words[k] in ("toll", "tally", "number", "total")
+
+    def past_disease_name(self, words: list[str], j: int) -> int:
+        """The word before a disease's name that ends at word j (`of new coronavirus pneumonia disease
+        (2019-nCoV)`, `of the virus`), or j when none ends there."""
+        names = self.scopes.words["disease_name_words"]
+        k, floor = j, max(0, j - DISEASE_NAME_REACH)
+        while k > floor and (words[k] in names or words[k] in DISEASE_NAME_GLUE or is_covid(words, k)):
+            k -= 1
+        return k if k < j and words[k + 1] == "of" else j
 
     def reported_in(self, doc: Doc, region: Span) -> bool:
         """`no new cases of local infection were reported in Tianjin`: a reporting verb of a clause about cases

@@ -14,13 +14,15 @@ from extract.nlp.rules.case_now import held_now, is_current, mark_current, reach
 from extract.nlp.rules.count_levels import level_words_start, unknown_level_owner
 from extract.nlp.rules.disease_effects import disease_place, perfect_effect
 from extract.nlp.rules.case_lists import CaseLists, is_reported, mark_reported
-from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, is_subcount
+from extract.nlp.rules.case_regions import SUBCOUNT_RULES, CaseRegions, bracketed_part, is_subcount
+from extract.nlp.rules.place_focus import bracket_opener
 from extract.nlp.rules.count_clauses import (event_status, increment_before, increments_a_total,
                                              other_place_between, place_has, whole_of_a_part, words_after)
 from extract.nlp.rules.counting import TOTAL_CLAUSE_VERBS, Head
 from extract.nlp.rules.each_place import shared_places
 from extract.nlp.rules.place_lists import holds_tally
 from extract.nlp.rules.list_shapes import enclosed_whole_place
+from extract.nlp.rules.numbered_lists import numbered_heading
 from extract.nlp.triggers import status_table, word_set
 from extract.nlp.extensions import get, put
 from extract.nlp.rules.scopes import CURRENT
@@ -70,7 +72,8 @@ class CaseRelations(CaseLists, CaseRegions):
         start, end = clause_bounds(doc, number.start)
         lead = self.scopes.leadin_at(doc, number.start)
         frame = self.scopes.frame_at(doc, number.start)
-        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts)
+        heading = self.list_heading(doc, number, head, facts) or self.pronoun_whole(doc, number, facts) or \
+            numbered_heading(doc, number, facts)   # `46 cases were discharged` / `1. 9 cases in Ordos City`
         status = self.case_status(doc, number, head)
         if status == "unspecified":
             status = (lead and lead.status) or (heading is not None and get(heading, "status")) or status
@@ -284,8 +287,11 @@ class CaseRelations(CaseLists, CaseRegions):
 
     @staticmethod
     def list_heading_any(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
-        """The last case count of the number's sentence."""
-        return last_before(facts, number.start, lambda f: f.label_ == "case_count",
+        """The last case count of the number's sentence, not a part in brackets closed before the number (`97
+        cases (97 in Wuhan), including 15 severe`: the 15 are of the 97 before the brackets)."""
+        opener = bracket_opener(doc, number)
+        return last_before(facts, number.start, lambda f: f.label_ == "case_count" and
+                           (not bracketed_part(f) or bracket_opener(doc, f) == opener),
                            floor=sentence_start(doc, number.start))
 
     @staticmethod
@@ -366,7 +372,8 @@ class CaseRelations(CaseLists, CaseRegions):
             own = max(self.own_clause_start(number, clause_start, facts),
                       level_words_start(lows, clause_start, number.start))
             before = lows[own: number.start]
-            last_new = max((k for k, w in enumerate(before) if w in self.new_words), default=None)
+            last_new = max((k for k, w in enumerate(before) if w in self.new_words and
+                            not self.scopes.new_in_disease_name(before, k)), default=None)
             if last_new is not None and self.total_words.isdisjoint(before[last_new + 1:]):
                 return "new"   # (`These 2 new cases bring to 4 the number`: that `new` is the 2's; but `no new
                 # infections, with the total at 1,347`: the level named after it is a running total)
@@ -380,7 +387,9 @@ class CaseRelations(CaseLists, CaseRegions):
         lo, hi = self.noun_phrase(head, number)
         phrase = lows[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
-        modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])}
+        # (nor is `new` in the disease's name, as machine translations give it: `27100 new coronavirus pneumonia cases`)
+        modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])
+                     and not (w == "new" and phrase[k + 2: k + 3] == ["pneumonia"])}
         if modifiers & self.new_words:
             return "new"
         if not self.scopes.words["current_words"].isdisjoint(phrase):

@@ -15,7 +15,8 @@ STATUS_SENTENCE_REACH = 120   # tokens back to the case count that makes a bare 
 EXISTENTIAL_WORDS = word_set("existential_words")
 EXISTENTIAL_REACH = 4   # words from `there` to the number (`There are currently still 60`)
 STATUS_ITEM_FOLLOWERS = frozenset({"from", "after", "in", "on", "at", "by", "with", "and", "so", "since", "as",
-                                   "while", "yesterday", "today"})
+                                   "while", "yesterday", "today", "upon"})
+STATUS_LIST_MEMBERS = 5   # members of a list of statuses sharing one noun (`12 confirmed, 16 suspected and 3 severe cases`)
 
 
 class StatusCounts(LevelFinder):
@@ -25,7 +26,7 @@ class StatusCounts(LevelFinder):
         """`308 cases were reported in Jiangsu, 2 in critical condition and 8 cured and discharged`: a bare
         number joined to a case count of its sentence, its status right after it, counts cases too."""
         words = lower_words(doc)
-        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas"):
+        if number.start == 0 or words[number.start - 1] not in (",", "and", "with", "while", "whereas", ":"):
             return None
         previous = previous_count(facts, number.start, sentence_start(doc, number.start))
         if previous is None or previous.label_ != "case_count" or self.list_broken(doc, number, previous):
@@ -66,3 +67,31 @@ class StatusCounts(LevelFinder):
         before = last_before(facts, number.start, lambda f: f.label_ == "case_count",
                              floor=number.start - STATUS_SENTENCE_REACH)
         return Head("case", "case_status_sentence", number.end) if before is not None else None
+
+    def status_list(self, doc: Doc, number: Span, numbers: list[Span], heads: dict) -> Head | None:
+        """`12 confirmed and 16 suspected cases`, `12 confirmed, 16 suspected and 3 severe cases`: numbers each with
+        their own status words, sharing the case noun of the last; each is a count of its own status."""
+        words, texts, n = lower_words(doc), doc_index(doc).texts, len(doc)
+        by_start = self.numbers_by_start(numbers)
+        current, own_end = number, None
+        for _ in range(STATUS_LIST_MEMBERS):
+            j = current.end
+            while j < n and j < current.end + 3 and (words[j] in self.any_status or words[j] in self.new_words):
+                j += 1   # `confirmed`, `new suspected`
+            if j == current.end or (words[j - 1] not in self.any_status):
+                return None   # a member names its own status, last (`16 new suspected`, not `16 new`)
+            own_end = own_end or j   # the fact is the number and its status words (`12 confirmed`)
+            if j < n and texts[j] == ",":
+                j += 1
+            if j < n and words[j] in ("and", "or"):
+                j += 1
+            following = by_start.get(j)
+            if following is None or j == current.end:
+                return None
+            head = heads.get(following.start)
+            if head is not None:
+                if head.noun_class != "case" or not any(w in self.any_status for w in words[following.end:head.end]):
+                    return None   # the last member names its status too: `16 suspected cases`
+                return Head("case", "count_status_list", own_end, head.modifiers, head.noun_end)
+            current = following
+        return None

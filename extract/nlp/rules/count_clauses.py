@@ -73,16 +73,43 @@ def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
     return None
 
 
+KIND_REACH = 4   # words of a kind of case listed after `including` (`suspected cases`)
+CASE_KIND_NOUNS = frozenset({"cases", "patients", "infections"})
+INFECTING_VERBS = frozenset({"infected", "sickened"})
+PERFECT_ADVERBS = frozenset({"since", "already", "now", "so", "far", "reportedly"})   # a disease's verb right before its count of the infected
+
+
+def perfect_before(words: list[str], j: int) -> bool:
+    """A perfect auxiliary before the verb at word j, past a few adverbs (`has since infected`): the disease's
+    verb, not a participle (`Of those infected 5 are ...`)."""
+    k = j - 1
+    while k > 0 and words[k] in PERFECT_ADVERBS:
+        k -= 1
+    return words[k] in ("has", "have", "had")
+
+
 def event_status(doc: Doc, number: Span) -> str | None:
     """`the discharge of the last two patients`, `the deaths of 3 patients`: the status an event noun before `of`
     gives the count after it (data/triggers.json event_of_counts), or None."""
     words = lower_words(doc)
     j = number.start - 1
+    if j >= 1 and words[j] in INFECTING_VERBS and perfect_before(words, j):
+        return "confirmed"   # `the virus has infected more than 800 people and killed 25`: not the next verb's
     while j > 0 and words[j] in EVENT_FILLERS:
         j -= 1
     if j < 1 or words[j] != "of":
         return None
     return EVENT_STATUSES.get(words[j - 1])
+
+
+def lists_kinds(words: list[str], j: int) -> bool:
+    """The words from j to the next comma name a kind of case (`diagnosed cases`, `suspected patients`)."""
+    for k in range(j, min(len(words), j + KIND_REACH)):
+        if words[k] == ",":
+            return False
+        if words[k] in CASE_KIND_NOUNS:
+            return True
+    return False
 
 
 def comma_parts_end(doc: Doc, j: int) -> int | None:
@@ -93,6 +120,9 @@ def comma_parts_end(doc: Doc, j: int) -> int | None:
     if j + 3 >= len(doc) or words[j] != "," or not (like_num[j + 1] and words[j + 2: j + 4] in PART_OPENERS or
                                                     words[j + 1] == "including"):
         return None   # (`28 patients, including Cheng, were discharged`)
+    if words[j + 1] == "including" and not like_num[j + 2] and lists_kinds(words, j + 2):
+        return None   # `828 patients, including diagnosed cases, suspected cases and fever cases`: kinds of
+        # patients, not a part with the count's verb after it
     end = min(len(doc), j + PARTS_REACH, sentence_index(doc).bounds(j)[1])
     for k in range(j + 2, end):
         if words[k] in (";", ".", "(", ")"):

@@ -29,6 +29,7 @@ DAY_OWNERS = frozenset({"day", "yesterday", "monday", "tuesday", "wednesday", "t
 LEVEL_REACH = 14
 REACHED_WINDOW = 8    # tokens between a counted noun and the number it reached (`cases in Hubei rose to 1,921`)
 TOLL_WINDOW = 15      # `the death toll from the coronavirus in China's Hubei province has reached 1,921`
+TOLL_OWNERS = frozenset({"death", "deaths", "fatality", "fatalities"})   # what a bare `toll 304` must be of
 LEVEL_MOVES = frozenset({"down", "up"})   # `20,765, down from 41,036`
 RANGE_LINKS = word_set("number_ranges", "links")
 CLOCK_WORDS = frozenset(w for w in word_set("gap_clock_words") if w not in ("on", "midnight", "noon"))
@@ -159,6 +160,8 @@ class LevelFinder(CountWords):
             return self.number_is(doc, number, facts)
         if before == "of" and number.start >= 2 and lower_words(doc)[number.start - 2] == "toll":
             return Head("case", "case_toll", number.end)   # `a death toll of 3,100`
+        if self.bare_toll(lower_words(doc), number.start) and not self.word_after(doc, number):
+            return Head("case", "case_toll", number.end)   # `(death toll 304)`, `Death toll now 1,380`
         words = lower_words(doc)
         if before not in self.reach and not (before == "past" and number.start >= 2 and
                                              words[number.start - 2] in RISE_VERBS):   # `rose past 2,400`
@@ -266,6 +269,22 @@ class LevelFinder(CountWords):
             if words[j] in self.not_counted:
                 return True
         return False
+
+    @staticmethod
+    def word_after(doc: Doc, number: Span) -> bool:
+        """A word right after the number that may be its own noun (`3 weeks`), not a preposition (`304 on
+        Monday`)."""
+        j = number.end
+        return j < len(doc) and doc_index(doc).is_alpha[j] and lower_words(doc)[j] not in SPAN_PREPOSITIONS
+
+    @staticmethod
+    def bare_toll(words: list[str], i: int) -> bool:
+        """`death toll 304`, `death toll now 1,380`, `death toll: 304`: a death toll stated with no verb, its
+        number right after it (past `now` or a colon)."""
+        j = i - 1
+        if j >= 0 and words[j] in (":", "now"):
+            j -= 1
+        return j >= 1 and words[j] == "toll" and words[j - 1] in TOLL_OWNERS
 
     @staticmethod
     def clock_range(doc: Doc, number: Span) -> bool:

@@ -133,6 +133,10 @@ class HeadFinder(OriginItems, StatusCounts, PeopleCounts, LabelledCounts, RollCa
         if chain and chain[-1].start in heads and chain[-1] is not number:
             head = heads[chain[-1].start]
             return Head(head.noun_class, "count_list", number.end, head.modifiers, head.noun_end)
+        if not chain:   # `12 confirmed and 16 suspected cases`
+            shared = self.status_list(doc, number, numbers, heads)
+            if shared is not None:
+                return shared
         item = self.list_item(doc, number, facts) or self.origin_item(doc, number, facts) or \
             self.roll_call(doc, number, facts) or self.roll_to_noun(doc, number, numbers, heads) or \
             self.other_group(doc, number, facts) or self.each_member(doc, number, facts) or \

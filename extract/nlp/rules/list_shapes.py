@@ -70,6 +70,8 @@ def described_place(doc: Doc, j: int) -> Span | None:
         k += 1
         if k in regions.by_start:
             return regions.by_start[k]
+    if k > j and k + 2 < len(doc) and words[k] in words_of["apposition_nouns"] and words[k + 1] == "of":
+        return regions.by_start.get(k + 2)   # `the northeastern border province of Heilongjiang`
     for k in range(j, min(len(doc) - 2, j + APPOSITION_REACH)):
         if words[k] in words_of["apposition_nouns"] and words[k + 1] == ",":
             return regions.by_start.get(k + 2)

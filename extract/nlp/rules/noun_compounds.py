@@ -14,6 +14,9 @@ CASE_NOUNS = word_set("nouns", "case")
 # the singular case nouns of data/triggers.json: those whose plural is a case noun too (`death`, `recovery`)
 SINGULAR_CASE_NOUNS = frozenset(w for w in CASE_NOUNS if w + "s" in CASE_NOUNS or
                                 (w.endswith("y") and w[:-1] + "ies" in CASE_NOUNS))
+# words ending in `s` that are no plural noun (`24 death as of Jan 23`: a machine's singular, then `as`)
+NOT_PLURALS = frozenset({"as", "is", "was", "has", "its", "his", "this", "thus", "plus", "us", "whereas", "across",
+                         "unless", "besides", "always", "perhaps", "towards", "afterwards"})
 
 
 def modifies_next_noun(doc: Doc, number: Span, noun: int, value) -> bool:
@@ -23,5 +26,5 @@ def modifies_next_noun(doc: Doc, number: Span, noun: int, value) -> bool:
         return False
     after = words[noun + 1]
     return texts[noun + 1].isalpha() and texts[noun + 1].islower() and after.endswith("s") and \
-        not after.endswith("ss") and after not in CASE_NOUNS and after not in AUXILIARIES and \
+        not after.endswith("ss") and after not in CASE_NOUNS and after not in AUXILIARIES and after not in NOT_PLURALS and \
         not after.endswith("ed")

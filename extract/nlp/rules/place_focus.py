@@ -86,8 +86,9 @@ class PlaceFocus:
     # --- places that are no place of the story -----------------------------------------------------------
     def out_of_focus(self, doc: Doc, region: Span) -> bool:
         """A mention that names no place the story is about: an origin, a distance, an outlet, a route, a
-        dateline, a team's home."""
-        if self.scopes.is_dateline_place(doc, region) or self.team_modifier(doc, region):
+        dateline, a team's home, a place left out or the disease's name (`the Wuhan virus`)."""
+        if self.scopes.is_dateline_place(doc, region) or self.team_modifier(doc, region) or \
+                self.scopes.excluded(doc, region):
             return True
         texts, words = token_texts(doc), lower_words(doc)
         after = region.end
@@ -460,10 +461,15 @@ class PlaceFocus:
 
 def in_brackets(doc: Doc, span: Span) -> bool:
     """The span stands inside brackets opened in its sentence: an aside of the count before."""
+    return bracket_opener(doc, span) is not None
+
+
+def bracket_opener(doc: Doc, span: Span) -> int | None:
+    """The token of the bracket still open at the span, opened in its sentence, else None."""
     texts = token_texts(doc)
     for j in range(span.start - 1, sentence_index(doc).bounds(span.start)[0] - 1, -1):
         if texts[j] in ("(", "（"):
-            return True
+            return j
         if texts[j] in (")", "）"):
-            return False
-    return False
+            return None
+    return None

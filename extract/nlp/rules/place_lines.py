@@ -31,14 +31,21 @@ from extract.nlp.rules.places import scope_words
 from extract.nlp.rules.relations import region_index, spans_of
 from extract.nlp.triggers import triggers, word_set
 
+# the rest after a place: its numbers (`1,423`), or labels each with a colon and a number (`Confirmed: 504`)
 ROLL_LINE = re.compile(r"[ \t]*(?:>>|»|[-*•·])?[ \t]*(?P<place>[^\W\d_][^\d\n:：]{0,40}?)[ \t]*"
-                       r"(?:[:：][ \t]*|[ \t][-–—][ \t]+|[ \t]+(?=[\d,]+[ \t.;,]*$))(?P<rest>\d[^\n]*)")
+                       r"(?:[:：][ \t]*|[ \t][-–—][ \t]+|[ \t]+(?=[\d,]+[ \t.;,]*$))"
+                       r"(?P<rest>(?:\d|[^\W\d_][^\d\n:：,;]{0,20}[:：][ \t]*\d)[^\n]*)")
 MARKS = ">»-*•·"
 ROLL_RULE = "case_count:roll_call_line"
 # what a roll-call line gives after its place: a bare number, or numbers each with a label (`67,103 confirmed`)
-FIGURES = re.compile(rf"(?:(?P<bare>{NUMBER})[ \t]*[.;,]?|(?:{NUMBER})[ \t]+[^\W\d_][^\n]*?)[ \t]*")
+# (a bare number may go on with its parts: `1,423, including 76 deaths`, read by the sentence rules)
+FIGURES = re.compile(rf"(?:(?P<bare>{NUMBER})[ \t]*(?:,[ \t]*(?:including|of which)\b[^\n]*|[.;,])?"
+                     rf"|(?:{NUMBER})[ \t]+[^\W\d_][^\n]*?)[ \t]*")
+# labels each with a colon and a number: `Confirmed: 504, Dead: 0`
+LABELLED = re.compile(rf"[ \t]*(?P<label>[^\W\d_][^\d\n:：,;]*?)[ \t]*[:：][ \t]*(?P<n>{NUMBER})[ \t]*(?:[,;]|$)")
 PART = re.compile(rf"(?P<n>{NUMBER})[ \t]+(?P<label>[^\W\d_][^\d,;\n]*?)[ \t]*(?:[,;]|\band\b|\.?[ \t]*$)")
 MAX_LEAD_WORDS = 12
+MAX_ASKING_WORDS = 20   # a lead in a sentence's words (`Here's how many cases are in each province:`)
 CONNECTORS = frozenset({"of", "and", "the"})   # lower-case words a place's name may hold (`Republic of Korea`)
 MAX_PLACE_WORDS = 5
 
@@ -59,6 +66,12 @@ class PlaceLines:
                        | frozenset(w for p in word_set("patient_states", "phrases") for w in p.split())
                        | frozenset(w.lower() for w in triggers()["institution_words"]))
         self.labels -= CONNECTORS | self.country
+        self.totals = words["total_words"]
+        self.place_labels = words["place_labels"]
+        nouns = triggers()["nouns"]   # what else a lead may count: staff, teams, people, tests, beds, ...
+        self.other_nouns = frozenset(w for cls, listed in nouns.items() if cls not in ("case", "region_province",
+                                                                                     "region_city")
+                                     for w in listed) | word_set("not_counted") | words["lead_other_nouns"]
         # the words a roll call's lead may hold besides its places and days
         self.lead_words = (figure_lines.heading_words | words["place_labels"] | self.country
                            | frozenset(words["lead_words"]))
@@ -114,12 +127,14 @@ class PlaceLines:
         """The counts of a roll-call line no rule read: a bare number, of what the lead line above the roll call
         names (`Confirmed cases by province:` / `Hubei 67,103`), or numbers each with a case label (`67,103
         confirmed, 2,803 deaths`)."""
+        if text[rest].isalpha():
+            return self.labelled(doc, text, rest, end, region, read)
         figures = FIGURES.fullmatch(text, rest, end)
         if figures is None:
             return []
         if figures["bare"] is not None:
-            if read:
-                return []
+            if any(f.start_char <= figures.start("bare") < f.end_char for f in read):
+                return []   # (the parts after it are the sentence rules' facts, given the line's place above)
             said = self.lead(lead) if lead is not None else None
             if said is None:
                 return []
@@ -143,6 +158,31 @@ class PlaceLines:
             found.append(fact)
         return found
 
+    def labelled(self, doc: Doc, text: str, rest: int, end: int, region: str | None, read: list[Span]) -> list[Span]:
+        """`Wenzhou: Confirmed: 504, Dead: 0`: each label a status (else nothing of the line), its number the
+        place's count of that status so far."""
+        parts, at = [], rest
+        while at < end:
+            part = LABELLED.match(text, at, end)
+            if part is None or part.end() == at:
+                return []
+            parts.append(part)
+            at = part.end()
+        found = []
+        for part in parts:
+            status = self.figure_lines.label_status(part["label"])
+            if status is None:
+                return []
+            period = self.reader.period(label_words(part["label"])) or "total"
+            if any(f.start_char <= part.start("n") < f.end_char for f in read):
+                continue   # another rule's fact: its place is set above
+            fact = number_fact(doc, part.start("n"), part["n"], ROLL_RULE, newly_confirmed(status, period), period,
+                               region, None)
+            if fact is None:
+                return []
+            found.append(fact)
+        return found
+
     def lead(self, line: tuple[int, int, str]) -> tuple[str, str, str | None] | None:
         """(status, period, day) of a roll call's lead line when it names a count of cases in label words only
         (`Confirmed cases by province as of March 1:`, `New deaths`), else None (`Medical staff sent:`, `Close
@@ -155,7 +195,8 @@ class PlaceLines:
         named = {w for s in spans for w in label_words(text[s.start_char - start:s.end_char - start])}
         words = [w for w in label_words(text) if w not in named]
         if not words or len(words) > MAX_LEAD_WORDS or any(w not in self.lead_words for w in words):
-            return None
+            if not self.asks_per_place(text, words):
+                return None
         if self.reader.case_nouns.isdisjoint(words) and self.reader.statuses.first(words) is None:
             return None
         status = self.reader.statuses.first(words) or "unspecified"
@@ -164,6 +205,21 @@ class PlaceLines:
         days = {get(d, "value") for d in within(dates, date_starts, start, end)}
         day = days.pop() if len(days) == 1 else None
         return status, period, day if is_day(day) else None
+
+    def asks_per_place(self, text: str, words: list[str]) -> bool:
+        """A lead in words of a sentence that ends with a colon and counts cases place by place (`Here's how
+        many cases are in each province:`, `The number of cases in each city stood as follows:`): a place label,
+        a case noun or status, and no noun of anything else counted (`staff sent to each city:`)."""
+        if not text.rstrip().endswith((":", "：")) or len(words) > MAX_ASKING_WORDS:
+            return False
+        if self.place_labels.isdisjoint(words) or not self.other_nouns.isdisjoint(words):
+            return False
+        return not self.reader.case_nouns.isdisjoint(words) or self.reader.statuses.first(words) is not None
+
+    def total_words(self, text: str) -> bool:
+        """`Total in`, `total`: the words beside a region's name on a line of its total."""
+        words = label_words(text)
+        return bool(words) and all(w in self.totals or w == "in" for w in words) and words != ["in"]
 
     def place(self, start: int, line: str, match: re.Match) -> tuple[str, str | None] | None:
         """(what the name before the colon is: a region, the country or a foreign place; the region), or None
@@ -176,11 +232,12 @@ class PlaceLines:
         regions, region_starts, dates, date_starts = self.spans
         if within(dates, date_starts, a, b):
             return None   # `Monday: 5 cases`
-        found = within(regions, region_starts, a, b)
+        found = [r for r in within(regions, region_starts, a, b) if not in_aside(line, r.start_char - start)]
         if found:
-            if len(found) == 1 and self.reader.only_country_words(
-                    line[:found[0].start_char - start] + " " + line[found[0].end_char - start:b - start]):
-                return REGION, get(found[0], "value")
+            beside = aside_dropped(line[match.start("place"):found[0].start_char - start] + " " +
+                                   line[found[0].end_char - start:match.end("place")])
+            if len(found) == 1 and (self.reader.only_country_words(beside) or self.total_words(beside)):
+                return REGION, get(found[0], "value")   # `Hubei (includes Wuhan)`, `Total in Zhejiang`
             return None   # a region among other words: `Wuhan Union Hospital`
         lower = [w.lower() for w in words]
         if not self.labels.isdisjoint(lower):
@@ -190,6 +247,16 @@ class PlaceLines:
         if not self.elsewhere.isdisjoint(lower):
             return FOREIGN, None   # `Japan: 20 cases` (data/scopes.json); an unknown name (`Huoshenshan`) is none
         return None
+
+
+def in_aside(line: str, at: int) -> bool:
+    """Whether character `at` of a line is inside a bracket opened before it on the line."""
+    return line.rfind("(", 0, at) > line.rfind(")", 0, at)
+
+
+def aside_dropped(text: str) -> str:
+    """A place's name without its bracketed asides (`Hubei (includes Wuhan)`)."""
+    return re.sub(r"\([^()]*\)", " ", text)
 
 
 def finished(run: list) -> list:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get, put
 from extract.nlp.gazetteer import data_path, default_gazetteer
+from extract.nlp.rules.place_names import name_within_a_region
 from extract.nlp.rules.relations import lower_words, region_index, sentence_index, spans_in, spans_of, token_texts
 from extract.nlp.triggers import triggers
 
@@ -48,13 +49,14 @@ def scope_words() -> dict:
     """The lead-in knowledge of data/scopes.json, checked once."""
     with open(data_path("scopes.json"), encoding="utf-8") as handle:
         data = json.load(handle)
-    required = ("frame_openers", "frame_opener_needs_new_word", "clock_words", "new_words", "total_words",
+    required = ("frame_openers", "frame_opener_needs_new_word", "frame_heading_words", "clock_words", "new_words", "total_words",
                 "current_words", "national_words", "status_leadin_openers", "status_leadin_pronouns",
                 "list_item_copulas", "list_item_preps", "list_item_participles", "list_markers", "undated_openers",
                 "place_units", "nationality_nouns", "clause_verbs", "elsewhere_words", "headline_staff_words", "byline_openers",
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
-                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "sojourn_words")
+                "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "sojourn_words",
+                "disease_name_words")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -163,11 +165,28 @@ class PlaceReader:
         return False
 
     def excluded(self, doc: Doc, region: Span) -> bool:
-        """`new infections outside Hubei`, `all provinces except Hubei`: a place named only to be left out."""
+        """`new infections outside Hubei`, `all provinces except Hubei`: a place named only to be left out; `cases
+        of the Wuhan coronavirus`: a place named as the disease's name, not as where its cases are."""
         words, j = lower_words(doc), region.start - 1
+        if self.names_the_disease(words, region.end):
+            return True
         if j >= 0 and words[j] == "the":
             j -= 1
         return j >= 0 and words[j] in self.words["excluding_words"]
+
+    def names_the_disease(self, words: list[str], j: int) -> bool:
+        """The disease's name goes on at word j after a place (`the Wuhan coronavirus had`, `Wuhan pneumonia`),
+        not a count's noun the place modifies (`Dongguan coronavirus cases`: Dongguan's cases)."""
+        disease = self.words["disease_name_words"]
+        k = j
+        while k < len(words) and k < j + 3 and words[k] in disease:
+            k += 1
+        return k > j and (k >= len(words) or words[k] not in self.case_nouns)
+
+    def new_in_disease_name(self, words: list[str], k: int) -> bool:
+        """`cases of new coronavirus pneumonia`, `the new coronavirus`: `new` in the disease's name, no period
+        (but `the number of new coronavirus cases`: new cases)."""
+        return 0 < k < len(words) - 1 and words[k - 1] in ("of", "the") and self.names_the_disease(words, k + 1)
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the
@@ -187,7 +206,9 @@ class PlaceReader:
             return False
         if spans_in(spans_of(doc, "date"), j, j + 4) or words[j] in CALENDAR_WORDS:
             return False   # `5 cases in February`: a time, not a place
-        return texts[j][:1].isupper() and words[j] not in self.words["national_words"]
+        if not texts[j][:1].isupper() or words[j] in self.words["national_words"]:
+            return False
+        return not name_within_a_region(doc, j)
 
     @staticmethod
     def is_dateline_place(doc: Doc, region: Span) -> bool:
@@ -279,8 +300,9 @@ class PlaceReader:
         reports (`No new cases in Shanxi: 133 in total`); not a list row (`- Wuhan: 1,500 new cases`, `Wuhan
         1,500`, `a) 990 cases;`), a caption (`... [Photo/Xinhua]`), a question or a `RELATED:` line."""
         words, texts = lower_words(doc), token_texts(doc)
-        if not self.is_headline(doc, start, end) or not spans_in(region_index(doc).regions, start, end):
-            return False
+        if not self.is_headline(doc, start, end) or \
+                all(self.excluded(doc, s) for s in spans_in(region_index(doc).regions, start, end)):
+            return False   # (no place, or only a place left out or the disease's: `Impact of the Wuhan Coronavirus`)
         if texts[end - 1] in (";", ":", ",", "?", "]", ")") or texts[start] in ("-", "•", "*", "·", "—", "–"):
             return False
         if start + 1 < end and words[start] in ("q", "a") and texts[start + 1] == ":":
@@ -302,7 +324,8 @@ class PlaceReader:
                for j, w in enumerate(words[h_start:h_end], start=h_start)):
             return None   # a story about a team or a hospital: the patients it counts are where it works (not
             # `patients discharged from hospital in Wenzhou`)
-        named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)}
+        named = {get(s, "value") for s in spans_in(region_index(doc).regions, h_start, h_end)
+                 if not self.excluded(doc, s)}   # (not `Impact of the Wuhan Coronavirus`: the disease's name)
         if len(named) != 1:
             return None
         place = named.pop()
@@ -312,7 +335,7 @@ class PlaceReader:
             if s_end - s_start < LEAD_MIN_TOKENS:
                 continue   # a dateline or a byline (`China News Service, March 6.`), not the first sentence
             lead = {get(s, "value") for s in spans_in(region_index(doc).regions, s_start, s_end)
-                    if not self.names_no_place_of_the_story(doc, s)}
+                    if not self.names_no_place_of_the_story(doc, s) and not self.excluded(doc, s)}
             if self.speaks_nationally(doc, s_start, s_end) or not lead <= {place} | self.within(place, lead):
                 return None
             return place

@@ -42,7 +42,21 @@ NOUN_ROLL_REACH = 60    # tokens from a roll call's first number to the noun its
 MAX_ROLL_MEMBERS = 8    # members of such a roll call
 LEVEL_WORDS = frozenset({"total", "tally", "count"})   # `Among the confirmed total of 85,`
 REPORT_VERBS = word_set("report_verbs")
+DESCRIPTION_REACH = 5   # words of a place's description before its name (`the northeastern border province of`)
 IMPORTED_WORDS = frozenset({"imported", "local", "locally", "transmitted", "domestic"})   # `new imported cases`   # (after a count of its sentence these are the ellipsis rule's)
+
+
+def described_start(words: list[str], start: int, words_of: dict) -> int:
+    """Where a member's place begins with its description (`the southern province of Guangdong`, `the
+    commercial hub of Shanghai`, `southwest Yunnan`): the first word of the description, else `start`."""
+    j = start
+    if j >= 2 and words[j - 1] == "of" and words[j - 2] in words_of["apposition_nouns"]:
+        j -= 2
+    while j > 0 and start - j < DESCRIPTION_REACH and words[j - 1] in words_of["place_descriptors"]:
+        j -= 1
+    if j < start and j > 0 and words[j - 1] == "the":
+        j -= 1
+    return j
 
 
 class RollCalls:
@@ -99,8 +113,9 @@ class RollCalls:
         place = region_index(doc).by_end.get(before)
         if place is None:
             return None
-        opener = words[place.start - 1] if place.start > 0 else "."
-        if place.start != sentence_start(doc, place.start) and opener not in words_of["member_openers"] and \
+        first = described_start(words, place.start, words_of)   # `the southern province of Guangdong for four`
+        opener = words[first - 1] if first > 0 else "."
+        if first != sentence_start(doc, place.start) and opener not in words_of["member_openers"] and \
                 opener != "by":   # `followed by Guangzhou at 339`
             return None
         return place, verb

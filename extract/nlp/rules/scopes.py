@@ -23,11 +23,13 @@ from extract.nlp.rules.relations import (attachable_dates, governing_preposition
                                          region_index, sentence_index, spans_in, spans_of, token_texts)
 from extract.nlp.rules.places import LIST_BOUNDARY, PlaceReader
 from extract.nlp.rules.list_shapes import described_place
+from extract.nlp.rules.place_lists import YEAR
 from extract.nlp.triggers import status_table, triggers, word_set
 
 OPENER_WINDOW = 14      # tokens from a sentence's start within which a frame's date or clock time must stand
 OPENER_DATE_GAP = 4     # tokens between the opener and its date (`As of 24:00 on Feb 29`)
 LEADIN_WINDOW = 12      # longest status lead-in, in tokens
+HEADING_WINDOW = 16     # longest report heading before its colon, in tokens
 PEOPLE = frozenset({"people", "persons"})   # case nouns that name patients only with a status
 ROLL_CALL_CLOSERS = frozenset({":", "：", "-", "–", "—"})   # what closes a roll call's lead-in or a member's place
 # what ends a lead-in: a comma or a roll call's closer (punctuation: its lower-case text is its text)
@@ -35,6 +37,10 @@ LEADIN_ENDS = frozenset({",", "，"}) | ROLL_CALL_CLOSERS
 CLAUSE_MARKS = frozenset({";", ":", "；", "："})   # what opens a clause a lead-in may start (after it)
 CURRENT = "current"     # a lead-in's period when it speaks of cases held now (`Among the patients who remain in
                         # critical condition,`): neither new nor cumulative, so its counts get no period (null)
+
+
+TEAM_NOUNS = word_set("nouns", "team") | word_set("nouns", "personnel")
+TEAM_MODIFIER_REACH = 3   # words from a region to the team noun it modifies (`Guangxi medical aid team`)
 
 
 def _scope_start(scope) -> int:
@@ -117,17 +123,38 @@ class ScopeReader(PlaceReader):
                 j += 1
             # `one in the capital, Beijing`, `two in northwestern Gansu Province`: the place past its description
             return regions.by_start.get(j) or described_place(doc, j)
+        lost = self.lost_preposition_place(doc, number)
+        if lost is not None:
+            return lost
         if self.leadin_at(doc, number.start) is not None:
             reporter = self.reporting_place(doc, number)
             if reporter is not None:
                 return reporter
-        before = regions.by_end.get(number.start) or self.labelled_item_place(doc, number)
+        adjacent = regions.by_end.get(number.start)
+        before = adjacent or self.labelled_item_place(doc, number)
         if before is not None and (number.end >= n or token_texts(doc)[number.end] in LIST_BOUNDARY or
                                    "\n" in token_texts(doc)[number.end]):
-            if number.start >= 1 and before.start >= 1 and token_texts(doc)[before.start - 1] == "(":
-                return None   # `(Xiaogan 3)` is left to the parenthesis rules
+            if adjacent is not None and number.start >= 1 and before.start >= 1 and \
+                    token_texts(doc)[before.start - 1] == "(":
+                return None   # `(Xiaogan 3)` is left to the parenthesis rules (`(Xiaogan: 3, ...` is an item)
             return before
         return None
+
+    def lost_preposition_place(self, doc: Doc, number: Span) -> Span | None:
+        """`24 in Suzhou, 48 Bengbu, 84 in Fuyang`: a member of a list of `N in X` members that lost its `in`, a
+        place right after the number and then the list's next boundary, after a member `N in X`."""
+        words, texts, regions = lower_words(doc), token_texts(doc), region_index(doc)
+        place = regions.by_start.get(number.end)
+        if place is None or number.start < 4 or texts[number.start - 1] not in (",", "、", ";") or \
+                not (place.end >= len(doc) or texts[place.end] in LIST_BOUNDARY or words[place.end] == "and"):
+            return None
+        before = regions.by_end.get(number.start - 1)
+        if before is None or before.start < 2 or words[before.start - 1] != "in":
+            return None
+        j = before.start - 2
+        if j > 0 and words[j] in self.words["list_item_copulas"]:
+            j -= 1   # `174 are in Hefei, 48 Bengbu`
+        return place if doc_index(doc).like_num[j] else None
 
     @staticmethod
     def labelled_item_place(doc: Doc, number: Span) -> Span | None:
@@ -215,8 +242,17 @@ class ScopeReader(PlaceReader):
                 frames.append(Frame(*current[:3], current_start, p_end))
                 ends_list = self.ends_with_colon(doc, p_start, p_end)
                 open_frame = current if ends_list or (open_frame is current) else None
-                last = current
+                # a paragraph that counts nothing (`On February 18, she was admitted to ...`) is no report whose
+                # frame a lead-in after it goes on with
+                last = current if self.counts_something(doc, p_start, p_end) else None
         return frames
+
+    @staticmethod
+    def counts_something(doc: Doc, start: int, end: int) -> bool:
+        """A number in the paragraph that is no part of a date, nor a year (`born in July, 1954`)."""
+        dates = spans_in(spans_of(doc, "date"), start, end)
+        return any(not any(d.start <= n.start < d.end for d in dates) and not YEAR.fullmatch(n.text)
+                   for n in spans_in(spans_of(doc, "number"), start, end))
 
     def continues_list(self, doc: Doc, start: int, end: int) -> bool:
         """A paragraph that goes on with what a frame introduced: a list item (`a)`, `-`) or a lead-in."""
@@ -256,7 +292,7 @@ class ScopeReader(PlaceReader):
                 matched = (phrase, period)
                 break
         if matched is None:
-            return None
+            return self.report_heading(doc, k, e)
         phrase, period = matched
         window_end = min(e, k + OPENER_WINDOW)
         after_opener = k + len(phrase)
@@ -276,6 +312,23 @@ class ScopeReader(PlaceReader):
         date = get(dates[0], "value") if dates else None
         return period, date, self.frame_region(doc, s, e), s
 
+    def report_heading(self, doc: Doc, k: int, e: int) -> tuple | None:
+        """(None, date, region) for a report's heading closed by a colon (`Report from Henan province for March
+        3:`, `Update from Hunan on Feb 4: 20 new cases`): it names one place, says it reports (data/scopes.json
+        `frame_heading_words`) and counts nothing itself; what follows it, on its line and in the list under it,
+        is that place's."""
+        texts = token_texts(doc)
+        colon = next((j for j in range(k, min(e, k + HEADING_WINDOW)) if texts[j] in (":", "：")), None)
+        if colon is None or self.words["frame_heading_words"].isdisjoint(lower_words(doc)[k:colon]):
+            return None
+        dates = spans_in(spans_of(doc, "date"), k, colon)
+        if any(not any(d.start <= n.start < d.end for d in dates) for n in spans_in(spans_of(doc, "number"), k, colon)):
+            return None   # `Report: 5 new cases in Hefei`: a count, no heading
+        named = {get(r, "value") for r in spans_in(region_index(doc).regions, k, colon) if not self.excluded(doc, r)}
+        if len(named) != 1:
+            return None
+        return None, (get(dates[0], "value") if dates else None), named.pop(), k
+
     def frame_region(self, doc: Doc, s: int, e: int) -> str | None:
         """Who reports: the first region before the sentence's first count that is its subject or follows
         `in`, `of` or `by` (`the Health Commission of Anhui Province`), not one inside a sub-count."""
@@ -290,6 +343,8 @@ class ScopeReader(PlaceReader):
         for span in spans_in(region_index(doc).regions, s, limit):
             if any(words[j] == "(" or words[j] in self.including for j in range(s, span.start)):
                 return None
+            if not TEAM_NOUNS.isdisjoint(words[span.end: span.end + TEAM_MODIFIER_REACH]):
+                continue   # `the Guangxi medical team supporting Shiyan`: a team's home reports nothing
             prep = governing_preposition(doc, span, frozenset({"in", "of", "by", "from", "to", "for", "at"}))
             if prep is None or words[prep] in ("in", "of", "by"):
                 return get(span, "value")

@@ -243,7 +243,7 @@ class StaffRelations(StaffPlaceReadings, CountWords):
                w in staff_words()["seeing_verbs"] and words[k + 1] == "off"   # `Wuhan saw off 300 medics`
                for k, w in enumerate(words[start: number.start], start)):   # not `welcomed home`
             receivers = [s for s in spans_in(regions, sentence_start(doc, number.start), number.start)
-                         if governing_preposition(doc, s, self.blocking) is None]
+                         if governing_preposition(doc, s, self.blocking) is None and not self.possessor(doc, s)]
             if receivers:
                 return get(receivers[0], "value")   # `Wuhan ... has already received more than 11,000 medical personnel`
         origin_parent = self.parent_of(origin)
@@ -458,9 +458,14 @@ class StaffRelations(StaffPlaceReadings, CountWords):
         j = span.end
         if j + 1 >= len(doc) or token_texts(doc)[j] not in POSSESSIVE_MARKS:
             return False
+        by_start = region_index(doc).by_start
+        if j + 1 in by_start:
+            return True   # (`Hubei's capital` alone is a span of the capital: regions.with_possessed_capitals)
         if j + 2 < len(doc) and lower_words(doc)[j + 1] in ("capital", "city"):
             j += 1   # `Hubei province's capital Wuhan`
-        return j + 1 in region_index(doc).by_start
+            if j + 2 < len(doc) and lower_words(doc)[j + 1] == ",":
+                j += 1   # `Hubei's capital, Wuhan`
+        return j + 1 in by_start
 
     def refers_back(self, doc: Doc, sent: Span, number: Span) -> bool:
         """A sentence about earlier staff: `They ...`, `Among them, ...`, or one whose subject is `the medical

@@ -150,10 +150,16 @@ def institution_place(doc: Doc, span: Span, floor: int) -> bool:
     for j in range(k - 2, max(floor, k - 12) - 1, -1):
         if words[j] == "from":
             return True
-        if doc[j].is_punct or words[j] in GOING_PREPS or words[j] in known["work_verbs"] or \
+        if (doc[j].is_punct and not glued_hyphen(doc, j)) or words[j] in GOING_PREPS or words[j] in known["work_verbs"] or \
                 words[j] in known["send_cues"] or words[j] in known["aid_infinitives"] or words[j] in MODALS:
             return False
     return False
+
+
+def glued_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a name (`the China-Japan Friendship Hospital`): no space on either side."""
+    return lower_words(doc)[j] in ("-", "‐") and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and \
+        not doc[j].whitespace_
 
 
 GOING_PREPS = frozenset({"to", "at", "into", "toward", "towards"})

@@ -122,3 +122,27 @@ def test_damaged_devset_without_intact_copies(shared_dir, tmp_path):
     score = score_suggestions(load_dataset(tmp_path / "outputs")["gaps"].to_dict("records"), damaged)
     assert score.blanks > 700
     assert score.suggested == 0 or score.right / score.suggested >= 0.9, score
+
+
+def test_only_the_keys_of_missing_facts_are_ranked_and_a_wanted_key_gets_its_suggestion():
+    from extract.dataset.evidence import EvidenceIndex, evidence_key
+    from extract.nlp.records import Fact
+
+    def count(doc, value, missing=False, date="2020-02-10"):
+        return Fact(f"{doc}-f", doc, "personnel_count", value, missing, "exact", None, None, None, None, None,
+                    "Gansu", "Ezhou", None, None, date, "x", 0, 1, "r")
+
+    index = EvidenceIndex()
+    stated, other, blank = count("a", 130), count("b", 90, date="2020-02-11"), count("c", None, missing=True)
+    rejected_blank = count("d", None, missing=True, date="2020-02-11")
+    index.add_document("a", [stated], "Gansu sent 130.", "2020-02-10")
+    index.add_document("b", [other], "Gansu sent 90.", "2020-02-11")
+    index.add_document("c", [blank], "Gansu sent .", "2020-02-10")
+    index.add_document("d", [], "Gansu sent .", "2020-02-11")   # its blank was rejected: not given ...
+    index.add_document("e", [count("e", 55, date="2020-02-12")], "Gansu sent 55.", "2020-02-12")   # wanted by none
+    index.want([rejected_blank])   # ... but pass 2 asks for it, so a build notes its key
+    index.finish()
+    assert evidence_key(blank) in index.ranked and evidence_key(rejected_blank) in index.ranked
+    assert index.scratch.db.execute("SELECT count(*) FROM evidence_ranked").fetchone() == (2,)
+    assert index.suggest([blank], "2020-02-10")[0].suggestion == 130
+    assert index.suggest([rejected_blank], "2020-02-11")[0].suggestion == 90

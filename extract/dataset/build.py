@@ -153,6 +153,8 @@ class DatasetWriter:
         rejected = [f for f in facts if f.fact_id in self.verdicts and self.verdicts[f.fact_id].verdict == "reject"] \
             if self.verdicts else []
         self.index.add_document(article.doc_id, kept, article.text, article.published)
+        if rejected:
+            self.index.want(rejected)   # pass 2 asks for suggestions for every fact, rejected or not
         evidence = self.passages.add_document(article.doc_id, article.text, kept, rejected, article.published)
         self.texts.add(article.text if evidence else None)
         data = pickle.dumps((article.doc_id, article.published, list(map(tuple, facts)), article.url),

@@ -187,7 +187,10 @@ class EvidenceIndex:
         db.execute("CREATE TABLE evidence_stated (key TEXT, row BLOB)")
         db.execute("CREATE TABLE evidence_conflict (key TEXT, row BLOB)")
         db.execute("CREATE TABLE evidence_ranked (key TEXT PRIMARY KEY, supports BLOB)")
+        # the keys of the missing facts, the only keys suggest() asks for: finish() ranks no other key's values
+        db.execute("CREATE TABLE evidence_wanted (key TEXT)")
         self.stated_rows = Rows(self.scratch, "INSERT INTO evidence_stated VALUES (?, ?)")
+        self.wanted_rows = Rows(self.scratch, "INSERT INTO evidence_wanted VALUES (?)")
         self.conflict_rows = Rows(self.scratch, "INSERT INTO evidence_conflict VALUES (?, ?)")
         # while finish() reads one key's rows back: value -> its ValueSupport
         self.supports: dict[tuple, dict[object, ValueSupport]] = defaultdict(dict)
@@ -209,6 +212,9 @@ class EvidenceIndex:
         for fact in facts:
             if fact.kind not in SUGGESTIBLE:   # dates, regions, pairings, blanks: neither evidence nor a conflict
                 continue
+            if fact.missing:   # its key's values will be asked for (neither evidence nor a conflict itself)
+                self.want((fact,))
+                continue
             if is_evidence(fact):
                 key = evidence_key(fact)
                 if key is not None:   # to disk; add_support reads it back in finish()
@@ -219,6 +225,15 @@ class EvidenceIndex:
             if key is not None:
                 self.conflict_rows.add((repr(key), pickle.dumps(
                     (key, fact.value, evidence_row(self.evidence(fact, text))), protocol=PICKLE)))
+
+    def want(self, facts) -> None:
+        """Note the keys that suggest() will ask for these facts (the missing ones among them; add_document notes
+        those of the facts it is given, a build those of its rejected facts too, which pass 2 also asks for)."""
+        for fact in facts:
+            if fact.missing and fact.kind in SUGGESTIBLE:
+                key = evidence_key(fact)
+                if key is not None:
+                    self.wanted_rows.add((repr(key),))
 
     def add_support(self, key: tuple, fact: Fact | Stating, evidence: Evidence, day: int | None,
                     seen_here: set[tuple]) -> None:
@@ -255,13 +270,16 @@ class EvidenceIndex:
         return found
 
     def finish(self) -> None:
-        """The stated rows read back key by key, in the order they came, each key's values summed up by
-        add_support and ranked, the ranking stored."""
+        """The stated rows of the wanted keys read back key by key, in the order they came, each key's values
+        summed up by add_support and ranked, the ranking stored."""
         self.stated_rows.flush()
         self.conflict_rows.flush()
+        self.wanted_rows.flush()
         db = self.scratch.db
         ranked = Rows(self.scratch, "INSERT INTO evidence_ranked VALUES (?, ?)")
-        rows = db.execute("SELECT row FROM evidence_stated ORDER BY key, rowid")
+        # only the keys some missing fact has (most stated facts are of keys no document lacks a value for)
+        rows = db.execute("SELECT row FROM evidence_stated WHERE key IN (SELECT key FROM evidence_wanted) "
+                          "ORDER BY key, rowid")
         for _, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
             seen_here: set[tuple] = set()
             last_doc = None

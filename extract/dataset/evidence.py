@@ -185,13 +185,13 @@ class EvidenceIndex:
         db = self.scratch.db
         # one row per stating fact and per fact that may conflict, in the order they came (the rowid)
         db.execute("CREATE TABLE evidence_stated (key TEXT, row BLOB)")
-        db.execute("CREATE TABLE evidence_conflict (key TEXT, row BLOB)")
+        db.execute("CREATE TABLE evidence_conflict (key TEXT, row BLOB, value TEXT)")   # value: its repr
         db.execute("CREATE TABLE evidence_ranked (key TEXT PRIMARY KEY, supports BLOB)")
         # the keys of the missing facts, the only keys suggest() asks for: finish() ranks no other key's values
         db.execute("CREATE TABLE evidence_wanted (key TEXT)")
         self.stated_rows = Rows(self.scratch, "INSERT INTO evidence_stated VALUES (?, ?)")
         self.wanted_rows = Rows(self.scratch, "INSERT INTO evidence_wanted VALUES (?)")
-        self.conflict_rows = Rows(self.scratch, "INSERT INTO evidence_conflict VALUES (?, ?)")
+        self.conflict_rows = Rows(self.scratch, "INSERT INTO evidence_conflict VALUES (?, ?, ?)")
         # while finish() reads one key's rows back: value -> its ValueSupport
         self.supports: dict[tuple, dict[object, ValueSupport]] = defaultdict(dict)
         self.ranked = RankedSupports(self.scratch)
@@ -224,7 +224,7 @@ class EvidenceIndex:
             key = conflict_key(fact)
             if key is not None:
                 self.conflict_rows.add((repr(key), pickle.dumps(
-                    (key, fact.value, evidence_row(self.evidence(fact, text))), protocol=PICKLE)))
+                    (key, fact.value, evidence_row(self.evidence(fact, text))), protocol=PICKLE), repr(fact.value)))
 
     def want(self, facts) -> None:
         """Note the keys that suggest() will ask for these facts (the missing ones among them; add_document notes
@@ -300,8 +300,13 @@ class EvidenceIndex:
         self.scratch.commit()
 
     def conflict_groups(self):
-        """conflict key -> value -> [facts stating it, first Evidence], key by key in the order of str(key)."""
-        rows = self.scratch.db.execute("SELECT row FROM evidence_conflict ORDER BY key, rowid")
+        """conflict key -> value -> [facts stating it, first Evidence], key by key in the order of str(key), for the
+        keys stated with two values or more."""
+        # only the keys stated with two values or more (by their repr: a superset of the values Python tells
+        # apart), the only ones that can conflict: the rows of every other key are never unpickled
+        rows = self.scratch.db.execute(
+            "SELECT row FROM evidence_conflict WHERE key IN (SELECT key FROM evidence_conflict GROUP BY key "
+            "HAVING count(DISTINCT value) > 1) ORDER BY key, rowid")
         for key, group in itertools.groupby((pickle.loads(row) for row, in rows), key=lambda r: r[0]):
             by_value: dict[object, list] = {}
             for _, value, evidence in group:

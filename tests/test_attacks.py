@@ -631,6 +631,25 @@ def test_the_budget_stops_the_real_pipeline_and_the_next_articles_come_out_whole
     assert (tmp_path / "out" / "facts.jsonl").read_bytes() == (tmp_path / "plain" / "facts.jsonl").read_bytes()
 
 
+def test_extract_keeps_the_same_time_budget_and_refuses_a_second_doc_id(tmp_path, monkeypatch):
+    from extract.dataset import batch
+
+    long = tmp_path / "a" / "0long.txt"
+    long.parent.mkdir()
+    long.write_text("Wuhan reported 1 case and 2 cases. " * 48000, encoding="utf-8")
+    (tmp_path / "a" / "y.txt").write_text("Hunan sent 120 medical workers to Huanggang on Monday.\n", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "y.txt").write_text("Unrelated words here.\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "ARTICLE_SECONDS", 2.0)   # the build's budget, which extract keeps too
+    result = run("extract", long, tmp_path / "a" / "y.txt", tmp_path / "b" / "y.txt", "--published", "2020-02-12")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert errors == ["error: 0long.txt: not extracted within 2 s (the per-article time budget); left out",
+                      "error: y.txt: doc_id 'y' is already an earlier article's (y.txt); left out"]
+    staff = [line for line in result.stdout.splitlines() if '"personnel_count"' in line]
+    assert len(staff) == 1 and '"doc_id": "y"' in staff[0]
+
+
 def test_evaluate_refuses_a_fifo_as_facts_file(tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()

@@ -3,6 +3,7 @@ deletes what the user made, hangs, or leaves a half-written dataset."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -648,6 +649,50 @@ def test_extract_keeps_the_same_time_budget_and_refuses_a_second_doc_id(tmp_path
                       "error: y.txt: doc_id 'y' is already an earlier article's (y.txt); left out"]
     staff = [line for line in result.stdout.splitlines() if '"personnel_count"' in line]
     assert len(staff) == 1 and '"doc_id": "y"' in staff[0]
+
+
+GOLD = {"doc_id": "a", "dates": ["2020-02-10"], "regions": ["Hubei"],
+        "case_counts": [{"value": 5, "region": "Hubei", "status": "confirmed", "period": "new", "date": None}]}
+BAD_GOLD = [
+    ({"case_counts": 5}, "case_counts: not a list"),
+    ({"case_counts": [5]}, "case_counts entry 1: not an object"),
+    ({"case_counts": [{"value": "many"}]}, "case_counts entry 1: value 'many' is not a whole number"),
+    ({"case_counts": [{"region": "Hubei"}]}, "case_counts entry 1: value None is not a whole number"),
+    ({"dates": [None, 5, "x"]}, "dates: not a list of strings"),
+    ({"regions": [{"x": 1}]}, "regions: not a list of strings"),
+    ({"pairings": [["a"]]}, "pairings entry 1: not an object"),
+    ({"case_counts": [{"value": 5, "region": {"x": 1}}]}, "case_counts entry 1: region {'x': 1} is not a string, null or a list of those"),
+]
+
+
+@pytest.mark.parametrize("change, problem", BAD_GOLD, ids=[p for _, p in BAD_GOLD])
+def test_evaluate_refuses_malformed_gold_in_one_line(tmp_path, change, problem):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.gold.json").write_text(json.dumps({**GOLD, **change}), encoding="utf-8")
+    (tmp_path / "facts.jsonl").write_text("", encoding="utf-8")
+    result = run("evaluate", gold, tmp_path / "facts.jsonl")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert one_error_line(result).endswith(f"a.gold.json: {problem}")
+
+
+def test_evaluate_refuses_two_gold_files_of_one_article_and_malformed_facts(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("a", "b"):
+        (gold / f"{name}.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text("", encoding="utf-8")
+    result = run("evaluate", gold, facts)
+    assert result.exit_code == 1 and one_error_line(result).endswith("b.gold.json: doc_id 'a' is also a.gold.json's "
+                                                                     "(one gold file an article)")
+    (gold / "b.gold.json").unlink()
+    for line, problem in (('{"doc_id": "a", "kind": "case_count", "region": [1], "value": 5}', "region [1]"),
+                          ('{"doc_id": "a", "kind": "case_count", "region": "Hubei"}', "a case_count without a value"),
+                          ('{"doc_id": "a", "kind": "cases", "value": 5}', "unknown kind 'cases'")):
+        facts.write_text(line + "\n", encoding="utf-8")
+        result = run("evaluate", gold, facts)
+        assert result.exit_code == 1 and problem in one_error_line(result), result.output
 
 
 def test_evaluate_refuses_a_fifo_as_facts_file(tmp_path):

@@ -60,6 +60,16 @@ def test_build_into_the_corpus_is_refused_and_deletes_nothing(corpus):
     assert tree(corpus) == before
 
 
+@pytest.mark.parametrize("inside", ["manifest.csv", "outputs", "sub/outputs"])
+def test_build_into_a_folder_inside_the_corpus_is_refused_and_writes_nothing(corpus, inside):
+    before = tree(corpus)
+    result = run("build", corpus, "-o", corpus / inside, "--no-cache", "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result).endswith(f"{corpus / inside}: inside the corpus {corpus}; write the outputs "
+                                           "beside it (-o outputs)")
+    assert tree(corpus) == before
+
+
 def test_build_into_the_project_root_is_refused_and_deletes_nothing(tmp_path, corpus):
     project = tmp_path
     (project / ".git").mkdir()

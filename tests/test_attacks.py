@@ -624,7 +624,7 @@ def test_a_file_name_with_a_line_break_or_a_terminal_escape_stays_one_line(tmp_p
     (corpus / "two\nlines.txt").write_bytes(b"")
     (corpus / "\x1b[31mred.txt").write_bytes(b"\x00\x01binary")
     result = run("build", corpus, "-o", tmp_path / "out", "--no-cache", "-q")
-    assert result.exit_code == 0
+    assert result.exit_code == 1   # the others' dataset is written; the bad articles are listed
     assert [line for line in result.stderr.splitlines() if line.startswith("error")] == [
         f"error: {corpus}/\\x1b[31mred.txt: binary file, not text",
         f"error: {corpus}/two\\nlines.txt: empty article (no text)"]

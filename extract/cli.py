@@ -154,7 +154,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
     """Rebuild the dataset in OUTPUTS from the articles in CORPUS (atomic, deterministic, incremental).
 
     Writes documents.csv, facts.csv, facts.jsonl, pairings.csv, gaps.csv, conflicts.csv, errors.csv,
-    audit.csv and datapackage.json. Unreadable articles are listed in errors.csv; the build goes on.
+    audit.csv and datapackage.json. Unreadable articles are listed in errors.csv and on stderr; the build goes
+    on with the others and writes their dataset, then exits 1.
 
     Example:
 
@@ -203,6 +204,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
 
     for line in build_messages(report, corpus, outputs, quiet):
         click.echo(line, err=True)
+    if report.errors:
+        sys.exit(1)   # the dataset of the others is written; an article left out is bad input all the same
 
 
 def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:

@@ -3,6 +3,7 @@ deletes what the user made, hangs, or leaves a half-written dataset."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -56,6 +57,16 @@ def test_build_into_the_corpus_is_refused_and_deletes_nothing(corpus):
     result = run("build", corpus, "-o", corpus, "--no-cache", "-q")
     assert result.exit_code == 1
     assert "not made by aidfacts build" in one_error_line(result)
+    assert tree(corpus) == before
+
+
+@pytest.mark.parametrize("inside", ["manifest.csv", "outputs", "sub/outputs"])
+def test_build_into_a_folder_inside_the_corpus_is_refused_and_writes_nothing(corpus, inside):
+    before = tree(corpus)
+    result = run("build", corpus, "-o", corpus / inside, "--no-cache", "-q")
+    assert result.exit_code == 1
+    assert one_error_line(result).endswith(f"{corpus / inside}: inside the corpus {corpus}; write the outputs "
+                                           "beside it (-o outputs)")
     assert tree(corpus) == before
 
 
@@ -613,7 +624,7 @@ def test_a_file_name_with_a_line_break_or_a_terminal_escape_stays_one_line(tmp_p
     (corpus / "two\nlines.txt").write_bytes(b"")
     (corpus / "\x1b[31mred.txt").write_bytes(b"\x00\x01binary")
     result = run("build", corpus, "-o", tmp_path / "out", "--no-cache", "-q")
-    assert result.exit_code == 0
+    assert result.exit_code == 1   # the others' dataset is written; the bad articles are listed
     assert [line for line in result.stderr.splitlines() if line.startswith("error")] == [
         f"error: {corpus}/\\x1b[31mred.txt: binary file, not text",
         f"error: {corpus}/two\\nlines.txt: empty article (no text)"]
@@ -629,6 +640,69 @@ def test_the_budget_stops_the_real_pipeline_and_the_next_articles_come_out_whole
     report = build_dataset(corpus, tmp_path / "out", use_cache=False, seconds=2.0)
     assert report.errors == ["0long.txt: not extracted within 2 s (the per-article time budget); left out"]
     assert (tmp_path / "out" / "facts.jsonl").read_bytes() == (tmp_path / "plain" / "facts.jsonl").read_bytes()
+
+
+def test_extract_keeps_the_same_time_budget_and_refuses_a_second_doc_id(tmp_path, monkeypatch):
+    from extract.dataset import batch
+
+    long = tmp_path / "a" / "0long.txt"
+    long.parent.mkdir()
+    long.write_text("Wuhan reported 1 case and 2 cases. " * 48000, encoding="utf-8")
+    (tmp_path / "a" / "y.txt").write_text("Hunan sent 120 medical workers to Huanggang on Monday.\n", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "y.txt").write_text("Unrelated words here.\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "ARTICLE_SECONDS", 2.0)   # the build's budget, which extract keeps too
+    result = run("extract", long, tmp_path / "a" / "y.txt", tmp_path / "b" / "y.txt", "--published", "2020-02-12")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert errors == ["error: 0long.txt: not extracted within 2 s (the per-article time budget); left out",
+                      "error: y.txt: doc_id 'y' is already an earlier article's (y.txt); left out"]
+    staff = [line for line in result.stdout.splitlines() if '"personnel_count"' in line]
+    assert len(staff) == 1 and '"doc_id": "y"' in staff[0]
+
+
+GOLD = {"doc_id": "a", "dates": ["2020-02-10"], "regions": ["Hubei"],
+        "case_counts": [{"value": 5, "region": "Hubei", "status": "confirmed", "period": "new", "date": None}]}
+BAD_GOLD = [
+    ({"case_counts": 5}, "case_counts: not a list"),
+    ({"case_counts": [5]}, "case_counts entry 1: not an object"),
+    ({"case_counts": [{"value": "many"}]}, "case_counts entry 1: value 'many' is not a whole number"),
+    ({"case_counts": [{"region": "Hubei"}]}, "case_counts entry 1: value None is not a whole number"),
+    ({"dates": [None, 5, "x"]}, "dates: not a list of strings"),
+    ({"regions": [{"x": 1}]}, "regions: not a list of strings"),
+    ({"pairings": [["a"]]}, "pairings entry 1: not an object"),
+    ({"case_counts": [{"value": 5, "region": {"x": 1}}]}, "case_counts entry 1: region {'x': 1} is not a string, null or a list of those"),
+]
+
+
+@pytest.mark.parametrize("change, problem", BAD_GOLD, ids=[p for _, p in BAD_GOLD])
+def test_evaluate_refuses_malformed_gold_in_one_line(tmp_path, change, problem):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.gold.json").write_text(json.dumps({**GOLD, **change}), encoding="utf-8")
+    (tmp_path / "facts.jsonl").write_text("", encoding="utf-8")
+    result = run("evaluate", gold, tmp_path / "facts.jsonl")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert one_error_line(result).endswith(f"a.gold.json: {problem}")
+
+
+def test_evaluate_refuses_two_gold_files_of_one_article_and_malformed_facts(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("a", "b"):
+        (gold / f"{name}.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text("", encoding="utf-8")
+    result = run("evaluate", gold, facts)
+    assert result.exit_code == 1 and one_error_line(result).endswith("b.gold.json: doc_id 'a' is also a.gold.json's "
+                                                                     "(one gold file an article)")
+    (gold / "b.gold.json").unlink()
+    for line, problem in (('{"doc_id": "a", "kind": "case_count", "region": [1], "value": 5}', "region [1]"),
+                          ('{"doc_id": "a", "kind": "case_count", "region": "Hubei"}', "a case_count without a value"),
+                          ('{"doc_id": "a", "kind": "cases", "value": 5}', "unknown kind 'cases'")):
+        facts.write_text(line + "\n", encoding="utf-8")
+        result = run("evaluate", gold, facts)
+        assert result.exit_code == 1 and problem in one_error_line(result), result.output
 
 
 def test_evaluate_refuses_a_fifo_as_facts_file(tmp_path):

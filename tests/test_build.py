@@ -133,7 +133,7 @@ def test_one_bad_article_does_not_stop_the_batch(corpus, tmp_path):
     (corpus / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
     result = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-cache", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr   # the others' dataset is written; bad input exits 1 all the same
     assert f"error: {corpus}/broken.txt: binary file, not text" in result.stderr
     errors = load_dataset(tmp_path / "out")["errors"]
     assert errors.to_dict(orient="records") == [

@@ -277,6 +277,21 @@ def test_meta_sets_the_manifest_and_keeps_fact_ids(tmp_path):
     assert str(staff["date"]) == "2020-02-18"   # "on Tuesday" resolves now that the article has a date
 
 
+def test_meta_add_and_remove_keep_the_columns_the_user_added_to_the_manifest(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hunan sent 120 medical workers to Huanggang on Monday.\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text('file,published,source,url,title,my_notes\n'
+                                         'a.txt,2020-02-04,X,,,"important, keep"\n', encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Hubei reported 5 new cases on Monday.\n", encoding="utf-8")
+    for args in (["meta", "a", "--source", "Z"], ["add", str(other), "--published", "2020-02-05"], ["remove", "b"]):
+        result = CliRunner().invoke(cli, [*args, "--corpus", str(corpus), "--no-build"])
+        assert result.exit_code == 0, result.output
+        assert read_manifest(corpus)["a.txt"]["my_notes"] == "important, keep", args
+    assert read_manifest(corpus)["a.txt"]["source"] == "Z"
+
+
 def test_meta_refuses_an_unknown_article_and_a_bad_date(seed_corpus):
     runner = CliRunner()
     unknown = runner.invoke(cli, ["meta", "nope", "--title", "x", "--corpus", str(seed_corpus), "--no-build"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import gzip
+import json
 import os
+import re
 import shutil
 import socketserver
 import subprocess
@@ -642,3 +644,49 @@ def test_audit_check_names_a_damaged_datapackage(tmp_path, built):
     (outputs / "datapackage.json").write_text("{not json", encoding="utf-8")
     result = run("audit", outputs, "--check")
     assert result.exit_code == 1 and "datapackage.json: not JSON" in result.output
+
+
+
+def shift_a_jsonl_start(outputs: Path) -> None:
+    lines = (outputs / "facts.jsonl").read_text(encoding="utf-8").splitlines()
+    fact = json.loads(lines[-1])
+    fact["start"] += 1
+    lines[-1] = json.dumps(fact)
+    (outputs / "facts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def replace_first(name: str, pattern: str, new: str):
+    def edit(outputs: Path) -> None:
+        text = (outputs / name).read_text(encoding="utf-8")
+        edited = re.sub(pattern, new, text, count=1)
+        assert edited != text
+        (outputs / name).write_text(edited, encoding="utf-8")
+    return edit
+
+
+def delete(name: str):
+    return lambda outputs: (outputs / name).unlink()
+
+
+@pytest.mark.parametrize("tamper, problem", [
+    (shift_a_jsonl_start, "facts.jsonl line"),
+    (delete("facts.jsonl"), "facts.jsonl: "),
+    (delete("numbers.csv"), "numbers.csv: missing"),
+    (replace_first("numbers.csv", '"2,000"', '"2,001"'), "numbers.csv line"),
+    (replace_first("documents.csv", "[0-9a-f]{64}", "0" * 64), "sha256 is not its text's"),
+])
+def test_audit_check_finds_outputs_edited_by_hand(tmp_path, built, tamper, problem):
+    corpus, outputs = built
+    assert run("audit", outputs, "--check").exit_code == 0
+    tamper(outputs)
+    result = run("audit", outputs, "--check")
+    assert result.exit_code == 1 and problem in result.output, result.output
+
+
+def test_audit_check_finds_a_fact_id_its_words_do_not_make(tmp_path, built):
+    corpus, outputs = built
+    for name in ("facts.csv", "facts.jsonl"):
+        replace_first(name, "(?<=\n)[0-9a-f]{16}" if name == "facts.csv" else '(?<="fact_id":")[0-9a-f]{16}',
+                      "0" * 16)(outputs)
+    result = run("audit", outputs, "--check")
+    assert result.exit_code == 1 and "not the id its document and span make" in result.output, result.output

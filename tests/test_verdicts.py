@@ -6,6 +6,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -52,6 +53,10 @@ def test_bom_and_crlf_are_read(tmp_path):
     (b"fact_id,verdict,value,note\nabc,correct,,\n", "line 2: a correction needs a value"),
     (b"fact_id,verdict,value,note\nabc,accept\n", "line 2: 2 cells, expected 4"),
     (b"fact_id,verdict,value,attributes,note\nabc,correct,,colour=red,\n", "line 2: attribute 'colour=red'"),
+    # two rows for one fact: neither is picked silently (and no writer drops one: test below)
+    (b"fact_id,verdict,value,attributes,note\nabc,accept,,,first\nabc,reject,,,second\n",
+     "line 3: a second row for abc"),
+    (b"fact_id,verdict,value,attributes,note\nabc,maybe,,,\nabc,accept,,,\n", "line 3: a second row for abc"),
 ])
 def test_a_bad_verdicts_file_is_one_line_naming_file_and_line(built, content, problem):
     corpus, outputs = built
@@ -66,6 +71,16 @@ def test_a_bad_verdicts_file_is_one_line_naming_file_and_line(built, content, pr
         assert len(lines) == 1 and "verdicts.csv line" in lines[0] and problem in lines[0], result.output
         assert "Traceback" not in result.output
     assert (outputs / "facts.csv").read_bytes() == before   # the dataset was not replaced
+
+
+def test_a_review_of_another_fact_keeps_both_rows_of_a_fact_that_has_two(built):
+    corpus, outputs = built
+    content = b"fact_id,verdict,value,attributes,note\nabc,accept,,,first\nabc,reject,,,second\n"
+    (corpus / "verdicts.csv").write_bytes(content)
+    other = pd.read_csv(outputs / "facts.csv", dtype=str).fact_id.iloc[0]
+    result = run("review", other, "--accept", "--corpus", corpus, "-o", outputs)
+    assert result.exit_code == 1 and "a second row for abc" in result.output
+    assert (corpus / "verdicts.csv").read_bytes() == content
 
 
 def test_a_fifo_in_place_of_verdicts_is_refused_without_blocking(tmp_path):

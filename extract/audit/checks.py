@@ -12,6 +12,7 @@ from extract.dataset.corpus import MAX_SIDE_FILE_BYTES, ArticleError, read_artic
 from extract.nlp.gazetteer import default_gazetteer
 from extract.nlp.records import KINDS, present
 from extract.dataset.verdicts import read_verdicts
+from extract.audit.file_checks import file_problems
 from extract.figures.values import Stated, agree
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -84,6 +85,7 @@ def check_dataset(outputs: Path | str, corpus: Path | str) -> list[str]:
             if present(fact.get(field)) and fact[field] not in gazetteer.by_name:
                 problems.append(f"{where}: {field} {fact[field]!r} is not in the gazetteer")
     problems += figure_problems(tables, facts)
+    problems += file_problems(outputs, tables, facts, texts)
     live = set(facts["fact_id"]) | set(tables.get("audit", pd.DataFrame(columns=["fact_id"]))["fact_id"])
     for fact_id, verdict in sorted(read_verdicts(corpus).items()):
         if fact_id not in live or fact_id in set(tables["audit"].loc[tables["audit"]["status"] == "stale", "fact_id"]):

@@ -277,14 +277,23 @@ def extract_stream(articles: Iterable[Article], nlp: Language | None = None, n_p
 
 
 def extract_corpus(items: Iterable[Item], nlp: Language | None = None, n_process: int = 1,
-                   on_done: Callable[[Article, list[Fact], bool], None] | None = None) -> CorpusResult:
-    """Facts of every readable article, held in memory, plus the evidence pass; unreadable ones are listed
-    in `errors`. (`aidfacts build` streams instead: see dataset.build_dataset.)"""
+                   on_done: Callable[[Article, list[Fact], bool], None] | None = None,
+                   seconds: float | None = None) -> CorpusResult:
+    """Facts of every readable article, held in memory, plus the evidence pass; unreadable ones, ones over the
+    time budget (`seconds`, by default a build's) and a second article with a doc_id already taken are listed in `errors`, as a build lists them.
+    (`aidfacts build` streams instead: see dataset.build_dataset.)"""
     result = CorpusResult()
-    for item, facts, from_cache in extract_items(items, nlp, n_process):
+    files: dict[str, str] = {}   # doc_id -> the file that has it
+    seconds = ARTICLE_SECONDS if seconds is None else seconds   # (read now: the build's budget, as set)
+    for item, facts, from_cache in extract_items(items, nlp, n_process, seconds=seconds):
         if isinstance(item, ArticleError):
             result.errors.append(item)
             continue
+        if item.doc_id in files:   # its facts' ids and the evidence's texts would be the other's
+            result.errors.append(ArticleError(item.file, f"doc_id {item.doc_id!r} is already an earlier article's "
+                                                         f"({files[item.doc_id]}); left out"))
+            continue
+        files[item.doc_id] = item.file
         result.articles.append(item)
         result.facts.extend(facts)
         if on_done:

@@ -39,7 +39,7 @@ from extract.dataset.numbers import NUMBER_COLUMNS, number_table_rows, split_num
 from extract.dataset.passages import PassageIndex, TextSpill
 from extract.dataset.scratch import OffsetFile, ScratchDB
 from extract.dataset.tablefiles import BUFFER, NoPeek, Pairings, TableWriter, pickled, stream_table, write_table
-from extract.dataset.outputs import LOCK_WAIT, staging_folder
+from extract.dataset.outputs import LOCK_WAIT, OutputsError, staging_folder
 from extract.dataset.package import datapackage, field_type, schema_field
 from extract.dataset import tables
 from extract.dataset.location import corpus_link
@@ -359,6 +359,8 @@ def build_dataset(corpus: Path | str = "corpus", outputs: Path | str = "outputs"
     corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: no such corpus folder")
+    if corpus.resolve() in outputs.resolve().parents:   # (the corpus itself is refused as not a build's folder)
+        raise OutputsError(f"{shown}: inside the corpus {corpus}; write the outputs beside it (-o outputs)")
     cache = FactCache(cache_dir or corpus.parent / ".aidfacts-cache") if use_cache else None
     refuse_irregular(corpus / VERDICTS_FILE)   # a FIFO there would block the read below
     verdicts = read_verdicts(corpus)

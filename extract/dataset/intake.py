@@ -346,7 +346,7 @@ def set_metadata(corpus: Path | str, doc_id: str, **fields: str | None) -> tuple
     with corpus_lock(corpus):   # read, change and write the manifest as one step against concurrent adds
         manifest = read_manifest(corpus)
         row = manifest.get(path.name) or dict(file=path.name)
-        row = {column: row.get(column, "") or "" for column in MANIFEST_COLUMNS}
+        row = {**row, **{column: row.get(column, "") or "" for column in MANIFEST_COLUMNS}}   # (its own columns kept)
         row.update({name: value for name, value in fields.items() if value is not None})
         manifest[path.name] = row
         write_manifest(corpus, manifest)
@@ -378,9 +378,14 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_manifest(corpus: Path, rows: dict[str, dict]) -> None:
+    """The manifest, its rows sorted by file; columns the user added after the contract's are kept, in their
+    order (a writer never drops what the user wrote)."""
+    columns = list(MANIFEST_COLUMNS)
+    for row in rows.values():
+        columns += [c for c in row if c not in columns]
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=MANIFEST_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for name in sorted(rows):
-        writer.writerow({c: rows[name].get(c, "") for c in MANIFEST_COLUMNS})
+        writer.writerow({c: rows[name].get(c, "") for c in columns})
     write_atomic(corpus / MANIFEST, out.getvalue())

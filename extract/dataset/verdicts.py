@@ -97,7 +97,7 @@ def parse_verdicts(path: Path, data: bytes) -> tuple[dict[str, Verdict], dict[st
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, MAX_FILE_FIELD))
     rows = csv.reader(io.StringIO(text, newline=""))
-    verdicts, bad = {}, {}
+    verdicts, bad, lines = {}, {}, {}
     try:
         header = next(rows, None)
         if header is None:
@@ -110,6 +110,11 @@ def parse_verdicts(path: Path, data: bytes) -> tuple[dict[str, Verdict], dict[st
             if not any(cell.strip() for cell in cells):
                 continue   # a blank line (an editor's last line)
             fact_id = cells[0].strip() if cells else ""
+            if fact_id in lines:   # two rows for one fact: neither is picked silently, and no writer drops one
+                raise VerdictError(f"{path} line {line}: a second row for {fact_id[:64]} (its first is line "
+                                   f"{lines[fact_id]}); keep one of the two")
+            if fact_id:
+                lines[fact_id] = line
             try:
                 if len(cells) != len(header):
                     raise VerdictError(f"{path} line {line}: {len(cells)} cells, expected {len(header)}")
@@ -121,7 +126,6 @@ def parse_verdicts(path: Path, data: bytes) -> tuple[dict[str, Verdict], dict[st
                 bad[fact_id] = (cells, VerdictError(f"{error}{hint}"))
                 continue
             verdicts[verdict.fact_id] = verdict
-            bad.pop(verdict.fact_id, None)
     except csv.Error as error:
         raise VerdictError(f"{path} line {rows.line_num}: {error}") from None
     finally:

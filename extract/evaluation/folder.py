@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extract.dataset.batch import extract_corpus
 from extract.dataset.corpus import SideFileError, article_paths, doc_id_for, iter_articles, read_regular
+from extract.evaluation.gold_checks import check_fact, check_gold
 
 MAX_GOLD_BYTES = 64 * 1024 * 1024        # one article's gold: kilobytes
 MAX_FACTS_BYTES = 1024 * 1024 * 1024     # a facts.jsonl of a corpus of a hundred thousand articles fits
@@ -29,14 +30,17 @@ def read_json_file(path: Path, limit: int) -> object:
 
 
 def read_gold(gold_dir: Path) -> dict[str, dict]:
-    """doc_id -> gold document of every *.gold.json in the folder."""
-    gold = {}
+    """doc_id -> gold document of every *.gold.json in the folder, each checked (gold_checks)."""
+    gold, files = {}, {}
     for path in sorted(Path(gold_dir).glob("*.gold.json")):
         data = read_json_file(path, MAX_GOLD_BYTES)
         if not isinstance(data, dict):
             raise SideFileError(path, "line 1: not a JSON object (a gold file is one object per article)")
-        doc_id = data.get("doc_id") or path.name.removesuffix(".gold.json")
-        gold[str(doc_id)] = data
+        check_gold(path, data)
+        doc_id = str(data.get("doc_id") or path.name.removesuffix(".gold.json"))
+        if doc_id in files:
+            raise SideFileError(path, f"doc_id {doc_id!r} is also {files[doc_id].name}'s (one gold file an article)")
+        gold[doc_id], files[doc_id] = data, path
     if not gold:
         raise SideFileError(gold_dir, "no *.gold.json files")
     return gold
@@ -63,6 +67,7 @@ def read_facts_file(path: Path) -> list[dict]:
         if not isinstance(fact, dict) or not isinstance(fact.get("kind"), str) or \
                 not isinstance(fact.get("doc_id"), str):
             raise SideFileError(path, f"line {number}: not a fact (an object with its doc_id and kind)")
+        check_fact(path, number, fact)
         facts.append(fact)
     return facts
 

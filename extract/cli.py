@@ -15,7 +15,6 @@ from extract.audit.fact_formats import FORMATS, write_facts
 from extract.nlp.normalize import normalize_published
 
 
-
 def validate_published(ctx, param, value):
     from extract.dataset.verdicts import ascii_digits
 
@@ -204,8 +203,8 @@ def build(corpus, outputs, workers, no_cache, quiet, verbose, check=False, secon
 
     for line in build_messages(report, corpus, outputs, quiet):
         click.echo(line, err=True)
-    if report.errors:
-        sys.exit(1)   # the dataset of the others is written; an article left out is bad input all the same
+    if report.errors:   # the others' dataset is written; an article left out is bad input all the same
+        sys.exit(1)
 
 
 def check_current(corpus: Path, outputs: Path, use_cache: bool) -> None:

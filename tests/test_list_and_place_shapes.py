@@ -91,6 +91,12 @@ DISEASE_NAMES = [
     ("Ten cases of the coronavirus in Wuhan had been reported by Monday.", [(10, "confirmed", "Wuhan")]),
     ("Wuhan reported 100 new coronavirus cases on Monday.", [(100, "confirmed", "Wuhan")]),
     ("Dongguan coronavirus cases show improvements with only one new case on Monday.", [(1, "confirmed", "Dongguan")]),
+    # a place before the disease's words and another noun names its own body or epidemic, not the disease
+    ("The Hunan novel coronavirus pneumonia prevention and control headquarters said 20 new cases were reported.",
+     [(20, "confirmed", "Hunan")]),
+    ("Anhui novel coronavirus pneumonia epidemic report\n\nThere were 20 new cases and 3 deaths on Monday, the "
+     "commission said.",
+     [(3, "death", "Anhui"), (20, "confirmed", "Anhui")]),
 ]
 
 

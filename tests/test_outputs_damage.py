@@ -80,7 +80,7 @@ def test_an_article_with_too_many_facts_is_one_line_naming_it(tmp_path, monkeypa
     (corpus / "small.txt").write_text("Hunan sent 120 nurses to Huanggang on Feb 3, 2020.", encoding="utf-8")
     monkeypatch.setattr(batch, "MAX_FACTS", 30)
     result = run("build", corpus, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output   # the others' dataset is written; the article is listed
     assert "error: dense.txt: too many facts for one article: " in result.output
     assert "(limit 30); left out" in result.output
     assert set(load_dataset(tmp_path / "out")["documents"]["doc_id"]) == {"small"}

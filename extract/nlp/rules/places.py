@@ -56,7 +56,7 @@ def scope_words() -> dict:
                 "origin_markers", "heading_skip_words", "heading_report_words", "outlet_words",
                 "imported_case_modifiers", "list_item_verbs", "leadin_continuations", "status_leadin_phrase_openers",
                 "leadin_relative_heads", "leadin_relatives", "excluding_words", "hospital_idiom_words", "sojourn_words",
-                "disease_name_words")
+                "disease_name_words", "disease_name_ends")
     missing = [key for key in required if key not in data]
     if missing:
         raise ValueError(f"scopes.json: missing keys {', '.join(missing)}")
@@ -174,19 +174,26 @@ class PlaceReader:
             j -= 1
         return j >= 0 and words[j] in self.words["excluding_words"]
 
-    def names_the_disease(self, words: list[str], j: int) -> bool:
-        """The disease's name goes on at word j after a place (`the Wuhan coronavirus had`, `Wuhan pneumonia`),
-        not a count's noun the place modifies (`Dongguan coronavirus cases`: Dongguan's cases)."""
-        disease = self.words["disease_name_words"]
+    def disease_words_end(self, words: list[str], j: int) -> int:
+        """The word after the disease's words that start at word j (j when none does)."""
         k = j
-        while k < len(words) and k < j + 3 and words[k] in disease:
+        while k < len(words) and k < j + 3 and words[k] in self.words["disease_name_words"]:
             k += 1
-        return k > j and (k >= len(words) or words[k] not in self.case_nouns)
+        return k
+
+    def names_the_disease(self, words: list[str], j: int) -> bool:
+        """The disease's name goes on at word j after a place and ends its phrase (`cases of the Wuhan coronavirus
+        had been reported`, `Wuhan pneumonia.`); not when a noun follows, which the place modifies (`Dongguan
+        coronavirus cases`, `the Hunan novel coronavirus prevention headquarters`: Dongguan's, Hunan's)."""
+        k = self.disease_words_end(words, j)
+        return k > j and (k >= len(words) or not words[k][:1].isalpha() or words[k] in self.words["disease_name_ends"])
 
     def new_in_disease_name(self, words: list[str], k: int) -> bool:
         """`cases of new coronavirus pneumonia`, `the new coronavirus`: `new` in the disease's name, no period
         (but `the number of new coronavirus cases`: new cases)."""
-        return 0 < k < len(words) - 1 and words[k - 1] in ("of", "the") and self.names_the_disease(words, k + 1)
+        end = self.disease_words_end(words, k + 1)
+        return 0 < k < len(words) - 1 and words[k - 1] in ("of", "the") and end > k + 1 and \
+            (end >= len(words) or words[end] not in self.case_nouns)
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the

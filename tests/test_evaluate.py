@@ -45,7 +45,7 @@ def test_seed_gold_is_matched_exactly(shared_dir):
 
 
 # A ratchet on the 52-article devset: the floors are what the code reaches, raised as rules land, never lowered.
-DEVSET_MICRO_F1 = 0.9849
+DEVSET_MICRO_F1 = 0.98495
 DEVSET_KIND_F1 = 0.966
 DEVSET_ATTRIBUTE_ACCURACY = 0.958
 

@@ -43,6 +43,8 @@ def test_refused_with_one_line_and_batch_goes_on(tmp_path, name, data, message):
 
 HANDLED = [
     ("utf16.txt", GOOD.encode("utf-16")),
+    ("utf16-le-without-bom.txt", GOOD.encode("utf-16-le")),   # told by its NULs, not called binary
+    ("utf16-be-without-bom.txt", GOOD.encode("utf-16-be")),
     ("bom.txt", GOOD.encode("utf-8-sig")),
     ("invalid-utf8.txt", GOOD.encode("utf-8").replace(b"Monday", b"Monday \xe9t\xe9")),
     ("crlf.txt", (GOOD + "\r\nXiaogan had 2,000 confirmed cases.\r\n").encode("utf-8")),

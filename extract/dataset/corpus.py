@@ -83,6 +83,9 @@ def decode_with_warnings(data: bytes, path: Path | str) -> tuple[str, list[str]]
         except UnicodeDecodeError as error:
             raise ArticleError(path, f"invalid UTF-16 ({error.reason})") from None
     if b"\x00" in data[:4096]:
+        unmarked = utf16_without_bom(data)
+        if unmarked is not None:
+            return unmarked, []
         raise ArticleError(path, "binary file, not text")
     try:
         return data.decode("utf-8"), []
@@ -104,6 +107,25 @@ def decode_with_warnings(data: bytes, path: Path | str) -> tuple[str, list[str]]
         return data.decode("cp1252"), []
     except UnicodeDecodeError:
         return data.decode("latin-1"), []
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that carry no byte-order mark, told by their NULs: every other byte of its ASCII
+    characters is one, on the same side throughout (little- or big-endian). None for anything else (binary
+    data has NULs elsewhere, or characters that decode to control codes)."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) < len(zeros) * 0.9:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        return text if controls == 0 else None
+    return None
 
 
 def mostly_chinese(text: str) -> bool:

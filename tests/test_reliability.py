@@ -150,6 +150,10 @@ class Hostile(socketserver.BaseRequestHandler):
                 self.send("200 OK", text, PAGE)
             else:
                 self.send("302 Found", {"Location": f"/hop/{left - 1}"})
+        elif path == "/no-location":
+            self.send("302 Found", text)
+        elif path == "/bad-gzip":
+            self.send("200 OK", {**text, "Content-Encoding": "gzip"}, b"\x1f\x8b\x08\x00garbage")
         elif path == "/punycode":
             self.send("200 OK", {"Content-Type": "text/plain; charset=punycode"}, PAGE)
         elif path == "/escape":
@@ -584,6 +588,16 @@ def test_a_password_in_a_page_s_canonical_address_is_never_recorded(tmp_path):
         text = path.read_text(encoding="utf-8")
         assert "hunter2" not in text and "admin" not in text, path.name
     assert "news.example" in (tmp_path / "outputs" / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_a_redirect_without_location_and_a_body_that_cannot_be_decoded_say_so(hostile, tmp_path):
+    corpus = tmp_path / "corpus"
+    result = run("add", f"{hostile}/no-location", f"{hostile}/bad-gzip", f"{hostile}/page", "--corpus", corpus,
+                 "--no-build")
+    assert result.exit_code == 1
+    assert f"error: {hostile}/no-location: HTTP 302: a redirect without a Location to follow" in result.output
+    assert f"error: {hostile}/bad-gzip: broken gzip content (it never ends, and gives no text)" in result.output
+    assert f"added {hostile}/page as page" in result.output
 
 
 def test_an_odd_charset_or_an_escape_in_a_reason_phrase_stops_only_its_own_url(hostile, tmp_path):

@@ -148,6 +148,8 @@ def bound_by(client, deadline: float) -> None:
 def read_response(url: str, response, deadline: float, timeout: float, max_bytes: int) -> Download:
     if response.status_code >= 400:
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+    if response.is_redirect or 300 <= response.status_code < 400:   # (httpx follows every redirect it can)
+        raise FetchError(url, f"HTTP {response.status_code}: a redirect without a Location to follow")
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type not in PAGE_TYPES + TEXT_TYPES:
         raise FetchError(url, f"not a web page or a text (Content-Type {media_type or 'not given'})")
@@ -177,6 +179,8 @@ def read_response(url: str, response, deadline: float, timeout: float, max_bytes
             raise FetchError(url, f"timed out after {timeout:g} s")
     for data in decode.flush(max_bytes - size + 1):
         take(data)
+    if size == 0 and decode.started_without_end():
+        raise FetchError(url, f"broken {decode.encoding} content (it never ends, and gives no text)")
     return Download(url=str(response.url), data=b"".join(chunks), media_type=media_type,
                     charset=response.charset_encoding)
 
@@ -218,6 +222,10 @@ class Decoder:
                 data = self.zlib.unconsumed_tail   # the caller stops us once its count passes the limit
         except zlib.error as error:
             raise FetchError(self.url, f"broken {self.encoding} content ({error})") from None
+
+    def started_without_end(self) -> bool:
+        """An encoded body that was begun but never reached its end (`\\x1f\\x8b\\x08\\x00garbage`)."""
+        return self.zlib is not None and not self.zlib.eof
 
     def flush(self, room: int):
         if self.zlib is None:

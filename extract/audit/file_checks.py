@@ -54,8 +54,12 @@ def same(jsonl_value, csv_value) -> bool:
     """A value of a facts.jsonl line and its facts.csv cell (read by pandas) state the same thing."""
     if not present(csv_value):
         return jsonl_value in (None, "")
-    return str(jsonl_value) == str(csv_value) or (isinstance(jsonl_value, (int, float)) and
-                                                  str(csv_value).replace(".0", "", 1) == str(jsonl_value))
+    if isinstance(jsonl_value, (int, float)) and not isinstance(jsonl_value, bool):
+        try:   # (a column of numbers with gaps comes back as floats: 5.0)
+            return float(csv_value) == jsonl_value
+        except (TypeError, ValueError):
+            return False
+    return str(jsonl_value) == str(csv_value)
 
 
 def id_problems(facts: pd.DataFrame) -> list[str]:

@@ -28,7 +28,7 @@ YEARLESS = ("date_month_day", "date_day_month", "date_month")
 WITH_MONTH = YEARLESS + ("date_month_day_year", "date_day_month_year", "date_month_year")
 HEADER_PREFIXES = {"date", "date:", "published", "updated", "posted", "released"}
 DATELINE_FOLLOWERS = {"(", "/", "—", "–", "-", ".", "--"}
-AGENCY_OPENERS = {"(", "/", "—", "–", "-", "--"}   # what follows a title-case dateline's day (not `.`: a sentence)
+AGENCY_OPENERS = DATELINE_FOLLOWERS - {"."}   # what follows a title-case dateline's day (`.` may end a sentence)
 DAY_PARTS = {"morning", "afternoon", "evening", "night", "midnight", "noon"}
 # the look-behind comes after the century, so that the regular expression engine can skip ahead to a `1` or
 # `2` instead of trying the look-behind at every position (3.5 times faster on news text)

@@ -34,7 +34,7 @@ LEAD_FILLERS = frozenset({"of", "among", "the", "these", "those", "all", ",", "c
 LEAD_REACH = 80   # tokens back from a lead-in to the count it repeats
 
 
-RATE_MARKS = frozenset({"%", "percent", "per", "pct"})   # what makes a number a rate (`5.08%`, `2 percent`)
+RATE_MARKS = word_set("rate_marks")   # what makes a number a rate (`5.08%`, `2 percent`)
 
 
 def is_rate(texts: list[str], j: int) -> bool:

@@ -75,7 +75,7 @@ def is_subcount(fact: Span) -> bool:
 
 
 DISEASE_NAME_REACH = 10   # words of a disease's name with its bracketed gloss
-DISEASE_NAME_GLUE = frozenset({"of", "the", "new", "disease", "pneumonia", "(", ")", "infection", "infections", "-", "2019"})
+DISEASE_NAME_GLUE = word_set("disease_name_glue")   # words within a disease's name and its gloss
 IN_WORDS = frozenset({"in"})   # the preposition of a place a count is in
 OPENING_SUBORDINATORS = word_set("opening_subordinators")   # `While ..., 251 remain`
 

@@ -387,9 +387,9 @@ class CaseRelations(CaseLists, CaseRegions):
         lo, hi = self.noun_phrase(head, number)
         phrase = lows[lo: hi]
         # `more than 3,700 patients` (a borrowed phrase with its qualifier) is not `37 more cases`
-        # (nor is `new` in the disease's name, as machine translations give it: `27100 new coronavirus pneumonia cases`)
+        # (nor is `new` in the disease's name: `27100 new coronavirus pneumonia cases`)
         modifiers = {w for k, w in enumerate(phrase) if not (w == "more" and phrase[k + 1: k + 2] == ["than"])
-                     and not (w == "new" and phrase[k + 2: k + 3] == ["pneumonia"])}
+                     and not self.scopes.new_in_disease_name(lows, lo + k)}
         if modifiers & self.new_words:
             return "new"
         if not self.scopes.words["current_words"].isdisjoint(phrase):

@@ -74,9 +74,9 @@ def increment_before(doc: Doc, number: Span, facts: list[Span]) -> Span | None:
 
 
 KIND_REACH = 4   # words of a kind of case listed after `including` (`suspected cases`)
-CASE_KIND_NOUNS = frozenset({"cases", "patients", "infections"})
-INFECTING_VERBS = frozenset({"infected", "sickened"})
-PERFECT_ADVERBS = frozenset({"since", "already", "now", "so", "far", "reportedly"})   # a disease's verb right before its count of the infected
+CASE_KIND_NOUNS = word_set("case_kind_nouns")
+INFECTING_VERBS = word_set("infecting_verbs")   # a disease's verb right before its count of the infected
+PERFECT_ADVERBS = word_set("perfect_adverbs")   # between `has` and its verb (`has since infected`)
 
 
 def perfect_before(words: list[str], j: int) -> bool:

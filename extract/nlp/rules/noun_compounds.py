@@ -15,8 +15,7 @@ CASE_NOUNS = word_set("nouns", "case")
 SINGULAR_CASE_NOUNS = frozenset(w for w in CASE_NOUNS if w + "s" in CASE_NOUNS or
                                 (w.endswith("y") and w[:-1] + "ies" in CASE_NOUNS))
 # words ending in `s` that are no plural noun (`24 death as of Jan 23`: a machine's singular, then `as`)
-NOT_PLURALS = frozenset({"as", "is", "was", "has", "its", "his", "this", "thus", "plus", "us", "whereas", "across",
-                         "unless", "besides", "always", "perhaps", "towards", "afterwards"})
+NOT_PLURALS = word_set("not_plurals")
 
 
 def modifies_next_noun(doc: Doc, number: Span, noun: int, value) -> bool:

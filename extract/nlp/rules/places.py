@@ -189,11 +189,15 @@ class PlaceReader:
         return k > j and (k >= len(words) or not words[k][:1].isalpha() or words[k] in self.words["disease_name_ends"])
 
     def new_in_disease_name(self, words: list[str], k: int) -> bool:
-        """`cases of new coronavirus pneumonia`, `the new coronavirus`: `new` in the disease's name, no period
-        (but `the number of new coronavirus cases`: new cases)."""
+        """`new` at word k in the disease's name, no period: the name machine translations give it (`27100 new
+        coronavirus pneumonia cases`), or after `of`/`the` where no case noun follows the name (`cases of new
+        coronavirus pneumonia`, `the new coronavirus`; but `the number of new coronavirus cases`: new cases)."""
         end = self.disease_words_end(words, k + 1)
-        return 0 < k < len(words) - 1 and words[k - 1] in ("of", "the") and end > k + 1 and \
-            (end >= len(words) or words[end] not in self.case_nouns)
+        if words[k] != "new" or end == k + 1:
+            return False
+        if "pneumonia" in words[k + 1: end]:
+            return True
+        return k > 0 and words[k - 1] in ("of", "the") and (end >= len(words) or words[end] not in self.case_nouns)
 
     def unknown_place_after(self, doc: Doc, number: Span) -> bool:
         """`5 in Shilifeng Prison`, `53 in Xicheng District`: the count names a place of its own that the

@@ -286,7 +286,7 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             continue   # `the city of Suizhou`, `the provincial capital of Wuhan`: the city itself
         if low in preps:
             return j
-        if j - 2 >= sent_start and texts[j - 1] == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_:
+        if j - 2 >= sent_start and glued_hyphen(doc, j - 1):
             j, budget = j - 3, budget - 1
             continue   # a compound adjective: `to the hard-hit city of Shiyan`, `in worst-hit Wuhan`
         if index.is_punct[j] and texts[j] not in ("'s", "’s", "'", "’"):
@@ -297,6 +297,13 @@ def governing_preposition(doc: Doc, span: Span, preps: frozenset[str], n: int = 
             return None
         j, budget = j - 1, budget - 1
     return None
+
+
+def glued_hyphen(doc: Doc, j: int) -> bool:
+    """Token j is a hyphen inside a word (`hard-hit`, `the China-Japan Friendship Hospital`): no space on
+    either side."""
+    return token_texts(doc)[j] in ("-", "‐") and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and \
+        not doc[j].whitespace_
 
 
 def continues_list(doc: Doc, span: Span) -> bool:

@@ -15,7 +15,7 @@ from extract.nlp.docindex import doc_index
 from extract.nlp.extensions import get
 from extract.nlp.gazetteer import data_path
 from extract.nlp.rules.relations import (LOOKBACK, SAYING, SOURCE_PATH, TRANSPARENT, attachable_dates, clause_bounds,
-                                         is_clause_break,
+                                         glued_hyphen, is_clause_break,
                                          lower_words, region_index, sentence_index, spans_in, spans_of,
                                          token_texts)
 from extract.nlp.triggers import word_set
@@ -154,12 +154,6 @@ def institution_place(doc: Doc, span: Span, floor: int) -> bool:
                 words[j] in known["send_cues"] or words[j] in known["aid_infinitives"] or words[j] in MODALS:
             return False
     return False
-
-
-def glued_hyphen(doc: Doc, j: int) -> bool:
-    """A hyphen inside a name (`the China-Japan Friendship Hospital`): no space on either side."""
-    return lower_words(doc)[j] in ("-", "‐") and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and \
-        not doc[j].whitespace_
 
 
 GOING_PREPS = frozenset({"to", "at", "into", "toward", "towards"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.figures.mentions import StaffMention, province_of
-from extract.figures.store import CANDIDATE_FIELDS, Batches  # noqa: F401  (the columns of candidate_rows)
+from extract.figures.store import Batches
 from extract.figures.values import Stated, agree, disagreement, distinct_values, pick
 from extract.nlp.gazetteer import default_gazetteer
 

@@ -115,8 +115,9 @@ class TableReader:
         if not found and not laid_out and not elsewhere and len(called) == len(counts):
             return doc
         counts = called
+        count_starts = [c.start_char for c in counts] if day_spans else []   # (listed once, not per line)
         for a, b, day in day_spans:   # a running tally's line: its counts with no day of their own are of its day
-            for c in in_chars(counts, a, b):
+            for c in within(counts, count_starts, a, b):
                 if c.label_ == "case_count" and get(c, "date") is None:
                     put(c, "date", day)
         tokens = set(elsewhere) | {f.start for f in found}   # someone else's figures: no fact of any rule
@@ -196,8 +197,7 @@ class TableReader:
     def is_country_label(self, cell: str) -> bool:
         """A header cell that names the country the rows' places are in (`MAINLAND CHINA`, `China`): its rows
         are its regions all the same."""
-        words = label_words(cell)
-        return bool(words) and all(w in self.words["country_headings"] for w in words)
+        return bool(label_words(cell)) and self.only_country_words(cell)
 
     def is_place_label(self, cell: str) -> bool:
         """A header cell that names the places of the rows: `City`, `Province/Region/City`."""

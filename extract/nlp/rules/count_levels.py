@@ -365,15 +365,14 @@ class LevelFinder(CountWords):
             return None   # the count it moved from stands shortly before (a date, a place between them aside)
         return borrow(previous, "count_earlier_level", number)
 
-    @staticmethod
-    def change_start(doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
+    def change_start(self, doc: Doc, number: Span, numbers: list[Span], heads: dict[int, Head]) -> Head | None:
         """`revised the death toll by nearly 1,300, from 2,579 to 3,869 deaths`: the level a change started from
         (no range: the numbers reader left both ends exact) counts what the level it went to counts."""
         words = lower_words(doc)
         if number.start == 0 or words[number.start - 1] != "from" or number.end + 1 >= len(doc) or \
                 words[number.end] != "to" or get(number, "qualifier") != "exact":
             return None
-        high = next((n for n in numbers if n.start == number.end + 1), None)
+        high = self.numbers_by_start(numbers).get(number.end + 1)
         if high is None or high.start not in heads or get(high, "qualifier") != "exact":
             return None
         head = heads[high.start]
